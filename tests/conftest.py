@@ -1,0 +1,36 @@
+"""Shared test helpers."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+os.chdir(ROOT)  # AppTest paths and `streamlit run app.py` are relative to the repo root
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+@pytest.fixture
+def apptest():
+    """``apptest("pages/x.py", lang="ko", query={...})``: an AppTest, run once.
+
+    ``lang`` sets the session's language as the frame would; ``query`` is the URL's
+    query string (a list value gives a repeated key).
+    """
+    from streamlit.testing.v1 import AppTest
+
+    def make(path: str, *, lang: str | None = None, run: bool = True, query=None):
+        at = AppTest.from_file(str(ROOT / path), default_timeout=60)
+        if lang:
+            at.session_state["lang"] = lang
+        for key, value in (query or {}).items():
+            at.query_params[key] = value
+        if run:
+            at.run()
+        return at
+
+    return make

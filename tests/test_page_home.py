@@ -1,0 +1,44 @@
+"""The home page and the app frame."""
+
+import json
+
+import pytest
+
+import activations
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_home_runs_and_shows_every_activation(apptest, lang):
+    at = apptest("pages/home.py", lang=lang)
+    assert not at.exception
+    (gallery,) = at.get("plotly_chart")
+    spec = json.loads(gallery.proto.spec)
+    titles = [a["text"] for a in spec["layout"]["annotations"]]
+    assert titles == [activations.get(n).label for n in activations.names()]
+    # f and f' for each activation
+    assert len(spec["data"]) == 2 * len(activations.names())
+    links = " ".join(m.value for m in at.markdown)
+    for name in activations.names():
+        assert f"curves?fn={name}&" in links
+
+
+def test_app_frame_navigates_to_every_page(apptest):
+    at = apptest("app.py")
+    assert not at.exception
+    assert at.selectbox(key="lang").value == "en"
+    assert at.toggle(key="present").value is False
+    # the default page is home: the gallery is drawn
+    assert len(at.get("plotly_chart")) == 1
+
+
+def test_app_frame_language_switch(apptest):
+    at = apptest("app.py")
+    at.selectbox(key="lang").set_value("ko").run()
+    assert not at.exception
+    assert at.title[0].value == "활성화 함수 탐색기"
+
+
+def test_language_from_the_url(apptest):
+    at = apptest("app.py", query={"lang": "ko"})
+    assert not at.exception
+    assert at.title[0].value == "활성화 함수 탐색기"
