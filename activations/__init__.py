@@ -7,10 +7,21 @@ Pure NumPy / SciPy / Plotly; nothing here imports streamlit.
 >>> act = activations.get("relu")
 >>> act([-1.0, 2.0]), act.grad([-1.0, 2.0])
 (array([0., 2.]), array([0., 1.]))
+
+Submodules with names of their own: ``activations.losses``, ``activations.init``,
+``activations.optim``, ``activations.surfaces``, ``activations.datasets``.
 """
 
+from . import datasets, init, losses, optim, surfaces
 from . import functions as _functions  # noqa: F401  (registers every activation)
 from .functions import rrelu_sample
 from .registry import Activation, Param, Properties, get, names
 
-__all__ = ["Activation", "Param", "Properties", "get", "names", "rrelu_sample"]
+# The vector functions are exported by name; `activations.softmax` is the function.
+from .softmax import log_softmax, softmax, softmax_jacobian, softmin  # noqa: E402
+
+__all__ = [
+    "Activation", "Param", "Properties", "get", "names", "rrelu_sample",
+    "softmax", "log_softmax", "softmin", "softmax_jacobian",
+    "datasets", "init", "losses", "optim", "surfaces",
+]

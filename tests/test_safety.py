@@ -1,0 +1,48 @@
+"""Static guards: no user text rendered as HTML, no eval-like calls in app code."""
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+APP_FILES = sorted([ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").rglob("*.py"),
+                    *(ROOT / "activations").rglob("*.py")])
+
+
+def _calls(path):
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call):
+            yield node
+
+
+def test_files_found():
+    assert len(APP_FILES) > 10
+
+
+def test_nothing_renders_html():
+    offenders = []
+    for path in APP_FILES:
+        for call in _calls(path):
+            func = call.func
+            if isinstance(func, ast.Attribute) and func.attr == "html":
+                offenders.append(f"{path.name}:{call.lineno} st.html")
+            for kw in call.keywords:
+                if kw.arg in {"unsafe_allow_html", "unsafe_allow_javascript"}:
+                    offenders.append(f"{path.name}:{call.lineno} {kw.arg}")
+    assert not offenders, offenders
+
+
+def test_no_eval_like_calls():
+    # Builtins by bare name; SymPy's string parsers also as methods (re.compile is fine).
+    banned_names = {"eval", "exec", "compile", "sympify", "parse_expr", "__import__"}
+    banned_attrs = {"sympify", "parse_expr", "eval", "exec"}
+    offenders = []
+    for path in APP_FILES:
+        for call in _calls(path):
+            func = call.func
+            if isinstance(func, ast.Name):
+                name, banned = func.id, banned_names
+            else:
+                name, banned = getattr(func, "attr", None), banned_attrs
+            if name in banned:
+                offenders.append(f"{path.name}:{call.lineno} {name}")
+    assert not offenders, offenders
