@@ -21,7 +21,8 @@ Natural logarithms throughout (nats).
 import numpy as np
 import scipy.special
 
-from activations.softmax import _as_float, log_softmax, softmax
+from activations.registry import as_float_array
+from activations.softmax import log_softmax, softmax
 
 __all__ = [
     "mse",
@@ -48,7 +49,7 @@ _BCE_GRAD_EPS = float(np.float32(1e-12))
 
 
 def _residual(pred, target):
-    return _as_float(pred) - _as_float(target)
+    return as_float_array(pred) - as_float_array(target)
 
 
 def _n_rows(x):
@@ -194,7 +195,7 @@ def binary_cross_entropy(p, y):
     Raises:
         ValueError: if any ``p`` is outside [0, 1] (or nan), as torch does.
     """
-    p, y = _as_float(p), _as_float(y)
+    p, y = as_float_array(p), as_float_array(y)
     if not np.all((p >= 0) & (p <= 1)):
         raise ValueError("binary_cross_entropy: all elements of p should be between 0 and 1")
     with np.errstate(divide="ignore"):  # log(0) = -inf is expected; clamped right away
@@ -223,7 +224,7 @@ def binary_cross_entropy_grad(p, y):
     Returns:
         Array with the broadcast shape of ``p`` and ``y``.
     """
-    p, y = np.broadcast_arrays(_as_float(p), _as_float(y))
+    p, y = np.broadcast_arrays(as_float_array(p), as_float_array(y))
     return (p - y) / np.maximum(p * (1 - p), _BCE_GRAD_EPS) / p.size
 
 
@@ -245,7 +246,7 @@ def binary_cross_entropy_with_logits(z, y):
     Returns:
         Scalar loss.
     """
-    z, y = _as_float(z), _as_float(y)
+    z, y = as_float_array(z), as_float_array(y)
     log_sig = scipy.special.log_expit
     return np.mean(-(y * log_sig(z) + (1 - y) * log_sig(-z)))
 
@@ -263,7 +264,7 @@ def binary_cross_entropy_with_logits_grad(z, y):
     Returns:
         Array with the broadcast shape of ``z`` and ``y``.
     """
-    residual = scipy.special.expit(_as_float(z)) - _as_float(y)
+    residual = scipy.special.expit(as_float_array(z)) - as_float_array(y)
     return residual / residual.size
 
 
@@ -288,7 +289,7 @@ def cross_entropy(p, q):
     Returns:
         Scalar cross-entropy in nats.
     """
-    terms = scipy.special.xlogy(_as_float(p), _as_float(q))  # p log q, with 0 log 0 = 0
+    terms = scipy.special.xlogy(as_float_array(p), as_float_array(q))  # p log q, with 0 log 0 = 0
     return np.mean(-np.sum(terms, axis=-1))
 
 
@@ -311,7 +312,7 @@ def cross_entropy_grad(p, q):
     Returns:
         Array with the broadcast shape of ``p`` and ``q``.
     """
-    p, q = np.broadcast_arrays(_as_float(p), _as_float(q))
+    p, q = np.broadcast_arrays(as_float_array(p), as_float_array(q))
     grad = np.zeros(p.shape, np.result_type(p, q))
     with np.errstate(divide="ignore"):  # p > 0 = q: -inf is the true gradient
         np.divide(-p, q, out=grad, where=p != 0)
@@ -336,7 +337,7 @@ def kl_divergence(p, q):
     Returns:
         Scalar divergence in nats.
     """
-    terms = scipy.special.rel_entr(_as_float(p), _as_float(q))  # p log(p/q)
+    terms = scipy.special.rel_entr(as_float_array(p), as_float_array(q))  # p log(p/q)
     return np.mean(np.sum(terms, axis=-1))
 
 
@@ -372,7 +373,7 @@ def _target_probs(target, logits):
                 f"probability target must have the logits' shape {logits.shape}, "
                 f"got {target.shape}"
             )
-        return _as_float(target)
+        return as_float_array(target)
     n_classes = logits.shape[-1]
     if target.shape != logits.shape[:-1]:
         raise ValueError(
@@ -387,7 +388,7 @@ def _target_probs(target, logits):
 
 
 def _check_logits(logits):
-    logits = _as_float(logits)
+    logits = as_float_array(logits)
     if logits.ndim not in (1, 2):
         raise ValueError(f"logits must be (classes,) or (batch, classes), got {logits.shape}")
     return logits

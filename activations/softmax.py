@@ -19,6 +19,8 @@ import math
 import numpy as np
 import scipy.special
 
+from .registry import as_float_array
+
 __all__ = [
     "softmax",
     "log_softmax",
@@ -27,14 +29,6 @@ __all__ = [
     "entropy",
     "naive_softmax",
 ]
-
-
-def _as_float(x):
-    """``x`` as a floating array: float dtypes are kept, ints and bools become float64."""
-    x = np.asarray(x)
-    if not np.issubdtype(x.dtype, np.floating):
-        x = x.astype(np.float64)
-    return x
 
 
 def _check_temperature(temperature):
@@ -55,7 +49,7 @@ def _shifted_logits(z, t, axis):
     cannot overflow. Entries that overflow to ``-inf`` here are exactly the ones whose
     probability underflows to 0 anyway, so the softmax is unaffected.
     """
-    z = _as_float(z)
+    z = as_float_array(z)
     # z - max(z) itself overflows when z spans [-max, max] (e.g. -dtype max minus
     # +dtype max). Halving first cannot overflow, and halving is exact above the
     # subnormal range, so z/2 - max/2 == (z - max)/2 to the last bit.
@@ -116,7 +110,7 @@ def log_softmax(z, temperature=1.0, axis=-1):
         ValueError: if ``temperature`` is not a finite number > 0.
     """
     t = _check_temperature(temperature)
-    z = _as_float(z)
+    z = as_float_array(z)
     out = scipy.special.log_softmax(_shifted_logits(z, t, axis), axis=axis)
     # _shifted_logits may have overflowed to -inf for a finite logit: saturate it.
     saturated = np.maximum(out, np.finfo(out.dtype).min)
@@ -141,7 +135,7 @@ def softmin(z, temperature=1.0, axis=-1):
         ValueError: if ``temperature`` is not a finite number > 0.
     """
     # Negation is exact and cannot overflow, so softmax's guarantees carry over.
-    return softmax(-_as_float(z), temperature=temperature, axis=axis)
+    return softmax(-as_float_array(z), temperature=temperature, axis=axis)
 
 
 def softmax_jacobian(z, temperature=1.0):
@@ -166,7 +160,7 @@ def softmax_jacobian(z, temperature=1.0):
     Raises:
         ValueError: if ``z`` is not 1-D or ``temperature`` is not a finite number > 0.
     """
-    z = _as_float(z)
+    z = as_float_array(z)
     if z.ndim != 1:
         raise ValueError(f"softmax_jacobian expects 1-D logits, got shape {z.shape}")
     t = _check_temperature(temperature)
@@ -191,7 +185,7 @@ def entropy(p, axis=-1):
         The entropy, with ``axis`` reduced; between 0 (one-hot) and
         :math:`\log n` (uniform over n outcomes).
     """
-    return np.sum(scipy.special.entr(_as_float(p)), axis=axis)
+    return np.sum(scipy.special.entr(as_float_array(p)), axis=axis)
 
 
 def naive_softmax(z, axis=-1):
@@ -213,7 +207,7 @@ def naive_softmax(z, axis=-1):
     Returns:
         ``exp(z) / sum(exp(z))`` with the shape of ``z``, possibly containing inf/nan.
     """
-    z = _as_float(z)
+    z = as_float_array(z)
     with np.errstate(all="ignore"):
         e = np.exp(z)
         return e / np.sum(e, axis=axis, keepdims=True)
