@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 from scipy.special import expit, log_expit, ndtr
 
-from .registry import Activation, Param, Properties, register
+from .registry import Activation, Param, Properties, as_float_array, get, register
 
 SQRT_2_OVER_PI = np.sqrt(2.0 / np.pi)
 INV_SQRT_2PI = 1.0 / np.sqrt(2.0 * np.pi)
@@ -168,15 +168,15 @@ def rrelu_sample(x, lower=1 / 8, upper=1 / 3, rng=None):
 
     As ``torch.nn.functional.rrelu(x, lower, upper, training=True)``. Returns ``a * x`` for
     x <= 0 and x elsewhere; the sampled slopes are ``out / x`` on the negative side.
-    ``rng`` is a ``numpy.random.Generator`` (default: a fresh unseeded one).
+    ``rng`` is a ``numpy.random.Generator`` (default: a fresh unseeded one). lower and
+    upper are checked as for the registry's ``rrelu`` (``ValueError`` if out of range).
     """
-    from .registry import as_float_array
-
-    _check_rrelu({"lower": lower, "upper": upper})
+    p = get("rrelu").resolve({"lower": lower, "upper": upper})
     rng = np.random.default_rng() if rng is None else rng
     a = as_float_array(x)
-    slopes = rng.uniform(lower, upper, size=a.shape)
-    return np.where(a <= 0, a * slopes, a).astype(a.dtype, copy=False)
+    slopes = rng.uniform(p["lower"], p["upper"], size=a.shape)
+    y = np.where(a <= 0, a * slopes, a).astype(a.dtype, copy=False)
+    return y[()] if y.ndim == 0 else y  # a scalar in gives a scalar out, as activations do
 
 
 def _check_rrelu(p):
@@ -291,6 +291,13 @@ def gelu_grad(x, approximate="none"):
         du = SQRT_2_OVER_PI * (1.0 + 3.0 * GELU_TANH_KAPPA * xc * xc)
         return s + 2.0 * xc * s * expit(-2.0 * _gelu_tanh_inner(x)) * du
     return ndtr(x) + x * _normal_pdf(x)
+
+
+def _gelu_numpy(p):
+    """The NumPy one-liner for the chosen GELU form (the tanh one as in the PyTorch docs)."""
+    if p["approximate"] == "tanh":
+        return "0.5 * x * (1 + np.tanh(np.sqrt(2 / np.pi) * (x + 0.044715 * x**3)))"
+    return "x * scipy.special.ndtr(x)"
 
 
 def silu(x):
@@ -475,7 +482,9 @@ register(Activation(
     params=(Param("alpha", 1.0, 0.0, 3.0, 0.05, "negative saturation value is -alpha"),),
     formula=r"\mathrm{ELU}(x) = \begin{cases} x & x > 0 \\ \alpha(e^{x} - 1) & x \le 0 \end{cases}",
     derivative_formula=r"\begin{cases} 1 & x > 0 \\ \alpha e^{x} & x \le 0 \end{cases}",
-    properties=Properties(r"(-\alpha, \infty)", True, True, False, "negative", (), _EXP),
+    # Slopes alpha (left) and 1 (right) meet at 0: a kink unless alpha = 1.
+    properties=Properties(r"(-\alpha, \infty)", True, True, False, "negative",
+                          lambda p: () if p["alpha"] == 1.0 else (0.0,), _EXP),
     reference="Clevert, Unterthiner & Hochreiter (2016)",
     torch_template=f"{F}.elu(x, alpha={{alpha}})",
     numpy_template="np.where(x > 0, x, {alpha} * np.expm1(np.minimum(x, 0)))",
@@ -510,7 +519,7 @@ register(Activation(
     properties=Properties(r"[\approx -0.17, \infty)", False, False, True, "negative", (), "erf"),
     reference="Hendrycks & Gimpel, Gaussian Error Linear Units (2016)",
     torch_template=f"{F}.gelu(x, approximate='{{approximate}}')",
-    numpy_template="x * scipy.special.ndtr(x)",
+    numpy_template=_gelu_numpy,
 ))
 register(Activation(
     "silu", "SiLU / Swish", silu, silu_grad,
@@ -540,7 +549,7 @@ register(Activation(
     properties=Properties(r"(0, \infty)", False, True, True, "negative", (), _EXP),
     reference="Dugas et al. (2001); torch.nn.Softplus",
     torch_template=f"{F}.softplus(x, beta={{beta}}, threshold={{threshold}})",
-    numpy_template="np.logaddexp(0, {beta} * x) / {beta}",
+    numpy_template="np.where({beta} * x > {threshold}, x, np.logaddexp(0, {beta} * x) / {beta})",
 ))
 register(Activation(
     "softsign", "Softsign", softsign, softsign_grad,

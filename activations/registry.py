@@ -101,7 +101,9 @@ class Activation:
     properties: Properties | None = None
     reference: str = ""
     torch_template: str = ""
-    numpy_template: str = ""
+    # A callable template (resolved params -> code) is for code whose form, not just its
+    # numbers, depends on a parameter (GELU's approximate).
+    numpy_template: str | Callable[[dict], str] = ""
     check: Callable[[dict], None] | None = field(default=None, repr=False)
     aliases: tuple[str, ...] = ()
 
@@ -153,7 +155,9 @@ class Activation:
         return self.torch_template.format(**self.resolve(params))
 
     def numpy_code(self, **params) -> str:
-        return self.numpy_template.format(**self.resolve(params))
+        p = self.resolve(params)
+        t = self.numpy_template
+        return t(p) if callable(t) else t.format(**p)
 
 
 _REGISTRY: dict[str, Activation] = {}

@@ -1,0 +1,341 @@
+"""The activation registry's API: names, lookup, parameters, texts, code strings, facts.
+
+Numbers that must equal PyTorch's (defaults, the call strings) are written out here by hand
+from the torch.nn.functional docs.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+
+import numpy as np
+import pytest
+import scipy.special
+
+import activations
+from activations import Activation, Param, Properties
+
+SPEC_NAMES = [
+    "identity", "step", "sigmoid", "tanh", "relu", "leaky_relu", "prelu", "rrelu", "elu", "celu",
+    "selu", "gelu", "silu", "mish", "softplus", "softsign", "relu6", "hardtanh", "hardsigmoid",
+    "hardswish", "threshold", "tanhshrink", "softshrink", "hardshrink", "log_sigmoid",
+]
+X = np.linspace(-8.0, 8.0, 321)  # step 0.05: lands on -3, -1.5, 0, 3, 6
+
+
+# ---------------------------------------------------------------- names and lookup
+
+
+def test_names_are_exactly_the_spec():
+    names = activations.names()
+    assert len(names) == len(set(names)) == len(SPEC_NAMES)
+    assert sorted(names) == sorted(SPEC_NAMES)
+    names.append("mutated")  # a copy: callers can't change the registry
+    assert "mutated" not in activations.names()
+
+
+@pytest.mark.parametrize("name", SPEC_NAMES)
+def test_get_returns_the_named_activation(name):
+    act = activations.get(name)
+    assert isinstance(act, Activation) and act.name == name
+    assert activations.get(act) is act
+
+
+def test_swish_is_silu():
+    assert activations.get("swish") is activations.get("silu")
+    assert "swish" not in activations.names()
+
+
+@pytest.mark.parametrize("bad", ["nope", "", "ReLU", "relu ", "<script>", "x" * 10_000, None, 3])
+def test_unknown_name_raises_listing_the_valid_ones(bad):
+    with pytest.raises(ValueError) as info:
+        activations.get(bad)
+    message = str(info.value)
+    assert "valid names" in message
+    assert all(name in message for name in [*SPEC_NAMES, "swish"])
+
+
+def test_registering_a_taken_name_raises():
+    relu = activations.get("relu")
+    with pytest.raises(ValueError, match="already registered"):
+        activations.registry.register(relu)
+    assert activations.get("relu") is relu
+
+
+# ---------------------------------------------------------------- parameters
+
+TORCH_DEFAULTS = {
+    "identity": {"c": 1.0},  # not a torch function: h(x) = c x of the notes
+    "leaky_relu": {"negative_slope": 0.01},
+    "prelu": {"a": 0.25},  # torch.nn.PReLU(init=0.25)
+    "rrelu": {"lower": 1 / 8, "upper": 1 / 3},
+    "elu": {"alpha": 1.0},
+    "celu": {"alpha": 1.0},
+    "gelu": {"approximate": "none"},
+    "softplus": {"beta": 1.0, "threshold": 20.0},
+    "hardtanh": {"min_val": -1.0, "max_val": 1.0},
+    "threshold": {"threshold": 1.0, "value": 0.0},  # torch has no defaults; ours, documented
+    "softshrink": {"lambd": 0.5},
+    "hardshrink": {"lambd": 0.5},
+}
+
+
+@pytest.mark.parametrize("name", SPEC_NAMES)
+def test_defaults_match_pytorch(name):
+    act = activations.get(name)
+    assert act.defaults == TORCH_DEFAULTS.get(name, {})
+    assert act.resolve() == act.resolve({}) == act.defaults
+
+
+@pytest.mark.parametrize("name", SPEC_NAMES)
+def test_params_can_build_widgets(name):
+    for p in activations.get(name).params:
+        assert isinstance(p, Param) and p.help
+        if p.choices is not None:
+            assert p.default in p.choices
+        else:
+            assert p.min < p.max and 0 < p.step <= p.max - p.min
+            assert p.min <= p.default <= p.max
+
+
+@pytest.mark.parametrize("name", SPEC_NAMES)
+def test_unknown_parameter_raises_naming_the_valid_ones(name):
+    act = activations.get(name)
+    valid = [p.name for p in act.params]
+    for call in (lambda: act(1.0, nope=1.0), lambda: act.grad(1.0, nope=1.0),
+                 lambda: act.resolve({"nope": 1.0}), lambda: act.torch_code(nope=1)):
+        with pytest.raises(ValueError, match="nope") as info:
+            call()
+        message = str(info.value)
+        assert all(v in message for v in valid) if valid else "none" in message
+
+
+NUMERIC = [(n, p) for n in SPEC_NAMES for p in activations.get(n).params if p.choices is None]
+
+
+@pytest.mark.parametrize(("name", "param"), NUMERIC, ids=[f"{n}-{p.name}" for n, p in NUMERIC])
+@pytest.mark.parametrize("kind", ["below", "above", "nan", "inf", "-inf", "text", "none"])
+def test_out_of_range_parameter_raises_naming_the_range(name, param, kind):
+    bad = {"below": param.min - 1.0, "above": param.max + 1.0, "nan": float("nan"),
+           "inf": math.inf, "-inf": -math.inf, "text": "abc", "none": None}[kind]
+    act = activations.get(name)
+    for call in (lambda: act(0.5, **{param.name: bad}), lambda: act.grad(0.5, **{param.name: bad}),
+                 lambda: act.numpy_code(**{param.name: bad})):
+        with pytest.raises(ValueError) as info:
+            call()
+        assert f"[{param.min}, {param.max}]" in str(info.value)
+        assert param.name in str(info.value)
+
+
+@pytest.mark.parametrize(("name", "param"), NUMERIC, ids=[f"{n}-{p.name}" for n, p in NUMERIC])
+def test_range_ends_are_accepted(name, param):
+    act = activations.get(name)
+    for value in (param.min, param.max):
+        params = {**act.defaults, param.name: value}
+        if name == "rrelu":  # keep lower <= upper
+            params = {"lower": value, "upper": value}
+        if name == "hardtanh":  # keep min_val < max_val
+            params = ({"min_val": value, "max_val": 5.0} if param.name == "min_val"
+                      else {"min_val": -5.0, "max_val": value})
+        assert act.resolve(params)[param.name] == value
+        assert np.isfinite(act(X, **params)).all() and np.isfinite(act.grad(X, **params)).all()
+
+
+def test_gelu_approximate_is_a_choice():
+    gelu = activations.get("gelu")
+    assert gelu.resolve({"approximate": "tanh"}) == {"approximate": "tanh"}
+    for bad in ("erf", "TANH", "", None, 1.0):
+        with pytest.raises(ValueError, match=r"\['none', 'tanh'\]"):
+            gelu(1.0, approximate=bad)
+
+
+def test_numeric_strings_are_read_as_numbers():
+    # URL query values arrive as text; "0.2" is the number 0.2, "nan" is still refused.
+    leaky = activations.get("leaky_relu")
+    assert leaky.resolve({"negative_slope": "0.2"}) == {"negative_slope": 0.2}
+    with pytest.raises(ValueError):
+        leaky.resolve({"negative_slope": "nan"})
+
+
+@pytest.mark.parametrize(("lower", "upper"), [(0.5, 0.2), (1.0, 0.0)])
+def test_rrelu_lower_above_upper_raises(lower, upper):
+    rrelu = activations.get("rrelu")
+    for call in (lambda: rrelu(-1.0, lower=lower, upper=upper),
+                 lambda: rrelu.grad(-1.0, lower=lower, upper=upper),
+                 lambda: rrelu.resolve({"lower": lower, "upper": upper}),
+                 lambda: activations.rrelu_sample(-1.0, lower, upper, np.random.default_rng(0))):
+        with pytest.raises(ValueError, match="lower"):
+            call()
+    assert rrelu(-1.0, lower=0.3, upper=0.3) == -0.3  # equal ends: a fixed slope
+
+
+@pytest.mark.parametrize(("lo", "hi"), [(2.0, -2.0), (0.5, 0.5), (1.0, 0.9)])
+def test_hardtanh_min_not_below_max_raises(lo, hi):
+    hardtanh = activations.get("hardtanh")
+    for call in (lambda: hardtanh(0.0, min_val=lo, max_val=hi),
+                 lambda: hardtanh.grad(0.0, min_val=lo, max_val=hi),
+                 lambda: hardtanh.kink_points(min_val=lo, max_val=hi)):
+        with pytest.raises(ValueError, match="min_val"):
+            call()
+
+
+# ---------------------------------------------------------------- texts and code strings
+
+
+@pytest.mark.parametrize("name", SPEC_NAMES)
+def test_every_activation_has_its_texts(name):
+    act = activations.get(name)
+    for text in (act.label, act.formula, act.derivative_formula, act.reference, act.torch,
+                 act.numpy_code()):
+        assert isinstance(text, str) and text.strip()
+    assert isinstance(act.properties, Properties)
+    assert act.properties.saturates in {"both", "negative", "positive", "none"}
+    assert act.properties.cost in {"cheap", "exp", "erf"}
+
+
+def test_leaky_relu_torch_call():
+    leaky = activations.get("leaky_relu")
+    assert leaky.torch == "torch.nn.functional.leaky_relu(x, negative_slope=0.01)"
+    assert leaky.torch_code(negative_slope=0.2) == (
+        "torch.nn.functional.leaky_relu(x, negative_slope=0.2)")
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("relu", "torch.nn.functional.relu(x)"),
+    ("gelu", "torch.nn.functional.gelu(x, approximate='none')"),
+    ("softplus", "torch.nn.functional.softplus(x, beta=1.0, threshold=20.0)"),
+    ("elu", "torch.nn.functional.elu(x, alpha=1.0)"),
+    ("hardtanh", "torch.nn.functional.hardtanh(x, min_val=-1.0, max_val=1.0)"),
+    ("log_sigmoid", "torch.nn.functional.logsigmoid(x)"),
+    ("sigmoid", "torch.sigmoid(x)"),
+])
+def test_torch_calls_at_defaults(name, expected):
+    assert activations.get(name).torch == expected
+
+
+# Parameters away from the defaults, for the code-string checks below.
+PARAM_CASES = [
+    ("identity", {"c": -2.5}), ("leaky_relu", {"negative_slope": 0.2}), ("prelu", {"a": 0.1}),
+    ("rrelu", {"lower": 0.05, "upper": 0.4}), ("elu", {"alpha": 0.5}), ("celu", {"alpha": 0.5}),
+    ("gelu", {"approximate": "tanh"}), ("softplus", {"beta": 0.5, "threshold": 1.0}),
+    ("softplus", {"beta": 10.0}), ("hardtanh", {"min_val": -2.0, "max_val": 3.0}),
+    ("threshold", {"threshold": -0.5, "value": -2.0}), ("softshrink", {"lambd": 1.5}),
+    ("hardshrink", {"lambd": 1.5}),
+]
+CODE_CASES = [(n, {}) for n in SPEC_NAMES] + PARAM_CASES
+
+
+@pytest.mark.parametrize(("name", "params"), CODE_CASES)
+def test_code_strings_are_python_with_the_parameters(name, params):
+    act = activations.get(name)
+    for code in (act.torch_code(**params), act.numpy_code(**params)):
+        ast.parse(code, mode="eval")
+        for value in params.values():
+            assert str(value) in code
+
+
+@pytest.mark.parametrize(("name", "params"), CODE_CASES)
+def test_numpy_code_computes_the_same_curve(name, params):
+    # The page shows this string as "the NumPy one-liner": it must draw the same curve.
+    # Evaluated with nothing but np, scipy and x in scope; the strings are our own.
+    act = activations.get(name)
+    code = act.numpy_code(**params)
+    shown = eval(code, {"__builtins__": {}, "np": np, "scipy": scipy}, {"x": X})  # noqa: S307
+    np.testing.assert_allclose(shown, act(X, **params), rtol=1e-9, atol=1e-12, err_msg=code)
+
+
+# ---------------------------------------------------------------- properties
+
+
+@pytest.mark.parametrize("name", SPEC_NAMES)
+def test_saturation_claims(name):
+    act = activations.get(name)
+    flat = {side: abs(float(act.grad(side * 1e4))) < 1e-6 for side in (-1, 1)}
+    expected = {"both": (True, True), "negative": (True, False), "positive": (False, True),
+                "none": (False, False)}[act.properties.saturates]
+    assert (flat[-1], flat[1]) == expected
+
+
+@pytest.mark.parametrize("name", SPEC_NAMES)
+def test_zero_centred_claims(name):
+    act = activations.get(name)
+    ys = act(X)
+    if act.properties.zero_centred:
+        assert act(0.0) == 0.0 and ys.min() < 0 < ys.max()
+    else:  # not zero-centred: f(0) != 0, or (almost) nothing below 0
+        assert act(0.0) != 0.0 or ys.min() > -0.4 * ys.max()
+
+
+@pytest.mark.parametrize("name", SPEC_NAMES)
+def test_monotonic_flag_and_smooth_flag(name):
+    act = activations.get(name)
+    ys = act(X)
+    if not act.properties.monotonic:  # the claim "not monotonic" shows on the curve
+        assert (np.diff(ys) < 0).any()
+    if act.properties.smooth:
+        assert act.kink_points() == ()
+
+
+@pytest.mark.parametrize(("name", "minimum", "where"), [
+    ("gelu", -0.17, -0.75), ("silu", -0.28, -1.28), ("mish", -0.31, -1.19),
+    ("hardswish", -0.375, -1.5),
+])
+def test_quoted_minima(name, minimum, where):
+    act = activations.get(name)
+    xs = np.linspace(-3.0, 0.0, 30001)
+    ys = act(xs)
+    assert ys.min() == pytest.approx(minimum, abs=0.005)
+    assert xs[ys.argmin()] == pytest.approx(where, abs=0.01)
+    assert str(minimum).lstrip("-") in act.properties.range
+
+
+def test_kink_points_follow_parameters():
+    assert activations.get("hardtanh").kink_points(min_val=-2.0, max_val=3.0) == (-2.0, 3.0)
+    assert activations.get("softshrink").kink_points(lambd=1.5) == (-1.5, 1.5)
+    assert activations.get("threshold").kink_points(threshold=-0.5) == (-0.5,)
+    assert activations.get("relu6").kink_points() == (0.0, 6.0)
+    assert activations.get("elu").kink_points() == ()  # alpha = 1: slopes 1 and 1 meet
+    assert activations.get("elu").kink_points(alpha=0.5) == (0.0,)  # slopes 0.5 and 1
+
+
+# ---------------------------------------------------------------- rrelu_sample
+
+
+def test_rrelu_sample_slopes_lie_in_the_range():
+    x = np.linspace(-5.0, 5.0, 2001)  # (2001,) with 0 in it
+    lower, upper = 0.1, 0.3
+    y = activations.rrelu_sample(x, lower, upper, np.random.default_rng(7))
+    assert y.shape == x.shape and y.dtype == np.float64
+    neg = x < 0
+    slopes = y[neg] / x[neg]
+    assert (slopes >= lower * (1 - 1e-15)).all() and (slopes <= upper * (1 + 1e-15)).all()
+    assert slopes.std() > 0.03  # really random: U(0.1, 0.3) has std 0.058
+    np.testing.assert_array_equal(y[x > 0], x[x > 0])
+    assert (y[x == 0] == 0).all()
+
+
+def test_rrelu_sample_is_reproducible_with_a_seed():
+    x = np.linspace(-3.0, 1.0, 50)
+    a = activations.rrelu_sample(x, rng=np.random.default_rng(123))
+    b = activations.rrelu_sample(x, rng=np.random.default_rng(123))
+    c = activations.rrelu_sample(x, rng=np.random.default_rng(124))
+    np.testing.assert_array_equal(a, b)
+    assert not np.array_equal(a, c)
+    slopes = a[x < 0] / x[x < 0]  # defaults 1/8 and 1/3
+    assert (slopes >= 1 / 8 - 1e-15).all() and (slopes <= 1 / 3 + 1e-15).all()
+
+
+def test_rrelu_sample_keeps_dtype_and_shape():
+    rng = np.random.default_rng(0)
+    x32 = np.array([[-1.0, 2.0], [-3.0, 0.0]], dtype=np.float32)
+    assert activations.rrelu_sample(x32, rng=rng).dtype == np.float32
+    assert activations.rrelu_sample(np.array([-1, 2]), rng=rng).dtype == np.float64
+    scalar = activations.rrelu_sample(-2.0, rng=rng)
+    assert isinstance(scalar, np.float64) and -2.0 / 3 <= scalar <= -0.25
+
+
+@pytest.mark.parametrize(("lower", "upper"), [(-0.1, 0.3), (0.1, 1.5), (float("nan"), 0.3)])
+def test_rrelu_sample_checks_its_range(lower, upper):
+    with pytest.raises(ValueError, match=r"\[0.0, 1.0\]"):
+        activations.rrelu_sample(-1.0, lower, upper, np.random.default_rng(0))
