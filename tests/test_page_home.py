@@ -25,7 +25,7 @@ def test_home_runs_and_shows_every_activation(apptest, lang):
 def test_app_frame_navigates_to_every_page(apptest):
     at = apptest("app.py")
     assert not at.exception
-    assert at.selectbox(key="lang").value == "en"
+    assert at.radio(key="lang").value == "en"
     assert at.toggle(key="present").value is False
     # the default page is home: the gallery is drawn
     assert len(at.get("plotly_chart")) == 1
@@ -33,7 +33,7 @@ def test_app_frame_navigates_to_every_page(apptest):
 
 def test_app_frame_language_switch(apptest):
     at = apptest("app.py")
-    at.selectbox(key="lang").set_value("ko").run()
+    at.radio(key="lang").set_value("ko").run()
     assert not at.exception
     assert at.title[0].value == "활성화 함수 탐색기"
 

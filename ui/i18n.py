@@ -13,7 +13,6 @@ from functools import cache
 import streamlit as st
 
 LANGS = ("en", "ko")
-LANG_NAMES = {"en": "English", "ko": "한국어"}
 
 
 def lang() -> str:
