@@ -1,0 +1,410 @@
+"""Softmax and cross-entropy playground: temperature, argmax vs soft argmax, losses.
+
+Shared link parameters: ``logits`` (comma-separated numbers), ``T`` (the temperature, a
+value on the slider's grid such as ``T=0.5``) and ``target`` (a class number such as
+``2``, or one weight per class). The logits, class names and temperature at the top feed
+the first two tabs; the other tabs are self-contained.
+"""
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from activations import playground as pg
+from activations.figures import softmax as figs
+from activations.softmax import entropy
+from ui.frame import chart, presenting
+from ui.i18n import t
+from ui.urlstate import parse_number, raw_values
+
+DEFAULT_LOGITS_TEXT = pg.format_logits(pg.DEFAULT_LOGITS)
+T_LABELS = [pg.format_temperature(v) for v in pg.TEMPERATURES]
+present = presenting()
+
+
+def _error_text(error: pg.InputError, n: int | None = None) -> str:
+    """A parse error as a sentence in the visitor's language (never the raw text)."""
+    return t(f"softmax.err_{error.reason}", item=error.item, count=error.count,
+             n=n, lo=pg.MIN_CLASSES, hi=pg.MAX_CLASSES, limit=f"{pg.LOGIT_LIMIT:g}",
+             length=pg.MAX_TEXT_LENGTH)
+
+
+def _default_names() -> list[str]:
+    return [t("softmax.class_name", k=k + 1) for k in range(pg.MAX_CLASSES)]
+
+
+def _class_names(n: int) -> list[str]:
+    """Names for the n classes: the visitor's (stored, None = default) or the defaults."""
+    defaults = _default_names()[:n]
+    return pg.fit_names(st.session_state.get("names"), defaults)
+
+
+def _store(values, names) -> None:
+    """Make ``values``/``names`` the current classes (callbacks only, before widgets)."""
+    defaults = _default_names()
+    st.session_state["logits"] = pg.format_logits(values)
+    st.session_state["names"] = [None if name == defaults[i] else name
+                                 for i, name in enumerate(names)]
+
+
+# --- callbacks: each writes the canonical state (the `logits` text and the names) ---
+
+def _on_preset() -> None:
+    preset = st.session_state.get("preset")
+    if preset in pg.PRESETS:
+        values = pg.PRESETS[preset]
+        _store(values, _default_names()[:len(values)])
+    st.session_state["preset"] = None
+
+
+def _on_slider(values, names) -> None:
+    moved = [st.session_state.get(f"z{i}", v) for i, v in enumerate(values)]
+    _store(moved, names)
+
+
+def _on_table(key: str, values, names) -> None:
+    try:
+        new_names, new_values = pg.apply_table_edits(
+            names, values, st.session_state.get(key) or {}, _default_names())
+    except pg.InputError as error:
+        st.session_state["table_error"] = (error.reason, error.item, error.count)
+    else:
+        _store(new_values, new_names)
+    st.session_state["table_version"] = st.session_state.get("table_version", 0) + 1
+
+
+def _on_pick() -> None:
+    pick = st.session_state.get("target_pick")
+    if pick is not None:
+        st.session_state["target"] = str(pick + 1)
+    st.session_state["target_pick"] = None
+
+
+# --- cached figures: the ones whose inputs rarely change between reruns ---
+# cache_resource, not cache_data: cache_data would unpickle the Figure on every hit, which
+# costs as much as building it. The cached figure is only read (st.plotly_chart copies it).
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _figure(builder: str, *args, **kwargs):
+    """``figs.<builder>(*args, **kwargs)``, cached (arguments are plain values or arrays)."""
+    return getattr(figs, builder)(*args, **kwargs)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _animation(values: tuple, names: tuple, labels: tuple, present: bool):
+    probs, _ = pg.temperature_sweep(values)
+    title, y_title, frame_label, play, pause = labels
+    return figs.temperature_animation(list(names), pg.TEMPERATURES, probs, title=title,
+                                      y_title=y_title, frame_label=frame_label, play=play,
+                                      pause=pause, present=present)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _binary_curves():
+    zs = np.linspace(-10, 10, 201)
+    return zs, pg.binary_curves(zs)
+
+
+# --- URL checks that the bound widgets can't make ---
+
+def _check_temperature_link(alerts) -> None:
+    """Warn on a bad ``T``; move a usable T that is off the slider's grid onto it."""
+    values = raw_values("T")
+    if not values or (len(values) == 1 and values[0] in T_LABELS):
+        return
+    lo, hi = pg.TEMPERATURES[0], pg.TEMPERATURES[-1]
+    value = parse_number(values[0], lo, hi) if len(values) == 1 else None
+    if value is None:
+        alerts.warning(t("common.bad_number", name="T", lo=lo, hi=hi,
+                         default=pg.format_temperature(pg.DEFAULT_TEMPERATURE)), icon="⚠️")
+    elif "T" not in st.session_state:
+        snapped = pg.snap_temperature(value)
+        st.session_state["T"] = snapped
+        alerts.info(t("softmax.T_snapped", value=pg.format_temperature(snapped)), icon="ℹ️")
+
+
+def _check_repeated_links(alerts) -> None:
+    """Warn when a text parameter is given more than once (the widget keeps the last)."""
+    for key in ("logits", "target"):
+        if len(raw_values(key)) > 1:
+            alerts.warning(t("softmax.repeated", name=key), icon="⚠️")
+
+
+# --- page ---
+
+st.title(t("softmax.title"))
+st.write(t("softmax.intro"))
+alerts = st.container()  # link and input warnings, above the tabs so they are seen
+_check_temperature_link(alerts)
+_check_repeated_links(alerts)
+
+with st.container(border=True):
+    left, right = st.columns([1, 1], gap="large")
+    with left:
+        st.selectbox(t("softmax.preset"), list(pg.PRESETS), index=None, key="preset",
+                     format_func=lambda p: t(f"softmax.preset_{p}"),
+                     placeholder=t("softmax.preset_placeholder"), on_change=_on_preset)
+        text = st.text_input(t("softmax.logits"), value=DEFAULT_LOGITS_TEXT, key="logits",
+                             max_chars=pg.MAX_TEXT_LENGTH, help=t("softmax.logits_help"),
+                             bind="query-params")
+        try:
+            values = pg.parse_logits(text)
+        except pg.InputError as error:
+            alerts.warning(t("softmax.bad_logits", reason=_error_text(error),
+                             default=DEFAULT_LOGITS_TEXT), icon="⚠️")
+            values = np.array(pg.DEFAULT_LOGITS)
+        n = values.size
+        names = _class_names(n)
+        temperature = st.select_slider(
+            t("softmax.T"), options=pg.TEMPERATURES, value=pg.DEFAULT_TEMPERATURE, key="T",
+            format_func=pg.format_temperature, help=t("softmax.T_help"), bind="query-params")
+        st.caption(t("softmax.beta", T=pg.format_temperature(temperature),
+                     beta=pg.format_number(1 / temperature)))
+    with right:
+        st.caption(t("softmax.sliders"))
+        slider_columns = st.columns(2)
+        for i, (name, v) in enumerate(zip(names, values)):
+            st.session_state[f"z{i}"] = float(v)  # the sliders follow the canonical text
+            slider_columns[i % 2].slider(
+                name, min_value=min(-10.0, float(np.floor(v))),
+                max_value=max(10.0, float(np.ceil(v))), step=0.1, key=f"z{i}",
+                on_change=_on_slider, args=(values.tolist(), names))
+        with st.expander(t("softmax.table")):
+            error = st.session_state.pop("table_error", None)
+            if error:
+                st.warning(t("softmax.bad_table", reason=_error_text(pg.InputError(*error))),
+                           icon="⚠️")
+            table_key = f"classes_{st.session_state.get('table_version', 0)}"
+            st.data_editor(
+                pd.DataFrame({"name": names, "logit": values}), key=table_key,
+                num_rows="dynamic", hide_index=True, width="stretch",
+                column_config={
+                    "name": st.column_config.TextColumn(
+                        t("softmax.col_name"), max_chars=pg.MAX_NAME_LENGTH,
+                        help=t("softmax.col_name_help")),
+                    "logit": st.column_config.NumberColumn(
+                        t("softmax.col_logit"), min_value=-pg.LOGIT_LIMIT,
+                        max_value=pg.LOGIT_LIMIT, format="%g"),
+                },
+                on_change=_on_table, args=(table_key, values.tolist(), names))
+            st.caption(t("softmax.table_help", lo=pg.MIN_CLASSES, hi=pg.MAX_CLASSES))
+
+tabs = st.tabs([t(f"softmax.tab_{k}") for k in
+                ("softmax", "target", "example", "binary", "regression", "stability")])
+
+# --- tab 1: softmax and temperature ---
+with tabs[0]:
+    views = pg.softmax_views(values, temperature)
+    st.latex(r"\mathrm{softmax}(z)_i = \frac{e^{z_i / T}}{\sum_j e^{z_j / T}}"
+             r"\qquad \beta = \frac{1}{T}")
+    c1, c2, c3 = st.columns(3)
+    c1.metric(t("softmax.m_T"), pg.format_temperature(temperature))
+    c2.metric(t("softmax.m_beta"), pg.format_number(1 / temperature))
+    c3.metric(t("softmax.m_entropy"), f"{views.entropy:.3f}",
+              help=t("softmax.m_entropy_help", max=f"{views.max_entropy:.3f}"))
+    chart(figs.views_figure(
+        names, views.softmax, views.argmax, views.softmin, views.log_softmax,
+        softmax_name=t("softmax.softmax"), argmax_name=t("softmax.argmax"),
+        softmin_name=t("softmax.softmin"), log_softmax_name=t("softmax.log_softmax"),
+        prob_title=t("softmax.views_prob_title"), log_title=t("softmax.views_log_title"),
+        present=present), key="views", filename="softmax-views")
+    st.markdown(t("softmax.soft_argmax",
+                  z=", ".join(pg.format_number(v) for v in values),
+                  hard=", ".join(f"{v:.0f}" for v in views.argmax),
+                  soft=", ".join(f"{v:.3f}" for v in views.softmax),
+                  T=pg.format_temperature(temperature)))
+    st.dataframe(pd.DataFrame({
+        t("softmax.col_name"): names,
+        t("softmax.col_logit"): values,
+        t("softmax.softmax"): views.softmax,
+        t("softmax.argmax"): views.argmax,
+        t("softmax.softmin"): views.softmin,
+        t("softmax.log_softmax"): views.log_softmax,
+    }), hide_index=True, width="stretch", key="views_table")
+    st.markdown(t("softmax.temperature_explained"))
+    st.subheader(t("softmax.animation_header"))
+    chart(_animation(tuple(values.tolist()), tuple(names),
+                     (t("softmax.animation_title"), t("softmax.probability"),
+                      t("softmax.frame_label"), t("softmax.play"), t("softmax.pause")),
+                     present), key="animation", filename="softmax-temperature")
+    st.caption(t("softmax.animation_caption"))
+
+# --- tab 2: cross-entropy against a target ---
+with tabs[1]:
+    col_text, col_pick = st.columns([3, 2])
+    target_text = col_text.text_input(
+        t("softmax.target"), value=pg.DEFAULT_TARGET, key="target", max_chars=pg.MAX_TEXT_LENGTH,
+        help=t("softmax.target_help", n=n), bind="query-params")
+    col_pick.selectbox(t("softmax.target_pick"), list(range(n)), index=None, key="target_pick",
+                       format_func=lambda i: f"{i + 1}: {names[i]}",
+                       placeholder=t("softmax.target_pick_placeholder"), on_change=_on_pick)
+    try:
+        y = pg.parse_target(target_text, n)
+    except pg.InputError as error:
+        alerts.warning(t("softmax.bad_target", reason=_error_text(error, n)), icon="⚠️")
+        y = pg.parse_target(pg.DEFAULT_TARGET, n)
+    result = pg.target_loss(values, y, temperature)
+    st.latex(r"L = -\sum_k y_k \log p_k, \quad p = \mathrm{softmax}(z / T)"
+             r"\qquad \frac{\partial L}{\partial z_k} = \frac{p_k - y_k}{T}")
+    c1, c2 = st.columns(2)
+    c1.metric(t("softmax.m_loss"), f"{result.loss:.4f}", help=t("softmax.m_loss_help"))
+    c = pg.true_class(y)
+    if c is not None:
+        c2.metric(t("softmax.m_p_true", name=names[c]), f"{result.p[c]:.4f}")
+    else:
+        c2.metric(t("softmax.m_entropy_target"), f"{float(entropy(y)):.4f}",
+                  help=t("softmax.m_entropy_target_help"))
+    chart(figs.target_figure(
+        names, result.p, y, result.grad, p_name=t("softmax.p_name"), y_name=t("softmax.y_name"),
+        grad_name=t("softmax.grad_name"), prob_title=t("softmax.target_prob_title"),
+        grad_title=t("softmax.target_grad_title"), present=present),
+        key="target_chart", filename="cross-entropy-gradient")
+    st.markdown(t("softmax.gradient_explained"))
+    st.subheader(t("softmax.drag_header"))
+    k = st.selectbox(t("softmax.drag"), list(range(n)), key="drag",
+                     format_func=lambda i: f"{i + 1}: {names[i]}")
+    xs, loss_curve, grad_curve = pg.loss_vs_logit(values, y, k, temperature)
+    chart(figs.loss_curve_figure(
+        xs, loss_curve, grad_curve, float(values[k]), result.loss, float(result.grad[k]),
+        x_title=t("softmax.drag_x", name=names[k]), loss_name=t("softmax.loss_name"),
+        grad_name=t("softmax.drag_grad_name"), point_name=t("softmax.current"),
+        present=present), key="loss_curve", filename="loss-vs-logit")
+    st.caption(t("softmax.drag_caption"))
+
+# --- tab 3: the seeds' worked example ---
+with tabs[2]:
+    ex = pg.worked_example()
+    st.markdown(t("softmax.example_intro"))
+    st.latex(r"H(p, q) = -\sum_x p(x) \log q(x) \qquad "
+             r"D_{KL}(p \,\|\, q) = H(p, q) - H(p) \ge 0")
+    st.latex(r"\begin{aligned} p &= [0.5,\ 0.125,\ 0.125,\ 0.25] \\"
+             r" q_1 &= [0.25,\ 0.25,\ 0.25,\ 0.25] \\ q_2 &= [0.5,\ 0.25,\ 0.125,\ 0.125]"
+             r"\end{aligned}")
+    st.latex(r"\begin{aligned} H(p, q_1) &= -(0.5 \log 0.25 + 0.125 \log 0.25"
+             r" + 0.125 \log 0.25 + 0.25 \log 0.25) \\"
+             rf" &\approx {ex.cross_entropy_q1:.3f} \\"
+             r" H(p, q_2) &= -(0.5 \log 0.5 + 0.125 \log 0.25"
+             r" + 0.125 \log 0.125 + 0.25 \log 0.125) \\"
+             rf" &\approx {ex.cross_entropy_q2:.3f} \end{{aligned}}")
+    c1, c2, c3 = st.columns(3)
+    c1.metric(t("softmax.m_h_q1"), f"{ex.cross_entropy_q1:.3f}")
+    c2.metric(t("softmax.m_h_q2"), f"{ex.cross_entropy_q2:.3f}",
+              delta=f"{ex.cross_entropy_q2 - ex.cross_entropy_q1:.3f}", delta_color="inverse")
+    c3.metric(t("softmax.m_h_p"), f"{ex.entropy_p:.3f}")
+    c1, c2, c3 = st.columns(3)
+    c1.metric(t("softmax.m_kl_q1"), f"{ex.kl_q1:.3f}")
+    c2.metric(t("softmax.m_kl_q2"), f"{ex.kl_q2:.3f}",
+              delta=f"{ex.kl_q2 - ex.kl_q1:.3f}", delta_color="inverse")
+    st.markdown(t("softmax.example_conclusion", h1=f"{ex.cross_entropy_q1:.3f}",
+                  h2=f"{ex.cross_entropy_q2:.3f}", hp=f"{ex.entropy_p:.3f}",
+                  kl1=f"{ex.kl_q1:.3f}", kl2=f"{ex.kl_q2:.3f}",
+                  b1=f"{ex.cross_entropy_q1 / np.log(2):.3f}",
+                  b2=f"{ex.cross_entropy_q2 / np.log(2):.3f}",
+                  bp=f"{ex.entropy_p / np.log(2):.3f}"))
+    chart(_figure(
+        "worked_example_figure",
+        ex.p, ex.q1, ex.q2, outcome_names=[t("softmax.outcome", k=k + 1) for k in range(4)],
+        p_name=t("softmax.ex_p"), q1_name=t("softmax.ex_q1"), q2_name=t("softmax.ex_q2"),
+        y_title=t("softmax.probability"), present=present),
+        key="example_chart", filename="cross-entropy-example")
+
+# --- tab 4: binary classification ---
+with tabs[3]:
+    z = st.slider(t("softmax.bin_z"), -10.0, 10.0, 1.0, 0.1, key="bin_z",
+                  help=t("softmax.bin_z_help"))
+    point = pg.binary_point(z)
+    st.latex(r"\sigma(z) = \frac{1}{1 + e^{-z}} \qquad "
+             r"\mathrm{BCE} = -\left[y \log \sigma(z) + (1 - y) \log(1 - \sigma(z))\right]"
+             r"\qquad \frac{\partial\, \mathrm{BCE}}{\partial z} = \sigma(z) - y")
+    c1, c2, c3, c4, c5 = st.columns(5)
+    c1.metric(t("softmax.m_sigmoid"), f"{point.p:.4f}")
+    c2.metric(t("softmax.m_bce_1"), pg.format_number(point.loss_1))
+    c3.metric(t("softmax.m_bce_0"), pg.format_number(point.loss_0))
+    c4.metric(t("softmax.m_grad_1"), pg.format_number(point.grad_1))
+    c5.metric(t("softmax.m_grad_0"), pg.format_number(point.grad_0))
+    zs, curves = _binary_curves()
+    chart(_figure(
+        "binary_figure", zs, curves, z, point, sigmoid_name=t("softmax.sigmoid_name"),
+        loss_1_name=t("softmax.bce_1_name"), loss_0_name=t("softmax.bce_0_name"),
+        grad_1_name=t("softmax.grad_1_name"), grad_0_name=t("softmax.grad_0_name"),
+        loss_title=t("softmax.bce_axis"), grad_title=t("softmax.bce_grad_axis"),
+        x_title=t("softmax.bin_z"), present=present), key="binary_chart", filename="binary-ce")
+    st.markdown(t("softmax.binary_explained"))
+
+# --- tab 5: regression losses ---
+with tabs[4]:
+    st.markdown(t("softmax.regression_intro"))
+    targets0, preds0 = pg.DEFAULT_REGRESSION
+    table = st.data_editor(
+        pd.DataFrame({"target": targets0, "prediction": preds0}), key="reg_table",
+        num_rows="dynamic", hide_index=True, width="stretch",
+        column_config={
+            "target": st.column_config.NumberColumn(
+                t("softmax.col_target"), min_value=-pg.REGRESSION_LIMIT,
+                max_value=pg.REGRESSION_LIMIT, format="%g"),
+            "prediction": st.column_config.NumberColumn(
+                t("softmax.col_prediction"), min_value=-pg.REGRESSION_LIMIT,
+                max_value=pg.REGRESSION_LIMIT, format="%g"),
+        })
+    try:
+        targets, preds, dropped = pg.clean_pairs(table["target"], table["prediction"])
+        if dropped:
+            st.warning(t("softmax.reg_dropped", count=dropped, max=pg.MAX_REGRESSION_ROWS,
+                         limit=f"{pg.REGRESSION_LIMIT:g}"), icon="⚠️")
+    except pg.InputError:
+        st.warning(t("softmax.reg_empty"), icon="⚠️")
+        targets, preds = np.array(targets0), np.array(preds0)
+    outlier = st.slider(t("softmax.outlier"), 0.0, pg.OUTLIER_MAX, 0.0, 0.5, key="outlier",
+                        help=t("softmax.outlier_help"))
+    moved = pg.with_outlier(preds, outlier)
+    base = pg.regression_losses(preds, targets)
+    reg = pg.regression_losses(moved, targets)
+    st.latex(r"\mathrm{MSE} = \frac{1}{N}\sum_i (\hat y_i - y_i)^2 \quad "
+             r"\mathrm{RMSE} = \sqrt{\mathrm{MSE}} \quad "
+             r"\mathrm{MAE} = \frac{1}{N}\sum_i |\hat y_i - y_i|")
+    c1, c2, c3 = st.columns(3)
+    for col, key_, value, before in ((c1, "mse", reg.mse, base.mse),
+                                     (c2, "rmse", reg.rmse, base.rmse),
+                                     (c3, "mae", reg.mae, base.mae)):
+        col.metric(t(f"softmax.{key_}"), f"{value:.4f}",
+                   delta=f"{value - before:+.4f}" if outlier else None, delta_color="inverse")
+    chart(_figure(
+        "regression_figure", targets, moved,
+        {t("softmax.mse_grad"): reg.mse_grad, t("softmax.rmse_grad"): reg.rmse_grad,
+         t("softmax.mae_grad"): reg.mae_grad},
+        point_names=[str(i + 1) for i in range(len(targets))], target_name=t("softmax.col_target"),
+        pred_name=t("softmax.col_prediction"), values_title=t("softmax.reg_values_title"),
+        grad_title=t("softmax.reg_grad_title"), present=present),
+        key="regression_chart", filename="regression-losses")
+    offsets = pg.OUTLIER_OFFSETS
+    chart(_figure(
+        "outlier_figure", offsets, pg.outlier_sweep(preds, targets, len(preds) - 1, offsets),
+        outlier,
+        names={k_: t(f"softmax.{k_}") for k_ in ("mse", "rmse", "mae")},
+        x_title=t("softmax.outlier"), squared_title=t("softmax.squared_units"),
+        linear_title=t("softmax.data_units"), present=present),
+        key="outlier_chart", filename="outlier-sweep")
+    st.markdown(t("softmax.regression_explained"))
+
+# --- tab 6: numerical stability ---
+with tabs[5]:
+    st.markdown(t("softmax.stability_intro"))
+    c1, c2 = st.columns([3, 1])
+    shift = c1.slider(t("softmax.shift"), -2000, 2000, 1000, 50, key="shift",
+                      help=t("softmax.shift_help"))
+    dtype = c2.radio(t("softmax.dtype"), ["float64", "float32"], key="dtype", horizontal=True,
+                     help=t("softmax.dtype_help"))
+    demo = pg.stability_demo(values + shift, np.float64 if dtype == "float64" else np.float32)
+    st.dataframe(pd.DataFrame({
+        t("softmax.col_name"): names,
+        "z": [pg.format_number(v, 6) for v in demo.z],
+        t("softmax.col_naive_exp"): [pg.format_number(v) for v in demo.naive_exp],
+        t("softmax.col_naive"): [pg.format_number(v) for v in demo.naive],
+        t("softmax.col_shifted_exp"): [pg.format_number(v) for v in demo.shifted_exp],
+        t("softmax.col_stable"): [pg.format_number(v) for v in demo.stable],
+    }), hide_index=True, width="stretch", key="stability_table")
+    explain = st.error if demo.problem != "ok" else st.success
+    explain(t(f"softmax.stability_{demo.problem}", dtype=dtype), icon=":material/info:")
+    st.latex(r"\mathrm{softmax}(z)_i = \frac{e^{z_i - m}}{\sum_j e^{z_j - m}},"
+             r"\quad m = \max_j z_j")
+    st.markdown(t("softmax.stability_explained"))

@@ -1,0 +1,272 @@
+"""The softmax and cross-entropy page, run alone under AppTest."""
+
+import base64
+import json
+
+import numpy as np
+import pytest
+
+PAGE = "pages/softmax.py"
+
+
+def _y(trace) -> np.ndarray:
+    """A trace's y values from the figure JSON (plotly sends float32 arrays as base64)."""
+    y = trace["y"]
+    if isinstance(y, dict):
+        return np.frombuffer(base64.b64decode(y["bdata"]), dtype=y["dtype"]).astype(float)
+    return np.array(y, dtype=float)
+
+
+def _chart(at, key: str) -> dict:
+    """The figure JSON of the chart drawn with ``key``."""
+    for chart in at.get("plotly_chart"):
+        if chart.proto.id.endswith(f"-{key}"):  # keyed element ids end in "-<key>"
+            return json.loads(chart.proto.spec)
+    raise AssertionError(f"no chart {key!r}")
+
+
+def _trace(spec: dict, name: str) -> np.ndarray:
+    return next(_y(tr) for tr in spec["data"] if tr.get("name") == name)
+
+
+def _stability_table(at):
+    return next(d.value for d in at.dataframe if "naive softmax" in d.value.columns)
+
+
+def _texts(at) -> str:
+    """Every text the page shows: Markdown, metrics, captions, LaTeX, alerts."""
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [m.value for m in at.metric] + [m.label for m in at.metric]
+    parts += [x.value for x in at.latex]
+    parts += [a.value for a in (*at.warning, *at.info, *at.error, *at.success)]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_default_view(apptest, lang):
+    at = apptest(PAGE, lang=lang)
+    assert not at.exception
+    assert not at.warning
+    assert at.text_input(key="logits").value == "1,3,0,2"
+    assert at.select_slider(key="T").value == 1.0
+    assert len(at.tabs) == 6
+    # two charts in the first tab, two in the second, then one, one, two
+    assert len(at.get("plotly_chart")) == 8
+
+
+def test_presentation_mode_runs(apptest):
+    at = apptest(PAGE, run=False)
+    at.session_state["present"] = True
+    at.run()
+    assert not at.exception
+    assert _chart(at, "views")["layout"]["font"]["size"] == 20
+
+
+def test_seeds_soft_argmax_values_appear(apptest):
+    at = apptest(PAGE)
+    text = _texts(at)
+    assert "[0, 1, 0, 0]" in text  # argmax([1, 3, 0, 2])
+    assert "0.087, 0.644, 0.032, 0.237" in text  # soft argmax, as in the seeds
+    softmax = _trace(_chart(at, "views"), "softmax")
+    np.testing.assert_allclose(softmax, [0.0871443, 0.6439143, 0.0320586, 0.2368828], rtol=1e-6)
+
+
+def test_seeds_cross_entropy_example_appears(apptest):
+    at = apptest(PAGE)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["H(p, q1), uniform guess"] == "1.386"
+    assert metrics["H(p, q2), closer guess"] == "1.300"
+    assert metrics["H(p), the floor"] == "1.213"
+    assert metrics["KL(p ‖ q1)"] == "0.173"
+    assert metrics["KL(p ‖ q2)"] == "0.087"
+    assert "q2 has the lower cross-entropy" in _texts(at)
+
+
+def test_changing_temperature_changes_the_bars(apptest):
+    at = apptest(PAGE)
+    before = _trace(_chart(at, "views"), "softmax")
+    at.select_slider(key="T").set_value(0.1).run()
+    assert not at.exception
+    after = _trace(_chart(at, "views"), "softmax")
+    assert after[1] > 0.9999 > before[1]  # sharper: nearly argmax
+    at.select_slider(key="T").set_value(100.0).run()
+    flat = _trace(_chart(at, "views"), "softmax")
+    np.testing.assert_allclose(flat, 0.25, atol=0.01)
+    assert "β = 1/T = 0.01" in _texts(at)
+    # the animation doesn't depend on T: it always opens at T = 0.01 (one-hot)
+    animation = _chart(at, "animation")
+    assert animation["layout"]["sliders"][0]["active"] == 0
+    assert len(animation["frames"]) == 41
+    np.testing.assert_allclose(_y(animation["data"][0]), [0, 1, 0, 0], atol=1e-6)
+
+
+def test_temperature_from_the_link(apptest):
+    at = apptest(PAGE, query={"T": "0.5"})
+    assert not at.exception and not at.warning
+    assert at.select_slider(key="T").value == 0.5
+
+
+def test_link_temperature_between_steps_is_snapped(apptest):
+    at = apptest(PAGE, query={"T": "0.33"})
+    assert not at.exception and not at.warning
+    assert at.select_slider(key="T").value == 0.3
+    assert "T = 0.3" in at.info[0].value
+
+
+def test_extreme_logits_at_lowest_temperature_stay_finite(apptest):
+    at = apptest(PAGE, query={"logits": "10000,-10000,0,9999.5", "T": "0.01"})
+    assert not at.exception and not at.warning
+    views = _chart(at, "views")
+    for name in ("softmax", "softmin", "log-softmax"):
+        assert np.all(np.isfinite(_trace(views, name))), name
+    p = _trace(views, "softmax")
+    assert p[0] == pytest.approx(1.0) and p.sum() == pytest.approx(1.0)
+    target = _chart(at, "target_chart")
+    for tr in target["data"]:
+        assert np.all(np.isfinite(_y(tr)))
+    for tr in _chart(at, "animation")["data"]:
+        assert np.all(np.isfinite(_y(tr)))
+    loss = next(m.value for m in at.metric if m.label == "Cross-entropy L (nats)")
+    assert np.isfinite(float(loss))
+
+
+@pytest.mark.parametrize("query, expected", [
+    ({"logits": "nan,1,2"}, "item 1 is not a finite number"),
+    ({"logits": "1,inf"}, "item 2 is not a finite number"),
+    ({"logits": ",".join(["1"] * 11)}, "at most 10 classes"),
+    ({"logits": "1"}, "at least 2 classes"),
+    ({"logits": "1, abc, 3"}, "item 2 is not a number"),
+    ({"logits": "<script>alert(1)</script>"}, "item 1 is not a number"),
+    ({"logits": "1,1e308"}, "item 2 is beyond"),
+    ({"logits": "x" * 10_000}, "The logits can't be used"),
+    ({"logits": ""}, "the text is empty"),
+    ({"logits": ["1,2", "3,4"]}, "more than once"),
+    ({"T": "0"}, "`T` is not a number between"),
+    ({"T": "-1"}, "`T` is not a number between"),
+    ({"T": "nan"}, "`T` is not a number between"),
+    ({"T": "inf"}, "`T` is not a number between"),
+    ({"T": "1e308"}, "`T` is not a number between"),
+    ({"T": "hot"}, "`T` is not a number between"),
+    ({"T": ["1", "2"]}, "`T` is not a number between"),
+    ({"target": "9"}, "class number from 1 to 4"),
+    ({"target": "-1,1,1,1"}, "item 1 is negative"),
+    ({"target": "0.5,0.5"}, "there are 2 weights, but there are 4 classes"),
+    ({"target": "0,0,0,0"}, "add up to 0"),
+    ({"target": "nan"}, "not a finite number"),
+])
+def test_bad_link_values_warn_and_use_defaults(apptest, query, expected):
+    at = apptest(PAGE, query=query)
+    assert not at.exception
+    warnings = [w.value for w in at.warning]
+    assert any(expected in w for w in warnings), warnings
+    for w in warnings:  # the raw value is never echoed
+        assert "<script>" not in w and "abc" not in w and "xxxx" not in w
+    # whatever went wrong, the page falls back to something sensible
+    p = _trace(_chart(at, "views"), "softmax")
+    assert np.all(np.isfinite(p)) and p.sum() == pytest.approx(1.0, rel=1e-6)
+    if "logits" in query and "more than once" not in expected:
+        np.testing.assert_allclose(p, [0.0871443, 0.6439143, 0.0320586, 0.2368828], rtol=1e-6)
+
+
+def test_bad_link_warning_in_korean(apptest):
+    at = apptest(PAGE, lang="ko", query={"logits": "1,zz"})
+    assert not at.exception
+    assert "2번째 항목이 숫자가 아닙니다" in at.warning[0].value
+
+
+def test_slider_edits_the_logits_and_the_link(apptest):
+    at = apptest(PAGE)
+    at.slider(key="z0").set_value(5.0).run()
+    assert not at.exception
+    assert at.text_input(key="logits").value == "5,3,0,2"
+    assert at.query_params["logits"] == "5,3,0,2"
+    p = _trace(_chart(at, "views"), "softmax")
+    assert np.argmax(p) == 0
+
+
+def test_typed_logits_move_the_sliders(apptest):
+    at = apptest(PAGE)
+    at.text_input(key="logits").input("0.5, -1, 2").run()
+    assert not at.exception and not at.warning
+    assert [at.slider(key=f"z{i}").value for i in range(3)] == [0.5, -1.0, 2.0]
+    assert len(_trace(_chart(at, "views"), "softmax")) == 3
+
+
+def test_preset_loads_logits(apptest):
+    at = apptest(PAGE)
+    at.selectbox(key="preset").set_value("ten_classes").run()
+    assert not at.exception
+    assert len(at.text_input(key="logits").value.split(",")) == 10
+    assert len(_trace(_chart(at, "views"), "softmax")) == 10
+    assert at.selectbox(key="preset").value is None  # ready for the next pick
+
+
+def test_target_gradient_is_p_minus_y(apptest):
+    at = apptest(PAGE, query={"target": "2"})
+    assert not at.exception and not at.warning
+    spec = _chart(at, "target_chart")
+    p, y, grad = (_trace(spec, name) for name in ("prediction p", "target y", "∂L/∂z"))
+    np.testing.assert_array_equal(y, [0, 1, 0, 0])
+    np.testing.assert_allclose(grad, p - y, atol=1e-6)
+    loss = float(next(m.value for m in at.metric if m.label == "Cross-entropy L (nats)"))
+    assert loss == pytest.approx(-np.log(p[1]), rel=1e-4)
+
+
+def test_target_pick_and_soft_target(apptest):
+    at = apptest(PAGE)
+    at.selectbox(key="target_pick").set_value(2).run()
+    assert not at.exception
+    assert at.text_input(key="target").value == "3"
+    at.text_input(key="target").input("1, 1, 1, 1").run()
+    assert not at.exception and not at.warning
+    np.testing.assert_allclose(_trace(_chart(at, "target_chart"), "target y"), 0.25)
+    labels = [m.label for m in at.metric]
+    assert "Target entropy H(y) (nats)" in labels
+
+
+def test_loss_curve_marks_the_current_point(apptest):
+    at = apptest(PAGE)
+    at.selectbox(key="drag").set_value(1).run()
+    assert not at.exception
+    spec = _chart(at, "loss_curve")
+    point = next(tr for tr in spec["data"] if tr.get("name") == "current value")
+    assert _y(point)[0] == pytest.approx(2.4401897, rel=1e-5)  # -log p_1 at [1, 3, 0, 2]
+
+
+def test_binary_tab(apptest):
+    at = apptest(PAGE)
+    at.slider(key="bin_z").set_value(0.0).run()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["p = σ(z)"] == "0.5000"
+    assert metrics["BCE if y = 1"] == "0.6931" == metrics["BCE if y = 0"]
+    assert metrics["∂BCE/∂z if y = 1"] == "-0.5"
+
+
+def test_outlier_moves_mse_most(apptest):
+    at = apptest(PAGE)
+    before = {m.label: float(m.value) for m in at.metric if m.label in ("MSE", "RMSE", "MAE")}
+    at.slider(key="outlier").set_value(10.0).run()
+    assert not at.exception
+    after = {m.label: float(m.value) for m in at.metric if m.label in ("MSE", "RMSE", "MAE")}
+    growth = {k: after[k] / before[k] for k in before}
+    assert growth["MSE"] > growth["RMSE"] > 1 and growth["MSE"] > growth["MAE"] > 1
+
+
+def test_stability_demo_shows_nan_next_to_the_stable_result(apptest):
+    at = apptest(PAGE)  # default: the seeds' logits shifted by +1000
+    table = _stability_table(at)
+    assert list(table["naive softmax"]) == ["nan"] * 4
+    assert list(table["exp(z)"]) == ["inf"] * 4
+    stable = table["stable softmax"].astype(float).to_numpy()
+    np.testing.assert_allclose(stable, [0.08714, 0.6439, 0.03206, 0.2369], rtol=1e-3)
+    assert "inf / inf is nan" in at.error[0].value
+    at.slider(key="shift").set_value(0).run()
+    assert not at.exception and not at.error
+    assert "nan" not in list(_stability_table(at)["naive softmax"])
+    at.slider(key="shift").set_value(-2000).run()
+    assert "0 / 0 is nan" in at.error[0].value
+    at.slider(key="shift").set_value(100).run()
+    at.radio(key="dtype").set_value("float32").run()
+    assert not at.exception
+    assert "float32" in at.error[0].value

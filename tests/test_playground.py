@@ -1,0 +1,519 @@
+"""activations.playground and activations.figures.softmax: parsing, sweeps, demo helpers.
+
+Reference values come from closed forms (the seeds' example is exact in powers of 2)
+and from mpmath at 30 digits, never from the functions under test.
+"""
+
+import json
+import math
+
+import mpmath
+import numpy as np
+import plotly.graph_objects as go
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from activations import playground as pg
+from activations.figures import softmax as figs
+
+LN2 = math.log(2)
+
+
+def _mp_softmax(z, temperature=1.0):
+    """Softmax at 30 digits: the independent reference."""
+    with mpmath.workdps(30):
+        e = [mpmath.exp(mpmath.mpf(v) / temperature) for v in z]
+        total = mpmath.fsum(e)
+        return [float(x / total) for x in e]
+
+
+# --- parse_logits -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1, 3, 0, 2", [1, 3, 0, 2]),
+    ("1,3,0,2", [1, 3, 0, 2]),
+    ("  -0.5 ,+2e3 ", [-0.5, 2000]),
+    (".5, 5., -1E-2", [0.5, 5.0, -0.01]),
+    ("1e4, -1e4", [1e4, -1e4]),
+    (",".join(["7"] * 10), [7] * 10),
+])
+def test_parse_logits_accepts_plain_numbers(text, expected):
+    values = pg.parse_logits(text)
+    assert values.dtype == np.float64
+    np.testing.assert_array_equal(values, expected)
+
+
+def test_parse_logits_negative_zero_becomes_zero():
+    values = pg.parse_logits("-0, 1")
+    assert math.copysign(1.0, values[0]) == 1.0
+
+
+@pytest.mark.parametrize("text, reason, item", [
+    ("", "empty", None),
+    ("   ", "empty", None),
+    (None, "empty", None),
+    (12, "empty", None),
+    ("1," * 150 + "1", "too_long", None),
+    (",".join(["1"] * 11), "too_many", None),
+    ("5", "too_few", None),
+    ("1,,2", "empty_item", 2),
+    ("1, 2,", "empty_item", 3),
+    ("1, abc, 3", "not_a_number", 2),
+    ("<script>alert(1)</script>, 1", "not_a_number", 1),
+    ("1_000, 2", "not_a_number", 1),
+    ("0x10, 2", "not_a_number", 1),
+    ("١, 2", "not_a_number", 1),  # Arabic-Indic digit: float() would take it
+    ("1, nan", "not_finite", 2),
+    ("-inf, 1", "not_finite", 1),
+    ("Infinity, 1", "not_finite", 1),
+    ("1, 1e308", "too_large", 2),
+    ("1, 1e999", "too_large", 2),  # float() gives inf: still "too large", not a crash
+    ("10000.001, 0", "too_large", 1),
+])
+def test_parse_logits_rejects_with_reason(text, reason, item):
+    with pytest.raises(pg.InputError) as info:
+        pg.parse_logits(text)
+    assert info.value.reason == reason
+    assert info.value.item == item
+
+
+def test_parse_error_never_contains_the_text():
+    with pytest.raises(pg.InputError) as info:
+        pg.parse_logits("1, <b>evil</b>")
+    assert "evil" not in str(info.value) and "<" not in str(info.value)
+
+
+def test_too_many_counts_items():
+    with pytest.raises(pg.InputError) as info:
+        pg.parse_logits(",".join(["1"] * 12))
+    assert info.value.count == 12
+
+
+logit_lists = st.lists(st.floats(-1e4, 1e4, allow_nan=False), min_size=2, max_size=10)
+
+
+@given(logit_lists)
+@settings(deadline=None)  # a loaded CI machine must not turn a pause into a failure
+def test_format_then_parse_round_trips_to_six_digits(values):
+    text = pg.format_logits(values)
+    assert len(text) <= pg.MAX_TEXT_LENGTH
+    back = pg.parse_logits(text)
+    np.testing.assert_allclose(back, values, rtol=1e-5, atol=1e-300)
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=300, deadline=None)
+def test_parse_logits_never_crashes(text):
+    try:
+        values = pg.parse_logits(text)
+    except pg.InputError:
+        return
+    assert 2 <= values.size <= 10
+    assert np.all(np.isfinite(values)) and np.all(np.abs(values) <= 1e4)
+
+
+# --- parse_target -----------------------------------------------------------------------
+
+
+def test_target_class_number_is_one_hot():
+    np.testing.assert_array_equal(pg.parse_target("2", 4), [0, 1, 0, 0])
+    np.testing.assert_array_equal(pg.parse_target(" 4.0 ", 4), [0, 0, 0, 1])
+
+
+def test_target_weights_are_normalised():
+    np.testing.assert_allclose(pg.parse_target("2, 1, 1", 3), [0.5, 0.25, 0.25], rtol=1e-15)
+    np.testing.assert_allclose(pg.parse_target("0.7,0.1,0.1,0.1", 4), [0.7, 0.1, 0.1, 0.1])
+
+
+@pytest.mark.parametrize("text, n, reason", [
+    ("0", 4, "no_such_class"),
+    ("5", 4, "no_such_class"),
+    ("1.5", 4, "no_such_class"),
+    ("-1", 4, "no_such_class"),
+    ("nan", 4, "not_finite"),
+    ("cat", 4, "not_a_number"),
+    ("0.5, 0.5", 4, "wrong_count"),
+    ("1, -1, 1, 1", 4, "negative"),
+    ("0, 0, 0", 3, "zero_sum"),
+    ("", 3, "empty"),
+])
+def test_target_rejects_with_reason(text, n, reason):
+    with pytest.raises(pg.InputError) as info:
+        pg.parse_target(text, n)
+    assert info.value.reason == reason
+
+
+def test_true_class():
+    assert pg.true_class([0.0, 1.0, 0.0]) == 1
+    assert pg.true_class([0.5, 0.5, 0.0]) is None
+    assert pg.true_class([1.0, 1.0]) is None
+
+
+# --- names and the class table ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("cat", "cat"),
+    ("  big   dog ", "big dog"),
+    ("<b>x</b>", "bxb"),
+    ("**bold** [link](http://x)", "bold linkhttpx"),
+    ("- item", "item"),
+    (":material/home: $x$", "materialhome x"),
+    ("고양이", "고양이"),
+    ("a" * 50, "a" * 20),
+    ("<>*_", "fallback"),
+    ("", "fallback"),
+    (None, "fallback"),
+    (3, "fallback"),
+])
+def test_sanitize_name(name, expected):
+    assert pg.sanitize_name(name, "fallback") == expected
+
+
+@given(st.text(max_size=60))
+@settings(deadline=None)
+def test_sanitized_names_hold_only_safe_characters(name):
+    out = pg.sanitize_name(name, "x")
+    assert 1 <= len(out) <= pg.MAX_NAME_LENGTH
+    assert all(c.isalnum() or c in " -" for c in out)
+    assert not out.startswith(("-", " "))
+
+
+def test_fit_names_pads_and_cuts():
+    defaults = ["class 1", "class 2", "class 3"]
+    assert pg.fit_names(["a", None], defaults) == ["a", "class 2", "class 3"]
+    assert pg.fit_names(["a", "b", "c", "d"], defaults) == ["a", "b", "c"]
+    assert pg.fit_names(None, defaults) == defaults
+
+
+DEFAULT_NAMES = [f"class {k}" for k in range(1, 11)]
+
+
+def test_table_edits_change_rename_add_delete():
+    names, values = ["a", "b", "c"], [1.0, 2.0, 3.0]
+    edits = {"edited_rows": {0: {"logit": 5.0}, 2: {"name": "<i>see</i>"}},
+             "added_rows": [{"name": "d", "logit": -1.0}, {}],
+             "deleted_rows": [1]}
+    new_names, new_values = pg.apply_table_edits(names, values, edits, DEFAULT_NAMES)
+    assert new_names == ["a", "iseei", "d", "class 4"]  # tags lose their brackets
+    np.testing.assert_array_equal(new_values, [5.0, 3.0, -1.0, 0.0])
+
+
+@pytest.mark.parametrize("edits, reason", [
+    ({"deleted_rows": [0, 1]}, "too_few"),
+    ({"added_rows": [{"logit": 1.0}] * 8}, "too_many"),
+    ({"edited_rows": {"1": {"logit": 2e4}}}, "too_large"),
+    ({"edited_rows": {"1": {"logit": float("inf")}}}, "not_finite"),
+    ({"edited_rows": {"1": {"logit": "x"}}}, "not_a_number"),
+])
+def test_table_edits_rejected(edits, reason):
+    with pytest.raises(pg.InputError) as info:
+        pg.apply_table_edits(["a", "b", "c"], [1.0, 2.0, 3.0], edits, DEFAULT_NAMES)
+    assert info.value.reason == reason
+
+
+def test_table_edits_blank_logit_is_zero_and_unknown_rows_ignored():
+    edits = {"edited_rows": {"0": {"logit": None}, "7": {"logit": 1.0}}}
+    _, values = pg.apply_table_edits(["a", "b"], [1.0, 2.0], edits, DEFAULT_NAMES)
+    np.testing.assert_array_equal(values, [0.0, 2.0])
+
+
+# --- temperature grid -------------------------------------------------------------------
+
+
+def test_temperature_grid():
+    grid = np.array(pg.TEMPERATURES)
+    assert grid.size == 41 and grid[0] == 0.01 and grid[-1] == 100.0
+    assert pg.DEFAULT_TEMPERATURE in pg.TEMPERATURES
+    ratios = grid[1:] / grid[:-1]
+    assert np.all(ratios > 1.15) and np.all(ratios < 1.36)  # roughly log-uniform
+    labels = [pg.format_temperature(v) for v in grid]
+    assert len(set(labels)) == 41
+    assert all(len(label) <= 5 for label in labels)  # 0.012, 100: clean in a link
+    assert all(float(label) == v for label, v in zip(labels, grid))
+
+
+@pytest.mark.parametrize("value, expected", [
+    (1.0, 1.0), (0.33, 0.3), (0.36, 0.4), (7.2, 8.0), (1e-9, 0.01), (1e9, 100.0),
+])
+def test_snap_temperature(value, expected):
+    assert pg.snap_temperature(value) == expected
+
+
+# --- softmax views and the temperature sweep --------------------------------------------
+
+
+def test_seeds_soft_argmax():
+    views = pg.softmax_views([1, 3, 0, 2], 1.0)
+    np.testing.assert_allclose(views.softmax, _mp_softmax([1, 3, 0, 2]), rtol=1e-13)
+    np.testing.assert_allclose(views.softmax, [0.087, 0.644, 0.032, 0.237], atol=5e-4)
+    np.testing.assert_array_equal(views.argmax, [0, 1, 0, 0])
+    np.testing.assert_allclose(views.softmin, _mp_softmax([-1, -3, 0, -2]), rtol=1e-13)
+    np.testing.assert_allclose(views.log_softmax, np.log(_mp_softmax([1, 3, 0, 2])), rtol=1e-13)
+    assert views.max_entropy == pytest.approx(math.log(4), rel=1e-15)
+
+
+@pytest.mark.parametrize("temperature", [0.01, 0.3, 1.0, 7.0, 100.0])
+def test_views_match_mpmath_at_any_temperature(temperature):
+    z = [0.5, -1.0, 2.0, 0.0]
+    views = pg.softmax_views(z, temperature)
+    np.testing.assert_allclose(views.softmax, _mp_softmax(z, temperature), rtol=1e-12, atol=1e-300)
+
+
+@pytest.mark.parametrize("z", [[1e4, -1e4], [1e4, -1e4, 0, 9999.5], [-1e4] * 10])
+def test_views_are_finite_at_extremes(z):
+    views = pg.softmax_views(z, 0.01)
+    for arr in (views.softmax, views.softmin, views.log_softmax):
+        assert np.all(np.isfinite(arr))
+    assert views.softmax.sum() == pytest.approx(1.0)
+    assert math.isfinite(views.entropy)
+
+
+def test_argmax_takes_the_first_on_a_tie():
+    np.testing.assert_array_equal(pg.argmax_one_hot([2, 5, 5]), [0, 1, 0])
+
+
+def test_sweep_goes_from_one_hot_to_uniform():
+    probs, entropies = pg.temperature_sweep([1, 3, 0, 2])
+    assert probs.shape == (41, 4)
+    np.testing.assert_allclose(probs.sum(axis=1), 1.0, rtol=1e-14)
+    assert probs[0, 1] > 0.999999  # T = 0.01: argmax
+    np.testing.assert_allclose(probs[-1], 0.25, atol=0.01)  # T = 100: ~uniform
+    assert np.all(np.diff(entropies) > 0)  # entropy rises with T
+    assert entropies[-1] < math.log(4)
+
+
+# --- cross-entropy against a target -----------------------------------------------------
+
+
+def test_target_loss_is_the_nll_of_the_true_class():
+    z, y = [1.0, 3.0, 0.0, 2.0], [1.0, 0.0, 0.0, 0.0]
+    result = pg.target_loss(z, y)
+    assert result.loss == pytest.approx(-math.log(_mp_softmax(z)[0]), rel=1e-13)
+    np.testing.assert_allclose(result.grad, np.array(_mp_softmax(z)) - y, rtol=1e-12, atol=1e-15)
+    assert result.grad.sum() == pytest.approx(0.0, abs=1e-15)
+
+
+@pytest.mark.parametrize("temperature", [0.5, 1.0, 4.0])
+def test_target_loss_gradient_matches_finite_differences(temperature):
+    z = np.array([0.3, -1.2, 2.0])
+    y = np.array([0.2, 0.5, 0.3])
+    grad = pg.target_loss(z, y, temperature).grad
+    h = 1e-6
+    for k in range(3):
+        step = np.zeros(3)
+        step[k] = h
+        up = pg.target_loss(z + step, y, temperature).loss
+        down = pg.target_loss(z - step, y, temperature).loss
+        assert grad[k] == pytest.approx((up - down) / (2 * h), abs=1e-8)
+
+
+@pytest.mark.parametrize("temperature", [0.05, 1.0, 3.0])
+def test_loss_vs_logit_matches_target_loss_everywhere(temperature):
+    z, y = np.array([0.5, -1.0, 2.0]), np.array([0.2, 0.3, 0.5])
+    xs, loss, grad = pg.loss_vs_logit(z, y, k=1, temperature=temperature, num=21)
+    for x, l_, g in zip(xs, loss, grad):
+        moved = z.copy()
+        moved[1] = x
+        reference = pg.target_loss(moved, y, temperature)
+        assert l_ == pytest.approx(reference.loss, rel=1e-12)
+        assert g == pytest.approx(reference.grad[1], rel=1e-10, abs=1e-15)
+
+
+def test_loss_vs_logit_passes_through_the_current_point():
+    z, y = np.array([1.0, 3.0, 0.0, 2.0]), np.array([0.0, 0.0, 1.0, 0.0])
+    xs, loss, grad = pg.loss_vs_logit(z, y, k=2, temperature=1.0, span=10.0, num=161)
+    assert xs.shape == loss.shape == grad.shape == (161,)
+    mid = 80
+    assert xs[mid] == pytest.approx(0.0)
+    current = pg.target_loss(z, y)
+    assert loss[mid] == pytest.approx(current.loss, rel=1e-14)
+    assert grad[mid] == pytest.approx(current.grad[2], rel=1e-14)
+    assert np.all(np.diff(loss) < 0)  # raising the true class's logit always helps
+    assert np.all((grad > -1) & (grad < 0))
+
+
+# --- the seeds' worked example ----------------------------------------------------------
+
+
+def test_worked_example_matches_closed_forms():
+    ex = pg.worked_example()
+    # Every probability is a power of 2, so each value is a rational multiple of ln 2.
+    assert ex.cross_entropy_q1 == pytest.approx(2.0 * LN2, rel=1e-15)
+    assert ex.cross_entropy_q2 == pytest.approx(1.875 * LN2, rel=1e-15)
+    assert ex.entropy_p == pytest.approx(1.75 * LN2, rel=1e-15)
+    assert ex.kl_q1 == pytest.approx(0.25 * LN2, rel=1e-14)
+    assert ex.kl_q2 == pytest.approx(0.125 * LN2, rel=1e-14)
+    assert round(ex.cross_entropy_q1, 3) == 1.386 and round(ex.cross_entropy_q2, 3) == 1.300
+    assert ex.entropy_p < ex.cross_entropy_q2 < ex.cross_entropy_q1
+
+
+# --- binary -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("z", [-30.0, -2.0, 0.0, 0.7, 5.0, 40.0])
+def test_binary_point_matches_mpmath(z):
+    point = pg.binary_point(z)
+    with mpmath.workdps(30):
+        p = 1 / (1 + mpmath.exp(-mpmath.mpf(z)))
+        loss_1, loss_0 = float(-mpmath.log(p)), float(-mpmath.log(1 - p))
+        p = float(p)
+    assert point.p == pytest.approx(p, rel=1e-14)
+    assert point.loss_1 == pytest.approx(loss_1, rel=1e-13, abs=1e-300)
+    assert point.loss_0 == pytest.approx(loss_0, rel=1e-13, abs=1e-300)
+    assert point.grad_1 == pytest.approx(p - 1, rel=1e-12, abs=1e-15)
+    assert point.grad_0 == pytest.approx(p, rel=1e-14)
+
+
+def test_binary_curves_shapes():
+    curves = pg.binary_curves(np.linspace(-10, 10, 21))
+    assert set(curves) == {"p", "loss_1", "loss_0", "grad_1", "grad_0"}
+    assert all(v.shape == (21,) and np.all(np.isfinite(v)) for v in curves.values())
+    assert np.all(np.diff(curves["loss_1"]) < 0) and np.all(np.diff(curves["loss_0"]) > 0)
+
+
+# --- regression -------------------------------------------------------------------------
+
+
+def test_regression_losses_closed_forms():
+    target, pred = np.array([1.0, 2.0, 3.0, 4.0]), np.array([2.0, 2.0, 1.0, 4.5])
+    r = pg.regression_losses(pred, target)
+    errors = [1.0, 0.0, -2.0, 0.5]
+    assert r.mse == pytest.approx(sum(e * e for e in errors) / 4, rel=1e-15)
+    assert r.rmse == pytest.approx(math.sqrt(5.25 / 4), rel=1e-15)
+    assert r.mae == pytest.approx(3.5 / 4, rel=1e-15)
+    np.testing.assert_allclose(r.mse_grad, [0.5, 0.0, -1.0, 0.25], rtol=1e-15)
+    np.testing.assert_allclose(r.mae_grad, [0.25, 0.0, -0.25, 0.25], rtol=1e-15)
+    np.testing.assert_allclose(r.rmse_grad, np.array(errors) / (4 * math.sqrt(5.25 / 4)),
+                               rtol=1e-14)
+
+
+def test_with_outlier_moves_only_the_last_and_copies():
+    pred = np.array([1.0, 2.0, 3.0])
+    moved = pg.with_outlier(pred, 5.0)
+    np.testing.assert_array_equal(moved, [1.0, 2.0, 8.0])
+    np.testing.assert_array_equal(pred, [1.0, 2.0, 3.0])
+
+
+def test_outlier_sweep_mse_quadratic_mae_linear():
+    target = np.zeros(4)
+    pred = np.zeros(4)
+    offsets = np.array([0.0, 1.0, 2.0, 10.0])
+    sweep = pg.outlier_sweep(pred, target, 3, offsets)
+    np.testing.assert_allclose(sweep["mse"], offsets**2 / 4, rtol=1e-15)
+    np.testing.assert_allclose(sweep["rmse"], offsets / 2, rtol=1e-15)
+    np.testing.assert_allclose(sweep["mae"], offsets / 4, rtol=1e-15)
+
+
+def test_clean_pairs_drops_unusable_rows():
+    t, p, dropped = pg.clean_pairs([1.0, np.nan, 3.0, 4.0, 2e3], [1.0, 2.0, np.inf, 5.0, 1.0])
+    np.testing.assert_array_equal(t, [1.0, 4.0])
+    np.testing.assert_array_equal(p, [1.0, 5.0])
+    assert dropped == 3
+    t, _, dropped = pg.clean_pairs(np.arange(60.0), np.arange(60.0))
+    assert t.size == pg.MAX_REGRESSION_ROWS and dropped == 10
+    with pytest.raises(pg.InputError):
+        pg.clean_pairs([np.nan], [1.0])
+    with pytest.raises(pg.InputError):
+        pg.clean_pairs([], [])
+
+
+# --- numerical stability ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("z, dtype, problem", [
+    ([1000.0, 1001.0, 1002.0], np.float64, "overflow"),
+    ([100.0, 101.0], np.float32, "overflow"),
+    ([100.0, 101.0], np.float64, "ok"),
+    ([-1000.0, -1001.0], np.float64, "underflow"),
+    ([1.0, 3.0, 0.0, 2.0], np.float32, "ok"),
+])
+def test_stability_demo(z, dtype, problem):
+    demo = pg.stability_demo(z, dtype)  # any RuntimeWarning would fail the test
+    assert demo.problem == problem
+    assert demo.z.dtype == dtype and demo.stable.dtype == dtype
+    reference = _mp_softmax(z)
+    np.testing.assert_allclose(demo.stable, reference, rtol=1e-6 if dtype == np.float32 else 1e-13)
+    np.testing.assert_allclose(demo.shifted_exp.max(), 1.0)
+    if problem == "ok":
+        np.testing.assert_allclose(demo.naive, reference, rtol=1e-5)
+    else:
+        assert np.isnan(demo.naive).any()
+
+
+@pytest.mark.parametrize("x, text", [
+    (float("nan"), "nan"), (float("inf"), "inf"), (float("-inf"), "-inf"),
+    (0.08714431874, "0.08714"), (-0.0, "0"), (1e300, "1e+300"), (np.float32(2.5), "2.5"),
+])
+def test_format_number(x, text):
+    assert pg.format_number(x) == text
+
+
+# --- figures ----------------------------------------------------------------------------
+
+
+def _spec(fig: go.Figure) -> dict:
+    return json.loads(fig.to_json())
+
+
+def test_views_figure_escapes_names_and_sends_float32():
+    views = pg.softmax_views([1, 3, 0], 1.0)
+    fig = figs.views_figure(["<b>a</b>", "b", "b"], views.softmax, views.argmax, views.softmin,
+                            views.log_softmax, softmax_name="S", argmax_name="A",
+                            softmin_name="M", log_softmax_name="L", prob_title="P",
+                            log_title="Q")
+    assert [tr.name for tr in fig.data] == ["S", "A", "M", "L"]
+    assert all(tr.y.dtype == np.float32 for tr in fig.data)
+    ticks = fig.layout.xaxis.ticktext
+    assert ticks == ("&lt;b&gt;a&lt;/b&gt;", "b", "b")  # duplicate names keep two bars
+    assert list(fig.layout.xaxis.tickvals) == [0, 1, 2]
+    # colours of the background are left to the Streamlit theme
+    assert fig.layout.paper_bgcolor is None and fig.layout.plot_bgcolor is None
+
+
+def test_temperature_animation_has_a_frame_per_temperature():
+    probs, _ = pg.temperature_sweep([1, 3, 0, 2])
+    fig = figs.temperature_animation(list("abcd"), pg.TEMPERATURES, probs, title="t",
+                                     y_title="p", frame_label="T = ", play="go", pause="stop",
+                                     current=20)
+    assert len(fig.frames) == 41
+    assert fig.frames[0].name == "0.01" and fig.frames[-1].name == "100"
+    assert fig.layout.sliders[0].active == 20
+    assert [b.label for b in fig.layout.updatemenus[0].buttons] == ["go", "stop"]
+    np.testing.assert_allclose(fig.data[0].y, probs[20], rtol=1e-6)
+    assert fig.frames[0].data[0].y.dtype == np.float32
+    assert len(json.dumps(_spec(fig))) < 60_000  # small enough to ship on every rerun
+
+
+def test_other_figures_build():
+    names = ["a", "b", "c"]
+    result = pg.target_loss([1.0, 2.0, 0.0], [1.0, 0.0, 0.0])
+    fig = figs.target_figure(names, result.p, [1, 0, 0], result.grad, p_name="p", y_name="y",
+                             grad_name="g", prob_title="P", grad_title="G")
+    assert [tr.name for tr in fig.data] == ["p", "y", "g"]
+    xs, loss, grad = pg.loss_vs_logit([1.0, 2.0, 0.0], [1.0, 0.0, 0.0], 0)
+    fig = figs.loss_curve_figure(xs, loss, grad, 1.0, result.loss, result.grad[0], x_title="x",
+                                 loss_name="L", grad_name="g", point_name="now")
+    assert fig.data[2].x[0] == 1.0 and fig.data[2].y[0] == pytest.approx(result.loss, rel=1e-6)
+    ex = pg.worked_example()
+    fig = figs.worked_example_figure(ex.p, ex.q1, ex.q2, outcome_names=["1", "2", "3", "4"],
+                                     p_name="p", q1_name="q1", q2_name="q2", y_title="y")
+    assert len(fig.data) == 3
+    zs = np.linspace(-5, 5, 11)
+    fig = figs.binary_figure(zs, pg.binary_curves(zs), 1.0, pg.binary_point(1.0),
+                             sigmoid_name="s", loss_1_name="l1", loss_0_name="l0",
+                             grad_1_name="g1", grad_0_name="g0", loss_title="L",
+                             grad_title="G", x_title="z")
+    assert len(fig.data) == 10
+    r = pg.regression_losses([1.0, 2.0], [1.5, 2.5])
+    fig = figs.regression_figure([1.5, 2.5], [1.0, 2.0], {"m": r.mse_grad, "a": r.mae_grad},
+                                 point_names=["1", "2"], target_name="y", pred_name="p",
+                                 values_title="v", grad_title="g")
+    assert [tr.name for tr in fig.data][-2:] == ["m", "a"]
+    offsets = np.linspace(0, 20, 5)
+    sweep = pg.outlier_sweep([1.0, 2.0], [1.5, 2.5], 1, offsets)
+    fig = figs.outlier_figure(offsets, sweep, 10.0, names={"mse": "M", "rmse": "R", "mae": "A"},
+                              x_title="o", squared_title="s", linear_title="l")
+    assert fig.data[1].x[0] == 10.0
