@@ -1,0 +1,447 @@
+"""Pure helpers behind the activation explorer page: grids, curves, overlays, export, URL.
+
+Nothing here draws or imports streamlit. The page reads its widgets, calls these, and hands
+the results to `activations.figures.curves`.
+
+A *curve* is an activation plus its resolved parameter values, so the same function can be
+drawn twice (LeakyReLU 0.01 next to LeakyReLU 0.2). Every curve is sampled on one shared,
+evenly spaced *grid* ``x_i = xmin + i * dx``; Plotly gets only ``x0`` and ``dx`` (no x
+array) and float32 values, and the CSV export writes exactly those numbers.
+
+>>> grid = Grid(-1.0, 1.0, 5)
+>>> s = sample(Curve.make("relu"), grid)
+>>> grid.x().tolist(), s.f.tolist(), s.df.tolist()
+([-1.0, -0.5, 0.0, 0.5, 1.0], [0.0, 0.0, 0.0, 0.5, 1.0], [0.0, 0.0, 0.0, 1.0, 1.0])
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import registry
+from .functions import rrelu_sample
+
+__all__ = [
+    "DEFAULT_CURVES", "DEFAULT_POINTS", "DEFAULT_XMAX", "DEFAULT_XMIN", "MAX_ABS_X",
+    "MAX_CURVES", "MAX_POINTS", "MIN_POINTS", "PRESETS", "SATURATION_SLOPE",
+    "Curve", "Difference", "Grid", "Overview", "Preset", "RReluSamples", "Sample",
+    "check_grid", "csv_table", "curve_labels", "dead_zones", "difference", "file_stem",
+    "matching_preset", "max_slope", "overview", "param_key", "parse_curve_names",
+    "parse_param_key", "preset", "resolve_curve", "rrelu_training", "sample", "saturation_zones", "scale_gap", "scaled",
+    "zones",
+]
+
+DEFAULT_CURVES = ("sigmoid", "tanh", "relu")
+DEFAULT_XMIN, DEFAULT_XMAX = -6.0, 6.0
+# 801 points on [-6, 6] is a step of 0.015: smooth to the eye, and 0 (every ReLU-family
+# kink) falls exactly on a grid point.
+DEFAULT_POINTS = 801
+MAX_ABS_X = 1e4
+MIN_POINTS, MAX_POINTS = 11, 5000
+MAX_CURVES = 8
+SATURATION_SLOPE = 0.01  # |f'| below this: the vanishing-gradient zone
+MAX_NAME_LENGTH = 64  # longer URL names are rejected unread
+
+
+# ---------------------------------------------------------------- the x grid
+
+
+@dataclass(frozen=True)
+class Grid:
+    """An evenly spaced grid ``x_i = xmin + i * dx`` for ``i = 0 .. n - 1``.
+
+    Defaults: [-6, 6] with 801 points. Plotly draws it from ``x0 = xmin`` and ``dx``, so no
+    x array is ever sent; `x` computes the same float64 numbers.
+    """
+
+    xmin: float = DEFAULT_XMIN
+    xmax: float = DEFAULT_XMAX
+    n: int = DEFAULT_POINTS
+
+    @property
+    def dx(self) -> float:
+        return (self.xmax - self.xmin) / (self.n - 1)
+
+    def x(self) -> np.ndarray:
+        """The grid as float64, computed as Plotly computes ``x0 + i * dx``."""
+        return self.xmin + np.arange(self.n, dtype=np.float64) * self.dx  # (n,)
+
+
+def _finite_number(value) -> bool:
+    return isinstance(value, (int, float, np.integer, np.floating)) and math.isfinite(value)
+
+
+def check_grid(xmin, xmax, n) -> tuple[Grid, tuple[str, ...]]:
+    """A valid `Grid` from possibly bad input, and what had to be replaced.
+
+    Problems (each replaces only what it concerns with the default):
+
+    - ``"range"``: xmin or xmax is not a finite number with ``|x| <= 1e4``;
+    - ``"order"``: xmin >= xmax;
+    - ``"points"``: n is not a whole number in [11, 5000].
+    """
+    problems = []
+    if not (_finite_number(xmin) and _finite_number(xmax)
+            and abs(xmin) <= MAX_ABS_X and abs(xmax) <= MAX_ABS_X):
+        problems.append("range")
+        xmin, xmax = DEFAULT_XMIN, DEFAULT_XMAX
+    elif not xmin < xmax:
+        problems.append("order")
+        xmin, xmax = DEFAULT_XMIN, DEFAULT_XMAX
+    if not (_finite_number(n) and float(n).is_integer() and MIN_POINTS <= n <= MAX_POINTS):
+        problems.append("points")
+        n = DEFAULT_POINTS
+    # float(-0.0) + 0.0 turns a "-0" from the URL into a plain 0 for labels and file names.
+    return Grid(float(xmin) + 0.0, float(xmax) + 0.0, int(n)), tuple(problems)
+
+
+# ---------------------------------------------------------------- curves
+
+
+@dataclass(frozen=True)
+class Curve:
+    """An activation and its resolved parameter values, hashable (a cache key).
+
+    ``params`` holds ``(name, value)`` pairs in the registry's `Param` order, every
+    parameter present (defaults included).
+    """
+
+    name: str
+    params: tuple[tuple[str, float | str], ...] = ()
+
+    @classmethod
+    def make(cls, name: str, **params) -> Curve:
+        """Validated through the registry; raises ``ValueError`` on bad names or values."""
+        act = registry.get(name)
+        resolved = act.resolve(params)
+        return cls(act.name, tuple((p.name, resolved[p.name]) for p in act.params))
+
+    @property
+    def act(self) -> registry.Activation:
+        return registry.get(self.name)
+
+    @property
+    def kwargs(self) -> dict:
+        return dict(self.params)
+
+
+def resolve_curve(name: str, raw: dict) -> tuple[Curve, bool]:
+    """``Curve.make(name, **raw)``, or the defaults and ``False`` when they don't fit together.
+
+    Each value may be valid alone yet break a joint rule (RReLU's lower <= upper, Hardtanh's
+    min_val < max_val); the page then warns and draws the defaults.
+    """
+    try:
+        return Curve.make(name, **raw), True
+    except ValueError:
+        return Curve.make(name), False
+
+
+def _canonical(name) -> str | None:
+    """The registry name for ``name`` (aliases resolved), or None when unknown."""
+    if not isinstance(name, str) or not name or len(name) > MAX_NAME_LENGTH:
+        return None
+    try:
+        return registry.get(name).name
+    except ValueError:
+        return None
+
+
+def parse_curve_names(raw: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The curve list from the URL's repeated ``fn`` values, and what was wrong with it.
+
+    Duplicates are kept (the same function with two parameter sets). Aliases become registry
+    names. Problems: ``"unknown"`` (a name was dropped), ``"too_many"`` (cut to 8). With no
+    valid name left, or no ``fn`` at all, the default curves (sigmoid, tanh, relu) are used.
+    """
+    names = [_canonical(r) for r in raw]
+    problems = []
+    if any(n is None for n in names):
+        problems.append("unknown")
+    kept = [n for n in names if n is not None]
+    if len(kept) > MAX_CURVES:
+        problems.append("too_many")
+        kept = kept[:MAX_CURVES]
+    return (tuple(kept) or DEFAULT_CURVES), tuple(problems)
+
+
+def curve_labels(curves: Sequence[Curve]) -> list[str]:
+    """Legend labels that tell every curve apart.
+
+    A label shows the parameters that differ from the defaults, and for a function drawn
+    several times also those that differ between its copies, defaults included
+    (``LeakyReLU (negative_slope=0.01)`` next to ``LeakyReLU (negative_slope=0.2)``);
+    identical copies get ``#2``, ``#3``.
+    """
+    labels = []
+    for curve in curves:
+        act = curve.act
+        twins = [dict(c.params) for c in curves if c.name == curve.name]
+        shown = [k for k, v in curve.params
+                 if v != act.defaults[k] or len({t[k] for t in twins}) > 1]
+        text = ", ".join(f"{k}={_short(v)}" for k, v in curve.params if k in shown)
+        labels.append(f"{act.label} ({text})" if text else act.label)
+    seen: dict[str, int] = {}
+    for i, label in enumerate(labels):
+        if labels.count(label) > 1:
+            seen[label] = seen.get(label, 0) + 1
+            if seen[label] > 1:
+                labels[i] = f"{label} #{seen[label]}"
+    return labels
+
+
+def _short(value) -> str:
+    return f"{value:.4g}" if isinstance(value, float) else str(value)
+
+
+# ---------------------------------------------------------------- sampling
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One curve on a grid: f and f' as float32, the values the browser gets."""
+
+    grid: Grid
+    f: np.ndarray  # (n,) float32
+    df: np.ndarray  # (n,) float32
+
+
+def sample(curve: Curve, grid: Grid) -> Sample:
+    """f and f' at the grid points, computed in float64 and sent as float32."""
+    x = grid.x()  # (n,) float64
+    act, kw = curve.act, curve.kwargs
+    return Sample(grid, act(x, **kw).astype(np.float32), act.grad(x, **kw).astype(np.float32))
+
+
+def scaled(curve: Curve, grid: Grid, k: float) -> np.ndarray:
+    r"""The input-scaled curve :math:`f(kx)/k` on the grid, as float32.
+
+    A scale-equivariant f (ReLU, LeakyReLU, PReLU: :math:`f(kx) = k f(x)` for k > 0) gives
+    back f itself; a saturating one (sigmoid, tanh) does not.
+    """
+    x = grid.x()  # (n,)
+    return (curve.act(k * x, **curve.kwargs) / k).astype(np.float32)
+
+
+def scale_gap(curve: Curve, grid: Grid, k: float) -> float:
+    r""":math:`\max_i |f(k x_i)/k - f(x_i)|` in float64: 0 for a scale-equivariant f."""
+    x = grid.x()  # (n,)
+    act, kw = curve.act, curve.kwargs
+    return float(np.max(np.abs(act(k * x, **kw) / k - act(x, **kw))))
+
+
+@dataclass(frozen=True)
+class Difference:
+    """Curve a minus curve b on the grid, and the largest gap in f."""
+
+    f: np.ndarray  # (n,) float32: f_a - f_b
+    df: np.ndarray  # (n,) float32: f_a' - f_b'
+    gap: float  # max |f_a - f_b| on the grid
+
+
+def difference(a: Curve, b: Curve, grid: Grid) -> Difference:
+    """:math:`f_a - f_b` and :math:`f_a' - f_b'` on the grid: subtracted in float64, sent as
+    float32, so a gap far below float32 resolution of f itself (GELU's tanh form is off by
+    at most ~5e-4) is still drawn accurately."""
+    x = grid.x()  # (n,)
+    ka, kb = a.kwargs, b.kwargs
+    d = a.act(x, **ka) - b.act(x, **kb)
+    dd = a.act.grad(x, **ka) - b.act.grad(x, **kb)
+    return Difference(d.astype(np.float32), dd.astype(np.float32), float(np.max(np.abs(d))))
+
+
+# ---------------------------------------------------------------- zones and slopes
+
+
+def zones(x: np.ndarray, mask: np.ndarray) -> tuple[tuple[float, float], ...]:
+    """Maximal runs of True in ``mask`` as ``(x_first, x_last)`` pairs, left to right."""
+    m = np.asarray(mask, dtype=bool)  # (n,)
+    if not m.any():
+        return ()
+    edges = np.diff(m.astype(np.int8))  # (n-1,): +1 where a run starts, -1 after it ends
+    starts = np.flatnonzero(edges == 1) + 1
+    ends = np.flatnonzero(edges == -1)
+    if m[0]:
+        starts = np.r_[0, starts]
+    if m[-1]:
+        ends = np.r_[ends, m.size - 1]
+    return tuple((float(x[a]), float(x[b])) for a, b in zip(starts, ends, strict=True))
+
+
+def saturation_zones(x: np.ndarray, df: np.ndarray, threshold: float = SATURATION_SLOPE):
+    """Where the plotted :math:`|f'(x)| < 0.01`: gradients through f almost vanish there."""
+    return zones(x, np.abs(df) < threshold)
+
+
+def dead_zones(x: np.ndarray, df: np.ndarray):
+    """Where the plotted f'(x) is exactly 0: no gradient at all (ReLU for x <= 0)."""
+    return zones(x, df == 0)
+
+
+def max_slope(x: np.ndarray, df: np.ndarray) -> tuple[float, tuple[tuple[float, float], ...]]:
+    """The largest plotted :math:`|f'|` and where it is reached (points or intervals).
+
+    Values within two float32 steps of the maximum count as reaching it, so ReLU's slope 1
+    is reached on the whole positive side, sigmoid's 1/4 only at x = 0.
+    """
+    a = np.abs(np.asarray(df, dtype=np.float32))  # (n,)
+    top = a.max()
+    return float(top), zones(x, a >= top - 2 * np.spacing(top))
+
+
+@dataclass(frozen=True)
+class Overview:
+    """A sampled curve with what the page shows about it."""
+
+    sample: Sample
+    saturated: tuple[tuple[float, float], ...]  # where |f'| < 0.01
+    share: float  # fraction of the grid points in those zones
+    dead: tuple[tuple[float, float], ...]  # where f' = 0
+    fading: tuple[tuple[float, float], ...]  # where 0 < |f'| < 0.01 (saturated, not dead)
+    top: tuple[float, tuple[tuple[float, float], ...]]  # max |f'| and where (`max_slope`)
+
+
+def overview(curve: Curve, grid: Grid) -> Overview:
+    """Sample ``curve`` on ``grid`` and find its zones and its steepest slope."""
+    s = sample(curve, grid)
+    x = grid.x()  # (n,)
+    small = np.abs(s.df) < SATURATION_SLOPE  # (n,)
+    return Overview(s, zones(x, small), float(np.mean(small)), dead_zones(x, s.df),
+                    zones(x, small & (s.df != 0)), max_slope(x, s.df))
+
+
+# ---------------------------------------------------------------- RReLU's training mode
+
+
+@dataclass(frozen=True)
+class RReluSamples:
+    """RReLU in training mode at a subset of grid points: outputs and the slopes drawn."""
+
+    x: np.ndarray  # (m,) float32
+    y: np.ndarray  # (m,) float32: a * x for x < 0, x elsewhere
+    slope_x: np.ndarray  # (k,) float32: the x < 0 points
+    slope: np.ndarray  # (k,) float32: the sampled a ~ U(lower, upper) at those points
+
+
+def rrelu_training(curve: Curve, grid: Grid, count: int = 121, seed: int = 0) -> RReluSamples:
+    """A fixed-seed draw of RReLU's training mode at ``count`` evenly spread grid points.
+
+    The seed is fixed so a rerun (or a shared link) shows the same scatter.
+    """
+    kw = curve.kwargs
+    idx = np.unique(np.linspace(0, grid.n - 1, min(count, grid.n)).round().astype(int))
+    x = grid.x()[idx]  # (m,)
+    y = rrelu_sample(x, kw["lower"], kw["upper"], rng=np.random.default_rng(seed))  # (m,)
+    neg = x < 0
+    slope = y[neg] / x[neg]  # a = y / x where x < 0
+    return RReluSamples(x.astype(np.float32), y.astype(np.float32),
+                        x[neg].astype(np.float32), slope.astype(np.float32))
+
+
+# ---------------------------------------------------------------- export
+
+
+def csv_table(grid: Grid, headers: Sequence[str], columns: Sequence[np.ndarray]) -> str:
+    """CSV text: the x grid, then one column per plotted array.
+
+    ``headers`` names x and every column (so ``len(headers) == len(columns) + 1``). x is
+    written as the float64 ``x0 + i * dx`` Plotly draws, the values as the float32 numbers
+    it is sent, each in the shortest form that reads back to the same number.
+    """
+    if len(headers) != len(columns) + 1:
+        raise ValueError(f"need {len(columns) + 1} headers, got {len(headers)}")
+    text = [grid.x().astype(str)] + [np.asarray(c, dtype=np.float32).astype(str) for c in columns]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(headers)
+    writer.writerows(zip(*text, strict=True))
+    return out.getvalue()
+
+
+def file_stem(curves: Sequence[Curve], what: str) -> str:
+    """A download name such as ``sigmoid-tanh-relu-f``: the curves' names, then ``what``."""
+    names = "-".join(dict.fromkeys(c.name.replace("_", "") for c in curves))
+    return f"{names[:60].rstrip('-')}-{what}"
+
+
+# ---------------------------------------------------------------- the URL
+
+
+_PARAM_KEY = re.compile(r"p(\d{1,2})_([a-z][a-z_]{0,30})")
+
+
+def param_key(slot: int, param: str) -> str:
+    """The URL key of parameter ``param`` of curve ``slot`` (0-based): ``p1_negative_slope``."""
+    return f"p{slot}_{param}"
+
+
+def parse_param_key(key: str) -> tuple[int, str] | None:
+    """``(slot, param)`` for a key shaped like ``p<i>_<param>``, else None."""
+    m = _PARAM_KEY.fullmatch(key) if isinstance(key, str) else None
+    return (int(m[1]), m[2]) if m else None
+
+
+# ---------------------------------------------------------------- presets
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A classic comparison: which curves, on which range, with which overlays.
+
+    ``key`` names its title and its "what to notice" note in the page's catalog.
+    """
+
+    key: str
+    curves: tuple[Curve, ...]
+    xmin: float = DEFAULT_XMIN
+    xmax: float = DEFAULT_XMAX
+    saturation: bool = True  # shade |f'| < 0.01
+    dead: bool = False  # shade f' = 0
+    difference: bool = False  # plot every curve minus the first
+    scale: bool = False  # plot f(kx)/k beside f
+    k: float = 2.0
+
+
+def _c(name: str, **params) -> Curve:
+    return Curve.make(name, **params)
+
+
+PRESETS: tuple[Preset, ...] = (
+    Preset("basics", (_c("sigmoid"), _c("tanh"), _c("relu"))),
+    Preset("sigmoid_tanh", (_c("sigmoid"), _c("tanh"))),
+    Preset("dead", (_c("relu"), _c("leaky_relu")), xmin=-3.0, xmax=3.0, dead=True),
+    Preset("leaky", (_c("leaky_relu", negative_slope=0.01), _c("leaky_relu", negative_slope=0.2)),
+           xmin=-3.0, xmax=3.0, dead=True),
+    Preset("softplus", (_c("softplus", beta=1.0), _c("softplus", beta=10.0), _c("relu")),
+           xmin=-3.0, xmax=3.0),
+    Preset("gelu", (_c("gelu", approximate="none"), _c("gelu", approximate="tanh")),
+           xmin=-4.0, xmax=4.0, difference=True),
+    Preset("elu", (_c("elu"), _c("selu"), _c("relu")), xmin=-5.0, xmax=3.0),
+    Preset("scale", (_c("relu"), _c("leaky_relu", negative_slope=0.2), _c("sigmoid")),
+           xmin=-4.0, xmax=4.0, scale=True, k=2.0),
+    Preset("rrelu", (_c("rrelu"), _c("relu")), xmin=-3.0, xmax=3.0),
+    Preset("step", (_c("step"), _c("sigmoid")), xmin=-5.0, xmax=5.0),
+)
+
+
+def preset(key: str) -> Preset:
+    """The preset called ``key``; raises ``ValueError`` naming the valid keys."""
+    for p in PRESETS:
+        if p.key == key:
+            return p
+    raise ValueError(f"unknown preset {key!r}; valid: {', '.join(p.key for p in PRESETS)}")
+
+
+def matching_preset(curves: Sequence[Curve]) -> Preset | None:
+    """The preset drawing exactly these curves (same order and parameters), if any."""
+    for p in PRESETS:
+        if tuple(curves) == p.curves:
+            return p
+    return None

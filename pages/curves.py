@@ -1,0 +1,479 @@
+"""Activation explorer: f and f' of any curves, side by side, with teaching overlays.
+
+A *curve* is a registry activation plus its parameter values, so one function can appear
+several times (LeakyReLU 0.01 next to 0.2). Everything shown lives in the URL:
+
+- ``fn``: one value per curve, in order (registry names; aliases such as ``swish`` are
+  accepted). This page writes it itself, because a multiselect can't hold duplicates; it
+  is absent when the curves are the default sigmoid, tanh, relu.
+- ``p<i>_<param>``: parameter ``param`` of curve ``i`` (0-based), e.g. ``p1_negative_slope``.
+  Bound sliders (a selectbox for GELU's ``approximate``); absent at the registry default.
+- ``xmin``, ``xmax``, ``n``: x range and number of points (defaults -6, 6, 801).
+- ``sat``, ``dead``, ``diff``, ``train``: overlays (defaults true, false, false, true):
+  |f'| < 0.01 shading, f' = 0 shading, differences to the first curve, RReLU's
+  training-mode draws. ``scale`` and ``k``: the f(kx)/k chart (defaults false, 2).
+
+Example: ``?fn=leaky_relu&fn=leaky_relu&p1_negative_slope=0.2&dead=true``. Bad values in a
+link (unknown names, NaN, out of range, stray ``p<i>_...`` keys) give a warning and the
+default; they are checked when a link arrives, not on the page's own reruns.
+"""
+
+import functools
+from dataclasses import dataclass
+
+import streamlit as st
+from streamlit.errors import StreamlitAPIException
+
+import activations
+from activations import explore
+from activations.figures.curves import (
+    ZONE_OPACITY, Line, Texts, Zones, curves_figure, difference_figure, scale_figure,
+)
+from activations.figures.style import SHADE, color
+from ui.frame import chart, presenting
+from ui.i18n import t
+from ui.urlstate import parse_number, raw_values
+
+FN = "fn"
+SEEN = "_curves_fn"  # the curve names of the last run: a different list means a new link
+NOTES = "_curves_link_notes"  # warnings about a link, kept across the rerun that cleans it
+NAMES = activations.names()
+K_MIN, K_MAX, K_DEFAULT = 0.1, 10.0, 2.0
+BOOLS = ("true", "false", "True", "False", "TRUE", "FALSE")  # what a bound toggle accepts
+TOGGLES = {"sat": True, "dead": False, "diff": False, "train": True, "scale": False}
+
+
+def _label(name: str) -> str:
+    return activations.get(name).label
+
+
+def _md(text: str) -> str:
+    """Registry text inside markdown: underscores and asterisks stay literal."""
+    return text.replace("\\", "\\\\").replace("_", "\\_").replace("*", "\\*")
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.4g}"
+
+
+def _num(value: float) -> str:
+    """A limit in a message: 10,000 rather than 1e+04."""
+    return f"{value:,.6g}"
+
+
+def _cell(text: str) -> str:
+    """Text inside a markdown table cell: a | (as in |f′|) would end the cell."""
+    return text.replace("|", "\\|")
+
+
+# ---------------------------------------------------------------- the curve list and URL
+
+
+def _url_curves() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return explore.parse_curve_names(st.query_params.get_all(FN))
+
+
+def _write_curves(names) -> None:
+    """Mirror the curve list into the URL: repeated ``fn``, absent for the default."""
+    names = tuple(names)
+    st.session_state[SEEN] = names
+    if names == explore.DEFAULT_CURVES:
+        if FN in st.query_params:
+            del st.query_params[FN]
+    elif st.query_params.get_all(FN) != list(names):
+        st.query_params[FN] = list(names)
+
+
+def _url_value(value) -> str:
+    """A widget value as Streamlit writes it into the URL (5.0 -> "5", True -> "true")."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+def _set_bound(key: str, value, default) -> None:
+    """Set a URL-bound widget's value from a callback, in the URL too.
+
+    Streamlit writes a value set in code into the URL only for a widget that is already on
+    the page; for one that appears in this run (a new curve's slider) the page writes it.
+    """
+    st.session_state[key] = value
+    try:
+        if value == default:
+            if key in st.query_params:
+                del st.query_params[key]
+        elif st.query_params.get(key) != _url_value(value):
+            st.query_params[key] = _url_value(value)
+    except StreamlitAPIException:
+        pass  # bound to a widget already on the page: Streamlit keeps the URL in step
+
+
+def _set_params(slot: int, curve: explore.Curve) -> None:
+    """Give curve ``slot``'s parameter widgets these values (old values must not leak)."""
+    defaults = curve.act.defaults
+    for name, value in curve.params:
+        _set_bound(explore.param_key(slot, name), value, defaults[name])
+
+
+def _pick(slot: int) -> None:
+    names = list(_url_curves()[0])
+    names[slot] = st.session_state[f"curve{slot}"]
+    _set_params(slot, explore.Curve.make(names[slot]))
+    _write_curves(names)
+
+
+def _remove(slot: int) -> None:
+    names = list(_url_curves()[0])
+    for i in range(slot, len(names) - 1):  # shift later curves up, parameters included
+        for p in activations.get(names[i + 1]).params:
+            value = st.session_state.get(explore.param_key(i + 1, p.name), p.default)
+            _set_bound(explore.param_key(i, p.name), value, p.default)
+    del names[slot]
+    _write_curves(names)
+
+
+def _add() -> None:
+    name = st.session_state.get("add")
+    names = list(_url_curves()[0])
+    if name in NAMES and len(names) < explore.MAX_CURVES:
+        _set_params(len(names), explore.Curve.make(name))
+        _write_curves([*names, name])
+    st.session_state["add"] = None
+
+
+def _apply_preset() -> None:
+    key = st.session_state.get("preset")
+    if key is None:
+        return
+    p = explore.preset(key)
+    for slot, curve in enumerate(p.curves):
+        _set_params(slot, curve)
+    _write_curves([c.name for c in p.curves])
+    _set_bound("xmin", p.xmin, explore.DEFAULT_XMIN)
+    _set_bound("xmax", p.xmax, explore.DEFAULT_XMAX)
+    _set_bound("n", explore.DEFAULT_POINTS, explore.DEFAULT_POINTS)
+    for toggle, value in (("sat", p.saturation), ("dead", p.dead), ("diff", p.difference),
+                          ("scale", p.scale)):
+        _set_bound(toggle, value, TOGGLES[toggle])
+    _set_bound("k", p.k, K_DEFAULT)
+    st.session_state.preset = None  # a preset is an action, not a state
+
+
+# ---------------------------------------------------------------- checking a link
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """What one URL key may hold: a number in [lo, hi] (whole if ``integer``) or an option.
+
+    The same rules and messages as `ui.urlstate`'s checks, evaluated before anything is
+    drawn, because some bad values (a repeated key, 12.5 points) would otherwise still
+    reach the bound widget: Streamlit takes the last of a repeated key, and rounds.
+    """
+
+    key: str
+    default: object
+    lo: float = 0.0
+    hi: float = 0.0
+    integer: bool = False
+    options: tuple = ()
+
+    def ok(self) -> bool:
+        values = raw_values(self.key)
+        if not values:
+            return True
+        if len(values) > 1:
+            return False
+        if self.options:
+            return values[0] in self.options
+        return parse_number(values[0], self.lo, self.hi, self.integer) is not None
+
+    def note(self) -> str:
+        if self.options:
+            return t("common.bad_choice", name=self.key, default=self.default)
+        return t("common.bad_number", name=self.key, lo=_num(self.lo), hi=_num(self.hi),
+                 default=self.default)
+
+
+def _rules(names) -> list[_Rule]:
+    m = explore.MAX_ABS_X
+    rules = [_Rule("xmin", _fmt(explore.DEFAULT_XMIN), -m, m),
+             _Rule("xmax", _fmt(explore.DEFAULT_XMAX), -m, m),
+             _Rule("n", explore.DEFAULT_POINTS, explore.MIN_POINTS, explore.MAX_POINTS, True),
+             _Rule("k", _fmt(K_DEFAULT), K_MIN, K_MAX)]
+    rules += [_Rule(key, str(default).lower(), options=BOOLS) for key, default in TOGGLES.items()]
+    for slot, name in enumerate(names):
+        for p in activations.get(name).params:
+            key = explore.param_key(slot, p.name)
+            if p.choices:
+                rules.append(_Rule(key, p.default, options=p.choices))
+            else:
+                rules.append(_Rule(key, _fmt(p.default), p.min, p.max))
+    return rules
+
+
+def _clean_link(names) -> list[str]:
+    """Take a new link's bad values out of the URL, and say what was wrong.
+
+    Returns the warnings. Keys whose values were bad, and ``p<i>_...`` keys that belong to
+    no curve, are removed; the caller then reruns once, so that the bound widgets start
+    from their defaults.
+    """
+    rules = _rules(names)
+    bad = [r for r in rules if not r.ok()]
+    notes = [r.note() for r in bad]
+    keys = [r.key for r in bad]
+    wanted = {r.key for r in rules}
+    stray = [k for k in st.query_params if explore.parse_param_key(k) and k not in wanted]
+    if stray:  # e.g. p5_alpha with three curves: never echo the key itself
+        notes.append(t("curves.stray_params"))
+    for key in keys + stray:
+        try:
+            del st.query_params[key]
+        except StreamlitAPIException:
+            pass  # already bound to a widget on this page: Streamlit discards bad values
+    return notes
+
+
+# ---------------------------------------------------------------- cached numbers
+# Only the sampling is cached: the overlays (f(kx)/k, differences, RReLU draws) take well
+# under a millisecond, less than a cached function's own cost per rerun (Streamlit reads
+# its source to key the cache).
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _sampled(name: str, params: tuple, xmin: float, xmax: float, n: int) -> explore.Overview:
+    """One curve sampled, with its zones and steepest slope."""
+    return explore.overview(explore.Curve(name, params), explore.Grid(xmin, xmax, n))
+
+
+# ---------------------------------------------------------------- widgets
+
+
+def _param_widget(slot: int, p: activations.Param):
+    key = explore.param_key(slot, p.name)
+    if p.choices:
+        return st.selectbox(p.name, p.choices, index=p.choices.index(p.default), key=key,
+                            help=p.help or None, bind="query-params")
+    digits = max(2, -int(f"{p.step:e}".split("e")[1])) + 1  # step 0.01 -> 3 decimals
+    return st.slider(p.name, float(p.min), float(p.max), float(p.default), float(p.step),
+                     format=f"%.{digits}f", key=key, help=p.help or None, bind="query-params")
+
+
+def _curve_controls(names) -> list[dict]:
+    """One bordered box per curve: function, its parameters, a remove button."""
+    raw = []
+    for slot, name in enumerate(names):
+        key = f"curve{slot}"
+        if st.session_state.get(key) != name:
+            st.session_state[key] = name
+        with st.container(border=True):
+            st.selectbox(t("curves.curve_n", n=slot + 1), NAMES, key=key, format_func=_label,
+                         on_change=_pick, args=(slot,))
+            raw.append({p.name: _param_widget(slot, p) for p in activations.get(name).params})
+            st.button(t("curves.remove"), key=f"rm{slot}", on_click=_remove, args=(slot,),
+                      disabled=len(names) == 1, type="tertiary", icon=":material/close:")
+    st.selectbox(t("curves.add"), NAMES, index=None, key="add", format_func=_label,
+                 placeholder=t("curves.add_placeholder"), on_change=_add,
+                 disabled=len(names) >= explore.MAX_CURVES)
+    return raw
+
+
+def _view_controls(names):
+    st.subheader(t("curves.range_header"))
+    left, right = st.columns(2)
+    xmin = left.number_input(t("curves.xmin"), -explore.MAX_ABS_X, explore.MAX_ABS_X,
+                             explore.DEFAULT_XMIN, 0.5, format="%g", key="xmin",
+                             bind="query-params")
+    xmax = right.number_input(t("curves.xmax"), -explore.MAX_ABS_X, explore.MAX_ABS_X,
+                              explore.DEFAULT_XMAX, 0.5, format="%g", key="xmax",
+                              bind="query-params")
+    n = st.number_input(t("curves.points"), explore.MIN_POINTS, explore.MAX_POINTS,
+                        explore.DEFAULT_POINTS, 100, key="n", help=t("curves.points_help"),
+                        bind="query-params")
+    st.subheader(t("curves.overlays_header"))
+    show = {key: False for key in TOGGLES}
+    for key in ("sat", "dead", "scale"):
+        show[key] = st.toggle(t(f"curves.{key}"), TOGGLES[key], key=key,
+                              help=t(f"curves.{key}_help"), bind="query-params")
+    k = None
+    if show["scale"]:
+        k = st.slider(t("curves.k"), K_MIN, K_MAX, K_DEFAULT, 0.1, key="k",
+                      help=t("curves.k_help"), bind="query-params")
+    if len(names) >= 2:
+        show["diff"] = st.toggle(t("curves.diff"), False, key="diff", help=t("curves.diff_help"),
+                                 bind="query-params")
+    if "rrelu" in names:
+        show["train"] = st.toggle(t("curves.train"), True, key="train",
+                                  help=t("curves.train_help"), bind="query-params")
+    return xmin, xmax, n, show, k
+
+
+# ---------------------------------------------------------------- details
+
+
+def _where(spans) -> str:
+    parts = [f"x = {_fmt(a)}" if a == b else f"x ∈ [{_fmt(a)}, {_fmt(b)}]" for a, b in spans[:3]]
+    return ", ".join(parts) + (" …" if len(spans) > 3 else "")
+
+
+def _details(curve: explore.Curve, label: str, info: explore.Overview) -> None:
+    act, kw = curve.act, curve.kwargs
+    st.markdown(f"**{t('curves.formula')}**")
+    st.latex(act.formula)
+    st.markdown(f"**{t('curves.derivative')}**")
+    st.latex(act.derivative_formula)
+    top, spans = info.top
+    kinks = act.kink_points(**kw)
+    rows = [(t("curves.prop_max_slope"), t("curves.at", value=_fmt(top), where=_where(spans))),
+            (t("curves.prop_kinks"), ", ".join(f"x = {_fmt(v)}" for v in kinks)
+             or t("curves.none"))]
+    props = act.properties
+    if props is not None:
+        yes = {True: t("common.yes"), False: t("common.no")}
+        rows = [(t("curves.prop_range"), f"${props.range}$"),
+                (t("curves.prop_zero_centred"), yes[props.zero_centred]),
+                (t("curves.prop_monotonic"), yes[props.monotonic]),
+                (t("curves.prop_smooth"), yes[props.smooth]),
+                (t("curves.prop_saturates"), t(f"curves.saturates_{props.saturates}")),
+                *rows,
+                (t("curves.prop_cost"), t(f"curves.cost_{props.cost}"))]
+    table = "\n".join(f"| {_cell(name)} | {_cell(value)} |" for name, value in rows)
+    st.markdown(f"| {_cell(t('curves.property'))} | {_cell(_md(label))} |\n|---|---|\n{table}")
+    st.caption(t("curves.props_note"))
+    st.markdown(f"**{t('curves.code_numpy')}**")
+    st.code(act.numpy_code(**kw), language="python")
+    st.markdown(f"**{t('curves.code_torch')}**")
+    st.code(act.torch_code(**kw), language="python")
+    if act.reference:
+        st.caption(t("curves.reference", ref=_md(act.reference)))
+
+
+# ---------------------------------------------------------------- the page
+
+present = presenting()
+st.title(t("curves.title"))
+st.caption(t("curves.intro"))
+
+notes = st.session_state.pop(NOTES, [])  # carried over the rerun that cleaned a link
+names, problems = _url_curves()
+fresh = st.session_state.get(SEEN) != names  # a link arrived (or the first run)
+if "unknown" in problems:
+    notes.append(t("common.bad_choices", name=FN))
+if "too_many" in problems:
+    notes.append(t("curves.too_many", max=explore.MAX_CURVES))
+if problems:
+    _write_curves(names)  # the link's bad names leave the URL
+if fresh:  # check the link once, before any bound widget reads it
+    st.session_state[SEEN] = names
+    cleaned = _clean_link(names)
+    if cleaned:
+        st.session_state[NOTES] = notes + cleaned
+        st.rerun()
+for note in notes:
+    st.warning(note, icon="⚠️")
+
+st.selectbox(t("curves.preset"), [p.key for p in explore.PRESETS], index=None, key="preset",
+             format_func=lambda key: t(f"curves.preset_{key}"),
+             placeholder=t("curves.preset_placeholder"), on_change=_apply_preset)
+
+with st.sidebar:
+    st.header(t("curves.curves_header"))
+    raw_params = _curve_controls(names)
+    xmin, xmax, n, show, k = _view_controls(names)
+
+grid, grid_problems = explore.check_grid(xmin, xmax, n)
+for problem in grid_problems:
+    st.warning(t(f"curves.grid_{problem}"), icon="⚠️")
+
+curves = []
+for name, raw in zip(names, raw_params, strict=True):
+    curve, ok = explore.resolve_curve(name, raw)
+    if not ok:
+        st.warning(t("curves.bad_params", label=_label(name)), icon="⚠️")
+    curves.append(curve)
+
+match = explore.matching_preset(curves)
+if match is not None:
+    st.info(t(f"curves.note_{match.key}"), icon=":material/lightbulb:")
+
+g = (grid.xmin, grid.xmax, grid.n)
+infos = [_sampled(c.name, c.params, *g) for c in curves]
+labels = explore.curve_labels(curves)
+lines = [Line(label, color(i), info.sample.f, info.sample.df)
+         for i, (label, info) in enumerate(zip(labels, infos, strict=True))]
+# With dead zones shown, a curve's own band covers only where it saturates yet still has
+# a slope, so the red f' = 0 band is not muddied by it.
+saturation = [Zones(info.fading if show["dead"] else info.saturated, color(i), ZONE_OPACITY)
+              for i, info in enumerate(infos)] if show["sat"] else []
+dead = [Zones(info.dead, SHADE, note=t("curves.dead_note", label=label))
+        for label, info in zip(labels, infos, strict=True) if info.dead] if show["dead"] else []
+samples_f, samples_df = [], []
+if show["train"]:
+    for i, c in enumerate(curves):
+        if c.name == "rrelu":
+            r = explore.rrelu_training(c, grid)
+            samples_f.append((t("curves.train_name", label=labels[i]), color(i), r.x, r.y))
+            samples_df.append((t("curves.train_name", label=labels[i]), color(i), r.slope_x,
+                               r.slope))
+hover = dict(f=t("curves.hover_f"), df=t("curves.hover_df"))
+
+fig_f = curves_figure(grid.xmin, grid.dx, lines,
+                      Texts(t("curves.f_title"), t("curves.x"), t("curves.f_axis"), **hover),
+                      saturation=saturation, dead=dead, samples=samples_f, present=present)
+chart(fig_f, key="chart_f", filename=explore.file_stem(curves, "f"))
+st.caption(t("curves.f_caption"))
+
+fig_df = curves_figure(grid.xmin, grid.dx, lines,
+                       Texts(t("curves.df_title"), t("curves.x"), t("curves.df_axis"), **hover),
+                       derivative=True, saturation=saturation, dead=dead, samples=samples_df,
+                       threshold=(explore.SATURATION_SLOPE, t("curves.threshold"))
+                       if show["sat"] else None, present=present)
+chart(fig_df, key="chart_df", filename=explore.file_stem(curves, "df"))
+shares = "; ".join(f"{label} {info.share:.0%}"
+                   for label, info in zip(labels, infos, strict=True))
+st.caption(t("curves.df_caption", shares=_md(shares)))
+
+if show["scale"] and k is not None:
+    scaled = [(explore.scaled(c, grid, k), explore.scale_gap(c, grid, k)) for c in curves]
+    fig = scale_figure(grid.xmin, grid.dx, lines, [s for s, _ in scaled],
+                       [t("curves.scaled_name", label=label, k=_fmt(k)) for label in labels],
+                       Texts(t("curves.scale_title", k=_fmt(k)), t("curves.x"),
+                             t("curves.f_axis")), present=present)
+    chart(fig, key="chart_scale", filename=explore.file_stem(curves, f"scale-k{_fmt(k)}"))
+    gaps = "; ".join(f"{label} {gap:.3g}" for label, (_, gap) in zip(labels, scaled, strict=True))
+    st.caption(t("curves.scale_caption", k=_fmt(k), gaps=_md(gaps)))
+
+if show["diff"] and len(curves) >= 2:
+    diffs, gaps = [], []
+    for j in range(1, len(curves)):
+        d = explore.difference(curves[j], curves[0], grid)
+        diffs.append((t("curves.diff_f", a=labels[j], b=labels[0]),
+                      t("curves.diff_df", a=labels[j], b=labels[0]), color(j), d.f, d.df))
+        gaps.append(f"{labels[j]} {d.gap:.3g}")
+    fig = difference_figure(grid.xmin, grid.dx, diffs,
+                            Texts(t("curves.diff_title", b=labels[0]), t("curves.x"),
+                                  t("curves.diff_axis")), present=present)
+    chart(fig, key="chart_diff", filename=explore.file_stem(curves, "difference"))
+    st.caption(t("curves.diff_caption", b=_md(labels[0]), gaps=_md("; ".join(gaps))))
+
+headers = [t("curves.csv_x")]
+columns = []
+for label, line in zip(labels, lines, strict=True):
+    headers += [t("curves.csv_f", label=label), t("curves.csv_df", label=label)]
+    columns += [line.f, line.df]
+st.download_button(t("curves.csv"), functools.partial(explore.csv_table, grid, headers, columns),
+                   file_name=explore.file_stem(curves, "data") + ".csv", mime="text/csv",
+                   key="csv", on_click="ignore", icon=":material/download:")
+st.caption(t("curves.export_note"))
+
+st.subheader(t("curves.details_header"))
+# Lazy tabs: only the open one is computed and sent.
+tabs = st.tabs([f"{i + 1}. {_md(label)}" for i, label in enumerate(labels)], key="details",
+               on_change="rerun")
+for tab, curve, label, info in zip(tabs, curves, labels, infos, strict=True):
+    if tab.open:
+        with tab:
+            _details(curve, label, info)

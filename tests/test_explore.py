@@ -1,0 +1,447 @@
+"""activations.explore and activations.figures.curves: the explorer page's pure helpers.
+
+References are independent of the code under test: closed forms for where sigmoid and tanh
+saturate and where GELU's slope peaks, mpmath for the values, brute-force loops for runs.
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import io
+import json
+import math
+
+import mpmath as mp
+import numpy as np
+import plotly.graph_objects as go
+import plotly.io as pio
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import activations
+from activations import explore
+from activations.explore import Curve, Grid
+from activations.figures import curves as figs
+from activations.figures.style import PALETTE, SHADE
+from ui.text import curves as catalog
+
+mp.mp.dps = 40
+GRID = Grid()  # the page's default: [-6, 6], 801 points
+
+
+def _decode(value) -> np.ndarray:
+    """A trace array from Plotly JSON: a list, or a base64 typed array."""
+    if isinstance(value, dict):
+        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
+    return np.asarray(value, dtype=float)
+
+
+def _validated(fig: go.Figure) -> dict:
+    """The figure as Plotly JSON, after full validation (the builders skip it for speed)."""
+    go.Figure(fig.to_dict())  # raises ValueError on any invalid property
+    return json.loads(pio.to_json(fig, validate=False))
+
+
+# ---------------------------------------------------------------- the grid
+
+
+def test_grid_matches_what_plotly_draws():
+    x = GRID.x()
+    assert x.dtype == np.float64 and x.shape == (801,)
+    assert GRID.dx == 0.015
+    # Plotly draws x0 + i * dx; 0 (every ReLU-family kink) is exactly on the grid.
+    assert x[0] == -6.0 and x[400] == 0.0
+    assert np.array_equal(x, [-6.0 + i * 0.015 for i in range(801)])
+    np.testing.assert_allclose(x, np.linspace(-6, 6, 801), rtol=0, atol=1e-14)
+
+
+@pytest.mark.parametrize(("xmin", "xmax", "n", "problems"), [
+    (-6.0, 6.0, 801, ()),
+    (-1e4, 1e4, 5000, ()),
+    (3.0, -3.0, 801, ("order",)),
+    (2.0, 2.0, 801, ("order",)),
+    (math.nan, 6.0, 801, ("range",)),
+    (-math.inf, 6.0, 801, ("range",)),
+    (-6.0, 1e308, 801, ("range",)),
+    (-6.0, 6.0, 10, ("points",)),
+    (-6.0, 6.0, 5001, ("points",)),
+    (-6.0, 6.0, 12.5, ("points",)),
+    (-6.0, 6.0, math.nan, ("points",)),
+    (5.0, 1.0, -3, ("order", "points")),
+    ("a", 6.0, "801", ("range", "points")),
+])
+def test_check_grid(xmin, xmax, n, problems):
+    grid, found = explore.check_grid(xmin, xmax, n)
+    assert found == problems
+    if "order" in problems or "range" in problems:
+        assert (grid.xmin, grid.xmax) == (-6.0, 6.0)
+    if "points" in problems:
+        assert grid.n == 801
+
+
+@given(st.one_of(st.floats(), st.integers()), st.one_of(st.floats(), st.integers()),
+       st.one_of(st.floats(), st.integers()))
+def test_check_grid_always_gives_a_valid_grid(xmin, xmax, n):
+    grid, _ = explore.check_grid(xmin, xmax, n)
+    assert -1e4 <= grid.xmin < grid.xmax <= 1e4
+    assert isinstance(grid.n, int) and 11 <= grid.n <= 5000
+    assert np.all(np.isfinite(grid.x()))
+
+
+def test_minus_zero_becomes_zero():
+    grid, problems = explore.check_grid(-0.0, 1.0, 11)
+    assert not problems and math.copysign(1, grid.xmin) == 1
+
+
+# ---------------------------------------------------------------- curves and names
+
+
+def test_curve_make_resolves_every_parameter():
+    c = Curve.make("softplus", beta=10)
+    assert c.params == (("beta", 10.0), ("threshold", 20.0))
+    assert Curve.make("swish").name == "silu"  # aliases become registry names
+    assert hash(c) == hash(Curve.make("softplus", beta=10.0))  # a cache key
+    with pytest.raises(ValueError):
+        Curve.make("leaky_relu", negative_slope=2.0)
+
+
+def test_resolve_curve_falls_back_to_defaults_when_values_clash():
+    curve, ok = explore.resolve_curve("rrelu", {"lower": 0.5, "upper": 0.2})
+    assert not ok and curve == Curve.make("rrelu")
+    curve, ok = explore.resolve_curve("hardtanh", {"min_val": 1.0, "max_val": 1.0})
+    assert not ok and curve == Curve.make("hardtanh")
+    curve, ok = explore.resolve_curve("leaky_relu", {"negative_slope": 0.2})
+    assert ok and curve.kwargs == {"negative_slope": 0.2}
+
+
+@pytest.mark.parametrize(("raw", "names", "problems"), [
+    ([], explore.DEFAULT_CURVES, ()),
+    (["relu"], ("relu",), ()),
+    (["leaky_relu", "leaky_relu"], ("leaky_relu", "leaky_relu"), ()),
+    (["swish", "gelu"], ("silu", "gelu"), ()),
+    (["nope"], explore.DEFAULT_CURVES, ("unknown",)),
+    (["relu", "<script>alert(1)</script>", ""], ("relu",), ("unknown",)),
+    (["relu" * 5000], explore.DEFAULT_CURVES, ("unknown",)),
+    (["tanh"] * 20, ("tanh",) * 8, ("too_many",)),
+])
+def test_parse_curve_names(raw, names, problems):
+    assert explore.parse_curve_names(raw) == (names, problems)
+
+
+@given(st.lists(st.one_of(st.sampled_from(activations.names()), st.text(max_size=30)),
+                max_size=30))
+def test_parse_curve_names_never_fails(raw):
+    names, problems = explore.parse_curve_names(raw)
+    assert 1 <= len(names) <= explore.MAX_CURVES
+    assert set(names) <= set(activations.names())
+    known = [r for r in raw if r in activations.names()]
+    if known and len(known) <= explore.MAX_CURVES and len(known) == len(raw):
+        assert names == tuple(known) and problems == ()
+
+
+def test_labels_tell_copies_apart():
+    leaky = [Curve.make("leaky_relu", negative_slope=0.01), Curve.make("leaky_relu",
+                                                                       negative_slope=0.2)]
+    assert explore.curve_labels(leaky) == ["LeakyReLU (negative_slope=0.01)",
+                                           "LeakyReLU (negative_slope=0.2)"]
+    soft = [Curve.make("softplus"), Curve.make("softplus", beta=10), Curve.make("relu")]
+    assert explore.curve_labels(soft) == ["Softplus (beta=1)", "Softplus (beta=10)", "ReLU"]
+    assert explore.curve_labels([Curve.make("elu", alpha=2), Curve.make("relu")]) == [
+        "ELU (alpha=2)", "ReLU"]
+    assert explore.curve_labels([Curve.make("tanh")] * 3) == ["Tanh", "Tanh #2", "Tanh #3"]
+    # a shared non-default value stays visible next to the one that tells them apart
+    assert explore.curve_labels([Curve.make("softplus", beta=10),
+                                 Curve.make("softplus", beta=10, threshold=30)]) == [
+        "Softplus (beta=10, threshold=20)", "Softplus (beta=10, threshold=30)"]
+
+
+def test_param_keys_round_trip():
+    for name in activations.names():
+        for p in activations.get(name).params:
+            for slot in (0, 7, 42):
+                key = explore.param_key(slot, p.name)
+                assert explore.parse_param_key(key) == (slot, p.name)
+    for key in ("xmin", "fn", "p", "p_alpha", "pa_alpha", "p1", "p123_alpha", "p1_<b>", "P1_a"):
+        assert explore.parse_param_key(key) is None
+
+
+# ---------------------------------------------------------------- sampling
+
+
+@pytest.mark.parametrize("name", activations.names())
+def test_sample_is_the_library_on_the_grid_in_float32(name):
+    curve = Curve.make(name)
+    s = explore.sample(curve, GRID)
+    assert s.f.dtype == s.df.dtype == np.float32 and s.f.shape == (801,)
+    x = GRID.x()
+    act = activations.get(name)
+    assert np.array_equal(s.f, act(x).astype(np.float32))
+    assert np.array_equal(s.df, act.grad(x).astype(np.float32))
+
+
+def test_sample_against_closed_forms():
+    x = GRID.x()
+    s = explore.sample(Curve.make("sigmoid"), GRID)
+    ref = np.array([float(1 / (1 + mp.exp(-mp.mpf(v)))) for v in x])
+    np.testing.assert_allclose(s.f, ref, rtol=1e-7, atol=0)
+    np.testing.assert_allclose(s.df, ref * (1 - ref), rtol=1e-6, atol=0)
+    s = explore.sample(Curve.make("leaky_relu", negative_slope=0.2), GRID)
+    np.testing.assert_array_equal(s.f, np.where(x > 0, x, 0.2 * x).astype(np.float32))
+
+
+# ---------------------------------------------------------------- zones and slopes
+
+
+@given(st.lists(st.booleans(), min_size=1, max_size=60))
+def test_zones_are_the_runs_of_the_mask(mask):
+    x = np.arange(len(mask), dtype=float)
+    runs, start = [], None
+    for i, m in enumerate([*mask, False]):  # brute force
+        if m and start is None:
+            start = i
+        if not m and start is not None:
+            runs.append((float(start), float(i - 1)))
+            start = None
+    assert list(explore.zones(x, np.array(mask))) == runs
+
+
+@pytest.mark.parametrize(("name", "edge"), [
+    # sigma'(x) = s(1 - s) = 0.01  <=>  s = (1 + sqrt(0.96)) / 2
+    ("sigmoid", math.log((1 + math.sqrt(0.96)) / (1 - math.sqrt(0.96)))),
+    # sech^2(x) = 0.01  <=>  cosh(x) = 10
+    ("tanh", math.acosh(10.0)),
+])
+def test_saturation_zones_of_sigmoid_and_tanh(name, edge):
+    s = explore.sample(Curve.make(name), GRID)
+    zones = explore.saturation_zones(GRID.x(), s.df)
+    assert len(zones) == 2
+    (a, b), (c, d) = zones
+    assert a == -6.0 and d == 6.0
+    assert -edge - GRID.dx < b < -edge and edge < c < edge + GRID.dx
+
+
+def test_saturation_and_dead_zones_of_relu_family():
+    x = GRID.x()
+    relu = explore.sample(Curve.make("relu"), GRID)
+    assert explore.dead_zones(x, relu.df) == ((-6.0, 0.0),)  # relu'(0) = 0, as PyTorch
+    assert explore.saturation_zones(x, relu.df) == ((-6.0, 0.0),)
+    for slope in (0.01, 0.2):  # never dead; 0.01 is not below 0.01
+        leaky = explore.sample(Curve.make("leaky_relu", negative_slope=slope), GRID)
+        assert explore.dead_zones(x, leaky.df) == ()
+        assert explore.saturation_zones(x, leaky.df) == ()
+    six = explore.sample(Curve.make("relu6"), GRID)
+    assert explore.dead_zones(x, six.df) == ((-6.0, 0.0), (6.0, 6.0))
+
+
+def test_max_slope():
+    x = GRID.x()
+    top, where = explore.max_slope(x, explore.sample(Curve.make("sigmoid"), GRID).df)
+    assert top == 0.25 and where == ((0.0, 0.0),)
+    top, where = explore.max_slope(x, explore.sample(Curve.make("relu"), GRID).df)
+    assert top == 1.0 and where == ((x[401], 6.0),)  # from the first grid point past 0
+    top, where = explore.max_slope(x, explore.sample(Curve.make("tanhshrink"), GRID).df)
+    assert where == ((-6.0, -6.0), (6.0, 6.0))
+    # GELU's slope peaks where its second derivative (2 - x^2) phi(x) vanishes: x = sqrt(2).
+    top, ((a, b),) = explore.max_slope(x, explore.sample(Curve.make("gelu"), GRID).df)
+    r2 = mp.sqrt(2)
+    peak = float(mp.ncdf(r2) + r2 * mp.npdf(r2))
+    nearest = x[np.argmin(np.abs(x - math.sqrt(2)))]
+    on_grid = float(mp.ncdf(nearest) + nearest * mp.npdf(nearest))
+    assert a == b == nearest
+    assert abs(top - on_grid) <= 1e-7 * on_grid and 0 < peak - on_grid < 1e-5
+
+
+def test_overview():
+    o = explore.overview(Curve.make("relu"), GRID)
+    assert o.sample.f.shape == (801,)
+    assert o.dead == o.saturated == ((-6.0, 0.0),) and o.fading == ()
+    assert o.share == 401 / 801  # x <= 0, the kink included
+    assert o.top == explore.max_slope(GRID.x(), o.sample.df)
+    sig = explore.overview(Curve.make("sigmoid"), Grid(-200.0, 200.0, 801))
+    # far out, sigmoid's slope underflows to exactly 0: dead in float, saturated before that
+    assert sig.dead[0][0] == -200.0 and sig.fading[0][0] == sig.dead[0][1] + 0.5
+
+
+# ---------------------------------------------------------------- overlays
+
+
+@given(st.floats(0.1, 10.0), st.sampled_from(["relu", "leaky_relu", "prelu", "rrelu"]))
+@settings(max_examples=40)
+def test_relu_family_is_scale_equivariant(k, name):
+    curve = Curve.make(name)
+    gap = explore.scale_gap(curve, GRID, k)
+    assert gap <= 8 * np.finfo(float).eps * 6  # f(kx)/k = f(x) up to rounding of k*x/k
+    f = explore.sample(curve, GRID).f
+    np.testing.assert_allclose(explore.scaled(curve, GRID, k), f, rtol=1e-6, atol=1e-6)
+
+
+@pytest.mark.parametrize(("name", "f"), [
+    ("sigmoid", lambda v: 1 / (1 + mp.exp(-v))),
+    ("tanh", mp.tanh),
+])
+def test_sigmoid_and_tanh_are_not_scale_equivariant(name, f):
+    k = 2.0
+    x = GRID.x()
+    ref = max(abs(f(k * mp.mpf(v)) / k - f(mp.mpf(v))) for v in x)
+    gap = explore.scale_gap(Curve.make(name), GRID, k)
+    assert gap > 0.1
+    assert abs(gap - float(ref)) < 1e-12
+
+
+def test_gelu_tanh_difference_against_mpmath():
+    exact, approx = Curve.make("gelu"), Curve.make("gelu", approximate="tanh")
+    diff = explore.difference(approx, exact, GRID)
+    d, dd = diff.f, diff.df
+    assert d.dtype == dd.dtype == np.float32 and diff.gap == pytest.approx(np.abs(d).max())
+    c = mp.sqrt(2 / mp.pi)
+    for i in range(0, 801, 20):
+        v = mp.mpf(GRID.x()[i])
+        ref = v / 2 * (1 + mp.tanh(c * (v + mp.mpf("0.044715") * v**3))) - v * mp.ncdf(v)
+        assert abs(float(d[i]) - float(ref)) < 1e-9
+    assert 1e-4 < float(np.abs(d).max()) < 1e-3  # visible on its own chart, not beside f
+
+
+def test_rrelu_training_draws():
+    curve = Curve.make("rrelu", lower=0.1, upper=0.3)
+    r = explore.rrelu_training(curve, GRID)
+    again = explore.rrelu_training(curve, GRID)
+    assert np.array_equal(r.y, again.y)  # a fixed seed: reruns and links agree
+    assert r.x.dtype == np.float32 and len(r.x) == 121
+    assert np.all((r.slope >= 0.1 - 1e-7) & (r.slope <= 0.3 + 1e-7))
+    assert len(np.unique(r.slope)) > 50  # one draw per point
+    pos = r.x >= 0
+    np.testing.assert_array_equal(r.y[pos], r.x[pos])
+    np.testing.assert_allclose(r.y[~pos], r.slope * r.x[~pos], rtol=1e-6)
+
+
+# ---------------------------------------------------------------- export
+
+
+def test_csv_holds_exactly_the_arrays():
+    grid = Grid(-2.0, 3.0, 11)
+    f = np.array([1 / 3, 1e-8, -2.5, 0, 7, 1e-38, 3.4e38, -0.0, 0.1, 2, 5], dtype=np.float32)
+    text = explore.csv_table(grid, ["x", "Softplus (beta=1, threshold=20): f(x)"], [f])
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == ["x", "Softplus (beta=1, threshold=20): f(x)"]  # commas quoted
+    x = np.array([float(r[0]) for r in rows[1:]])
+    y = np.array([np.float32(r[1]) for r in rows[1:]], dtype=np.float32)
+    assert np.array_equal(x, grid.x())  # x0 + i * dx, as Plotly draws it
+    assert np.array_equal(y, f) and rows[1][1] == "0.33333334"  # shortest float32 form
+    with pytest.raises(ValueError):
+        explore.csv_table(grid, ["x"], [f])
+
+
+def test_file_stem():
+    curves = [Curve.make("leaky_relu"), Curve.make("leaky_relu", negative_slope=0.2)]
+    assert explore.file_stem(curves, "f") == "leakyrelu-f"
+    assert explore.file_stem([Curve.make(n) for n in explore.DEFAULT_CURVES], "df") == (
+        "sigmoid-tanh-relu-df")
+    everything = [Curve.make(n) for n in activations.names()]
+    assert len(explore.file_stem(everything, "data")) <= 70
+
+
+# ---------------------------------------------------------------- presets
+
+
+def test_presets():
+    keys = [p.key for p in explore.PRESETS]
+    assert len(set(keys)) == len(keys)
+    assert explore.PRESETS[0].curves == tuple(Curve.make(n) for n in explore.DEFAULT_CURVES)
+    for p in explore.PRESETS:
+        assert 1 <= len(p.curves) <= explore.MAX_CURVES
+        assert explore.check_grid(p.xmin, p.xmax, explore.DEFAULT_POINTS)[1] == ()
+        assert explore.matching_preset(p.curves) is p
+        assert explore.preset(p.key) is p
+        for lang in (catalog.EN, catalog.KO):
+            assert f"preset_{p.key}" in lang and f"note_{p.key}" in lang
+    assert explore.matching_preset([Curve.make("relu")]) is None
+    with pytest.raises(ValueError, match="basics"):
+        explore.preset("nope")
+
+
+def test_the_classic_comparisons_are_there():
+    curves = {p.key: p.curves for p in explore.PRESETS}
+    assert curves["leaky"] == (Curve.make("leaky_relu", negative_slope=0.01),
+                               Curve.make("leaky_relu", negative_slope=0.2))
+    assert curves["softplus"] == (Curve.make("softplus", beta=1), Curve.make("softplus", beta=10),
+                                  Curve.make("relu"))
+    assert curves["gelu"] == (Curve.make("gelu"), Curve.make("gelu", approximate="tanh"))
+    assert explore.preset("gelu").difference and explore.preset("dead").dead
+    assert explore.preset("scale").scale
+
+
+# ---------------------------------------------------------------- figures
+
+
+def _lines(names=explore.DEFAULT_CURVES):
+    out = []
+    for i, name in enumerate(names):
+        s = explore.sample(Curve.make(name), GRID)
+        out.append(figs.Line(activations.get(name).label, PALETTE[i], s.f, s.df))
+    return out
+
+
+TEXTS = figs.Texts("Title here", "x axis", "y axis", f="F-of-x", df="slope-of-x")
+
+
+@pytest.mark.parametrize("derivative", [False, True])
+def test_curves_figure(derivative):
+    lines = _lines()
+    x = GRID.x()
+    sat = [figs.Zones(explore.saturation_zones(x, ln.df), ln.color, figs.ZONE_OPACITY)
+           for ln in lines]
+    dead = [figs.Zones(explore.dead_zones(x, lines[2].df), SHADE, note="ReLU: dead")]
+    fig = figs.curves_figure(GRID.xmin, GRID.dx, lines, TEXTS, derivative=derivative,
+                             saturation=sat, dead=dead, threshold=(0.01, "threshold note"))
+    spec = _validated(fig)
+    data, layout = spec["data"], spec["layout"]
+    assert layout["title"]["text"] == "Title here"
+    assert layout["xaxis"]["title"]["text"] == "x axis"
+    assert layout["yaxis"]["title"]["text"] == "y axis"
+    assert layout["xaxis"]["range"] == [-6.0, 6.0]
+    assert "paper_bgcolor" not in layout and "plot_bgcolor" not in layout  # theme decides
+    # bands first (under the curves): sigmoid, tanh, relu saturation, then relu dead
+    bands, curves, threshold = data[:4], data[4:7], data[7]
+    assert [b.get("fill") for b in bands] == ["toself"] * 4
+    assert [b["name"] for b in bands if b["showlegend"]] == ["ReLU: dead"]
+    assert bands[2]["x"][:4] == [-6.0, -6.0, 0.0, 0.0]
+    assert set(bands[0]["y"]) - {None} == set(layout["yaxis"]["range"])  # full height
+    for line, trace in zip(lines, curves, strict=True):
+        assert trace["name"] == line.label and trace["line"]["color"] == line.color
+        assert "x" not in trace and trace["x0"] == -6.0 and trace["dx"] == 0.015
+        assert trace["y"]["dtype"] == "f4" and trace["customdata"]["dtype"] == "f4"
+        y, other = (line.df, line.f) if derivative else (line.f, line.df)
+        assert np.array_equal(_decode(trace["y"]), y)
+        assert np.array_equal(_decode(trace["customdata"]), other)
+        assert "F-of-x" in trace["hovertemplate"] and "slope-of-x" in trace["hovertemplate"]
+    assert threshold["name"] == "threshold note" and threshold["y"] == [0.01, 0.01]
+
+
+def test_curves_figure_samples_and_presentation():
+    r = explore.rrelu_training(Curve.make("rrelu"), GRID)
+    lines = _lines(["rrelu"])
+    small = _validated(figs.curves_figure(GRID.xmin, GRID.dx, lines, TEXTS))
+    big = _validated(figs.curves_figure(GRID.xmin, GRID.dx, lines, TEXTS,
+                                        samples=[("draws", PALETTE[0], r.x, r.y)], present=True))
+    assert big["layout"]["font"]["size"] > small["layout"]["font"]["size"]
+    assert big["data"][0]["line"]["width"] > small["data"][0]["line"]["width"]
+    draws = big["data"][1]
+    assert draws["mode"] == "markers" and draws["name"] == "draws"
+    assert np.array_equal(_decode(draws["y"]), r.y)
+
+
+def test_scale_and_difference_figures():
+    lines = _lines(["relu", "sigmoid"])
+    scaled = [explore.scaled(Curve.make(n), GRID, 2.0) for n in ("relu", "sigmoid")]
+    spec = _validated(figs.scale_figure(GRID.xmin, GRID.dx, lines, scaled, ["a", "b"], TEXTS))
+    assert [t["name"] for t in spec["data"]] == ["ReLU", "a", "Sigmoid", "b"]
+    assert [t["line"].get("dash") for t in spec["data"]] == ["solid", "dash"] * 2
+    assert spec["data"][0]["line"]["color"] == spec["data"][1]["line"]["color"]
+    d = explore.difference(Curve.make("gelu", approximate="tanh"), Curve.make("gelu"), GRID)
+    spec = _validated(figs.difference_figure(GRID.xmin, GRID.dx,
+                                             [("Δf", "Δf'", "#000", d.f, d.df)], TEXTS))
+    assert [t["name"] for t in spec["data"]] == ["Δf", "Δf'"]
+    assert np.array_equal(_decode(spec["data"][0]["y"]), d.f)
+    assert np.array_equal(_decode(spec["data"][1]["y"]), d.df)

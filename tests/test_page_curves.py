@@ -1,0 +1,452 @@
+"""pages/curves.py under AppTest: curves, parameters, overlays, export and the URL."""
+
+from __future__ import annotations
+
+import base64
+import csv
+import io
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
+
+import activations
+from activations import explore
+from activations.explore import Curve
+from ui.text.curves import EN, KO
+
+PAGE = "pages/curves.py"
+PAGE_PATH = str(Path(__file__).resolve().parents[1] / PAGE)  # for AppTest without the fixture
+
+
+# ---------------------------------------------------------------- reading the charts
+
+
+def _specs(at) -> list[dict]:
+    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+
+
+def _array(value) -> np.ndarray:
+    if isinstance(value, dict):  # Plotly's base64 typed array
+        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
+    return np.asarray(value, dtype=float)
+
+
+def _curves(spec: dict) -> list[dict]:
+    """The curve traces: those drawn on the shared grid (x0, dx; no x array)."""
+    return [tr for tr in spec["data"] if "x0" in tr]
+
+
+def _x(trace: dict) -> np.ndarray:
+    return trace["x0"] + np.arange(len(_array(trace["y"]))) * trace["dx"]
+
+
+def _bands(spec: dict) -> list[dict]:
+    return [tr for tr in spec["data"] if tr.get("fill") == "toself"]
+
+
+def _close_to_library(values, reference):
+    """float32 of the float64 library value: equal up to one float32 rounding."""
+    np.testing.assert_allclose(values, reference, rtol=1.2e-7, atol=1e-37)
+
+
+def _texts(at) -> str:
+    parts = [*at.markdown, *at.caption, *at.warning, *at.info, *at.title]
+    return " ".join(str(el.value) for el in parts)
+
+
+# ---------------------------------------------------------------- the default view
+
+
+@pytest.mark.parametrize(("lang", "texts"), [("en", EN), ("ko", KO)])
+def test_default_view(apptest, lang, texts):
+    at = apptest(PAGE, lang=lang)
+    assert not at.exception
+    assert not at.warning
+    assert at.title[0].value == texts["title"]
+    f, df = _specs(at)
+    for spec in (f, df):
+        assert [tr["name"] for tr in _curves(spec)] == ["Sigmoid", "Tanh", "ReLU"]
+        assert spec["layout"]["xaxis"]["range"] == [-6.0, 6.0]
+    # one colour per curve in both figures
+    assert [tr["line"]["color"] for tr in _curves(f)] == [tr["line"]["color"] for tr in _curves(df)]
+    assert f["layout"]["title"]["text"] == texts["f_title"]
+    assert df["layout"]["title"]["text"] == texts["df_title"]
+    # hover: x (unified), f(x) and f'(x) of every curve
+    assert f["layout"]["hovermode"] == "x unified"
+    for tr in _curves(f) + _curves(df):
+        assert "customdata" in tr and texts["hover_f"] in tr["hovertemplate"]
+        assert texts["hover_df"] in tr["hovertemplate"]
+    # the hidden default state leaves a clean URL
+    assert at.query_params == {}
+    assert at.info[0].value == texts["note_basics"]
+    assert len(at.get("download_button")) == 1
+
+
+def test_default_view_is_light():
+    """Float32 and no x arrays: the default view's two charts stay small."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(PAGE_PATH, default_timeout=60).run()
+    total = sum(len(el.proto.spec) for el in at.get("plotly_chart"))
+    assert total < 100_000
+    for spec in _specs(at):
+        for tr in _curves(spec):
+            assert "x" not in tr and tr["y"]["dtype"] == "f4"
+
+
+# ---------------------------------------------------------------- every activation
+
+
+@pytest.mark.parametrize("name", activations.names())
+def test_every_activation_can_be_selected(apptest, name):
+    at = apptest(PAGE)
+    at.selectbox(key="curve0").set_value(name).run()
+    assert not at.exception
+    assert not at.warning
+    act = activations.get(name)
+    f, df = (_curves(spec)[0] for spec in _specs(at))
+    assert f["name"] == df["name"] == act.label
+    x = _x(f)
+    _close_to_library(_array(f["y"]), act(x))
+    _close_to_library(_array(df["y"]), act.grad(x))
+    _close_to_library(_array(f["customdata"]), act.grad(x))  # hover shows f' on the f chart
+    for p in act.params:  # one widget per Param, built from the registry
+        key = explore.param_key(0, p.name)
+        widget = at.selectbox(key=key) if p.choices else at.slider(key=key)
+        assert widget.value == p.default and widget.label == p.name
+    expected = [] if name == "sigmoid" else [name, "tanh", "relu"]
+    assert at.query_params.get("fn", []) == expected
+
+
+# ---------------------------------------------------------------- parameters
+
+
+def test_a_parameter_change_changes_the_curve(apptest):
+    at = apptest(PAGE, query={"fn": "leaky_relu"})
+    before = _array(_curves(_specs(at)[0])[0]["y"]).copy()
+    at.slider(key="p0_negative_slope").set_value(0.3).run()
+    assert not at.exception and not at.warning
+    f, df = (_curves(spec)[0] for spec in _specs(at))
+    x = _x(f)
+    after = _array(f["y"])
+    assert not np.array_equal(before, after)
+    _close_to_library(after, np.where(x > 0, x, 0.3 * x))
+    _close_to_library(_array(df["y"]), np.where(x > 0, 1.0, 0.3))
+    assert f["name"] == "LeakyReLU (negative_slope=0.3)"
+
+
+def test_gelu_approximation_is_a_parameter(apptest):
+    at = apptest(PAGE, query={"fn": "gelu"})
+    at.selectbox(key="p0_approximate").set_value("tanh").run()
+    assert not at.exception
+    f = _curves(_specs(at)[0])[0]
+    x = _x(f)
+    gelu = activations.get("gelu")
+    _close_to_library(_array(f["y"]), gelu(x, approximate="tanh"))
+    assert not np.allclose(_array(f["y"]), gelu(x), rtol=1e-6, atol=0)
+
+
+def test_a_link_can_hold_the_same_function_twice(apptest):
+    at = apptest(PAGE, query={"fn": ["leaky_relu", "leaky_relu"], "p1_negative_slope": "0.2"})
+    assert not at.exception and not at.warning
+    assert at.slider(key="p0_negative_slope").value == 0.01
+    assert at.slider(key="p1_negative_slope").value == 0.2
+    f, df = _specs(at)
+    assert [tr["name"] for tr in _curves(f)] == ["LeakyReLU (negative_slope=0.01)",
+                                                 "LeakyReLU (negative_slope=0.2)"]
+    left = _x(_curves(df)[0]) < 0
+    assert set(_array(_curves(df)[0]["y"])[left]) == {np.float32(0.01)}
+    assert set(_array(_curves(df)[1]["y"])[left]) == {np.float32(0.2)}
+    assert at.query_params == {"fn": ["leaky_relu", "leaky_relu"], "p1_negative_slope": "0.2"}
+
+
+def test_clashing_parameters_warn_and_draw_defaults(apptest):
+    at = apptest(PAGE, query={"fn": "hardtanh", "p0_min_val": "2", "p0_max_val": "1"})
+    assert not at.exception
+    assert any("Hardtanh" in w.value for w in at.warning)
+    f = _curves(_specs(at)[0])[0]
+    _close_to_library(_array(f["y"]), np.clip(_x(f), -1, 1))
+
+
+# ---------------------------------------------------------------- curve list
+
+
+def test_add_remove_and_switch_curves(apptest):
+    at = apptest(PAGE, query={"fn": ["leaky_relu", "elu"], "p0_negative_slope": "0.2",
+                              "p1_alpha": "2"})
+    at.selectbox(key="add").set_value("gelu").run()
+    assert not at.exception
+    assert at.query_params["fn"] == ["leaky_relu", "elu", "gelu"]
+    assert at.selectbox(key="add").value is None
+    assert [tr["name"] for tr in _curves(_specs(at)[0])] == [
+        "LeakyReLU (negative_slope=0.2)", "ELU (alpha=2)", "GELU"]
+    # removing the first curve moves the others up, parameters included
+    at.button(key="rm0").click().run()
+    assert not at.exception
+    assert at.query_params["fn"] == ["elu", "gelu"]
+    assert at.slider(key="p0_alpha").value == 2.0
+    f = _curves(_specs(at)[0])[0]
+    _close_to_library(_array(f["y"]), activations.get("elu")(_x(f), alpha=2.0))
+    # a new function in a slot starts from its own defaults
+    at.selectbox(key="curve0").set_value("leaky_relu").run()
+    assert at.slider(key="p0_negative_slope").value == 0.01
+    at.button(key="rm1").click().run()
+    assert at.button(key="rm0").disabled  # the last curve stays
+    assert at.query_params["fn"] == "leaky_relu"  # AppTest gives a single value as str
+
+
+# ---------------------------------------------------------------- presets and the URL
+
+
+@pytest.mark.parametrize("preset", explore.PRESETS, ids=lambda p: p.key)
+def test_presets_apply_and_their_url_restores_the_view(apptest, preset):
+    at = apptest(PAGE, query={"fn": "elu", "p0_alpha": "2"})
+    at.selectbox(key="preset").set_value(preset.key).run()
+    assert not at.exception and not at.warning
+    assert at.selectbox(key="preset").value is None  # an action, not a state
+    f = _specs(at)[0]
+    assert [tr["name"] for tr in _curves(f)] == explore.curve_labels(preset.curves)
+    assert f["layout"]["xaxis"]["range"] == [preset.xmin, preset.xmax]
+    assert at.info[0].value == EN[f"note_{preset.key}"]
+    assert len(_specs(at)) == 2 + preset.scale + preset.difference
+    # the same view from its link, in a fresh session
+    again = apptest(PAGE, query=at.query_params)
+    assert not again.exception and not again.warning
+    assert [el.proto.spec for el in again.get("plotly_chart")] == [
+        el.proto.spec for el in at.get("plotly_chart")]
+
+
+def test_preset_link_contents(apptest):
+    at = apptest(PAGE)
+    at.selectbox(key="preset").set_value("gelu").run()
+    assert at.query_params["fn"] == ["gelu", "gelu"]
+    assert at.query_params["p1_approximate"] == "tanh"
+    assert at.query_params["diff"] == "true"
+    assert "p0_approximate" not in at.query_params  # defaults stay out of the link
+    # and back to the default view: a clean URL again
+    at.selectbox(key="preset").set_value("basics").run()
+    assert at.query_params == {}
+
+
+def test_url_round_trips_a_manual_change(apptest):
+    at = apptest(PAGE, query={"fn": ["leaky_relu", "leaky_relu"]})
+    at.slider(key="p1_negative_slope").set_value(0.2).run()
+    at.number_input(key="xmin").set_value(-3.0).run()
+    at.number_input(key="n").set_value(401).run()
+    at.toggle(key="dead").set_value(True).run()
+    assert not at.exception
+    # In a browser the frontend writes a bound widget's new value into the URL; AppTest has
+    # no frontend, so the link is what the browser would show.
+    link = {**at.query_params, "p1_negative_slope": "0.2", "xmin": "-3", "n": "401",
+            "dead": "true"}
+    again = apptest(PAGE, query=link)
+    assert not again.exception and not again.warning
+    assert [el.proto.spec for el in again.get("plotly_chart")] == [
+        el.proto.spec for el in at.get("plotly_chart")]
+
+
+# ---------------------------------------------------------------- hostile links
+
+SCRIPT = "<script>alert(1)</script>"
+BAD_LINKS = {
+    "xmin-nan": {"xmin": "nan"},
+    "xmin-inf": {"xmin": "inf"},
+    "xmax-minus-inf": {"xmax": "-inf"},
+    "xmin-huge": {"xmin": "1e308"},
+    "xmin-text": {"xmin": "abc"},
+    "xmin-script": {"xmin": SCRIPT},
+    "xmin-10k": {"xmin": "9" * 10_000},
+    "xmin-empty": {"xmin": ""},
+    "xmin-repeated": {"xmin": ["1", "2"]},
+    "range-reversed": {"xmin": "3", "xmax": "-3"},
+    "n-negative": {"n": "-5"},
+    "n-fraction": {"n": "12.5"},
+    "n-huge": {"n": "1e9"},
+    "fn-unknown": {"fn": "nope"},
+    "fn-script": {"fn": SCRIPT},
+    "fn-empty": {"fn": ""},
+    "fn-10k": {"fn": "relu" * 2500},
+    "fn-too-many": {"fn": ["tanh"] * 20},
+    "slope-nan": {"fn": "leaky_relu", "p0_negative_slope": "nan"},
+    "slope-out-of-range": {"fn": "leaky_relu", "p0_negative_slope": "2"},
+    "slope-text": {"fn": "leaky_relu", "p0_negative_slope": SCRIPT},
+    "choice-unknown": {"fn": "gelu", "p0_approximate": "sigmoid"},
+    "k-zero": {"scale": "true", "k": "0"},
+    "toggle-garbage": {"sat": "maybe"},
+    "stray-param": {"p5_alpha": "1"},
+    "rrelu-clash": {"fn": "rrelu", "p0_lower": "0.5", "p0_upper": "0.2"},
+}
+
+
+@pytest.mark.parametrize("query", BAD_LINKS.values(), ids=BAD_LINKS.keys())
+def test_bad_links_warn_and_fall_back(apptest, query):
+    at = apptest(PAGE, query=query)
+    assert not at.exception
+    assert at.warning, "a bad link must say so"
+    specs = _specs(at)
+    assert len(specs) >= 2
+    assert SCRIPT not in _texts(at) and "alert(1)" not in _texts(at)  # nothing echoed
+    if "xmin" in query or "xmax" in query:
+        assert specs[0]["layout"]["xaxis"]["range"] == [-6.0, 6.0]
+    if "n" in query:
+        assert len(_array(_curves(specs[0])[0]["y"])) == explore.DEFAULT_POINTS
+    if query.get("fn") in ("nope", SCRIPT, "", "relu" * 2500):
+        assert [tr["name"] for tr in _curves(specs[0])] == ["Sigmoid", "Tanh", "ReLU"]
+    if "p0_negative_slope" in query:
+        assert at.slider(key="p0_negative_slope").value == 0.01
+    if "fn" in query:  # the link's bad names leave the URL
+        fn = at.query_params.get("fn", [])
+        assert all(n in activations.names() for n in ([fn] if isinstance(fn, str) else fn))
+
+
+def test_good_links_do_not_warn(apptest):
+    at = apptest(PAGE, query={"xmin": "-0", "xmax": "1e1", "n": "101", "fn": ["swish", "relu"],
+                              "sat": "false", "dead": "True"})
+    assert not at.exception and not at.warning
+    f = _specs(at)[0]
+    assert f["layout"]["xaxis"]["range"] == [0.0, 10.0]
+    assert [tr["name"] for tr in _curves(f)] == ["SiLU / Swish", "ReLU"]
+    assert _bands(f) and all(b["showlegend"] for b in _bands(f))  # dead zones only
+
+
+# ---------------------------------------------------------------- overlays
+
+
+def test_saturation_and_dead_zones(apptest):
+    at = apptest(PAGE, query={"fn": ["relu", "leaky_relu"], "dead": "true"})
+    assert not at.exception
+    f, df = _specs(at)
+    relu_color = _curves(df)[0]["line"]["color"]
+    # ReLU is dead on x <= 0 (red, named in the legend); LeakyReLU (slope 0.01, not < 0.01)
+    # is neither dead nor saturated. With dead zones on, ReLU's own saturation band gives
+    # way to the red one.
+    (dead,) = _bands(df)
+    assert dead["x"][:4] == [-6.0, -6.0, 0.0, 0.0] and dead["showlegend"]
+    assert "ReLU" in dead["name"] and "Leaky" not in dead["name"]
+    assert len(_bands(f)) == 1  # the same zones on the f chart
+    assert any(tr["name"] == EN["threshold"] for tr in df["data"])
+    at.toggle(key="dead").set_value(False).run()
+    (saturated,) = _bands(_specs(at)[1])
+    assert saturated["fillcolor"] == relu_color and not saturated["showlegend"]
+    assert saturated["x"][:4] == [-6.0, -6.0, 0.0, 0.0]
+    at.toggle(key="sat").set_value(False).run()
+    f, df = _specs(at)
+    assert not _bands(f) and not _bands(df)
+    assert not any(tr["name"] == EN["threshold"] for tr in df["data"])
+
+
+def test_scale_equivariance_chart(apptest):
+    at = apptest(PAGE, query={"fn": ["relu", "sigmoid"], "scale": "true", "k": "3"})
+    assert not at.exception and not at.warning
+    specs = _specs(at)
+    assert len(specs) == 3
+    relu, relu_k, sig, sig_k = (_array(tr["y"]) for tr in specs[2]["data"])
+    np.testing.assert_allclose(relu_k, relu, rtol=1e-6, atol=1e-6)  # f(3x)/3 = f(x)
+    assert np.max(np.abs(sig_k - sig)) > 0.1
+    assert [tr["line"]["dash"] for tr in specs[2]["data"]] == ["solid", "dash"] * 2
+    assert at.slider(key="k").value == 3.0
+
+
+def test_rrelu_training_draws(apptest):
+    at = apptest(PAGE, query={"fn": ["rrelu"], "p0_lower": "0.1", "p0_upper": "0.3"})
+    assert not at.exception and not at.warning
+    f, df = _specs(at)
+    draws = [tr for tr in df["data"] if tr.get("mode") == "markers"]
+    assert len(draws) == 1
+    slopes = _array(draws[0]["y"])
+    assert np.all((slopes >= 0.1 - 1e-6) & (slopes <= 0.3 + 1e-6)) and np.ptp(slopes) > 0.1
+    eval_slope = _array(_curves(df)[0]["y"])[0]
+    assert eval_slope == np.float32(0.2)  # the eval line: (lower + upper) / 2
+    assert any(tr.get("mode") == "markers" for tr in f["data"])
+    at.toggle(key="train").set_value(False).run()
+    assert not any(tr.get("mode") == "markers" for spec in _specs(at) for tr in spec["data"])
+
+
+def test_presentation_mode_uses_projector_sizes():
+    from streamlit.testing.v1 import AppTest
+
+    normal = AppTest.from_file(PAGE_PATH, default_timeout=60).run()
+    present = AppTest.from_file(PAGE_PATH, default_timeout=60)
+    present.session_state["present"] = True
+    present.run()
+    assert not present.exception
+    a, b = _specs(normal)[0], _specs(present)[0]
+    assert b["layout"]["font"]["size"] > a["layout"]["font"]["size"]
+    assert (b["layout"]["xaxis"]["title"]["font"]["size"]
+            > a["layout"]["xaxis"]["title"]["font"]["size"])
+    assert _curves(b)[0]["line"]["width"] > _curves(a)[0]["line"]["width"]
+
+
+# ---------------------------------------------------------------- export and details
+
+
+def test_csv_is_exactly_the_plotted_data(apptest, monkeypatch):
+    captured = []
+    original = MediaFileManager.add_deferred
+
+    def spy(self, data_callable, mimetype, coordinates, file_name=None, **kw):
+        captured.append((data_callable, mimetype, file_name))
+        return original(self, data_callable, mimetype, coordinates, file_name, **kw)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", spy)
+    at = apptest(PAGE, query={"fn": ["leaky_relu", "leaky_relu"], "p1_negative_slope": "0.2"})
+    assert not at.exception
+    data, mimetype, file_name = captured[-1]
+    assert mimetype == "text/csv" and file_name == "leakyrelu-data.csv"
+    rows = list(csv.reader(io.StringIO(data())))
+    f, df = (_curves(spec) for spec in _specs(at))
+    labels = [tr["name"] for tr in f]
+    assert rows[0] == ["x", f"{labels[0]}: f(x)", f"{labels[0]}: f'(x)",
+                       f"{labels[1]}: f(x)", f"{labels[1]}: f'(x)"]
+    table = rows[1:]
+    assert np.array_equal([float(r[0]) for r in table], _x(f[0]))
+    for j, trace in enumerate([f[0], df[0], f[1], df[1]], start=1):
+        column = np.array([np.float32(r[j]) for r in table], dtype=np.float32)
+        assert np.array_equal(column, _array(trace["y"]))
+
+
+def test_details_show_formula_properties_and_code(apptest):
+    at = apptest(PAGE, query={"fn": ["leaky_relu", "gelu"], "p0_negative_slope": "0.2"})
+    assert not at.exception
+    leaky, gelu = activations.get("leaky_relu"), activations.get("gelu")
+    assert [el.value.strip("$\n") for el in at.latex] == [leaky.formula,
+                                                          leaky.derivative_formula]
+    code = " ".join(el.value for el in at.code)
+    assert "negative_slope=0.2" in code and "0.2 * x" in code
+    table = _texts(at)
+    assert "| Kinks (not differentiable at) | x = 0 |" in table
+    assert r"| Largest \|f′\| on this range | 1 at x ∈ [0.015, 6] |" in table  # | escaped
+    assert "| Zero-centred | no |" in table
+    at.session_state["details"] = at.tabs[1].label  # the second curve's tab
+    at.run()
+    assert [el.value.strip("$\n") for el in at.latex] == [gelu.formula, gelu.derivative_formula]
+    assert "approximate='none'" in " ".join(el.value for el in at.code)
+
+
+def test_every_overlay_in_korean(apptest):
+    at = apptest(PAGE, lang="ko", query={"fn": ["rrelu", "relu"], "dead": "true", "diff": "true",
+                                         "scale": "true"})
+    assert not at.exception and not at.warning
+    specs = _specs(at)
+    assert len(specs) == 4
+    assert specs[2]["layout"]["title"]["text"] == KO["scale_title"].format(k="2")
+    assert specs[3]["layout"]["title"]["text"].endswith("차이")
+    assert Curve.make("rrelu") == explore.resolve_curve("rrelu", {})[0]
+
+
+@pytest.mark.parametrize("group", range(0, len(activations.names()), explore.MAX_CURVES))
+def test_extreme_view_of_every_activation(apptest, group):
+    """The widest range, the most points, all overlays: finite, float32, no warnings."""
+    names = activations.names()[group:group + explore.MAX_CURVES]
+    at = apptest(PAGE, query={"fn": names, "xmin": "-10000", "xmax": "10000", "n": "5000",
+                              "dead": "true", "diff": "true", "scale": "true", "k": "10"})
+    assert not at.exception and not at.warning
+    specs = _specs(at)
+    assert len(specs) == (4 if len(names) > 1 else 3)
+    for spec in specs:
+        for trace in _curves(spec):
+            y = _array(trace["y"])
+            assert len(y) == 5000 and np.all(np.isfinite(y))

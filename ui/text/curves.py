@@ -1,0 +1,281 @@
+"""The activation explorer page (`pages/curves.py`)."""
+
+EN = {
+    "title": "Activation explorer",
+    "intro": "Pick any curves, set their parameters, and compare f and its slope f' on one "
+             "x axis. The whole view is in the page's link: copy it to share exactly this.",
+    # presets
+    "preset": "Classic comparisons",
+    "preset_placeholder": "Choose a comparison…",
+    "preset_basics": "Sigmoid, tanh, ReLU (the default view)",
+    "preset_sigmoid_tanh": "Sigmoid vs tanh: slopes",
+    "preset_dead": "ReLU vs LeakyReLU: the dead zone",
+    "preset_leaky": "LeakyReLU: slope 0.01 vs 0.2",
+    "preset_softplus": "Softplus beta 1 vs 10 vs ReLU",
+    "preset_gelu": "GELU: exact vs tanh approximation",
+    "preset_elu": "ELU and SELU vs ReLU",
+    "preset_scale": "Scale equivariance: ReLU family vs sigmoid",
+    "preset_rrelu": "RReLU: training draws vs evaluation line",
+    "preset_step": "Step vs sigmoid",
+    "note_basics": "Sigmoid and tanh flatten out on both sides, so their slope drops below "
+                   "0.01 in the shaded bands: gradients vanish there. ReLU's slope stays 1 for "
+                   "every x > 0 and is 0 for x < 0.",
+    "note_sigmoid_tanh": "tanh(x) = 2σ(2x) − 1: the same S shape, stretched. Sigmoid's slope "
+                         "peaks at 0.25, tanh's at 1, and tanh is zero-centred (its outputs "
+                         "take both signs), so it usually trains faster.",
+    "note_dead": "For x < 0 ReLU's slope is exactly 0 (red band): a unit whose input stays "
+                 "negative gets no gradient and stops learning, the 'dying ReLU'. LeakyReLU "
+                 "keeps a small slope there, so some gradient always flows back.",
+    "note_leaky": "Both curves are LeakyReLU; only the negative slope differs. At 0.01 the "
+                  "negative side looks flat, yet its slope (second chart) is 0.01, never 0; at "
+                  "0.2 it is plain to see.",
+    "note_softplus": "Softplus is a smooth ReLU. As beta grows from 1 to 10 the curve hugs "
+                     "ReLU and its slope σ(βx) sharpens into ReLU's step.",
+    "note_gelu": "GELU's tanh approximation is almost indistinguishable from the exact "
+                 "x·Φ(x): the difference chart shows how small the gap is.",
+    "note_elu": "ELU and SELU go below 0 smoothly and level off at −α (SELU: −λα), so their "
+                "mean output can sit near 0, where ReLU stops at 0. SELU's slope for x > 0 is "
+                "λ ≈ 1.05, not 1.",
+    "note_scale": "Scale equivariance: for ReLU and LeakyReLU, f(kx)/k is the very same curve "
+                  "(dashed lies on solid). Sigmoid's is not: scaling its input changes the "
+                  "shape, not just the size.",
+    "note_rrelu": "In training, RReLU draws a random slope a ~ U(lower, upper) for each "
+                  "negative input (circles); in evaluation it uses their mean (lower + upper)/2 "
+                  "(the line).",
+    "note_step": "The step function's slope is 0 everywhere (and undefined at 0), so gradient "
+                 "descent gets no signal from it. Sigmoid is its smooth stand-in with a usable "
+                 "slope.",
+    # sidebar: curves
+    "curves_header": "Curves",
+    "curve_n": "Curve {n}",
+    "remove": "Remove",
+    "add": "Add a curve",
+    "add_placeholder": "Choose a function…",
+    # sidebar: view
+    "range_header": "x range",
+    "xmin": "x min",
+    "xmax": "x max",
+    "points": "Points",
+    "points_help": "Samples per curve, 11 to 5,000. 801 is plenty for the eye.",
+    "overlays_header": "Overlays",
+    "sat": "Shade |f'| < 0.01",
+    "sat_help": "Where the slope is below 0.01, gradients through the function all but "
+                "vanish (saturation).",
+    "dead": "Shade f' = 0 (dead zones)",
+    "dead_help": "Where the slope is exactly 0 no gradient flows at all, e.g. ReLU for x < 0.",
+    "scale": "Input scale: f(kx)/k",
+    "scale_help": "Draws f(kx)/k beside f(x). They coincide for scale-equivariant functions "
+                  "(ReLU, LeakyReLU, PReLU).",
+    "k": "k (input scale)",
+    "k_help": "The input is multiplied by k and the output divided by k.",
+    "diff": "Differences to curve 1",
+    "diff_help": "Draws each curve minus the first, f and f', on its own scale.",
+    "train": "RReLU training draws",
+    "train_help": "Shows RReLU's training mode: one random slope per negative input.",
+    # warnings
+    "stray_params": "The link has curve parameters that belong to no curve on this page; they "
+                    "were ignored.",
+    "too_many": "The link lists more than {max} curves; only the first {max} are shown.",
+    "grid_range": "The x range must stay within ±10,000; showing −6 to 6.",
+    "grid_order": "x min must be below x max; showing −6 to 6.",
+    "grid_points": "The number of points must be a whole number from 11 to 5,000; using 801.",
+    "bad_params": "{label}: these parameter values don't fit together (see the sliders' "
+                  "limits); drawing its defaults.",
+    # charts
+    "x": "x",
+    "hover_f": "f(x)",
+    "hover_df": "f′(x)",
+    "f_title": "The functions f(x)",
+    "f_axis": "f(x)",
+    "f_caption": "What to notice: saturating curves (sigmoid, tanh) flatten out on both sides, "
+                 "while ReLU-like curves keep growing for x > 0. Hover to read x, f(x) and "
+                 "f′(x) of every curve; the camera icon saves a PNG.",
+    "df_title": "Their slopes f′(x)",
+    "df_axis": "f′(x)",
+    "threshold": "|f′| = 0.01",
+    "df_caption": "What to notice: backpropagation multiplies by this slope, layer after layer, "
+                  "so where it is tiny the gradient vanishes. Share of this x range where "
+                  "|f′| < 0.01: {shares}.",
+    "dead_note": "{label}: f′ = 0",
+    "train_name": "{label}, training draws",
+    "scale_title": "f(x) and f(kx)/k for k = {k}",
+    "scaled_name": "{label}: f({k}x)/{k}",
+    "scale_caption": "What to notice: dashed f({k}x)/{k} on top of solid f(x) means the "
+                     "function is scale-equivariant. Largest gap on this range: {gaps}.",
+    "diff_title": "Differences to {b}",
+    "diff_axis": "difference",
+    "diff_f": "{a} − {b}: f",
+    "diff_df": "{a} − {b}: f′",
+    "diff_caption": "What to notice: the size of the gap to {b} (solid: f, dotted: f′). "
+                    "Largest |difference in f| on this range: {gaps}.",
+    # export
+    "csv": "Download the plotted data (CSV)",
+    "csv_x": "x",
+    "csv_f": "{label}: f(x)",
+    "csv_df": "{label}: f'(x)",
+    "export_note": "The CSV holds exactly the numbers drawn in the two charts above (x, then "
+                   "f and f′ of each curve). For a PNG, use the camera icon on a chart.",
+    # details
+    "details_header": "Formulas, properties and code",
+    "formula": "Formula",
+    "derivative": "Derivative",
+    "property": "Property",
+    "prop_range": "Range",
+    "prop_zero_centred": "Zero-centred",
+    "prop_monotonic": "Monotonic",
+    "prop_smooth": "Smooth (no kinks)",
+    "prop_saturates": "Saturates",
+    "prop_kinks": "Kinks (not differentiable at)",
+    "prop_max_slope": "Largest |f′| on this range",
+    "prop_cost": "Cost per element",
+    "at": "{value} at {where}",
+    "none": "none",
+    "saturates_both": "on both sides",
+    "saturates_negative": "for large negative x",
+    "saturates_positive": "for large positive x",
+    "saturates_none": "no",
+    "cost_cheap": "cheap (comparisons and products)",
+    "cost_exp": "needs exp",
+    "cost_erf": "needs erf (or its tanh approximation)",
+    "props_note": "Range and the yes/no rows describe the default parameters; kinks and the "
+                  "largest slope follow the current ones.",
+    "code_numpy": "NumPy (import numpy as np, scipy.special)",
+    "code_torch": "PyTorch (import torch, torch.nn.functional)",
+    "reference": "Reference: {ref}",
+}
+
+KO = {
+    "title": "활성화 함수 탐색기",
+    "intro": "원하는 곡선을 고르고 매개변수를 정한 뒤, 함수 f와 기울기 f'을 같은 x축에서 "
+             "비교해 보세요. 지금 보이는 화면 전체가 페이지 링크에 담겨 있으니, 링크를 복사해 "
+             "그대로 공유할 수 있습니다.",
+    "preset": "대표적인 비교",
+    "preset_placeholder": "비교를 고르세요…",
+    "preset_basics": "Sigmoid, tanh, ReLU (기본 화면)",
+    "preset_sigmoid_tanh": "Sigmoid와 tanh의 기울기",
+    "preset_dead": "ReLU와 LeakyReLU: 죽은 구간",
+    "preset_leaky": "LeakyReLU: 기울기 0.01과 0.2",
+    "preset_softplus": "Softplus beta 1, 10과 ReLU",
+    "preset_gelu": "GELU: 정확한 식과 tanh 근사",
+    "preset_elu": "ELU, SELU와 ReLU",
+    "preset_scale": "스케일 등변성: ReLU 계열과 sigmoid",
+    "preset_rrelu": "RReLU: 학습 때의 무작위 기울기와 평가 때의 직선",
+    "preset_step": "계단 함수와 sigmoid",
+    "note_basics": "Sigmoid와 tanh는 양쪽 끝에서 평평해져 음영 구간에서는 기울기가 0.01보다 "
+                   "작아집니다. 이곳에서 기울기가 소실됩니다. ReLU의 기울기는 x > 0이면 "
+                   "언제나 1이고, x < 0이면 0입니다.",
+    "note_sigmoid_tanh": "tanh(x) = 2σ(2x) − 1이므로 모양은 같은 S자이고 늘여 놓은 것뿐입니다. "
+                         "기울기의 최댓값은 sigmoid가 0.25, tanh가 1이고, tanh는 출력이 양수와 "
+                         "음수를 모두 가지는 zero-centered 함수라 보통 더 빨리 학습됩니다.",
+    "note_dead": "x < 0에서 ReLU의 기울기는 정확히 0입니다(빨간 구간). 입력이 계속 음수인 "
+                 "뉴런은 기울기를 전혀 받지 못해 학습을 멈추는데, 이를 'dying ReLU'라고 합니다. "
+                 "LeakyReLU는 이 구간에도 작은 기울기를 남겨 두어 기울기가 늘 조금은 전달됩니다.",
+    "note_leaky": "두 곡선 모두 LeakyReLU이고 음수 쪽 기울기만 다릅니다. 0.01이면 음수 쪽이 "
+                  "평평해 보이지만 기울기(두 번째 차트)는 0이 아니라 0.01입니다. 0.2이면 "
+                  "눈으로도 뚜렷하게 보입니다.",
+    "note_softplus": "Softplus는 ReLU를 부드럽게 만든 함수입니다. beta가 1에서 10으로 커지면 "
+                     "곡선이 ReLU에 바짝 붙고, 기울기 σ(βx)도 ReLU의 계단 모양으로 날카로워집니다.",
+    "note_gelu": "GELU의 tanh 근사는 정확한 식 x·Φ(x)와 거의 구별되지 않습니다. 차이 차트에서 "
+                 "그 차이가 얼마나 작은지 확인해 보세요.",
+    "note_elu": "ELU와 SELU는 0 아래로 부드럽게 내려가 −α(SELU는 −λα)에서 평평해지므로, "
+                "0에서 멈추는 ReLU와 달리 출력의 평균이 0 가까이 올 수 있습니다. SELU의 x > 0 "
+                "쪽 기울기는 1이 아니라 λ ≈ 1.05입니다.",
+    "note_scale": "스케일 등변성: ReLU와 LeakyReLU는 f(kx)/k가 원래 곡선과 완전히 같습니다"
+                  "(점선이 실선 위에 겹칩니다). Sigmoid는 그렇지 않아, 입력의 크기를 바꾸면 "
+                  "크기뿐 아니라 모양까지 달라집니다.",
+    "note_rrelu": "학습할 때 RReLU는 음수 입력마다 기울기 a ~ U(lower, upper)를 무작위로 "
+                  "뽑고(동그라미), 평가할 때는 그 평균 (lower + upper)/2를 씁니다(직선).",
+    "note_step": "계단 함수는 기울기가 어디서나 0이고 0에서는 정의되지 않아, 경사 하강법이 "
+                 "아무 신호도 얻지 못합니다. Sigmoid는 쓸 만한 기울기를 가진 부드러운 "
+                 "대용품입니다.",
+    "curves_header": "곡선",
+    "curve_n": "곡선 {n}",
+    "remove": "삭제",
+    "add": "곡선 추가",
+    "add_placeholder": "함수를 고르세요…",
+    "range_header": "x 범위",
+    "xmin": "x 최솟값",
+    "xmax": "x 최댓값",
+    "points": "점 개수",
+    "points_help": "곡선마다 계산할 점의 수로, 11에서 5,000 사이입니다. 눈으로 보기에는 801이면 "
+                   "충분합니다.",
+    "overlays_header": "겹쳐 보기",
+    "sat": "|f'| < 0.01 구간 음영",
+    "sat_help": "기울기가 0.01보다 작은 곳에서는 함수를 거치는 기울기가 거의 사라집니다(포화).",
+    "dead": "f' = 0 구간 음영 (죽은 구간)",
+    "dead_help": "기울기가 정확히 0인 곳에서는 기울기가 전혀 흐르지 않습니다. 예: x < 0의 ReLU.",
+    "scale": "입력 스케일: f(kx)/k",
+    "scale_help": "f(x) 옆에 f(kx)/k를 그립니다. 스케일 등변 함수(ReLU, LeakyReLU, PReLU)에서는 "
+                  "두 곡선이 겹칩니다.",
+    "k": "k (입력 배율)",
+    "k_help": "입력에 k를 곱하고 출력을 k로 나눕니다.",
+    "diff": "곡선 1과의 차이",
+    "diff_help": "각 곡선에서 첫 번째 곡선을 뺀 값(f와 f')을 따로 그린 차트에 보여 줍니다.",
+    "train": "RReLU 학습 모드 표본",
+    "train_help": "RReLU의 학습 모드를 보여 줍니다. 음수 입력마다 기울기를 무작위로 하나씩 "
+                  "뽑습니다.",
+    "stray_params": "링크에 이 페이지의 어떤 곡선에도 속하지 않는 매개변수가 있어 무시했습니다.",
+    "too_many": "링크에 곡선이 {max}개보다 많아 앞의 {max}개만 보여 줍니다.",
+    "grid_range": "x 범위는 ±10,000 안이어야 합니다. −6에서 6까지 보여 줍니다.",
+    "grid_order": "x 최솟값은 x 최댓값보다 작아야 합니다. −6에서 6까지 보여 줍니다.",
+    "grid_points": "점 개수는 11에서 5,000 사이의 정수여야 합니다. 801을 씁니다.",
+    "bad_params": "{label}: 매개변수 값들이 서로 맞지 않습니다(슬라이더의 조건을 확인하세요). "
+                  "기본값으로 그립니다.",
+    "x": "x",
+    "hover_f": "f(x)",
+    "hover_df": "f′(x)",
+    "f_title": "함수 f(x)",
+    "f_axis": "f(x)",
+    "f_caption": "눈여겨볼 점: 포화하는 곡선(sigmoid, tanh)은 양쪽 끝에서 평평해지고, ReLU 계열은 "
+                 "x > 0에서 계속 커집니다. 마우스를 올리면 모든 곡선의 x, f(x), f′(x)를 읽을 수 "
+                 "있고, 카메라 아이콘으로 PNG를 저장할 수 있습니다.",
+    "df_title": "기울기 f′(x)",
+    "df_axis": "f′(x)",
+    "threshold": "|f′| = 0.01",
+    "df_caption": "눈여겨볼 점: 역전파는 층마다 이 기울기를 곱하므로, 기울기가 아주 작은 곳에서는 "
+                  "기울기가 소실됩니다. 이 x 범위에서 |f′| < 0.01인 비율: {shares}.",
+    "dead_note": "{label}: f′ = 0",
+    "train_name": "{label}, 학습 모드 표본",
+    "scale_title": "k = {k}일 때의 f(x)와 f(kx)/k",
+    "scaled_name": "{label}: f({k}x)/{k}",
+    "scale_caption": "눈여겨볼 점: 점선 f({k}x)/{k}가 실선 f(x)와 겹치면 그 함수는 스케일 "
+                     "등변입니다. 이 범위에서 가장 큰 차이: {gaps}.",
+    "diff_title": "{b}와(과)의 차이",
+    "diff_axis": "차이",
+    "diff_f": "{a} − {b}: f",
+    "diff_df": "{a} − {b}: f′",
+    "diff_caption": "눈여겨볼 점: {b}와(과)의 차이가 얼마나 큰지 보세요(실선: f, 점선: f′). "
+                    "이 범위에서 f 차이의 최댓값: {gaps}.",
+    "csv": "그려진 데이터 내려받기 (CSV)",
+    "csv_x": "x",
+    "csv_f": "{label}: f(x)",
+    "csv_df": "{label}: f'(x)",
+    "export_note": "CSV에는 위 두 차트에 그려진 숫자가 그대로 들어 있습니다(x, 그리고 곡선마다 "
+                   "f와 f′). PNG는 차트의 카메라 아이콘으로 저장하세요.",
+    "details_header": "수식, 성질, 코드",
+    "formula": "수식",
+    "derivative": "도함수",
+    "property": "성질",
+    "prop_range": "치역",
+    "prop_zero_centred": "Zero-centered (0 중심)",
+    "prop_monotonic": "단조 증가",
+    "prop_smooth": "매끄러움 (꺾인 점 없음)",
+    "prop_saturates": "포화",
+    "prop_kinks": "꺾인 점 (미분 불가능한 곳)",
+    "prop_max_slope": "이 범위에서 가장 큰 |f′|",
+    "prop_cost": "원소당 계산 비용",
+    "at": "{where}에서 {value}",
+    "none": "없음",
+    "saturates_both": "양쪽 모두",
+    "saturates_negative": "x가 큰 음수일 때",
+    "saturates_positive": "x가 큰 양수일 때",
+    "saturates_none": "아니오",
+    "cost_cheap": "저렴함 (비교와 곱셈)",
+    "cost_exp": "exp 필요",
+    "cost_erf": "erf 필요 (또는 tanh 근사)",
+    "props_note": "치역과 예/아니오 항목은 기본 매개변수 기준이고, 꺾인 점과 가장 큰 기울기는 "
+                  "현재 매개변수를 따릅니다.",
+    "code_numpy": "NumPy (import numpy as np, scipy.special)",
+    "code_torch": "PyTorch (import torch, torch.nn.functional)",
+    "reference": "참고: {ref}",
+}
