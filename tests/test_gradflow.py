@@ -1,0 +1,425 @@
+"""activations.gradflow: the hand-written backward pass, the statistics, the classic results.
+
+Gradients are checked against central finite differences of a reference forward pass
+written out again here (plain formulas, no code shared with the implementation beyond
+the registry's forward functions, which have their own tests).
+"""
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import activations
+from activations import gradflow, init
+
+EPS = 1e-5
+
+
+# ---- reference: the forward pass from h_start at layer `start` (0-based) -------------------
+
+
+def ref_loss(act, h, start, weights, biases, y, normalization="none", residual=False):
+    for w, b in zip(weights[start:], biases[start:]):
+        z = h @ w + b
+        if normalization == "batch":
+            z = (z - z.mean(axis=0)) / np.sqrt(z.var(axis=0) + EPS)
+        elif normalization == "layer":
+            z = (z - z.mean(axis=1, keepdims=True)) / np.sqrt(z.var(axis=1, keepdims=True) + EPS)
+        h = h + act(z) if residual else act(z)
+    return 0.5 * np.mean((h - y) ** 2)
+
+
+def finite_difference(f, a, step=1e-6):
+    """Central differences of the scalar f() with respect to every entry of ``a`` (in place)."""
+    out = np.zeros_like(a)
+    for idx in np.ndindex(a.shape):
+        keep = a[idx]
+        a[idx] = keep + step
+        up = f()
+        a[idx] = keep - step
+        down = f()
+        a[idx] = keep
+        out[idx] = (up - down) / (2 * step)
+    return out
+
+
+def close(actual, expected):
+    np.testing.assert_allclose(actual, expected, rtol=1e-5, atol=1e-9)
+
+
+FD_ACTIVATIONS = ["sigmoid", "tanh", "relu", "leaky_relu", "elu", "selu", "gelu", "softplus"]
+
+
+@pytest.mark.parametrize("residual", [False, True])
+@pytest.mark.parametrize("normalization", gradflow.NORMALIZATIONS)
+@pytest.mark.parametrize("name", FD_ACTIVATIONS)
+def test_backward_matches_finite_differences(name, normalization, residual):
+    sim = gradflow.simulate(name, depth=3, width=4, batch=5, init="xavier_normal", seed=3,
+                            normalization=normalization, residual=residual, bias=0.3)
+    act = activations.get(name)
+    weights = [w.copy() for w in sim.weights]
+    biases = [b.copy() for b in sim.biases]
+    hs = [h.copy() for h in sim.activations]
+    opts = dict(normalization=normalization, residual=residual)
+
+    def loss_from(start):
+        return lambda: ref_loss(act, hs[start], start, weights, biases, sim.y, **opts)
+
+    assert sim.loss == pytest.approx(loss_from(0)(), rel=1e-13)
+    for l in range(sim.depth):
+        close(sim.grad_weights[l], finite_difference(loss_from(0), weights[l]))
+        close(sim.grad_biases[l], finite_difference(loss_from(0), biases[l]))
+    for l in range(sim.depth + 1):  # dL/dh_l, including the input and the output
+        close(sim.grad_activations[l], finite_difference(loss_from(l), hs[l]))
+
+
+def test_backward_matches_finite_differences_for_a_custom_activation():
+    class Cube:
+        """Activation-like: only call, grad, name and label."""
+
+        name, label = "cube", "x³/3"
+
+        def __call__(self, x, **params):
+            return x**3 / 3
+
+        def grad(self, x, **params):
+            return x**2
+
+    act = Cube()
+    sim = gradflow.simulate(act, 2, 3, 4, init="xavier_uniform", seed=1)
+    weights = [w.copy() for w in sim.weights]
+    f = lambda: ref_loss(act, sim.x, 0, weights, sim.biases, sim.y)  # noqa: E731
+    for l in range(2):
+        close(sim.grad_weights[l], finite_difference(f, weights[l]))
+    assert gradflow.layer_stats(sim).label == "x³/3"
+
+
+def test_activation_parameters_reach_forward_and_backward():
+    sim = gradflow.simulate("leaky_relu", 2, 4, 6, seed=2, params={"negative_slope": 0.3},
+                            bias=-0.2)
+    act = activations.get("leaky_relu")
+    weights = [w.copy() for w in sim.weights]
+    f = lambda: ref_loss(lambda z: act(z, negative_slope=0.3), sim.x, 0, weights,  # noqa: E731
+                         sim.biases, sim.y)
+    close(sim.grad_weights[0], finite_difference(f, weights[0]))
+
+
+# ---- the forward pass and its bookkeeping ----------------------------------------------
+
+
+def test_shapes_and_lengths():
+    sim = gradflow.simulate("tanh", depth=4, width=6, batch=3)
+    assert sim.depth == 4 and sim.width == 6 and sim.batch == 3
+    assert sim.x.shape == sim.y.shape == (3, 6)
+    assert len(sim.weights) == len(sim.biases) == len(sim.pre_activations) == 4
+    assert len(sim.grad_weights) == len(sim.grad_biases) == 4
+    assert len(sim.activations) == len(sim.grad_activations) == 5
+    assert all(w.shape == (6, 6) and w.dtype == np.float64 for w in sim.weights)
+    assert all(b.shape == (6,) for b in sim.biases + sim.grad_biases)
+    assert all(h.shape == (3, 6) for h in sim.activations + sim.grad_activations)
+    assert sim.activations[0] is sim.x
+    assert sim.normalized is None and sim.inv_std is None
+
+
+def test_forward_is_the_documented_network():
+    sim = gradflow.simulate("sigmoid", depth=3, width=5, batch=4, bias=0.5, seed=7)
+    h = sim.x
+    for l, (w, b) in enumerate(zip(sim.weights, sim.biases), start=1):
+        z = h @ w + b
+        np.testing.assert_allclose(sim.pre_activations[l - 1], z, rtol=1e-14)
+        h = 1.0 / (1.0 + np.exp(-z))
+        np.testing.assert_allclose(sim.activations[l], h, rtol=1e-14)
+    assert np.all(sim.biases[0] == 0.5)
+    assert sim.loss == pytest.approx(0.5 * np.mean((h - sim.y) ** 2), rel=1e-14)
+    np.testing.assert_allclose(sim.grad_activations[-1], (h - sim.y) / h.size, rtol=1e-14)
+
+
+@pytest.mark.parametrize(("normalization", "axis"), [("batch", 0), ("layer", 1)])
+def test_normalization_standardises_the_right_axis(normalization, axis):
+    sim = gradflow.simulate("relu", 3, 8, 16, normalization=normalization, seed=1)
+    for z_hat in sim.normalized:
+        np.testing.assert_allclose(z_hat.mean(axis=axis), 0.0, atol=1e-12)
+        # var / (var + eps): exactly 1 only without the epsilon
+        np.testing.assert_allclose(z_hat.var(axis=axis), 1.0, atol=1e-3)
+    np.testing.assert_allclose(sim.f_inputs(2), sim.normalized[1])
+
+
+def test_residual_adds_the_input():
+    sim = gradflow.simulate("tanh", 3, 4, 5, residual=True, seed=2)
+    for l in range(1, 4):
+        np.testing.assert_allclose(sim.activations[l],
+                                   sim.activations[l - 1] + np.tanh(sim.pre_activations[l - 1]),
+                                   rtol=1e-14)
+
+
+def test_same_seed_same_numbers_and_another_seed_differs():
+    a = gradflow.simulate("gelu", 4, 8, 6, init="kaiming_uniform", seed=11)
+    b = gradflow.simulate("gelu", 4, 8, 6, init="kaiming_uniform", seed=11)
+    c = gradflow.simulate("gelu", 4, 8, 6, init="kaiming_uniform", seed=12)
+    for name in ("weights", "activations", "grad_weights", "grad_activations"):
+        for u, v in zip(getattr(a, name), getattr(b, name)):
+            np.testing.assert_array_equal(u, v)
+    assert a.loss == b.loss != c.loss
+    assert not np.array_equal(a.x, c.x)
+
+
+def test_runs_share_data_and_weights_across_activations():
+    sig = gradflow.simulate("sigmoid", 3, 8, 4, init="xavier_normal", seed=5)
+    tanh = gradflow.simulate("tanh", 3, 8, 4, init="xavier_normal", seed=5)
+    np.testing.assert_array_equal(sig.x, tanh.x)
+    np.testing.assert_array_equal(sig.y, tanh.y)
+    for u, v in zip(sig.weights, tanh.weights):
+        np.testing.assert_array_equal(u, v)
+    # He init uses each activation's gain: the same draws, rescaled.
+    relu = gradflow.simulate("relu", 3, 8, 4, init="kaiming_normal", seed=5)
+    tanh = gradflow.simulate("tanh", 3, 8, 4, init="kaiming_normal", seed=5)
+    for u, v in zip(relu.weights, tanh.weights):
+        np.testing.assert_allclose(u / v, math.sqrt(2) / (5 / 3), rtol=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("scheme", "act", "params", "expected"),
+    [
+        ("kaiming_normal", "relu", None, {"nonlinearity": "relu"}),
+        ("kaiming_uniform", "tanh", None, {"nonlinearity": "tanh"}),
+        ("kaiming_normal", "leaky_relu", {"negative_slope": 0.2},
+         {"nonlinearity": "leaky_relu", "a": 0.2}),
+        ("kaiming_normal", "leaky_relu", None, {"nonlinearity": "leaky_relu", "a": 0.01}),
+        ("kaiming_normal", "prelu", None, {"nonlinearity": "leaky_relu", "a": 0.25}),
+        ("kaiming_normal", "selu", None, {"nonlinearity": "linear"}),
+        ("kaiming_normal", "gelu", None, {"nonlinearity": "relu"}),
+        ("xavier_normal", "relu", None, {}),
+        ("standard", "tanh", None, {}),
+    ],
+)
+def test_init_kwargs(scheme, act, params, expected):
+    assert gradflow.init_kwargs(scheme, act, params) == expected
+
+
+def test_weight_variance_follows_the_scheme():
+    sim = gradflow.simulate("relu", 2, 64, 2, init="kaiming_normal")
+    assert sim.weight_variance == pytest.approx(2 / 64, rel=1e-14)
+    sim = gradflow.simulate("tanh", 2, 64, 2, init="standard")
+    assert sim.weight_variance == pytest.approx(1 / (3 * 64), rel=1e-14)
+    assert init.variance("xavier_normal", 64, 64) == pytest.approx(1 / 64, rel=1e-14)
+
+
+# ---- statistics ---------------------------------------------------------------------------
+
+
+def test_layer_stats_match_direct_computation():
+    sim = gradflow.simulate("tanh", 3, 16, 32, init="xavier_uniform", seed=4)
+    s = gradflow.layer_stats(sim)
+    for l in range(1, 4):
+        h, z = sim.activations[l], sim.pre_activations[l - 1]
+        fp = 1.0 / np.cosh(z) ** 2
+        assert s.h_mean[l - 1] == pytest.approx(h.mean(), rel=1e-12)
+        assert s.h_std[l - 1] == pytest.approx(h.std(), rel=1e-12)
+        assert s.fprime_sq[l - 1] == pytest.approx(np.mean(fp**2), rel=1e-12)
+        assert s.grad_h_norm[l - 1] == pytest.approx(
+            math.sqrt(np.sum(sim.grad_activations[l] ** 2)), rel=1e-12)
+        assert s.grad_w_norm[l - 1] == pytest.approx(
+            math.sqrt(np.sum(sim.grad_weights[l - 1] ** 2)), rel=1e-12)
+        gain = 16 * (2 / 32) * np.mean(fp**2)
+        assert s.gain[l - 1] == pytest.approx(gain, rel=1e-12)
+        np.testing.assert_allclose(s.h_quantiles[l - 1],
+                                   np.quantile(h, [0.01, 0.25, 0.5, 0.75, 0.99]), rtol=1e-12)
+    assert s.gain_product == pytest.approx(np.prod(s.gain), rel=1e-12)
+    top = s.grad_h_norm[-1]
+    expected = top * np.sqrt([s.gain[1] * s.gain[2], s.gain[2], 1.0])
+    np.testing.assert_allclose(s.predicted_grad_h_norm, expected, rtol=1e-12)
+    assert s.flow_ratio == pytest.approx(s.grad_h_norm[0] / top, rel=1e-14)
+    assert s.predicted_flow_ratio == pytest.approx(math.sqrt(s.gain[1] * s.gain[2]), rel=1e-12)
+    assert s.overflow_layer is None and s.overflow_pass is None
+
+
+def test_histograms_hold_the_middle_98_percent():
+    s = gradflow.profile("sigmoid", 6, 32, 64, init="normal", seed=1)
+    assert s.hist.shape == (6, 40) and s.hist_edges.shape == (41,)
+    assert np.all(s.hist >= 0)
+    # The shared range covers every layer's 1%..99% interval (the quantiles interpolate
+    # between samples, so a few entries at the ends may fall just outside).
+    assert np.all(s.hist.sum(axis=1) >= 0.975) and np.all(s.hist.sum(axis=1) <= 1.0)
+
+
+def test_saturation_counts_small_slopes():
+    # N(0, 1) weights on 64 units: z has std ~ 8 * std(h), so sigmoid saturates heavily.
+    s = gradflow.profile("sigmoid", 4, 64, 64, init="normal", seed=0)
+    sim = gradflow.simulate("sigmoid", 4, 64, 64, init="normal", seed=0)
+    z = sim.pre_activations[1]
+    fp = np.exp(-np.abs(z)) / (1 + np.exp(-np.abs(z))) ** 2
+    assert s.saturated[1] == pytest.approx(np.mean(fp < 1e-3), abs=1e-12)
+    assert s.saturated[1] > 0.1
+    assert np.all(s.dead == 0)  # sigmoid' is never exactly 0 here
+
+
+def test_dead_means_zero_slope_for_the_whole_batch():
+    # Half the units pushed far negative, the other half far positive, via the input.
+    sim = gradflow.simulate("relu", 1, 4, 8, init="orthogonal", seed=0, bias=0.0)
+    sim.pre_activations[0][:] = np.array([-1.0, -2.0, 3.0, 0.5])  # (batch, width) broadcast
+    sim.pre_activations[0][0, 3] = -0.5  # unit 4 is negative for one sample only: alive
+    s = gradflow.layer_stats(sim)
+    assert s.dead[0] == pytest.approx(0.5)
+    assert s.saturated[0] == pytest.approx((8 + 8 + 1) / 32)
+
+
+# ---- the classic behaviours ----------------------------------------------------------------
+
+
+def test_deep_sigmoid_with_standard_init_vanishes():
+    s = gradflow.profile("sigmoid", 20, 64, 32, init="standard", seed=0)
+    assert s.grad_h_norm[0] < 1e-6 * s.grad_h_norm[-1]
+    assert np.all(np.diff(s.grad_h_norm) > 0)  # shrinks at every step down
+    # the theory line follows the measurement within a factor 3 over 14 orders of magnitude
+    assert 1 / 3 < s.predicted_grad_h_norm[0] / s.grad_h_norm[0] < 3
+    # and sigmoid's outputs are not zero-centred
+    assert np.all(np.abs(s.h_mean - 0.5) < 0.05)
+
+
+def test_relu_with_he_init_keeps_the_gradient_and_xavier_does_not():
+    he = gradflow.profile("relu", 20, 128, 32, init="kaiming_normal", seed=1)
+    xavier = gradflow.profile("relu", 20, 128, 32, init="xavier_normal", seed=1)
+    assert he.grad_h_norm.max() / he.grad_h_norm.min() < 10
+    assert he.h_std.max() / he.h_std.min() < 3
+    assert xavier.grad_h_norm[0] < 1e-2 * xavier.grad_h_norm[-1]
+    assert xavier.h_std[-1] < 1e-2 * xavier.h_std[0]
+
+
+def test_tanh_xavier_beats_standard_init():
+    standard = gradflow.profile("tanh", 5, 256, 64, init="standard", seed=0)
+    xavier = gradflow.profile("tanh", 5, 256, 64, init="xavier_uniform", seed=0)
+    assert standard.flow_ratio < 0.2 < 0.5 < xavier.flow_ratio
+    # the weight gradients hardly show it (Glorot & Bengio 2010, figure 8)
+    assert 0.5 < standard.grad_w_norm[0] / standard.grad_w_norm[-1] < 2
+
+
+def test_selu_with_lecun_init_self_normalises():
+    s = gradflow.profile("selu", 30, 128, 128, init="lecun_normal", seed=0)
+    assert np.all(np.abs(s.h_mean) < 0.1)
+    assert np.all(np.abs(s.h_std - 1) < 0.1)
+
+
+def test_all_negative_pre_activations_kill_every_relu_unit():
+    sim = gradflow.simulate("relu", 5, 32, 16, init="xavier_normal", bias=-20.0)
+    assert all(np.all(z < 0) for z in sim.pre_activations)
+    s = gradflow.layer_stats(sim)
+    np.testing.assert_array_equal(s.dead, 1.0)
+    np.testing.assert_array_equal(s.saturated, 1.0)
+    assert all(not np.any(g) for g in sim.grad_weights)  # no weight learns anything
+    assert s.flow_ratio == 0.0
+
+
+def test_leaky_relu_has_no_dead_units_under_the_same_bias():
+    s = gradflow.profile("leaky_relu", 5, 32, 16, init="xavier_normal", bias=-20.0)
+    np.testing.assert_array_equal(s.dead, 0.0)
+    assert np.all(s.grad_w_norm > 0)
+
+
+def test_residual_connections_keep_the_gradient():
+    plain = gradflow.profile("sigmoid", 20, 64, 32, init="standard")
+    skip = gradflow.profile("sigmoid", 20, 64, 32, init="standard", residual=True)
+    assert plain.flow_ratio < 1e-6
+    assert skip.flow_ratio > 0.5
+    assert np.all(skip.gain > 1)  # 1 + g
+
+
+def test_batch_norm_rescues_a_badly_initialised_tanh_net():
+    plain = gradflow.profile("tanh", 15, 64, 64, init="normal", seed=0)
+    normed = gradflow.profile("tanh", 15, 64, 64, init="normal", seed=0, normalization="batch")
+    assert plain.saturated.mean() > 0.5
+    assert normed.saturated.mean() < 0.01
+
+
+def test_exploding_network_overflows_quietly_and_is_reported():
+    # ReLU with N(0, 1) weights on 256 units: x11 per layer, float64 overflows.
+    s = gradflow.profile("relu", 200, 256, 4, init="normal", seed=0)
+    # h_200 ~ 1e210 is still finite; dL/dW_200 = h_199^T dL/dz_200 is not.
+    assert (s.overflow_layer, s.overflow_pass) == (200, "backward")
+    assert 1e200 < s.h_std[-1] < 1e220  # the std of huge values, without overflowing
+    for field in ("grad_h_norm", "grad_w_norm", "h_mean", "h_std", "predicted_grad_h_norm"):
+        assert not np.any(np.isinf(getattr(s, field))), field
+    assert math.isnan(s.loss)
+
+
+def test_forward_overflow_is_reported_on_the_way_up():
+    s = gradflow.profile("identity", 3, 4, 2, init="normal", bias=1e308)
+    assert (s.overflow_layer, s.overflow_pass) == (2, "forward")
+
+
+def test_chain_rule_reference():
+    ref = gradflow.chain_rule_reference(2.0, 4)
+    np.testing.assert_allclose(ref, [2 * 0.25**3, 2 * 0.25**2, 2 * 0.25, 2.0], rtol=1e-15)
+    np.testing.assert_allclose(gradflow.chain_rule_reference(1.0, 3, slope=0.5),
+                               [0.25, 0.5, 1.0], rtol=1e-15)
+
+
+@pytest.mark.parametrize("name", list(gradflow.PRESETS))
+def test_presets_are_valid(name):
+    p = gradflow.PRESETS[name]
+    gradflow.check_size(p.depth, p.width, p.batch)
+    assert set(p.activations) <= set(activations.names())
+    assert set(p.inits) <= set(init.SCHEMES)
+    assert len(p.activations) * len(p.inits) <= 4
+
+
+# ---- validation ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        (dict(depth=0), "depth"),
+        (dict(depth=201), "depth"),
+        (dict(depth=2.0), "depth"),
+        (dict(depth=True), "depth"),
+        (dict(width=1), "width"),
+        (dict(width=1025), "width"),
+        (dict(batch=0), "batch"),
+        (dict(batch=4097), "batch"),
+        (dict(batch=-3), "batch"),
+        (dict(depth=200, width=256, batch=4096), "work cap"),
+        (dict(depth=200, width=64, batch=1024), "memory cap"),
+        (dict(depth=200, width=512, batch=1), "weight memory cap"),
+        (dict(init="he"), "init scheme"),
+        (dict(normalization="group"), "normalization"),
+        (dict(bias=math.nan), "bias"),
+        (dict(bias=math.inf), "bias"),
+        (dict(seed=-1), "seed"),
+        (dict(seed=1.5), "seed"),
+        (dict(residual="yes"), "residual"),
+    ],
+)
+def test_bad_inputs_raise_clear_errors(kwargs, message):
+    args = dict(activation="relu", depth=2, width=4, batch=3) | kwargs
+    with pytest.raises(ValueError, match=message):
+        gradflow.simulate(**args)
+
+
+def test_unknown_activation():
+    with pytest.raises(ValueError, match="unknown activation"):
+        gradflow.simulate("swishy", 2, 4, 3)
+
+
+def test_the_benchmark_size_is_allowed():
+    gradflow.check_size(50, 256, 512)
+
+
+@settings(max_examples=200, deadline=None)
+@given(depth=st.integers(1, gradflow.MAX_DEPTH), width=st.integers(2, gradflow.MAX_WIDTH),
+       batch=st.integers(1, gradflow.MAX_BATCH))
+def test_fit_size_fits_and_only_lowers(depth, width, batch):
+    d, w, b = gradflow.fit_size(depth, width, batch)
+    gradflow.check_size(d, w, b)
+    assert w == width and 1 <= d <= depth and 1 <= b <= batch
+    if d < depth:  # the depth is lowered only when even batch 1 does not fit
+        with pytest.raises(ValueError):
+            gradflow.check_size(depth, width, 1)
+    try:
+        gradflow.check_size(depth, width, batch)
+    except ValueError:
+        pass
+    else:
+        assert (d, w, b) == (depth, width, batch)

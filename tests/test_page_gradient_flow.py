@@ -1,0 +1,184 @@
+"""The gradient-flow page under AppTest: default view, presets, shared links, bad input."""
+
+import base64
+import json
+
+import numpy as np
+import pytest
+
+from activations import gradflow
+from ui.text.gradient_flow import EN, KO
+
+PAGE = "pages/gradient_flow.py"
+CHARTS = 4  # gradient norms, boxes, histograms, saturated/dead
+
+
+def specs(at):
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def values(obj) -> np.ndarray:
+    """A figure array from the JSON spec: a plain list, or Plotly's typed-array encoding."""
+    if isinstance(obj, dict) and "bdata" in obj:
+        return np.frombuffer(base64.b64decode(obj["bdata"]), dtype=obj["dtype"])
+    return np.asarray(obj)
+
+
+def run_names(spec):
+    """Legend names of the solid (measured) curves of the gradient chart's left panel."""
+    return [tr["name"] for tr in spec["data"]
+            if tr.get("xaxis", "x") == "x" and tr.get("line", {}).get("dash") is None]
+
+
+def test_default_view(apptest):
+    at = apptest(PAGE)
+    assert not at.exception
+    assert not at.warning
+    grad, box, heat, frac = specs(at)
+    assert len(at.get("plotly_chart")) == CHARTS
+    assert run_names(grad) == ["Sigmoid", "Tanh", "ReLU"]
+    assert grad["layout"]["yaxis"]["type"] == "log" and grad["layout"]["yaxis2"]["type"] == "log"
+    names = [tr["name"] for tr in grad["data"]]
+    assert EN["chain"] in names  # the 0.25^n line
+    assert sum(EN["theory_of"].format(run="") in n for n in names) == 3  # one theory line each
+    assert [tr["name"] for tr in box["data"]] == ["Sigmoid", "Tanh", "ReLU"]
+    assert all(tr["type"] == "heatmap" for tr in heat["data"]) and len(heat["data"]) == 3
+    assert len(frac["data"]) == 6
+    assert EN["grad_notice"] in [c.value for c in at.caption]
+    assert at.multiselect(key="act").value == ["sigmoid", "tanh", "relu"]
+    assert at.slider(key="depth").value == 10
+    assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 3
+
+
+@pytest.mark.parametrize("preset", list(gradflow.PRESETS))
+def test_every_preset_runs_and_draws(apptest, preset):
+    at = apptest(PAGE)
+    at.button(key=f"preset_{preset}").click().run()
+    assert not at.exception
+    assert not at.warning
+    assert len(at.get("plotly_chart")) == CHARTS
+    p = gradflow.PRESETS[preset]
+    assert at.multiselect(key="act").value == list(p.activations)
+    assert at.multiselect(key="init").value == list(p.inits)
+    assert at.slider(key="depth").value == p.depth
+    assert at.info[0].value == EN[f"story_{preset}"]
+    grad = specs(at)[0]
+    assert len(run_names(grad)) == len(p.activations) * len(p.inits)
+    assert len(values(grad["data"][0]["x"])) == p.depth
+
+
+def test_the_tanh_preset_names_runs_by_init(apptest):
+    at = apptest(PAGE)
+    at.button(key="preset_tanh_glorot").click().run()
+    assert run_names(specs(at)[0]) == [EN["init_standard"], EN["init_xavier_uniform"]]
+
+
+def test_shared_link_sets_the_controls(apptest):
+    at = apptest(PAGE, query={"act": ["relu", "leaky_relu"], "init": "kaiming_normal",
+                              "depth": "7", "width": "32", "batch": "16", "bias": "-0.5",
+                              "seed": "3", "residual": "true"})
+    assert not at.exception
+    assert not at.warning
+    assert at.multiselect(key="act").value == ["relu", "leaky_relu"]
+    assert at.slider(key="depth").value == 7 and at.slider(key="width").value == 32
+    assert at.toggle(key="residual").value is True
+    grad = specs(at)[0]
+    assert run_names(grad) == ["ReLU", "LeakyReLU"]
+    assert len(values(grad["data"][0]["x"])) == 7
+    assert EN["theory_norm_note"] in [m.value for m in at.markdown]
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("depth", "NaN"), ("depth", "inf"), ("depth", "-0"), ("depth", "1e308"),
+        ("depth", "-5"), ("depth", "2.5"), ("depth", ""), ("depth", "9" * 10_000),
+        ("width", "1"), ("width", "1025"), ("batch", "0"), ("bias", "nan"), ("bias", "99"),
+        ("seed", "-1"), ("act", "<script>alert(1)</script>"), ("act", "swish"),
+        ("init", "he"), ("residual", "maybe"), ("depth", ["5", "6"]),
+    ],
+)
+def test_bad_link_values_warn_and_fall_back(apptest, key, value):
+    at = apptest(PAGE, query={key: value})
+    assert not at.exception
+    assert at.warning, "a bad link value must be reported"
+    assert len(at.get("plotly_chart")) == CHARTS
+    text = " ".join(w.value for w in at.warning)
+    assert "<script>" not in text and "swish" not in text  # never echo the link's text
+
+
+@pytest.mark.parametrize("value", ["NaN", "inf", "1e308", "-5", "", "<b>"])
+def test_bad_depth_falls_back_to_the_default(apptest, value):
+    at = apptest(PAGE, query={"depth": value})
+    assert at.slider(key="depth").value == 10
+    assert len(values(specs(at)[0]["data"][0]["x"])) == 10
+
+
+def test_more_than_four_activations_in_a_link(apptest):
+    acts = ["relu", "tanh", "sigmoid", "gelu", "selu"]
+    at = apptest(PAGE, query={"act": acts})
+    assert not at.exception
+    assert EN["too_many_in_link"].format(name="act", limit=4) in [w.value for w in at.warning]
+    assert len(run_names(specs(at)[0])) == 4
+
+
+def test_too_many_runs_are_cut_to_four(apptest):
+    at = apptest(PAGE, query={"act": ["relu", "tanh", "sigmoid"],
+                              "init": ["xavier_normal", "kaiming_normal"], "depth": "3",
+                              "width": "8", "batch": "8"})
+    assert not at.exception
+    assert EN["too_many_runs"].format(count=6, limit=4) in [w.value for w in at.warning]
+    assert run_names(specs(at)[0]) == ["ReLU · Xavier normal", "ReLU · He normal",
+                                       "Tanh · Xavier normal", "Tanh · He normal"]
+
+
+def test_empty_selection_falls_back_to_defaults(apptest):
+    at = apptest(PAGE)
+    at.multiselect(key="act").set_value([]).run()
+    assert not at.exception
+    assert EN["no_act"] in [w.value for w in at.warning]
+    assert run_names(specs(at)[0]) == ["Sigmoid", "Tanh", "ReLU"]
+
+
+def test_too_heavy_network_is_shrunk(apptest, monkeypatch):
+    # A small memory cap stands in for the real one, so the test stays light.
+    monkeypatch.setattr(gradflow, "MAX_CELLS", 4096)
+    at = apptest(PAGE, query={"act": "relu", "depth": "10", "width": "16", "batch": "256"})
+    assert not at.exception
+    # batch 4096 // (10 * 16) = 25
+    assert EN["resized"].format(depth=10, width=16, batch=25) in [w.value for w in at.warning]
+    assert len(values(specs(at)[0]["data"][0]["x"])) == 10
+
+
+def test_exploding_network_is_reported(apptest):
+    at = apptest(PAGE, query={"act": "relu", "init": "normal", "depth": "200", "width": "256",
+                              "batch": "2"})
+    assert not at.exception
+    expected = EN["overflow_backward"].format(run="ReLU · N(0, 1)", layer=200)
+    assert expected in [w.value for w in at.warning]
+    assert len(at.get("plotly_chart")) == CHARTS
+
+
+def test_normalisation_radio(apptest):
+    at = apptest(PAGE, query={"depth": "4", "width": "16", "batch": "8"})
+    at.radio(key="norm").set_value("layer").run()
+    assert not at.exception
+    assert EN["theory_norm_note"] in [m.value for m in at.markdown]
+
+
+def test_korean(apptest):
+    at = apptest(PAGE, lang="ko")
+    assert not at.exception
+    assert at.title[0].value == KO["title"]
+    grad = specs(at)[0]
+    assert grad["layout"]["xaxis"]["title"]["text"] == KO["layer"]
+    assert KO["grad_notice"] in [c.value for c in at.caption]
+
+
+def test_presentation_mode_folds_the_controls(apptest):
+    at = apptest(PAGE, run=False)
+    at.session_state["present"] = True
+    at.run()
+    assert not at.exception
+    assert at.expander[0].proto.expanded is False
+    assert specs(at)[0]["layout"]["height"] == 680

@@ -1,0 +1,385 @@
+"""Text of the gradient-flow page (pages/gradient_flow.py)."""
+
+EN = {
+    "title": "Gradient flow through a deep network",
+    "intro": (
+        "A stack of fully connected layers, freshly initialised, gets one batch of random "
+        "inputs and targets. We run it forward, then backpropagate the squared error, and "
+        "look at every layer on the way. Each layer multiplies the gradient by the "
+        "activation's slope f′(z) and by the weights: when that product is below 1 on "
+        "average the gradient fades towards the input (vanishing); above 1 it grows "
+        "(exploding). All runs share the same inputs, targets and random weight draws."
+    ),
+    "presets": "Classic experiments",
+    "presets_help": "Each button sets every control for one experiment from the literature.",
+    "preset_sigmoid_vanishing": "Sigmoid, 10 layers",
+    "preset_sigmoid_vanishing_help": "10 sigmoid layers with the standard U(±1/√n) init.",
+    "preset_tanh_glorot": "Tanh: standard vs Xavier",
+    "preset_tanh_glorot_help": "Glorot & Bengio (2010), figures 6–8: 5 tanh layers.",
+    "preset_relu_he": "ReLU, 30 layers: Xavier vs He",
+    "preset_relu_he_help": "He et al. (2015): a 30-layer ReLU network.",
+    "preset_selu_lecun": "SELU + LeCun init",
+    "preset_selu_lecun_help": "Klambauer et al. (2017): self-normalising networks.",
+    "preset_dying_relu": "Dying ReLU vs LeakyReLU",
+    "preset_dying_relu_help": "A negative bias of −0.5 on every unit.",
+    "story_sigmoid_vanishing": (
+        "**What to see:** σ′(z) is at most 0.25, and the standard init makes the weights "
+        "small too, so every layer shrinks the gradient several times over: the first layer "
+        "gets a gradient tens of millions of times smaller than the last one gets. The grey "
+        "dotted line is the best a sigmoid chain could do, 0.25ⁿ; the real network falls "
+        "even faster."
+    ),
+    "story_tanh_glorot": (
+        "**What to see:** with the standard init (weights in ±1/√n) the activations shrink "
+        "from layer to layer and the back-propagated gradient ∂L/∂h shrinks towards the "
+        "input. With Xavier's normalised init both stay roughly level. Yet ∂L/∂W looks "
+        "much flatter than ∂L/∂h for both: Glorot and Bengio's observation that the "
+        "weight gradients can hide a vanishing back-propagated signal."
+    ),
+    "story_relu_he": (
+        "**What to see:** a ReLU passes only half of its inputs, which halves the signal's "
+        "variance at every layer. Xavier doesn't compensate: after 30 layers activations "
+        "and gradients are tens of thousands of times smaller. He init doubles the weight "
+        "variance (gain √2), and the norms stay within a small factor (about 10) from end "
+        "to end. The saturated and dead curves of the two runs are the same line: He only "
+        "rescales the weights, and ReLU(c·z) = c·ReLU(z), so the same units switch off. Dead "
+        "units still pile up with depth, because deep in a ReLU network the samples start to "
+        "look alike and a unit ends up off for the whole batch."
+    ),
+    "story_selu_lecun": (
+        "**What to see:** with LeCun normal weights (variance 1/n), SELU pulls every layer "
+        "back towards mean 0 and standard deviation 1: the boxes stay put through 50 "
+        "layers, and no unit saturates or dies."
+    ),
+    "story_dying_relu": (
+        "**What to see:** the negative bias pushes pre-activations below zero. A ReLU unit "
+        "that is negative for every sample outputs 0 and passes back exactly 0: the dead "
+        "fraction climbs to 100 % within a few layers, and below that the gradient is "
+        "exactly zero (the line stops: 0 has no place on a log axis). LeakyReLU's small "
+        "slope keeps every unit alive and a gradient, though a small one, reaches the "
+        "first layer."
+    ),
+    "controls": "Network and runs",
+    "act": "Activations",
+    "act_help": (
+        "Up to 4, compared on identical inputs and weight draws. Each activation is run "
+        "with each initialisation below (at most 4 runs)."
+    ),
+    "init": "Initialisation",
+    "init_help": (
+        "torch.nn.init names. standard: U(±1/√n), PyTorch's default for nn.Linear and "
+        "Glorot's 'standard' init. xavier_*: variance 2/(n_in + n_out). kaiming_* (He): "
+        "variance gain²/n_in with the activation's gain (√2 for ReLU). lecun_normal: "
+        "variance 1/n_in. orthogonal: an orthogonal matrix. normal: N(0, 1), not scaled "
+        "to the width."
+    ),
+    "depth": "Depth (layers)",
+    "depth_help": "Number of layers, each width × width.",
+    "width": "Width (units per layer)",
+    "width_help": "Units in every layer; inputs and targets have the same width.",
+    "batch": "Batch size",
+    "batch_help": "Samples in the batch. Statistics are taken over all of them.",
+    "bias": "Bias",
+    "bias_help": "Every bias of every layer starts at this value. Negative values kill ReLU units.",
+    "norm": "Normalisation",
+    "norm_help": (
+        "Standardise z before the activation: over the batch for each unit (batch norm) or "
+        "over the units for each sample (layer norm), without learned scale or shift."
+    ),
+    "norm_none": "None",
+    "norm_batch": "Batch norm",
+    "norm_layer": "Layer norm",
+    "residual": "Residual connections",
+    "residual_help": "h_l = h_(l−1) + f(z_l): a skip path around every layer.",
+    "seed": "Random seed",
+    "seed_help": "Same seed, same inputs, targets and weights.",
+    "init_standard": "standard U(±1/√n)",
+    "init_xavier_uniform": "Xavier uniform",
+    "init_xavier_normal": "Xavier normal",
+    "init_kaiming_uniform": "He uniform",
+    "init_kaiming_normal": "He normal",
+    "init_lecun_normal": "LeCun normal",
+    "init_orthogonal": "orthogonal",
+    "init_normal": "N(0, 1)",
+    "init_linear_default": "PyTorch default",
+    "run_name": "{act} · {init}",
+    "no_act": "Pick at least one activation; showing the default ones.",
+    "no_init": "Pick at least one initialisation; showing the default.",
+    "too_many_in_link": "The link's `{name}` lists more than {limit}; the extra ones were dropped.",
+    "too_many_runs": (
+        "{count} combinations of activation and initialisation: only the first {limit} are "
+        "shown. Remove an activation or an initialisation to choose which."
+    ),
+    "resized": (
+        "That network is too heavy to simulate here; using depth {depth}, width {width} and "
+        "batch {batch} instead."
+    ),
+    "computing": "Running the forward and backward passes…",
+    "computing_run": "Run {i} of {n}: {run}",
+    "overflow_forward": (
+        "{run}: the activations overflow (beyond 10³⁰⁸) at layer {layer}: this network "
+        "explodes. The charts leave the values that overflowed out."
+    ),
+    "overflow_backward": (
+        "{run}: the gradients overflow (beyond 10³⁰⁸), first at layer {layer} on the way "
+        "back: this network explodes. The charts leave the values that overflowed out."
+    ),
+    "failed": "{run} could not be simulated with these settings and was left out.",
+    "grad_title": "Gradient norm per layer",
+    "grad_h_title": "Back-propagated gradient ‖∂L/∂h_l‖",
+    "grad_w_title": "Weight gradient ‖∂L/∂W_l‖",
+    "layer": "layer l",
+    "norm_log": "norm (log scale)",
+    "theory_of": "{run} (theory)",
+    "chain": "σ′(0)ⁿ = 0.25ⁿ",
+    "grad_notice": (
+        "**What to notice:** read the left panel from right (output) to left (input): a "
+        "line sloping down towards layer 1 is a vanishing gradient, one sloping up is "
+        "exploding, a level line is healthy. Dashed lines are the theory below, computed "
+        "from the weights' variance and the slopes f′ met at each layer. The dotted grey "
+        "line is the scalar chain rule with sigmoid's best slope, 0.25 per layer. The right "
+        "panel can look flat even when the left one collapses, because ∂L/∂W also carries "
+        "the layer's input. A line that stops means the gradient became exactly 0."
+    ),
+    "dist_title": "Activations per layer",
+    "tab_box": "Boxes",
+    "tab_heat": "Histograms",
+    "value": "h_l",
+    "share": "share",
+    "dist_notice": (
+        "**What to notice:** each box spans the middle half of h_l over the batch and "
+        "units, whiskers the 1 % and 99 % quantiles. Boxes that shrink to a line mean the "
+        "signal is dying out; boxes that spread out mean it explodes; sigmoid's boxes sit "
+        "around 0.5, not 0, since its outputs are all positive (not zero-centred). In the "
+        "histograms, a colour band stuck at the edges of the range means saturation."
+    ),
+    "frac_title": "Saturated and dead units",
+    "saturated": "Saturated: |f′(z)| < 0.001",
+    "dead": "Dead: f′(z) = 0 for the whole batch",
+    "percent": "percent",
+    "frac_notice": (
+        "**What to notice:** a saturated entry passes back almost nothing (|f′| below "
+        "0.001); ReLU counts as saturated wherever z < 0, about half the time. A dead unit "
+        "has f′ = 0 for every sample of the batch, so its weights get no gradient at all."
+    ),
+    "table_title": "Summary",
+    "col_run": "Run",
+    "col_loss": "Loss",
+    "col_ratio": "‖∂L/∂h₁‖ / ‖∂L/∂h_D‖",
+    "col_predicted": "Theory",
+    "col_dead": "Dead units, last layer",
+    "col_saturated": "Saturated, mean",
+    "table_notice": (
+        "The ratio is how much of the output gradient reaches the first layer: 1 is "
+        "perfect flow, 10⁻⁶ is vanishing, 10⁶ exploding. 'Theory' is the product of the "
+        "per-layer gains below."
+    ),
+    "theory_title": "The theory behind the dashed lines",
+    "theory_text": (
+        "Going back through layer l multiplies the gradient by f′(z_l) and then by W_lᵀ. "
+        "If the weights are independent of everything else, the squared norm is "
+        "multiplied on average by the gain g_l, with n the width:"
+    ),
+    "theory_chain": (
+        "For a single sigmoid unit per layer with weight 1 this is the scalar chain rule, "
+        "and σ′ is at most 1/4:"
+    ),
+    "theory_note": (
+        "Xavier init makes n·Var(W) = 1 and suits slopes near 1 (tanh around 0); He init "
+        "makes it 2, since a ReLU passes half its inputs, E[f′²] = 1/2. The gain uses "
+        "E[f′(z)²] measured on this batch, and assumes the weights are independent of the "
+        "activations, which deep ReLU networks bend a little."
+    ),
+    "theory_norm_note": (
+        "With normalisation the gain also includes 1/σ² from the standardisation; with "
+        "residual connections it is 1 + g, since the skip path passes the gradient through "
+        "unchanged."
+    ),
+}
+
+KO = {
+    "title": "깊은 신경망 속 기울기의 흐름",
+    "intro": (
+        "막 초기화한 완전 연결 층들을 쌓고, 무작위 입력과 목표값 한 배치를 넣습니다. "
+        "순전파를 한 뒤 제곱 오차를 역전파하며 모든 층을 하나씩 들여다봅니다. 층을 하나 "
+        "지날 때마다 기울기에는 활성화 함수의 기울기 f′(z)와 가중치가 곱해집니다. 그 곱이 "
+        "평균적으로 1보다 작으면 기울기는 입력 쪽으로 갈수록 사라지고(기울기 소실), 1보다 "
+        "크면 커집니다(기울기 폭주). 모든 실행은 같은 입력, 같은 목표값, 같은 무작위 가중치를 "
+        "씁니다."
+    ),
+    "presets": "고전 실험",
+    "presets_help": "버튼 하나로 논문 속 실험 하나의 설정을 모두 맞춥니다.",
+    "preset_sigmoid_vanishing": "Sigmoid 10층",
+    "preset_sigmoid_vanishing_help": "표준 초기화 U(±1/√n)를 쓴 sigmoid 10층.",
+    "preset_tanh_glorot": "Tanh: 표준 vs Xavier",
+    "preset_tanh_glorot_help": "Glorot & Bengio (2010), 그림 6–8: tanh 5층.",
+    "preset_relu_he": "ReLU 30층: Xavier vs He",
+    "preset_relu_he_help": "He 외 (2015): 30층 ReLU 신경망.",
+    "preset_selu_lecun": "SELU + LeCun 초기화",
+    "preset_selu_lecun_help": "Klambauer 외 (2017): 자기 정규화 신경망.",
+    "preset_dying_relu": "죽은 ReLU vs LeakyReLU",
+    "preset_dying_relu_help": "모든 유닛에 편향 −0.5.",
+    "story_sigmoid_vanishing": (
+        "**볼 점:** σ′(z)는 최대 0.25이고, 표준 초기화는 가중치까지 작게 만듭니다. 그래서 "
+        "층마다 기울기가 몇 배씩 줄어들어, 첫 층에 닿는 기울기는 마지막 층의 수천만 분의 "
+        "1에 불과합니다. 회색 점선은 sigmoid 사슬이 낼 수 있는 최선인 0.25ⁿ인데, 실제 신경망은 "
+        "그보다도 빨리 떨어집니다."
+    ),
+    "story_tanh_glorot": (
+        "**볼 점:** 표준 초기화(±1/√n 범위의 가중치)에서는 층을 지날수록 활성값이 줄고, "
+        "역전파된 기울기 ∂L/∂h도 입력 쪽으로 갈수록 줄어듭니다. Xavier의 정규화 초기화에서는 "
+        "둘 다 거의 일정합니다. 그런데 두 경우 모두 ∂L/∂W는 ∂L/∂h보다 훨씬 평평해 보입니다. "
+        "가중치 기울기만 보면 역전파 신호의 소실을 놓칠 수 있다는 Glorot과 Bengio의 관찰입니다."
+    ),
+    "story_relu_he": (
+        "**볼 점:** ReLU는 입력의 절반만 통과시키므로 층마다 신호의 분산이 절반이 됩니다. "
+        "Xavier 초기화는 이를 보정하지 못해, 30층을 지나면 활성값과 기울기가 수만 배 "
+        "작아집니다. He 초기화는 가중치 분산을 두 배로(gain √2) 키워, 처음부터 끝까지 "
+        "크기가 작은 배수(10배 안팎) 안에 머뭅니다. 두 실행의 포화·죽은 유닛 곡선은 같은 "
+        "선입니다. He 초기화는 가중치의 크기만 바꾸고 ReLU(c·z) = c·ReLU(z)이므로 꺼지는 "
+        "유닛이 똑같기 때문입니다. 그래도 깊어질수록 죽은 유닛이 쌓이는데, ReLU 신경망 깊은 "
+        "곳에서는 샘플들이 서로 닮아 가서 배치 전체에서 꺼진 유닛이 생기기 때문입니다."
+    ),
+    "story_selu_lecun": (
+        "**볼 점:** LeCun 정규 초기화(분산 1/n)와 함께 쓰면 SELU는 층마다 평균 0, 표준편차 "
+        "1 쪽으로 되돌아갑니다. 50층을 지나도 상자 그림이 제자리에 있고, 포화되거나 죽는 "
+        "유닛도 없습니다."
+    ),
+    "story_dying_relu": (
+        "**볼 점:** 음의 편향이 활성화 전 값을 0 아래로 밀어냅니다. 모든 샘플에서 음수인 ReLU "
+        "유닛은 0을 출력하고 역전파로도 정확히 0을 돌려보냅니다. 죽은 유닛 비율이 몇 층 만에 "
+        "100 %에 이르고, 그 아래로는 기울기가 정확히 0입니다(로그 축에는 0을 그릴 수 없어 선이 "
+        "끊깁니다). LeakyReLU는 작은 기울기 덕분에 모든 유닛이 살아 있고, 작게나마 기울기가 "
+        "첫 층까지 닿습니다."
+    ),
+    "controls": "신경망과 실행 설정",
+    "act": "활성화 함수",
+    "act_help": (
+        "최대 4개까지, 같은 입력과 같은 가중치 난수로 비교합니다. 각 활성화 함수를 아래의 "
+        "각 초기화와 짝지어 실행합니다(최대 4회)."
+    ),
+    "init": "초기화",
+    "init_help": (
+        "torch.nn.init의 이름입니다. standard: U(±1/√n), PyTorch nn.Linear의 기본값이자 "
+        "Glorot의 '표준' 초기화. xavier_*: 분산 2/(n_in + n_out). kaiming_*(He): 활성화 "
+        "함수의 gain으로 분산 gain²/n_in(ReLU는 √2). lecun_normal: 분산 1/n_in. orthogonal: "
+        "직교 행렬. normal: 폭과 상관없는 N(0, 1)."
+    ),
+    "depth": "깊이(층 수)",
+    "depth_help": "층의 개수. 각 층은 폭 × 폭 크기입니다.",
+    "width": "폭(층당 유닛 수)",
+    "width_help": "모든 층의 유닛 수. 입력과 목표값도 같은 폭입니다.",
+    "batch": "배치 크기",
+    "batch_help": "배치의 샘플 수. 통계는 모든 샘플에 대해 냅니다.",
+    "bias": "편향",
+    "bias_help": "모든 층의 모든 편향이 이 값에서 시작합니다. 음수면 ReLU 유닛이 죽습니다.",
+    "norm": "정규화",
+    "norm_help": (
+        "활성화 함수 전에 z를 표준화합니다. 유닛마다 배치에 걸쳐(배치 정규화) 또는 샘플마다 "
+        "유닛에 걸쳐(층 정규화) 하며, 학습되는 배율과 이동은 없습니다."
+    ),
+    "norm_none": "없음",
+    "norm_batch": "배치 정규화",
+    "norm_layer": "층 정규화",
+    "residual": "잔차 연결",
+    "residual_help": "h_l = h_(l−1) + f(z_l): 층마다 건너뛰는 경로를 둡니다.",
+    "seed": "난수 시드",
+    "seed_help": "시드가 같으면 입력, 목표값, 가중치가 같습니다.",
+    "init_standard": "표준 U(±1/√n)",
+    "init_xavier_uniform": "Xavier 균등",
+    "init_xavier_normal": "Xavier 정규",
+    "init_kaiming_uniform": "He 균등",
+    "init_kaiming_normal": "He 정규",
+    "init_lecun_normal": "LeCun 정규",
+    "init_orthogonal": "직교",
+    "init_normal": "N(0, 1)",
+    "init_linear_default": "PyTorch 기본값",
+    "run_name": "{act} · {init}",
+    "no_act": "활성화 함수를 하나 이상 고르세요. 기본값으로 보여 줍니다.",
+    "no_init": "초기화를 하나 이상 고르세요. 기본값으로 보여 줍니다.",
+    "too_many_in_link": "링크의 `{name}`에 {limit}개보다 많은 값이 있어 나머지는 뺐습니다.",
+    "too_many_runs": (
+        "활성화 함수와 초기화의 조합이 {count}개라 앞의 {limit}개만 보여 줍니다. 활성화 "
+        "함수나 초기화를 하나 빼서 고르세요."
+    ),
+    "resized": (
+        "이 신경망은 여기서 돌리기에 너무 무거워 깊이 {depth}, 폭 {width}, 배치 {batch}로 "
+        "대신 계산합니다."
+    ),
+    "computing": "순전파와 역전파를 계산하는 중…",
+    "computing_run": "{n}개 중 {i}번째 실행: {run}",
+    "overflow_forward": (
+        "{run}: {layer}층에서 활성값이 넘칩니다(10³⁰⁸ 초과). 이 신경망은 폭주합니다. 넘친 "
+        "값들은 차트에서 뺐습니다."
+    ),
+    "overflow_backward": (
+        "{run}: 역전파 도중 {layer}층에서 처음으로 기울기가 넘칩니다(10³⁰⁸ 초과). 이 신경망은 "
+        "폭주합니다. 넘친 값들은 차트에서 뺐습니다."
+    ),
+    "failed": "{run}은(는) 이 설정으로 계산할 수 없어 뺐습니다.",
+    "grad_title": "층별 기울기 크기",
+    "grad_h_title": "역전파된 기울기 ‖∂L/∂h_l‖",
+    "grad_w_title": "가중치 기울기 ‖∂L/∂W_l‖",
+    "layer": "층 l",
+    "norm_log": "크기(로그 축)",
+    "theory_of": "{run} (이론)",
+    "chain": "σ′(0)ⁿ = 0.25ⁿ",
+    "grad_notice": (
+        "**볼 점:** 왼쪽 그래프는 오른쪽(출력)에서 왼쪽(입력)으로 읽습니다. 1층 쪽으로 "
+        "내려가는 선은 기울기 소실, 올라가는 선은 기울기 폭주, 수평인 선이 건강한 상태입니다. "
+        "파선은 아래 이론값으로, 가중치의 분산과 층마다 만난 기울기 f′로 계산합니다. 회색 "
+        "점선은 sigmoid의 최대 기울기 0.25를 층마다 곱한 스칼라 연쇄 법칙입니다. ∂L/∂W에는 "
+        "그 층의 입력도 곱해지므로, 왼쪽이 무너져도 오른쪽은 평평해 보일 수 있습니다. 선이 "
+        "끊기면 기울기가 정확히 0이 된 것입니다."
+    ),
+    "dist_title": "층별 활성값",
+    "tab_box": "상자 그림",
+    "tab_heat": "히스토그램",
+    "value": "h_l",
+    "share": "비율",
+    "dist_notice": (
+        "**볼 점:** 상자는 배치와 유닛 전체에서 h_l의 가운데 절반을, 수염은 1 %와 99 % "
+        "분위수를 나타냅니다. 상자가 선처럼 납작해지면 신호가 사라지는 것이고, 넓게 퍼지면 "
+        "폭주하는 것입니다. sigmoid의 출력은 모두 양수라(0 중심이 아님) 상자가 0이 아니라 "
+        "0.5 근처에 있습니다. 히스토그램에서 색 띠가 범위 양 끝에 붙어 있으면 포화입니다."
+    ),
+    "frac_title": "포화된 유닛과 죽은 유닛",
+    "saturated": "포화: |f′(z)| < 0.001",
+    "dead": "죽음: 배치 전체에서 f′(z) = 0",
+    "percent": "퍼센트",
+    "frac_notice": (
+        "**볼 점:** 포화된 값은 역전파로 거의 아무것도 돌려보내지 못합니다(|f′|가 0.001 "
+        "미만). ReLU는 z < 0인 곳, 즉 대략 절반이 포화로 잡힙니다. 죽은 유닛은 배치의 모든 "
+        "샘플에서 f′ = 0이라 그 가중치는 기울기를 전혀 받지 못합니다."
+    ),
+    "table_title": "요약",
+    "col_run": "실행",
+    "col_loss": "손실",
+    "col_ratio": "‖∂L/∂h₁‖ / ‖∂L/∂h_D‖",
+    "col_predicted": "이론값",
+    "col_dead": "죽은 유닛(마지막 층)",
+    "col_saturated": "포화 비율(평균)",
+    "table_notice": (
+        "비율은 출력의 기울기 가운데 첫 층까지 닿는 몫입니다. 1이면 완벽한 흐름, 10⁻⁶이면 "
+        "소실, 10⁶이면 폭주입니다. '이론값'은 아래의 층별 이득을 모두 곱한 것입니다."
+    ),
+    "theory_title": "파선 뒤의 이론",
+    "theory_text": (
+        "층 l을 거꾸로 지나면 기울기에 f′(z_l)이, 그다음 W_lᵀ가 곱해집니다. 가중치가 다른 "
+        "모든 것과 독립이라면, 기울기 크기의 제곱은 평균적으로 이득 g_l배가 됩니다(n은 폭):"
+    ),
+    "theory_chain": (
+        "층마다 가중치 1인 sigmoid 유닛 하나만 있다면 이것은 스칼라 연쇄 법칙이고, σ′는 "
+        "최대 1/4입니다:"
+    ),
+    "theory_note": (
+        "Xavier 초기화는 n·Var(W) = 1로 맞추어 기울기가 1 근처인 함수(0 부근의 tanh)에 "
+        "알맞고, He 초기화는 ReLU가 입력의 절반만 통과시키므로(E[f′²] = 1/2) 이를 2로 "
+        "맞춥니다. 이득 계산에는 이 배치에서 잰 E[f′(z)²]를 쓰며, 가중치가 활성값과 독립이라고 "
+        "가정합니다. 깊은 ReLU 신경망에서는 이 가정이 조금 어긋납니다."
+    ),
+    "theory_norm_note": (
+        "정규화를 쓰면 이득에 표준화에서 나오는 1/σ²도 곱해지고, 잔차 연결을 쓰면 건너뛰는 "
+        "경로가 기울기를 그대로 전하므로 이득은 1 + g가 됩니다."
+    ),
+}
