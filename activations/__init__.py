@@ -9,12 +9,14 @@ Pure NumPy / SciPy / Plotly; nothing here imports streamlit.
 (array([0., 2.]), array([0., 1.]))
 
 Submodules with names of their own: ``activations.losses``, ``activations.init``,
-``activations.optim``, ``activations.surfaces``, ``activations.datasets``.
+``activations.optim``, ``activations.surfaces``, ``activations.datasets``,
+``activations.gradflow``.
 """
 
-from . import datasets, init, losses, optim, surfaces
+from . import datasets, gradflow, init, losses, optim, surfaces
 from . import functions as _functions  # noqa: F401  (registers every activation)
 from .functions import rrelu_sample
+from .gradflow import simulate
 from .registry import Activation, Param, Properties, get, names
 
 # The vector functions are exported by name; `activations.softmax` is the function.
@@ -23,5 +25,6 @@ from .softmax import log_softmax, softmax, softmax_jacobian, softmin  # noqa: E4
 __all__ = [
     "Activation", "Param", "Properties", "get", "names", "rrelu_sample",
     "softmax", "log_softmax", "softmin", "softmax_jacobian",
-    "datasets", "init", "losses", "optim", "surfaces",
+    "simulate",
+    "datasets", "gradflow", "init", "losses", "optim", "surfaces",
 ]
