@@ -13,10 +13,11 @@ Submodules with names of their own: ``activations.losses``, ``activations.init``
 ``activations.gradflow``.
 """
 
-from . import datasets, gradflow, init, losses, optim, surfaces
+from . import datasets, gradflow, init, losses, optim, surfaces, training
 from . import functions as _functions  # noqa: F401  (registers every activation)
 from .functions import rrelu_sample
 from .gradflow import simulate
+from .training import train_mlp
 from .registry import Activation, Param, Properties, get, names
 
 # The vector functions are exported by name; `activations.softmax` is the function.
@@ -25,6 +26,6 @@ from .softmax import log_softmax, softmax, softmax_jacobian, softmin  # noqa: E4
 __all__ = [
     "Activation", "Param", "Properties", "get", "names", "rrelu_sample",
     "softmax", "log_softmax", "softmin", "softmax_jacobian",
-    "simulate",
-    "datasets", "gradflow", "init", "losses", "optim", "surfaces",
+    "simulate", "train_mlp",
+    "datasets", "gradflow", "init", "losses", "optim", "surfaces", "training",
 ]

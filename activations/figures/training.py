@@ -1,0 +1,367 @@
+"""Figures of the training page: decision boundary, training curves, the zig-zag of a
+two-weight neuron, and the animated optimizer race.
+
+Every text drawn (titles, axis labels, legend names, button labels) is a parameter.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from .style import GRID, color, f32, line_width, style
+
+MAX_CURVE_POINTS = 400  # a loss curve needs no more to look exact
+RACE_FRAMES = 30  # animation frames of the optimizer race
+RACE_LINE_POINTS = 80  # most points per path in one animation frame
+RACE_GRID = 70  # contour resolution of a race surface
+RACE_LEVELS = 22  # contour lines drawn on a race surface
+GRID_LINE = "rgba(128,128,128,0.55)"  # contour lines that read on light and dark themes
+
+
+def _class_scale(opacity: float = 0.55):
+    """Probability 0 -> class 0's colour, 1 -> class 1's, through a see-through middle, so
+    the uncertain zone takes the page's own background (light or dark theme)."""
+    def rgba(hex_colour, a):
+        r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+        return f"rgba({r},{g},{b},{a})"
+
+    return [[0.0, rgba(color(0), opacity)], [0.5, "rgba(128,128,128,0.05)"],
+            [1.0, rgba(color(1), opacity)]]
+
+
+def _equal_axes(fig):
+    """One unit is as long on both axes (circles stay round); the plot area shrinks to fit
+    rather than showing more than the grid."""
+    fig.update_yaxes(scaleanchor="x", scaleratio=1, constrain="domain")
+    fig.update_xaxes(constrain="domain")
+
+
+def boundary_figure(gx, gy, probability, X, y, *, class_names=("0", "1"),
+                    probability_label="p", x_label="x1", y_label="x2", title=None,
+                    present=False, height=None, max_points=1000) -> go.Figure:
+    """Predicted probability of class 1 as a heatmap, the p = 0.5 boundary as a line, and the
+    training points coloured by class (at most ``max_points``, evenly thinned).
+
+    ``probability[i, j]`` is the value at ``(gx[j], gy[i])``; ``class_names`` name the two
+    point clouds in the legend.
+    """
+    fig = go.Figure()
+    fig.add_trace(go.Heatmap(
+        x=f32(gx), y=f32(gy), z=f32(probability), zmin=0, zmax=1, zsmooth="best",
+        colorscale=_class_scale(), name=probability_label, showscale=False,
+        hovertemplate=f"{x_label}=%{{x:.2f}}<br>{y_label}=%{{y:.2f}}<br>"
+                      f"{probability_label}=%{{z:.2f}}<extra></extra>",
+    ))
+    fig.add_trace(go.Contour(
+        x=f32(gx), y=f32(gy), z=f32(probability), showscale=False, hoverinfo="skip",
+        contours=dict(start=0.5, end=0.5, size=1, coloring="none"),
+        line=dict(width=line_width(present), color="rgba(128,128,128,0.9)"),
+        showlegend=False,
+    ))
+    X, y = np.asarray(X), np.asarray(y)
+    keep = np.linspace(0, len(X) - 1, min(len(X), max_points)).round().astype(int)
+    X, y = X[keep], y[keep]
+    size = 11 if present else 7
+    for k, name in enumerate(class_names):
+        pts = X[y == k]
+        fig.add_trace(go.Scatter(
+            x=f32(pts[:, 0]), y=f32(pts[:, 1]), mode="markers", name=name,
+            marker=dict(color=color(k), size=size, line=dict(width=1, color="rgba(0,0,0,0.6)")),
+            hovertemplate=f"{name}<br>{x_label}=%{{x:.2f}}<br>{y_label}=%{{y:.2f}}<extra></extra>",
+        ))
+    style(fig, present=present, height=height, title=title)
+    fig.update_layout(hovermode="closest")
+    fig.update_xaxes(title_text=x_label, range=[float(gx[0]), float(gx[-1])], showgrid=False)
+    fig.update_yaxes(title_text=y_label, range=[float(gy[0]), float(gy[-1])], showgrid=False)
+    _equal_axes(fig)
+    return fig
+
+
+def _thin(values):
+    """(steps, values) with at most MAX_CURVE_POINTS points; steps count from 1."""
+    values = np.asarray(values)
+    idx = np.unique(np.linspace(0, len(values) - 1, min(len(values), MAX_CURVE_POINTS))
+                    .round().astype(int))
+    return idx + 1, values[idx]
+
+
+def curves_figure(runs, *, loss_title, accuracy_title, step_label, loss_label,
+                  accuracy_label, present=False, height=None) -> go.Figure:
+    """Loss (log scale) and accuracy against the step, side by side.
+
+    ``runs`` is a list of ``(name, loss_history, accuracy_history)``; each run gets one
+    colour in both panels. Accuracy is drawn in percent.
+    """
+    fig = make_subplots(rows=1, cols=2, subplot_titles=[loss_title, accuracy_title],
+                        horizontal_spacing=0.1)
+    width = line_width(present)
+    for i, (name, loss, acc) in enumerate(runs):
+        line = dict(color=color(i), width=width)
+        steps, lv = _thin(loss)
+        fig.add_trace(go.Scatter(x=steps, y=f32(lv), name=name, legendgroup=name, line=line,
+                                 hovertemplate=f"{name}: %{{y:.4g}}<extra></extra>"),
+                      row=1, col=1)
+        steps, av = _thin(acc)
+        fig.add_trace(go.Scatter(x=steps, y=f32(100 * av), name=name, legendgroup=name,
+                                 line=line, showlegend=False,
+                                 hovertemplate=f"{name}: %{{y:.1f}}%<extra></extra>"),
+                      row=1, col=2)
+    style(fig, present=present, height=height)
+    fig.update_layout(margin=dict(t=80), legend=dict(y=1.12))
+    fig.update_xaxes(title_text=step_label)
+    # One label per decade: the minor 2s and 5s of a log axis crowd the axis title.
+    fig.update_yaxes(title_text=loss_label, type="log", dtick=1, row=1, col=1)
+    fig.update_yaxes(title_text=accuracy_label, range=[0, 102], ticksuffix="%", row=1, col=2)
+    fig.update_annotations(font_size=20 if present else 14)
+    return fig
+
+
+def zigzag_figure(gx, gy, loss, path, grads, w_star, *, x_label, y_label, path_name,
+                  same_names, mixed_name, target_name, title=None, present=False,
+                  height=None) -> go.Figure:
+    """A gradient-descent path on loss contours, each step's start marked by the sign pattern
+    of its gradient: ``same_names = (name for (+, +), name for (-, -))``, ``mixed_name`` for
+    (+, -) and (-, +). ``w_star`` is drawn as a star named ``target_name``."""
+    fig = go.Figure()
+    fig.add_trace(go.Contour(
+        x=f32(gx), y=f32(gy), z=f32(loss), showscale=False, hoverinfo="skip",
+        contours=dict(coloring="lines", showlabels=False), ncontours=18,
+        line=dict(width=1), colorscale=[[0, "rgba(128,128,128,0.35)"],
+                                        [1, "rgba(128,128,128,0.9)"]],
+        showlegend=False,
+    ))
+    width = line_width(present)
+    fig.add_trace(go.Scatter(x=f32(path[:, 0]), y=f32(path[:, 1]), mode="lines",
+                             name=path_name, line=dict(color=color(7), width=width * 0.8),
+                             hoverinfo="skip"))
+    grads = np.asarray(grads)
+    signs = np.sign(grads)  # (steps, 2)
+    groups = [
+        (same_names[0], (signs[:, 0] > 0) & (signs[:, 1] > 0), color(3), "triangle-up"),
+        (same_names[1], (signs[:, 0] < 0) & (signs[:, 1] < 0), color(0), "triangle-down"),
+        (mixed_name, signs[:, 0] * signs[:, 1] <= 0, color(2), "diamond"),
+    ]
+    starts = np.asarray(path)[:-1]
+    size = 13 if present else 9
+    for name, mask, c, symbol in groups:
+        pts = starts[mask]
+        fig.add_trace(go.Scatter(
+            x=f32(pts[:, 0]), y=f32(pts[:, 1]), mode="markers", name=name,
+            marker=dict(color=c, size=size, symbol=symbol),
+            hovertemplate=f"{name}<br>{x_label}=%{{x:.3f}}<br>{y_label}=%{{y:.3f}}"
+                          "<extra></extra>",
+        ))
+    fig.add_trace(go.Scatter(x=[float(w_star[0])], y=[float(w_star[1])], mode="markers",
+                             name=target_name, marker=dict(symbol="star", size=size * 2,
+                                                           color=color(4))))
+    style(fig, present=present, height=height or (640 if present else 480), title=title)
+    # Four long legend entries: below the plot, where they can't cover the title.
+    fig.update_layout(hovermode="closest",
+                      legend=dict(orientation="h", yanchor="top", y=-0.18, x=0))
+    fig.update_xaxes(title_text=x_label, range=[float(gx[0]), float(gx[-1])], showgrid=False,
+                     zeroline=True, zerolinecolor=GRID)
+    fig.update_yaxes(title_text=y_label, range=[float(gy[0]), float(gy[-1])], showgrid=False,
+                     zeroline=True, zerolinecolor=GRID)
+    _equal_axes(fig)
+    return fig
+
+
+def surface_grid(surface, size=RACE_GRID):
+    """``(gx, gy, z)`` for a race surface's contour: :math:`\\log(1 + f - \\min f)` on its
+    box, so the flat valley of Rosenbrock shows as well as the steep walls."""
+    gx = np.linspace(*surface.x_range, size)
+    gy = np.linspace(*surface.y_range, size)
+    xx, yy = np.meshgrid(gx, gy)  # (size, size), rows follow gy
+    f = surface.value(xx, yy)
+    return gx, gy, np.log1p(f - f.min())
+
+
+def _edge_points(x0, x1, y0, y1, f0, f1, level):
+    """Where ``level`` crosses each cell edge from (x0, y0) to (x1, y1), by linear
+    interpolation of the corner values; NaN where it doesn't cross."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        s = (level - f0) / (f1 - f0)
+    # Corners count as "above" or not; an edge crosses where that differs. A corner exactly
+    # on the level then belongs to one side, so neighbouring cells always agree.
+    s = np.where((f0 > level) != (f1 > level), s, np.nan)
+    return x0 + s * (x1 - x0), y0 + s * (y1 - y0)
+
+
+def level_curves(gx, gy, f, levels):
+    """Contour lines of ``f[i, j] = f(gx[j], gy[i])`` by marching squares: ``(x, y)`` of
+    2-point segments separated by NaN (one scatter trace draws them all).
+
+    A cell whose corners alternate around the level (a saddle cell) is split by the value at
+    its centre, the mean of its corners.
+    """
+    X, Y = np.meshgrid(gx, gy)  # (ny, nx)
+    corner = lambda a, i, j: a[i:a.shape[0] - 1 + i, j:a.shape[1] - 1 + j]  # noqa: E731
+    xs, ys = [], []
+    for level in levels:
+        # Corners of every cell: 0 bottom-left, 1 bottom-right, 2 top-right, 3 top-left.
+        c = [(corner(X, i, j), corner(Y, i, j), corner(f, i, j))
+             for i, j in ((0, 0), (0, 1), (1, 1), (1, 0))]
+        # Crossings on the bottom, right, top and left edges: each (ny-1, nx-1). Every edge
+        # runs left to right or bottom to top, so a cell and its neighbour compute the point
+        # on their shared edge identically (the curve pieces then join exactly).
+        edges = [_edge_points(c[a][0], c[b][0], c[a][1], c[b][1], c[a][2], c[b][2], level)
+                 for a, b in ((0, 1), (1, 2), (3, 2), (0, 3))]
+        hit = [~np.isnan(ex) for ex, _ in edges]
+        count = sum(h.astype(int) for h in hit)
+        centre_like_0 = (sum(ci[2] for ci in c) / 4 > level) == (c[0][2] > level)
+        pairs = [  # (edge a, edge b, which cells)
+            *[(a, b, (count == 2) & hit[a] & hit[b])
+              for a in range(4) for b in range(a + 1, 4)],
+            (0, 1, (count == 4) & centre_like_0), (2, 3, (count == 4) & centre_like_0),
+            (0, 3, (count == 4) & ~centre_like_0), (1, 2, (count == 4) & ~centre_like_0),
+        ]
+        for a, b, cells in pairs:
+            n = int(cells.sum())
+            if n:
+                gap = np.full(n, np.nan)
+                xs.append(np.column_stack([edges[a][0][cells], edges[b][0][cells], gap]).ravel())
+                ys.append(np.column_stack([edges[a][1][cells], edges[b][1][cells], gap]).ravel())
+    if not xs:
+        return np.empty(0), np.empty(0)
+    return _join_segments(np.concatenate(xs), np.concatenate(ys))
+
+
+def _join_segments(sx, sy):
+    """Chain NaN-separated 2-point segments that share end points into polylines, so the
+    browser draws a few dozen paths instead of thousands of tiny ones."""
+    ends = np.stack([np.column_stack([sx[0::3], sy[0::3]]),
+                     np.column_stack([sx[1::3], sy[1::3]])], axis=1)  # (n, 2 ends, 2)
+    # A grid node exactly on the level yields zero-length pieces; the curve passes through
+    # that node via the neighbouring cells anyway.
+    span = float(np.nanmax(np.abs(ends))) if len(ends) else 1.0
+    ends = ends[np.hypot(*(ends[:, 0] - ends[:, 1]).T) > 1e-9 * max(span, 1.0)]
+    keys = [[(round(float(x), 9), round(float(y), 9)) for x, y in seg] for seg in ends]
+    touching: dict = {}
+    for i, (k0, k1) in enumerate(keys):
+        touching.setdefault(k0, []).append((i, 0))
+        touching.setdefault(k1, []).append((i, 1))
+    used = np.zeros(len(keys), dtype=bool)
+
+    def walk(i, end):  # follow the chain leaving segment i through its end ``end``
+        points = []
+        while True:
+            nxt = [(j, e) for j, e in touching[keys[i][end]] if not used[j]]
+            if not nxt:
+                return points
+            i, e = nxt[0]
+            used[i] = True
+            end = 1 - e
+            points.append(ends[i, end])
+
+    lines = []
+    for i in range(len(keys)):
+        if used[i]:
+            continue
+        used[i] = True
+        back = walk(i, 0)[::-1]
+        lines += [*back, ends[i, 0], ends[i, 1], *walk(i, 1), (np.nan, np.nan)]
+    out = np.array(lines, dtype=float).reshape(-1, 2)  # (points, 2)
+    return out[:, 0], out[:, 1]
+
+
+def _frame_ends(steps, frames):
+    """Path lengths shown in each frame: 1 (the start) up to steps + 1."""
+    return np.unique(np.linspace(1, steps + 1, frames + 1).round().astype(int))
+
+
+def race_figure(surface, paths, *, x_label, y_label, play_label, pause_label, step_label,
+                minimum_name, title=None, present=False, height=None,
+                frames=RACE_FRAMES) -> go.Figure:
+    """Optimizer paths over a surface's contours, animated with Plotly frames.
+
+    ``paths`` is a list of ``(name, path)`` with ``path`` of shape (steps + 1, 2) (all the
+    same length). The figure opens on the finished race; Play replays it from the start and a
+    slider scrubs through the steps. Each frame shows the path up to its step (every step when
+    there are at most RACE_LINE_POINTS, else evenly thinned); the finished race shows every
+    step.
+    """
+    gx, gy, z = surface_grid(surface)
+    fig = go.Figure()
+    # Level curves as one scatter trace, not a Contour: plotly.js removes every non-scatter
+    # trace while it plays animation frames, so a contour would vanish on Play.
+    lx, ly = level_curves(gx, gy, z, np.linspace(z.min(), z.max(), RACE_LEVELS + 2)[1:-1])
+    fig.add_trace(go.Scatter(x=f32(lx), y=f32(ly), mode="lines", hoverinfo="skip",
+                             showlegend=False, line=dict(width=1, color=GRID_LINE)))
+    mins = np.asarray(surface.minima, dtype=float).reshape(-1, 2)
+    size = 14 if present else 9
+    fig.add_trace(go.Scatter(x=f32(mins[:, 0]), y=f32(mins[:, 1]), mode="markers",
+                             name=minimum_name, hoverinfo="name",
+                             marker=dict(symbol="star", size=size * 1.8, color=GRID,
+                                         line=dict(width=2, color="rgba(128,128,128,1)"))))
+    width = line_width(present)
+    n_steps = len(paths[0][1]) - 1
+    # What lies outside the box is clipped: the axes stay on the surface.
+    lo = np.array([surface.x_range[0], surface.y_range[0]])
+    hi = np.array([surface.x_range[1], surface.y_range[1]])
+    clipped = [(name, np.clip(np.asarray(p, dtype=float), lo - 1, hi + 1)) for name, p in paths]
+
+    def traces(end):
+        out = []
+        for i, (name, p) in enumerate(clipped):
+            out.append(go.Scatter(x=f32(p[:end, 0]), y=f32(p[:end, 1]), mode="lines",
+                                  name=name, legendgroup=name,
+                                  line=dict(color=color(i), width=width),
+                                  hovertemplate=f"{name}<extra></extra>"))
+            out.append(go.Scatter(x=f32(p[end - 1:end, 0]), y=f32(p[end - 1:end, 1]),
+                                  mode="markers", name=name, legendgroup=name,
+                                  showlegend=False, hoverinfo="skip",
+                                  marker=dict(color=color(i), size=size,
+                                              line=dict(width=1, color="rgba(0,0,0,0.6)"))))
+        return out
+
+    # Every frame resends its paths so far; thinning long paths to RACE_LINE_POINTS keeps
+    # the animation light (a few hundred kB) while short paths keep every zig-zag.
+    stride = max(1, -(-n_steps // RACE_LINE_POINTS))
+
+    def positions(end):
+        """A frame's update: only the coordinates change (style stays with the traces)."""
+        idx = np.union1d(np.arange(0, end, stride), [end - 1])
+        out = []
+        for _, p in clipped:
+            out.append(dict(type="scatter", x=f32(p[idx, 0]), y=f32(p[idx, 1])))
+            out.append(dict(type="scatter", x=f32(p[end - 1:end, 0]), y=f32(p[end - 1:end, 1])))
+        return out
+
+    ends = _frame_ends(n_steps, frames)
+    fig.add_traces(traces(int(ends[-1])))
+    moving = list(range(2, 2 + 2 * len(clipped)))
+    fig.frames = [go.Frame(data=positions(int(e)), traces=moving, name=str(int(e) - 1))
+                  for e in ends]
+    anim = dict(frame=dict(duration=60, redraw=False), transition=dict(duration=0),
+                mode="immediate")
+    base = 20 if present else 13
+    fig.update_layout(
+        updatemenus=[dict(
+            type="buttons", direction="left", x=0, y=-0.14, xanchor="left", yanchor="top",
+            showactive=False, pad=dict(t=10, r=10), font=dict(size=base),
+            buttons=[
+                dict(label=play_label, method="animate",
+                     args=[None, {**anim, "fromcurrent": False}]),
+                dict(label=pause_label, method="animate",
+                     args=[[None], dict(frame=dict(duration=0, redraw=False),
+                                        mode="immediate", transition=dict(duration=0))]),
+            ],
+        )],
+        sliders=[dict(
+            active=len(ends) - 1, x=0.3, y=-0.1, len=0.7, xanchor="left", yanchor="top",
+            pad=dict(t=10), font=dict(size=base - 2),
+            currentvalue=dict(prefix=f"{step_label}: ", font=dict(size=base)),
+            steps=[dict(label=str(int(e) - 1), method="animate",
+                        args=[[str(int(e) - 1)], dict(frame=dict(duration=0, redraw=False),
+                                                      mode="immediate",
+                                                      transition=dict(duration=0))])
+                   for e in ends],
+        )],
+    )
+    style(fig, present=present, height=height or (720 if present else 560), title=title)
+    fig.update_layout(hovermode="closest", margin=dict(b=120))
+    fig.update_xaxes(title_text=x_label, range=list(surface.x_range), showgrid=False)
+    fig.update_yaxes(title_text=y_label, range=list(surface.y_range), showgrid=False)
+    return fig

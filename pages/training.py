@@ -1,0 +1,306 @@
+"""Training lab: why nonlinearity matters (XOR, linear collapse), the sigmoid zig-zag, and an
+optimizer race. Reads widgets, calls `activations.training`, draws the figures."""
+
+import streamlit as st
+
+import activations
+from activations import datasets, optim, training
+from activations.figures import training as figs
+from activations.surfaces import SURFACES, run_optimizer
+from ui.frame import chart, presenting
+from ui.i18n import t
+from ui.urlstate import check_choice, check_number
+
+ACTS = tuple(activations.names())
+DATASETS = tuple(datasets.DATASETS)
+OPTIMIZERS = optim.NAMES
+LRS = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+RACE_SURFACES = tuple(SURFACES)
+RACE_MAX_STEPS = 600
+MAX_SEED = 99
+TIME_LIMIT = 15.0  # seconds: a guard for a busy server; the step cap normally keeps it ~2 s
+DEFAULTS = dict(dataset="xor", noise=0.1, points=200, act="tanh", layers=1, width=8,
+                optimizer="adam", auto_lr=True, lr=0.03, steps=training.DEFAULT_STEPS, seed=0,
+                act_b="identity", zz_lr=1.0, zz_steps=40, surface="ravine", race_steps=200)
+present = presenting()
+
+st.title(t("training.title"))
+st.write(t("training.intro"))
+
+# -------------------------------------------------------------- shared settings
+# The link is checked before the bound widgets read it (they silently drop bad values).
+check_choice("dataset", DATASETS, DEFAULTS["dataset"])
+check_choice("act", ACTS, DEFAULTS["act"])
+check_choice("optimizer", OPTIMIZERS, DEFAULTS["optimizer"])
+check_choice("lr", [str(v) for v in LRS], DEFAULTS["lr"])
+check_choice("auto_lr", ("true", "false", "True", "False", "TRUE", "FALSE"),
+             DEFAULTS["auto_lr"])
+check_number("noise", 0.0, 0.5, DEFAULTS["noise"])
+check_number("points", 20, training.MAX_POINTS, DEFAULTS["points"], integer=True)
+check_number("layers", 0, training.MAX_LAYERS, DEFAULTS["layers"], integer=True)
+check_number("width", 1, training.MAX_WIDTH, DEFAULTS["width"], integer=True)
+check_number("steps", 50, training.MAX_STEPS, DEFAULTS["steps"], integer=True)
+check_number("seed", 0, MAX_SEED, DEFAULTS["seed"], integer=True)
+
+with st.expander(t("training.settings"), expanded=not present):
+    c1, c2, c3 = st.columns(3)
+    with c1:
+        dataset = st.selectbox(t("training.dataset"), DATASETS,
+                               index=DATASETS.index(DEFAULTS["dataset"]),
+                               help=t("training.dataset_help"), key="dataset",
+                               bind="query-params")
+        noise = st.slider(t("training.noise"), 0.0, 0.5, DEFAULTS["noise"], 0.05,
+                          help=t("training.noise_help"), key="noise", bind="query-params")
+        points = st.slider(t("training.points"), 20, training.MAX_POINTS, DEFAULTS["points"],
+                           20, help=t("training.points_help"), key="points",
+                           bind="query-params")
+    with c2:
+        act = st.selectbox(t("training.act"), ACTS, index=ACTS.index(DEFAULTS["act"]),
+                           help=t("training.act_help"), key="act", bind="query-params")
+        layers = st.slider(t("training.layers"), 0, training.MAX_LAYERS, DEFAULTS["layers"],
+                           help=t("training.layers_help"), key="layers", bind="query-params")
+        width = st.slider(t("training.width"), 1, training.MAX_WIDTH, DEFAULTS["width"],
+                          key="width", bind="query-params", disabled=layers == 0)
+    with c3:
+        optimizer = st.selectbox(t("training.optimizer"), OPTIMIZERS,
+                                 index=OPTIMIZERS.index(DEFAULTS["optimizer"]),
+                                 help=t("training.optimizer_help"), key="optimizer",
+                                 bind="query-params")
+        auto_lr = st.toggle(t("training.auto_lr"), DEFAULTS["auto_lr"], key="auto_lr",
+                            help=t("training.auto_lr_help", optimizer=optimizer,
+                                   lr=training.TRAIN_LR[optimizer]),
+                            bind="query-params")
+        lr_choice = st.select_slider(t("training.lr"), LRS, DEFAULTS["lr"],
+                                     help=t("training.lr_help"), key="lr",
+                                     disabled=auto_lr, bind="query-params")
+        # Sliders, not number inputs: a bound integer st.number_input raises OverflowError
+        # on a link like ?seed=1e400 (Streamlit 1.67), before any check of ours can run.
+        steps = st.slider(t("training.steps"), 50, training.MAX_STEPS, DEFAULTS["steps"], 50,
+                          help=t("training.steps_help"), key="steps", bind="query-params")
+        seed = st.slider(t("training.seed"), 0, MAX_SEED, DEFAULTS["seed"],
+                         help=t("training.seed_help"), key="seed", bind="query-params")
+
+hidden = (int(width),) * int(layers)
+lr = training.TRAIN_LR[optimizer] if auto_lr else float(lr_choice)
+run_steps = training.cap_steps(int(points), hidden, int(steps))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _train(dataset, points, noise, hidden, act, optimizer, lr, steps, seed, progress_text):
+    """One training run (cached on its plain arguments). The progress bar is drawn only
+    while it actually trains, and removed when done."""
+    bar = st.progress(0.0, text=progress_text)
+    result = training.train_mlp(
+        dataset, hidden=hidden, activation=act, optimizer=optimizer, lr=lr, steps=steps,
+        seed=seed, n=points, noise=noise, callback_every=max(1, steps // 20),
+        time_limit=TIME_LIMIT,
+        callback=lambda step, loss, acc: bar.progress(step / steps, text=progress_text),
+    )
+    bar.empty()
+    return result
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _race(surface_name, steps):
+    """Every optimizer's path, each with its own learning rate, from the surface's start."""
+    return [run_optimizer(name, surface_name, steps) for name in OPTIMIZERS]
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _race_figure(surface_name, steps, labels, texts, present):
+    """The animated race (building ~40 frames takes a few tenths of a second: cached)."""
+    paths = _race(surface_name, steps)
+    return figs.race_figure(SURFACES[surface_name], list(zip(labels, paths)), **dict(texts),
+                            present=present)
+
+
+def train(activation):
+    return _train(dataset, int(points), float(noise), hidden, activation, optimizer, lr,
+                  run_steps, int(seed), t("training.progress", act=activation))
+
+
+def layout_text():
+    if not hidden:
+        return t("training.perceptron")
+    return t("training.layout", sizes="-".join(map(str, training.layer_sizes(hidden))))
+
+
+def percent(fraction):
+    return f"{100 * fraction:.1f}%"
+
+
+def boundary(result, title, key, filename):
+    fig = figs.boundary_figure(
+        result.grid_x, result.grid_y, result.grid_probability, result.X, result.y,
+        class_names=(t("training.class0"), t("training.class1")),
+        probability_label=t("training.probability"), x_label=t("training.x1"),
+        y_label=t("training.x2"), title=title, present=present,
+    )
+    chart(fig, key=key, filename=filename)
+
+
+def curves(runs, key, filename):
+    fig = figs.curves_figure(
+        runs, loss_title=t("training.loss_title"), accuracy_title=t("training.accuracy_title"),
+        step_label=t("training.step"), loss_label=t("training.loss_axis"),
+        accuracy_label=t("training.accuracy_axis"), present=present,
+    )
+    chart(fig, key=key, filename=filename)
+
+
+def report_run(result):
+    if result.diverged:
+        st.warning(t("training.diverged", step=result.steps_run), icon="⚠️")
+    if result.timed_out:
+        st.info(t("training.timed_out", step=result.steps_run, steps=result.steps,
+                  seconds=f"{TIME_LIMIT:g}"), icon="⏱️")
+
+
+if run_steps < steps:
+    st.info(t("training.capped", steps=run_steps, asked=int(steps)), icon="⏱️")
+tab_train, tab_compare, tab_zigzag, tab_race = st.tabs(
+    [t("training.tab_train"), t("training.tab_compare"), t("training.tab_zigzag"),
+     t("training.tab_race")],
+    key="view", on_change="rerun",
+)
+
+# -------------------------------------------------------------- train
+if tab_train.open:
+    with tab_train:
+        result = train(act)
+        report_run(result)
+        m1, m2, m3 = st.columns(3)
+        m1.metric(t("training.accuracy"), percent(result.final_accuracy),
+                  t("training.delta_acc",
+                    delta=100 * (result.final_accuracy - result.initial_accuracy)))
+        m2.metric(t("training.loss"), f"{result.final_loss:.4f}",
+                  t("training.delta_loss", delta=result.final_loss - result.initial_loss),
+                  delta_color="inverse")
+        m3.metric(t("training.steps_done"), result.steps_run)
+        left, right = st.columns([1, 1.3]) if not present else (st.container(), st.container())
+        with left:
+            boundary(result, t("training.boundary_title", act=act, layout=layout_text()),
+                     "boundary", f"decision-boundary-{dataset}-{act}")
+        with right:
+            curves([(act, result.loss_history, result.accuracy_history)], "curves",
+                   f"training-curves-{dataset}-{act}")
+        st.caption(t("training.train_caption"))
+
+# -------------------------------------------------------------- compare
+if tab_compare.open:
+    with tab_compare:
+        st.write(t("training.compare_intro"))
+        check_choice("act_b", ACTS, DEFAULTS["act_b"])
+        act_b = st.selectbox(t("training.act_b"), ACTS, index=ACTS.index(DEFAULTS["act_b"]),
+                             help=t("training.act_b_help"), key="act_b", bind="query-params")
+        pair = [(act, train(act)), (act_b, train(act_b))]
+        for _, res in pair:
+            report_run(res)
+        cols = st.columns(2) if not present else (st.container(), st.container())
+        for i, (col, (name, res)) in enumerate(zip(cols, pair)):
+            with col:
+                boundary(res, t("training.compare_title", act=name,
+                                acc=percent(res.final_accuracy)),
+                         f"compare_boundary_{i}", f"decision-boundary-{dataset}-{name}")
+        curves([(f"{name} ({chr(65 + i)})" if act == act_b else name,
+                 res.loss_history, res.accuracy_history) for i, (name, res) in enumerate(pair)],
+               "compare_curves", f"training-curves-{act}-vs-{act_b}")
+        if dataset == "xor":
+            st.info(t("training.xor_note"), icon="💡")
+
+        st.subheader(t("training.collapse_header"))
+        linear = [(name, res) for name, res in pair if name == "identity"]
+        if not linear:
+            st.caption(t("training.collapse_pick"))
+        else:
+            _, res = linear[0]
+            c = activations.get("identity").defaults["c"]
+            W, b = training.linear_collapse(res.weights, res.biases, c=c)
+            diff = training.collapse_error(res.X, res.weights, res.biases, c=c)
+            st.write(t("training.collapse_intro"))
+            n_hidden = len(res.weights) - 1
+            product = r" ".join(f"W_{{{k}}}" for k in range(1, n_hidden + 1))
+            scale = f"c^{{{n_hidden}}}\\," if n_hidden else ""
+            st.latex(
+                rf"W = {scale}{product}\,w_{{\mathrm{{out}}}} = "
+                rf"\begin{{pmatrix}} {W[0, 0]:.4f} \\ {W[1, 0]:.4f} \end{{pmatrix}}, \qquad "
+                rf"b = {b[0]:.4f}, \qquad c = {c:g}"
+            )
+            sizes = training.layer_sizes(hidden)
+            shapes = r"\;".join(rf"({a}\times{b_})" for a, b_ in zip(sizes[:-1], sizes[1:]))
+            st.latex(rf"\text{{{t('training.collapse_shapes')}}}\quad {shapes}"
+                     rf"\;\to\;(2\times 1)")
+            st.caption(t("training.collapse_check", n=len(res.X), diff=f"{diff:.1e}"))
+
+# -------------------------------------------------------------- zig-zag
+if tab_zigzag.open:
+    with tab_zigzag:
+        st.write(t("training.zigzag_intro"))
+        st.write(t("training.zigzag_rule"))
+        st.latex(r"\nabla_w \tfrac12\bigl(w\cdot a - w^*\cdot a\bigr)^2"
+                 rf" = \underbrace{{(w - w^*)\cdot a}}_{{\text{{{t('training.one_number')}}}}}"
+                 r"\;(a_1,\ a_2)")
+        check_number("zz_lr", 0.1, 1.0, DEFAULTS["zz_lr"])
+        check_number("zz_steps", 10, 200, DEFAULTS["zz_steps"], integer=True)
+        z1, z2 = st.columns(2)
+        zz_lr = z1.slider(t("training.zz_lr"), 0.1, 1.0, DEFAULTS["zz_lr"], 0.1, key="zz_lr",
+                          bind="query-params")
+        zz_steps = z2.slider(t("training.zz_steps"), 10, 200, DEFAULTS["zz_steps"], 10,
+                             key="zz_steps", bind="query-params")
+        cols = st.columns(2) if not present else (st.container(), st.container())
+        for col, kind in zip(cols, ("positive", "centred")):
+            demo = training.zigzag(kind, steps=int(zz_steps), lr=float(zz_lr))
+            with col:
+                fig = figs.zigzag_figure(
+                    demo.gx, demo.gy, demo.loss, demo.path, demo.grads, demo.w_star,
+                    x_label=t("training.w1"), y_label=t("training.w2"),
+                    path_name=t("training.zz_path"),
+                    same_names=(t("training.zz_pp"), t("training.zz_mm")),
+                    mixed_name=t("training.zz_mixed"), target_name=t("training.zz_target"),
+                    title=t(f"training.zz_{kind}"), present=present,
+                )
+                chart(fig, key=f"zigzag_{kind}", filename=f"zigzag-{kind}")
+                a, b_ = st.columns(2)
+                a.metric(t("training.zz_same"), percent(demo.same_sign))
+                b_.metric(t("training.zz_distance"), f"{demo.final_distance:.3f}")
+        st.caption(t("training.zigzag_caption"))
+
+# -------------------------------------------------------------- optimizer race
+if tab_race.open:
+    with tab_race:
+        st.write(t("training.race_intro"))
+        check_choice("surface", RACE_SURFACES, DEFAULTS["surface"])
+        check_number("race_steps", 20, RACE_MAX_STEPS, DEFAULTS["race_steps"], integer=True)
+        r1, r2 = st.columns([2, 1])
+        surface_name = r1.selectbox(t("training.surface"), RACE_SURFACES,
+                                    index=RACE_SURFACES.index(DEFAULTS["surface"]),
+                                    format_func=lambda s: t(f"training.surface_{s}"),
+                                    key="surface")
+        race_steps = r2.slider(t("training.race_steps"), 20, RACE_MAX_STEPS,
+                               DEFAULTS["race_steps"], 20, key="race_steps", bind="query-params")
+        surface = SURFACES[surface_name]
+        st.latex(rf"f(x, y) = {surface.formula}")
+
+        labels = tuple(t(f"training.opt_{name}") for name in OPTIMIZERS)
+        texts = (("x_label", t("training.race_x")), ("y_label", t("training.race_y")),
+                 ("play_label", t("training.play")), ("pause_label", t("training.pause")),
+                 ("step_label", t("training.race_step")),
+                 ("minimum_name", t("training.minimum")))
+        chart(_race_figure(surface_name, int(race_steps), labels, texts, present), key="race",
+              filename=f"optimizer-race-{surface_name}")
+        paths = _race(surface_name, int(race_steps))
+        st.caption(f'{t(f"training.race_{surface_name}")} {t("training.race_log")}')
+        values, distances = training.race_summary(surface, paths)
+        st.dataframe(
+            {
+                t("training.col_optimizer"): labels,
+                t("training.col_lr"): [training.race_lr(surface, n) for n in OPTIMIZERS],
+                t("training.col_value"): values,
+                t("training.col_distance"): distances,
+            },
+            hide_index=True, width="stretch",
+            column_config={
+                t("training.col_value"): st.column_config.NumberColumn(format="%.2e"),
+                t("training.col_distance"): st.column_config.NumberColumn(format="%.4f"),
+            },
+        )

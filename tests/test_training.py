@@ -1,0 +1,504 @@
+"""activations.training: the MLP trainer, its hand-written backward pass, linear collapse,
+the zig-zag demo, and the training page's figures.
+
+References are written here independently (plain loops, NumPy/SciPy functions, finite
+differences of a forward pass of our own); none reuses the code under test.
+
+XOR setup: the four exact corners, ``datasets.xor(4, noise=0)``: (-1,-1)->0, (-1,1)->1,
+(1,-1)->1, (1,1)->0. No straight line gets more than 3 of them right, so any linear model
+(the identity network, the perceptron) is capped at 75%.
+"""
+
+import json
+import math
+
+import numpy as np
+import plotly.graph_objects as go
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy.special import expit
+
+import activations
+from activations import datasets, optim, training
+from activations.figures import training as figs
+from activations.surfaces import SURFACES, run_optimizer
+
+XOR4 = datasets.xor(4, noise=0.0)
+SEEDS = range(10)
+
+
+# ---------------------------------------------------------------- XOR: what nonlinearity buys
+
+
+def test_xor4_is_the_truth_table():
+    X, y = XOR4
+    np.testing.assert_array_equal(y, (np.sign(X[:, 0]) != np.sign(X[:, 1])).astype(float))
+
+
+def test_tanh_hidden4_solves_xor_for_most_seeds():
+    solved = [training.train_mlp(XOR4, hidden=(4,), activation="tanh", steps=300, seed=s)
+              .final_accuracy == 1.0 for s in SEEDS]
+    assert sum(solved) >= 8, solved
+
+
+def test_relu_solves_xor_for_most_seeds():
+    solved = [training.train_mlp(XOR4, hidden=(8,), activation="relu", steps=300, seed=s)
+              .final_accuracy == 1.0 for s in SEEDS]
+    assert sum(solved) >= 8, solved
+
+
+@pytest.mark.parametrize("hidden", [(4,), (8, 8), (3, 3, 3, 3)])
+@pytest.mark.parametrize("optimizer", ["adam", "sgd"])
+def test_identity_network_never_beats_75_percent_on_xor(hidden, optimizer):
+    for s in SEEDS:
+        r = training.train_mlp(XOR4, hidden=hidden, activation="identity",
+                               optimizer=optimizer, steps=200, seed=s)
+        assert max(r.accuracy_history.max(), r.initial_accuracy) <= 0.75
+
+
+@pytest.mark.parametrize("activation", ["tanh", "relu", "sigmoid"])
+def test_single_layer_perceptron_cannot_solve_xor(activation):
+    # hidden=() has no hidden layer: the activation is never applied.
+    for s in SEEDS:
+        r = training.train_mlp(XOR4, hidden=(), activation=activation, steps=200, seed=s)
+        assert r.accuracy_history.max() <= 0.75
+        assert [w.shape for w in r.weights] == [(2, 1)]
+
+
+def test_noisy_xor_identity_stays_at_or_below_75_percent():
+    # The page's default data (200 noisy points): the linear network gets 3 clusters at best.
+    for s in range(3):
+        r = training.train_mlp("xor", hidden=(8,), activation="identity", seed=s)
+        assert r.accuracy_history.max() <= 0.75
+    assert training.train_mlp("xor", hidden=(8,), activation="tanh").final_accuracy == 1.0
+
+
+def test_accuracy_counts_boundary_points_as_wrong():
+    y = np.array([0.0, 1.0, 1.0, 0.0])
+    assert training.accuracy([-1.0, 2.0, 3.0, -0.5], y) == 1.0
+    assert training.accuracy([1e-17, 1e-17, -1e-17, 0.0], y) == 0.0
+    assert training.accuracy([-1.0, 1.0, -1.0, 1.0], y) == 0.5
+
+
+# ---------------------------------------------------------------- backward pass
+
+
+def _reference_loss(X, y, weights, biases, f):
+    """Forward pass and mean BCE written out again: h = f(h W + b), BCE from logaddexp."""
+    h = X
+    for W, b in zip(weights[:-1], biases[:-1]):
+        h = f(h @ W + b)
+    s = (h @ weights[-1] + biases[-1])[:, 0]
+    # -[y log sigma(s) + (1 - y) log sigma(-s)] = log(1 + e^s) - y s
+    return np.mean(np.logaddexp(0.0, s) - y * s)
+
+
+REFERENCE = {
+    "tanh": np.tanh,
+    "sigmoid": expit,
+    "softplus": lambda x: np.logaddexp(0.0, x),
+    "elu": lambda x: np.where(x > 0, x, np.expm1(np.minimum(x, 0.0))),
+    "identity": lambda x: x,
+    "gelu": lambda x: 0.5 * x * (1 + np.vectorize(math.erf)(x / math.sqrt(2))),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REFERENCE))
+def test_backward_matches_finite_differences(name):
+    rng = np.random.default_rng(3)
+    X = rng.normal(size=(7, 2))
+    y = (rng.random(7) < 0.5).astype(float)
+    weights, biases = training.init_params((3, 2), name, seed=1)
+    biases = [rng.normal(scale=0.3, size=b.shape) for b in biases]  # not all zero
+    loss, gw, gb = training.loss_and_grads(X, y, weights, biases, name)
+    f = REFERENCE[name]
+    assert loss == pytest.approx(_reference_loss(X, y, weights, biases, f), rel=1e-13)
+    h = 1e-6
+    for params, grads in ((weights, gw), (biases, gb)):
+        for P, G in zip(params, grads):
+            assert G.shape == P.shape
+            for idx in np.ndindex(P.shape):
+                old = P[idx]
+                P[idx] = old + h
+                up = _reference_loss(X, y, weights, biases, f)
+                P[idx] = old - h
+                down = _reference_loss(X, y, weights, biases, f)
+                P[idx] = old
+                assert G[idx] == pytest.approx((up - down) / (2 * h), abs=1e-8, rel=1e-6)
+
+
+def test_backward_of_the_perceptron_is_logistic_regression():
+    # No hidden layer: dL/dw = X^T (sigma(s) - y) / n, dL/db = mean(sigma(s) - y).
+    X, y = datasets.load("moons", n=50, seed=2)
+    weights, biases = [np.array([[0.3], [-0.7]])], [np.array([0.1])]
+    _, gw, gb = training.loss_and_grads(X, y, weights, biases, "tanh")
+    r = expit(X @ weights[0][:, 0] + 0.1) - y
+    np.testing.assert_allclose(gw[0][:, 0], X.T @ r / 50, rtol=1e-13)
+    np.testing.assert_allclose(gb[0], [r.mean()], rtol=1e-13)
+
+
+def test_training_step_is_the_optimizer_step_on_the_gradient():
+    # One SGD step of train_mlp equals w - lr * grad with the gradient at the start.
+    X, y = datasets.load("circles", n=40, seed=1)
+    w0, b0 = training.init_params((5,), "tanh", seed=4)
+    _, gw, gb = training.loss_and_grads(X, y, w0, b0, "tanh")
+    r = training.train_mlp((X, y), hidden=(5,), activation="tanh", optimizer="sgd", lr=0.3,
+                           steps=1, seed=4)
+    for got, w, g in zip([*r.weights, *r.biases], [*w0, *b0], [*gw, *gb]):
+        np.testing.assert_allclose(got, w - 0.3 * g, rtol=1e-14, atol=1e-15)
+
+
+# ---------------------------------------------------------------- the trainer
+
+
+def test_result_shapes_and_ranges():
+    r = training.train_mlp("moons", hidden=(6, 5), activation="relu", steps=120, seed=2)
+    assert r.loss_history.shape == r.accuracy_history.shape == (120,)
+    assert np.all((0 <= r.accuracy_history) & (r.accuracy_history <= 1))
+    assert [w.shape for w in r.weights] == [(2, 6), (6, 5), (5, 1)]
+    assert [b.shape for b in r.biases] == [(6,), (5,), (1,)]
+    g = training.GRID_SIZE
+    assert r.grid_probability.shape == (g, g) and r.grid_probability.dtype == np.float32
+    assert r.grid_x.shape == r.grid_y.shape == (g,)
+    assert np.all((0 <= r.grid_probability) & (r.grid_probability <= 1))
+    assert r.loss_history[-1] < r.initial_loss
+    assert not r.diverged and r.steps_run == 120
+
+
+def test_histories_describe_the_final_weights():
+    r = training.train_mlp("spiral", hidden=(8,), activation="tanh", steps=50)
+    logits = training.forward(r.X, r.weights, r.biases, "tanh")
+    assert training.accuracy(logits, r.y) == r.final_accuracy
+    loss = np.mean(np.logaddexp(0.0, logits) - r.y * logits)
+    assert loss == pytest.approx(r.final_loss, rel=1e-12)
+
+
+def test_grid_probability_is_the_network_on_the_grid():
+    r = training.train_mlp("circles", hidden=(4,), steps=30)
+    j, i = 17, 61
+    point = np.array([[r.grid_x[j], r.grid_y[i]]])
+    p = expit(training.forward(point, r.weights, r.biases, "tanh"))[0]
+    assert r.grid_probability[i, j] == pytest.approx(p, abs=1e-6)
+
+
+def test_same_seed_same_run_and_seed_changes_the_start():
+    a = training.train_mlp("xor", steps=20, seed=5)
+    b = training.train_mlp("xor", steps=20, seed=5)
+    c = training.train_mlp("xor", steps=20, seed=6)
+    np.testing.assert_array_equal(a.loss_history, b.loss_history)
+    np.testing.assert_array_equal(a.X, c.X)  # same data
+    assert a.initial_loss != c.initial_loss
+
+
+@pytest.mark.parametrize("optimizer", optim.NAMES)
+def test_every_optimizer_trains(optimizer):
+    r = training.train_mlp("gaussians", hidden=(4,), optimizer=optimizer, steps=100)
+    assert r.final_loss < r.initial_loss
+    assert r.lr == training.TRAIN_LR[optimizer]
+
+
+def test_activation_parameters_and_custom_objects():
+    a = training.train_mlp("xor", activation="leaky_relu", params={"negative_slope": 0.2},
+                           steps=10)
+    assert a.config["params"] == {"negative_slope": 0.2}
+
+    class Cube:  # a user formula: f(x) = x^3 / 3 + x
+        name, label = "cube", "x³/3 + x"
+
+        def __call__(self, x, **params):
+            return x**3 / 3 + x
+
+        def grad(self, x, **params):
+            return x**2 + 1
+
+    r = training.train_mlp(XOR4, hidden=(4,), activation=Cube(), steps=300)
+    assert r.final_accuracy == 1.0
+
+
+class _Power:
+    """A user formula f(x) = x^5: with a huge step the weights explode within a few steps."""
+
+    name, label = "power5", "x⁵"
+
+    def __call__(self, x, **params):
+        return x**5
+
+    def grad(self, x, **params):
+        return 5 * x**4
+
+
+class _Sqrt:
+    """A user formula that is nan for negative inputs: non-finite from the very start."""
+
+    name, label = "sqrt", "√x"
+
+    def __call__(self, x, **params):
+        return np.sqrt(x)
+
+    def grad(self, x, **params):
+        return 0.5 / np.sqrt(x)
+
+
+def test_divergence_stops_with_finite_numbers():
+    r = training.train_mlp("spiral", hidden=(16, 16), activation=_Power(), optimizer="sgd",
+                           lr=10.0, steps=300)
+    assert r.diverged and 0 < r.steps_run < 300
+    assert np.all(np.isfinite(r.loss_history)) and np.all(np.isfinite(r.grid_probability))
+    assert all(np.all(np.isfinite(w)) for w in [*r.weights, *r.biases])
+    assert r.final_loss == r.loss_history[-1]
+
+
+def test_non_finite_start_stops_at_once():
+    r = training.train_mlp("xor", hidden=(4,), activation=_Sqrt(), steps=50)
+    assert r.diverged and r.steps_run == 0
+    assert math.isnan(r.final_loss)
+    assert np.all(np.isfinite(r.grid_probability))
+
+
+def test_time_limit_stops_early():
+    r = training.train_mlp("xor", steps=2000, time_limit=0.0)
+    assert r.timed_out and r.steps_run < 2000 and not r.diverged
+    assert np.all(np.isfinite(r.grid_probability))
+    assert not training.train_mlp("xor", steps=20, time_limit=60.0).timed_out
+
+
+def test_callback_reports_progress_to_the_last_step():
+    calls = []
+    training.train_mlp("xor", steps=95, callback=lambda *a: calls.append(a), callback_every=10)
+    assert [c[0] for c in calls] == [10, 20, 30, 40, 50, 60, 70, 80, 90, 95]
+    assert all(0 <= acc <= 1 and loss > 0 for _, loss, acc in calls)
+
+
+@pytest.mark.parametrize("kwargs", [
+    dict(hidden=(8,) * 5),
+    dict(hidden=(33,)),
+    dict(hidden=(0,)),
+    dict(hidden=(2.5,)),
+    dict(hidden="abc"),
+    dict(steps=0),
+    dict(steps=training.MAX_STEPS + 1),
+    dict(steps=10.0),
+    dict(lr=0.0),
+    dict(lr=-1.0),
+    dict(lr=10.5),
+    dict(lr=math.nan),
+    dict(lr=math.inf),
+    dict(n=training.MAX_POINTS + 1),
+    dict(optimizer="adamw"),
+    dict(activation="nope"),
+    dict(activation="leaky_relu", params={"negative_slope": math.nan}),
+    dict(dataset="checkerboard"),
+    dict(dataset=(np.zeros((5, 3)), np.zeros(5))),
+    dict(dataset=(np.zeros((5, 2)), np.full(5, 0.5))),
+    dict(dataset=(np.full((5, 2), np.nan), np.zeros(5))),
+    dict(dataset=(np.zeros((5, 2)), np.zeros(4))),
+    dict(dataset=42),
+])
+def test_bad_arguments_raise_value_error(kwargs):
+    kwargs = {"dataset": "xor", "steps": 5, **kwargs}
+    with pytest.raises(ValueError):
+        training.train_mlp(**kwargs)
+
+
+def test_cap_steps():
+    assert training.cap_steps(200, (8,), 500) == 500
+    big = training.cap_steps(2000, (32,) * 4, 5000)
+    assert 1 <= big < 5000 and big % 100 == 0
+    assert training.cost(2000, (32,) * 4, big) <= training.STEP_BUDGET
+    assert training.cap_steps(200, (8,), 500, budget=1.0) == 1
+    assert training.cost(200, (8,), 10) < training.cost(200, (8, 8), 10)
+
+
+# ---------------------------------------------------------------- linear collapse
+
+
+@settings(max_examples=40, deadline=None)
+@given(hidden=st.lists(st.integers(1, 6), min_size=0, max_size=4),
+       c=st.floats(-3.0, 3.0), seed=st.integers(0, 10_000))
+def test_identity_network_is_one_affine_map(hidden, c, seed):
+    rng = np.random.default_rng(seed)
+    weights, biases = training.init_params(hidden, "identity", seed=seed)
+    biases = [rng.normal(size=b.shape) for b in biases]
+    X = rng.normal(size=(9, 2))
+    W, b = training.linear_collapse(weights, biases, c=c)
+    assert W.shape == (2, 1) and b.shape == (1,)
+    h = X  # the network, written out: h = c (h W + b), then the output layer
+    for Wl, bl in zip(weights[:-1], biases[:-1]):
+        h = c * (h @ Wl + bl)
+    expected = h @ weights[-1] + biases[-1]
+    scale = 1 + np.max(np.abs(expected))
+    np.testing.assert_allclose(X @ W + b, expected, atol=1e-12 * scale)
+    assert training.collapse_error(X, weights, biases, c=c) <= 1e-12 * scale
+
+
+def test_collapse_of_h_h_h_is_c_cubed():
+    # Three 1x1 identity layers with weight 1 and no bias: h(h(h(x))) = c^3 x.
+    weights = [np.array([[1.0, 0.0], [0.0, 1.0]]), np.eye(2), np.eye(2), np.array([[1.0], [0.0]])]
+    biases = [np.zeros(2), np.zeros(2), np.zeros(2), np.zeros(1)]
+    W, b = training.linear_collapse(weights, biases, c=2.0)
+    np.testing.assert_array_equal(W[:, 0], [8.0, 0.0])
+    np.testing.assert_array_equal(b, [0.0])
+
+
+def test_trained_identity_network_collapses():
+    r = training.train_mlp("moons", hidden=(8, 8), activation="identity", steps=100)
+    assert training.collapse_error(r.X, r.weights, r.biases) < 1e-12
+
+
+# ---------------------------------------------------------------- zig-zag
+
+
+def test_positive_inputs_give_same_sign_gradients():
+    z = training.zigzag("positive", steps=60, lr=1.0)
+    assert np.all(z.inputs > 0)
+    signs = np.sign(z.grads)
+    assert np.all(signs[:, 0] == signs[:, 1]) and z.same_sign == 1.0
+    # both patterns occur: the path zig-zags between (+, +) and (-, -)
+    assert {1.0, -1.0} <= set(signs[:, 0])
+
+
+def test_zero_centred_inputs_mix_signs_and_converge_faster():
+    pos = training.zigzag("positive", steps=40)
+    cen = training.zigzag("centred", steps=40)
+    assert abs(cen.inputs.mean()) < 0.2
+    assert cen.same_sign < 0.8
+    assert cen.final_distance < 0.1 < pos.final_distance
+
+
+def test_zigzag_steps_follow_the_rule():
+    z = training.zigzag("centred", steps=25, lr=0.7, m=8, seed=3)
+    w = np.array(training.ZIGZAG_START)
+    w_star = np.array(training.ZIGZAG_TARGET)
+    for k in range(25):
+        a = z.inputs[k % 8]
+        g = (w @ a - w_star @ a) * a  # d/dw of 1/2 (w.a - w*.a)^2
+        np.testing.assert_allclose(z.grads[k], g, rtol=1e-13, atol=1e-15)
+        w = w - 0.7 * g
+        np.testing.assert_allclose(z.path[k + 1], w, rtol=1e-13, atol=1e-15)
+    # the contours are the mean loss: check one grid point
+    i, j = 10, 33
+    d = np.array([z.gx[j], z.gy[i]]) - w_star
+    mean_loss = np.mean((z.inputs @ d) ** 2) / 2
+    assert z.loss[i, j] == pytest.approx(mean_loss, rel=1e-6)
+
+
+@pytest.mark.parametrize("kwargs", [dict(kind="relu"), dict(lr=1.5), dict(lr=0.0),
+                                    dict(steps=0), dict(lr=math.nan)])
+def test_zigzag_bad_arguments(kwargs):
+    with pytest.raises(ValueError):
+        training.zigzag(**{"kind": "positive", **kwargs})
+
+
+# ---------------------------------------------------------------- optimizer race summary
+
+
+def test_race_summary():
+    surface = SURFACES["saddle"]
+    paths = [np.array([[1.0, 1.0], [0.0, 1.0]]), np.array([[0.0, 0.0], [0.0, -2.0]])]
+    values, distances = training.race_summary(surface, paths)
+    np.testing.assert_allclose(values, [0 - 1 + 0.25, -4 + 4])
+    np.testing.assert_allclose(distances, [math.sqrt(2) - 1, 2 - math.sqrt(2)])
+
+
+# ---------------------------------------------------------------- figures
+
+
+def _spec(fig):
+    return json.loads(fig.to_json())
+
+
+def test_boundary_figure_texts_come_from_the_caller():
+    r = training.train_mlp("xor", steps=10)
+    fig = figs.boundary_figure(r.grid_x, r.grid_y, r.grid_probability, r.X, r.y,
+                               class_names=("Klasse 0", "Klasse 1"), probability_label="P",
+                               x_label="X-eins", y_label="X-zwei", title="Titel")
+    spec = _spec(fig)
+    names = [d.get("name") for d in spec["data"]]
+    assert "Klasse 0" in names and "Klasse 1" in names
+    assert spec["layout"]["title"]["text"] == "Titel"
+    assert spec["layout"]["xaxis"]["title"]["text"] == "X-eins"
+    # every point is drawn once, in its class
+    points = [d for d in spec["data"] if d.get("mode") == "markers"]
+    assert sum(len(fig.data[spec["data"].index(d)].x) for d in points) == len(r.X)
+
+
+def test_curves_figure_thins_long_runs():
+    loss = np.linspace(1, 0.1, 5000)
+    fig = figs.curves_figure([("a", loss, np.ones(5000))], loss_title="L", accuracy_title="A",
+                             step_label="s", loss_label="l", accuracy_label="acc")
+    assert len(fig.data) == 2
+    assert len(fig.data[0].x) <= figs.MAX_CURVE_POINTS
+    assert fig.data[0].x[0] == 1 and fig.data[0].x[-1] == 5000
+    assert fig.data[1].y[-1] == pytest.approx(100.0)
+
+
+def test_zigzag_figure_marks_sign_patterns():
+    z = training.zigzag("positive", steps=30)
+    fig = figs.zigzag_figure(z.gx, z.gy, z.loss, z.path, z.grads, z.w_star, x_label="w1",
+                             y_label="w2", path_name="path", same_names=("pp", "mm"),
+                             mixed_name="mixed", target_name="target")
+    by_name = {d.name: d for d in fig.data if d.name}
+    assert len(by_name["pp"].x) + len(by_name["mm"].x) == 30
+    assert len(by_name["mixed"].x) == 0
+
+
+def test_race_figure_animates_all_eight_optimizers():
+    steps = 60
+    paths = [(name, run_optimizer(name, "ravine", steps)) for name in optim.NAMES]
+    fig = figs.race_figure(SURFACES["ravine"], paths, x_label="x", y_label="y",
+                           play_label="Los", pause_label="Halt", step_label="Schritt",
+                           minimum_name="Minimum")
+    assert isinstance(fig, go.Figure)
+    lines = [d for d in fig.data if getattr(d, "mode", None) == "lines" and d.name]
+    assert [d.name for d in lines] == list(optim.NAMES)
+    # only scatter traces: plotly.js drops other trace types while animation frames play
+    assert {d.type for d in fig.data} == {"scatter"}
+    assert all(len(d.x) == steps + 1 for d in lines)  # the finished race: every step
+    assert 10 <= len(fig.frames) <= figs.RACE_FRAMES + 1
+    first, last = fig.frames[0], fig.frames[-1]
+    assert len(first.data[0].x) == 1 and len(last.data[0].x) == steps + 1
+    labels = [b.label for b in fig.layout.updatemenus[0].buttons]
+    assert labels == ["Los", "Halt"]
+    assert fig.layout.sliders[0].currentvalue.prefix.startswith("Schritt")
+
+
+def test_level_curves_of_a_paraboloid_are_circles():
+    gx, gy = np.linspace(-2, 2, 41), np.linspace(-2, 2.5, 46)
+    xx, yy = np.meshgrid(gx, gy)
+    x, y = figs.level_curves(gx, gy, xx**2 + yy**2, [1.0, 2.25])
+    ok = ~np.isnan(x)
+    r = np.hypot(x[ok], y[ok])
+    expected = np.where(r < 1.25, 1.0, 1.5)
+    assert np.max(np.abs(r - expected)) < 0.01  # linear interpolation on a 0.1 grid
+    assert np.isnan(x).sum() == 2  # two closed curves, each one polyline
+    assert {1.0, 1.5} == set(np.round(r, 1))
+    # a closed curve ends where it starts
+    first = x[: np.flatnonzero(np.isnan(x))[0]]
+    assert first[0] == pytest.approx(first[-1])
+
+
+def test_level_curves_of_a_saddle_cross():
+    g = np.linspace(-1, 1, 21)
+    xx, yy = np.meshgrid(g, g)
+    x, y = figs.level_curves(g, g, xx * yy, [0.05, -0.05])
+    ok = ~np.isnan(x)
+    np.testing.assert_allclose(np.abs(x[ok] * y[ok]), 0.05, atol=0.01)
+
+
+def test_race_figure_frames_stay_light_for_long_races():
+    paths = [(name, run_optimizer(name, "rosenbrock", 600)) for name in optim.NAMES]
+    fig = figs.race_figure(SURFACES["rosenbrock"], paths, x_label="x", y_label="y",
+                           play_label="p", pause_label="q", step_label="s", minimum_name="m")
+    assert max(len(d.x) for f in fig.frames for d in f.data) <= figs.RACE_LINE_POINTS + 1
+    assert len(fig.to_json()) < 700_000
+
+
+def test_library_does_not_import_streamlit():
+    import sys
+
+    assert activations.training.__name__ in sys.modules
+    source = (training.__file__, figs.__file__)
+    for path in source:
+        with open(path, encoding="utf-8") as f:
+            assert "streamlit" not in f.read()
