@@ -19,7 +19,6 @@ default; they are checked when a link arrives, not on the page's own reruns.
 """
 
 import functools
-from dataclasses import dataclass
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
@@ -32,11 +31,11 @@ from activations.figures.curves import (
 from activations.figures.style import SHADE, color
 from ui.frame import chart, presenting
 from ui.i18n import t
-from ui.urlstate import parse_number, raw_values
+from ui import urlstate
+from ui.urlstate import guard
 
 FN = "fn"
 SEEN = "_curves_fn"  # the curve names of the last run: a different list means a new link
-NOTES = "_curves_link_notes"  # warnings about a link, kept across the rerun that cleans it
 NAMES = activations.names()
 K_MIN, K_MAX, K_DEFAULT = 0.1, 10.0, 2.0
 BOOLS = ("true", "false", "True", "False", "TRUE", "FALSE")  # what a bound toggle accepts
@@ -54,11 +53,6 @@ def _md(text: str) -> str:
 
 def _fmt(value: float) -> str:
     return f"{value:.4g}"
-
-
-def _num(value: float) -> str:
-    """A limit in a message: 10,000 rather than 1e+04."""
-    return f"{value:,.6g}"
 
 
 def _cell(text: str) -> str:
@@ -164,77 +158,34 @@ def _apply_preset() -> None:
 # ---------------------------------------------------------------- checking a link
 
 
-@dataclass(frozen=True)
-class _Rule:
-    """What one URL key may hold: a number in [lo, hi] (whole if ``integer``) or an option.
-
-    The same rules and messages as `ui.urlstate`'s checks, evaluated before anything is
-    drawn, because some bad values (a repeated key, 12.5 points) would otherwise still
-    reach the bound widget: Streamlit takes the last of a repeated key, and rounds.
-    """
-
-    key: str
-    default: object
-    lo: float = 0.0
-    hi: float = 0.0
-    integer: bool = False
-    options: tuple = ()
-
-    def ok(self) -> bool:
-        values = raw_values(self.key)
-        if not values:
-            return True
-        if len(values) > 1:
-            return False
-        if self.options:
-            return values[0] in self.options
-        return parse_number(values[0], self.lo, self.hi, self.integer) is not None
-
-    def note(self) -> str:
-        if self.options:
-            return t("common.bad_choice", name=self.key, default=self.default)
-        return t("common.bad_number", name=self.key, lo=_num(self.lo), hi=_num(self.hi),
-                 default=self.default)
-
-
-def _rules(names) -> list[_Rule]:
+def _rules(names) -> list[urlstate.Rule]:
+    """What each URL key may hold, for these curves."""
     m = explore.MAX_ABS_X
-    rules = [_Rule("xmin", _fmt(explore.DEFAULT_XMIN), -m, m),
-             _Rule("xmax", _fmt(explore.DEFAULT_XMAX), -m, m),
-             _Rule("n", explore.DEFAULT_POINTS, explore.MIN_POINTS, explore.MAX_POINTS, True),
-             _Rule("k", _fmt(K_DEFAULT), K_MIN, K_MAX)]
-    rules += [_Rule(key, str(default).lower(), options=BOOLS) for key, default in TOGGLES.items()]
+    rules = [urlstate.number("xmin", -m, m, explore.DEFAULT_XMIN),
+             urlstate.number("xmax", -m, m, explore.DEFAULT_XMAX),
+             urlstate.number("n", explore.MIN_POINTS, explore.MAX_POINTS,
+                             explore.DEFAULT_POINTS, integer=True),
+             urlstate.number("k", K_MIN, K_MAX, K_DEFAULT)]
+    rules += [urlstate.choice(key, BOOLS, str(default).lower())
+              for key, default in TOGGLES.items()]
     for slot, name in enumerate(names):
         for p in activations.get(name).params:
             key = explore.param_key(slot, p.name)
-            if p.choices:
-                rules.append(_Rule(key, p.default, options=p.choices))
-            else:
-                rules.append(_Rule(key, _fmt(p.default), p.min, p.max))
+            rules.append(urlstate.choice(key, p.choices, p.default) if p.choices
+                         else urlstate.number(key, p.min, p.max, p.default))
     return rules
 
 
-def _clean_link(names) -> list[str]:
-    """Take a new link's bad values out of the URL, and say what was wrong.
-
-    Returns the warnings. Keys whose values were bad, and ``p<i>_...`` keys that belong to
-    no curve, are removed; the caller then reruns once, so that the bound widgets start
-    from their defaults.
-    """
-    rules = _rules(names)
-    bad = [r for r in rules if not r.ok()]
-    notes = [r.note() for r in bad]
-    keys = [r.key for r in bad]
-    wanted = {r.key for r in rules}
+def _drop_stray(names) -> list[str]:
+    """Remove ``p<i>_...`` keys that belong to no curve (e.g. p5_alpha with three curves)."""
+    wanted = {r.key for r in _rules(names)}
     stray = [k for k in st.query_params if explore.parse_param_key(k) and k not in wanted]
-    if stray:  # e.g. p5_alpha with three curves: never echo the key itself
-        notes.append(t("curves.stray_params"))
-    for key in keys + stray:
+    for key in stray:
         try:
             del st.query_params[key]
         except StreamlitAPIException:
-            pass  # already bound to a widget on this page: Streamlit discards bad values
-    return notes
+            pass  # bound to a widget on this page: Streamlit keeps the URL in step
+    return [t("curves.stray_params")] if stray else []  # never echo the key itself
 
 
 # ---------------------------------------------------------------- cached numbers
@@ -357,23 +308,18 @@ present = presenting()
 st.title(t("curves.title"))
 st.caption(t("curves.intro"))
 
-notes = st.session_state.pop(NOTES, [])  # carried over the rerun that cleaned a link
+notes = []
 names, problems = _url_curves()
-fresh = st.session_state.get(SEEN) != names  # a link arrived (or the first run)
 if "unknown" in problems:
     notes.append(t("common.bad_choices", name=FN))
 if "too_many" in problems:
     notes.append(t("curves.too_many", max=explore.MAX_CURVES))
 if problems:
     _write_curves(names)  # the link's bad names leave the URL
-if fresh:  # check the link once, before any bound widget reads it
+if st.session_state.get(SEEN) != names:  # a link arrived (or the first run)
     st.session_state[SEEN] = names
-    cleaned = _clean_link(names)
-    if cleaned:
-        st.session_state[NOTES] = notes + cleaned
-        st.rerun()
-for note in notes:
-    st.warning(note, icon="⚠️")
+    notes += _drop_stray(names)
+guard("curves", _rules(names), notes)
 
 st.selectbox(t("curves.preset"), [p.key for p in explore.PRESETS], index=None, key="preset",
              format_func=lambda key: t(f"curves.preset_{key}"),

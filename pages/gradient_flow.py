@@ -16,7 +16,8 @@ from activations import gradflow
 from activations.figures import gradflow as figs
 from ui.frame import chart, presenting
 from ui.i18n import t
-from ui.urlstate import check_choices, check_number, raw_values
+from ui import urlstate
+from ui.urlstate import guard, raw_values
 
 ACTS = activations.names()
 INITS = ("standard", "xavier_uniform", "xavier_normal", "kaiming_uniform", "kaiming_normal",
@@ -56,19 +57,19 @@ def _matching_preset(acts, inits, depth, width, batch, bias, norm, residual) -> 
 # --- URL checks the bound widgets can't make (they drop bad values silently) ---
 
 def _check_link() -> None:
-    check_choices("act", ACTS)
-    check_choices("init", INITS)
+    guard("gradient_flow", [
+        urlstate.choices("act", ACTS),
+        urlstate.choices("init", INITS),
+        urlstate.number("depth", 1, gradflow.MAX_DEPTH, DEFAULT["depth"], integer=True),
+        urlstate.number("width", 2, gradflow.MAX_WIDTH, DEFAULT["width"], integer=True),
+        urlstate.number("batch", 1, gradflow.MAX_BATCH, DEFAULT["batch"], integer=True),
+        urlstate.number("bias", *BIAS_RANGE, DEFAULT["bias"]),
+        urlstate.number("seed", 0, SEED_MAX, DEFAULT["seed"], integer=True),
+        urlstate.choice("residual", ("true", "false"), t("common.no")),
+    ])
     for key in ("act", "init"):
         if len(raw_values(key)) > MAX_RUNS:
             st.warning(tr("too_many_in_link", name=key, limit=MAX_RUNS), icon="⚠️")
-    check_number("depth", 1, gradflow.MAX_DEPTH, DEFAULT["depth"], integer=True)
-    check_number("width", 2, gradflow.MAX_WIDTH, DEFAULT["width"], integer=True)
-    check_number("batch", 1, gradflow.MAX_BATCH, DEFAULT["batch"], integer=True)
-    check_number("bias", *BIAS_RANGE, DEFAULT["bias"])
-    check_number("seed", 0, SEED_MAX, DEFAULT["seed"], integer=True)
-    residual = raw_values("residual")
-    if residual and (len(residual) > 1 or residual[0].lower() not in ("true", "false")):
-        st.warning(t("common.bad_choice", name="residual", default=t("common.no")), icon="⚠️")
 
 
 # --- the simulation, cached on plain arguments; only the small statistics are kept ---

@@ -9,7 +9,8 @@ from activations.figures import training as figs
 from activations.surfaces import SURFACES, run_optimizer
 from ui.frame import chart, presenting
 from ui.i18n import t
-from ui.urlstate import check_choice, check_number
+from ui import urlstate
+from ui.urlstate import guard
 
 ACTS = tuple(activations.names())
 DATASETS = tuple(datasets.DATASETS)
@@ -28,19 +29,26 @@ st.title(t("training.title"))
 st.write(t("training.intro"))
 
 # -------------------------------------------------------------- shared settings
-# The link is checked before the bound widgets read it (they silently drop bad values).
-check_choice("dataset", DATASETS, DEFAULTS["dataset"])
-check_choice("act", ACTS, DEFAULTS["act"])
-check_choice("optimizer", OPTIMIZERS, DEFAULTS["optimizer"])
-check_choice("lr", [str(v) for v in LRS], DEFAULTS["lr"])
-check_choice("auto_lr", ("true", "false", "True", "False", "TRUE", "FALSE"),
-             DEFAULTS["auto_lr"])
-check_number("noise", 0.0, 0.5, DEFAULTS["noise"])
-check_number("points", 20, training.MAX_POINTS, DEFAULTS["points"], integer=True)
-check_number("layers", 0, training.MAX_LAYERS, DEFAULTS["layers"], integer=True)
-check_number("width", 1, training.MAX_WIDTH, DEFAULTS["width"], integer=True)
-check_number("steps", 50, training.MAX_STEPS, DEFAULTS["steps"], integer=True)
-check_number("seed", 0, MAX_SEED, DEFAULTS["seed"], integer=True)
+# The link is checked before any bound widget reads it (see ui.urlstate).
+guard("training", [
+    urlstate.choice("dataset", DATASETS, DEFAULTS["dataset"]),
+    urlstate.choice("act", ACTS, DEFAULTS["act"]),
+    urlstate.choice("act_b", ACTS, DEFAULTS["act_b"]),
+    urlstate.choice("optimizer", OPTIMIZERS, DEFAULTS["optimizer"]),
+    urlstate.choice("lr", [str(v) for v in LRS], DEFAULTS["lr"]),
+    urlstate.choice("auto_lr", ("true", "false", "True", "False", "TRUE", "FALSE"),
+                    DEFAULTS["auto_lr"]),
+    urlstate.number("noise", 0.0, 0.5, DEFAULTS["noise"]),
+    urlstate.number("points", 20, training.MAX_POINTS, DEFAULTS["points"], integer=True),
+    urlstate.number("layers", 0, training.MAX_LAYERS, DEFAULTS["layers"], integer=True),
+    urlstate.number("width", 1, training.MAX_WIDTH, DEFAULTS["width"], integer=True),
+    urlstate.number("steps", 50, training.MAX_STEPS, DEFAULTS["steps"], integer=True),
+    urlstate.number("seed", 0, MAX_SEED, DEFAULTS["seed"], integer=True),
+    urlstate.number("zz_lr", 0.1, 1.0, DEFAULTS["zz_lr"]),
+    urlstate.number("zz_steps", 10, 200, DEFAULTS["zz_steps"], integer=True),
+    urlstate.choice("surface", RACE_SURFACES, DEFAULTS["surface"]),
+    urlstate.number("race_steps", 20, RACE_MAX_STEPS, DEFAULTS["race_steps"], integer=True),
+])
 
 with st.expander(t("training.settings"), expanded=not present):
     c1, c2, c3 = st.columns(3)
@@ -190,7 +198,6 @@ if tab_train.open:
 if tab_compare.open:
     with tab_compare:
         st.write(t("training.compare_intro"))
-        check_choice("act_b", ACTS, DEFAULTS["act_b"])
         act_b = st.selectbox(t("training.act_b"), ACTS, index=ACTS.index(DEFAULTS["act_b"]),
                              help=t("training.act_b_help"), key="act_b", bind="query-params")
         pair = [(act, train(act)), (act_b, train(act_b))]
@@ -240,8 +247,6 @@ if tab_zigzag.open:
         st.latex(r"\nabla_w \tfrac12\bigl(w\cdot a - w^*\cdot a\bigr)^2"
                  rf" = \underbrace{{(w - w^*)\cdot a}}_{{\text{{{t('training.one_number')}}}}}"
                  r"\;(a_1,\ a_2)")
-        check_number("zz_lr", 0.1, 1.0, DEFAULTS["zz_lr"])
-        check_number("zz_steps", 10, 200, DEFAULTS["zz_steps"], integer=True)
         z1, z2 = st.columns(2)
         zz_lr = z1.slider(t("training.zz_lr"), 0.1, 1.0, DEFAULTS["zz_lr"], 0.1, key="zz_lr",
                           bind="query-params")
@@ -269,8 +274,6 @@ if tab_zigzag.open:
 if tab_race.open:
     with tab_race:
         st.write(t("training.race_intro"))
-        check_choice("surface", RACE_SURFACES, DEFAULTS["surface"])
-        check_number("race_steps", 20, RACE_MAX_STEPS, DEFAULTS["race_steps"], integer=True)
         r1, r2 = st.columns([2, 1])
         surface_name = r1.selectbox(t("training.surface"), RACE_SURFACES,
                                     index=RACE_SURFACES.index(DEFAULTS["surface"]),

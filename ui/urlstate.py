@@ -1,16 +1,22 @@
 """Check a shared link's query parameters before the bound widgets read them.
 
-Widgets bound with ``bind="query-params"`` silently drop values they can't take. These
-checks run first and say so on the page, naming the parameter and what was expected (never
-echoing the value itself, so nothing a stranger typed is rendered). Parsing is strict:
-only plain finite decimal numbers, only known names.
+Widgets bound with ``bind="query-params"`` read the URL as the run starts, and what they do
+with a bad value varies: most drop it silently, a repeated key gives its last value, and a
+bound integer ``st.number_input`` even raises on ``1e400``. So each page lists what its keys
+may hold (`number`, `choice`, `choices`) and calls `guard` before drawing any widget: bad
+values are taken out of the URL and the page reruns once, so every widget starts from its
+default, and the warnings are shown after that rerun. A warning names the parameter and
+what was expected, never the value itself, so nothing a stranger typed is rendered.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
+from typing import Iterable
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from .i18n import t
 
@@ -39,30 +45,79 @@ def raw_values(key: str) -> list[str]:
     return st.query_params.get_all(key)
 
 
-def check_number(key: str, lo: float, hi: float, default, integer: bool = False) -> bool:
-    """Warn when the URL's ``key`` is present but not one number in [lo, hi]."""
-    values = raw_values(key)
-    if not values:
-        return True
-    if len(values) == 1 and parse_number(values[0], lo, hi, integer) is not None:
-        return True
-    st.warning(t("common.bad_number", name=key, lo=lo, hi=hi, default=default), icon="⚠️")
-    return False
+def _num(v) -> str:
+    return f"{v:g}" if isinstance(v, float) else str(v)
 
 
-def check_choice(key: str, options, default) -> bool:
-    """Warn when the URL's ``key`` is present but not exactly one of ``options``."""
-    values = raw_values(key)
-    if not values or (len(values) == 1 and values[0] in options):
-        return True
-    st.warning(t("common.bad_choice", name=key, default=default), icon="⚠️")
-    return False
+@dataclass(frozen=True)
+class Rule:
+    """What one URL key may hold. Build it with `number`, `choice` or `choices`."""
+
+    key: str
+    default: object = None
+    lo: float = 0.0
+    hi: float = 0.0
+    integer: bool = False
+    options: tuple = ()
+    repeated: bool = False  # several values allowed (a multiselect), each in ``options``
+
+    def ok(self) -> bool:
+        values = raw_values(self.key)
+        if not values:
+            return True
+        if self.repeated:
+            return all(v in self.options for v in values)
+        if len(values) > 1:  # Streamlit would silently take the last one
+            return False
+        if self.options:
+            return values[0] in self.options
+        return parse_number(values[0], self.lo, self.hi, self.integer) is not None
+
+    def note(self) -> str:
+        if self.repeated:
+            return t("common.bad_choices", name=self.key)
+        if self.options:
+            return t("common.bad_choice", name=self.key, default=self.default)
+        return t("common.bad_number", name=self.key, lo=_num(self.lo), hi=_num(self.hi),
+                 default=_num(self.default))
 
 
-def check_choices(key: str, options) -> bool:
-    """Warn when the URL's repeated ``key`` names anything outside ``options``."""
-    values = raw_values(key)
-    if all(v in options for v in values):
-        return True
-    st.warning(t("common.bad_choices", name=key), icon="⚠️")
-    return False
+def number(key: str, lo: float, hi: float, default, integer: bool = False) -> Rule:
+    """One finite number in [lo, hi] (a whole one if ``integer``)."""
+    return Rule(key, default, lo, hi, integer)
+
+
+def choice(key: str, options: Iterable[str], default) -> Rule:
+    """Exactly one of ``options`` (as the URL spells them)."""
+    return Rule(key, default, options=tuple(options))
+
+
+def choices(key: str, options: Iterable[str]) -> Rule:
+    """Any number of values, each one of ``options`` (a repeated key)."""
+    return Rule(key, options=tuple(options), repeated=True)
+
+
+def guard(scope: str, rules: Iterable[Rule], notes: Iterable[str] = ()) -> list[str]:
+    """Take a link's bad values out of the URL, rerun once, and warn about them.
+
+    Call it before the page creates any bound widget. ``scope`` names the page (the
+    warnings wait in session state across the rerun); ``notes`` are the page's own
+    warnings about the same link, shown with these. Returns the warnings shown.
+    """
+    store = f"_link_notes_{scope}"
+    notes = st.session_state.pop(store, []) + list(notes)
+    bad = [rule for rule in rules if not rule.ok()]
+    removed = False
+    for rule in bad:
+        try:
+            del st.query_params[rule.key]
+            removed = True
+        except StreamlitAPIException:
+            pass  # already bound on this page: Streamlit itself discards bad values
+    notes += [rule.note() for rule in bad]
+    if removed:
+        st.session_state[store] = notes
+        st.rerun()
+    for note in notes:
+        st.warning(note, icon="⚠️")
+    return notes
