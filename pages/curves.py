@@ -12,6 +12,8 @@ several times (LeakyReLU 0.01 next to 0.2). Everything shown lives in the URL:
 - ``sat``, ``dead``, ``diff``, ``train``: overlays (defaults true, false, false, true):
   |f'| < 0.01 shading, f' = 0 shading, differences to the first curve, RReLU's
   training-mode draws. ``scale`` and ``k``: the f(kx)/k chart (defaults false, 2).
+- ``expr``: a typed formula f(x) (`ui.custom`), drawn after the curves above as "custom";
+  ``expr_<letter>``: its free parameters (sliders in the formula box).
 
 Example: ``?fn=leaky_relu&fn=leaky_relu&p1_negative_slope=0.2&dead=true``. Bad values in a
 link (unknown names, NaN, out of range, stray ``p<i>_...`` keys) give a warning and the
@@ -31,6 +33,7 @@ from activations.figures.curves import (
 from activations.figures.style import SHADE, color
 from ui.frame import chart, presenting
 from ui.i18n import t
+from ui import custom as formula_ui
 from ui import urlstate
 from ui.urlstate import guard
 
@@ -53,6 +56,12 @@ def _md(text: str) -> str:
 
 def _fmt(value: float) -> str:
     return f"{value:.4g}"
+
+
+def _stem(curves, what: str) -> str:
+    """A download name; the typed formula's curve counts as "custom"."""
+    named = [c if isinstance(c.name, str) else explore.Curve(formula_ui.CHOICE) for c in curves]
+    return explore.file_stem(named, what)
 
 
 def _cell(text: str) -> str:
@@ -203,14 +212,15 @@ def _sampled(name: str, params: tuple, xmin: float, xmax: float, n: int) -> expl
 # ---------------------------------------------------------------- widgets
 
 
-def _param_widget(slot: int, p: activations.Param):
+def _param_widget(slot: int, p: activations.Param, act: str):
     key = explore.param_key(slot, p.name)
     if p.choices:
         return st.selectbox(p.name, p.choices, index=p.choices.index(p.default), key=key,
-                            help=p.help or None, bind="query-params")
+                            help=t(f"curves.phelp_{act}_{p.name}"), bind="query-params")
     digits = max(2, -int(f"{p.step:e}".split("e")[1])) + 1  # step 0.01 -> 3 decimals
     return st.slider(p.name, float(p.min), float(p.max), float(p.default), float(p.step),
-                     format=f"%.{digits}f", key=key, help=p.help or None, bind="query-params")
+                     format=f"%.{digits}f", key=key, help=t(f"curves.phelp_{act}_{p.name}"),
+                     bind="query-params")
 
 
 def _curve_controls(names) -> list[dict]:
@@ -223,7 +233,7 @@ def _curve_controls(names) -> list[dict]:
         with st.container(border=True):
             st.selectbox(t("curves.curve_n", n=slot + 1), NAMES, key=key, format_func=_label,
                          on_change=_pick, args=(slot,))
-            raw.append({p.name: _param_widget(slot, p) for p in activations.get(name).params})
+            raw.append({p.name: _param_widget(slot, p, name) for p in activations.get(name).params})
             st.button(t("curves.remove"), key=f"rm{slot}", on_click=_remove, args=(slot,),
                       disabled=len(names) == 1, type="tertiary", icon=":material/close:")
     st.selectbox(t("curves.add"), NAMES, index=None, key="add", format_func=_label,
@@ -319,13 +329,14 @@ if problems:
 if st.session_state.get(SEEN) != names:  # a link arrived (or the first run)
     st.session_state[SEEN] = names
     notes += _drop_stray(names)
-guard("curves", _rules(names), notes)
+guard("curves", _rules(names) + formula_ui.rules(), notes)
 
 st.selectbox(t("curves.preset"), [p.key for p in explore.PRESETS], index=None, key="preset",
              format_func=lambda key: t(f"curves.preset_{key}"),
              placeholder=t("curves.preset_placeholder"), on_change=_apply_preset)
 
 with st.sidebar:
+    formula = formula_ui.formula_box()  # the typed f(x), drawn after the registry curves
     st.header(t("curves.curves_header"))
     raw_params = _curve_controls(names)
     xmin, xmax, n, show, k = _view_controls(names)
@@ -340,13 +351,18 @@ for name, raw in zip(names, raw_params, strict=True):
     if not ok:
         st.warning(t("curves.bad_params", label=_label(name)), icon="⚠️")
     curves.append(curve)
+if formula is not None:
+    curves.append(explore.Curve(formula.act, formula.params))
 
 match = explore.matching_preset(curves)
 if match is not None:
     st.info(t(f"curves.note_{match.key}"), icon=":material/lightbulb:")
 
 g = (grid.xmin, grid.xmax, grid.n)
-infos = [_sampled(c.name, c.params, *g) for c in curves]
+infos = [_sampled(c.name, c.params, *g) if isinstance(c.name, str)
+         else formula_ui.overview(formula.text, formula.params, *g) for c in curves]
+if formula is not None:
+    formula_ui.values_note(formula, grid.x())
 labels = explore.curve_labels(curves)
 lines = [Line(label, color(i), info.sample.f, info.sample.df)
          for i, (label, info) in enumerate(zip(labels, infos, strict=True))]
@@ -369,7 +385,7 @@ hover = dict(f=t("curves.hover_f"), df=t("curves.hover_df"))
 fig_f = curves_figure(grid.xmin, grid.dx, lines,
                       Texts(t("curves.f_title"), t("curves.x"), t("curves.f_axis"), **hover),
                       saturation=saturation, dead=dead, samples=samples_f, present=present)
-chart(fig_f, key="chart_f", filename=explore.file_stem(curves, "f"))
+chart(fig_f, key="chart_f", filename=_stem(curves, "f"))
 st.caption(t("curves.f_caption"))
 
 fig_df = curves_figure(grid.xmin, grid.dx, lines,
@@ -377,7 +393,7 @@ fig_df = curves_figure(grid.xmin, grid.dx, lines,
                        derivative=True, saturation=saturation, dead=dead, samples=samples_df,
                        threshold=(explore.SATURATION_SLOPE, t("curves.threshold"))
                        if show["sat"] else None, present=present)
-chart(fig_df, key="chart_df", filename=explore.file_stem(curves, "df"))
+chart(fig_df, key="chart_df", filename=_stem(curves, "df"))
 shares = "; ".join(f"{label} {info.share:.0%}"
                    for label, info in zip(labels, infos, strict=True))
 st.caption(t("curves.df_caption", shares=_md(shares)))
@@ -388,7 +404,7 @@ if show["scale"] and k is not None:
                        [t("curves.scaled_name", label=label, k=_fmt(k)) for label in labels],
                        Texts(t("curves.scale_title", k=_fmt(k)), t("curves.x"),
                              t("curves.f_axis")), present=present)
-    chart(fig, key="chart_scale", filename=explore.file_stem(curves, f"scale-k{_fmt(k)}"))
+    chart(fig, key="chart_scale", filename=_stem(curves, f"scale-k{_fmt(k)}"))
     gaps = "; ".join(f"{label} {gap:.3g}" for label, (_, gap) in zip(labels, scaled, strict=True))
     st.caption(t("curves.scale_caption", k=_fmt(k), gaps=_md(gaps)))
 
@@ -402,7 +418,7 @@ if show["diff"] and len(curves) >= 2:
     fig = difference_figure(grid.xmin, grid.dx, diffs,
                             Texts(t("curves.diff_title", b=labels[0]), t("curves.x"),
                                   t("curves.diff_axis")), present=present)
-    chart(fig, key="chart_diff", filename=explore.file_stem(curves, "difference"))
+    chart(fig, key="chart_diff", filename=_stem(curves, "difference"))
     st.caption(t("curves.diff_caption", b=_md(labels[0]), gaps=_md("; ".join(gaps))))
 
 headers = [t("curves.csv_x")]
@@ -411,7 +427,7 @@ for label, line in zip(labels, lines, strict=True):
     headers += [t("curves.csv_f", label=label), t("curves.csv_df", label=label)]
     columns += [line.f, line.df]
 st.download_button(t("curves.csv"), functools.partial(explore.csv_table, grid, headers, columns),
-                   file_name=explore.file_stem(curves, "data") + ".csv", mime="text/csv",
+                   file_name=_stem(curves, "data") + ".csv", mime="text/csv",
                    key="csv", on_click="ignore", icon=":material/download:")
 st.caption(t("curves.export_note"))
 

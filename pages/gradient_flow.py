@@ -2,8 +2,9 @@
 
 Shared link parameters: ``act`` (repeated, registry names such as ``act=relu&act=tanh``),
 ``init`` (repeated, torch.nn.init scheme names), ``depth``, ``width``, ``batch``, ``bias``,
-``seed`` and ``residual``. Every activation runs with every initialisation (at most 4
-runs), on the same inputs, targets and weight draws.
+``seed`` and ``residual``; ``expr`` (a typed formula, `ui.custom`) adds the choice ``custom``
+to ``act``, with ``expr_<letter>`` for its parameters. Every activation runs with every
+initialisation (at most 4 runs), on the same inputs, targets and weight draws.
 """
 
 import math
@@ -16,6 +17,7 @@ from activations import gradflow
 from activations.figures import gradflow as figs
 from ui.frame import chart, presenting
 from ui.i18n import t
+from ui import custom as formula_ui
 from ui import urlstate
 from ui.urlstate import guard, raw_values
 
@@ -57,8 +59,9 @@ def _matching_preset(acts, inits, depth, width, batch, bias, norm, residual) -> 
 # --- URL checks the bound widgets can't make (they drop bad values silently) ---
 
 def _check_link() -> None:
-    guard("gradient_flow", [
-        urlstate.choices("act", ACTS),
+    # "custom" is a valid activation in a link only together with a valid formula
+    guard("gradient_flow", formula_ui.rules() + [
+        urlstate.choices("act", formula_ui.link_options(ACTS)),
         urlstate.choices("init", INITS),
         urlstate.number("depth", 1, gradflow.MAX_DEPTH, DEFAULT["depth"], integer=True),
         urlstate.number("width", 2, gradflow.MAX_WIDTH, DEFAULT["width"], integer=True),
@@ -75,8 +78,13 @@ def _check_link() -> None:
 # --- the simulation, cached on plain arguments; only the small statistics are kept ---
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _profile(act, init, depth, width, batch, seed, norm, residual, bias):
-    return gradflow.profile(act, depth, width, batch, init=init, seed=seed,
+def _profile(act, init, depth, width, batch, seed, norm, residual, bias, formula=("", ())):
+    """``formula``: (text, params) of the typed formula when ``act`` is "custom" (the cache
+    key holds its text, not the unpicklable object; re-parsing it is a cache hit)."""
+    params = None
+    if act == formula_ui.CHOICE:
+        act, params = formula_ui.activation(formula[0]), dict(formula[1])
+    return gradflow.profile(act, depth, width, batch, init=init, seed=seed, params=params,
                             normalization=norm, residual=residual, bias=bias)
 
 
@@ -86,7 +94,8 @@ def _run_names(runs) -> list[str]:
     inits = {i for _, i in runs}
     names = []
     for act, init in runs:
-        label, init_name = activations.get(act).label, tr(f"init_{init}")
+        label = formula.act.label if act == formula_ui.CHOICE else activations.get(act).label
+        init_name = tr(f"init_{init}")
         if len(inits) == 1 and len(acts) > 1:
             names.append(label)
         elif len(acts) == 1 and len(inits) > 1:
@@ -107,7 +116,9 @@ def _simulate_all(runs, names, size, options):
                 bar.progress(i / len(runs), text=tr("computing_run", i=i + 1, n=len(runs),
                                                         run=name))
             try:
-                results.append(_profile(act, init, depth, width, batch, **options))
+                custom = (formula.text, formula.params) if act == formula_ui.CHOICE else ("", ())
+                results.append(_profile(act, init, depth, width, batch, **options,
+                                        formula=custom))
             except ValueError:
                 st.warning(tr("failed", run=name), icon="⚠️")
                 results.append(None)
@@ -130,6 +141,9 @@ def _summary(stats, names) -> pd.DataFrame:
 st.title(tr("title"))
 st.write(tr("intro"))
 _check_link()
+with st.sidebar:
+    formula = formula_ui.formula_box()  # offered as "custom" while it holds a valid formula
+ACT_OPTIONS = formula_ui.picker_options(ACTS, formula)
 
 st.caption(tr("presets_help"))
 with st.container(horizontal=True):  # the buttons wrap on narrow screens
@@ -140,7 +154,7 @@ with st.container(horizontal=True):  # the buttons wrap on narrow screens
 with st.expander(tr("controls"), expanded=not present):
     left, middle, right = st.columns(3, gap="large")
     with left:
-        acts = st.multiselect(tr("act"), ACTS, default=DEFAULT["act"], key="act",
+        acts = st.multiselect(tr("act"), ACT_OPTIONS, default=DEFAULT["act"], key="act",
                               max_selections=MAX_RUNS, help=tr("act_help"), bind="query-params")
         inits = st.multiselect(tr("init"), INITS, default=DEFAULT["init"], key="init",
                                max_selections=MAX_RUNS, help=tr("init_help"),

@@ -1,5 +1,8 @@
 """Training lab: why nonlinearity matters (XOR, linear collapse), the sigmoid zig-zag, and an
-optimizer race. Reads widgets, calls `activations.training`, draws the figures."""
+optimizer race. Reads widgets, calls `activations.training`, draws the figures.
+
+``tab`` in a link (train, compare, zigzag, race) opens that tab; the other link parameters
+are the bound widgets' keys (dataset, act, act_b, optimizer, lr, ...)."""
 
 import streamlit as st
 
@@ -9,6 +12,7 @@ from activations.figures import training as figs
 from activations.surfaces import SURFACES, run_optimizer
 from ui.frame import chart, presenting
 from ui.i18n import t
+from ui import custom as formula_ui
 from ui import urlstate
 from ui.urlstate import guard
 
@@ -29,11 +33,13 @@ st.title(t("training.title"))
 st.write(t("training.intro"))
 
 # -------------------------------------------------------------- shared settings
-# The link is checked before any bound widget reads it (see ui.urlstate).
-guard("training", [
+# The link is checked before any bound widget reads it (see ui.urlstate). "custom" is a valid
+# activation in a link only together with a valid formula ``expr`` (see ui.custom).
+LINK_ACTS = formula_ui.link_options(ACTS)
+guard("training", formula_ui.rules() + [
     urlstate.choice("dataset", DATASETS, DEFAULTS["dataset"]),
-    urlstate.choice("act", ACTS, DEFAULTS["act"]),
-    urlstate.choice("act_b", ACTS, DEFAULTS["act_b"]),
+    urlstate.choice("act", LINK_ACTS, DEFAULTS["act"]),
+    urlstate.choice("act_b", LINK_ACTS, DEFAULTS["act_b"]),
     urlstate.choice("optimizer", OPTIMIZERS, DEFAULTS["optimizer"]),
     urlstate.choice("lr", [str(v) for v in LRS], DEFAULTS["lr"]),
     urlstate.choice("auto_lr", ("true", "false", "True", "False", "TRUE", "FALSE"),
@@ -50,6 +56,10 @@ guard("training", [
     urlstate.number("race_steps", 20, RACE_MAX_STEPS, DEFAULTS["race_steps"], integer=True),
 ])
 
+with st.sidebar:
+    formula = formula_ui.formula_box()  # offered as "custom" while it holds a valid formula
+ACT_OPTIONS = formula_ui.picker_options(ACTS, formula)
+
 with st.expander(t("training.settings"), expanded=not present):
     c1, c2, c3 = st.columns(3)
     with c1:
@@ -63,7 +73,7 @@ with st.expander(t("training.settings"), expanded=not present):
                            20, help=t("training.points_help"), key="points",
                            bind="query-params")
     with c2:
-        act = st.selectbox(t("training.act"), ACTS, index=ACTS.index(DEFAULTS["act"]),
+        act = st.selectbox(t("training.act"), ACT_OPTIONS, index=ACTS.index(DEFAULTS["act"]),
                            help=t("training.act_help"), key="act", bind="query-params")
         layers = st.slider(t("training.layers"), 0, training.MAX_LAYERS, DEFAULTS["layers"],
                            help=t("training.layers_help"), key="layers", bind="query-params")
@@ -94,13 +104,18 @@ run_steps = training.cap_steps(int(points), hidden, int(steps))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _train(dataset, points, noise, hidden, act, optimizer, lr, steps, seed, progress_text):
+def _train(dataset, points, noise, hidden, act, optimizer, lr, steps, seed, progress_text,
+           formula=("", ())):
     """One training run (cached on its plain arguments). The progress bar is drawn only
-    while it actually trains, and removed when done."""
+    while it actually trains, and removed when done. ``formula``: (text, params) of the typed
+    formula when ``act`` is "custom" (the cache key holds its text, not the object)."""
+    params = None
+    if act == formula_ui.CHOICE:
+        act, params = formula_ui.activation(formula[0]), dict(formula[1])
     bar = st.progress(0.0, text=progress_text)
     result = training.train_mlp(
-        dataset, hidden=hidden, activation=act, optimizer=optimizer, lr=lr, steps=steps,
-        seed=seed, n=points, noise=noise, callback_every=max(1, steps // 20),
+        dataset, hidden=hidden, activation=act, params=params, optimizer=optimizer, lr=lr,
+        steps=steps, seed=seed, n=points, noise=noise, callback_every=max(1, steps // 20),
         time_limit=TIME_LIMIT,
         callback=lambda step, loss, acc: bar.progress(step / steps, text=progress_text),
     )
@@ -123,8 +138,9 @@ def _race_figure(surface_name, steps, labels, texts, present):
 
 
 def train(activation):
+    custom = (formula.text, formula.params) if activation == formula_ui.CHOICE else ("", ())
     return _train(dataset, int(points), float(noise), hidden, activation, optimizer, lr,
-                  run_steps, int(seed), t("training.progress", act=activation))
+                  run_steps, int(seed), t("training.progress", act=activation), custom)
 
 
 def layout_text():
@@ -166,10 +182,12 @@ def report_run(result):
 
 if run_steps < steps:
     st.info(t("training.capped", steps=run_steps, asked=int(steps)), icon="⏱️")
+TABS = ("train", "compare", "zigzag", "race")
+# ``tab=<id>`` in a link (the guided tour's) opens that tab; the labels depend on the language.
+linked_tab = st.query_params.get("tab")
 tab_train, tab_compare, tab_zigzag, tab_race = st.tabs(
-    [t("training.tab_train"), t("training.tab_compare"), t("training.tab_zigzag"),
-     t("training.tab_race")],
-    key="view", on_change="rerun",
+    [t(f"training.tab_{k}") for k in TABS], key="view", on_change="rerun",
+    default=t(f"training.tab_{linked_tab}") if linked_tab in TABS else None,
 )
 
 # -------------------------------------------------------------- train
@@ -198,7 +216,8 @@ if tab_train.open:
 if tab_compare.open:
     with tab_compare:
         st.write(t("training.compare_intro"))
-        act_b = st.selectbox(t("training.act_b"), ACTS, index=ACTS.index(DEFAULTS["act_b"]),
+        act_b = st.selectbox(t("training.act_b"), ACT_OPTIONS,
+                             index=ACTS.index(DEFAULTS["act_b"]),
                              help=t("training.act_b_help"), key="act_b", bind="query-params")
         pair = [(act, train(act)), (act_b, train(act_b))]
         for _, res in pair:

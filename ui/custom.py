@@ -1,0 +1,217 @@
+"""The custom-formula box shared by the pages: a person types f(x) and gets an activation.
+
+`formula_box` draws a text box bound to the URL parameter ``expr`` (so a shared link carries
+the formula), parses it with `activations.custom.parse_activation` (an allow-list parser that
+never evaluates the text; its result is cached by text there), shows the formula and its
+exact derivative in LaTeX and one slider per free letter (keys ``expr_<letter>``, also in
+the URL), and returns a `Formula` or None. Pages offer it as the option `CHOICE` in their
+activation pickers and hand the *text* and parameter values to their cached functions (an
+`Activation` can't be pickled), re-parsing inside (cheap: the library's cache).
+
+What a person typed is never rendered as markdown or HTML: errors come from the catalog by
+their ``code`` (with the position), and the text itself is shown only in a code block.
+The formula lives in this person's session (and URL) only: when they switch pages, the
+last formula and its parameter values are restored from their session state.
+
+A link's ``expr`` is checked like any URL value (`rules`, for `ui.urlstate.guard`): a formula
+that doesn't parse is taken out with a warning, and the page starts with an empty box.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+import numpy as np
+import streamlit as st
+
+from activations import explore
+from activations.custom import (
+    FUNCTIONS, LIMITS, ExpressionError, evaluate_report, parse_activation,
+)
+from activations.registry import Activation
+
+from . import urlstate
+from .i18n import t
+
+KEY = "expr"  # the text box's key, and so its URL parameter
+CHOICE = "custom"  # the option name in the pages' activation pickers
+KEEP = "_custom_formula"  # this session's last formula and values, across pages
+_CODES = {
+    "type", "too_long", "empty", "character", "syntax", "too_big", "too_deep", "not_allowed",
+    "number", "number_too_large", "function_without_call", "reserved_name",
+    "too_many_parameters", "unknown_name", "operator", "unknown_function", "keyword",
+    "arguments", "exponent_too_large", "not_real", "undefined", "constant_too_large",
+}
+
+
+def param_key(name: str) -> str:
+    """The widget key (and URL parameter) of the formula's parameter ``name``: ``expr_a``."""
+    return f"{KEY}_{name}"
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A valid typed formula: its text (the cache key), activation and parameter values."""
+
+    text: str
+    act: Activation  # named CHOICE, labelled with the catalog's name for it
+    params: tuple[tuple[str, float], ...]  # (name, value) in the activation's Param order
+
+    @property
+    def kwargs(self) -> dict:
+        return dict(self.params)
+
+
+def parse(text) -> tuple[Activation | None, ExpressionError | None]:
+    """``(activation, None)``, ``(None, error)``, or ``(None, None)`` for an empty box."""
+    if not isinstance(text, str) or not text.strip(" "):
+        return None, None
+    try:
+        return parse_activation(text), None
+    except ExpressionError as err:
+        return None, err
+
+
+def message(err: ExpressionError) -> str:
+    """The translated refusal: what is wrong and where, without any of the typed text."""
+    code = err.code if err.code in _CODES else "other"
+    reason = t(f"custom.err_{code}", limit=err.info.get("limit", ""),
+               functions=", ".join(FUNCTIONS))
+    where = t("custom.at", pos=err.position) if err.position else ""
+    return t("custom.error", reason=reason, where=where)
+
+
+# ---------------------------------------------------------------- checking a link
+
+
+@dataclass(frozen=True)
+class _FormulaRule(urlstate.Rule):
+    """``expr`` holds one formula that parses (or nothing). A value the person typed in this
+    session's box is left alone: the box itself explains what is wrong with it."""
+
+    def ok(self) -> bool:
+        values = urlstate.raw_values(self.key)
+        if not values:
+            return True
+        if len(values) > 1 or len(values[0]) > LIMITS.max_length:
+            return False
+        if values[0] == st.session_state.get(self.key):
+            return True
+        return parse(values[0])[1] is None
+
+    def note(self) -> str:
+        return t("custom.bad_link", name=self.key)
+
+
+def link_options(options) -> tuple:
+    """``options`` plus `CHOICE` when the link's ``expr`` is a valid formula: what a link's
+    activation parameter may name (check it with these, before the pickers are drawn)."""
+    return (*options, CHOICE) if parse(st.query_params.get(KEY))[0] is not None \
+        else tuple(options)
+
+
+def picker_options(options, formula: Formula | None) -> tuple:
+    """``options`` plus `CHOICE` while the box holds a valid formula: a picker's options."""
+    return (*options, CHOICE) if formula is not None else tuple(options)
+
+
+def rules() -> list[urlstate.Rule]:
+    """What ``expr`` and the formula's parameter keys may hold; add them to the page's guard."""
+    out: list[urlstate.Rule] = [_FormulaRule(KEY)]
+    values = urlstate.raw_values(KEY)
+    if len(values) == 1 and len(values[0]) <= LIMITS.max_length:
+        act, _ = parse(values[0])
+        for p in act.params if act is not None else ():
+            out.append(urlstate.number(param_key(p.name), p.min, p.max, p.default))
+    return out
+
+
+# ---------------------------------------------------------------- the box
+
+
+def _restore() -> None:
+    """Bring back this session's formula after a page switch (a link's own value wins)."""
+    kept = st.session_state.get(KEEP, {})
+    for key, value in kept.items():
+        if key not in st.session_state and key not in st.query_params:
+            st.session_state[key] = value
+
+
+def _show_error(text: str, err: ExpressionError) -> None:
+    st.error(message(err), icon="🚫")
+    if err.position and err.code not in ("too_long", "type"):
+        st.caption(t("custom.fragment"))
+        # A code block shows the text literally; the caret marks the position.
+        st.code(f"{text}\n{' ' * (err.position - 1)}^", language=None)
+
+
+def formula_box(where=None) -> Formula | None:
+    """Draw the formula box in ``where`` (a container; default: here) and read it.
+
+    Returns the `Formula` when the box holds a valid formula, else None (a refused one
+    shows a translated error with its position).
+    """
+    _restore()
+    with where if where is not None else st.container():
+        st.subheader(t("custom.header"))
+        text = st.text_input(
+            t("custom.input"), key=KEY, max_chars=LIMITS.max_length,
+            placeholder=t("custom.placeholder"),
+            help=t("custom.help", functions=", ".join(FUNCTIONS), choice=CHOICE),
+            bind="query-params")
+        act, err = parse(text)
+        if err is not None:
+            _show_error(text, err)
+        if act is None:  # empty (the placeholder and help say what to type) or refused
+            st.session_state[KEEP] = {KEY: text or ""}
+            return None
+        st.latex(act.formula)
+        st.latex(act.derivative_formula)
+        values = []
+        for p in act.params:
+            value = st.slider(p.name, float(p.min), float(p.max), float(p.default),
+                              float(p.step), key=param_key(p.name),
+                              help=t("custom.param_help", name=p.name), bind="query-params")
+            values.append((p.name, float(value)))
+    st.session_state[KEEP] = {KEY: text, **{param_key(n): v for n, v in values}}
+    # The registry-like name and a translated label; the typed text is no label.
+    shown = dataclasses.replace(act, name=CHOICE, label=t("custom.name"), reference="")
+    return Formula(text, shown, tuple(values))
+
+
+# ---------------------------------------------------------------- values
+
+
+def activation(text: str) -> Activation:
+    """The activation for ``text`` (already validated by `formula_box`), for cached functions."""
+    return parse_activation(text)
+
+
+def values_note(formula: Formula, x) -> None:
+    """A warning for each of f and f' that overflows or is undefined somewhere on ``x``."""
+    for what, derivative in (("what_f", False), ("what_df", True)):
+        report = evaluate_report(formula.act, x, derivative=derivative, **formula.kwargs)
+        total = int(np.size(report.values))
+        if report.overflow:
+            st.warning(t("custom.overflow", what=t(f"custom.{what}"), n=report.overflow,
+                         total=total), icon="⚠️")
+        if report.undefined:
+            st.warning(t("custom.undefined", what=t(f"custom.{what}"), n=report.undefined,
+                         total=total), icon="⚠️")
+
+
+def _finite(a: np.ndarray) -> np.ndarray:
+    """Non-finite values become NaN: gaps in a Plotly line, not a spike to inf."""
+    return np.where(np.isfinite(a), a, np.nan).astype(a.dtype)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def overview(text: str, params: tuple, xmin: float, xmax: float, n: int) -> explore.Overview:
+    """`explore.overview` of the formula ``text`` (cached on the text, not the object)."""
+    curve = explore.Curve(activation(text), params)
+    with np.errstate(all="ignore"):  # inf/NaN are reported by `values_note`, not warned
+        info = explore.overview(curve, explore.Grid(xmin, xmax, n))
+    s = info.sample
+    sample = dataclasses.replace(s, f=_finite(s.f), df=_finite(s.df))
+    return dataclasses.replace(info, sample=sample)
