@@ -6,6 +6,7 @@ page shares (language, presentation mode). Each page is a thin file in `pages/`.
 
 import streamlit as st
 
+from ui import urlstate
 from ui.i18n import LANGS, t
 
 st.set_page_config(page_title="Activation Explorer", page_icon="📈", layout="wide")
@@ -17,6 +18,23 @@ def _browser_language() -> str:
     return "ko" if locale.lower().startswith("ko") else "en"
 
 
+def _present_from_link() -> None:
+    """Accept ``present=1`` (easy to type into a bookmark) as well as the toggle's ``true``.
+
+    A bound toggle only understands true/false and would silently drop ``1``, so the value
+    is moved into the widget's state before it is drawn. Streamlit's frontend then drops
+    the ``1`` from the address bar; the mode stays on (``present=true`` links keep it).
+    """
+    if st.query_params.get_all("present")[-1:] == ["1"]:
+        st.session_state["present"] = True
+
+
+urlstate.guard("frame", [
+    urlstate.choice("lang", LANGS, _browser_language()),
+    urlstate.choice("present", ("1", "true", "false"), "false"),
+])
+_present_from_link()
+
 with st.sidebar:
     # Options are the codes themselves: a bound widget puts the shown string in the URL,
     # and the link should say lang=ko.
@@ -25,12 +43,17 @@ with st.sidebar:
     st.toggle(t("common.present"), key="present", help=t("common.present_help"),
               bind="query-params")
 
+if st.session_state.get("present"):
+    # On a projector the chart gets the whole 1280x720 screen; the sidebar is one click away.
+    st.set_page_config(initial_sidebar_state="collapsed")
+
 PAGES = [  # (file, catalog key, icon)
     ("pages/home.py", "home", ":material/home:"),
     ("pages/curves.py", "curves", ":material/show_chart:"),
     ("pages/gradient_flow.py", "gradient_flow", ":material/stacked_line_chart:"),
     ("pages/softmax.py", "softmax", ":material/bar_chart:"),
     ("pages/training.py", "training", ":material/model_training:"),
+    ("pages/tour.py", "tour", ":material/tour:"),
 ]
 nav = st.navigation([
     st.Page(path, title=t(f"app.{key}"), icon=icon, url_path=key, default=(key == "home"))

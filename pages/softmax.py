@@ -3,7 +3,8 @@
 Shared link parameters: ``logits`` (comma-separated numbers), ``T`` (the temperature, a
 value on the slider's grid such as ``T=0.5``) and ``target`` (a class number such as
 ``2``, or one weight per class). The logits, class names and temperature at the top feed
-the first two tabs; the other tabs are self-contained.
+the first two tabs; the other tabs are self-contained. ``tab`` (softmax, target, example,
+binary, regression, stability) opens that tab.
 """
 
 import numpy as np
@@ -189,8 +190,10 @@ with st.container(border=True):
                 on_change=_on_table, args=(table_key, values.tolist(), names))
             st.caption(t("softmax.table_help", lo=pg.MIN_CLASSES, hi=pg.MAX_CLASSES))
 
-tabs = st.tabs([t(f"softmax.tab_{k}") for k in
-                ("softmax", "target", "example", "binary", "regression", "stability")])
+TABS = ("softmax", "target", "example", "binary", "regression", "stability")
+linked_tab = st.query_params.get("tab")  # ``tab=<id>`` in a link opens that tab
+tabs = st.tabs([t(f"softmax.tab_{k}") for k in TABS],
+               default=t(f"softmax.tab_{linked_tab}") if linked_tab in TABS else None)
 
 # --- tab 1: softmax and temperature ---
 with tabs[0]:

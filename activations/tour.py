@@ -1,0 +1,111 @@
+"""The guided tour: every claim of the source notes as one step, a page in a given state.
+
+Pure data (no Streamlit): each :class:`Step` names a page (its ``url_path`` in the app's
+navigation) and the query parameters that put the page into the state the caption talks
+about. A step's link is ``<page>?<params>``, so a lecturer can paste it into slides; the
+caption itself lives in the text catalog ``ui/text/tour.py`` under ``<id>`` (a title) and
+``<id>_caption`` (one or two sentences on what to notice).
+
+The parameters are the ones each page documents in its module docstring, written the way
+the page's bound widgets write them (``true``, ``0.2``, repeated keys as tuples).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+
+@dataclass(frozen=True)
+class Step:
+    """One stop of the tour.
+
+    ``params`` maps a URL key to its value, or to a tuple of values for a repeated key
+    (``fn=relu&fn=tanh``). Keys and values are plain strings, exactly as in the link.
+    """
+
+    id: str  # also the catalog key of the title; ``<id>_caption`` is the caption
+    page: str  # the page's url_path: "curves", "gradient_flow", "softmax", "training"
+    params: dict[str, str | tuple[str, ...]]
+
+    def query(self) -> str:
+        """The query string, repeated keys kept in order: ``fn=a&fn=b&xmin=-3``."""
+        return urlencode(self.pairs())
+
+    def pairs(self) -> list[tuple[str, str]]:
+        out = []
+        for key, value in self.params.items():
+            values = value if isinstance(value, tuple) else (value,)
+            out += [(key, v) for v in values]
+        return out
+
+    def link(self) -> str:
+        """The step's relative link, e.g. ``curves?fn=sigmoid``."""
+        return f"{self.page}?{self.query()}" if self.params else self.page
+
+
+STEPS: tuple[Step, ...] = (
+    # Why a nonlinearity at all: stacked linear layers are one linear map, and XOR needs a bend.
+    Step("linear_collapse", "training",
+         {"tab": "compare", "dataset": "xor", "act": "tanh", "act_b": "identity"}),
+    Step("xor", "training", {"tab": "train", "dataset": "xor", "act": "tanh"}),
+    # Sigmoid: f' peaks at 0.25, so a stack of them multiplies gradients by <= 0.25 per layer.
+    Step("sigmoid_derivative", "curves", {"fn": "sigmoid"}),
+    Step("sigmoid_vanishing", "gradient_flow",
+         {"act": "sigmoid", "init": "standard", "depth": "10", "width": "256", "batch": "256"}),
+    # Sigmoid outputs are all positive: every weight of a unit moves the same way (zig-zag).
+    Step("zigzag", "training", {"tab": "zigzag"}),
+    # tanh: zero-centred, but still saturates; Glorot init keeps it alive.
+    Step("tanh", "curves", {"fn": ("sigmoid", "tanh")}),
+    Step("tanh_glorot", "gradient_flow",
+         {"act": "tanh", "init": ("standard", "xavier_uniform"), "depth": "5", "width": "512",
+          "batch": "256"}),
+    # ReLU: slope 1 keeps the gradient (with He init), but a unit with z < 0 has none: it dies.
+    Step("relu_he", "gradient_flow",
+         {"act": "relu", "init": ("xavier_normal", "kaiming_normal"), "depth": "30",
+          "width": "256", "batch": "256"}),
+    Step("relu_dead", "curves",
+         {"fn": ("relu", "leaky_relu"), "xmin": "-3", "xmax": "3", "dead": "true"}),
+    Step("dying_relu", "gradient_flow",
+         {"act": ("relu", "leaky_relu"), "init": "kaiming_normal", "depth": "10",
+          "width": "256", "batch": "256", "bias": "-0.5"}),
+    # The fixes: a small slope for z < 0, fixed (Leaky), learned (PReLU) or random (RReLU).
+    Step("leaky_family", "curves",
+         {"fn": ("leaky_relu", "prelu", "rrelu"), "p0_negative_slope": "0.1", "xmin": "-3",
+          "xmax": "3", "dead": "true"}),
+    # ELU / SELU: negative outputs pull the mean toward zero; SELU keeps it there in depth.
+    Step("elu_selu", "curves", {"fn": ("elu", "selu", "relu"), "xmin": "-5", "xmax": "3"}),
+    Step("selu_deep", "gradient_flow",
+         {"act": "selu", "init": "lecun_normal", "depth": "50", "width": "256",
+          "batch": "256"}),
+    Step("softplus", "curves",
+         {"fn": ("softplus", "softplus", "relu"), "p1_beta": "10", "xmin": "-3", "xmax": "3"}),
+    Step("scale", "curves",
+         {"fn": ("relu", "leaky_relu", "sigmoid"), "p1_negative_slope": "0.2", "xmin": "-4",
+          "xmax": "4", "scale": "true"}),
+    Step("gelu", "curves",
+         {"fn": ("gelu", "gelu"), "p1_approximate": "tanh", "xmin": "-4", "xmax": "4",
+          "diff": "true"}),
+    # Softmax: temperature moves it from (almost) one-hot to (almost) uniform.
+    Step("temperature_low", "softmax", {"logits": "1,3,0,2", "T": "0.1"}),
+    Step("temperature_high", "softmax", {"logits": "1,3,0,2", "T": "10"}),
+    Step("soft_argmax", "softmax", {"logits": "2,1.9,0.5", "T": "1"}),
+    Step("cross_entropy", "softmax", {"tab": "example"}),
+    Step("mse_mae", "softmax", {"tab": "regression"}),
+    # Optimizers on a ravine (the race's default surface): SGD zig-zags, momentum and Adam don't.
+    Step("ravine", "training", {"tab": "race"}),
+)
+
+IDS: tuple[str, ...] = tuple(s.id for s in STEPS)
+_BY_ID = {s.id: s for s in STEPS}
+
+
+def step(step_id: str) -> Step:
+    """The step called ``step_id`` (KeyError for an unknown id)."""
+    return _BY_ID[step_id]
+
+
+def neighbours(step_id: str) -> tuple[str | None, str | None]:
+    """The ids before and after ``step_id`` (None at either end)."""
+    i = IDS.index(step_id)
+    return (IDS[i - 1] if i > 0 else None, IDS[i + 1] if i + 1 < len(IDS) else None)

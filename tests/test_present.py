@@ -1,0 +1,67 @@
+"""Presentation mode: every page runs with it on, in both languages, and looks the part."""
+
+from __future__ import annotations
+
+import json
+
+import plotly.graph_objects as go
+import pytest
+
+from activations.figures.style import PRESENT_HEIGHT, line_width, style
+
+PAGES = ("home", "curves", "gradient_flow", "softmax", "training", "tour")
+
+
+def _present(apptest, page: str, lang: str, query=None):
+    at = apptest(f"pages/{page}.py", lang=lang, run=False, query=query)
+    at.session_state["present"] = True
+    return at.run()
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_in_presentation_mode(apptest, page, lang):
+    at = _present(apptest, page, lang)
+    assert not at.exception
+    assert not at.warning, [w.value for w in at.warning]
+    for chart in at.get("plotly_chart"):
+        layout = json.loads(chart.proto.spec)["layout"]
+        assert layout["font"]["size"] == 20  # projector-size text
+        assert layout.get("height", 0) >= 500  # tall enough to fill the screen
+
+
+@pytest.mark.parametrize("page", ["gradient_flow", "training"])
+def test_controls_fold_away(apptest, page):
+    normal = apptest(f"pages/{page}.py")
+    present = _present(apptest, page, "en")
+    assert normal.expander[0].proto.expanded
+    assert not present.expander[0].proto.expanded
+
+
+def test_present_style_is_bigger_and_bolder():
+    plain = style(go.Figure()).layout
+    big = style(go.Figure(), present=True).layout
+    assert big.height == PRESENT_HEIGHT > plain.height
+    assert big.font.size > plain.font.size
+    assert big.xaxis.tickfont.size > plain.xaxis.tickfont.size
+    assert big.xaxis.showline and not plain.xaxis.showline
+    assert line_width(True) > line_width(False)
+    # charts follow the Streamlit theme: no background colours are set
+    assert big.paper_bgcolor is None and big.plot_bgcolor is None
+
+
+@pytest.mark.parametrize("value", ["1", "true"])
+def test_present_from_the_url(apptest, value):
+    at = apptest("app.py", query={"present": value})
+    assert not at.exception
+    assert at.toggle(key="present").value is True
+    assert at.session_state["present"] is True
+    (gallery,) = at.get("plotly_chart")
+    assert json.loads(gallery.proto.spec)["layout"]["font"]["size"] == 20
+
+
+@pytest.mark.parametrize("value", ["0", "false", "<script>", "nan"])
+def test_present_stays_off_for_other_values(apptest, value):
+    at = apptest("app.py", query={"present": value})
+    assert not at.exception
+    assert at.toggle(key="present").value is False

@@ -1,0 +1,180 @@
+"""The guided tour: page text, and a title and caption per step (see activations/tour.py)."""
+
+EN = {
+    "title": "Guided tour",
+    "intro": "Every claim of the lecture notes, one step at a time: each step opens a page "
+             "in the state the caption talks about. Each step has its own link for slides.",
+    "step": "Step",
+    "counter": "Step {i} of {n}",
+    "back": "Back",
+    "next": "Next",
+    "open": "Open this step",
+    "open_link": "[Open this step]({link})",
+    "link": "Link to this step (relative to the app's address):",
+    "bad_step": "The link's `step` is not a step of the tour; starting at the first step.",
+    # --- steps: a title and one or two sentences on what to notice ---
+    "linear_collapse": "Without a nonlinearity, layers collapse",
+    "linear_collapse_caption": "With identity activations the network is one linear map: "
+                               "its boundary on XOR is a straight line, and the weights "
+                               "multiply out to a single W and b. tanh bends the boundary.",
+    "xor": "A nonlinearity solves XOR",
+    "xor_caption": "One hidden layer of tanh units separates XOR, which no straight line can: "
+                   "watch the boundary curve around the four clusters.",
+    "sigmoid_derivative": "Sigmoid's slope is at most 0.25",
+    "sigmoid_derivative_caption": "σ′(x) = σ(x)(1 − σ(x)) peaks at 0.25 at x = 0 and fades "
+                                  "to almost nothing outside about ±5 (the shaded zones).",
+    "sigmoid_vanishing": "Stacked sigmoids vanish",
+    "sigmoid_vanishing_caption": "Each sigmoid layer multiplies the gradient by at most "
+                                 "0.25: ten layers down, the first layers barely learn. Note "
+                                 "the log scale.",
+    "zigzag": "Sigmoid is not zero-centred: zig-zag",
+    "zigzag_caption": "With all-positive inputs every weight of a unit gets a gradient of the "
+                      "same sign, so the path can only move in two diagonal directions and "
+                      "zig-zags; zero-centred inputs go straight.",
+    "tanh": "tanh is zero-centred, but saturates",
+    "tanh_caption": "tanh is a rescaled sigmoid, tanh(x) = 2σ(2x) − 1: centred on 0 with slope "
+                    "1 there, but its derivative still dies away for large |x|.",
+    "tanh_glorot": "tanh with Glorot initialisation",
+    "tanh_glorot_caption": "With the standard initialisation the gradient of a tanh stack "
+                           "shrinks layer by layer; Glorot (Xavier) keeps the variance, and "
+                           "the gradient, steady.",
+    "relu_he": "ReLU keeps the gradient",
+    "relu_he_caption": "ReLU's slope is exactly 1 for x > 0, so with He (Kaiming) "
+                       "initialisation the gradient keeps its size through 30 layers; with "
+                       "Glorot it shrinks.",
+    "relu_dead": "ReLU can die",
+    "relu_dead_caption": "For x < 0 ReLU's slope is exactly 0 (the red zone): a unit whose "
+                         "input stays negative gets no gradient and never recovers.",
+    "dying_relu": "Dying units in a deep network",
+    "dying_relu_caption": "A negative bias pushes inputs below zero: many ReLU units are dead "
+                          "(no gradient), while LeakyReLU units keep a small one.",
+    "leaky_family": "LeakyReLU, PReLU and RReLU",
+    "leaky_family_caption": "All three keep a small slope for x < 0: fixed (LeakyReLU), "
+                            "learned (PReLU) or random while training (RReLU, the dots). "
+                            "No dead zone remains.",
+    "elu_selu": "ELU and SELU push the mean toward zero",
+    "elu_selu_caption": "ELU and SELU go smoothly negative for x < 0, so their outputs average "
+                        "closer to zero than ReLU's; SELU's scale is chosen to keep mean 0 "
+                        "and variance 1.",
+    "selu_deep": "SELU normalises itself",
+    "selu_deep_caption": "With LeCun initialisation, 50 SELU layers keep their activations "
+                         "near mean 0 and variance 1, and the gradient steady, without any "
+                         "normalisation layer.",
+    "softplus": "Softplus approaches ReLU as beta grows",
+    "softplus_caption": "Softplus(x) = log(1 + e^(βx))/β is a smooth ReLU: at β = 10 it is "
+                        "already almost on top of ReLU, and its derivative is the sigmoid "
+                        "σ(βx).",
+    "scale": "Scale equivariance of the ReLU family",
+    "scale_caption": "For ReLU and LeakyReLU f(kx)/k = f(x) exactly (the scaled curves "
+                     "sit on top); for sigmoid it does not.",
+    "gelu": "GELU: exact vs tanh approximation",
+    "gelu_caption": "The tanh approximation of GELU is almost indistinguishable: the "
+                    "difference chart shows how small the gap is.",
+    "temperature_low": "Low temperature: almost one-hot",
+    "temperature_low_caption": "At T = 0.1 softmax puts almost all probability on the "
+                               "largest logit, close to argmax's one-hot vector. Play the "
+                               "animation to sweep T.",
+    "temperature_high": "High temperature: almost uniform",
+    "temperature_high_caption": "At T = 10 the same logits give nearly equal probabilities: "
+                                "the entropy approaches its maximum log n.",
+    "soft_argmax": "argmax vs soft argmax",
+    "soft_argmax_caption": "Two close logits: argmax picks one and says nothing about how "
+                           "close it was; softmax keeps both nearly even and is "
+                           "differentiable.",
+    "cross_entropy": "Cross-entropy, worked out",
+    "cross_entropy_caption": "The notes' example step by step: the prediction closer to p "
+                             "has the lower cross-entropy, and H(p, q) − H(p) is the KL "
+                             "divergence.",
+    "mse_mae": "MSE vs MAE with an outlier",
+    "mse_mae_caption": "One outlier dominates MSE, which squares the error; MAE grows only "
+                       "linearly and is far less affected.",
+    "ravine": "Optimizers on a ravine",
+    "ravine_caption": "On a long narrow valley plain SGD zig-zags across it; momentum and "
+                      "Adam build speed along the valley floor. Press play.",
+}
+
+KO = {
+    "title": "둘러보기",
+    "intro": "강의 노트의 주장 하나하나를 한 단계씩 보여 줍니다. 각 단계는 설명에 맞는 상태로 "
+             "페이지를 엽니다. 단계마다 슬라이드에 붙일 수 있는 링크가 있습니다.",
+    "step": "단계",
+    "counter": "{n}단계 중 {i}단계",
+    "back": "이전",
+    "next": "다음",
+    "open": "이 단계 열기",
+    "open_link": "[이 단계 열기]({link})",
+    "link": "이 단계의 링크(앱 주소 기준 상대 경로):",
+    "bad_step": "링크의 `step` 값이 둘러보기의 단계가 아니어서 첫 단계부터 시작합니다.",
+    "linear_collapse": "비선형성이 없으면 층이 하나로 합쳐집니다",
+    "linear_collapse_caption": "항등 활성화만 쓰면 신경망은 하나의 선형 사상입니다. XOR에서 "
+                               "경계는 직선이고, 가중치는 곱해져 하나의 W와 b가 됩니다. "
+                               "tanh는 경계를 구부립니다.",
+    "xor": "비선형성으로 XOR 풀기",
+    "xor_caption": "tanh 은닉층 하나면 어떤 직선으로도 나눌 수 없는 XOR을 분리합니다. "
+                   "경계가 네 무리를 감싸며 휘는 모습을 보세요.",
+    "sigmoid_derivative": "sigmoid의 기울기는 최대 0.25",
+    "sigmoid_derivative_caption": "σ′(x) = σ(x)(1 − σ(x))는 x = 0에서 최댓값 0.25이고, "
+                                  "약 ±5 밖에서는 거의 0이 됩니다(음영 구간).",
+    "sigmoid_vanishing": "sigmoid를 쌓으면 기울기가 사라집니다",
+    "sigmoid_vanishing_caption": "sigmoid 층 하나가 기울기에 최대 0.25를 곱하므로, 10층 "
+                                 "아래의 첫 층들은 거의 학습하지 못합니다. 로그 눈금에 "
+                                 "주의하세요.",
+    "zigzag": "sigmoid는 0 중심이 아닙니다: 지그재그",
+    "zigzag_caption": "입력이 모두 양수이면 한 유닛의 모든 가중치가 같은 부호의 기울기를 받아 "
+                      "두 대각선 방향으로만 움직이며 지그재그합니다. 0 중심 입력은 곧장 "
+                      "나아갑니다.",
+    "tanh": "tanh는 0 중심이지만 포화됩니다",
+    "tanh_caption": "tanh는 sigmoid를 늘인 것, tanh(x) = 2σ(2x) − 1입니다. 0을 중심으로 "
+                    "하고 그곳의 기울기는 1이지만, |x|가 크면 도함수가 여전히 사라집니다.",
+    "tanh_glorot": "tanh와 Glorot 초기화",
+    "tanh_glorot_caption": "표준 초기화에서는 tanh를 쌓은 신경망의 기울기가 층마다 줄어듭니다. "
+                           "Glorot(Xavier) 초기화는 분산과 기울기를 일정하게 유지합니다.",
+    "relu_he": "ReLU는 기울기를 유지합니다",
+    "relu_he_caption": "ReLU의 기울기는 x > 0에서 정확히 1이므로 He(Kaiming) 초기화와 함께라면 "
+                       "30층을 지나도 기울기 크기가 유지됩니다. Glorot 초기화에서는 줄어듭니다.",
+    "relu_dead": "ReLU는 죽을 수 있습니다",
+    "relu_dead_caption": "x < 0에서 ReLU의 기울기는 정확히 0입니다(빨간 구간). 입력이 계속 "
+                         "음수인 유닛은 기울기를 받지 못해 다시 살아나지 못합니다.",
+    "dying_relu": "깊은 신경망에서 죽는 유닛",
+    "dying_relu_caption": "음의 편향이 입력을 0 아래로 밀어 많은 ReLU 유닛이 죽습니다"
+                          "(기울기 없음). LeakyReLU 유닛은 작은 기울기를 유지합니다.",
+    "leaky_family": "LeakyReLU, PReLU, RReLU",
+    "leaky_family_caption": "셋 모두 x < 0에서 작은 기울기를 남깁니다. 고정값(LeakyReLU), "
+                            "학습값(PReLU), 학습 중 무작위값(RReLU, 점)입니다. 죽은 구간이 "
+                            "없습니다.",
+    "elu_selu": "ELU와 SELU는 평균을 0 쪽으로 당깁니다",
+    "elu_selu_caption": "ELU와 SELU는 x < 0에서 부드럽게 음수가 되어 출력의 평균이 ReLU보다 "
+                        "0에 가깝습니다. SELU의 배율은 평균 0, 분산 1을 유지하도록 정해졌습니다.",
+    "selu_deep": "SELU는 스스로 정규화합니다",
+    "selu_deep_caption": "LeCun 초기화와 함께 SELU 50층은 정규화 층 없이도 활성값의 평균 0, "
+                         "분산 1 근처와 일정한 기울기를 유지합니다.",
+    "softplus": "beta가 커지면 Softplus는 ReLU에 가까워집니다",
+    "softplus_caption": "Softplus(x) = log(1 + e^(βx))/β는 매끄러운 ReLU입니다. β = 10이면 "
+                        "이미 ReLU와 거의 겹치고, 도함수는 sigmoid σ(βx)입니다.",
+    "scale": "ReLU 계열의 스케일 등변성",
+    "scale_caption": "ReLU와 LeakyReLU는 f(kx)/k = f(x)가 정확히 성립합니다(배율을 바꾼 곡선이 겹칩니다). "
+                     "sigmoid는 그렇지 않습니다.",
+    "gelu": "GELU: 정확한 식과 tanh 근사",
+    "gelu_caption": "GELU의 tanh 근사는 거의 구별되지 않습니다. 차이 차트에서 그 간격이 얼마나 "
+                    "작은지 보세요.",
+    "temperature_low": "낮은 온도: 거의 원-핫",
+    "temperature_low_caption": "T = 0.1에서 softmax는 가장 큰 logit에 확률을 거의 모두 주어 "
+                               "argmax의 원-핫 벡터에 가까워집니다. 애니메이션으로 T를 "
+                               "바꿔 보세요.",
+    "temperature_high": "높은 온도: 거의 균등",
+    "temperature_high_caption": "T = 10에서는 같은 logit이 거의 같은 확률이 되어, 엔트로피가 "
+                                "최댓값 log n에 가까워집니다.",
+    "soft_argmax": "argmax와 soft argmax",
+    "soft_argmax_caption": "두 logit이 비슷할 때 argmax는 하나만 고르고 얼마나 근소했는지 "
+                           "알려 주지 않습니다. softmax는 둘을 거의 비슷하게 두고 미분도 "
+                           "가능합니다.",
+    "cross_entropy": "교차 엔트로피 계산 예제",
+    "cross_entropy_caption": "노트의 예제를 단계별로 계산합니다. p에 더 가까운 예측이 교차 "
+                             "엔트로피가 더 낮고, H(p, q) − H(p)가 KL 발산입니다.",
+    "mse_mae": "이상치가 있을 때 MSE와 MAE",
+    "mse_mae_caption": "오차를 제곱하는 MSE는 이상치 하나에 크게 좌우되지만, MAE는 선형으로만 "
+                       "커져 훨씬 덜 영향을 받습니다.",
+    "ravine": "골짜기 위의 옵티마이저",
+    "ravine_caption": "길고 좁은 골짜기에서 기본 SGD는 골짜기를 가로질러 지그재그하고, "
+                      "모멘텀과 Adam은 골짜기 바닥을 따라 속도를 냅니다. 재생을 눌러 보세요.",
+}
