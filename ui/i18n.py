@@ -15,9 +15,29 @@ import streamlit as st
 LANGS = ("en", "ko")
 
 
+def _leave_pages_folder_mode() -> None:
+    """Make a fresh server's first deep link run through `app.py`'s navigation.
+
+    Streamlit decides once per server process whether an app is an old-style "pages/
+    folder" app: until some run calls ``st.navigation``, a request for ``/curves`` runs
+    pages/curves.py alone, without the frame (language, presentation) and with a file-name
+    sidebar. This app always uses ``st.navigation``, so the first page run that finds the
+    old mode switches it off and reruns, which then goes through `app.py`.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def lang() -> str:
-    """The current language: the frame's ``lang`` choice, else English."""
-    value = st.session_state.get("lang", "en")
+    """The current language: the frame's ``lang`` choice, else the link's, else English.
+
+    (The link is read directly only before the frame's widget exists, e.g. for its label.)
+    """
+    _leave_pages_folder_mode()
+    value = st.session_state.get("lang") or st.query_params.get("lang", "en")
     return value if value in LANGS else "en"
 
 
