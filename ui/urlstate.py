@@ -107,6 +107,8 @@ def guard(scope: str, rules: Iterable[Rule], notes: Iterable[str] = ()) -> list[
     store = f"_link_notes_{scope}"
     notes = st.session_state.pop(store, []) + list(notes)
     bad = [rule for rule in rules if not rule.ok()]
+    # The texts first: t() may rerun (see ui.i18n), and the URL is untouched until here.
+    notes += [rule.note() for rule in bad]
     removed = False
     for rule in bad:
         try:
@@ -114,7 +116,6 @@ def guard(scope: str, rules: Iterable[Rule], notes: Iterable[str] = ()) -> list[
             removed = True
         except StreamlitAPIException:
             pass  # already bound on this page: Streamlit itself discards bad values
-    notes += [rule.note() for rule in bad]
     if removed:
         st.session_state[store] = notes
         st.rerun()
