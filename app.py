@@ -60,4 +60,14 @@ nav = st.navigation([
     for path, key, icon in PAGES
 ])
 st.sidebar.caption(t("app.tagline"))
+
+# Pages reuse widget keys that their links share (act, seed, width, ...), with other
+# types and ranges: a value left by one page must not reach the next (gradient flow's
+# width=128 would crash the training lab's 1..32 slider). So a page switch starts from
+# clean widget state; only the frame's keys and "_"-prefixed memories are kept.
+FRAME_KEYS = {"lang", "present"}
+if st.session_state.get("_page") != nav.url_path:
+    for key in [k for k in st.session_state if k not in FRAME_KEYS and not k.startswith("_")]:
+        del st.session_state[key]
+    st.session_state["_page"] = nav.url_path
 nav.run()
