@@ -20,6 +20,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "artifacts" / "screenshots"
+LOGS = ROOT / "artifacts"
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
@@ -59,12 +60,18 @@ def wait_http(url: str, timeout: float = 60.0) -> None:
 
 
 def start_server(port: int, extra: tuple[str, ...] = ()) -> subprocess.Popen:
-    """`streamlit run app.py` on 127.0.0.1:port; the caller terminates it."""
+    """`streamlit run app.py` on 127.0.0.1:port; the caller terminates it.
+
+    The server's log goes to ``artifacts/server-<port>.log`` (a pipe nobody reads would
+    fill up with tracebacks and stall the server).
+    """
     cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
            "--server.address", "127.0.0.1", "--server.port", str(port),
            "--server.headless", "true", "--browser.gatherUsageStats", "false",
            "--server.fileWatcherType", "none", *extra]
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    LOGS.mkdir(parents=True, exist_ok=True)
+    with open(LOGS / f"server-{port}.log", "wb") as log:
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     try:
         wait_http(f"http://127.0.0.1:{port}/_stcore/health")
     except TimeoutError:
@@ -101,30 +108,125 @@ def browser():
         b.close()
 
 
-@pytest.fixture
-def page(browser):
+def new_page(browser):
+    """A fresh context (its own Streamlit session) at 1280x900.
+
+    ``pg.js_errors`` collects uncaught page errors; ``pg.dialogs`` the messages of any
+    alert/confirm/prompt (dismissed at once: none should ever open).
+    """
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()
     pg.set_default_timeout(30_000)
+    pg.js_errors, pg.dialogs = [], []
+    pg.on("pageerror", lambda error: pg.js_errors.append(str(error)))
+    pg.on("dialog", lambda dialog: (pg.dialogs.append(dialog.message), dialog.dismiss()))
+    return pg
+
+
+@pytest.fixture
+def page(browser):
+    pg = new_page(browser)
     yield pg
-    context.close()
+    pg.context.close()
 
 
 def wait_idle(pg, settle_ms: int = 400) -> None:
-    """Wait until the app has finished its script run (no 'running' status)."""
+    """Wait until the app has finished its script run (no 'running' status).
+
+    Right after a click the app may not have started its rerun yet: to see the effect of an
+    interaction, wait for the effect itself (`wait_chart_change`, `wait_url`), then here.
+    """
     pg.wait_for_selector('[data-testid="stApp"]')
     pg.wait_for_function(
         """() => {
             const app = document.querySelector('[data-testid="stApp"]');
             return app && app.getAttribute('data-test-script-state') === 'notRunning'
-                && !document.querySelector('[data-testid="stSkeleton"]');
+                && !document.querySelector('[data-testid="stSkeleton"]')
+                && !document.querySelector('[data-testid="stMain"] [data-stale="true"]');
         }"""
     )
     pg.wait_for_timeout(settle_ms)
 
 
-def screenshot(pg, name: str) -> Path:
+# Every Plotly chart of the page, keyed by its Streamlit key (the `st-key-<key>` class of
+# its container): a signature of its traces and layout, and whether it has data. Plotly 6
+# keeps typed arrays as {dtype, bdata} in `el.data` and decodes them into `el._fullData`.
+# Called with `only` (a key) it reads just that chart; with `withSig` false it skips the
+# signature (cheap enough to poll).
+CHARTS_JS = """(only = null, withSig = true) => {
+    const out = {};
+    document.querySelectorAll('[data-testid="stPlotlyChart"]').forEach((box, i) => {
+        const holder = box.closest('[class*="st-key-"]');
+        const key = holder ? [...holder.classList].find(c => c.startsWith('st-key-')).slice(7)
+                           : 'chart' + i;
+        if (only !== null && key !== only) return;
+        const el = box.querySelector('.js-plotly-plot');
+        if (!el || !el.data || !el._fullData) { out[key] = null; return; }
+        // Canonical form: sorted keys, no empty or private entries (a figure from the
+        // server's cache lists its keys in another order and lacks empty `title: {}`).
+        const canon = v => {
+            if (ArrayBuffer.isView(v)) return Array.from(v);
+            if (Array.isArray(v)) return v.map(canon);
+            if (!v || typeof v !== 'object') return v;
+            const o = {};
+            for (const k of Object.keys(v).sort()) {
+                if (k === 'uid' || k.startsWith('_')) continue;
+                let c = canon(v[k]);
+                // Streamlit's theme wraps a title in <b>..</b> each time it draws the
+                // chart, so a redrawn chart can read <b><b>T</b></b>.
+                if (k === 'text' && typeof c === 'string') c = c.replace(/<[/]?b>/g, '') || null;
+                if (c === null || c === undefined) continue;
+                if (typeof c === 'object' && !Array.isArray(c) && !Object.keys(c).length) continue;
+                o[k] = c;
+            }
+            return o;
+        };
+        const size = a => (a && typeof a.length === 'number') ? a.length : 0;
+        const points = el._fullData.reduce(
+            (n, t) => n + Math.max(size(t.x), size(t.y), size(t.z), size(t.values)), 0);
+        out[key] = {traces: el._fullData.length, points: points,
+                    sig: withSig ? JSON.stringify(canon({data: el.data, layout: el.layout})) : ''};
+    });
+    return out;
+}"""
+
+
+def charts(pg) -> dict:
+    """``{key: {"traces", "points", "sig"}}`` for every chart (None: not drawn yet)."""
+    return pg.evaluate(CHARTS_JS)
+
+
+def wait_charts(pg, timeout: float = 30_000) -> dict:
+    """Wait until every chart on the page is drawn with data; return `charts(pg)`."""
+    pg.wait_for_function(
+        f"""() => {{
+            const all = ({CHARTS_JS})(null, false);
+            return Object.values(all).every(c => c && c.traces > 0 && c.points > 0);
+        }}""", timeout=timeout, polling=100)
+    return charts(pg)
+
+
+def open_page(pg, url: str) -> dict:
+    """Go to ``url``, wait for the app's first run and for its charts; return them."""
+    pg.goto(url)
+    pg.wait_for_selector('[data-testid="stMain"] h1')
+    wait_idle(pg, settle_ms=100)
+    return wait_charts(pg)
+
+
+def wait_chart_change(pg, key: str, before: str, timeout: float = 30_000) -> dict:
+    """Wait until chart ``key``'s signature differs from ``before``; return all charts."""
+    pg.wait_for_function(
+        f"""([key, before]) => {{
+            const c = ({CHARTS_JS})(key)[key];
+            return c && c.points > 0 && c.sig !== before;
+        }}""", arg=[key, before], timeout=timeout, polling=50)
+    wait_idle(pg, settle_ms=100)
+    return wait_charts(pg)
+
+
+def screenshot(pg, name: str, full_page: bool = True) -> Path:
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}.png"
-    pg.screenshot(path=str(path), full_page=True)
+    pg.screenshot(path=str(path), full_page=full_page)
     return path

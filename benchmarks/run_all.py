@@ -1,0 +1,55 @@
+"""Every benchmark in turn, each as its own process, printing its figures (`make bench`).
+
+    .venv/bin/python benchmarks/run_all.py [--sessions 20] [--seconds 60] [--no-browser]
+
+Order: per-page rerun time and payload (bench_pages), the curves page in detail
+(bench_curves), `simulate` vs PyTorch and the matmul floor (bench_simulate), slider to
+chart in Chromium (bench_browser), then concurrent sessions (load). A script that is
+missing is skipped; one that fails is reported and the rest still run. The exit status is
+non-zero when any failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=20, help="for load.py")
+    parser.add_argument("--seconds", type=float, default=60, help="for load.py, per phase")
+    parser.add_argument("--no-browser", action="store_true",
+                        help="skip bench_browser.py and load.py (no Chromium needed)")
+    args = parser.parse_args(argv)
+
+    runs = [("bench_pages.py", []), ("bench_curves.py", []), ("bench_simulate.py", [])]
+    if not args.no_browser:
+        runs += [("bench_browser.py", []),
+                 ("load.py", ["--sessions", str(args.sessions), "--seconds", str(args.seconds)])]
+    failed = []
+    for script, extra in runs:
+        path = HERE / script
+        command = [sys.executable, str(path), *extra]
+        print(f"\n## {script} {' '.join(extra)}".rstrip(), flush=True)
+        if not path.exists():
+            print("(not present: skipped)")
+            continue
+        t0 = time.perf_counter()
+        result = subprocess.run(command, cwd=HERE.parent)
+        print(f"({script}: {time.perf_counter() - t0:.0f} s, exit status {result.returncode})",
+              flush=True)
+        if result.returncode:
+            failed.append(script)
+    if failed:
+        print(f"\nFailed: {', '.join(failed)}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

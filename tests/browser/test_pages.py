@@ -1,0 +1,238 @@
+"""Every page in a real Chromium against `streamlit run app.py`.
+
+For each page: it loads with no Streamlit exception and no JavaScript error, its Plotly
+charts are drawn with data, a widget change redraws a chart and goes into the URL, and that
+URL opened in a fresh session shows exactly the same charts. The sidebar navigation reaches
+every page, and hostile text in a link is never run or rendered as HTML.
+
+Synchronisation is on the app's own signals (the script-run state, the charts' data), never
+on fixed sleeps. Screenshots go to ``artifacts/screenshots/`` (ignored by git).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+import pytest
+
+from .conftest import (
+    ROOT, _free_port, charts, new_page, open_page, screenshot, start_server, wait_chart_change,
+    wait_charts, wait_idle,
+)
+
+pytestmark = pytest.mark.browser
+
+# url path per page file (app.py: url_path is the file's stem, the home page is "")
+PAGES = {p.stem: ("" if p.stem == "home" else p.stem)
+         for p in sorted((ROOT / "pages").glob("*.py"))}
+REQUIRED = ("home", "curves", "gradient_flow", "softmax", "training")  # from the issue
+EXCEPTION = '[data-testid="stException"]'
+HANGUL = re.compile("[\uac00-\ud7a3]")
+
+
+def _url(server: str, name: str, query: str = "") -> str:
+    return f"{server}/{PAGES[name]}" + (f"?{query}" if query else "")
+
+
+def _assert_clean(pg) -> None:
+    assert pg.locator(EXCEPTION).count() == 0, pg.locator(EXCEPTION).first.inner_text()
+    assert not pg.js_errors, pg.js_errors
+    assert not pg.dialogs, pg.dialogs
+
+
+# ---------------------------------------------------------------- widget actions
+
+
+def _slider_right(key: str):
+    """One keyboard step to the right on slider ``key`` (a real user's arrow key)."""
+    def act(pg):
+        thumb = pg.locator(f".st-key-{key} input[type=range]").first
+        thumb.focus()
+        thumb.press("ArrowRight")
+    return act
+
+
+def _number(key: str, value: str):
+    def act(pg):
+        box = pg.locator(f".st-key-{key} input").first
+        box.fill(value)
+        box.press("Enter")
+    return act
+
+
+def _toggle(key: str):
+    def act(pg):
+        pg.locator(f".st-key-{key} label").first.click()
+    return act
+
+
+# page -> (chart that must change, action, what the URL must then hold)
+ACTIONS = {
+    "home": ("gallery", _toggle("present"), "present=true"),  # thicker lines, larger text
+    "curves": ("chart_f", _number("xmax", "8"), "xmax=8"),
+    "gradient_flow": ("gf_grad", _slider_right("depth"), "depth=11"),
+    "softmax": ("views", _slider_right("T"), "T="),
+    "training": ("boundary", _slider_right("seed"), "seed=1"),
+}
+
+
+def _generic_action(pg, found: dict):
+    """For a page without a listed action: the first slider, watching every chart."""
+    sliders = pg.locator('[data-testid="stMain"] [class*="st-key-"] input[type=range]')
+    if not found or sliders.count() == 0:
+        pytest.skip("no slider that drives a chart on this page")
+    holder = sliders.first.locator('xpath=ancestor::*[contains(@class, "st-key-")][1]')
+    key = next(c[7:] for c in holder.get_attribute("class").split() if c.startswith("st-key-"))
+    return next(iter(found)), _slider_right(key), f"{key}="
+
+
+# ---------------------------------------------------------------- tests
+
+
+def test_pages_are_all_known():
+    assert set(REQUIRED) <= set(PAGES), sorted(PAGES)
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_page_renders_its_charts(page, server, name):
+    found = open_page(page, _url(server, name))
+    _assert_clean(page)
+    if name in REQUIRED:
+        assert found, "no Plotly chart on the page"
+    for key, chart in found.items():
+        assert chart and chart["traces"] > 0 and chart["points"] > 0, key
+    if found and name != "curves":  # show the first chart (curves has it at the top)
+        page.locator('[data-testid="stPlotlyChart"]').first.scroll_into_view_if_needed()
+    # The app scrolls inside its own container, so a viewport shot is the whole view.
+    screenshot(page, name, full_page=False)
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_widget_change_updates_chart_and_link_restores_view(browser, page, server, name):
+    found = open_page(page, _url(server, name))
+    key, act, in_url = ACTIONS[name] if name in ACTIONS else _generic_action(page, found)
+    assert found.get(key), f"chart {key!r} is missing: {sorted(found)}"
+    act(page)
+    changed = wait_chart_change(page, key, found[key]["sig"])
+    page.wait_for_url(re.compile(re.escape(in_url)))
+    _assert_clean(page)
+    link = page.url
+
+    other = new_page(browser)  # a second visitor opens the shared link
+    try:
+        restored = open_page(other, link)
+        _assert_clean(other)
+        assert sorted(restored) == sorted(changed)
+        for k in changed:
+            assert restored[k]["sig"] == changed[k]["sig"], f"chart {k} differs from the link"
+        assert restored[key]["sig"] != found[key]["sig"]
+    finally:
+        other.context.close()
+
+
+KEYS_JS = """() => [...document.querySelectorAll('[data-testid="stMain"] [class*="st-key-"]')]
+    .map(e => [...e.classList].find(c => c.startsWith('st-key-'))).sort().join(' ')"""
+
+
+def _choose_korean(pg) -> None:
+    pg.locator('.st-key-lang [data-testid="stRadioOption"]').filter(has_text="ko").click()
+    pg.wait_for_url(re.compile(r"lang=ko"))
+    pg.wait_for_function(
+        """() => /[\uac00-\ud7a3]/.test(
+            (document.querySelector('[data-testid="stMain"] h1') || {}).innerText || '')""")
+    wait_idle(pg)
+
+
+def _follow_nav_link(pg, path: str) -> None:
+    """Click the sidebar link to ``path`` and wait until that page has been drawn (its
+    widget and chart keys replaced the previous page's: titles may be the same)."""
+    before = pg.evaluate(KEYS_JS)
+    pg.locator(f'[data-testid="stSidebarNavLink"][href$="/{path}"]').click()
+    pg.wait_for_url(lambda url: urlsplit(url).path.strip("/") == path)
+    pg.wait_for_function(f"(before) => ({KEYS_JS})() !== before", arg=before)
+    wait_idle(pg)
+    wait_charts(pg)
+
+
+def test_navigation_reaches_every_page(page, server):
+    """Every page through the sidebar, after choosing Korean: the language stays on every
+    page, in its text and in its shareable URL."""
+    open_page(page, _url(server, "home"))
+    _choose_korean(page)
+    links = page.locator('[data-testid="stSidebarNavLink"]')
+    paths = [urlsplit(links.nth(i).get_attribute("href")).path.strip("/")
+             for i in range(links.count())]
+    assert set(PAGES.values()) <= set(paths), paths
+    for path in [p for p in paths if p] + [""]:  # every page, then back home
+        _follow_nav_link(page, path)
+        _assert_clean(page)
+        title = page.locator('[data-testid="stMain"] h1').first.inner_text()
+        assert HANGUL.search(title), f"/{path} is not in Korean: {title!r}"
+        assert "lang=ko" in page.url, page.url
+
+
+@pytest.fixture
+def fresh_server():
+    """A server of its own, with cold caches (a visitor's first run is a slow one)."""
+    port = _free_port()
+    proc = start_server(port)
+    yield f"http://127.0.0.1:{port}"
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def test_language_from_a_link_survives_navigation(page, fresh_server):
+    """A teacher shares a Korean link to one page; a student moves on to another page.
+
+    Fails today when the linked page's first run is slow (cold caches): the frontend's next
+    rerun carries no widget states, so `lang` falls back to English and leaves the URL.
+    """
+    open_page(page, _url(fresh_server, "softmax", "lang=ko"))
+    _follow_nav_link(page, "curves")
+    title = page.locator('[data-testid="stMain"] h1').first.inner_text()
+    assert HANGUL.search(title) and "lang=ko" in page.url, (title, page.url)
+
+
+def test_widget_state_does_not_leak_into_another_page(page, server):
+    """Both gradient flow and the training lab have a `width` slider (2..1024 and 1..32):
+    a value moved on one page must not reach the other."""
+    open_page(page, _url(server, "gradient_flow"))
+    found = charts(page)
+    _slider_right("depth")(page)
+    wait_chart_change(page, "gf_grad", found["gf_grad"]["sig"])
+    _follow_nav_link(page, "training")
+    _assert_clean(page)
+    assert "width=" not in page.url and "act=" not in page.url, page.url
+
+
+SCRIPT = "<script>alert(1)</script>"
+IMG = "<img src=x onerror=alert(2)>"
+HOSTILE = {  # a page's text-like URL keys, filled with markup
+    "home": {"lang": SCRIPT, "present": IMG},
+    "curves": {"fn": SCRIPT, "p0_alpha": IMG},
+    "gradient_flow": {"act": SCRIPT, "init": IMG},
+    "softmax": {"logits": SCRIPT, "target": IMG},
+    "training": {"dataset": SCRIPT, "act": IMG},
+    "tour": {"step": SCRIPT},
+}
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_hostile_link_is_never_rendered_as_html(page, server, name):
+    params = HOSTILE.get(name, {"q": SCRIPT})
+    query = "&".join(f"{k}={quote(v, safe='')}" for k, v in params.items())
+    open_page(page, _url(server, name, query))
+    page.wait_for_timeout(300)  # an injected handler would fire by now
+    _assert_clean(page)  # no dialog opened
+    injected = page.evaluate("""() => ({
+        scripts: [...document.scripts].filter(s => s.textContent.includes('alert(')).length,
+        handlers: document.querySelectorAll('img[onerror], [onerror*="alert"]').length,
+        text: document.body.innerText,
+    })""")
+    assert injected["scripts"] == 0 and injected["handlers"] == 0
+    assert "alert(" not in injected["text"], "the link's text is echoed on the page"
+    if name != "home":  # app.py's lang/present: see tests/test_hostile_inputs.py
+        assert page.locator('[data-testid="stAlertContentWarning"]').count() > 0, \
+            "a bad link must give a visible warning"
