@@ -12,7 +12,7 @@ import json
 import pytest
 
 from activations import tour
-from tests.browser.conftest import screenshot, wait_idle
+from tests.browser.conftest import open_page, screenshot
 from ui.text import app as app_text
 
 pytestmark = pytest.mark.browser
@@ -24,8 +24,7 @@ PAGES = ("home", "curves", "gradient_flow", "softmax", "training", "tour")
 def test_page_in_presentation_mode_in_korean(server, page, page_name):
     page.set_viewport_size({"width": 1280, "height": 720})
     path = "" if page_name == "home" else page_name
-    page.goto(f"{server}/{path}?lang=ko&present=1")
-    wait_idle(page, settle_ms=1500)
+    open_page(page, f"{server}/{path}?lang=ko&present=1")  # waits for every chart's data
     # The Korean page title is in the navigation (the sidebar is folded, so read the DOM).
     assert app_text.KO[page_name] in page.title() or page.locator(
         f'[data-testid="stSidebarNav"] >> text="{app_text.KO[page_name]}"').count() >= 1
@@ -47,8 +46,7 @@ def test_page_in_presentation_mode_in_korean(server, page, page_name):
 
 def test_tour_step_link_opens_its_page_in_that_state(server, page):
     step = tour.step("relu_dead")
-    page.goto(f"{server}/{step.link()}&lang=ko&present=1")
-    wait_idle(page, settle_ms=1500)
+    open_page(page, f"{server}/{step.link()}&lang=ko&present=1")
     assert "fn=relu&fn=leaky_relu" in page.url and "dead=true" in page.url
     assert page.locator('[data-testid="stPlotlyChart"]').count() >= 2
     screenshot(page, "present-ko-tour-step-relu_dead")
