@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import base64
 import json
+import logging
 import os
 import statistics
 import sys
@@ -140,7 +141,8 @@ def table(rows: list[dict], runs: int) -> str:
         lines.append(
             f"| {r['page']} | {r['charts']} ({r['traces']}) | {r['rerun_ms']:.0f} | "
             f"{r['script_ms']:.0f} | {r['bare_rerun_ms']:.0f} | {r['bare_script_ms']:.0f} | "
-            f"{r['cold_ms']:.0f} | {r['bytes'] / 1024:.0f} KiB | {r['bare_bytes'] / 1024:.0f} KiB |")
+            f"{r['cold_ms']:.0f} | {r['bytes'] / 1024:.0f} KiB | "
+            f"{r['bare_bytes'] / 1024:.0f} KiB |")
     return "\n".join(lines)
 
 
@@ -151,6 +153,8 @@ def main(argv: list[str] | None = None) -> list[dict]:
     args = parser.parse_args(argv)
     os.chdir(ROOT)
     sys.path.insert(0, str(ROOT))
+    # AppTest's bare mode logs "missing ScriptRunContext" warnings that mean nothing here.
+    logging.getLogger("streamlit").setLevel(logging.ERROR)
     with tempfile.TemporaryDirectory() as tmp:
         rows = [bench_page(name, Path(tmp), args.runs) for name in args.pages]
     print(table(rows, args.runs))

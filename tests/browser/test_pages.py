@@ -12,7 +12,6 @@ on fixed sleeps. Screenshots go to ``artifacts/screenshots/`` (ignored by git).
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
@@ -186,8 +185,8 @@ def fresh_server():
 def test_language_from_a_link_survives_navigation(page, fresh_server):
     """A teacher shares a Korean link to one page; a student moves on to another page.
 
-    Fails today when the linked page's first run is slow (cold caches): the frontend's next
-    rerun carries no widget states, so `lang` falls back to English and leaves the URL.
+    On a fresh server (cold caches, a slow first run) the frontend's next rerun once carried
+    no widget states, so `lang` fell back to English and left the URL.
     """
     open_page(page, _url(fresh_server, "softmax", "lang=ko"))
     _follow_nav_link(page, "curves")
