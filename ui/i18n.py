@@ -11,6 +11,7 @@ import importlib
 from functools import cache
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 LANGS = ("en", "ko")
 
@@ -24,8 +25,6 @@ def _leave_pages_folder_mode() -> None:
     sidebar. This app always uses ``st.navigation``, so the first page run that finds the
     old mode switches it off and reruns, which then goes through `app.py`.
     """
-    from streamlit.runtime.pages_manager import PagesManager
-
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
