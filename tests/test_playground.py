@@ -10,6 +10,7 @@ import math
 import mpmath
 import numpy as np
 import plotly.graph_objects as go
+import plotly.io as pio
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -454,8 +455,80 @@ def test_format_number(x, text):
 # --- figures ----------------------------------------------------------------------------
 
 
-def _spec(fig: go.Figure) -> dict:
-    return json.loads(fig.to_json())
+def _validated(fig: go.Figure) -> dict:
+    """The figure as Plotly JSON, after full validation (the builders skip it for speed)."""
+    go.Figure(fig.to_dict())  # raises ValueError on any invalid property
+    return json.loads(pio.to_json(fig, validate=False))
+
+
+def _builders(present: bool) -> dict[str, go.Figure]:
+    """Every builder of the module, called as the softmax page calls it."""
+    names = ["<b>a</b>", "b", "b", "d"]
+    values = np.array(pg.DEFAULT_LOGITS)
+    views = pg.softmax_views(values, 1.0)
+    probs, _ = pg.temperature_sweep(values)
+    y = pg.parse_target("1", 4)
+    result = pg.target_loss(values, y)
+    xs, loss, grad = pg.loss_vs_logit(values, y, 0)
+    ex = pg.worked_example()
+    zs = np.linspace(-10, 10, 201)
+    targets, preds = (np.array(a) for a in pg.DEFAULT_REGRESSION)
+    moved = pg.with_outlier(preds, 7.5)
+    reg = pg.regression_losses(moved, targets)
+    offsets = pg.OUTLIER_OFFSETS
+    return {
+        "views": figs.views_figure(
+            names, views.softmax, views.argmax, views.softmin, views.log_softmax,
+            softmax_name="S", argmax_name="A", softmin_name="M", log_softmax_name="L",
+            prob_title="P", log_title="Q", present=present),
+        "animation": figs.temperature_animation(
+            names, pg.TEMPERATURES, probs, title="t", y_title="p", frame_label="T = ",
+            play="go", pause="stop", present=present),
+        "target": figs.target_figure(
+            names, result.p, y, result.grad, p_name="p", y_name="y", grad_name="g",
+            prob_title="P", grad_title="G", present=present),
+        "loss_curve": figs.loss_curve_figure(
+            xs, loss, grad, float(values[0]), result.loss, float(result.grad[0]),
+            x_title="x", loss_name="L", grad_name="g", point_name="now", present=present),
+        "example": figs.worked_example_figure(
+            ex.p, ex.q1, ex.q2, outcome_names=["1", "2", "3", "4"], p_name="p", q1_name="q1",
+            q2_name="q2", y_title="y", present=present),
+        "binary": figs.binary_figure(
+            zs, pg.binary_curves(zs), 1.0, pg.binary_point(1.0), sigmoid_name="s",
+            loss_1_name="l1", loss_0_name="l0", grad_1_name="g1", grad_0_name="g0",
+            loss_title="L", grad_title="G", x_title="z", present=present),
+        "regression": figs.regression_figure(
+            targets, moved, {"m": reg.mse_grad, "r": reg.rmse_grad, "a": reg.mae_grad},
+            point_names=[str(i + 1) for i in range(len(targets))], target_name="y",
+            pred_name="p", values_title="v", grad_title="g", present=present),
+        "outlier": figs.outlier_figure(
+            offsets, pg.outlier_sweep(preds, targets, len(preds) - 1, offsets), 7.5,
+            names={"mse": "M", "rmse": "R", "mae": "A"}, x_title="o", squared_title="s",
+            linear_title="l", present=present),
+    }
+
+
+@pytest.mark.parametrize("present", [False, True])
+def test_every_builder_makes_a_valid_figure(present):
+    base = 20 if present else 13
+    for name, fig in _builders(present).items():
+        spec = _validated(fig)
+        layout = spec["layout"]
+        assert layout["font"]["size"] == base, name
+        assert layout["height"] >= (520 if present else 360), name
+        # every axis carries the shared look, and every trace sits on axes that exist
+        axes = {k for k in layout if k.startswith(("xaxis", "yaxis"))}
+        for key in axes:
+            assert layout[key]["tickfont"]["size"] == base, (name, key)
+        for trace in spec["data"]:
+            refs = (trace.get("xaxis", "x"), trace.get("yaxis", "y"))
+            assert {r[0] + "axis" + r[1:] for r in refs} <= axes, (name, refs)
+        # subplot titles at the text size, the legend lifted above them
+        notes = layout.get("annotations", [])
+        assert {a["font"]["size"] for a in notes} <= {base}, name
+        if notes:
+            assert layout["legend"]["y"] == 1.1, name
+        assert all(tr.y.dtype == np.float32 for tr in fig.data), name  # half the JSON
 
 
 def test_views_figure_escapes_names_and_sends_float32():
@@ -464,13 +537,20 @@ def test_views_figure_escapes_names_and_sends_float32():
                             views.log_softmax, softmax_name="S", argmax_name="A",
                             softmin_name="M", log_softmax_name="L", prob_title="P",
                             log_title="Q")
+    layout = _validated(fig)["layout"]
     assert [tr.name for tr in fig.data] == ["S", "A", "M", "L"]
+    assert [(tr.xaxis, tr.yaxis) for tr in fig.data] == [("x", "y")] * 3 + [("x2", "y2")]
     assert all(tr.y.dtype == np.float32 for tr in fig.data)
-    ticks = fig.layout.xaxis.ticktext
-    assert ticks == ("&lt;b&gt;a&lt;/b&gt;", "b", "b")  # duplicate names keep two bars
-    assert list(fig.layout.xaxis.tickvals) == [0, 1, 2]
+    # both panels name the classes; duplicate names keep two bars
+    for key in ("xaxis", "xaxis2"):
+        assert layout[key]["ticktext"] == ["&lt;b&gt;a&lt;/b&gt;", "b", "b"]
+        assert layout[key]["tickvals"] == [0, 1, 2]
+    assert layout["yaxis"]["range"] == [0, 1.12] and "range" not in layout["yaxis2"]
+    assert [a["text"] for a in layout["annotations"]] == ["P", "Q"]
+    # values printed on the softmax bars only
+    assert [tr.texttemplate for tr in fig.data] == ["%{y:.3f}", None, None, None]
     # colours of the background are left to the Streamlit theme
-    assert fig.layout.paper_bgcolor is None and fig.layout.plot_bgcolor is None
+    assert "paper_bgcolor" not in layout and "plot_bgcolor" not in layout
 
 
 def test_temperature_animation_has_a_frame_per_temperature():
@@ -478,42 +558,75 @@ def test_temperature_animation_has_a_frame_per_temperature():
     fig = figs.temperature_animation(list("abcd"), pg.TEMPERATURES, probs, title="t",
                                      y_title="p", frame_label="T = ", play="go", pause="stop",
                                      current=20)
+    spec = _validated(fig)
     assert len(fig.frames) == 41
     assert fig.frames[0].name == "0.01" and fig.frames[-1].name == "100"
     assert fig.layout.sliders[0].active == 20
     assert [b.label for b in fig.layout.updatemenus[0].buttons] == ["go", "stop"]
+    assert spec["layout"]["title"]["text"] == "t"
+    assert spec["layout"]["yaxis"]["title"]["text"] == "p"
     np.testing.assert_allclose(fig.data[0].y, probs[20], rtol=1e-6)
     assert fig.frames[0].data[0].y.dtype == np.float32
-    assert len(json.dumps(_spec(fig))) < 60_000  # small enough to ship on every rerun
+    assert len(json.dumps(spec)) < 60_000  # small enough to ship on every rerun
+
+
+def test_target_figure_colours_the_gradient_by_sign():
+    result = pg.target_loss([1.0, 2.0, 0.0], [1.0, 0.0, 0.0])
+    fig = figs.target_figure(["a", "b", "c"], result.p, [1, 0, 0], result.grad, p_name="p",
+                             y_name="y", grad_name="g", prob_title="P", grad_title="G")
+    layout = _validated(fig)["layout"]
+    assert [tr.name for tr in fig.data] == ["p", "y", "g"]
+    assert [tr.yaxis for tr in fig.data] == ["y", "y", "y2"]
+    # the true class's gradient is negative (descent raises it), the others positive
+    assert list(fig.data[2].marker.color) == [figs.color(2), figs.color(3), figs.color(3)]
+    bound = float(np.max(np.abs(result.grad))) * 1.3
+    assert layout["yaxis2"]["range"] == pytest.approx([-bound, bound])
+    assert layout["xaxis"]["ticktext"] == layout["xaxis2"]["ticktext"] == ["a", "b", "c"]
+    # a zero gradient still gets a visible range
+    fig = figs.target_figure(["a", "b"], [0.5, 0.5], [0.5, 0.5], [0.0, 0.0], p_name="p",
+                             y_name="y", grad_name="g", prob_title="P", grad_title="G")
+    assert _validated(fig)["layout"]["yaxis2"]["range"] == [-0.05, 0.05]
 
 
 def test_other_figures_build():
-    names = ["a", "b", "c"]
     result = pg.target_loss([1.0, 2.0, 0.0], [1.0, 0.0, 0.0])
-    fig = figs.target_figure(names, result.p, [1, 0, 0], result.grad, p_name="p", y_name="y",
-                             grad_name="g", prob_title="P", grad_title="G")
-    assert [tr.name for tr in fig.data] == ["p", "y", "g"]
     xs, loss, grad = pg.loss_vs_logit([1.0, 2.0, 0.0], [1.0, 0.0, 0.0], 0)
     fig = figs.loss_curve_figure(xs, loss, grad, 1.0, result.loss, result.grad[0], x_title="x",
                                  loss_name="L", grad_name="g", point_name="now")
+    layout = _validated(fig)["layout"]
     assert fig.data[2].x[0] == 1.0 and fig.data[2].y[0] == pytest.approx(result.loss, rel=1e-6)
+    assert [tr.showlegend for tr in fig.data[2:]] == [True, False]  # one entry for the point
+    assert (layout["yaxis"]["title"]["text"], layout["yaxis2"]["title"]["text"],
+            layout["xaxis2"]["title"]["text"]) == ("L", "g", "x")
     ex = pg.worked_example()
     fig = figs.worked_example_figure(ex.p, ex.q1, ex.q2, outcome_names=["1", "2", "3", "4"],
                                      p_name="p", q1_name="q1", q2_name="q2", y_title="y")
-    assert len(fig.data) == 3
+    layout = _validated(fig)["layout"]
+    assert len(fig.data) == 3 and layout["yaxis"]["title"]["text"] == "y"
     zs = np.linspace(-5, 5, 11)
     fig = figs.binary_figure(zs, pg.binary_curves(zs), 1.0, pg.binary_point(1.0),
                              sigmoid_name="s", loss_1_name="l1", loss_0_name="l0",
                              grad_1_name="g1", grad_0_name="g0", loss_title="L",
                              grad_title="G", x_title="z")
+    layout = _validated(fig)["layout"]
     assert len(fig.data) == 10
+    assert [tr.yaxis for tr in fig.data] == ["y"] * 2 + ["y2"] * 4 + ["y3"] * 4
+    assert layout["yaxis3"]["range"] == [-1.05, 1.05]
+    assert layout["xaxis3"]["title"]["text"] == "z"
     r = pg.regression_losses([1.0, 2.0], [1.5, 2.5])
     fig = figs.regression_figure([1.5, 2.5], [1.0, 2.0], {"m": r.mse_grad, "a": r.mae_grad},
                                  point_names=["1", "2"], target_name="y", pred_name="p",
                                  values_title="v", grad_title="g")
+    _validated(fig)
     assert [tr.name for tr in fig.data][-2:] == ["m", "a"]
+    assert [tr.xaxis for tr in fig.data] == ["x"] * 3 + ["x2"] * 2
     offsets = np.linspace(0, 20, 5)
     sweep = pg.outlier_sweep([1.0, 2.0], [1.5, 2.5], 1, offsets)
     fig = figs.outlier_figure(offsets, sweep, 10.0, names={"mse": "M", "rmse": "R", "mae": "A"},
                               x_title="o", squared_title="s", linear_title="l")
+    layout = _validated(fig)["layout"]
     assert fig.data[1].x[0] == 10.0
+    assert [tr.xaxis for tr in fig.data] == ["x"] * 2 + ["x2"] * 4  # MSE alone on the left
+    for key in ("xaxis", "xaxis2"):
+        assert layout[key]["title"]["text"] == "o"
+    assert layout["yaxis"]["rangemode"] == layout["yaxis2"]["rangemode"] == "tozero"

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 
-import plotly.graph_objects as go
 import pytest
 
-from activations.figures.style import PRESENT_HEIGHT, line_width, style
+from activations.figures.style import PRESENT_HEIGHT, line_width, styled, subplots
 
 PAGES = ("home", "curves", "gradient_flow", "softmax", "training", "tour")
 
@@ -39,15 +38,15 @@ def test_controls_fold_away(apptest, page):
 
 
 def test_present_style_is_bigger_and_bolder():
-    plain = style(go.Figure()).layout
-    big = style(go.Figure(), present=True).layout
-    assert big.height == PRESENT_HEIGHT > plain.height
-    assert big.font.size > plain.font.size
-    assert big.xaxis.tickfont.size > plain.xaxis.tickfont.size
-    assert big.xaxis.showline and not plain.xaxis.showline
+    plain = styled()
+    big = styled(present=True)
+    assert big["height"] == PRESENT_HEIGHT > plain["height"]
+    assert big["font"]["size"] > plain["font"]["size"]
+    assert big["xaxis"]["tickfont"]["size"] > plain["xaxis"]["tickfont"]["size"]
+    assert big["yaxis"]["showline"] and not plain["yaxis"].get("showline")
     assert line_width(True) > line_width(False)
     # charts follow the Streamlit theme: no background colours are set
-    assert big.paper_bgcolor is None and big.plot_bgcolor is None
+    assert not {"paper_bgcolor", "plot_bgcolor", "template"} & set(big)
 
 
 @pytest.mark.parametrize("value", ["1", "true"])
@@ -65,3 +64,12 @@ def test_present_stays_off_for_other_values(apptest, value):
     at = apptest("app.py", query={"present": value})
     assert not at.exception
     assert at.toggle(key="present").value is False
+
+
+def test_subplot_titles_grow_with_the_text():
+    grid = subplots(1, 2, subplot_titles=("a", "b"))
+    for present in (False, True):
+        layout = styled(grid, present=present)
+        sizes = {note["font"]["size"] for note in layout["annotations"]}
+        assert sizes == {layout["font"]["size"]}
+        assert {"xaxis2", "yaxis2"} <= set(layout) and layout["yaxis2"]["tickfont"]

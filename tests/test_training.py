@@ -14,6 +14,7 @@ import math
 
 import numpy as np
 import plotly.graph_objects as go
+import plotly.io as pio
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -404,8 +405,62 @@ def test_race_summary():
 # ---------------------------------------------------------------- figures
 
 
-def _spec(fig):
-    return json.loads(fig.to_json())
+def _validated(fig: go.Figure) -> dict:
+    """The figure as Plotly JSON, after full validation (the builders skip it for speed)."""
+    go.Figure(fig.to_dict())  # raises ValueError on any invalid property
+    return json.loads(pio.to_json(fig, validate=False))
+
+
+def _builders(present, title):
+    """Every builder of the module, called as the training page calls it."""
+    r = training.train_mlp("xor", steps=10)
+    z = training.zigzag("positive", steps=30)
+    paths = [(name, run_optimizer(name, "saddle", 20)) for name in optim.NAMES[:3]]
+    return {
+        "boundary": figs.boundary_figure(
+            r.grid_x, r.grid_y, r.grid_probability, r.X, r.y, class_names=("c0", "c1"),
+            probability_label="p", x_label="x1", y_label="x2", title=title, present=present),
+        "curves": figs.curves_figure(
+            [("a", r.loss_history, r.accuracy_history), ("b", r.loss_history[::-1],
+                                                         r.accuracy_history)],
+            loss_title="L", accuracy_title="A", step_label="s", loss_label="l",
+            accuracy_label="acc", present=present),
+        "zigzag": figs.zigzag_figure(
+            z.gx, z.gy, z.loss, z.path, z.grads, z.w_star, x_label="w1", y_label="w2",
+            path_name="path", same_names=("pp", "mm"), mixed_name="mixed",
+            target_name="target", title=title, present=present),
+        "race": figs.race_figure(
+            SURFACES["saddle"], paths, x_label="x", y_label="y", play_label="p",
+            pause_label="q", step_label="s", minimum_name="m", title=title, present=present),
+    }
+
+
+@pytest.mark.parametrize("present", [False, True])
+@pytest.mark.parametrize("title", [None, "Title"])
+def test_every_builder_makes_a_valid_figure(present, title):
+    for name, fig in _builders(present, title).items():
+        spec = _validated(fig)
+        layout = spec["layout"]
+        assert layout["font"]["size"] == (20 if present else 13), name
+        if name != "curves":  # the curves have subplot titles only
+            assert layout.get("title", {}).get("text") == title, name
+        # every axis carries the shared look (tick size, grid colour) and its own title
+        axes = [k for k in layout if k.startswith(("xaxis", "yaxis"))]
+        assert len(axes) == (4 if name == "curves" else 2), name
+        for key in axes:
+            assert layout[key]["tickfont"]["size"] == layout["font"]["size"], (name, key)
+            assert layout[key]["title"]["text"], (name, key)
+
+
+def test_curves_figure_panels():
+    spec = _validated(_builders(False, None)["curves"])
+    layout, data = spec["layout"], spec["data"]
+    assert [(d["xaxis"], d["yaxis"]) for d in data] == [("x", "y"), ("x2", "y2")] * 2
+    assert layout["yaxis"]["type"] == "log" and layout["yaxis2"]["range"] == [0, 102]
+    assert [a["text"] for a in layout["annotations"]] == ["L", "A"]
+    # subplot titles at the text size, as every chart's (styled)
+    assert {a["font"]["size"] for a in layout["annotations"]} == {layout["font"]["size"]}
+    assert layout["margin"]["t"] == 80 and layout["legend"]["y"] == 1.12
 
 
 def test_boundary_figure_texts_come_from_the_caller():
@@ -413,7 +468,7 @@ def test_boundary_figure_texts_come_from_the_caller():
     fig = figs.boundary_figure(r.grid_x, r.grid_y, r.grid_probability, r.X, r.y,
                                class_names=("Klasse 0", "Klasse 1"), probability_label="P",
                                x_label="X-eins", y_label="X-zwei", title="Titel")
-    spec = _spec(fig)
+    spec = _validated(fig)
     names = [d.get("name") for d in spec["data"]]
     assert "Klasse 0" in names and "Klasse 1" in names
     assert spec["layout"]["title"]["text"] == "Titel"
@@ -427,6 +482,7 @@ def test_curves_figure_thins_long_runs():
     loss = np.linspace(1, 0.1, 5000)
     fig = figs.curves_figure([("a", loss, np.ones(5000))], loss_title="L", accuracy_title="A",
                              step_label="s", loss_label="l", accuracy_label="acc")
+    _validated(fig)
     assert len(fig.data) == 2
     assert len(fig.data[0].x) <= figs.MAX_CURVE_POINTS
     assert fig.data[0].x[0] == 1 and fig.data[0].x[-1] == 5000
@@ -438,6 +494,8 @@ def test_zigzag_figure_marks_sign_patterns():
     fig = figs.zigzag_figure(z.gx, z.gy, z.loss, z.path, z.grads, z.w_star, x_label="w1",
                              y_label="w2", path_name="path", same_names=("pp", "mm"),
                              mixed_name="mixed", target_name="target")
+    layout = _validated(fig)["layout"]
+    assert layout["yaxis"]["scaleanchor"] == "x"  # equal axes: the contours stay round
     by_name = {d.name: d for d in fig.data if d.name}
     assert len(by_name["pp"].x) + len(by_name["mm"].x) == 30
     assert len(by_name["mixed"].x) == 0
@@ -450,6 +508,7 @@ def test_race_figure_animates_all_eight_optimizers():
                            play_label="Los", pause_label="Halt", step_label="Schritt",
                            minimum_name="Minimum")
     assert isinstance(fig, go.Figure)
+    _validated(fig)
     lines = [d for d in fig.data if getattr(d, "mode", None) == "lines" and d.name]
     assert [d.name for d in lines] == list(optim.NAMES)
     # only scatter traces: plotly.js drops other trace types while animation frames play
@@ -491,7 +550,8 @@ def test_race_figure_frames_stay_light_for_long_races():
     fig = figs.race_figure(SURFACES["rosenbrock"], paths, x_label="x", y_label="y",
                            play_label="p", pause_label="q", step_label="s", minimum_name="m")
     assert max(len(d.x) for f in fig.frames for d in f.data) <= figs.RACE_LINE_POINTS + 1
-    assert len(fig.to_json()) < 700_000
+    _validated(fig)
+    assert len(pio.to_json(fig, validate=False)) < 700_000
 
 
 def test_library_does_not_import_streamlit():

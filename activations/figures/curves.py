@@ -4,25 +4,20 @@ Every curve keeps one colour across figures. x is never sent: traces carry ``x0`
 ``dx`` of the shared grid and float32 y values. Each text a figure shows (titles, axis and
 hover labels, legend names, zone notes) is passed in by the page.
 
-Speed: these run on every rerun of the page (a slider drag), so a figure is assembled as
-plain dicts and handed to Plotly unvalidated; Plotly's validation costs three times the
-rest of the page's figure work. The tests validate every figure these build, through
-``go.Figure(fig.to_dict())``. The shared `style` layout is computed once per (present,
-title) and merged in. Shaded zones are filled traces, not layout shapes (a shape costs
-~3 ms to build).
+Speed: these run on every rerun of the page (a slider drag), so figures are plain dicts
+made into a ``go.Figure`` once (see `style`). Shaded zones are filled traces, not layout
+shapes (a shape costs ~3 ms to build).
 """
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import plotly.graph_objects as go
 
-from .style import GRID, SHADE, f32, line_width, style
+from .style import GRID, SHADE, f32, figure, line_width, merge, styled
 
 __all__ = ["ZONE_OPACITY", "Line", "Texts", "Zones", "curves_figure", "difference_figure",
            "scale_figure"]
@@ -71,35 +66,12 @@ class Zones:
     note: str | None = None
 
 
-@lru_cache(maxsize=64)
-def _styled_layout(present: bool, title: str) -> dict:
-    """The shared `style` as a layout dict, computed once per (present, title).
-
-    The template is left out: the new figure gets Plotly's default one anyway, and
-    validating a copy of it again would cost more than everything else.
-    """
-    layout = style(go.Figure(), present=present, title=title).layout.to_plotly_json()
-    layout.pop("template", None)
-    return layout
-
-
-def _merge(base: dict, extra: dict) -> dict:
-    """``base`` updated by ``extra``, nested dicts merged rather than replaced."""
-    out = copy.deepcopy(base)
-    for key, value in extra.items():
-        if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = _merge(out[key], value)
-        else:
-            out[key] = value
-    return out
-
-
 def _figure(traces: list[dict], x0: float, x1: float, texts: Texts, present: bool,
             **layout) -> go.Figure:
     """Assemble a figure: shared style, titles, a fixed x range, then ``layout``."""
-    styled = _styled_layout(present, texts.title)
+    base = styled(present=present, title=texts.title)
     # Axis titles at the text size (the Streamlit theme would shrink them on a projector).
-    size = styled.get("font", {}).get("size")
+    size = base["font"]["size"]
     mine = dict(
         xaxis=dict(title=dict(text=texts.x, font=dict(size=size)), range=[x0, x1],
                    hoverformat=HOVER_FORMAT, showspikes=True, spikemode="across",
@@ -111,9 +83,7 @@ def _figure(traces: list[dict], x0: float, x1: float, texts: Texts, present: boo
         # and above it they would run into the title. Plotly grows the margin to fit.
         legend=dict(yanchor="top", y=-0.27, xanchor="left", x=0),
     )
-    merged = _merge(_merge(styled, mine), layout)
-    # Unvalidated on purpose (see the module docstring); the tests validate.
-    return go.Figure(dict(data=traces, layout=merged), _validate=False)
+    return figure(traces, merge(merge(base, mine), layout))
 
 
 def _line(x0: float, dx: float, y: np.ndarray, name: str, color: str, width: float,

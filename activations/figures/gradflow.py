@@ -1,34 +1,52 @@
 """Figures of the gradient-flow page: per-layer gradient norms, activation distributions,
 saturated and dead fractions. Each takes a list of `activations.gradflow.LayerStats`
 (one per run) and the texts to show, and returns a ``go.Figure``.
+
+Speed: the page redraws all four on every rerun, so each is assembled as plain trace and
+layout dicts and made into one unvalidated figure (see `style`); the tests validate them.
 """
 
 from __future__ import annotations
 
 import numpy as np
+import plotly.colors
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
-from .style import color, f32, line_width, style
+from .style import cell, color, f32, figure, line_width, merge, styled, subplots
 
 __all__ = ["gradient_norms", "distribution_boxes", "distribution_heatmaps", "unit_fractions"]
 
 MAX_BOXES = 50  # boxes per run on the distribution chart; deeper nets show evenly spaced layers
 SYMBOLS = ("circle", "square", "diamond", "triangle-up")  # tells runs apart where lines overlap
+CHAIN_COLOR = "#7F7F7F"  # the grey of the palette: a reference, not a run
+# Viridis spelled out as Plotly's validator expands the name, stops at i / 9: plotly.js's own
+# "Viridis" has other stops and would shade the heatmaps slightly differently.
+VIRIDIS = [[i / (len(plotly.colors.sequential.Viridis) - 1), c]
+           for i, c in enumerate(plotly.colors.sequential.Viridis)]
+F32_MAX = float(np.finfo(np.float32).max)
+
+# The two panels of the side-by-side figures, left and right.
+LEFT, RIGHT = cell(1, 1, 2), cell(1, 2, 2)
 
 
 def _symbol(i: int) -> str:
     return SYMBOLS[i % len(SYMBOLS)]
 
 
-def _legend_below(fig: go.Figure, present: bool) -> None:
+def _titled(text: str, **axis) -> dict:
+    """An axis layout with a title."""
+    return dict(axis, title=dict(text=text))
+
+
+def _axis_key(ref: str) -> str:
+    """The layout key of a trace's axis reference: "x" -> "xaxis", "y3" -> "yaxis3"."""
+    return f"{ref[0]}axis{ref[1:]}"
+
+
+def _legend_below(present: bool) -> dict:
     """Legend under the panels, so it can't cover the panel titles above them."""
-    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.22 if present else -0.28,
-                                  xanchor="left", x=0),
-                      margin=dict(b=10))
-
-
-F32_MAX = float(np.finfo(np.float32).max)
+    return dict(legend=dict(orientation="h", yanchor="top", y=-0.22 if present else -0.28,
+                            xanchor="left", x=0))
 
 
 def _compact(a) -> np.ndarray:
@@ -58,6 +76,20 @@ def _chain_line(runs, reference):
     return np.where(ref >= floor, ref, np.nan)
 
 
+def _norm_traces(i: int, run, name: str, theory: str, width: float) -> list[dict]:
+    """One run's traces: ||dL/dh_l|| and its prediction (dashed) on the left panel,
+    ||dL/dW_l|| on the right; one legend group, so a click hides all three."""
+    common = dict(type="scatter", x=run.layers, legendgroup=f"run{i}")
+    measured = dict(common, mode="lines+markers", marker=dict(size=6, symbol=_symbol(i)),
+                    line=dict(color=color(i), width=width))
+    return [
+        dict(measured, y=_positive(run.grad_h_norm), name=name, **LEFT),
+        dict(common, y=_positive(run.predicted_grad_h_norm), name=theory, mode="lines",
+             line=dict(color=color(i), width=width * 0.7, dash="dash"), **LEFT),
+        dict(measured, y=_positive(run.grad_w_norm), name=name, showlegend=False, **RIGHT),
+    ]
+
+
 def gradient_norms(runs, names, *, title_h, title_w, x_title, y_title, theory_names,
                    chain_name, chain=None, present=False, height=None) -> go.Figure:
     """Two log-scale panels: ||dL/dh_l|| (with each run's predicted curve, dashed) and ||dL/dW_l||.
@@ -72,31 +104,22 @@ def gradient_norms(runs, names, *, title_h, title_w, x_title, y_title, theory_na
         chain: the chain-rule reference over layers 1..D (e.g.
             ``gradflow.chain_rule_reference``), or None to leave it out.
     """
-    fig = make_subplots(rows=1, cols=2, subplot_titles=(title_h, title_w),
-                        horizontal_spacing=0.08)
     width = line_width(present)
+    data = []
     for i, (run, name, theory) in enumerate(zip(runs, names, theory_names)):
-        layers = run.layers
-        common = dict(x=layers, legendgroup=f"run{i}", line=dict(color=color(i), width=width))
-        marker = dict(size=6, symbol=_symbol(i))
-        fig.add_trace(go.Scatter(y=_positive(run.grad_h_norm), name=name, mode="lines+markers",
-                                 marker=marker, **common), row=1, col=1)
-        dashed = dict(common, line=dict(color=color(i), width=width * 0.7, dash="dash"))
-        fig.add_trace(go.Scatter(y=_positive(run.predicted_grad_h_norm), name=theory,
-                                 mode="lines", **dashed), row=1, col=1)
-        fig.add_trace(go.Scatter(y=_positive(run.grad_w_norm), name=name, mode="lines+markers",
-                                 marker=marker, showlegend=False, **common), row=1, col=2)
+        data += _norm_traces(i, run, name, theory, width)
     if chain is not None and runs:
-        fig.add_trace(go.Scatter(x=runs[0].layers, y=_chain_line(runs, chain), name=chain_name,
-                                 mode="lines", line=dict(color="#7F7F7F", width=width * 0.7,
-                                                         dash="dot")), row=1, col=1)
-    fig.update_yaxes(type="log", exponentformat="power", title_text=y_title, row=1, col=1)
-    fig.update_yaxes(type="log", exponentformat="power", row=1, col=2)
-    fig.update_xaxes(title_text=x_title)
-    style(fig, present=present, height=height or (680 if present else 480))
-    _legend_below(fig, present)
-    fig.update_layout(hovermode="x")  # two panels: unified hover would mix them
-    return fig
+        data.append(dict(type="scatter", x=runs[0].layers, y=_chain_line(runs, chain),
+                         name=chain_name, mode="lines",
+                         line=dict(color=CHAIN_COLOR, width=width * 0.7, dash="dot"), **LEFT))
+    log = dict(type="log", exponentformat="power")
+    panels = dict(xaxis=_titled(x_title), xaxis2=_titled(x_title),
+                  yaxis=_titled(y_title, **log), yaxis2=log)
+    grid = subplots(1, 2, subplot_titles=(title_h, title_w), horizontal_spacing=0.08)
+    layout = styled(merge(grid, panels), present=present,
+                    height=height or (680 if present else 480))
+    # Two panels: unified hover would mix them.
+    return figure(data, merge(layout, dict(_legend_below(present), hovermode="x")))
 
 
 def _box_layers(depth: int) -> np.ndarray:
@@ -106,26 +129,26 @@ def _box_layers(depth: int) -> np.ndarray:
     return np.unique(np.linspace(0, depth - 1, MAX_BOXES).round().astype(int))
 
 
+def _box(i: int, run, name: str, present: bool) -> dict:
+    """A run's boxes, drawn from precomputed quantiles (the raw h_l never reach the page)."""
+    keep = _box_layers(run.depth)  # (k,)
+    q = run.h_quantiles[keep]  # (k, 5)
+    return dict(
+        type="box", x=run.layers[keep], lowerfence=_compact(q[:, 0]), q1=_compact(q[:, 1]),
+        median=_compact(q[:, 2]), q3=_compact(q[:, 3]), upperfence=_compact(q[:, 4]),
+        mean=_compact(run.h_mean[keep]),
+        name=name, marker=dict(color=color(i)), line=dict(width=line_width(present) * 0.6),
+        boxpoints=False,
+    )
+
+
 def distribution_boxes(runs, names, *, x_title, y_title, present=False,
                        height=None) -> go.Figure:
     """Per-layer boxes of h_l: quartiles, median, whiskers at the 1% and 99% quantiles."""
-    fig = go.Figure()
-    for i, (run, name) in enumerate(zip(runs, names)):
-        keep = _box_layers(run.depth)
-        q = run.h_quantiles[keep]  # (layers, 5)
-        fig.add_trace(go.Box(
-            x=run.layers[keep], lowerfence=_compact(q[:, 0]), q1=_compact(q[:, 1]),
-            median=_compact(q[:, 2]), q3=_compact(q[:, 3]), upperfence=_compact(q[:, 4]),
-            mean=_compact(run.h_mean[keep]),
-            name=name, marker_color=color(i), line=dict(width=line_width(present) * 0.6),
-            boxpoints=False,
-        ))
-    fig.update_layout(boxmode="group")
-    fig.update_xaxes(title_text=x_title)
-    fig.update_yaxes(title_text=y_title)
-    style(fig, present=present, height=height)
-    fig.update_layout(hovermode="closest")
-    return fig
+    data = [_box(i, run, name, present) for i, (run, name) in enumerate(zip(runs, names))]
+    layout = styled(dict(boxmode="group", xaxis=_titled(x_title), yaxis=_titled(y_title)),
+                    present=present, height=height)
+    return figure(data, merge(layout, dict(hovermode="closest")))
 
 
 def _log_share(hist) -> np.ndarray:
@@ -136,6 +159,17 @@ def _log_share(hist) -> np.ndarray:
     return out
 
 
+def _heatmap(run, name: str, ref: dict) -> dict:
+    """A run's histogram per layer: x = layer, y = bin centre, colour = log10 share."""
+    centres = 0.5 * (run.hist_edges[1:] + run.hist_edges[:-1])  # (bins,)
+    return dict(
+        type="heatmap", x=run.layers, y=_compact(centres),
+        z=f32(_log_share(run.hist.T)), customdata=f32(100 * run.hist.T),  # (bins, depth)
+        coloraxis="coloraxis", name=name,
+        hovertemplate="%{x}, %{y:.3g}: %{customdata:.2f}%<extra></extra>", **ref,
+    )
+
+
 def distribution_heatmaps(runs, names, *, x_title, y_title, colorbar_title, present=False,
                           height=None) -> go.Figure:
     """One heatmap per run: x = layer, y = value of h_l, colour = share of entries (log).
@@ -144,44 +178,46 @@ def distribution_heatmaps(runs, names, *, x_title, y_title, colorbar_title, pres
     on a linear scale would leave every other bin dark.
     """
     n = max(len(runs), 1)
-    fig = make_subplots(rows=n, cols=1, shared_xaxes=True, subplot_titles=list(names),
-                        vertical_spacing=0.12 / n)
+    data, axes = [], {}
     for i, run in enumerate(runs):
-        centres = 0.5 * (run.hist_edges[1:] + run.hist_edges[:-1])
-        fig.add_trace(go.Heatmap(
-            x=run.layers, y=_compact(centres), z=f32(_log_share(run.hist.T)),
-            customdata=f32(100 * run.hist.T), coloraxis="coloraxis", name=names[i],
-            hovertemplate="%{x}, %{y:.3g}: %{customdata:.2f}%<extra></extra>",
-        ), row=i + 1, col=1)
-        fig.update_yaxes(title_text=y_title, row=i + 1, col=1)
-    fig.update_xaxes(title_text=x_title, row=n, col=1)
+        ref = cell(i + 1, 1, 1)
+        data.append(_heatmap(run, names[i], ref))
+        axes[_axis_key(ref["yaxis"])] = _titled(y_title)
+    # The panels share x: only the bottom one carries its title.
+    axes[_axis_key(cell(n, 1, 1)["xaxis"])] = _titled(x_title)
+    grid = subplots(n, 1, shared_xaxes=True, subplot_titles=tuple(names),
+                    vertical_spacing=0.12 / n)
     base = 560 if present else 380
-    style(fig, present=present, height=height or int(base * (0.6 + 0.4 * n)))
-    fig.update_layout(
-        coloraxis=dict(colorscale="Viridis", cmin=-3.5, cmax=0.0, colorbar=dict(
-            title=dict(text=colorbar_title), tickvals=[-3, -2, -1, 0],
-            ticktext=["0.1%", "1%", "10%", "100%"])),
-        hovermode="closest")
-    return fig
+    layout = styled(merge(grid, axes), present=present,
+                    height=height or int(base * (0.6 + 0.4 * n)))
+    # One colour axis for every panel, so a colour means the same share in each.
+    colors = dict(colorscale=VIRIDIS, cmin=-3.5, cmax=0.0, colorbar=dict(
+        title=dict(text=colorbar_title), tickvals=[-3, -2, -1, 0],
+        ticktext=["0.1%", "1%", "10%", "100%"]))
+    return figure(data, merge(layout, dict(coloraxis=colors, hovermode="closest")))
+
+
+def _fraction_traces(i: int, run, name: str, width: float) -> list[dict]:
+    """One run's percentages: saturated entries (left panel), dead units (right)."""
+    common = dict(type="scatter", x=run.layers, name=name, legendgroup=f"run{i}",
+                  mode="lines+markers", marker=dict(size=6, symbol=_symbol(i)),
+                  line=dict(color=color(i), width=width))
+    return [dict(common, y=f32(100 * run.saturated), **LEFT),
+            dict(common, y=f32(100 * run.dead), showlegend=False, **RIGHT)]
 
 
 def unit_fractions(runs, names, *, title_saturated, title_dead, x_title, y_title,
                    present=False, height=None) -> go.Figure:
     """Two panels, in percent per layer: saturated entries and dead units."""
-    fig = make_subplots(rows=1, cols=2, subplot_titles=(title_saturated, title_dead),
-                        horizontal_spacing=0.08, shared_yaxes=True)
     width = line_width(present)
+    data = []
     for i, (run, name) in enumerate(zip(runs, names)):
-        common = dict(x=run.layers, name=name, legendgroup=f"run{i}", mode="lines+markers",
-                      marker=dict(size=6, symbol=_symbol(i)),
-                      line=dict(color=color(i), width=width))
-        fig.add_trace(go.Scatter(y=f32(100 * run.saturated), **common), row=1, col=1)
-        fig.add_trace(go.Scatter(y=f32(100 * run.dead), showlegend=False, **common),
-                      row=1, col=2)
-    fig.update_yaxes(range=[-3, 103], ticksuffix="%")
-    fig.update_yaxes(title_text=y_title, row=1, col=1)
-    fig.update_xaxes(title_text=x_title)
-    style(fig, present=present, height=height or (640 if present else 440))
-    _legend_below(fig, present)
-    fig.update_layout(hovermode="x")
-    return fig
+        data += _fraction_traces(i, run, name, width)
+    percent = dict(range=[-3, 103], ticksuffix="%")  # a little room so 0% and 100% show
+    panels = dict(xaxis=_titled(x_title), xaxis2=_titled(x_title),
+                  yaxis=_titled(y_title, **percent), yaxis2=percent)
+    grid = subplots(1, 2, subplot_titles=(title_saturated, title_dead),
+                    horizontal_spacing=0.08, shared_yaxes=True)
+    layout = styled(merge(grid, panels), present=present,
+                    height=height or (640 if present else 440))
+    return figure(data, merge(layout, dict(_legend_below(present), hovermode="x")))

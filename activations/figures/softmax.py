@@ -3,15 +3,18 @@
 Every text on a figure (titles, axis labels, trace names, button labels) is a parameter;
 class names are drawn as tick text on integer positions, so two classes with the same
 name keep two bars, and ``<``/``>`` are escaped so Plotly reads no tags in them.
+
+Speed: the page rebuilds some of these on every rerun (a slider drag), so each figure is
+plain dicts (traces and a layout) made into one ``go.Figure`` by `figure`; the tests
+validate them.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
-from .style import color, f32, line_width, style
+from .style import cell, color, f32, figure, line_width, merge, styled, subplots
 
 __all__ = [
     "views_figure", "temperature_animation", "target_figure", "loss_curve_figure",
@@ -24,16 +27,71 @@ def _plain(text: str) -> str:
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _legend_above_titles(fig: go.Figure, present: bool) -> None:
-    """Lift the legend over the subplot titles (both sit at the top of the plot area)."""
-    fig.update_layout(legend=dict(y=1.1, yanchor="bottom"),
-                      margin=dict(t=110 if present else 80))
+def _axis(ref: str) -> str:
+    """The layout key of an axis reference: ``"x2"`` -> ``"xaxis2"``."""
+    return ref[0] + "axis" + ref[1:]
 
 
-def _class_axis(fig: go.Figure, names, **where) -> None:
+def _every(layout: dict, axis: str, extra: dict) -> dict:
+    """``layout`` with ``extra`` merged into every ``axis``, ``axis2``, ... in it (what
+    ``fig.update_xaxes(**extra)`` does for ``axis="xaxis"``)."""
+    return {key: merge(value, extra) if key.startswith(axis) else value
+            for key, value in layout.items()}
+
+
+def _class_axis(names) -> dict:
     """Class names as tick labels on positions 0..n-1."""
-    fig.update_xaxes(tickmode="array", tickvals=list(range(len(names))),
-                     ticktext=[_plain(n) for n in names], **where)
+    return dict(tickmode="array", tickvals=list(range(len(names))),
+                ticktext=[_plain(n) for n in names])
+
+
+def _panels(rows: int, cols: int, *, present: bool, height: int, titles: tuple = (),
+            **options) -> dict:
+    """The styled layout of a ``make_subplots(rows, cols, **options)`` grid.
+
+    The legend is lifted over the subplot ``titles`` (both sit at the top of the plot
+    area).
+    """
+    if titles:
+        options["subplot_titles"] = tuple(titles)
+    layout = styled(subplots(rows, cols, **options), present=present, height=height)
+    if not titles:
+        return layout
+    return merge(layout, dict(legend=dict(y=1.1, yanchor="bottom"),
+                              margin=dict(t=110 if present else 80)))
+
+
+def _bar(x, y, bar_color, **extra) -> dict:
+    """Bars of float32 heights ``y`` at positions ``x``; ``bar_color`` is one colour or
+    one per bar."""
+    return dict(type="bar", x=x, y=f32(y), marker=dict(color=bar_color), **extra)
+
+
+def _bar_text(present: bool, template: str | None = None) -> dict:
+    """Values printed above the bars with ``template``: outside the bar and not clipped
+    by the axis range, so a bar at the top of the range keeps its label."""
+    text = dict(textposition="outside", textfont=dict(size=16 if present else 11),
+                cliponaxis=False)
+    if template:
+        text["texttemplate"] = template
+    return text
+
+
+def _line(x, y, name: str, line_color: str, width: float, **extra) -> dict:
+    """A curve through (x, y); y is sent as float32, x as the caller gives it."""
+    return dict(type="scatter", x=x, y=f32(y), name=name, mode="lines",
+                line=dict(color=line_color, width=width), **extra)
+
+
+def _points(x, y, name: str, marker: dict, **extra) -> dict:
+    """Markers at (x, y): the current point on a curve, or the data of a scatter."""
+    return dict(type="scatter", x=x, y=f32(y), name=name, mode="markers", marker=marker,
+                **extra)
+
+
+def _marker_size(present: bool) -> int:
+    """Point markers, larger on a projector."""
+    return 14 if present else 10
 
 
 def views_figure(names, softmax, argmax, softmin, log_softmax, *, softmax_name: str,
@@ -44,58 +102,30 @@ def views_figure(names, softmax, argmax, softmin, log_softmax, *, softmax_name: 
     The three distributions share a [0, 1] axis; log-softmax (<= 0, unbounded below)
     gets its own panel.
     """
-    x = np.arange(len(names))
-    fig = make_subplots(rows=1, cols=2, column_widths=[0.64, 0.36], horizontal_spacing=0.08,
-                        subplot_titles=[prob_title, log_title])
-    text_size = 16 if present else 11
-    for i, (name, values) in enumerate(
-            [(softmax_name, softmax), (argmax_name, argmax), (softmin_name, softmin)]):
-        fig.add_trace(go.Bar(
-            x=x, y=f32(values), name=name, marker_color=color(i),
-            # values printed on the softmax bars only: three sets would overlap
-            texttemplate="%{y:.3f}" if i == 0 else None, textposition="outside",
-            textfont_size=text_size, cliponaxis=False,
-        ), row=1, col=1)
-    fig.add_trace(go.Bar(x=x, y=f32(log_softmax), name=log_softmax_name,
-                         marker_color=color(3)), row=1, col=2)
-    style(fig, present=present, height=560 if present else 400)
-    fig.update_layout(barmode="group", hovermode="x")
-    fig.update_yaxes(range=[0, 1.12], row=1, col=1)
-    _class_axis(fig, names)
-    fig.update_annotations(font_size=20 if present else 13)
-    _legend_above_titles(fig, present)
-    return fig
+    x = np.arange(len(names))  # (n,) class positions
+    probs, logs = cell(1, 1, 2), cell(1, 2, 2)
+    data = [
+        # values printed on the softmax bars only: three sets would overlap
+        _bar(x, values, color(i), name=name,
+             **_bar_text(present, "%{y:.3f}" if i == 0 else None), **probs)
+        for i, (name, values) in enumerate(
+            [(softmax_name, softmax), (argmax_name, argmax), (softmin_name, softmin)])
+    ]
+    data.append(_bar(x, log_softmax, color(3), name=log_softmax_name, **logs))
+    layout = _panels(1, 2, present=present, height=560 if present else 400,
+                     titles=(prob_title, log_title), column_widths=(0.64, 0.36),
+                     horizontal_spacing=0.08)
+    layout = merge(layout, dict(barmode="group", hovermode="x",
+                                yaxis=dict(range=[0, 1.12])))
+    return figure(data, _every(layout, "xaxis", _class_axis(names)))
 
 
-def temperature_animation(names, temperatures, probs, *, title: str, y_title: str,
-                          frame_label: str, play: str, pause: str, current: int = 0,
-                          present: bool = False) -> go.Figure:
-    """Softmax bars animated over temperature, played in the browser (Plotly frames).
-
-    Args:
-        names: class names, length n.
-        temperatures: the frame temperatures, increasing, length F.
-        probs: (F, n) softmax probabilities, one row per temperature.
-        current: index of the frame shown first. Default: 0, the lowest T, so that Play
-            runs the whole way from one-hot to uniform.
-        frame_label: slider prefix, e.g. ``"T = "``.
-        play, pause: button labels.
-    """
-    x = np.arange(len(names))
-    labels = [format(float(t), "g") for t in temperatures]
-    text_size = 16 if present else 11
-
-    def bars(row):
-        return go.Bar(x=x, y=f32(row), marker_color=color(0), texttemplate="%{y:.2f}",
-                      textposition="outside", textfont_size=text_size, cliponaxis=False,
-                      showlegend=False)
-
-    fig = go.Figure(data=[bars(probs[current])],
-                    frames=[go.Frame(data=[bars(row)], name=label)
-                            for row, label in zip(probs, labels)])
+def _player(labels: list[str], current: int, *, frame_label: str, play: str, pause: str,
+            present: bool) -> dict:
+    """Play/Pause buttons and a slider over the frames ``labels``, below the plot."""
     step_args = dict(mode="immediate", frame=dict(duration=0, redraw=True),
                      transition=dict(duration=0))
-    fig.update_layout(
+    return dict(
         updatemenus=[dict(
             type="buttons", direction="left", showactive=False, x=0, y=-0.1,
             xanchor="left", yanchor="top", pad=dict(r=10, t=30),
@@ -115,75 +145,96 @@ def temperature_animation(names, temperatures, probs, *, title: str, y_title: st
                    for label in labels],
         )],
     )
-    style(fig, present=present, height=620 if present else 460, title=title)
-    fig.update_layout(hovermode="x", margin=dict(b=170 if present else 130))
-    fig.update_yaxes(range=[0, 1.12], title_text=y_title)
-    _class_axis(fig, names)
+
+
+def temperature_animation(names, temperatures, probs, *, title: str, y_title: str,
+                          frame_label: str, play: str, pause: str, current: int = 0,
+                          present: bool = False) -> go.Figure:
+    """Softmax bars animated over temperature, played in the browser (Plotly frames).
+
+    Args:
+        names: class names, length n.
+        temperatures: the frame temperatures, increasing, length F.
+        probs: (F, n) softmax probabilities, one row per temperature.
+        current: index of the frame shown first. Default: 0, the lowest T, so that Play
+            runs the whole way from one-hot to uniform.
+        frame_label: slider prefix, e.g. ``"T = "``.
+        play, pause: button labels.
+    """
+    x = np.arange(len(names))  # (n,) class positions
+    labels = [format(float(t), "g") for t in temperatures]
+
+    def bars(row):
+        return _bar(x, row, color(0), **_bar_text(present, "%{y:.2f}"), showlegend=False)
+
+    player = _player(labels, current, frame_label=frame_label, play=play, pause=pause,
+                     present=present)
+    layout = merge(styled(player, present=present, height=620 if present else 460,
+                          title=title),
+                   dict(hovermode="x", margin=dict(b=170 if present else 130),
+                        yaxis=dict(range=[0, 1.12], title=dict(text=y_title))))
+    fig = figure([bars(probs[current])], _every(layout, "xaxis", _class_axis(names)))
+    # Plotly validates frames however they are given (~25 ms for 41); the page caches
+    # this figure per set of logits.
+    fig.frames = [dict(data=[bars(row)], name=label) for row, label in zip(probs, labels)]
     return fig
 
 
 def target_figure(names, p, y, grad, *, p_name: str, y_name: str, grad_name: str,
                   prob_title: str, grad_title: str, present: bool = False) -> go.Figure:
     """Prediction against target (top) and the gradient in each logit (bottom)."""
-    x = np.arange(len(names))
-    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.14,
-                        subplot_titles=[prob_title, grad_title])
-    fig.add_trace(go.Bar(x=x, y=f32(p), name=p_name, marker_color=color(0)), row=1, col=1)
-    fig.add_trace(go.Bar(x=x, y=f32(y), name=y_name, marker_color=color(1)), row=1, col=1)
-    grad = np.asarray(grad)
-    # Positive gradient: gradient descent lowers that logit; negative: raises it.
-    fig.add_trace(go.Bar(x=x, y=f32(grad), name=grad_name,
-                         marker_color=[color(3) if g > 0 else color(2) for g in grad],
-                         texttemplate="%{y:.3f}", textposition="outside", cliponaxis=False,
-                         textfont_size=16 if present else 11), row=2, col=1)
-    style(fig, present=present, height=680 if present else 520)
-    fig.update_layout(barmode="group", hovermode="x")
-    fig.update_yaxes(range=[0, 1.05], row=1, col=1)
+    x = np.arange(len(names))  # (n,) class positions
+    top, bottom = cell(1, 1, 1), cell(2, 1, 1)
+    grad = np.asarray(grad)  # (n,)
+    data = [
+        _bar(x, p, color(0), name=p_name, **top),
+        _bar(x, y, color(1), name=y_name, **top),
+        # Positive gradient: gradient descent lowers that logit; negative: raises it.
+        _bar(x, grad, [color(3) if g > 0 else color(2) for g in grad], name=grad_name,
+             **_bar_text(present, "%{y:.3f}"), **bottom),
+    ]
     bound = max(float(np.max(np.abs(grad))) * 1.3, 0.05)
-    fig.update_yaxes(range=[-bound, bound], row=2, col=1)
-    _class_axis(fig, names)
-    fig.update_annotations(font_size=20 if present else 13)
-    _legend_above_titles(fig, present)
-    return fig
+    layout = _panels(2, 1, present=present, height=680 if present else 520,
+                     titles=(prob_title, grad_title), shared_xaxes=True,
+                     vertical_spacing=0.14)
+    layout = merge(layout, {"barmode": "group", "hovermode": "x",
+                            _axis(top["yaxis"]): dict(range=[0, 1.05]),
+                            _axis(bottom["yaxis"]): dict(range=[-bound, bound])})
+    return figure(data, _every(layout, "xaxis", _class_axis(names)))
 
 
 def loss_curve_figure(xs, loss, grad, x0: float, loss0: float, grad0: float, *,
                       x_title: str, loss_name: str, grad_name: str, point_name: str,
                       present: bool = False) -> go.Figure:
     """Loss (top) and its slope (bottom) as one logit moves, with the current point."""
-    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08)
     width = line_width(present)
-    size = 16 if present else 11
-    fig.add_trace(go.Scatter(x=f32(xs), y=f32(loss), name=loss_name, mode="lines",
-                             line=dict(color=color(0), width=width)), row=1, col=1)
-    fig.add_trace(go.Scatter(x=f32(xs), y=f32(grad), name=grad_name, mode="lines",
-                             line=dict(color=color(3), width=width)), row=2, col=1)
-    for row, value in ((1, loss0), (2, grad0)):
-        fig.add_trace(go.Scatter(x=f32([x0]), y=f32([value]), name=point_name, mode="markers",
-                                 marker=dict(size=size, color=color(1), symbol="circle"),
-                                 showlegend=row == 1), row=row, col=1)
-    style(fig, present=present, height=620 if present else 460)
-    fig.update_yaxes(title_text=loss_name, row=1, col=1)
-    fig.update_yaxes(title_text=grad_name, row=2, col=1)
-    fig.update_xaxes(title_text=x_title, row=2, col=1)
-    return fig
+    marker = dict(size=16 if present else 11, color=color(1), symbol="circle")
+    top, bottom = cell(1, 1, 1), cell(2, 1, 1)
+    data = [
+        _line(f32(xs), loss, loss_name, color(0), width, **top),
+        _line(f32(xs), grad, grad_name, color(3), width, **bottom),
+        # the current point on both curves, one legend entry for the pair
+        _points(f32([x0]), [loss0], point_name, marker, showlegend=True, **top),
+        _points(f32([x0]), [grad0], point_name, marker, showlegend=False, **bottom),
+    ]
+    layout = _panels(2, 1, present=present, height=620 if present else 460,
+                     shared_xaxes=True, vertical_spacing=0.08)
+    layout = merge(layout, {_axis(top["yaxis"]): dict(title=dict(text=loss_name)),
+                            _axis(bottom["yaxis"]): dict(title=dict(text=grad_name)),
+                            _axis(bottom["xaxis"]): dict(title=dict(text=x_title))})
+    return figure(data, layout)
 
 
 def worked_example_figure(p, q1, q2, *, outcome_names, p_name: str, q1_name: str,
                           q2_name: str, y_title: str, present: bool = False) -> go.Figure:
     """The true p and the two guesses q1, q2 as grouped bars."""
-    x = np.arange(len(p))
-    fig = go.Figure([
-        go.Bar(x=x, y=f32(values), name=name, marker_color=color(i),
-               texttemplate="%{y:.3f}", textposition="outside", cliponaxis=False,
-               textfont_size=16 if present else 11)
-        for i, (name, values) in enumerate([(p_name, p), (q1_name, q1), (q2_name, q2)])
-    ])
-    style(fig, present=present, height=520 if present else 360)
-    fig.update_layout(barmode="group", hovermode="x")
-    fig.update_yaxes(range=[0, 0.6], title_text=y_title)
-    _class_axis(fig, outcome_names)
-    return fig
+    x = np.arange(len(p))  # (4,) outcome positions
+    data = [_bar(x, values, color(i), name=name, **_bar_text(present, "%{y:.3f}"))
+            for i, (name, values) in enumerate([(p_name, p), (q1_name, q1), (q2_name, q2)])]
+    layout = merge(styled(present=present, height=520 if present else 360),
+                   dict(barmode="group", hovermode="x",
+                        yaxis=dict(range=[0, 0.6], title=dict(text=y_title))))
+    return figure(data, _every(layout, "xaxis", _class_axis(outcome_names)))
 
 
 def binary_figure(zs, curves, z0: float, point, *, sigmoid_name: str, loss_1_name: str,
@@ -194,9 +245,8 @@ def binary_figure(zs, curves, z0: float, point, *, sigmoid_name: str, loss_1_nam
     ``curves`` is :func:`activations.playground.binary_curves` over ``zs``; ``point``
     the :class:`~activations.playground.BinaryPoint` at ``z0``, marked on every curve.
     """
-    fig = make_subplots(rows=3, cols=1, shared_xaxes=True, vertical_spacing=0.06)
     width = line_width(present)
-    size = 14 if present else 10
+    size = _marker_size(present)
     panels = [
         (1, "p", point.p, sigmoid_name, 0),
         (2, "loss_1", point.loss_1, loss_1_name, 2),
@@ -204,19 +254,23 @@ def binary_figure(zs, curves, z0: float, point, *, sigmoid_name: str, loss_1_nam
         (3, "grad_1", point.grad_1, grad_1_name, 2),
         (3, "grad_0", point.grad_0, grad_0_name, 3),
     ]
+    data = []
     for row, field, value, name, c in panels:
-        fig.add_trace(go.Scatter(x=f32(zs), y=f32(curves[field]), name=name, mode="lines",
-                                 line=dict(color=color(c), width=width),
-                                 showlegend=row != 1), row=row, col=1)
-        fig.add_trace(go.Scatter(x=f32([z0]), y=f32([value]), mode="markers", name=name,
-                                 marker=dict(size=size, color=color(c)), showlegend=False),
-                      row=row, col=1)
-    style(fig, present=present, height=760 if present else 600)
-    fig.update_yaxes(title_text=sigmoid_name, range=[-0.05, 1.05], row=1, col=1)
-    fig.update_yaxes(title_text=loss_title, row=2, col=1)
-    fig.update_yaxes(title_text=grad_title, range=[-1.05, 1.05], row=3, col=1)
-    fig.update_xaxes(title_text=x_title, row=3, col=1)
-    return fig
+        where = cell(row, 1, 1)
+        # the sigmoid is named by its axis title; the loss and gradient pairs need a legend
+        data.append(_line(f32(zs), curves[field], name, color(c), width,
+                          showlegend=row != 1, **where))
+        data.append(_points(f32([z0]), [value], name, dict(size=size, color=color(c)),
+                            showlegend=False, **where))
+    layout = _panels(3, 1, present=present, height=760 if present else 600,
+                     shared_xaxes=True, vertical_spacing=0.06)
+    layout = merge(layout, dict(
+        yaxis=dict(title=dict(text=sigmoid_name), range=[-0.05, 1.05]),
+        yaxis2=dict(title=dict(text=loss_title)),
+        yaxis3=dict(title=dict(text=grad_title), range=[-1.05, 1.05]),
+        xaxis3=dict(title=dict(text=x_title)),
+    ))
+    return figure(data, layout)
 
 
 def regression_figure(target, pred, grads: dict, *, point_names, target_name: str,
@@ -226,31 +280,27 @@ def regression_figure(target, pred, grads: dict, *, point_names, target_name: st
 
     ``grads`` maps a legend name to a gradient array, one bar group per point.
     """
-    x = np.arange(len(target))
-    fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.08,
-                        subplot_titles=[values_title, grad_title])
-    size = 14 if present else 10
+    x = np.arange(len(target))  # (N,) point positions
+    size = _marker_size(present)
+    values, gradients = cell(1, 1, 2), cell(1, 2, 2)
     # One segment per point between target and prediction: the residual the losses see.
-    seg_x = np.repeat(x, 3).astype(np.float64)
-    seg_y = np.column_stack([target, pred, np.full(len(x), np.nan)]).ravel()
-    fig.add_trace(go.Scatter(x=seg_x, y=f32(seg_y), mode="lines", showlegend=False,
-                             hoverinfo="skip", line=dict(color="rgba(128,128,128,0.6)",
-                                                         width=line_width(present))),
-                  row=1, col=1)
-    fig.add_trace(go.Scatter(x=x, y=f32(target), name=target_name, mode="markers",
-                             marker=dict(size=size, color=color(1), symbol="diamond")),
-                  row=1, col=1)
-    fig.add_trace(go.Scatter(x=x, y=f32(pred), name=pred_name, mode="markers",
-                             marker=dict(size=size, color=color(0))), row=1, col=1)
-    for i, (name, grad) in enumerate(grads.items()):
-        fig.add_trace(go.Bar(x=x, y=f32(grad), name=name, marker_color=color(i + 2)),
-                      row=1, col=2)
-    style(fig, present=present, height=520 if present else 380)
-    fig.update_layout(barmode="group", hovermode="x")
-    _class_axis(fig, point_names)
-    fig.update_annotations(font_size=20 if present else 13)
-    _legend_above_titles(fig, present)
-    return fig
+    # NaN after each pair breaks the line between points.
+    seg_x = np.repeat(x, 3).astype(np.float64)  # (3N,)
+    seg_y = np.column_stack([target, pred, np.full(len(x), np.nan)]).ravel()  # (3N,)
+    data = [
+        dict(type="scatter", x=seg_x, y=f32(seg_y), mode="lines", showlegend=False,
+             hoverinfo="skip", line=dict(color="rgba(128,128,128,0.6)",
+                                         width=line_width(present)), **values),
+        _points(x, target, target_name, dict(size=size, color=color(1), symbol="diamond"),
+                **values),
+        _points(x, pred, pred_name, dict(size=size, color=color(0)), **values),
+    ]
+    data += [_bar(x, grad, color(i + 2), name=name, **gradients)
+             for i, (name, grad) in enumerate(grads.items())]
+    layout = _panels(1, 2, present=present, height=520 if present else 380,
+                     titles=(values_title, grad_title), horizontal_spacing=0.08)
+    layout = merge(layout, dict(barmode="group", hovermode="x"))
+    return figure(data, _every(layout, "xaxis", _class_axis(point_names)))
 
 
 def outlier_figure(offsets, sweep: dict, current: float, *, names: dict, x_title: str,
@@ -261,24 +311,17 @@ def outlier_figure(offsets, sweep: dict, current: float, *, names: dict, x_title
     ``sweep`` is :func:`activations.playground.outlier_sweep`; ``names`` maps its keys
     (``"mse"``, ``"rmse"``, ``"mae"``) to legend names.
     """
-    fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.08,
-                        subplot_titles=[squared_title, linear_title])
     width = line_width(present)
-    offsets = np.asarray(offsets)
-    index = int(np.argmin(np.abs(offsets - current)))
+    offsets = np.asarray(offsets)  # (S,)
+    index = int(np.argmin(np.abs(offsets - current)))  # the sweep point nearest `current`
+    data = []
     for i, key in enumerate(("mse", "rmse", "mae")):
-        col = 1 if key == "mse" else 2
-        fig.add_trace(go.Scatter(x=f32(offsets), y=f32(sweep[key]), name=names[key],
-                                 mode="lines", line=dict(color=color(i + 2), width=width)),
-                      row=1, col=col)
-        fig.add_trace(go.Scatter(x=f32(offsets[index:index + 1]),
-                                 y=f32(sweep[key][index:index + 1]), mode="markers",
-                                 showlegend=False, name=names[key],
-                                 marker=dict(size=14 if present else 10, color=color(i + 2))),
-                      row=1, col=col)
-    style(fig, present=present, height=520 if present else 380)
-    fig.update_xaxes(title_text=x_title)
-    fig.update_yaxes(rangemode="tozero")
-    fig.update_annotations(font_size=20 if present else 13)
-    _legend_above_titles(fig, present)
-    return fig
+        where = cell(1, 1 if key == "mse" else 2, 2)
+        data.append(_line(f32(offsets), sweep[key], names[key], color(i + 2), width, **where))
+        data.append(_points(f32(offsets[index:index + 1]), sweep[key][index:index + 1],
+                            names[key], dict(size=_marker_size(present), color=color(i + 2)),
+                            showlegend=False, **where))
+    layout = _panels(1, 2, present=present, height=520 if present else 380,
+                     titles=(squared_title, linear_title), horizontal_spacing=0.08)
+    layout = _every(layout, "xaxis", dict(title=dict(text=x_title)))
+    return figure(data, _every(layout, "yaxis", dict(rangemode="tozero")))

@@ -2,15 +2,20 @@
 two-weight neuron, and the animated optimizer race.
 
 Every text drawn (titles, axis labels, legend names, button labels) is a parameter.
+
+Speed: the boundary, curves and zig-zag figures are drawn on every rerun of the page, so
+every figure is assembled as plain dicts (traces and a layout) and made into a ``go.Figure``
+once, unvalidated (see `style`); the tests validate them. Only the race's animation frames
+still go through Plotly's validation (it has no way to skip it), which is why the page
+caches that figure.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
-from .style import GRID, color, f32, line_width, style
+from .style import GRID, cell, color, f32, figure, font_size, line_width, merge, styled, subplots
 
 MAX_CURVE_POINTS = 400  # a loss curve needs no more to look exact
 RACE_FRAMES = 30  # animation frames of the optimizer race
@@ -31,11 +36,20 @@ def _class_scale(opacity: float = 0.55):
             [1.0, rgba(color(1), opacity)]]
 
 
-def _equal_axes(fig):
-    """One unit is as long on both axes (circles stay round); the plot area shrinks to fit
-    rather than showing more than the grid."""
-    fig.update_yaxes(scaleanchor="x", scaleratio=1, constrain="domain")
-    fig.update_xaxes(constrain="domain")
+def _equal_axes() -> dict:
+    """Layout for equal axes: one unit is as long on both (circles stay round); the plot
+    area shrinks to fit rather than showing more than the grid."""
+    return dict(xaxis=dict(constrain="domain"),
+                yaxis=dict(scaleanchor="x", scaleratio=1, constrain="domain"))
+
+
+def _box_axes(x_label, y_label, x_range, y_range, **extra) -> dict:
+    """Layout of a plot over a box: titled axes fixed to the box, no grid (the contours or
+    the heatmap are the background), plus ``extra`` on both axes."""
+    return dict(xaxis=dict(title=dict(text=x_label), range=list(x_range), showgrid=False,
+                           **extra),
+                yaxis=dict(title=dict(text=y_label), range=list(y_range), showgrid=False,
+                           **extra))
 
 
 def boundary_figure(gx, gy, probability, X, y, *, class_names=("0", "1"),
@@ -47,36 +61,34 @@ def boundary_figure(gx, gy, probability, X, y, *, class_names=("0", "1"),
     ``probability[i, j]`` is the value at ``(gx[j], gy[i])``; ``class_names`` name the two
     point clouds in the legend.
     """
-    fig = go.Figure()
-    fig.add_trace(go.Heatmap(
-        x=f32(gx), y=f32(gy), z=f32(probability), zmin=0, zmax=1, zsmooth="best",
-        colorscale=_class_scale(), name=probability_label, showscale=False,
-        hovertemplate=f"{x_label}=%{{x:.2f}}<br>{y_label}=%{{y:.2f}}<br>"
-                      f"{probability_label}=%{{z:.2f}}<extra></extra>",
-    ))
-    fig.add_trace(go.Contour(
-        x=f32(gx), y=f32(gy), z=f32(probability), showscale=False, hoverinfo="skip",
-        contours=dict(start=0.5, end=0.5, size=1, coloring="none"),
-        line=dict(width=line_width(present), color="rgba(128,128,128,0.9)"),
-        showlegend=False,
-    ))
-    X, y = np.asarray(X), np.asarray(y)
+    gx32, gy32, p32 = f32(gx), f32(gy), f32(probability)  # (nx,), (ny,), (ny, nx)
+    data = [
+        dict(type="heatmap", x=gx32, y=gy32, z=p32, zmin=0, zmax=1, zsmooth="best",
+             colorscale=_class_scale(), name=probability_label, showscale=False,
+             hovertemplate=f"{x_label}=%{{x:.2f}}<br>{y_label}=%{{y:.2f}}<br>"
+                           f"{probability_label}=%{{z:.2f}}<extra></extra>"),
+        dict(type="contour", x=gx32, y=gy32, z=p32, showscale=False, hoverinfo="skip",
+             contours=dict(start=0.5, end=0.5, size=1, coloring="none"),
+             line=dict(width=line_width(present), color="rgba(128,128,128,0.9)"),
+             showlegend=False),
+    ]
+    X, y = np.asarray(X), np.asarray(y)  # (n, 2), (n,)
     keep = np.linspace(0, len(X) - 1, min(len(X), max_points)).round().astype(int)
     X, y = X[keep], y[keep]
     size = 11 if present else 7
     for k, name in enumerate(class_names):
-        pts = X[y == k]
-        fig.add_trace(go.Scatter(
-            x=f32(pts[:, 0]), y=f32(pts[:, 1]), mode="markers", name=name,
+        pts = X[y == k]  # (n_k, 2)
+        data.append(dict(
+            type="scatter", x=f32(pts[:, 0]), y=f32(pts[:, 1]), mode="markers", name=name,
             marker=dict(color=color(k), size=size, line=dict(width=1, color="rgba(0,0,0,0.6)")),
             hovertemplate=f"{name}<br>{x_label}=%{{x:.2f}}<br>{y_label}=%{{y:.2f}}<extra></extra>",
         ))
-    style(fig, present=present, height=height, title=title)
-    fig.update_layout(hovermode="closest")
-    fig.update_xaxes(title_text=x_label, range=[float(gx[0]), float(gx[-1])], showgrid=False)
-    fig.update_yaxes(title_text=y_label, range=[float(gy[0]), float(gy[-1])], showgrid=False)
-    _equal_axes(fig)
-    return fig
+    layout = merge(styled(present=present, height=height, title=title), dict(
+        hovermode="closest",
+        **_box_axes(x_label, y_label, (float(gx[0]), float(gx[-1])),
+                    (float(gy[0]), float(gy[-1]))),
+    ))
+    return figure(data, merge(layout, _equal_axes()))
 
 
 def _thin(values):
@@ -94,28 +106,29 @@ def curves_figure(runs, *, loss_title, accuracy_title, step_label, loss_label,
     ``runs`` is a list of ``(name, loss_history, accuracy_history)``; each run gets one
     colour in both panels. Accuracy is drawn in percent.
     """
-    fig = make_subplots(rows=1, cols=2, subplot_titles=[loss_title, accuracy_title],
-                        horizontal_spacing=0.1)
+    grid = subplots(1, 2, subplot_titles=(loss_title, accuracy_title), horizontal_spacing=0.1)
     width = line_width(present)
+    data = []
     for i, (name, loss, acc) in enumerate(runs):
         line = dict(color=color(i), width=width)
         steps, lv = _thin(loss)
-        fig.add_trace(go.Scatter(x=steps, y=f32(lv), name=name, legendgroup=name, line=line,
-                                 hovertemplate=f"{name}: %{{y:.4g}}<extra></extra>"),
-                      row=1, col=1)
+        data.append(dict(type="scatter", x=steps, y=f32(lv), name=name, legendgroup=name,
+                         line=line, hovertemplate=f"{name}: %{{y:.4g}}<extra></extra>",
+                         **cell(1, 1, 2)))
         steps, av = _thin(acc)
-        fig.add_trace(go.Scatter(x=steps, y=f32(100 * av), name=name, legendgroup=name,
-                                 line=line, showlegend=False,
-                                 hovertemplate=f"{name}: %{{y:.1f}}%<extra></extra>"),
-                      row=1, col=2)
-    style(fig, present=present, height=height)
-    fig.update_layout(margin=dict(t=80), legend=dict(y=1.12))
-    fig.update_xaxes(title_text=step_label)
-    # One label per decade: the minor 2s and 5s of a log axis crowd the axis title.
-    fig.update_yaxes(title_text=loss_label, type="log", dtick=1, row=1, col=1)
-    fig.update_yaxes(title_text=accuracy_label, range=[0, 102], ticksuffix="%", row=1, col=2)
-    fig.update_annotations(font_size=20 if present else 14)
-    return fig
+        data.append(dict(type="scatter", x=steps, y=f32(100 * av), name=name,
+                         legendgroup=name, line=line, showlegend=False,
+                         hovertemplate=f"{name}: %{{y:.1f}}%<extra></extra>",
+                         **cell(1, 2, 2)))
+    step_axis = dict(title=dict(text=step_label))
+    layout = merge(styled(grid, present=present, height=height), dict(
+        margin=dict(t=80), legend=dict(y=1.12),
+        xaxis=step_axis, xaxis2=step_axis,
+        # One label per decade: the minor 2s and 5s of a log axis crowd the axis title.
+        yaxis=dict(title=dict(text=loss_label), type="log", dtick=1),
+        yaxis2=dict(title=dict(text=accuracy_label), range=[0, 102], ticksuffix="%"),
+    ))
+    return figure(data, layout)
 
 
 def zigzag_figure(gx, gy, loss, path, grads, w_star, *, x_label, y_label, path_name,
@@ -124,18 +137,16 @@ def zigzag_figure(gx, gy, loss, path, grads, w_star, *, x_label, y_label, path_n
     """A gradient-descent path on loss contours, each step's start marked by the sign pattern
     of its gradient: ``same_names = (name for (+, +), name for (-, -))``, ``mixed_name`` for
     (+, -) and (-, +). ``w_star`` is drawn as a star named ``target_name``."""
-    fig = go.Figure()
-    fig.add_trace(go.Contour(
-        x=f32(gx), y=f32(gy), z=f32(loss), showscale=False, hoverinfo="skip",
-        contours=dict(coloring="lines", showlabels=False), ncontours=18,
-        line=dict(width=1), colorscale=[[0, "rgba(128,128,128,0.35)"],
-                                        [1, "rgba(128,128,128,0.9)"]],
-        showlegend=False,
-    ))
     width = line_width(present)
-    fig.add_trace(go.Scatter(x=f32(path[:, 0]), y=f32(path[:, 1]), mode="lines",
-                             name=path_name, line=dict(color=color(7), width=width * 0.8),
-                             hoverinfo="skip"))
+    data = [
+        dict(type="contour", x=f32(gx), y=f32(gy), z=f32(loss), showscale=False,
+             hoverinfo="skip", contours=dict(coloring="lines", showlabels=False),
+             ncontours=18, line=dict(width=1),
+             colorscale=[[0, "rgba(128,128,128,0.35)"], [1, "rgba(128,128,128,0.9)"]],
+             showlegend=False),
+        dict(type="scatter", x=f32(path[:, 0]), y=f32(path[:, 1]), mode="lines",
+             name=path_name, line=dict(color=color(7), width=width * 0.8), hoverinfo="skip"),
+    ]
     grads = np.asarray(grads)
     signs = np.sign(grads)  # (steps, 2)
     groups = [
@@ -143,29 +154,31 @@ def zigzag_figure(gx, gy, loss, path, grads, w_star, *, x_label, y_label, path_n
         (same_names[1], (signs[:, 0] < 0) & (signs[:, 1] < 0), color(0), "triangle-down"),
         (mixed_name, signs[:, 0] * signs[:, 1] <= 0, color(2), "diamond"),
     ]
-    starts = np.asarray(path)[:-1]
+    starts = np.asarray(path)[:-1]  # (steps, 2)
     size = 13 if present else 9
     for name, mask, c, symbol in groups:
         pts = starts[mask]
-        fig.add_trace(go.Scatter(
-            x=f32(pts[:, 0]), y=f32(pts[:, 1]), mode="markers", name=name,
+        data.append(dict(
+            type="scatter", x=f32(pts[:, 0]), y=f32(pts[:, 1]), mode="markers", name=name,
             marker=dict(color=c, size=size, symbol=symbol),
             hovertemplate=f"{name}<br>{x_label}=%{{x:.3f}}<br>{y_label}=%{{y:.3f}}"
                           "<extra></extra>",
         ))
-    fig.add_trace(go.Scatter(x=[float(w_star[0])], y=[float(w_star[1])], mode="markers",
-                             name=target_name, marker=dict(symbol="star", size=size * 2,
-                                                           color=color(4))))
-    style(fig, present=present, height=height or (640 if present else 480), title=title)
-    # Four long legend entries: below the plot, where they can't cover the title.
-    fig.update_layout(hovermode="closest",
-                      legend=dict(orientation="h", yanchor="top", y=-0.18, x=0))
-    fig.update_xaxes(title_text=x_label, range=[float(gx[0]), float(gx[-1])], showgrid=False,
-                     zeroline=True, zerolinecolor=GRID)
-    fig.update_yaxes(title_text=y_label, range=[float(gy[0]), float(gy[-1])], showgrid=False,
-                     zeroline=True, zerolinecolor=GRID)
-    _equal_axes(fig)
-    return fig
+    data.append(dict(type="scatter", x=[float(w_star[0])], y=[float(w_star[1])],
+                     mode="markers", name=target_name,
+                     marker=dict(symbol="star", size=size * 2, color=color(4))))
+    layout = merge(
+        styled(present=present, height=height or (640 if present else 480), title=title),
+        dict(
+            hovermode="closest",
+            # Four long legend entries: below the plot, where they can't cover the title.
+            legend=dict(orientation="h", yanchor="top", y=-0.18, x=0),
+            # The axes through w = 0 in the grid's grey, even on a projector.
+            **_box_axes(x_label, y_label, (float(gx[0]), float(gx[-1])),
+                        (float(gy[0]), float(gy[-1])), zeroline=True, zerolinecolor=GRID),
+        ),
+    )
+    return figure(data, merge(layout, _equal_axes()))
 
 
 def surface_grid(surface, size=RACE_GRID):
@@ -271,6 +284,37 @@ def _frame_ends(steps, frames):
     return np.unique(np.linspace(1, steps + 1, frames + 1).round().astype(int))
 
 
+def _race_controls(ends, *, play_label, pause_label, step_label, present) -> dict:
+    """Layout of the animation controls under the plot: Play / Pause buttons and a slider
+    with one stop per frame (named by its step, ``ends - 1``), starting on the last."""
+    anim = dict(frame=dict(duration=60, redraw=False), transition=dict(duration=0),
+                mode="immediate")
+    base = font_size(present)
+
+    def jump():  # show a frame at once: no tween, no redraw of the contours
+        return dict(frame=dict(duration=0, redraw=False), mode="immediate",
+                    transition=dict(duration=0))
+
+    return dict(
+        updatemenus=[dict(
+            type="buttons", direction="left", x=0, y=-0.14, xanchor="left", yanchor="top",
+            showactive=False, pad=dict(t=10, r=10), font=dict(size=base),
+            buttons=[
+                dict(label=play_label, method="animate",
+                     args=[None, {**anim, "fromcurrent": False}]),
+                dict(label=pause_label, method="animate", args=[[None], jump()]),
+            ],
+        )],
+        sliders=[dict(
+            active=len(ends) - 1, x=0.3, y=-0.1, len=0.7, xanchor="left", yanchor="top",
+            pad=dict(t=10), font=dict(size=base - 2),
+            currentvalue=dict(prefix=f"{step_label}: ", font=dict(size=base)),
+            steps=[dict(label=str(int(e) - 1), method="animate", args=[[str(int(e) - 1)], jump()])
+                   for e in ends],
+        )],
+    )
+
+
 def race_figure(surface, paths, *, x_label, y_label, play_label, pause_label, step_label,
                 minimum_name, title=None, present=False, height=None,
                 frames=RACE_FRAMES) -> go.Figure:
@@ -283,18 +327,19 @@ def race_figure(surface, paths, *, x_label, y_label, play_label, pause_label, st
     step.
     """
     gx, gy, z = surface_grid(surface)
-    fig = go.Figure()
     # Level curves as one scatter trace, not a Contour: plotly.js removes every non-scatter
     # trace while it plays animation frames, so a contour would vanish on Play.
     lx, ly = level_curves(gx, gy, z, np.linspace(z.min(), z.max(), RACE_LEVELS + 2)[1:-1])
-    fig.add_trace(go.Scatter(x=f32(lx), y=f32(ly), mode="lines", hoverinfo="skip",
-                             showlegend=False, line=dict(width=1, color=GRID_LINE)))
-    mins = np.asarray(surface.minima, dtype=float).reshape(-1, 2)
+    mins = np.asarray(surface.minima, dtype=float).reshape(-1, 2)  # (minima, 2)
     size = 14 if present else 9
-    fig.add_trace(go.Scatter(x=f32(mins[:, 0]), y=f32(mins[:, 1]), mode="markers",
-                             name=minimum_name, hoverinfo="name",
-                             marker=dict(symbol="star", size=size * 1.8, color=GRID,
-                                         line=dict(width=2, color="rgba(128,128,128,1)"))))
+    data = [
+        dict(type="scatter", x=f32(lx), y=f32(ly), mode="lines", hoverinfo="skip",
+             showlegend=False, line=dict(width=1, color=GRID_LINE)),
+        dict(type="scatter", x=f32(mins[:, 0]), y=f32(mins[:, 1]), mode="markers",
+             name=minimum_name, hoverinfo="name",
+             marker=dict(symbol="star", size=size * 1.8, color=GRID,
+                         line=dict(width=2, color="rgba(128,128,128,1)"))),
+    ]
     width = line_width(present)
     n_steps = len(paths[0][1]) - 1
     # What lies outside the box is clipped: the axes stay on the surface.
@@ -303,17 +348,18 @@ def race_figure(surface, paths, *, x_label, y_label, play_label, pause_label, st
     clipped = [(name, np.clip(np.asarray(p, dtype=float), lo - 1, hi + 1)) for name, p in paths]
 
     def traces(end):
+        """Each path up to ``end`` points as a line, with a dot on its last point."""
         out = []
         for i, (name, p) in enumerate(clipped):
-            out.append(go.Scatter(x=f32(p[:end, 0]), y=f32(p[:end, 1]), mode="lines",
-                                  name=name, legendgroup=name,
-                                  line=dict(color=color(i), width=width),
-                                  hovertemplate=f"{name}<extra></extra>"))
-            out.append(go.Scatter(x=f32(p[end - 1:end, 0]), y=f32(p[end - 1:end, 1]),
-                                  mode="markers", name=name, legendgroup=name,
-                                  showlegend=False, hoverinfo="skip",
-                                  marker=dict(color=color(i), size=size,
-                                              line=dict(width=1, color="rgba(0,0,0,0.6)"))))
+            out.append(dict(type="scatter", x=f32(p[:end, 0]), y=f32(p[:end, 1]),
+                            mode="lines", name=name, legendgroup=name,
+                            line=dict(color=color(i), width=width),
+                            hovertemplate=f"{name}<extra></extra>"))
+            out.append(dict(type="scatter", x=f32(p[end - 1:end, 0]),
+                            y=f32(p[end - 1:end, 1]), mode="markers", name=name,
+                            legendgroup=name, showlegend=False, hoverinfo="skip",
+                            marker=dict(color=color(i), size=size,
+                                        line=dict(width=1, color="rgba(0,0,0,0.6)"))))
         return out
 
     # Every frame resends its paths so far; thinning long paths to RACE_LINE_POINTS keeps
@@ -330,38 +376,17 @@ def race_figure(surface, paths, *, x_label, y_label, play_label, pause_label, st
         return out
 
     ends = _frame_ends(n_steps, frames)
-    fig.add_traces(traces(int(ends[-1])))
-    moving = list(range(2, 2 + 2 * len(clipped)))
-    fig.frames = [go.Frame(data=positions(int(e)), traces=moving, name=str(int(e) - 1))
-                  for e in ends]
-    anim = dict(frame=dict(duration=60, redraw=False), transition=dict(duration=0),
-                mode="immediate")
-    base = 20 if present else 13
-    fig.update_layout(
-        updatemenus=[dict(
-            type="buttons", direction="left", x=0, y=-0.14, xanchor="left", yanchor="top",
-            showactive=False, pad=dict(t=10, r=10), font=dict(size=base),
-            buttons=[
-                dict(label=play_label, method="animate",
-                     args=[None, {**anim, "fromcurrent": False}]),
-                dict(label=pause_label, method="animate",
-                     args=[[None], dict(frame=dict(duration=0, redraw=False),
-                                        mode="immediate", transition=dict(duration=0))]),
-            ],
-        )],
-        sliders=[dict(
-            active=len(ends) - 1, x=0.3, y=-0.1, len=0.7, xanchor="left", yanchor="top",
-            pad=dict(t=10), font=dict(size=base - 2),
-            currentvalue=dict(prefix=f"{step_label}: ", font=dict(size=base)),
-            steps=[dict(label=str(int(e) - 1), method="animate",
-                        args=[[str(int(e) - 1)], dict(frame=dict(duration=0, redraw=False),
-                                                      mode="immediate",
-                                                      transition=dict(duration=0))])
-                   for e in ends],
-        )],
+    data += traces(int(ends[-1]))
+    moving = list(range(2, 2 + 2 * len(clipped)))  # every trace after contours and minima
+    layout = merge(
+        styled(_race_controls(ends, play_label=play_label, pause_label=pause_label,
+                              step_label=step_label, present=present),
+               present=present, height=height or (720 if present else 560), title=title),
+        dict(hovermode="closest", margin=dict(b=120),  # room for the controls
+             **_box_axes(x_label, y_label, surface.x_range, surface.y_range)),
     )
-    style(fig, present=present, height=height or (720 if present else 560), title=title)
-    fig.update_layout(hovermode="closest", margin=dict(b=120))
-    fig.update_xaxes(title_text=x_label, range=list(surface.x_range), showgrid=False)
-    fig.update_yaxes(title_text=y_label, range=list(surface.y_range), showgrid=False)
+    fig = figure(data, layout)
+    # Plotly validates frames whichever way they are given (the figure's constructor too).
+    fig.frames = [dict(data=positions(int(e)), traces=moving, name=str(int(e) - 1))
+                  for e in ends]
     return fig

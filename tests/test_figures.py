@@ -1,0 +1,369 @@
+"""activations.figures.gradflow and .gallery: the figures of the gradient-flow and home pages.
+
+The builders skip Plotly's validation for speed, so every figure here goes through
+``go.Figure(fig.to_dict())`` (which raises on any invalid property) before its JSON is
+checked against the statistics it draws. Inputs are what the pages pass: real
+`gradflow.profile` results (one run and several, an exploding and a dead network) and the
+texts of the page catalogs, in the normal and the presentation look.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import math
+from functools import cache
+
+import numpy as np
+import plotly.graph_objects as go
+import plotly.io as pio
+import pytest
+
+import activations
+from activations import gradflow
+from activations.figures import gallery
+from activations.figures import gradflow as figs
+from activations.figures.style import GRID, PALETTE
+from ui.text import gradient_flow as gf_text
+from ui.text import home as home_text
+
+TEXT = gf_text.EN
+
+
+def _validated(fig: go.Figure) -> dict:
+    """The figure as Plotly JSON, after full validation (the builders skip it for speed)."""
+    go.Figure(fig.to_dict())  # raises ValueError on any invalid property
+    return json.loads(pio.to_json(fig, validate=False))
+
+
+def _decode(value) -> np.ndarray:
+    """A trace array from Plotly JSON: a list, or a base64 typed array (2-D with "shape")."""
+    if isinstance(value, dict):
+        a = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
+        if "shape" in value:
+            a = a.reshape([int(n) for n in str(value["shape"]).split(",")])
+        return a
+    return np.asarray(value, dtype=float)
+
+
+def _gaps(a) -> np.ndarray:
+    """What a log axis can show of ``a``: its positive finite values, the rest NaN."""
+    a = np.asarray(a, dtype=np.float64)
+    return np.where(np.isfinite(a) & (a > 0), a, np.nan)
+
+
+@cache
+def _runs(key: str) -> tuple:
+    """Profiles as the page makes them (small widths, so the tests stay fast)."""
+    if key == "one":
+        return (gradflow.profile("relu", 10, 32, 32, init="kaiming_normal", seed=0),)
+    if key == "several":  # the page's default: sigmoid, tanh and ReLU under Xavier
+        return tuple(gradflow.profile(a, 10, 32, 32, init="xavier_normal", seed=0)
+                     for a in ("sigmoid", "tanh", "relu"))
+    if key == "deep":  # deeper than MAX_BOXES, two inits of one activation
+        return tuple(gradflow.profile("tanh", 60, 16, 16, init=i, seed=0)
+                     for i in ("xavier_normal", "standard"))
+    if key == "exploding":  # ReLU under N(0, 1) weights: h reaches 1e40, beyond float32
+        return (gradflow.profile("relu", 45, 128, 4, init="normal", seed=0),)
+    if key == "dead":  # bias -20: every unit dead, the gradients below the top exactly 0
+        return (gradflow.profile("relu", 5, 32, 16, init="xavier_normal", bias=-20.0),)
+    raise KeyError(key)
+
+
+def _names(runs) -> list[str]:
+    return [TEXT["run_name"].format(act=r.label, init=r.init) for r in runs]
+
+
+def _chain(runs):
+    """The page's chain-rule reference: from the first run's top gradient, if finite."""
+    top = runs[0].grad_h_norm[-1]
+    return gradflow.chain_rule_reference(top, runs[0].depth) if math.isfinite(top) else None
+
+
+def _gradient_norms(runs, present=False, chain=None):
+    names = _names(runs)
+    return _validated(figs.gradient_norms(
+        list(runs), names, title_h=TEXT["grad_h_title"], title_w=TEXT["grad_w_title"],
+        x_title=TEXT["layer"], y_title=TEXT["norm_log"],
+        theory_names=[TEXT["theory_of"].format(run=n) for n in names],
+        chain_name=TEXT["chain"], chain=chain, present=present))
+
+
+def _boxes(runs, present=False):
+    return _validated(figs.distribution_boxes(list(runs), _names(runs), x_title=TEXT["layer"],
+                                              y_title=TEXT["value"], present=present))
+
+
+def _heatmaps(runs, present=False):
+    return _validated(figs.distribution_heatmaps(
+        list(runs), _names(runs), x_title=TEXT["layer"], y_title=TEXT["value"],
+        colorbar_title=TEXT["share"], present=present))
+
+
+def _fractions(runs, present=False):
+    return _validated(figs.unit_fractions(
+        list(runs), _names(runs), title_saturated=TEXT["saturated"], title_dead=TEXT["dead"],
+        x_title=TEXT["layer"], y_title=TEXT["percent"], present=present))
+
+
+def _check_look(layout: dict, present: bool, height: int) -> None:
+    """The shared style: text size, height, and every axis styled."""
+    size = 20 if present else 13
+    assert layout["font"]["size"] == size
+    assert layout["height"] == height
+    assert "paper_bgcolor" not in layout and "plot_bgcolor" not in layout  # theme decides
+    for key in (k for k in layout if k.startswith(("xaxis", "yaxis"))):
+        assert layout[key]["tickfont"]["size"] == size, key
+        assert layout[key].get("showline", False) is present, key
+
+
+def _check_legend_below(layout: dict, present: bool) -> None:
+    legend = layout["legend"]
+    assert legend["yanchor"] == "top" and legend["y"] == (-0.22 if present else -0.28)
+    assert legend["orientation"] == "h"
+
+
+# ---------------------------------------------------------------- gradient norms
+
+
+@pytest.mark.parametrize("present", [False, True])
+@pytest.mark.parametrize("key", ["one", "several"])
+def test_gradient_norms(key, present):
+    runs = _runs(key)
+    spec = _gradient_norms(runs, present, chain=_chain(runs))
+    data, layout = spec["data"], spec["layout"]
+    assert len(data) == 3 * len(runs) + 1  # per run: h, predicted h, W; then the chain line
+    for i, run in enumerate(runs):
+        h, theory, w = data[3 * i: 3 * i + 3]
+        assert [t["type"] for t in (h, theory, w)] == ["scatter"] * 3
+        assert (h["xaxis"], h["yaxis"], theory["xaxis"]) == ("x", "y", "x")
+        assert (w["xaxis"], w["yaxis"]) == ("x2", "y2")
+        assert h["legendgroup"] == theory["legendgroup"] == w["legendgroup"] == f"run{i}"
+        assert h["line"]["color"] == w["line"]["color"] == theory["line"]["color"] == PALETTE[i]
+        assert theory["line"]["dash"] == "dash" and theory["name"].endswith("(theory)")
+        assert w["showlegend"] is False and "showlegend" not in h
+        assert h["line"]["width"] == (4.0 if present else 2.2)
+        np.testing.assert_array_equal(_decode(h["x"]), run.layers)
+        np.testing.assert_array_equal(_decode(h["y"]), _gaps(run.grad_h_norm))
+        np.testing.assert_array_equal(_decode(theory["y"]), _gaps(run.predicted_grad_h_norm))
+        np.testing.assert_array_equal(_decode(w["y"]), _gaps(run.grad_w_norm))
+    chain = data[-1]
+    assert chain["name"] == TEXT["chain"] and chain["line"]["dash"] == "dot"
+    assert (chain["xaxis"], chain["yaxis"]) == ("x", "y")
+    for axis in ("yaxis", "yaxis2"):
+        assert layout[axis]["type"] == "log" and layout[axis]["exponentformat"] == "power"
+    assert layout["yaxis"]["title"]["text"] == TEXT["norm_log"]
+    assert layout["xaxis"]["title"]["text"] == layout["xaxis2"]["title"]["text"] == TEXT["layer"]
+    assert [a["text"] for a in layout["annotations"]] == [TEXT["grad_h_title"],
+                                                          TEXT["grad_w_title"]]
+    assert layout["xaxis"]["domain"][1] < layout["xaxis2"]["domain"][0]  # side by side
+    assert layout["hovermode"] == "x"  # not unified: that would mix the two panels
+    _check_look(layout, present, 680 if present else 480)
+    _check_legend_below(layout, present)
+
+
+def test_gradient_norms_chain_line_is_cut_below_the_measured_norms():
+    # Under He init ReLU keeps its gradient, so 0.25^n falls 1000x below it within 40 layers.
+    run = gradflow.profile("relu", 40, 32, 32, init="kaiming_normal", seed=0)
+    reference = _chain((run,))
+    chain = _decode(_gradient_norms((run,), chain=reference)["data"][-1]["y"])
+    floor = np.min(run.grad_h_norm) / 1e3
+    shown = reference >= floor
+    assert shown[-1] and not shown[0]  # the top is drawn, the bottom cut
+    np.testing.assert_array_equal(chain[shown], reference[shown])
+    assert np.isnan(chain[~shown]).all()
+
+
+def test_gradient_norms_without_a_chain_line():
+    runs = _runs("several")
+    data = _gradient_norms(runs)["data"]
+    assert len(data) == 3 * len(runs)
+    assert TEXT["chain"] not in {t["name"] for t in data}
+
+
+def test_gradient_norms_of_a_dead_network_leave_gaps_not_zeros():
+    # Exact zeros can't go on a log axis; with no positive norm at all the chain line stays.
+    runs = _runs("dead")
+    assert (runs[0].grad_w_norm == 0).all()
+    data = _gradient_norms(runs, chain=_chain(runs))["data"]
+    h, _, w, chain = data
+    assert np.isnan(_decode(w["y"])).all()
+    h_y = _decode(h["y"])
+    assert np.isnan(h_y[:-1]).all() and h_y[-1] == runs[0].grad_h_norm[-1] > 0
+    assert np.isfinite(_decode(chain["y"])).all()
+
+
+def test_gradient_norms_of_an_exploding_network_keep_float64():
+    run = _runs("exploding")[0]
+    assert run.grad_h_norm.max() > 1e60  # beyond float32: the cast would give inf
+    h = _gradient_norms((run,))["data"][0]
+    assert h["y"]["dtype"] == "f8"
+    np.testing.assert_array_equal(_decode(h["y"]), _gaps(run.grad_h_norm))
+
+
+# ---------------------------------------------------------------- distributions
+
+
+@pytest.mark.parametrize("present", [False, True])
+@pytest.mark.parametrize("key", ["one", "several"])
+def test_distribution_boxes(key, present):
+    runs = _runs(key)
+    spec = _boxes(runs, present)
+    data, layout = spec["data"], spec["layout"]
+    assert [t["type"] for t in data] == ["box"] * len(runs)
+    for i, (box, run, name) in enumerate(zip(data, runs, _names(runs))):
+        assert box["name"] == name and box["marker"]["color"] == PALETTE[i]
+        assert box["boxpoints"] is False
+        np.testing.assert_array_equal(_decode(box["x"]), run.layers)
+        for j, field in enumerate(("lowerfence", "q1", "median", "q3", "upperfence")):
+            np.testing.assert_allclose(_decode(box[field]), run.h_quantiles[:, j], rtol=1e-6)
+        np.testing.assert_allclose(_decode(box["mean"]), run.h_mean, rtol=1e-6)
+    assert layout["boxmode"] == "group" and layout["hovermode"] == "closest"
+    assert layout["xaxis"]["title"]["text"] == TEXT["layer"]
+    assert layout["yaxis"]["title"]["text"] == TEXT["value"]
+    _check_look(layout, present, 600 if present else 380)
+
+
+def test_distribution_boxes_of_a_deep_net_show_at_most_max_boxes_layers():
+    runs = _runs("deep")
+    for box, run in zip(_boxes(runs)["data"], runs):
+        x = _decode(box["x"])
+        assert len(x) == 50 < run.depth  # MAX_BOXES
+        assert x[0] == 1 and x[-1] == run.depth and (np.diff(x) > 0).all()
+        np.testing.assert_allclose(_decode(box["median"]), run.h_quantiles[x - 1, 2], rtol=1e-6)
+
+
+def test_distribution_boxes_of_an_exploding_network_keep_float64():
+    run = _runs("exploding")[0]
+    assert np.abs(run.h_quantiles).max() > np.finfo(np.float32).max
+    box = _boxes((run,))["data"][0]
+    assert box["upperfence"]["dtype"] == "f8"
+    np.testing.assert_array_equal(_decode(box["upperfence"]), run.h_quantiles[:, 4])
+    assert np.isfinite(_decode(box["mean"])).all()
+
+
+@pytest.mark.parametrize("present", [False, True])
+@pytest.mark.parametrize("key", ["one", "several"])
+def test_distribution_heatmaps(key, present):
+    runs = _runs(key)
+    spec = _heatmaps(runs, present)
+    data, layout = spec["data"], spec["layout"]
+    n = len(runs)
+    assert [t["type"] for t in data] == ["heatmap"] * n
+    for k, (heat, run) in enumerate(zip(data, runs), start=1):
+        suffix = "" if k == 1 else str(k)
+        assert (heat["xaxis"], heat["yaxis"]) == (f"x{suffix}", f"y{suffix}")
+        assert heat["coloraxis"] == "coloraxis"  # one colour scale for every panel
+        z = _decode(heat["z"])
+        assert z.shape == (len(run.hist_edges) - 1, run.depth)  # (bins, layers)
+        with np.errstate(divide="ignore"):
+            expected = np.where(run.hist.T > 0, np.log10(run.hist.T), np.nan)
+        np.testing.assert_allclose(z, expected, rtol=1e-6)
+        np.testing.assert_allclose(_decode(heat["customdata"]), 100 * run.hist.T, rtol=1e-6)
+        centres = (run.hist_edges[1:] + run.hist_edges[:-1]) / 2
+        np.testing.assert_allclose(_decode(heat["y"]), centres, rtol=1e-6)
+        assert layout[f"yaxis{suffix}"]["title"]["text"] == TEXT["value"]
+        # x is shared: only the bottom panel has the title (and the tick labels)
+        x_title = layout[f"xaxis{suffix}"].get("title", {}).get("text")
+        assert x_title == (TEXT["layer"] if k == n else None)
+    assert [a["text"] for a in layout["annotations"]] == _names(runs)
+    colors = layout["coloraxis"]
+    # The colour scale Plotly's validator makes of "Viridis" (plotly.js's own differs).
+    viridis = go.layout.Coloraxis(colorscale="Viridis").colorscale
+    assert colors["colorscale"] == [list(stop) for stop in viridis]
+    assert (colors["cmin"], colors["cmax"]) == (-3.5, 0.0)
+    assert colors["colorbar"]["title"]["text"] == TEXT["share"]
+    assert colors["colorbar"]["ticktext"] == ["0.1%", "1%", "10%", "100%"]
+    assert layout["hovermode"] == "closest"
+    _check_look(layout, present, int((560 if present else 380) * (0.6 + 0.4 * n)))
+
+
+def test_distribution_heatmaps_without_runs():
+    spec = _heatmaps(())
+    assert spec["data"] == []
+    assert spec["layout"]["xaxis"]["title"]["text"] == TEXT["layer"]
+
+
+# ---------------------------------------------------------------- unit fractions
+
+
+@pytest.mark.parametrize("present", [False, True])
+@pytest.mark.parametrize("key", ["one", "several", "dead"])
+def test_unit_fractions(key, present):
+    runs = _runs(key)
+    spec = _fractions(runs, present)
+    data, layout = spec["data"], spec["layout"]
+    assert len(data) == 2 * len(runs)
+    for i, run in enumerate(runs):
+        saturated, dead = data[2 * i: 2 * i + 2]
+        assert (saturated["xaxis"], dead["xaxis"]) == ("x", "x2")
+        assert saturated["legendgroup"] == dead["legendgroup"] == f"run{i}"
+        assert dead["showlegend"] is False
+        assert saturated["marker"]["symbol"] == ("circle", "square", "diamond")[i]
+        np.testing.assert_allclose(_decode(saturated["y"]), 100 * run.saturated, rtol=1e-6)
+        np.testing.assert_allclose(_decode(dead["y"]), 100 * run.dead, rtol=1e-6)
+    for axis in ("yaxis", "yaxis2"):
+        assert layout[axis]["range"] == [-3, 103] and layout[axis]["ticksuffix"] == "%"
+    assert layout["yaxis2"]["matches"] == "y"  # one percent scale for both panels
+    assert layout["yaxis"]["title"]["text"] == TEXT["percent"]
+    assert [a["text"] for a in layout["annotations"]] == [TEXT["saturated"], TEXT["dead"]]
+    assert layout["hovermode"] == "x"
+    _check_look(layout, present, 640 if present else 440)
+    _check_legend_below(layout, present)
+
+
+def test_unit_fractions_of_a_dead_network_read_100_percent():
+    dead = _fractions(_runs("dead"))["data"][1]
+    np.testing.assert_array_equal(_decode(dead["y"]), 100.0)
+
+
+# ---------------------------------------------------------------- gallery
+
+
+@pytest.mark.parametrize("lang", ["EN", "KO"])
+@pytest.mark.parametrize("present", [False, True])
+def test_gallery_of_every_activation(present, lang):
+    text = getattr(home_text, lang)
+    names = activations.names()
+    spec = _validated(gallery.gallery_figure(list(names), text["f"], text["df"],
+                                             present=present))
+    data, layout = spec["data"], spec["layout"]
+    columns, rows = 5, math.ceil(len(names) / 5)
+    assert len(data) == 2 * len(names)
+    x = np.linspace(-4, 4, 161)  # POINTS
+    for i, name in enumerate(names):
+        act = activations.get(name)
+        f, df = data[2 * i: 2 * i + 2]
+        k = i + 1  # make_subplots numbers the cells row by row
+        ref = ("x" if k == 1 else f"x{k}", "y" if k == 1 else f"y{k}")
+        assert (f["xaxis"], f["yaxis"]) == (df["xaxis"], df["yaxis"]) == ref
+        assert (f["name"], df["name"]) == (text["f"], text["df"])
+        assert f["line"]["color"] == df["line"]["color"] == PALETTE[i % len(PALETTE)]
+        assert df["line"]["dash"] == "dot" and "dash" not in f["line"]
+        assert f["showlegend"] is False and df["showlegend"] is False
+        np.testing.assert_allclose(_decode(f["x"]), x, rtol=1e-6, atol=1e-7)
+        np.testing.assert_allclose(_decode(f["y"]), act(x), rtol=1e-6, atol=1e-7)
+        np.testing.assert_allclose(_decode(df["y"]), act.grad(x), rtol=1e-6, atol=1e-7)
+    assert [a["text"] for a in layout["annotations"]] == [activations.get(n).label
+                                                         for n in names]
+    assert {a["font"]["size"] for a in layout["annotations"]} == {20 if present else 13}
+    axes = [k for k in layout if k.startswith(("xaxis", "yaxis"))]
+    assert len(axes) == 2 * rows * columns
+    for key in axes:  # thumbnails: no tick labels, the faint grid even on a projector
+        assert layout[key]["showticklabels"] is False, key
+        assert layout[key]["gridcolor"] == layout[key]["zerolinecolor"] == GRID, key
+        if key.startswith("yaxis"):
+            assert layout[key]["range"] == [-1.6, 3.2], key
+    assert layout["hovermode"] == "closest"
+    assert layout["margin"] == dict(l=5, r=5, t=40, b=5)
+    _check_look(layout, present, (230 if present else 165) * rows)
+
+
+def test_gallery_leaves_the_last_row_partly_empty():
+    spec = _validated(gallery.gallery_figure(["sigmoid", "tanh", "relu", "gelu"], "f", "df",
+                                             columns=3))
+    data, layout = spec["data"], spec["layout"]
+    assert [t["xaxis"] for t in data] == ["x", "x", "x2", "x2", "x3", "x3", "x4", "x4"]
+    assert "xaxis6" in layout and "xaxis7" not in layout  # 2 rows x 3 columns
+    assert layout["height"] == 2 * 165
+    assert len(layout["annotations"]) == 4
