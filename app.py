@@ -6,7 +6,7 @@ page shares (language, presentation mode). Each page is a thin file in `pages/`.
 
 import streamlit as st
 
-from ui import urlstate
+from ui import frame, urlstate
 from ui.i18n import LANGS, t
 
 st.set_page_config(page_title="Activation Explorer", page_icon="📈", layout="wide")
@@ -22,16 +22,33 @@ def _present_from_link() -> None:
     """Accept ``present=1`` (easy to type into a bookmark) as well as the toggle's ``true``.
 
     A bound toggle only understands true/false and would silently drop ``1``, so the value
-    is moved into the widget's state before it is drawn. Streamlit's frontend then drops
-    the ``1`` from the address bar; the mode stays on (``present=true`` links keep it).
+    is moved into the widget's state before the toggle is drawn, and the address bar is
+    rewritten as ``present=true`` with one rerun (the frontend would drop the ``1`` after
+    the first run, and a reload would leave presentation mode). Called after
+    ``st.navigation``, so the rerun stays on the linked page.
     """
     if st.query_params.get_all("present")[-1:] == ["1"]:
         st.session_state["present"] = True
+        st.query_params["present"] = "true"
+        st.rerun()
 
 
 urlstate.guard("frame", [
     urlstate.choice("lang", LANGS, _browser_language()),
     urlstate.choice("present", ("1", "true", "false"), "false"),
+])
+
+PAGES = [  # (file, catalog key, icon)
+    ("pages/home.py", "home", ":material/home:"),
+    ("pages/curves.py", "curves", ":material/show_chart:"),
+    ("pages/gradient_flow.py", "gradient_flow", ":material/stacked_line_chart:"),
+    ("pages/softmax.py", "softmax", ":material/bar_chart:"),
+    ("pages/training.py", "training", ":material/model_training:"),
+    ("pages/tour.py", "tour", ":material/tour:"),
+]
+nav = st.navigation([
+    st.Page(path, title=t(f"app.{key}"), icon=icon, url_path=key, default=(key == "home"))
+    for path, key, icon in PAGES
 ])
 _present_from_link()
 
@@ -46,19 +63,8 @@ with st.sidebar:
 if st.session_state.get("present"):
     # On a projector the chart gets the whole 1280x720 screen; the sidebar is one click away.
     st.set_page_config(initial_sidebar_state="collapsed")
+frame.present_style()
 
-PAGES = [  # (file, catalog key, icon)
-    ("pages/home.py", "home", ":material/home:"),
-    ("pages/curves.py", "curves", ":material/show_chart:"),
-    ("pages/gradient_flow.py", "gradient_flow", ":material/stacked_line_chart:"),
-    ("pages/softmax.py", "softmax", ":material/bar_chart:"),
-    ("pages/training.py", "training", ":material/model_training:"),
-    ("pages/tour.py", "tour", ":material/tour:"),
-]
-nav = st.navigation([
-    st.Page(path, title=t(f"app.{key}"), icon=icon, url_path=key, default=(key == "home"))
-    for path, key, icon in PAGES
-])
 st.sidebar.caption(t("app.tagline"))
 
 # Pages reuse widget keys that their links share (act, seed, width, ...), with other

@@ -139,7 +139,8 @@ alerts = st.container()  # link and input warnings, above the tabs so they are s
 _check_temperature_link(alerts)
 _check_repeated_links(alerts)
 
-with st.container(border=True):
+# Folded away in presentation mode, so the chart fills the projector; one click opens it.
+with st.expander(t("softmax.controls"), expanded=not present):
     left, right = st.columns([1, 1], gap="large")
     with left:
         st.selectbox(t("softmax.preset"), list(pg.PRESETS), index=None, key="preset",

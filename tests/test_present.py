@@ -29,7 +29,7 @@ def test_every_page_runs_in_presentation_mode(apptest, page, lang):
         assert layout.get("height", 0) >= 500  # tall enough to fill the screen
 
 
-@pytest.mark.parametrize("page", ["gradient_flow", "training"])
+@pytest.mark.parametrize("page", ["gradient_flow", "softmax", "training"])
 def test_controls_fold_away(apptest, page):
     normal = apptest(f"pages/{page}.py")
     present = _present(apptest, page, "en")

@@ -7,8 +7,6 @@ that the page speaks Korean, then saves ``artifacts/screenshots/present-ko-<page
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from activations import tour
@@ -28,18 +26,23 @@ def test_page_in_presentation_mode_in_korean(server, page, page_name):
     # The Korean page title is in the navigation (the sidebar is folded, so read the DOM).
     assert app_text.KO[page_name] in page.title() or page.locator(
         f'[data-testid="stSidebarNav"] >> text="{app_text.KO[page_name]}"').count() >= 1
-    # present=1 turned presentation on: the toggle is on and the sidebar starts folded away.
-    # (Streamlit's frontend drops the "1" it can't parse from the address bar.)
+    # present=1 turned presentation on: the toggle is on and the sidebar starts folded away,
+    # and the address bar now says present=true, so a reload keeps the mode.
     assert page.locator('[data-testid="stSidebar"]').get_attribute("data-collapsed") == "true"
     toggle = page.locator('.st-key-present input[type="checkbox"]')
     assert toggle.evaluate_all("els => els.map(e => e.checked)") == [True]
-    assert "lang=ko" in page.url
+    assert "lang=ko" in page.url and "present=true" in page.url
     charts = page.locator('[data-testid="stPlotlyChart"]')
     if page_name != "tour":
         assert charts.count() >= 1
         height = charts.first.bounding_box()["height"]
         assert height >= 500, height  # a projector-size chart
     assert page.locator("text=/[가-힣]/").count() > 0
+    # ui/present.css: page text readable from the back of the room (16 px normally).
+    size = page.evaluate("""() => Math.max(...[...document.querySelectorAll(
+        '[data-testid="stMain"] [data-testid="stMarkdownContainer"] p')].map(
+        p => parseFloat(getComputedStyle(p).fontSize)))""")
+    assert size >= 20, size
     shot = screenshot(page, f"present-ko-{page_name}")
     assert shot.stat().st_size > 10_000
 
@@ -50,3 +53,11 @@ def test_tour_step_link_opens_its_page_in_that_state(server, page):
     assert "fn=relu&fn=leaky_relu" in page.url and "dead=true" in page.url
     assert page.locator('[data-testid="stPlotlyChart"]').count() >= 2
     screenshot(page, "present-ko-tour-step-relu_dead")
+
+
+def test_present_link_survives_a_reload(server, page):
+    open_page(page, f"{server}/softmax?present=1")
+    assert "present=true" in page.url
+    open_page(page, page.url)  # a reload: the same address, a new session
+    toggle = page.locator('.st-key-present input[type="checkbox"]')
+    assert toggle.evaluate_all("els => els.map(e => e.checked)") == [True]

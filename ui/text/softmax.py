@@ -9,6 +9,7 @@ EN = {
         "temperature, pick a target, and watch the loss and its gradient."
     ),
     # controls
+    "controls": "Logits and temperature",
     "preset": "Preset",
     "preset_placeholder": "Load a preset…",
     "preset_seeds": "Seeds' example: 1, 3, 0, 2",
@@ -268,6 +269,7 @@ KO = {
         "변하는지 살펴보세요."
     ),
     # controls
+    "controls": "로짓과 온도",
     "preset": "예시",
     "preset_placeholder": "예시 불러오기…",
     "preset_seeds": "원문 예시: 1, 3, 0, 2",
