@@ -18,7 +18,10 @@ st.subheader(t("home.gallery_header"))
 st.caption(t("home.count", n=len(activations.names())))
 
 
-@st.cache_data(show_spinner=False)
+# cache_resource, not cache_data: cache_data would unpickle the 50-panel figure on every
+# rerun, which costs as much as building it. The figure is only read (st.plotly_chart
+# copies it); tests/test_sessions.py checks that no session changes it.
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _gallery(names: tuple[str, ...], f_label: str, df_label: str, present: bool):
     return gallery_figure(list(names), f_label, df_label, present=present)
 
