@@ -297,6 +297,12 @@ def test_kink_points_follow_parameters():
     assert activations.get("relu6").kink_points() == (0.0, 6.0)
     assert activations.get("elu").kink_points() == ()  # alpha = 1: slopes 1 and 1 meet
     assert activations.get("elu").kink_points(alpha=0.5) == (0.0,)  # slopes 0.5 and 1
+    # The leaky family: a kink at 0 unless the left slope is 1 too (the identity).
+    assert activations.get("leaky_relu").kink_points() == (0.0,)
+    assert activations.get("leaky_relu").kink_points(negative_slope=1.0) == ()
+    assert activations.get("prelu").kink_points(a=1.0) == ()
+    assert activations.get("rrelu").kink_points(lower=1.0, upper=1.0) == ()
+    assert activations.get("rrelu").kink_points(lower=0.5, upper=1.0) == (0.0,)
 
 
 # ---------------------------------------------------------------- rrelu_sample
