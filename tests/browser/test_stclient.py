@@ -1,0 +1,146 @@
+"""The load test's protocol client (`benchmarks/stclient.py`) against `streamlit run app.py`.
+
+The first test needs only the server: a widget change through the client reruns the page,
+redraws its chart and goes into the URL, as it does in a browser. The second (Chromium)
+checks the client's claim to speak as a browser tab does: for the same visits and widget
+changes, Chromium and the client send the same BackMsgs, field for field.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from streamlit.proto.BackMsg_pb2 import BackMsg
+
+from benchmarks.stclient import Session
+
+from .conftest import wait_idle
+
+# (action, page or widget key, value). Covers a link that seeds a widget (depth=20), an
+# integer slider, a float number box (a value, then back to its default, which leaves the
+# URL), a page switch that must drop the old page's parameters, and a select-slider.
+PLAN = [
+    ("open", "gradient_flow", "depth=20&act=relu"),
+    ("slide", "depth", -1),
+    ("page", "curves", None),
+    ("number", "xmax", 7.5),
+    ("number", "xmax", 6),
+    ("page", "softmax", None),
+    ("slide", "T", 1),
+]
+
+
+def test_a_widget_change_reruns_the_page_and_redraws_its_chart(server):
+    async def visit():
+        async with Session(server, timeout=30) as tab:
+            opened = await tab.open("curves")
+            changed = await tab.set_number("xmax", 8)
+            seen = {"after change": tab.query}
+            switched = await tab.switch_page("softmax")
+            seen["after switch"] = tab.query
+            slid = await tab.nudge("T", 1)
+            seen["after slide"] = tab.query
+            return opened, changed, switched, slid, seen
+
+    opened, changed, switched, slid, seen = asyncio.run(visit())
+    for run in (opened, changed, switched, slid):
+        assert run.ok, (run.status, run.exception)
+    assert {"chart_f", "chart_df"} <= set(opened.charts)
+    assert changed.charts["chart_f"] != opened.charts["chart_f"]
+    assert changed.widgets["xmax"].double_value == 8
+    assert "views" in switched.charts
+    assert slid.charts["views"] != switched.charts["views"]
+    # The server drops the old page's bound parameter (page_info_changed) on the switch.
+    assert seen == {"after change": "xmax=8", "after switch": "",
+                    "after slide": "T=1.2"}
+
+
+def _client_messages(server: str) -> list:
+    """PLAN through the protocol client: the rerun request each step sent."""
+    async def run_plan():
+        sent = []
+        async with Session(server, timeout=30) as tab:
+            for action, target, value in PLAN:
+                if action == "open":
+                    run = await tab.open(target, value)
+                elif action == "page":
+                    run = await tab.switch_page(target)
+                elif action == "number":
+                    run = await tab.set_number(target, value)
+                else:
+                    run = await tab.nudge(target, value)
+                assert run.ok, (action, target, run.status, run.exception)
+                sent.append(tab.sent.rerun_script)
+        return sent
+
+    # Playwright's sync API holds this thread's event loop; the client gets its own thread.
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, run_plan()).result()
+
+
+def _chromium_messages(browser, server: str) -> list:
+    """PLAN in Chromium: the rerun requests its websocket sent at each step."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US",
+                                  timezone_id="UTC")
+    pg = context.new_page()
+    sent = []
+
+    def on_frame(payload):
+        msg = BackMsg()
+        msg.ParseFromString(payload)
+        if msg.WhichOneof("type") == "rerun_script":
+            sent.append(msg.rerun_script)
+
+    pg.on("websocket", lambda ws: ws.on("framesent", on_frame))
+    steps = []
+    try:
+        for action, target, value in PLAN:
+            before = len(sent)
+            if action == "open":
+                pg.goto(f"{server}/{target}?{value}")
+            elif action == "page":
+                pg.locator(f'[data-testid="stSidebarNavLink"][href$="/{target}"]').click()
+            elif action == "number":
+                box = pg.locator(f".st-key-{target} input").first
+                box.fill(f"{value:g}")
+                box.press("Enter")
+            else:
+                thumb = pg.locator(f".st-key-{target} input[type=range]").first
+                thumb.focus()
+                thumb.press("ArrowRight" if value > 0 else "ArrowLeft")
+            deadline = time.monotonic() + 30
+            while len(sent) == before and time.monotonic() < deadline:
+                pg.wait_for_timeout(50)
+            wait_idle(pg, settle_ms=100)
+            steps.append(sent[before:])
+    finally:
+        context.close()
+    assert all(len(step) == 1 for step in steps), [len(step) for step in steps]
+    return [step[0] for step in steps]
+
+
+def _fields(rerun) -> dict:
+    """A rerun request as comparable fields (widget states in any order)."""
+    return {"query": rerun.query_string, "page": rerun.page_script_hash,
+            "page_name": rerun.page_name, "context": str(rerun.context_info),
+            "widgets": sorted(w.SerializeToString(deterministic=True)
+                              for w in rerun.widget_states.widgets),
+            "cached": set(rerun.cached_message_hashes)}
+
+
+@pytest.mark.browser
+def test_the_client_sends_what_chromium_sends(browser, server):
+    chromium = [_fields(m) for m in _chromium_messages(browser, server)]
+    client = [_fields(m) for m in _client_messages(server)]
+    for step, (ours, theirs) in enumerate(zip(client, chromium)):
+        ours_cached, theirs_cached = ours.pop("cached"), theirs.pop("cached")
+        assert ours == theirs, PLAN[step]
+        # The same message cache, except that Chromium now and then keeps an expired
+        # entry one run longer (seen in about one run in five; the frames are otherwise
+        # the same), so it may list one hash more.
+        assert ours_cached <= theirs_cached and len(theirs_cached - ours_cached) <= 1, PLAN[step]
+    assert chromium[0]["widgets"] == [] and chromium[2]["query"] != ""  # the plan bites
+    assert any(len(step["widgets"]) > 10 for step in chromium)  # whole pages were compared
