@@ -138,9 +138,9 @@ def test_the_client_sends_what_chromium_sends(browser, server):
     for step, (ours, theirs) in enumerate(zip(client, chromium)):
         ours_cached, theirs_cached = ours.pop("cached"), theirs.pop("cached")
         assert ours == theirs, PLAN[step]
-        # The same message cache, except that Chromium now and then keeps an expired
-        # entry one run longer (seen in about one run in five; the frames are otherwise
-        # the same), so it may list one hash more.
-        assert ours_cached <= theirs_cached and len(theirs_cached - ours_cached) <= 1, PLAN[step]
+        # The same message cache, except that an entry's expiry depends on timing: now
+        # and then one side keeps an entry one run longer than the other (seen in about
+        # one run in five, either way round; the frames are otherwise the same).
+        assert len(ours_cached ^ theirs_cached) <= 1, (PLAN[step], ours_cached, theirs_cached)
     assert chromium[0]["widgets"] == [] and chromium[2]["query"] != ""  # the plan bites
     assert any(len(step["widgets"]) > 10 for step in chromium)  # whole pages were compared
