@@ -25,13 +25,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sessions", type=int, default=20, help="for load.py")
     parser.add_argument("--seconds", type=float, default=60, help="for load.py, per phase")
     parser.add_argument("--no-browser", action="store_true",
-                        help="skip bench_browser.py and load.py (no Chromium needed)")
+                        help="skip bench_browser.py (no Chromium needed; load.py's default "
+                             "client speaks the websocket protocol)")
     args = parser.parse_args(argv)
 
     runs = [("bench_pages.py", []), ("bench_curves.py", []), ("bench_simulate.py", [])]
     if not args.no_browser:
-        runs += [("bench_browser.py", []),
-                 ("load.py", ["--sessions", str(args.sessions), "--seconds", str(args.seconds)])]
+        runs.append(("bench_browser.py", []))
+    runs.append(("load.py", ["--sessions", str(args.sessions), "--seconds", str(args.seconds)]))
     failed = []
     for script, extra in runs:
         path = HERE / script
