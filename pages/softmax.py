@@ -193,222 +193,230 @@ with st.expander(t("softmax.controls"), expanded=not present):
 
 TABS = ("softmax", "target", "example", "binary", "regression", "stability")
 linked_tab = st.query_params.get("tab")  # ``tab=<id>`` in a link opens that tab
-tabs = st.tabs([t(f"softmax.tab_{k}") for k in TABS],
+# Lazy tabs: only the open one runs and sends its charts, so moving T redraws two charts,
+# not eight (a rerun 80 -> 35 ms; a tab change is a rerun).
+tabs = st.tabs([t(f"softmax.tab_{k}") for k in TABS], key="view", on_change="rerun",
                default=t(f"softmax.tab_{linked_tab}") if linked_tab in TABS else None)
 
 # --- tab 1: softmax and temperature ---
-with tabs[0]:
-    views = pg.softmax_views(values, temperature)
-    st.latex(r"\mathrm{softmax}(z)_i = \frac{e^{z_i / T}}{\sum_j e^{z_j / T}}"
-             r"\qquad \beta = \frac{1}{T}")
-    c1, c2, c3 = st.columns(3)
-    c1.metric(t("softmax.m_T"), pg.format_temperature(temperature))
-    c2.metric(t("softmax.m_beta"), pg.format_number(1 / temperature))
-    c3.metric(t("softmax.m_entropy"), f"{views.entropy:.3f}",
-              help=t("softmax.m_entropy_help", max=f"{views.max_entropy:.3f}"))
-    chart(figs.views_figure(
-        names, views.softmax, views.argmax, views.softmin, views.log_softmax,
-        softmax_name=t("softmax.softmax"), argmax_name=t("softmax.argmax"),
-        softmin_name=t("softmax.softmin"), log_softmax_name=t("softmax.log_softmax"),
-        prob_title=t("softmax.views_prob_title"), log_title=t("softmax.views_log_title"),
-        present=present), key="views", filename="softmax-views")
-    st.markdown(t("softmax.soft_argmax",
-                  z=", ".join(pg.format_number(v) for v in values),
-                  hard=", ".join(f"{v:.0f}" for v in views.argmax),
-                  soft=", ".join(f"{v:.3f}" for v in views.softmax),
-                  T=pg.format_temperature(temperature)))
-    st.dataframe(pd.DataFrame({
-        t("softmax.col_name"): names,
-        t("softmax.col_logit"): values,
-        t("softmax.softmax"): views.softmax,
-        t("softmax.argmax"): views.argmax,
-        t("softmax.softmin"): views.softmin,
-        t("softmax.log_softmax"): views.log_softmax,
-    }), hide_index=True, width="stretch", key="views_table")
-    st.markdown(t("softmax.temperature_explained"))
-    st.subheader(t("softmax.animation_header"))
-    chart(_animation(tuple(values.tolist()), tuple(names),
-                     (t("softmax.animation_title"), t("softmax.probability"),
-                      t("softmax.frame_label"), t("softmax.play"), t("softmax.pause")),
-                     present), key="animation", filename="softmax-temperature")
-    st.caption(t("softmax.animation_caption"))
+if tabs[0].open:  # only the chosen tab runs (a tab change reruns the page)
+    with tabs[0]:
+        views = pg.softmax_views(values, temperature)
+        st.latex(r"\mathrm{softmax}(z)_i = \frac{e^{z_i / T}}{\sum_j e^{z_j / T}}"
+                 r"\qquad \beta = \frac{1}{T}")
+        c1, c2, c3 = st.columns(3)
+        c1.metric(t("softmax.m_T"), pg.format_temperature(temperature))
+        c2.metric(t("softmax.m_beta"), pg.format_number(1 / temperature))
+        c3.metric(t("softmax.m_entropy"), f"{views.entropy:.3f}",
+                  help=t("softmax.m_entropy_help", max=f"{views.max_entropy:.3f}"))
+        chart(figs.views_figure(
+            names, views.softmax, views.argmax, views.softmin, views.log_softmax,
+            softmax_name=t("softmax.softmax"), argmax_name=t("softmax.argmax"),
+            softmin_name=t("softmax.softmin"), log_softmax_name=t("softmax.log_softmax"),
+            prob_title=t("softmax.views_prob_title"), log_title=t("softmax.views_log_title"),
+            present=present), key="views", filename="softmax-views")
+        st.markdown(t("softmax.soft_argmax",
+                      z=", ".join(pg.format_number(v) for v in values),
+                      hard=", ".join(f"{v:.0f}" for v in views.argmax),
+                      soft=", ".join(f"{v:.3f}" for v in views.softmax),
+                      T=pg.format_temperature(temperature)))
+        st.dataframe(pd.DataFrame({
+            t("softmax.col_name"): names,
+            t("softmax.col_logit"): values,
+            t("softmax.softmax"): views.softmax,
+            t("softmax.argmax"): views.argmax,
+            t("softmax.softmin"): views.softmin,
+            t("softmax.log_softmax"): views.log_softmax,
+        }), hide_index=True, width="stretch", key="views_table")
+        st.markdown(t("softmax.temperature_explained"))
+        st.subheader(t("softmax.animation_header"))
+        chart(_animation(tuple(values.tolist()), tuple(names),
+                         (t("softmax.animation_title"), t("softmax.probability"),
+                          t("softmax.frame_label"), t("softmax.play"), t("softmax.pause")),
+                         present), key="animation", filename="softmax-temperature")
+        st.caption(t("softmax.animation_caption"))
 
 # --- tab 2: cross-entropy against a target ---
-with tabs[1]:
-    col_text, col_pick = st.columns([3, 2])
-    target_text = col_text.text_input(
-        t("softmax.target"), value=pg.DEFAULT_TARGET, key="target", max_chars=pg.MAX_TEXT_LENGTH,
-        help=t("softmax.target_help", n=n), bind="query-params")
-    col_pick.selectbox(t("softmax.target_pick"), list(range(n)), index=None, key="target_pick",
-                       format_func=lambda i: f"{i + 1}: {names[i]}",
-                       placeholder=t("softmax.target_pick_placeholder"), on_change=_on_pick)
-    try:
-        y = pg.parse_target(target_text, n)
-    except pg.InputError as error:
-        alerts.warning(t("softmax.bad_target", reason=_error_text(error, n)), icon="⚠️")
-        y = pg.parse_target(pg.DEFAULT_TARGET, n)
-    result = pg.target_loss(values, y, temperature)
-    st.latex(r"L = -\sum_k y_k \log p_k, \quad p = \mathrm{softmax}(z / T)"
-             r"\qquad \frac{\partial L}{\partial z_k} = \frac{p_k - y_k}{T}")
-    c1, c2 = st.columns(2)
-    c1.metric(t("softmax.m_loss"), f"{result.loss:.4f}", help=t("softmax.m_loss_help"))
-    c = pg.true_class(y)
-    if c is not None:
-        c2.metric(t("softmax.m_p_true", name=names[c]), f"{result.p[c]:.4f}")
-    else:
-        c2.metric(t("softmax.m_entropy_target"), f"{float(entropy(y)):.4f}",
-                  help=t("softmax.m_entropy_target_help"))
-    chart(figs.target_figure(
-        names, result.p, y, result.grad, p_name=t("softmax.p_name"), y_name=t("softmax.y_name"),
-        grad_name=t("softmax.grad_name"), prob_title=t("softmax.target_prob_title"),
-        grad_title=t("softmax.target_grad_title"), present=present),
-        key="target_chart", filename="cross-entropy-gradient")
-    st.markdown(t("softmax.gradient_explained"))
-    st.subheader(t("softmax.drag_header"))
-    k = st.selectbox(t("softmax.drag"), list(range(n)), key="drag",
-                     format_func=lambda i: f"{i + 1}: {names[i]}")
-    xs, loss_curve, grad_curve = pg.loss_vs_logit(values, y, k, temperature)
-    chart(figs.loss_curve_figure(
-        xs, loss_curve, grad_curve, float(values[k]), result.loss, float(result.grad[k]),
-        x_title=t("softmax.drag_x", name=names[k]), loss_name=t("softmax.loss_name"),
-        grad_name=t("softmax.drag_grad_name"), point_name=t("softmax.current"),
-        present=present), key="loss_curve", filename="loss-vs-logit")
-    st.caption(t("softmax.drag_caption"))
+if tabs[1].open:
+    with tabs[1]:
+        col_text, col_pick = st.columns([3, 2])
+        target_text = col_text.text_input(
+            t("softmax.target"), value=pg.DEFAULT_TARGET, key="target", max_chars=pg.MAX_TEXT_LENGTH,
+            help=t("softmax.target_help", n=n), bind="query-params")
+        col_pick.selectbox(t("softmax.target_pick"), list(range(n)), index=None, key="target_pick",
+                           format_func=lambda i: f"{i + 1}: {names[i]}",
+                           placeholder=t("softmax.target_pick_placeholder"), on_change=_on_pick)
+        try:
+            y = pg.parse_target(target_text, n)
+        except pg.InputError as error:
+            alerts.warning(t("softmax.bad_target", reason=_error_text(error, n)), icon="⚠️")
+            y = pg.parse_target(pg.DEFAULT_TARGET, n)
+        result = pg.target_loss(values, y, temperature)
+        st.latex(r"L = -\sum_k y_k \log p_k, \quad p = \mathrm{softmax}(z / T)"
+                 r"\qquad \frac{\partial L}{\partial z_k} = \frac{p_k - y_k}{T}")
+        c1, c2 = st.columns(2)
+        c1.metric(t("softmax.m_loss"), f"{result.loss:.4f}", help=t("softmax.m_loss_help"))
+        c = pg.true_class(y)
+        if c is not None:
+            c2.metric(t("softmax.m_p_true", name=names[c]), f"{result.p[c]:.4f}")
+        else:
+            c2.metric(t("softmax.m_entropy_target"), f"{float(entropy(y)):.4f}",
+                      help=t("softmax.m_entropy_target_help"))
+        chart(figs.target_figure(
+            names, result.p, y, result.grad, p_name=t("softmax.p_name"), y_name=t("softmax.y_name"),
+            grad_name=t("softmax.grad_name"), prob_title=t("softmax.target_prob_title"),
+            grad_title=t("softmax.target_grad_title"), present=present),
+            key="target_chart", filename="cross-entropy-gradient")
+        st.markdown(t("softmax.gradient_explained"))
+        st.subheader(t("softmax.drag_header"))
+        k = st.selectbox(t("softmax.drag"), list(range(n)), key="drag",
+                         format_func=lambda i: f"{i + 1}: {names[i]}")
+        xs, loss_curve, grad_curve = pg.loss_vs_logit(values, y, k, temperature)
+        chart(figs.loss_curve_figure(
+            xs, loss_curve, grad_curve, float(values[k]), result.loss, float(result.grad[k]),
+            x_title=t("softmax.drag_x", name=names[k]), loss_name=t("softmax.loss_name"),
+            grad_name=t("softmax.drag_grad_name"), point_name=t("softmax.current"),
+            present=present), key="loss_curve", filename="loss-vs-logit")
+        st.caption(t("softmax.drag_caption"))
 
 # --- tab 3: the seeds' worked example ---
-with tabs[2]:
-    ex = pg.worked_example()
-    st.markdown(t("softmax.example_intro"))
-    st.latex(r"H(p, q) = -\sum_x p(x) \log q(x) \qquad "
-             r"D_{KL}(p \,\|\, q) = H(p, q) - H(p) \ge 0")
-    st.latex(r"\begin{aligned} p &= [0.5,\ 0.125,\ 0.125,\ 0.25] \\"
-             r" q_1 &= [0.25,\ 0.25,\ 0.25,\ 0.25] \\ q_2 &= [0.5,\ 0.25,\ 0.125,\ 0.125]"
-             r"\end{aligned}")
-    st.latex(r"\begin{aligned} H(p, q_1) &= -(0.5 \log 0.25 + 0.125 \log 0.25"
-             r" + 0.125 \log 0.25 + 0.25 \log 0.25) \\"
-             rf" &\approx {ex.cross_entropy_q1:.3f} \\"
-             r" H(p, q_2) &= -(0.5 \log 0.5 + 0.125 \log 0.25"
-             r" + 0.125 \log 0.125 + 0.25 \log 0.125) \\"
-             rf" &\approx {ex.cross_entropy_q2:.3f} \end{{aligned}}")
-    c1, c2, c3 = st.columns(3)
-    c1.metric(t("softmax.m_h_q1"), f"{ex.cross_entropy_q1:.3f}")
-    c2.metric(t("softmax.m_h_q2"), f"{ex.cross_entropy_q2:.3f}",
-              delta=f"{ex.cross_entropy_q2 - ex.cross_entropy_q1:.3f}", delta_color="inverse")
-    c3.metric(t("softmax.m_h_p"), f"{ex.entropy_p:.3f}")
-    c1, c2, c3 = st.columns(3)
-    c1.metric(t("softmax.m_kl_q1"), f"{ex.kl_q1:.3f}")
-    c2.metric(t("softmax.m_kl_q2"), f"{ex.kl_q2:.3f}",
-              delta=f"{ex.kl_q2 - ex.kl_q1:.3f}", delta_color="inverse")
-    st.markdown(t("softmax.example_conclusion", h1=f"{ex.cross_entropy_q1:.3f}",
-                  h2=f"{ex.cross_entropy_q2:.3f}", hp=f"{ex.entropy_p:.3f}",
-                  kl1=f"{ex.kl_q1:.3f}", kl2=f"{ex.kl_q2:.3f}",
-                  b1=f"{ex.cross_entropy_q1 / np.log(2):.3f}",
-                  b2=f"{ex.cross_entropy_q2 / np.log(2):.3f}",
-                  bp=f"{ex.entropy_p / np.log(2):.3f}"))
-    chart(_figure(
-        "worked_example_figure",
-        ex.p, ex.q1, ex.q2, outcome_names=[t("softmax.outcome", k=k + 1) for k in range(4)],
-        p_name=t("softmax.ex_p"), q1_name=t("softmax.ex_q1"), q2_name=t("softmax.ex_q2"),
-        y_title=t("softmax.probability"), present=present),
-        key="example_chart", filename="cross-entropy-example")
+if tabs[2].open:
+    with tabs[2]:
+        ex = pg.worked_example()
+        st.markdown(t("softmax.example_intro"))
+        st.latex(r"H(p, q) = -\sum_x p(x) \log q(x) \qquad "
+                 r"D_{KL}(p \,\|\, q) = H(p, q) - H(p) \ge 0")
+        st.latex(r"\begin{aligned} p &= [0.5,\ 0.125,\ 0.125,\ 0.25] \\"
+                 r" q_1 &= [0.25,\ 0.25,\ 0.25,\ 0.25] \\ q_2 &= [0.5,\ 0.25,\ 0.125,\ 0.125]"
+                 r"\end{aligned}")
+        st.latex(r"\begin{aligned} H(p, q_1) &= -(0.5 \log 0.25 + 0.125 \log 0.25"
+                 r" + 0.125 \log 0.25 + 0.25 \log 0.25) \\"
+                 rf" &\approx {ex.cross_entropy_q1:.3f} \\"
+                 r" H(p, q_2) &= -(0.5 \log 0.5 + 0.125 \log 0.25"
+                 r" + 0.125 \log 0.125 + 0.25 \log 0.125) \\"
+                 rf" &\approx {ex.cross_entropy_q2:.3f} \end{{aligned}}")
+        c1, c2, c3 = st.columns(3)
+        c1.metric(t("softmax.m_h_q1"), f"{ex.cross_entropy_q1:.3f}")
+        c2.metric(t("softmax.m_h_q2"), f"{ex.cross_entropy_q2:.3f}",
+                  delta=f"{ex.cross_entropy_q2 - ex.cross_entropy_q1:.3f}", delta_color="inverse")
+        c3.metric(t("softmax.m_h_p"), f"{ex.entropy_p:.3f}")
+        c1, c2, c3 = st.columns(3)
+        c1.metric(t("softmax.m_kl_q1"), f"{ex.kl_q1:.3f}")
+        c2.metric(t("softmax.m_kl_q2"), f"{ex.kl_q2:.3f}",
+                  delta=f"{ex.kl_q2 - ex.kl_q1:.3f}", delta_color="inverse")
+        st.markdown(t("softmax.example_conclusion", h1=f"{ex.cross_entropy_q1:.3f}",
+                      h2=f"{ex.cross_entropy_q2:.3f}", hp=f"{ex.entropy_p:.3f}",
+                      kl1=f"{ex.kl_q1:.3f}", kl2=f"{ex.kl_q2:.3f}",
+                      b1=f"{ex.cross_entropy_q1 / np.log(2):.3f}",
+                      b2=f"{ex.cross_entropy_q2 / np.log(2):.3f}",
+                      bp=f"{ex.entropy_p / np.log(2):.3f}"))
+        chart(_figure(
+            "worked_example_figure",
+            ex.p, ex.q1, ex.q2, outcome_names=[t("softmax.outcome", k=k + 1) for k in range(4)],
+            p_name=t("softmax.ex_p"), q1_name=t("softmax.ex_q1"), q2_name=t("softmax.ex_q2"),
+            y_title=t("softmax.probability"), present=present),
+            key="example_chart", filename="cross-entropy-example")
 
 # --- tab 4: binary classification ---
-with tabs[3]:
-    z = st.slider(t("softmax.bin_z"), -10.0, 10.0, 1.0, 0.1, key="bin_z",
-                  help=t("softmax.bin_z_help"))
-    point = pg.binary_point(z)
-    st.latex(r"\sigma(z) = \frac{1}{1 + e^{-z}} \qquad "
-             r"\mathrm{BCE} = -\left[y \log \sigma(z) + (1 - y) \log(1 - \sigma(z))\right]"
-             r"\qquad \frac{\partial\, \mathrm{BCE}}{\partial z} = \sigma(z) - y")
-    c1, c2, c3, c4, c5 = st.columns(5)
-    c1.metric(t("softmax.m_sigmoid"), f"{point.p:.4f}")
-    c2.metric(t("softmax.m_bce_1"), pg.format_number(point.loss_1))
-    c3.metric(t("softmax.m_bce_0"), pg.format_number(point.loss_0))
-    c4.metric(t("softmax.m_grad_1"), pg.format_number(point.grad_1))
-    c5.metric(t("softmax.m_grad_0"), pg.format_number(point.grad_0))
-    zs, curves = _binary_curves()
-    chart(_figure(
-        "binary_figure", zs, curves, z, point, sigmoid_name=t("softmax.sigmoid_name"),
-        loss_1_name=t("softmax.bce_1_name"), loss_0_name=t("softmax.bce_0_name"),
-        grad_1_name=t("softmax.grad_1_name"), grad_0_name=t("softmax.grad_0_name"),
-        loss_title=t("softmax.bce_axis"), grad_title=t("softmax.bce_grad_axis"),
-        x_title=t("softmax.bin_z"), present=present), key="binary_chart", filename="binary-ce")
-    st.markdown(t("softmax.binary_explained"))
+if tabs[3].open:
+    with tabs[3]:
+        z = st.slider(t("softmax.bin_z"), -10.0, 10.0, 1.0, 0.1, key="bin_z",
+                      help=t("softmax.bin_z_help"))
+        point = pg.binary_point(z)
+        st.latex(r"\sigma(z) = \frac{1}{1 + e^{-z}} \qquad "
+                 r"\mathrm{BCE} = -\left[y \log \sigma(z) + (1 - y) \log(1 - \sigma(z))\right]"
+                 r"\qquad \frac{\partial\, \mathrm{BCE}}{\partial z} = \sigma(z) - y")
+        c1, c2, c3, c4, c5 = st.columns(5)
+        c1.metric(t("softmax.m_sigmoid"), f"{point.p:.4f}")
+        c2.metric(t("softmax.m_bce_1"), pg.format_number(point.loss_1))
+        c3.metric(t("softmax.m_bce_0"), pg.format_number(point.loss_0))
+        c4.metric(t("softmax.m_grad_1"), pg.format_number(point.grad_1))
+        c5.metric(t("softmax.m_grad_0"), pg.format_number(point.grad_0))
+        zs, curves = _binary_curves()
+        chart(_figure(
+            "binary_figure", zs, curves, z, point, sigmoid_name=t("softmax.sigmoid_name"),
+            loss_1_name=t("softmax.bce_1_name"), loss_0_name=t("softmax.bce_0_name"),
+            grad_1_name=t("softmax.grad_1_name"), grad_0_name=t("softmax.grad_0_name"),
+            loss_title=t("softmax.bce_axis"), grad_title=t("softmax.bce_grad_axis"),
+            x_title=t("softmax.bin_z"), present=present), key="binary_chart", filename="binary-ce")
+        st.markdown(t("softmax.binary_explained"))
 
 # --- tab 5: regression losses ---
-with tabs[4]:
-    st.markdown(t("softmax.regression_intro"))
-    targets0, preds0 = pg.DEFAULT_REGRESSION
-    table = st.data_editor(
-        pd.DataFrame({"target": targets0, "prediction": preds0}), key="reg_table",
-        num_rows="dynamic", hide_index=True, width="stretch",
-        column_config={
-            "target": st.column_config.NumberColumn(
-                t("softmax.col_target"), min_value=-pg.REGRESSION_LIMIT,
-                max_value=pg.REGRESSION_LIMIT, format="%g"),
-            "prediction": st.column_config.NumberColumn(
-                t("softmax.col_prediction"), min_value=-pg.REGRESSION_LIMIT,
-                max_value=pg.REGRESSION_LIMIT, format="%g"),
-        })
-    try:
-        targets, preds, dropped = pg.clean_pairs(table["target"], table["prediction"])
-        if dropped:
-            st.warning(t("softmax.reg_dropped", count=dropped, max=pg.MAX_REGRESSION_ROWS,
-                         limit=f"{pg.REGRESSION_LIMIT:g}"), icon="⚠️")
-    except pg.InputError:
-        st.warning(t("softmax.reg_empty"), icon="⚠️")
-        targets, preds = np.array(targets0), np.array(preds0)
-    outlier = st.slider(t("softmax.outlier"), 0.0, pg.OUTLIER_MAX, 0.0, 0.5, key="outlier",
-                        help=t("softmax.outlier_help"))
-    moved = pg.with_outlier(preds, outlier)
-    base = pg.regression_losses(preds, targets)
-    reg = pg.regression_losses(moved, targets)
-    st.latex(r"\mathrm{MSE} = \frac{1}{N}\sum_i (\hat y_i - y_i)^2 \quad "
-             r"\mathrm{RMSE} = \sqrt{\mathrm{MSE}} \quad "
-             r"\mathrm{MAE} = \frac{1}{N}\sum_i |\hat y_i - y_i|")
-    c1, c2, c3 = st.columns(3)
-    for col, key_, value, before in ((c1, "mse", reg.mse, base.mse),
-                                     (c2, "rmse", reg.rmse, base.rmse),
-                                     (c3, "mae", reg.mae, base.mae)):
-        col.metric(t(f"softmax.{key_}"), f"{value:.4f}",
-                   delta=f"{value - before:+.4f}" if outlier else None, delta_color="inverse")
-    chart(_figure(
-        "regression_figure", targets, moved,
-        {t("softmax.mse_grad"): reg.mse_grad, t("softmax.rmse_grad"): reg.rmse_grad,
-         t("softmax.mae_grad"): reg.mae_grad},
-        point_names=[str(i + 1) for i in range(len(targets))], target_name=t("softmax.col_target"),
-        pred_name=t("softmax.col_prediction"), values_title=t("softmax.reg_values_title"),
-        grad_title=t("softmax.reg_grad_title"), present=present),
-        key="regression_chart", filename="regression-losses")
-    offsets = pg.OUTLIER_OFFSETS
-    chart(_figure(
-        "outlier_figure", offsets, pg.outlier_sweep(preds, targets, len(preds) - 1, offsets),
-        outlier,
-        names={k_: t(f"softmax.{k_}") for k_ in ("mse", "rmse", "mae")},
-        x_title=t("softmax.outlier"), squared_title=t("softmax.squared_units"),
-        linear_title=t("softmax.data_units"), present=present),
-        key="outlier_chart", filename="outlier-sweep")
-    st.markdown(t("softmax.regression_explained"))
+if tabs[4].open:
+    with tabs[4]:
+        st.markdown(t("softmax.regression_intro"))
+        targets0, preds0 = pg.DEFAULT_REGRESSION
+        table = st.data_editor(
+            pd.DataFrame({"target": targets0, "prediction": preds0}), key="reg_table",
+            num_rows="dynamic", hide_index=True, width="stretch",
+            column_config={
+                "target": st.column_config.NumberColumn(
+                    t("softmax.col_target"), min_value=-pg.REGRESSION_LIMIT,
+                    max_value=pg.REGRESSION_LIMIT, format="%g"),
+                "prediction": st.column_config.NumberColumn(
+                    t("softmax.col_prediction"), min_value=-pg.REGRESSION_LIMIT,
+                    max_value=pg.REGRESSION_LIMIT, format="%g"),
+            })
+        try:
+            targets, preds, dropped = pg.clean_pairs(table["target"], table["prediction"])
+            if dropped:
+                st.warning(t("softmax.reg_dropped", count=dropped, max=pg.MAX_REGRESSION_ROWS,
+                             limit=f"{pg.REGRESSION_LIMIT:g}"), icon="⚠️")
+        except pg.InputError:
+            st.warning(t("softmax.reg_empty"), icon="⚠️")
+            targets, preds = np.array(targets0), np.array(preds0)
+        outlier = st.slider(t("softmax.outlier"), 0.0, pg.OUTLIER_MAX, 0.0, 0.5, key="outlier",
+                            help=t("softmax.outlier_help"))
+        moved = pg.with_outlier(preds, outlier)
+        base = pg.regression_losses(preds, targets)
+        reg = pg.regression_losses(moved, targets)
+        st.latex(r"\mathrm{MSE} = \frac{1}{N}\sum_i (\hat y_i - y_i)^2 \quad "
+                 r"\mathrm{RMSE} = \sqrt{\mathrm{MSE}} \quad "
+                 r"\mathrm{MAE} = \frac{1}{N}\sum_i |\hat y_i - y_i|")
+        c1, c2, c3 = st.columns(3)
+        for col, key_, value, before in ((c1, "mse", reg.mse, base.mse),
+                                         (c2, "rmse", reg.rmse, base.rmse),
+                                         (c3, "mae", reg.mae, base.mae)):
+            col.metric(t(f"softmax.{key_}"), f"{value:.4f}",
+                       delta=f"{value - before:+.4f}" if outlier else None, delta_color="inverse")
+        chart(_figure(
+            "regression_figure", targets, moved,
+            {t("softmax.mse_grad"): reg.mse_grad, t("softmax.rmse_grad"): reg.rmse_grad,
+             t("softmax.mae_grad"): reg.mae_grad},
+            point_names=[str(i + 1) for i in range(len(targets))], target_name=t("softmax.col_target"),
+            pred_name=t("softmax.col_prediction"), values_title=t("softmax.reg_values_title"),
+            grad_title=t("softmax.reg_grad_title"), present=present),
+            key="regression_chart", filename="regression-losses")
+        offsets = pg.OUTLIER_OFFSETS
+        chart(_figure(
+            "outlier_figure", offsets, pg.outlier_sweep(preds, targets, len(preds) - 1, offsets),
+            outlier,
+            names={k_: t(f"softmax.{k_}") for k_ in ("mse", "rmse", "mae")},
+            x_title=t("softmax.outlier"), squared_title=t("softmax.squared_units"),
+            linear_title=t("softmax.data_units"), present=present),
+            key="outlier_chart", filename="outlier-sweep")
+        st.markdown(t("softmax.regression_explained"))
 
 # --- tab 6: numerical stability ---
-with tabs[5]:
-    st.markdown(t("softmax.stability_intro"))
-    c1, c2 = st.columns([3, 1])
-    shift = c1.slider(t("softmax.shift"), -2000, 2000, 1000, 50, key="shift",
-                      help=t("softmax.shift_help"))
-    dtype = c2.radio(t("softmax.dtype"), ["float64", "float32"], key="dtype", horizontal=True,
-                     help=t("softmax.dtype_help"))
-    demo = pg.stability_demo(values + shift, np.float64 if dtype == "float64" else np.float32)
-    st.dataframe(pd.DataFrame({
-        t("softmax.col_name"): names,
-        "z": [pg.format_number(v, 6) for v in demo.z],
-        t("softmax.col_naive_exp"): [pg.format_number(v) for v in demo.naive_exp],
-        t("softmax.col_naive"): [pg.format_number(v) for v in demo.naive],
-        t("softmax.col_shifted_exp"): [pg.format_number(v) for v in demo.shifted_exp],
-        t("softmax.col_stable"): [pg.format_number(v) for v in demo.stable],
-    }), hide_index=True, width="stretch", key="stability_table")
-    explain = st.error if demo.problem != "ok" else st.success
-    explain(t(f"softmax.stability_{demo.problem}", dtype=dtype), icon=":material/info:")
-    st.latex(r"\mathrm{softmax}(z)_i = \frac{e^{z_i - m}}{\sum_j e^{z_j - m}},"
-             r"\quad m = \max_j z_j")
-    st.markdown(t("softmax.stability_explained"))
+if tabs[5].open:
+    with tabs[5]:
+        st.markdown(t("softmax.stability_intro"))
+        c1, c2 = st.columns([3, 1])
+        shift = c1.slider(t("softmax.shift"), -2000, 2000, 1000, 50, key="shift",
+                          help=t("softmax.shift_help"))
+        dtype = c2.radio(t("softmax.dtype"), ["float64", "float32"], key="dtype", horizontal=True,
+                         help=t("softmax.dtype_help"))
+        demo = pg.stability_demo(values + shift, np.float64 if dtype == "float64" else np.float32)
+        st.dataframe(pd.DataFrame({
+            t("softmax.col_name"): names,
+            "z": [pg.format_number(v, 6) for v in demo.z],
+            t("softmax.col_naive_exp"): [pg.format_number(v) for v in demo.naive_exp],
+            t("softmax.col_naive"): [pg.format_number(v) for v in demo.naive],
+            t("softmax.col_shifted_exp"): [pg.format_number(v) for v in demo.shifted_exp],
+            t("softmax.col_stable"): [pg.format_number(v) for v in demo.stable],
+        }), hide_index=True, width="stretch", key="stability_table")
+        explain = st.error if demo.problem != "ok" else st.success
+        explain(t(f"softmax.stability_{demo.problem}", dtype=dtype), icon=":material/info:")
+        st.latex(r"\mathrm{softmax}(z)_i = \frac{e^{z_i - m}}{\sum_j e^{z_j - m}},"
+                 r"\quad m = \max_j z_j")
+        st.markdown(t("softmax.stability_explained"))

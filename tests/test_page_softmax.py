@@ -50,8 +50,21 @@ def test_default_view(apptest, lang):
     assert at.text_input(key="logits").value == "1,3,0,2"
     assert at.select_slider(key="T").value == 1.0
     assert len(at.tabs) == 6
-    # two charts in the first tab, two in the second, then one, one, two
-    assert len(at.get("plotly_chart")) == 8
+    # only the open tab runs: the first, with its two charts
+    assert len(at.get("plotly_chart")) == 2
+
+
+CHARTS = {"softmax": {"views", "animation"}, "target": {"target_chart", "loss_curve"},
+          "example": {"example_chart"}, "binary": {"binary_chart"},
+          "regression": {"regression_chart", "outlier_chart"}, "stability": set()}
+
+
+@pytest.mark.parametrize("tab", list(CHARTS))
+def test_a_tab_link_opens_that_tab_and_runs_only_it(apptest, tab):
+    at = apptest(PAGE, query={"tab": tab})
+    assert not at.exception and not at.warning
+    keys = {c.proto.id.rsplit("-", 1)[-1] for c in at.get("plotly_chart")}
+    assert keys == CHARTS[tab]
 
 
 def test_presentation_mode_runs(apptest):
@@ -72,7 +85,7 @@ def test_seeds_soft_argmax_values_appear(apptest):
 
 
 def test_seeds_cross_entropy_example_appears(apptest):
-    at = apptest(PAGE)
+    at = apptest(PAGE, query={"tab": "example"})
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["H(p, q1), uniform guess"] == "1.386"
     assert metrics["H(p, q2), closer guess"] == "1.300"
@@ -114,17 +127,20 @@ def test_link_temperature_between_steps_is_snapped(apptest):
 
 
 def test_extreme_logits_at_lowest_temperature_stay_finite(apptest):
-    at = apptest(PAGE, query={"logits": "10000,-10000,0,9999.5", "T": "0.01"})
+    query = {"logits": "10000,-10000,0,9999.5", "T": "0.01"}
+    at = apptest(PAGE, query=query)
     assert not at.exception and not at.warning
     views = _chart(at, "views")
     for name in ("softmax", "softmin", "log-softmax"):
         assert np.all(np.isfinite(_trace(views, name))), name
     p = _trace(views, "softmax")
     assert p[0] == pytest.approx(1.0) and p.sum() == pytest.approx(1.0)
+    for tr in _chart(at, "animation")["data"]:
+        assert np.all(np.isfinite(_y(tr)))
+    at = apptest(PAGE, query={**query, "tab": "target"})
+    assert not at.exception and not at.warning
     target = _chart(at, "target_chart")
     for tr in target["data"]:
-        assert np.all(np.isfinite(_y(tr)))
-    for tr in _chart(at, "animation")["data"]:
         assert np.all(np.isfinite(_y(tr)))
     loss = next(m.value for m in at.metric if m.label == "Cross-entropy L (nats)")
     assert np.isfinite(float(loss))
@@ -155,14 +171,16 @@ def test_extreme_logits_at_lowest_temperature_stay_finite(apptest):
     ({"target": "nan"}, "not a finite number"),
 ])
 def test_bad_link_values_warn_and_use_defaults(apptest, query, expected):
-    at = apptest(PAGE, query=query)
+    # A target is read on its own tab; the rest on the first.
+    at = apptest(PAGE, query={**query, "tab": "target" if "target" in query else "softmax"})
     assert not at.exception
     warnings = [w.value for w in at.warning]
     assert any(expected in w for w in warnings), warnings
     for w in warnings:  # the raw value is never echoed
         assert "<script>" not in w and "abc" not in w and "xxxx" not in w
     # whatever went wrong, the page falls back to something sensible
-    p = _trace(_chart(at, "views"), "softmax")
+    p = (_trace(_chart(at, "target_chart"), "prediction p") if "target" in query
+         else _trace(_chart(at, "views"), "softmax"))
     assert np.all(np.isfinite(p)) and p.sum() == pytest.approx(1.0, rel=1e-6)
     if "logits" in query and "more than once" not in expected:
         np.testing.assert_allclose(p, [0.0871443, 0.6439143, 0.0320586, 0.2368828], rtol=1e-6)
@@ -202,7 +220,7 @@ def test_preset_loads_logits(apptest):
 
 
 def test_target_gradient_is_p_minus_y(apptest):
-    at = apptest(PAGE, query={"target": "2"})
+    at = apptest(PAGE, query={"target": "2", "tab": "target"})
     assert not at.exception and not at.warning
     spec = _chart(at, "target_chart")
     p, y, grad = (_trace(spec, name) for name in ("prediction p", "target y", "∂L/∂z"))
@@ -213,7 +231,7 @@ def test_target_gradient_is_p_minus_y(apptest):
 
 
 def test_target_pick_and_soft_target(apptest):
-    at = apptest(PAGE)
+    at = apptest(PAGE, query={"tab": "target"})
     at.selectbox(key="target_pick").set_value(2).run()
     assert not at.exception
     assert at.text_input(key="target").value == "3"
@@ -225,7 +243,7 @@ def test_target_pick_and_soft_target(apptest):
 
 
 def test_loss_curve_marks_the_current_point(apptest):
-    at = apptest(PAGE)
+    at = apptest(PAGE, query={"tab": "target"})
     at.selectbox(key="drag").set_value(1).run()
     assert not at.exception
     spec = _chart(at, "loss_curve")
@@ -234,7 +252,7 @@ def test_loss_curve_marks_the_current_point(apptest):
 
 
 def test_binary_tab(apptest):
-    at = apptest(PAGE)
+    at = apptest(PAGE, query={"tab": "binary"})
     at.slider(key="bin_z").set_value(0.0).run()
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
@@ -244,7 +262,7 @@ def test_binary_tab(apptest):
 
 
 def test_outlier_moves_mse_most(apptest):
-    at = apptest(PAGE)
+    at = apptest(PAGE, query={"tab": "regression"})
     before = {m.label: float(m.value) for m in at.metric if m.label in ("MSE", "RMSE", "MAE")}
     at.slider(key="outlier").set_value(10.0).run()
     assert not at.exception
@@ -254,7 +272,7 @@ def test_outlier_moves_mse_most(apptest):
 
 
 def test_stability_demo_shows_nan_next_to_the_stable_result(apptest):
-    at = apptest(PAGE)  # default: the seeds' logits shifted by +1000
+    at = apptest(PAGE, query={"tab": "stability"})  # the seeds' logits shifted by +1000
     table = _stability_table(at)
     assert list(table["naive softmax"]) == ["nan"] * 4
     assert list(table["exp(z)"]) == ["inf"] * 4
