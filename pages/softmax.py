@@ -14,7 +14,7 @@ import streamlit as st
 from activations import playground as pg
 from activations.figures import softmax as figs
 from activations.softmax import entropy
-from ui.frame import chart, presenting
+from ui.frame import chart, lazy_tabs, presenting
 from ui.i18n import t
 from ui.urlstate import parse_number, raw_values
 
@@ -192,11 +192,10 @@ with st.expander(t("softmax.controls"), expanded=not present):
             st.caption(t("softmax.table_help", lo=pg.MIN_CLASSES, hi=pg.MAX_CLASSES))
 
 TABS = ("softmax", "target", "example", "binary", "regression", "stability")
-linked_tab = st.query_params.get("tab")  # ``tab=<id>`` in a link opens that tab
 # Lazy tabs: only the open one runs and sends its charts, so moving T redraws two charts,
-# not eight (a rerun 80 -> 35 ms; a tab change is a rerun).
-tabs = st.tabs([t(f"softmax.tab_{k}") for k in TABS], key="view", on_change="rerun",
-               default=t(f"softmax.tab_{linked_tab}") if linked_tab in TABS else None)
+# not eight (a rerun 80 -> 35 ms; a tab change is a rerun). ``tab=<id>`` links open one.
+tabs = lazy_tabs(TABS, [t(f"softmax.tab_{k}") for k in TABS],
+                 keep=("target", "drag", "bin_z", "outlier", "shift", "dtype"))
 
 # --- tab 1: softmax and temperature ---
 if tabs[0].open:  # only the chosen tab runs (a tab change reruns the page)

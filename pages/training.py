@@ -10,7 +10,7 @@ import activations
 from activations import datasets, optim, training
 from activations.figures import training as figs
 from activations.surfaces import SURFACES, run_optimizer
-from ui.frame import chart, presenting
+from ui.frame import chart, lazy_tabs, presenting
 from ui.i18n import t
 from ui import custom as formula_ui
 from ui import urlstate
@@ -184,11 +184,9 @@ if run_steps < steps:
     st.info(t("training.capped", steps=run_steps, asked=int(steps)), icon="⏱️")
 TABS = ("train", "compare", "zigzag", "race")
 # ``tab=<id>`` in a link (the guided tour's) opens that tab; the labels depend on the language.
-linked_tab = st.query_params.get("tab")
-tab_train, tab_compare, tab_zigzag, tab_race = st.tabs(
-    [t(f"training.tab_{k}") for k in TABS], key="view", on_change="rerun",
-    default=t(f"training.tab_{linked_tab}") if linked_tab in TABS else None,
-)
+tab_train, tab_compare, tab_zigzag, tab_race = lazy_tabs(
+    TABS, [t(f"training.tab_{k}") for k in TABS],
+    keep=("act_b", "zz_lr", "zz_steps", "surface", "race_steps"))
 
 # -------------------------------------------------------------- train
 if tab_train.open:

@@ -288,3 +288,16 @@ def test_stability_demo_shows_nan_next_to_the_stable_result(apptest):
     at.radio(key="dtype").set_value("float32").run()
     assert not at.exception
     assert "float32" in at.error[0].value
+
+
+def test_a_tab_keeps_its_settings_while_another_is_open(apptest):
+    at = apptest(PAGE, query={"tab": "binary"})
+    at.slider(key="bin_z").set_value(0.0).run()
+    labels = [tab.label for tab in at.tabs]
+    at.session_state["view"] = labels[0]  # the first tab: the binary slider isn't drawn
+    at.run()
+    assert "bin_z" not in [s.key for s in at.slider]
+    at.session_state["view"] = labels[3]
+    at.run()
+    assert not at.exception
+    assert at.slider(key="bin_z").value == 0.0  # not back to its default of 1.0

@@ -33,3 +33,30 @@ def chart(fig, key: str, filename: str):
         "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
     }
     return st.plotly_chart(fig, key=key, width="stretch", theme="streamlit", config=config)
+
+
+def lazy_tabs(ids: tuple[str, ...], labels: list[str], *, keep: tuple[str, ...] = (),
+              key: str = "view"):
+    """``st.tabs`` of which only the open one runs (test ``tab.open``); a tab change reruns.
+
+    ``tab=<id>`` in a link opens that tab, and the address follows the visitor's choice
+    (no ``tab`` for the first), so a copied link shows the same tab. ``keep`` lists the
+    keys of widgets inside the tabs: Streamlit forgets the state of a widget a run doesn't
+    draw, so their values are held in session state while another tab is open.
+    """
+    for name in keep:
+        if name in st.session_state:
+            st.session_state[name] = st.session_state[name]
+
+    def follow() -> None:
+        label = st.session_state.get(key)
+        chosen = ids[labels.index(label)] if label in labels else ids[0]
+        if chosen == ids[0]:
+            st.query_params.pop("tab", None)
+        else:
+            st.query_params["tab"] = chosen
+
+    linked = st.query_params.get("tab")
+    return st.tabs(labels, key=key, on_change=follow,
+                   default=labels[ids.index(linked)] if linked in ids else None)
+
