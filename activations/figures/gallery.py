@@ -13,7 +13,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from .. import registry
-from .style import GRID, cell, color, f32, figure, line_width, merge, styled, subplots
+from .style import GRID, cell, color, every_axis, f32, figure, line_width, merge, styled, subplots
 
 X_RANGE = (-4.0, 4.0)
 POINTS = 161  # a thumbnail needs no more; kinks still land on grid points (step 0.05)
@@ -35,13 +35,8 @@ def _traces(i: int, act, x: np.ndarray, ref: dict, f_label: str, df_label: str,
 
 def _thumbnails(layout: dict) -> dict:
     """``layout`` with every panel's axes as `THUMBNAIL_AXIS`."""
-    out = dict(layout)
-    for key in layout:
-        if key.startswith("xaxis"):
-            out[key] = merge(layout[key], THUMBNAIL_AXIS)
-        elif key.startswith("yaxis"):
-            out[key] = merge(layout[key], dict(THUMBNAIL_AXIS, range=Y_RANGE))
-    return out
+    return every_axis(every_axis(layout, "xaxis", THUMBNAIL_AXIS),
+                      "yaxis", dict(THUMBNAIL_AXIS, range=Y_RANGE))
 
 
 def gallery_figure(names: list[str], f_label: str, df_label: str, *, columns: int = 5,

@@ -12,7 +12,7 @@ import numpy as np
 import plotly.colors
 import plotly.graph_objects as go
 
-from .style import cell, color, f32, figure, line_width, merge, styled, subplots
+from .style import axis_key, cell, color, f32, figure, line_width, merge, styled, subplots
 
 __all__ = ["gradient_norms", "distribution_boxes", "distribution_heatmaps", "unit_fractions"]
 
@@ -36,11 +36,6 @@ def _symbol(i: int) -> str:
 def _titled(text: str, **axis) -> dict:
     """An axis layout with a title."""
     return dict(axis, title=dict(text=text))
-
-
-def _axis_key(ref: str) -> str:
-    """The layout key of a trace's axis reference: "x" -> "xaxis", "y3" -> "yaxis3"."""
-    return f"{ref[0]}axis{ref[1:]}"
 
 
 def _legend_below(present: bool) -> dict:
@@ -182,9 +177,9 @@ def distribution_heatmaps(runs, names, *, x_title, y_title, colorbar_title, pres
     for i, run in enumerate(runs):
         ref = cell(i + 1, 1, 1)
         data.append(_heatmap(run, names[i], ref))
-        axes[_axis_key(ref["yaxis"])] = _titled(y_title)
+        axes[axis_key(ref["yaxis"])] = _titled(y_title)
     # The panels share x: only the bottom one carries its title.
-    axes[_axis_key(cell(n, 1, 1)["xaxis"])] = _titled(x_title)
+    axes[axis_key(cell(n, 1, 1)["xaxis"])] = _titled(x_title)
     grid = subplots(n, 1, shared_xaxes=True, subplot_titles=tuple(names),
                     vertical_spacing=0.12 / n)
     base = 560 if present else 380

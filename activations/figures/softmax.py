@@ -14,7 +14,8 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from .style import cell, color, f32, figure, line_width, merge, styled, subplots
+from .style import (axis_key, cell, color, every_axis, f32, figure, line_width, merge, styled,
+                    subplots)
 
 __all__ = [
     "views_figure", "temperature_animation", "target_figure", "loss_curve_figure",
@@ -25,18 +26,6 @@ __all__ = [
 def _plain(text: str) -> str:
     """Text Plotly shows literally: its pseudo-HTML needs ``<``, ``>`` and ``&`` escaped."""
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _axis(ref: str) -> str:
-    """The layout key of an axis reference: ``"x2"`` -> ``"xaxis2"``."""
-    return ref[0] + "axis" + ref[1:]
-
-
-def _every(layout: dict, axis: str, extra: dict) -> dict:
-    """``layout`` with ``extra`` merged into every ``axis``, ``axis2``, ... in it (what
-    ``fig.update_xaxes(**extra)`` does for ``axis="xaxis"``)."""
-    return {key: merge(value, extra) if key.startswith(axis) else value
-            for key, value in layout.items()}
 
 
 def _class_axis(names) -> dict:
@@ -117,7 +106,7 @@ def views_figure(names, softmax, argmax, softmin, log_softmax, *, softmax_name: 
                      horizontal_spacing=0.08)
     layout = merge(layout, dict(barmode="group", hovermode="x",
                                 yaxis=dict(range=[0, 1.12])))
-    return figure(data, _every(layout, "xaxis", _class_axis(names)))
+    return figure(data, every_axis(layout, "xaxis", _class_axis(names)))
 
 
 def _player(labels: list[str], current: int, *, frame_label: str, play: str, pause: str,
@@ -173,7 +162,7 @@ def temperature_animation(names, temperatures, probs, *, title: str, y_title: st
                           title=title),
                    dict(hovermode="x", margin=dict(b=170 if present else 130),
                         yaxis=dict(range=[0, 1.12], title=dict(text=y_title))))
-    fig = figure([bars(probs[current])], _every(layout, "xaxis", _class_axis(names)))
+    fig = figure([bars(probs[current])], every_axis(layout, "xaxis", _class_axis(names)))
     # Plotly validates frames however they are given (~25 ms for 41); the page caches
     # this figure per set of logits.
     fig.frames = [dict(data=[bars(row)], name=label) for row, label in zip(probs, labels)]
@@ -198,9 +187,9 @@ def target_figure(names, p, y, grad, *, p_name: str, y_name: str, grad_name: str
                      titles=(prob_title, grad_title), shared_xaxes=True,
                      vertical_spacing=0.14)
     layout = merge(layout, {"barmode": "group", "hovermode": "x",
-                            _axis(top["yaxis"]): dict(range=[0, 1.05]),
-                            _axis(bottom["yaxis"]): dict(range=[-bound, bound])})
-    return figure(data, _every(layout, "xaxis", _class_axis(names)))
+                            axis_key(top["yaxis"]): dict(range=[0, 1.05]),
+                            axis_key(bottom["yaxis"]): dict(range=[-bound, bound])})
+    return figure(data, every_axis(layout, "xaxis", _class_axis(names)))
 
 
 def loss_curve_figure(xs, loss, grad, x0: float, loss0: float, grad0: float, *,
@@ -219,9 +208,9 @@ def loss_curve_figure(xs, loss, grad, x0: float, loss0: float, grad0: float, *,
     ]
     layout = _panels(2, 1, present=present, height=620 if present else 460,
                      shared_xaxes=True, vertical_spacing=0.08)
-    layout = merge(layout, {_axis(top["yaxis"]): dict(title=dict(text=loss_name)),
-                            _axis(bottom["yaxis"]): dict(title=dict(text=grad_name)),
-                            _axis(bottom["xaxis"]): dict(title=dict(text=x_title))})
+    layout = merge(layout, {axis_key(top["yaxis"]): dict(title=dict(text=loss_name)),
+                            axis_key(bottom["yaxis"]): dict(title=dict(text=grad_name)),
+                            axis_key(bottom["xaxis"]): dict(title=dict(text=x_title))})
     return figure(data, layout)
 
 
@@ -234,7 +223,7 @@ def worked_example_figure(p, q1, q2, *, outcome_names, p_name: str, q1_name: str
     layout = merge(styled(present=present, height=520 if present else 360),
                    dict(barmode="group", hovermode="x",
                         yaxis=dict(range=[0, 0.6], title=dict(text=y_title))))
-    return figure(data, _every(layout, "xaxis", _class_axis(outcome_names)))
+    return figure(data, every_axis(layout, "xaxis", _class_axis(outcome_names)))
 
 
 def binary_figure(zs, curves, z0: float, point, *, sigmoid_name: str, loss_1_name: str,
@@ -300,7 +289,7 @@ def regression_figure(target, pred, grads: dict, *, point_names, target_name: st
     layout = _panels(1, 2, present=present, height=520 if present else 380,
                      titles=(values_title, grad_title), horizontal_spacing=0.08)
     layout = merge(layout, dict(barmode="group", hovermode="x"))
-    return figure(data, _every(layout, "xaxis", _class_axis(point_names)))
+    return figure(data, every_axis(layout, "xaxis", _class_axis(point_names)))
 
 
 def outlier_figure(offsets, sweep: dict, current: float, *, names: dict, x_title: str,
@@ -323,5 +312,5 @@ def outlier_figure(offsets, sweep: dict, current: float, *, names: dict, x_title
                             showlegend=False, **where))
     layout = _panels(1, 2, present=present, height=520 if present else 380,
                      titles=(squared_title, linear_title), horizontal_spacing=0.08)
-    layout = _every(layout, "xaxis", dict(title=dict(text=x_title)))
-    return figure(data, _every(layout, "yaxis", dict(rangemode="tozero")))
+    layout = every_axis(layout, "xaxis", dict(title=dict(text=x_title)))
+    return figure(data, every_axis(layout, "yaxis", dict(rangemode="tozero")))

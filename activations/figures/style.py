@@ -70,6 +70,19 @@ def merge(base: dict, extra: dict) -> dict:
     return out
 
 
+def axis_key(ref: str) -> str:
+    """The layout key of a trace's axis reference: ``"x"`` -> ``"xaxis"``, ``"y3"`` ->
+    ``"yaxis3"``."""
+    return f"{ref[0]}axis{ref[1:]}"
+
+
+def every_axis(layout: dict, prefix: str, extra: dict) -> dict:
+    """``layout`` with ``extra`` merged into every ``<prefix>``, ``<prefix>2``, ... in it
+    (what ``fig.update_xaxes(**extra)`` does for ``prefix="xaxis"``)."""
+    return {key: merge(value, extra) if key.startswith(prefix) else value
+            for key, value in layout.items()}
+
+
 def styled(layout: dict | None = None, *, present: bool = False, height: int | None = None,
            title: str | None = None) -> dict:
     """``layout`` with the common look: readable sizes, hover, a legend that doesn't cover
@@ -91,10 +104,9 @@ def styled(layout: dict | None = None, *, present: bool = False, height: int | N
     )
     if title:
         common["title"] = dict(text=title, font=dict(size=base + 6))
-    out = merge(layout or {}, common)
+    out = merge(dict(xaxis={}, yaxis={}), merge(layout or {}, common))
     axis = axis_style(present)
-    for key in {"xaxis", "yaxis", *(k for k in out if k.startswith(("xaxis", "yaxis")))}:
-        out[key] = merge(out.get(key, {}), axis)
+    out = every_axis(every_axis(out, "xaxis", axis), "yaxis", axis)
     if "annotations" in out:  # Plotly's 16 is too small on a projector, large otherwise
         out["annotations"] = [merge(note, dict(font=dict(size=base)))
                               for note in out["annotations"]]
