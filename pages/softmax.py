@@ -193,7 +193,7 @@ with st.expander(t("softmax.controls"), expanded=not present):
 
 TABS = ("softmax", "target", "example", "binary", "regression", "stability")
 # Lazy tabs: only the open one runs and sends its charts, so moving T redraws two charts,
-# not eight (a rerun 80 -> 35 ms; a tab change is a rerun). ``tab=<id>`` links open one.
+# not eight (a rerun 85 -> 30 ms; a tab change is a rerun). ``tab=<id>`` links open one.
 tabs = lazy_tabs(TABS, [t(f"softmax.tab_{k}") for k in TABS],
                  keep=("target", "drag", "bin_z", "outlier", "shift", "dtype"))
 
@@ -240,8 +240,9 @@ if tabs[1].open:
     with tabs[1]:
         col_text, col_pick = st.columns([3, 2])
         target_text = col_text.text_input(
-            t("softmax.target"), value=pg.DEFAULT_TARGET, key="target", max_chars=pg.MAX_TEXT_LENGTH,
-            help=t("softmax.target_help", n=n), bind="query-params")
+            t("softmax.target"), value=pg.DEFAULT_TARGET, key="target",
+            max_chars=pg.MAX_TEXT_LENGTH, help=t("softmax.target_help", n=n),
+            bind="query-params")
         col_pick.selectbox(t("softmax.target_pick"), list(range(n)), index=None, key="target_pick",
                            format_func=lambda i: f"{i + 1}: {names[i]}",
                            placeholder=t("softmax.target_pick_placeholder"), on_change=_on_pick)
@@ -382,7 +383,8 @@ if tabs[4].open:
             "regression_figure", targets, moved,
             {t("softmax.mse_grad"): reg.mse_grad, t("softmax.rmse_grad"): reg.rmse_grad,
              t("softmax.mae_grad"): reg.mae_grad},
-            point_names=[str(i + 1) for i in range(len(targets))], target_name=t("softmax.col_target"),
+            point_names=[str(i + 1) for i in range(len(targets))],
+            target_name=t("softmax.col_target"),
             pred_name=t("softmax.col_prediction"), values_title=t("softmax.reg_values_title"),
             grad_title=t("softmax.reg_grad_title"), present=present),
             key="regression_chart", filename="regression-losses")
