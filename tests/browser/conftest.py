@@ -230,3 +230,56 @@ def screenshot(pg, name: str, full_page: bool = True) -> Path:
     path = SHOTS / f"{name}.png"
     pg.screenshot(path=str(path), full_page=full_page)
     return path
+
+
+# Where each Plotly chart sits on the screen, keyed as in CHARTS_JS: the chart's box, its
+# title's box and its legend's box ({x, y, width, height} in CSS pixels of the viewport, as
+# Playwright's bounding_box() gives them; null when the chart has no title or legend).
+LAYOUT_JS = """() => {
+    const out = {};
+    const rect = el => {
+        if (!el) return null;
+        const r = el.getBoundingClientRect();
+        return (r.width > 0 && r.height > 0) ? {x: r.x, y: r.y, width: r.width, height: r.height}
+                                             : null;
+    };
+    document.querySelectorAll('[data-testid="stPlotlyChart"]').forEach((box, i) => {
+        const holder = box.closest('[class*="st-key-"]');
+        const key = holder ? [...holder.classList].find(c => c.startsWith('st-key-')).slice(7)
+                           : 'chart' + i;
+        const el = box.querySelector('.js-plotly-plot') || box;
+        out[key] = {box: rect(el), title: rect(el.querySelector('.gtitle')),
+                    legend: rect(el.querySelector('g.legend'))};
+    });
+    return {charts: out, viewport: {width: window.innerWidth, height: window.innerHeight}};
+}"""
+
+
+def chart_layout(pg) -> tuple[dict, dict]:
+    """``(charts, viewport)``: each chart's box, title box and legend box (see LAYOUT_JS)."""
+    result = pg.evaluate(LAYOUT_JS)
+    return result["charts"], result["viewport"]
+
+
+def boxes_overlap(a: dict | None, b: dict | None) -> bool:
+    """Whether two boxes share any area (a missing box overlaps nothing)."""
+    if not a or not b:
+        return False
+    return (a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"]
+            and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"])
+
+
+def assert_charts_in_view(pg, keys) -> dict:
+    """Every chart named in ``keys`` lies wholly inside the viewport without scrolling, and no
+    chart's title overlaps its legend. Returns the layout for further checks."""
+    charts_now, view = chart_layout(pg)
+    for key in keys:
+        assert key in charts_now, f"no chart {key!r} on the page (have {sorted(charts_now)})"
+        box = charts_now[key]["box"]
+        assert box is not None, f"chart {key!r} is not drawn"
+        assert box["x"] >= -0.5 and box["y"] >= -0.5, (key, box)
+        assert box["x"] + box["width"] <= view["width"] + 0.5, (key, box, view)
+        assert box["y"] + box["height"] <= view["height"] + 0.5, (key, box, view)
+    for key, c in charts_now.items():
+        assert not boxes_overlap(c["title"], c["legend"]), (key, c)
+    return charts_now

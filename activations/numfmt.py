@@ -1,0 +1,51 @@
+r"""One way to write a number on screen, for every page, table, caption and chart label.
+
+A student reads ``0.4085``, ``12.5``, ``1.2e-14`` or ``3.4e+38``: never a row of zeros
+(``0.00000000000009``), never ``4.085E-1``, never ``-0``. Plain decimals between 1e-4 and
+1e6, scientific notation outside, always with ``digits`` significant digits at most and
+no trailing zeros.
+
+>>> fmt(0.408529), fmt(1.2345e-14), fmt(123456789.0), fmt(-0.0), fmt(1e-4), fmt(2.0)
+('0.4085', '1.235e-14', '1.235e+08', '0', '0.0001', '2')
+"""
+
+from __future__ import annotations
+
+import math
+
+__all__ = ["fmt", "fmt_list", "FIXED_MIN", "FIXED_MAX"]
+
+FIXED_MIN = 1e-4  # |x| below this (and not 0) is written in scientific notation
+FIXED_MAX = 1e6  # |x| at or above this too
+
+
+def fmt(x, digits: int = 4) -> str:
+    """``x`` as short text with at most ``digits`` significant digits.
+
+    ``nan``, ``inf`` and ``-inf`` are spelled out; zero (of either sign) is ``0``.
+    """
+    x = float(x)
+    if math.isnan(x):
+        return "nan"
+    if math.isinf(x):
+        return "inf" if x > 0 else "-inf"
+    if x == 0:
+        return "0"
+    digits = max(1, int(digits))
+    # Round first: 9.99996 at 4 digits is 10, which decides between the two notations.
+    rounded = float(f"{x:.{digits - 1}e}")
+    if FIXED_MIN <= abs(rounded) < FIXED_MAX:
+        exponent = math.floor(math.log10(abs(rounded)))
+        decimals = max(digits - 1 - exponent, 0)
+        text = f"{rounded:.{decimals}f}"
+        return text.rstrip("0").rstrip(".") if "." in text else text
+    mantissa, exponent = f"{x:.{digits - 1}e}".split("e")
+    if "." in mantissa:
+        mantissa = mantissa.rstrip("0").rstrip(".")
+    sign = "-" if exponent.startswith("-") else "+"
+    return f"{mantissa}e{sign}{abs(int(exponent)):02d}"
+
+
+def fmt_list(values, digits: int = 4, sep: str = ", ") -> str:
+    """Several numbers, each through :func:`fmt`, joined by ``sep``."""
+    return sep.join(fmt(v, digits) for v in values)

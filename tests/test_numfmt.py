@@ -1,0 +1,61 @@
+"""activations.numfmt.fmt: the one number format of the app, against written-out cases."""
+
+from __future__ import annotations
+
+import doctest
+import math
+
+import pytest
+from hypothesis import given, strategies as st
+
+from activations import numfmt
+from activations.numfmt import fmt, fmt_list
+
+CASES = [
+    (0.408529, 4, "0.4085"),
+    (0.4085, 4, "0.4085"),
+    (1.2e-14, 2, "1.2e-14"),
+    (9e-14, 4, "9e-14"),
+    (123456789.0, 4, "1.235e+08"),
+    (-0.0, 4, "0"),
+    (0.0, 4, "0"),
+    (1e-4, 4, "0.0001"),
+    (9.99e-5, 4, "9.99e-05"),
+    (9.99996, 4, "10"),  # rounds up across a power of ten
+    (999999.6, 4, "1e+06"),  # rounds up into scientific notation
+    (2.0, 4, "2"),
+    (-1234.5678, 4, "-1235"),
+    (0.1 + 0.2, 4, "0.3"),
+    (5e-324, 3, "4.94e-324"),
+    (-1.7976931348623157e308, 3, "-1.8e+308"),
+    (float("nan"), 4, "nan"),
+    (float("inf"), 4, "inf"),
+    (float("-inf"), 4, "-inf"),
+]
+
+
+@pytest.mark.parametrize(("x", "digits", "text"), CASES)
+def test_written_out_cases(x, digits, text):
+    assert fmt(x, digits) == text
+
+
+def test_doctest():
+    assert doctest.testmod(numfmt).failed == 0
+
+
+def test_list():
+    assert fmt_list([1.0, 0.5, 1e-20]) == "1, 0.5, 1e-20"
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False), st.integers(1, 8))
+def test_never_a_row_of_zeros_and_round_trips(x, digits):
+    text = fmt(x, digits)
+    assert "0000000000" not in text and "E" not in text
+    # The text reads back as x to the digits asked for.
+    # The text reads back as x to the digits asked for (near the float maximum the rounded
+    # mantissa, e.g. 2e+308, is past it and reads back as inf).
+    back = float(text)
+    assert math.isinf(back) or math.isclose(back, x, rel_tol=10.0 ** (1 - digits))
+    # Trailing zeros of a whole number ("20") are not significant digits.
+    significant = text.lstrip("-").split("e")[0].replace(".", "").strip("0")
+    assert len(significant) <= digits
