@@ -283,3 +283,37 @@ def assert_charts_in_view(pg, keys) -> dict:
     for key, c in charts_now.items():
         assert not boxes_overlap(c["title"], c["legend"]), (key, c)
     return charts_now
+
+
+# What a visitor must never read on a page: code names where a readable name belongs, a
+# raw LaTeX-style subscript in chart text, and numbers written as a row of zeros.
+CODE_NAMES = ("xavier_normal", "xavier_uniform", "kaiming_normal", "kaiming_uniform",
+              "lecun_normal", "negative_slope", "num_parameters")
+UNREADABLE = [
+    (r"\b[A-Za-z∂]\w*_l\b", "a raw subscript such as h_l"),
+    (r"0{10,}", "a row of ten or more zeros"),
+    (r"\d(?:\.\d+)?E[-+]?\d", "an E-style exponent such as 4.085E-1"),
+]
+
+
+def visible_text(pg) -> str:
+    """The text a visitor sees in the main area and the sidebar, chart text included."""
+    return pg.evaluate("""() => [
+        document.querySelector('[data-testid="stMain"]'),
+        document.querySelector('[data-testid="stSidebar"]')
+    ].filter(Boolean).map(el => el.innerText + '\\n' + [...el.querySelectorAll('svg text')]
+        .map(t => t.textContent).join('\\n')).join('\\n')""")
+
+
+def readable_text_problems(pg) -> list[str]:
+    """Each problem found in the page's visible text, quoted with its context."""
+    import re
+
+    text = visible_text(pg)
+    problems = [f"code name {name!r}" for name in CODE_NAMES if name in text]
+    for pattern, what in UNREADABLE:
+        for m in re.finditer(pattern, text):
+            problems.append(f"{what}: {text[max(0, m.start() - 30):m.end() + 30]!r}")
+    if "Page not found" in text:
+        problems.append("Streamlit's 'Page not found'")
+    return problems
