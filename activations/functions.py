@@ -1,15 +1,20 @@
 """Every activation of note, with PyTorch's definitions, defaults and kink conventions.
 
 Each function takes a float64 array (the `Activation` wrapper converts and casts back) and
-is written in a form that stays finite and accurate for every finite input: expit /
-log_expit / logaddexp instead of exp ratios, ``expm1`` on the masked input, series where a
-subtraction would cancel. Derivatives give what PyTorch autograd gives at kinks.
+its parameters already rounded to the input's dtype, as NumPy scalars of that dtype (see
+`Activation`). Every function is written in a form that stays finite and accurate for every
+finite input: expit / log_expit / logaddexp instead of exp ratios, ``expm1`` on the masked
+input, series where a subtraction would cancel, and in the far negative tails, where a
+product with a subnormal e^x would keep only a few digits, ``sign(c) exp(a + log|c|)`` for
+``c e^a`` (see `_times_exp`). "Accurate" means within 1e-12 relatively, or a few units of
+the smallest subnormal (2^-1074) where the true value is subnormal itself.
+Derivatives give what PyTorch autograd gives at kinks.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from scipy.special import expit, log_expit, ndtr
+from scipy.special import erfcx, expit, log_expit, log_ndtr, ndtr
 
 from .registry import Activation, Param, Properties, as_float_array, get, register
 
@@ -28,6 +33,36 @@ def _sech2(x):
     """
     e2 = np.exp(-np.abs(x)) ** 2  # (0, 1]; squaring after exp cannot overflow
     return 4.0 * e2 / (1.0 + e2) ** 2
+
+
+# Below this exponent e^a is subnormal (e^-708.4 is the smallest normal float64), so a
+# product c * e^a computed as written keeps only the digits e^a has left.
+_SUBNORMAL_EXP = -708.0
+
+
+def _expit(x):
+    """sigma(x), also below x = -709.78, where scipy's expit gives 0 (its exp(-x) overflows)
+    though the truth e^x / (1 + e^x) = e^x to rounding is representable down to -745."""
+    s = expit(x)
+    tail = x < -700.0
+    if np.any(tail):
+        s = np.where(tail, np.exp(np.minimum(x, 0.0)), s)
+    return s
+
+
+def _times_exp(y, a, c):
+    """``y``, except where ``a < -708``: there ``c * e^a`` as ``sign(c) exp(a + log|c|)``.
+
+    Written as a product, a subnormal e^a has lost digits before c multiplies them (silu
+    at -740 would keep 2 of 16); the sum inside one exp loses only |a| eps relatively.
+    ``a`` and ``c`` have x's shape; callers pass the tail forms of their functions.
+    """
+    tail = a < _SUBNORMAL_EXP
+    if not np.any(tail):
+        return y
+    with np.errstate(divide="ignore"):  # c == 0 gives log 0 = -inf and exp(-inf) = 0
+        tail_value = np.sign(c) * np.exp(np.where(tail, a, 0.0) + np.log(np.abs(c)))
+    return np.where(tail, tail_value, y)
 
 
 def _normal_pdf(x):
@@ -69,8 +104,9 @@ def step_grad(x):
 
 
 def sigmoid(x):
-    r""":math:`\sigma(x) = 1 / (1 + e^{-x})`, via ``scipy.special.expit``."""
-    return expit(x)
+    r""":math:`\sigma(x) = 1 / (1 + e^{-x})`, via ``scipy.special.expit`` (and
+    :math:`e^x` below -700, where expit underflows early; see `_expit`)."""
+    return _expit(x)
 
 
 def sigmoid_grad(x):
@@ -99,8 +135,8 @@ def log_sigmoid(x):
 
 
 def log_sigmoid_grad(x):
-    r""":math:`1 - \sigma(x) = \sigma(-x)`."""
-    return expit(-x)
+    r""":math:`1 - \sigma(x) = \sigma(-x)`; :math:`e^{-x}` above 700 (subnormal from 708)."""
+    return _expit(-x)
 
 
 def hardsigmoid(x):
@@ -156,17 +192,24 @@ def prelu_grad(x, a=0.25):
     return leaky_relu_grad(x, a)
 
 
-def rrelu(x, lower=1 / 8, upper=1 / 3):
+def _rrelu_slope(p):
+    """RReLU's eval slope (lower + upper) / 2, in double: PyTorch averages before it rounds
+    to the input's dtype (float32(avg) differs from avg(float32) for 1 in 5 pairs)."""
+    return {"slope": 0.5 * (p["lower"] + p["upper"])}
+
+
+def rrelu(x, slope=(1 / 8 + 1 / 3) / 2):
     r"""Randomized leaky ReLU in eval mode: the slope is fixed at :math:`(l + u) / 2`.
 
-    Defaults: lower = 1/8, upper = 1/3. For the training mode see `rrelu_sample`.
+    The registry passes ``slope`` = (lower + upper) / 2 (defaults: lower = 1/8, upper =
+    1/3). For the training mode see `rrelu_sample`.
     """
-    return leaky_relu(x, 0.5 * (lower + upper))
+    return leaky_relu(x, slope)
 
 
-def rrelu_grad(x, lower=1 / 8, upper=1 / 3):
+def rrelu_grad(x, slope=(1 / 8 + 1 / 3) / 2):
     """1 for x > 0, else (lower + upper) / 2 (also at 0, as PyTorch in eval mode)."""
-    return leaky_relu_grad(x, 0.5 * (lower + upper))
+    return leaky_relu_grad(x, slope)
 
 
 def rrelu_sample(x, lower=1 / 8, upper=1 / 3, rng=None):
@@ -278,8 +321,15 @@ def gelu(x, approximate="none"):
     negative tail does not cancel.
     """
     if approximate == "tanh":
-        return x * expit(2.0 * _gelu_tanh_inner(x))
-    return x * ndtr(x)
+        two_u = 2.0 * _gelu_tanh_inner(x)
+        # Tail (x < -21.1): sigma(2u) = e^(2u), so x e^(2u).
+        return _times_exp(x * expit(two_u), two_u, x)
+    y = x * ndtr(x)
+    tail = x < -37.5  # Phi(x) is subnormal below -37.5: x Phi = -exp(log|x| + log Phi)
+    if np.any(tail):
+        xt = np.where(tail, x, -40.0)  # the tail's x; -40 elsewhere keeps the logs finite
+        y = np.where(tail, -np.exp(np.log(-xt) + log_ndtr(xt)), y)
+    return y
 
 
 def _gelu_tanh_inner(x):
@@ -289,14 +339,30 @@ def _gelu_tanh_inner(x):
 
 
 def gelu_grad(x, approximate="none"):
-    r""":math:`\Phi(x) + x\,\phi(x)`; for "tanh", the derivative of the tanh form."""
+    r""":math:`\Phi(x) + x\,\phi(x)`; for "tanh", the derivative of the tanh form.
+
+    In the negative tail both are subnormal and computed as one exp: for "none",
+    :math:`\phi(x)\,(x + \sqrt{\pi/2}\,\mathrm{erfcx}(-x/\sqrt2))` (Phi / phi is that
+    scaled erfcx); for "tanh", :math:`e^{2u}(1 + 2 x u')`.
+    """
     if approximate == "tanh":
         xc = np.clip(x, -100.0, 100.0)
-        s = expit(2.0 * _gelu_tanh_inner(x))
+        two_u = 2.0 * _gelu_tanh_inner(x)
+        s = expit(two_u)
         # d/dx [x s(2u)] = s + 2 x s (1 - s) u'(x); s(1 - s) is 0 wherever |x| was clipped.
         du = SQRT_2_OVER_PI * (1.0 + 3.0 * GELU_TANH_KAPPA * xc * xc)
-        return s + 2.0 * xc * s * expit(-2.0 * _gelu_tanh_inner(x)) * du
-    return ndtr(x) + x * _normal_pdf(x)
+        y = s + 2.0 * xc * s * expit(-two_u) * du
+        return _times_exp(y, two_u, 1.0 + 2.0 * xc * du)
+    y = ndtr(x) + x * _normal_pdf(x)
+    tail = x < -37.5
+    if np.any(tail):
+        # The tail's x, clipped at -50 where the value is 0 anyway (phi(-39) < 2^-1074)
+        # so that x*x stays finite; -40 outside the tail.
+        xt = np.where(tail, np.maximum(x, -50.0), -40.0)
+        mills = np.sqrt(np.pi / 2.0) * erfcx(-xt / np.sqrt(2.0))  # Phi(x) / phi(x)
+        log_pdf = -0.5 * xt * xt + np.log(INV_SQRT_2PI)
+        y = np.where(tail, _times_exp(y, log_pdf, xt + mills), y)
+    return y
 
 
 def _gelu_numpy(p):
@@ -307,41 +373,52 @@ def _gelu_numpy(p):
 
 
 def silu(x):
-    r"""Sigmoid linear unit (swish) :math:`x\,\sigma(x)`."""
-    return x * expit(x)
+    r"""Sigmoid linear unit (swish) :math:`x\,\sigma(x)`; :math:`x e^x` in the tail."""
+    return _times_exp(x * expit(x), x, x)
 
 
 def silu_grad(x):
-    r""":math:`\sigma(x)(1 + x(1 - \sigma(x)))`."""
+    r""":math:`\sigma(x)(1 + x(1 - \sigma(x)))`; :math:`e^x (1 + x)` in the tail."""
     s = expit(x)
-    return s + x * s * expit(-x)
+    return _times_exp(s + x * s * expit(-x), x, 1.0 + x)
 
 
 def softplus(x, beta=1.0, threshold=20.0):
     r""":math:`\frac{1}{\beta}\log(1 + e^{\beta x})`, and :math:`x` where
     :math:`\beta x > \text{threshold}` (PyTorch's switch, kept for exact agreement).
 
-    Defaults: beta = 1, threshold = 20. As beta grows it approaches ReLU.
+    Defaults: beta = 1, threshold = 20. As beta grows it approaches ReLU. The switch
+    compares :math:`\beta x` rounded to the parameters' dtype, as PyTorch does in the
+    tensor's dtype. Far below (:math:`\beta x < -708`) the value is
+    :math:`e^{\beta x} / \beta`, as one exp.
     """
     bx = beta * x
-    return np.where(bx > threshold, x, np.logaddexp(0.0, bx) / beta)
+    y = np.where(_linear_side(bx, beta, threshold), x, np.logaddexp(0.0, bx) / beta)
+    return _times_exp(y, bx, 1.0 / beta)
+
+
+def _linear_side(bx, beta, threshold):
+    # beta * x of two float32 values is exact in float64; PyTorch rounds it to float32
+    # before comparing (beta 0.1, x = float32(10.0): exact 1.00000001 > 1, float32 1.0 not).
+    return bx.astype(np.result_type(beta), copy=False) > threshold
 
 
 def softplus_grad(x, beta=1.0, threshold=20.0):
     r""":math:`\sigma(\beta x)`, and 1 above the threshold (as PyTorch)."""
     bx = beta * x
-    return np.where(bx > threshold, 1.0, expit(bx))
+    return np.where(_linear_side(bx, beta, threshold), 1.0, _expit(bx))
 
 
 def mish(x):
-    r""":math:`x \tanh(\mathrm{softplus}(x))`."""
-    return x * np.tanh(np.logaddexp(0.0, x))
+    r""":math:`x \tanh(\mathrm{softplus}(x))`; :math:`x e^x` in the tail (sp(x) = e^x there)."""
+    return _times_exp(x * np.tanh(np.logaddexp(0.0, x)), x, x)
 
 
 def mish_grad(x):
-    r""":math:`\tanh(\mathrm{sp}(x)) + x\,\sigma(x)\,\mathrm{sech}^2(\mathrm{sp}(x))`."""
+    r""":math:`\tanh(\mathrm{sp}(x)) + x\,\sigma(x)\,\mathrm{sech}^2(\mathrm{sp}(x))`;
+    :math:`e^x (1 + x)` in the tail."""
     sp = np.logaddexp(0.0, x)
-    return np.tanh(sp) + x * expit(x) * _sech2(sp)
+    return _times_exp(np.tanh(sp) + x * expit(x) * _sech2(sp), x, 1.0 + x)
 
 
 def hardswish(x):
@@ -350,8 +427,14 @@ def hardswish(x):
 
 
 def hardswish_grad(x):
-    """0 below -3, x/3 + 1/2 on [-3, 3], 1 above 3 (PyTorch: -1/2 at -3, 3/2 at 3)."""
-    return np.where(x < -3.0, 0.0, np.where(x <= 3.0, x / 3.0 + 0.5, 1.0))
+    r"""0 for :math:`x \le -3`, :math:`x/3 + 1/2` on the open interval (-3, 3), 1 for
+    :math:`x \ge 3`.
+
+    At the kinks this takes the outer sides' slopes, 0 at -3 and 1 at 3, as PyTorch 2.13's
+    autograd does (``F.hardswish`` and ``nn.Hardswish``, float32 and float64); the inner
+    formula would give -1/2 and 3/2 there.
+    """
+    return np.where(x <= -3.0, 0.0, np.where(x < 3.0, x / 3.0 + 0.5, 1.0))
 
 
 # ---------------------------------------------------------------- shrink functions
@@ -485,7 +568,7 @@ register(Activation(
     reference="Xu et al., Empirical Evaluation of Rectified Activations (2015)",
     torch_template=f"{F}.rrelu(x, lower={{lower}}, upper={{upper}}, training=False)",
     numpy_template="np.where(x > 0, x, ({lower} + {upper}) / 2 * x)",
-    check=_check_rrelu,
+    check=_check_rrelu, scalars=_rrelu_slope,
 ))
 register(Activation(
     "elu", "ELU", elu, elu_grad,
@@ -603,7 +686,7 @@ register(Activation(
 register(Activation(
     "hardswish", "Hardswish", hardswish, hardswish_grad,
     formula=r"\mathrm{Hardswish}(x) = x\,\mathrm{ReLU6}(x + 3) / 6",
-    derivative_formula=r"\begin{cases} 0 & x < -3 \\ x/3 + 1/2 & -3 \le x \le 3 \\ 1 & x > 3"
+    derivative_formula=r"\begin{cases} 0 & x \le -3 \\ x/3 + 1/2 & -3 < x < 3 \\ 1 & x \ge 3"
     r"\end{cases}",
     properties=Properties(r"[-0.375, \infty)", False, False, False, "negative", (-3.0, 3.0)),
     reference="Howard et al., Searching for MobileNetV3 (2019)",

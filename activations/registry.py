@@ -13,7 +13,8 @@ from typing import Callable
 
 import numpy as np
 
-__all__ = ["Param", "Properties", "Activation", "register", "get", "names", "as_float_array"]
+__all__ = ["Param", "Properties", "Activation", "register", "get", "names", "as_float_array",
+           "in_dtype"]
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,12 @@ def as_float_array(x) -> np.ndarray:
     return a
 
 
+def in_dtype(params: dict, dtype) -> dict:
+    """Each numeric parameter rounded to ``dtype``, as a NumPy scalar of it; text kept."""
+    cast = np.dtype(dtype).type
+    return {k: v if isinstance(v, str) else cast(v) for k, v in params.items()}
+
+
 @dataclass(frozen=True, eq=False)
 class Activation:
     """An elementwise activation with its derivative and its teaching facts.
@@ -89,6 +96,12 @@ class Activation:
     Call it as ``act(x, **params)``; ``act.grad(x, **params)`` is the elementwise derivative.
     Both compute in float64 and return ``x``'s floating dtype (ints give float64), with the
     same shape as ``x``. Unknown or out-of-range parameters raise ``ValueError``.
+
+    Parameters are rounded to ``x``'s dtype first, as PyTorch does with a Python scalar
+    next to a tensor: on float32 input, ``threshold=0.1`` means ``float32(0.1)``, so
+    ``threshold(float32(0.1), threshold=0.1)`` is the replacement value, not x. The
+    functions get them as NumPy scalars of that dtype (``np.float32(0.1)``), which
+    promote exactly to float64 next to the float64 working array.
     """
 
     name: str
@@ -106,6 +119,10 @@ class Activation:
     numpy_template: str | Callable[[dict], str] = ""
     check: Callable[[dict], None] | None = field(default=None, repr=False)
     aliases: tuple[str, ...] = ()
+    # The scalars the forward and derivative take, from the resolved parameters, where
+    # PyTorch derives one in double before rounding it to the input's dtype (RReLU's eval
+    # slope (lower + upper) / 2): the derived value is what gets rounded, once.
+    scalars: Callable[[dict], dict] | None = field(default=None, repr=False)
 
     @property
     def defaults(self) -> dict:
@@ -127,6 +144,7 @@ class Activation:
     def _apply(self, fn, x, params):
         p = self.resolve(params)
         a = as_float_array(x)
+        p = in_dtype(self.scalars(p) if self.scalars else p, a.dtype)
         # Overflow here only means the true value is beyond the dtype (e.g. selu(1.8e308));
         # it then becomes inf, as in PyTorch. "invalid" stays loud so a NaN can't hide.
         with np.errstate(over="ignore"):
