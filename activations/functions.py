@@ -90,7 +90,7 @@ def step(x):
     r"""Heaviside step :math:`H(x) = 1` if :math:`x > 0` else 0.
 
     We take H(0) = 0, as ``np.array(x > 0, dtype=int)`` in the notes and
-    ``torch.heaviside(x, torch.tensor(0.))``.
+    ``torch.heaviside(x, torch.zeros_like(x))`` (heaviside wants both in x's dtype).
     """
     return (x > 0).astype(np.float64)
 
@@ -504,7 +504,8 @@ register(Activation(
     derivative_formula=r"H'(x) = 0 \quad (x \ne 0)",
     properties=Properties(r"\{0, 1\}", False, True, False, "both", (0.0,)),
     reference="Perceptron threshold unit (Rosenblatt 1958)",
-    torch_template="torch.heaviside(x, torch.tensor(0.0))",
+    # torch.heaviside refuses mixed dtypes: the value at 0 must have x's dtype.
+    torch_template="torch.heaviside(x, torch.zeros_like(x))",
     numpy_template="np.heaviside(x, 0.0)",
 ))
 register(Activation(
@@ -551,7 +552,8 @@ register(Activation(
     properties=Properties(r"(-\infty, \infty)", False, True, False, "none",
                           lambda p: () if p["a"] == 1.0 else (0.0,)),
     reference="He et al., Delving Deep into Rectifiers (2015)",
-    torch_template=f"{F}.prelu(x, torch.tensor([{{a}}]))",
+    # F.prelu does not promote: the weight must have x's dtype (float64 x, float32 weight fails).
+    torch_template=f"{F}.prelu(x, torch.tensor([{{a}}], dtype=x.dtype))",
     numpy_template="np.where(x > 0, x, {a} * x)",
 ))
 register(Activation(

@@ -236,6 +236,20 @@ def test_code_strings_are_python_with_the_parameters(name, params):
 
 
 @pytest.mark.parametrize(("name", "params"), CODE_CASES)
+def test_torch_code_builds_its_tensors_in_the_dtype_of_x(name, params):
+    # F.prelu and torch.heaviside do not promote: a tensor built without x's dtype (a
+    # float32 default) fails on a float64 x. Every tensor a snippet builds says dtype=x.dtype
+    # or copies x (tests/test_torch_optional.py runs the snippets when torch is there).
+    code = activations.get(name).torch_code(**params)
+    calls = [node for node in ast.walk(ast.parse(code, mode="eval"))
+             if isinstance(node, ast.Call) and ast.unparse(node.func) == "torch.tensor"]
+    for call in calls:
+        dtypes = [ast.unparse(k.value) for k in call.keywords if k.arg == "dtype"]
+        assert dtypes == ["x.dtype"], code
+    assert "torch.tensor(0" not in code and "torch.zeros(" not in code, code
+
+
+@pytest.mark.parametrize(("name", "params"), CODE_CASES)
 def test_numpy_code_computes_the_same_curve(name, params):
     # The page shows this string as "the NumPy one-liner": it must draw the same curve.
     # Evaluated with nothing but np, scipy and x in scope; the strings are our own.
