@@ -5,11 +5,18 @@ Temperature divides the logits, ``softmax(z / T)`` (inverse temperature
 distribution.
 
 Numerics: every function here is finite and warning-free for any finite input,
-including logits at the dtype maximum with ``T = 0.01``. The one place that needs care
-is ``(z - max z) / T`` (see :func:`_shifted_logits`); the rest is delegated to
+including logits at the dtype maximum with ``T = 0.01`` and any ``T > 0`` down to the
+smallest subnormal, 5e-324: there is no floor on T. The one place that needs care is
+``(z - max z) / T`` (see :func:`_shifted_logits`); the rest is delegated to
 :func:`scipy.special.softmax` and :func:`scipy.special.log_softmax`.
 ``naive_softmax`` is the deliberate exception, kept to show what goes wrong without
 the max shift.
+
+Masks: a logit of ``-inf`` is how a class is masked (``+inf`` for softmin, which negates
+its logits). Its probability is exactly 0 and its log-probability ``-inf``; the other
+classes share the mass as if it were absent. A row with every class masked has no
+softmax (0/0) and a logit of ``+inf`` none either (it would take all the mass, and torch
+gives nan for both): both raise ``ValueError``.
 
 Float32 input gives float32 output; integer and bool input is computed in float64.
 """
@@ -43,24 +50,34 @@ def _check_temperature(temperature):
 
 
 def _shifted_logits(z, t, axis):
-    """``(z - max(z)) / t`` along ``axis``, computed without overflow warnings.
+    """``(z - max(z)) / t`` along ``axis``, in ``z``'s dtype, without warnings.
 
     The result is <= 0 with its maximum exactly 0, so the exp inside scipy's softmax
     cannot overflow. Entries that overflow to ``-inf`` here are exactly the ones whose
     probability underflows to 0 anyway, so the softmax is unaffected.
+
+    The division is by ``t`` itself, in float64, rounded once: T/2 would round or
+    underflow for a subnormal T (5e-324 / 2 is 0), and float32 would turn T = 1e-50 into
+    0. Raises ``ValueError`` for a row of masks only (-inf everywhere) or a +inf logit.
     """
     z = as_float_array(z)
-    # z - max(z) itself overflows when z spans [-max, max] (e.g. -dtype max minus
-    # +dtype max). Halving first cannot overflow, and halving is exact above the
-    # subnormal range, so z/2 - max/2 == (z - max)/2 to the last bit.
-    half = z / 2 - np.max(z, axis=axis, keepdims=True) / 2  # same shape as z, <= 0
-    x = np.zeros_like(half)
-    # A small T can push (z - max)/T past the dtype range; -inf is the right answer
-    # there (probability exactly 0). `where` keeps the maximum at exactly 0 even if
-    # t/2 underflows to 0 in the array dtype (avoids 0/0 = nan); nan inputs stay nan.
-    with np.errstate(over="ignore", divide="ignore"):
-        np.divide(half, t / 2, out=x, where=half != 0)
-    return x
+    m = np.max(z, axis=axis, keepdims=True)  # z's shape with axis reduced to 1
+    if np.isinf(m).any():
+        raise ValueError(
+            "cannot take a softmax: "
+            + ("a logit is +inf, which would take all the mass"
+               if np.isposinf(m).any() else "every logit along the axis is masked (-inf)")
+            + "; mask a class with -inf (+inf for softmin) and keep the others finite")
+    zw = z.astype(np.float64, copy=False)  # (same shape as z); float32 keeps exact values
+    with np.errstate(over="ignore"):
+        d = zw - m  # <= 0; -inf at masks, and where z - max overflows (z near -max)
+        x = d / t
+        over = np.isinf(d) & np.isfinite(zw)
+        if over.any():
+            # z - max spans up to twice the dtype range: halving each is exact there,
+            # and doubling the quotient again only overflows where the truth does.
+            x = np.where(over, 2.0 * ((zw / 2 - m / 2) / t), x)
+        return x.astype(z.dtype, copy=False)  # float32: < -max rounds to -inf (p = 0)
 
 
 def softmax(z, temperature=1.0, axis=-1):
@@ -148,7 +165,8 @@ def softmax_jacobian(z, temperature=1.0):
         \qquad J = \frac{1}{T}\left(\mathrm{diag}(p) - p p^\top\right)
 
     :math:`J` is symmetric, positive semi-definite, and its rows and columns sum to 0
-    (shifting all logits equally does not change :math:`p`).
+    (shifting all logits equally does not change :math:`p`). A masked class (-inf) has
+    :math:`p_i = 0`, so its row and column are 0.
 
     Args:
         z: 1-D logits of length n.
@@ -165,7 +183,10 @@ def softmax_jacobian(z, temperature=1.0):
         raise ValueError(f"softmax_jacobian expects 1-D logits, got shape {z.shape}")
     t = _check_temperature(temperature)
     p = softmax(z, temperature=t)  # (n,)
-    return (np.diag(p) - np.outer(p, p)) / t  # (n, n)
+    # Divided in float64 (float32 would round a tiny T); below T ~ 1e-308 an entry can
+    # exceed the dtype, and is then +-inf, as the true value rounds.
+    with np.errstate(over="ignore"):
+        return ((np.diag(p) - np.outer(p, p)) / np.float64(t)).astype(p.dtype, copy=False)
 
 
 def entropy(p, axis=-1):

@@ -201,6 +201,88 @@ def test_masked_logits_stay_minus_inf():
     assert log_softmax(z)[0] == -np.inf
 
 
+@pytest.mark.parametrize("temperature", [1.0, 0.01, 7.0, 5e-324])
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_masked_logits_are_left_out(dtype, temperature):
+    # A -inf logit masks its class: probability 0, log-probability -inf, and the others
+    # are the softmax of the unmasked logits (mpmath, with the masked ones removed).
+    z = np.array([[0.0, -np.inf, 1.0], [-np.inf, -np.inf, -3.0], [2.0, 0.5, -np.inf]], dtype)
+    fi = np.finfo(dtype)
+    # float32: 1e-6 relative, or two units of its smallest subnormal (1.4e-45).
+    rtol, atol = (1e-13, 1e-300) if dtype == np.float64 else (1e-6, 2 * fi.smallest_subnormal)
+    p, logp = softmax(z, temperature), log_softmax(z, temperature)
+    assert p.dtype == logp.dtype == dtype
+    for row, prow, lrow in zip(z, p, logp):
+        kept = np.isfinite(row)
+        np.testing.assert_allclose(prow[kept], to_float(mp_softmax(row[kept], temperature)),
+                                   rtol=rtol, atol=atol)
+        # Below the dtype's range log_softmax saturates at its most negative float
+        # (documented); atol: log(1 + e^-100) = 4e-44 next to 0 rounds to 0.
+        expected = np.maximum(to_float(mp_log_softmax(row[kept], temperature)), fi.min)
+        np.testing.assert_allclose(lrow[kept], expected, rtol=rtol, atol=1e-14)
+        assert (prow[~kept] == 0).all() and (lrow[~kept] == -np.inf).all()
+    # softmin negates: its mask is +inf.
+    np.testing.assert_array_equal(softmin(-z, temperature), p)
+    jac = softmax_jacobian(z[0], temperature)
+    assert (jac[1] == 0).all() and (jac[:, 1] == 0).all()
+
+
+@pytest.mark.parametrize("func", [softmax, log_softmax, softmax_jacobian])
+@pytest.mark.parametrize("z", [[-np.inf, -np.inf], [np.inf, 0.0], [1.0, np.inf, -np.inf]])
+def test_no_softmax_for_a_full_mask_or_a_plus_inf_logit(func, z):
+    # 0/0 and inf/inf (torch gives nan): a clear error instead of a nan or a warning.
+    with pytest.raises(ValueError, match="mask a class with -inf"):
+        func(z)
+
+
+def test_a_fully_masked_row_is_named_even_next_to_good_rows():
+    with pytest.raises(ValueError, match=r"every logit along the axis is masked"):
+        softmax(np.array([[0.0, 1.0], [-np.inf, -np.inf]]))
+    with pytest.raises(ValueError, match=r"\+inf"):
+        softmin([0.0, -np.inf])  # softmin's -inf is softmax's +inf
+
+
+# Subnormal temperatures: (z - max z) / T is formed with T itself, not T/2 (5e-324 / 2
+# rounds to 0; 1.5e-323 / 2 to 5e-324 or 1e-323).
+SUBNORMAL_CASES = [
+    ([0.0, -1e-300], 5e-324),
+    ([0.0, -1e-322], 1.5e-323),
+    ([0.0, -5e-324, -1e-323, 2e-323], 1.5e-323),
+    ([3e-320, 0.0, -4e-320], 1e-320),
+    ([0.0, -2.2250738585072014e-308], 1e-310),
+    ([1.0, 1.0 - 2**-52], 2**-60),
+]
+
+
+@pytest.mark.parametrize(("z", "temperature"), SUBNORMAL_CASES)
+def test_subnormal_temperatures_match_mpmath(z, temperature):
+    np.testing.assert_allclose(softmax(z, temperature), to_float(mp_softmax(z, temperature)),
+                               rtol=1e-13, atol=1e-300)
+    np.testing.assert_allclose(log_softmax(z, temperature),
+                               to_float(mp_log_softmax(z, temperature)), rtol=1e-13)
+    neg = [-v for v in z]
+    np.testing.assert_allclose(softmin(z, temperature), to_float(mp_softmax(neg, temperature)),
+                               rtol=1e-13, atol=1e-300)
+
+
+def test_tiny_temperature_on_float32_logits():
+    # T = 1e-50 is 0 in float32; the division is done in float64, then rounded.
+    z = np.array([0.0, -1e-45, -1e-44], np.float32)  # -1e-45 is float32's 1.4e-45
+    np.testing.assert_allclose(softmax(z, 1e-45), to_float(mp_softmax(z, 1e-45)), rtol=1e-6)
+    np.testing.assert_array_equal(softmax(z, 1e-50), np.array([1, 0, 0], np.float32))
+    out = log_softmax(z, 1e-50)  # [0, -1.4e5, -9.8e5]: finite in float32
+    assert out.dtype == np.float32
+    np.testing.assert_allclose(out, to_float(mp_log_softmax(z, 1e-50)), rtol=1e-6)
+    assert (log_softmax(z, 1e-90)[1:] == np.finfo(np.float32).min).all()  # saturates
+    # J = (diag(p) - p p^T) / T with T = 1e-39, a float32 subnormal (it would round).
+    z2, t2 = np.array([0.0, -1e-39], np.float32), 1e-39
+    pm = mp_softmax(z2, t2)
+    ref = [[float((pm[i] * ((i == j) - pm[j])) / mp.mpf(t2)) for j in range(2)] for i in range(2)]
+    jac = softmax_jacobian(z2, t2)
+    assert jac.dtype == np.float32
+    np.testing.assert_allclose(jac, ref, rtol=1e-6)
+
+
 # --- dtypes -------------------------------------------------------------------------
 
 
