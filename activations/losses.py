@@ -16,6 +16,11 @@ gives, except where that is ``nan``; each such choice is stated in the docstring
 
 Inputs broadcast against each other; float32 stays float32, ints become float64.
 Natural logarithms throughout (nats).
+
+Means never overflow on their own: where the plain sum of finite terms would, the terms
+are scaled by a power of two (exact), averaged and scaled back (see :func:`_mean`), so a
+loss is ``inf`` only where its true value is beyond the dtype, and then without a
+warning. A logit of ``-inf`` is a masked class (see :mod:`activations.softmax`).
 """
 
 import numpy as np
@@ -49,7 +54,49 @@ _BCE_GRAD_EPS = float(np.float32(1e-12))
 
 
 def _residual(pred, target):
-    return as_float_array(pred) - as_float_array(target)
+    """``(r, e)`` with ``pred - target = r * 2**e``: e = 0, or 1 where the difference of
+    finite inputs overflows (then both are halved first, which is exact above the
+    subnormal range, and r is the half difference)."""
+    p, t = as_float_array(pred), as_float_array(target)
+    with np.errstate(over="ignore"):
+        r = p - t
+    if np.isinf(r).any() and np.isfinite(p).all() and np.isfinite(t).all():
+        return p / 2 - t / 2, 1
+    return r, 0
+
+
+def _mean(terms, e=0):
+    """``mean(terms) * 2**e``, also where the plain sum of finite terms overflows.
+
+    Then the terms are scaled by 2^-k (k the exponent of the largest, so all are < 1),
+    averaged and scaled back: exact scalings, so the result is the true mean rounded
+    (3e38 for two float32 terms of 3e38, where np.mean gives inf and a warning). The
+    fast path is plain ``np.mean``.
+    """
+    terms = np.asarray(terms)
+    with np.errstate(over="ignore"):  # inf only if the true mean is beyond the dtype
+        m = np.mean(terms)
+        if not np.isfinite(m) and terms.size and np.isfinite(terms).all():
+            k = np.frexp(np.max(np.abs(terms)))[1]
+            m = np.ldexp(np.mean(np.ldexp(terms, -k)), k)
+        return np.ldexp(m, e) if e else m
+
+
+def _mean_square(r):
+    """``(m, k)`` with ``mean(r**2) = m * 4**k``: k = 0 unless the squares overflow, then
+    r is scaled by 2^-k first (k the exponent of max |r|), so m <= 1."""
+    with np.errstate(over="ignore"):
+        m = np.mean(r**2)
+    if np.isfinite(m) or not np.isfinite(r).all() or not r.size:
+        return m, 0
+    k = int(np.frexp(np.max(np.abs(r)))[1])
+    return np.mean(np.ldexp(r, -k) ** 2), k
+
+
+def _xmul(y, log_values):
+    """``y * log_values`` with 0 wherever y == 0, also next to a log of 0 (-inf): the
+    convention 0 log 0 = 0 that makes a masked (-inf) logit with target 0 contribute 0."""
+    return y * np.where(y == 0, 0.0, log_values)
 
 
 def _n_rows(x):
@@ -73,7 +120,10 @@ def mse(pred, target):
     Returns:
         Scalar loss; N is the number of elements after broadcasting.
     """
-    return np.mean(_residual(pred, target) ** 2)
+    r, e = _residual(pred, target)
+    m, k = _mean_square(r)
+    with np.errstate(over="ignore"):  # beyond the dtype: inf, as the true value rounds
+        return np.ldexp(m, 2 * (k + e)) if k + e else m
 
 
 def mse_grad(pred, target):
@@ -89,8 +139,9 @@ def mse_grad(pred, target):
     Returns:
         Array with the broadcast shape of ``pred`` and ``target``.
     """
-    r = _residual(pred, target)
-    return 2 * r / r.size
+    r, e = _residual(pred, target)
+    with np.errstate(over="ignore"):  # (r / N) * 2^(1+e): 2 r / N rounded once, as written
+        return np.ldexp(r / r.size, 1 + e)
 
 
 def rmse(pred, target):
@@ -104,9 +155,12 @@ def rmse(pred, target):
         target: targets :math:`y`, broadcastable with ``pred``.
 
     Returns:
-        Scalar loss, in the units of ``pred``.
+        Scalar loss, in the units of ``pred``. Finite for all finite inputs (the root
+        is taken before scaling back), also where the MSE itself is beyond the dtype.
     """
-    return np.sqrt(mse(pred, target))
+    r, e = _residual(pred, target)
+    m, k = _mean_square(r)
+    return np.ldexp(np.sqrt(m), k + e) if k + e else np.sqrt(m)
 
 
 def rmse_grad(pred, target):
@@ -127,11 +181,11 @@ def rmse_grad(pred, target):
     Returns:
         Array with the broadcast shape of ``pred`` and ``target``.
     """
-    r = _residual(pred, target)
-    root = np.sqrt(np.mean(r**2))
-    if root == 0:
+    r, _ = _residual(pred, target)  # the scale 2^e cancels in r / root
+    m, k = _mean_square(r)
+    if m == 0:
         return np.zeros_like(r)
-    return r / (r.size * root)
+    return (np.ldexp(r, -k) if k else r) / (r.size * np.sqrt(m))
 
 
 def mae(pred, target):
@@ -147,7 +201,8 @@ def mae(pred, target):
     Returns:
         Scalar loss.
     """
-    return np.mean(np.abs(_residual(pred, target)))
+    r, e = _residual(pred, target)
+    return _mean(np.abs(r), e)
 
 
 def mae_grad(pred, target):
@@ -167,7 +222,7 @@ def mae_grad(pred, target):
     Returns:
         Array with the broadcast shape of ``pred`` and ``target``.
     """
-    r = _residual(pred, target)
+    r, _ = _residual(pred, target)  # halving keeps the sign
     return np.sign(r) / r.size
 
 
@@ -237,7 +292,9 @@ def binary_cross_entropy_with_logits(z, y):
 
     with :math:`\sigma` the logistic sigmoid. ``scipy.special.log_expit`` evaluates
     :math:`\log\sigma` without overflow or cancellation, so any finite logit is fine
-    (no clamp needed, unlike :func:`binary_cross_entropy`).
+    (no clamp needed, unlike :func:`binary_cross_entropy`). A term whose weight is 0
+    is 0, so ``z = -inf`` with ``y = 0`` (and ``+inf`` with ``y = 1``) costs nothing; the
+    mean is taken without overflow (two terms of 1.7e308 average to 1.7e308).
 
     Args:
         z: logits, any real values.
@@ -248,7 +305,7 @@ def binary_cross_entropy_with_logits(z, y):
     """
     z, y = as_float_array(z), as_float_array(y)
     log_sig = scipy.special.log_expit
-    return np.mean(-(y * log_sig(z) + (1 - y) * log_sig(-z)))
+    return _mean(-(_xmul(y, log_sig(z)) + _xmul(1 - y, log_sig(-z))))
 
 
 def binary_cross_entropy_with_logits_grad(z, y):
@@ -402,7 +459,9 @@ def cross_entropy_with_logits(logits, target):
 
     For a class index :math:`c_b` the target is one-hot and the inner sum is
     :math:`-\log \mathrm{softmax}(z_b)_{c_b}`. Uses :func:`log_softmax`, so every
-    finite logit gives a finite loss.
+    finite logit gives a finite loss. A logit of ``-inf`` masks its class: with target
+    weight 0 it contributes 0 (``[[0, -inf, 1]]`` with class 0 gives 1.3132616875182228,
+    as torch), and ``inf`` only if the target puts weight on it.
 
     Args:
         logits: shape (classes,) for one example or (batch, classes).
@@ -414,11 +473,12 @@ def cross_entropy_with_logits(logits, target):
         Scalar loss, averaged over the batch (B = 1 for 1-D logits).
 
     Raises:
-        ValueError: on a shape mismatch or a class index outside [0, classes).
+        ValueError: on a shape mismatch, a class index outside [0, classes), or a row
+            whose every logit is -inf (see :func:`activations.softmax.softmax`).
     """
     logits = _check_logits(logits)
     y = _target_probs(target, logits)  # same shape as logits
-    return np.mean(-np.sum(y * log_softmax(logits, axis=-1), axis=-1))
+    return _mean(-np.sum(_xmul(y, log_softmax(logits, axis=-1)), axis=-1))
 
 
 def cross_entropy_with_logits_grad(logits, target):

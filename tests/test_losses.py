@@ -10,7 +10,7 @@ import math
 import mpmath
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
@@ -409,3 +409,107 @@ def test_float32_in_float32_out(func):
     second = np.array([0.5, 0.5], np.float32)
     assert func(first, second).dtype == np.float32
     assert func([0.2, 0.8], [0.5, 0.5]).dtype == np.float64
+
+
+# --- masked logits (-inf) ----------------------------------------------------------------
+
+
+def test_cross_entropy_with_a_masked_logit():
+    # Class 1 masked: the softmax is over [0, 1], so -log p_0 = log(1 + e) (torch 2.13 gives
+    # 1.3132616875182228 for F.cross_entropy([[0, -inf, 1]], [0])).
+    z = np.array([[0.0, -np.inf, 1.0]])
+    assert cross_entropy_with_logits(z, np.array([0])) == pytest.approx(
+        float(mp.log(1 + mp.e)), rel=1e-15)
+    # A probability target with weight 0 on the mask: 0 log 0 = 0 there.
+    soft = np.array([[0.25, 0.0, 0.75]])
+    expected = -sum(w * v for w, v in zip([0.25, 0.75], mp_log_softmax([0.0, 1.0])))
+    assert cross_entropy_with_logits(z, soft) == pytest.approx(float(expected), rel=1e-14)
+    # Weight on the masked class: the true loss is infinite (no nan, no warning).
+    assert cross_entropy_with_logits(z, np.array([1])) == np.inf
+    # The gradient: softmax over the unmasked classes minus the target; 0 at the mask.
+    p0 = float(1 / (1 + mp.e))
+    np.testing.assert_allclose(cross_entropy_with_logits_grad(z, np.array([0])),
+                               [[p0 - 1, 0.0, 1 - p0]], rtol=1e-15)
+
+
+def test_masked_rows_in_a_batch():
+    z = np.array([[0.0, -np.inf, 1.0], [-np.inf, 2.0, -np.inf]])  # row 2: one class left
+    expected = (mp.log(1 + mp.e) + 0) / 2  # row 2's only class has probability 1
+    assert cross_entropy_with_logits(z, np.array([0, 1])) == pytest.approx(
+        float(expected), rel=1e-15)
+    with pytest.raises(ValueError, match="masked"):
+        cross_entropy_with_logits(np.array([[-np.inf, -np.inf]]), np.array([0]))
+
+
+def test_bce_with_logits_at_infinite_logits():
+    # A weight of 0 makes its term 0, also next to log sigma(-inf) = -inf.
+    assert binary_cross_entropy_with_logits([-np.inf, np.inf], [0.0, 1.0]) == 0.0
+    assert binary_cross_entropy_with_logits([-np.inf, 0.0], [1.0, 1.0]) == np.inf
+    np.testing.assert_array_equal(
+        binary_cross_entropy_with_logits_grad([-np.inf, np.inf], [0.0, 1.0]), [0.0, 0.0])
+
+
+# --- means that must not overflow ----------------------------------------------------------
+
+
+def _f32(v):
+    return float(np.float32(v))
+
+
+def test_bce_with_logits_mean_does_not_overflow():
+    # Each term is z + log(1 + e^-z) = z to rounding; the mean of two equal terms is the term.
+    out = binary_cross_entropy_with_logits(np.float32([3e38, 3e38]), np.float32([0, 0]))
+    assert out.dtype == np.float32 and out == np.float32(3e38)
+    big = 1.7e308
+    assert binary_cross_entropy_with_logits([big, big], [0.0, 0.0]) == big
+    assert binary_cross_entropy_with_logits([big, -big, 1.0], [0.0, 1.0, 1.0]) == pytest.approx(
+        float((2 * mp.mpf(big) + mp.log1p(mp.exp(-1))) / 3), rel=1e-15)
+
+
+def test_mae_mean_and_residual_do_not_overflow():
+    assert mae(np.float32([3e38, 3e38]), np.float32([0, 0])) == np.float32(3e38)
+    # 3e38 - (-3e38) is beyond float32, the mean of [6e38, 0, 0] is not.
+    out = mae(np.float32([3e38, 0, 0]), np.float32([-3e38, 0, 0]))
+    assert out.dtype == np.float32 and out == np.float32(2 * _f32(3e38) / 3)
+    assert mae([1.7e308, 0.0], [-1.7e308, 0.0]) == 1.7e308
+    np.testing.assert_array_equal(mae_grad([1.7e308, -1.0], [-1.7e308, 0.0]), [0.5, -0.5])
+
+
+def test_mse_and_rmse_do_not_overflow_where_the_truth_is_finite():
+    # 1.35e154^2 = 1.82e308 overflows, half of it does not.
+    assert mse([1.35e154, 0.0], [0.0, 0.0]) == pytest.approx(
+        float(mp.mpf(1.35e154) ** 2 / 2), rel=1e-15)
+    assert mse([1e200], [0.0]) == np.inf  # truly beyond float64: inf, without a warning
+    # RMSE of residuals [2e200, 1e200] = 1e200 sqrt(5/2); each gradient r / (N RMSE).
+    r = [mp.mpf(1e200) * 2, mp.mpf(1e200)]
+    root = mp.sqrt((r[0] ** 2 + r[1] ** 2) / 2)
+    assert rmse([1e200, 1e200], [-1e200, 0.0]) == pytest.approx(float(root), rel=1e-15)
+    np.testing.assert_allclose(rmse_grad([1e200, 1e200], [-1e200, 0.0]),
+                               [float(v / (2 * root)) for v in r], rtol=1e-15)
+    # The gradient 2 r / N of a residual beyond the dtype: (2 * 3.4e308) / 4 = 1.7e308.
+    np.testing.assert_array_equal(mse_grad([1.7e308, 0, 0, 0], [-1.7e308, 0, 0, 0]),
+                                  [1.7e308, 0.0, 0.0, 0.0])
+
+
+def test_cross_entropy_with_logits_batch_mean_does_not_overflow():
+    # Each row: -log_softmax([0, -1.7e308])_1 = 1.7e308 (log(1 + e^-1.7e308) rounds to 0).
+    z = np.array([[0.0, -1.7e308], [0.0, -1.7e308]])
+    assert cross_entropy_with_logits(z, np.array([1, 1])) == 1.7e308
+
+
+finite32 = st.floats(allow_nan=False, allow_infinity=False, width=32)
+
+
+@settings(max_examples=60, deadline=None)
+@given(pred=hnp.arrays(np.float32, st.integers(1, 6), elements=finite32), data=st.data())
+def test_mae_of_any_finite_float32_is_the_true_mean(pred, data):
+    target = data.draw(hnp.arrays(np.float32, pred.shape, elements=finite32), label="target")
+    truth = mp.fsum(abs(mp.mpf(float(a)) - mp.mpf(float(b))) for a, b in zip(pred, target))
+    truth /= pred.size
+    fmax = float(np.finfo(np.float32).max)
+    assume(abs(truth - fmax) > 1e-6 * fmax)  # not on the rounding edge of overflow
+    out = mae(pred, target)
+    if truth > fmax:
+        assert out == np.inf
+    else:
+        assert out == pytest.approx(float(truth), rel=4e-7, abs=2e-45)
