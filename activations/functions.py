@@ -55,7 +55,7 @@ def _times_exp(y, a, c):
 
     Written as a product, a subnormal e^a has lost digits before c multiplies them (silu
     at -740 would keep 2 of 16); the sum inside one exp loses only |a| eps relatively.
-    ``a`` and ``c`` have x's shape; callers pass the tail forms of their functions.
+    ``a`` and ``c`` have (or broadcast to) x's shape; callers pass their tail forms.
     """
     tail = a < _SUBNORMAL_EXP
     if not np.any(tail):
@@ -394,7 +394,7 @@ def softplus(x, beta=1.0, threshold=20.0):
     """
     bx = beta * x
     y = np.where(_linear_side(bx, beta, threshold), x, np.logaddexp(0.0, bx) / beta)
-    return _times_exp(y, bx, 1.0 / beta)
+    return _times_exp(y, bx, 1.0 / np.float64(beta))  # float64: 1 / float32 stays float32
 
 
 def _linear_side(bx, beta, threshold):
