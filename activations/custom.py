@@ -125,8 +125,8 @@ class Limits:
     # The symbolic work (`_work`, before any is done): each bound below keeps the first
     # parse of the worst formula within reach to a few tens of ms (benchmarks/bench_formulas)
     max_nesting: int = 6  # functions and powers of x inside one another (tanh(tanh(x)) is 2)
-    max_calls: int = 10  # functions and powers of x in all
-    max_derivative: int = 250  # estimated parts of f'(x) written out
+    max_calls: int = 8  # functions and powers of x in all
+    max_derivative: int = 150  # estimated parts of f'(x) written out
     max_literal: float = 1e6  # magnitude of a typed number
     max_constant: int = 10**15  # folded numbers: magnitude, numerator and denominator
     max_exponent: float = 10.0  # |p| for a constant exponent in u ** p

@@ -51,12 +51,18 @@ TABLE = [
     ("erf/tanh nested 4, times 3", " * ".join(["erf(tanh(erf(tanh(x))))"] * 3)),
     ("erf/tanh nested 4, times 4", " * ".join(["erf(tanh(erf(tanh(x))))"] * 4)),
     ("erf/tanh nested 4, times 5", " * ".join(["erf(tanh(erf(tanh(x))))"] * 5)),
-    ("12 functions times 8 parameters",
+    ("12 functions times 8 parameters (refused)",
      "sin(x)*cos(x)*tanh(x)*erf(x)*sigmoid(x)*softplus(x)*exp(x)*log(x)*sqrt(x)*abs(x)"
      "*expm1(x)*log1p(x)*x*a*b*c*d*f*g*h"),
-    ("sum of 14 functions", " + ".join(f"{f}(a*x)" for f in FUNCTIONS if FUNCTIONS[f] == 1)
+    ("sum of 14 functions (refused)", " + ".join(f"{f}(a*x)" for f in FUNCTIONS if FUNCTIONS[f] == 1)
      + " + max(x, b) + min(x, c)"),
     ("powers of functions", "tanh(x)**a * erf(x)**b * sigmoid(x)**c * log(x)**d"),
+    ("6 functions times 7 parameters",
+     "sin(x)*cos(x)*tanh(x)*erf(x)*sigmoid(x)*softplus(x)*a*b*c*d*f*g*h"),
+    ("8 functions times 7 parameters (refused)",
+     "sin(x)*cos(x)*tanh(x)*erf(x)*sigmoid(x)*softplus(x)*exp(x)*log(x)*a*b*c*d*f*g*h"),
+    ("sum of 8 functions", "erf(a*x) + tanh(b*x) + sqrt(c*x) + log1p(d*x) + sin(f*x) + "
+     "cos(g*x) + sigmoid(h*x) + max(x, i)"),
     (f"tanh nested {N + 1} (refused)", _nest("tanh", N + 1)),
     ("tanh nested 19 (refused)", _nest("tanh", 19)),
     ("exp nested 8, then 9 (refused)", _nest("exp", 9)),

@@ -566,8 +566,7 @@ WORST_ACCEPTED = [  # at the limits (benchmarks/bench_formulas.py times these an
     "tanh(" * N + "x" + ")" * N,
     "x" + "**x" * N,
     "max(" * N + "x" + ",x)" * N,
-    "sin(x)*cos(x)*tanh(x)*erf(x)*sigmoid(x)*softplus(x)*exp(x)*log(x)*sqrt(x)*abs(x)"
-    "*a*b*c*d*f*g*h",
+    "sin(x)*cos(x)*tanh(x)*erf(x)*sigmoid(x)*softplus(x)*a*b*c*d*f*g*h",
 ]
 
 
