@@ -21,7 +21,7 @@ ALERT = '[data-testid="stSidebar"] [data-testid="stAlert"]'
     ("en", "2x", "write products with *, e.g. 2*x)"),
     ("ko", "2x", "곱셈은 2*x처럼 *로 씁니다)"),
     ("en", "x^2", "and + - * / ( ) . , only; write powers as **)"),
-    ("en", "f(x, y=2)", "not name=value"),
+    ("en", "e**x", "e is not a parameter: for Euler's number write exp(...)"),
 ])
 def test_refusal_shows_code_and_symbols_as_typed(server, page, lang, typed, expected):
     page.set_default_timeout(90_000)  # the curves page's first run on a busy shared machine
@@ -35,5 +35,5 @@ def test_refusal_shows_code_and_symbols_as_typed(server, page, lang, typed, expe
     # the icon is a Material Symbols ligature, not an emoji that needs an emoji font
     icon = page.locator(f'{ALERT} [data-testid="stAlertDynamicIcon"]')
     assert icon.count() == 1 and icon.inner_text() == "block"  # the ligature's name
-    screenshot(page, f"formula-error-{lang}-{typed.replace('^', 'pow').replace(' ', '')}",
+    screenshot(page, f"formula-error-{lang}-{typed.replace('^', 'pow').replace('*', 'star')}",
                full_page=False)
