@@ -1,4 +1,4 @@
-# Two commands from a fresh clone (only Python 3.10+ needed):
+# Two commands from a fresh clone (only Python 3.11+ needed; 3.11 to 3.13 are tested):
 #   make run    create .venv, install requirements.txt, start the app
 #   make test   create .venv, install requirements-dev.txt, run every test
 PYTHON ?= python3
@@ -17,17 +17,21 @@ test: $(VENV)/.dev
 bench: $(VENV)/.dev
 	$(PY) benchmarks/run_all.py
 
+# streamlit 1.67, numpy 2.4, scipy 1.17 and pandas 3.1 need Python 3.11+. A venv whose
+# setup or install failed is removed, so a retry (perhaps with PYTHON=python3.12) starts
+# clean instead of reusing a half-built .venv made by the wrong Python.
 $(VENV)/bin/python:
-	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 10), "Python 3.10+ is needed"'
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else \
+		"Python 3.11+ is needed, $(PYTHON) is %d.%d: run make PYTHON=python3.12" % sys.version_info[:2])'
+	$(PYTHON) -m venv $(VENV) && $(PY) -m pip install --quiet --upgrade pip \
+		|| { rm -rf $(VENV); exit 1; }
 
 $(VENV)/.runtime: requirements.txt | $(VENV)/bin/python
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet -r requirements.txt || { rm -rf $(VENV); exit 1; }
 	touch $@
 
 $(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt || { rm -rf $(VENV); exit 1; }
 	touch $(VENV)/.runtime $@
 
 clean:

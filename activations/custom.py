@@ -29,7 +29,13 @@ evaluated as Python. The pipeline, each step an allow-list:
    ``await``, strings, ``True``, ``...``, complex numbers, hex/octal/binary literals) is
    refused. The walk builds the SymPy expression itself, node by
    node: the text never reaches ``eval``/``exec``/``sympify``/``parse_expr``.
-4. **Values**: after each node SymPy has folded constants (``2**10`` is 1024). A constant
+4. **Work** (`_work`): before any symbolic step, the tree's cost is read off its shape:
+   functions and powers of x nested at most ``LIMITS.max_nesting`` deep, at most
+   ``LIMITS.max_calls`` of them, and at most ``LIMITS.max_derivative`` parts in f'(x) as the
+   sum, product, quotient, power and chain rules would write it out. SymPy's time goes into
+   assumption queries on every new subexpression, so these three bound the first parse of
+   the worst accepted formula to a fixed, small amount (``benchmarks/bench_formulas.py``).
+5. **Values**: after each node SymPy has folded constants (``2**10`` is 1024). A constant
    exponent must satisfy ``|p| <= LIMITS.max_exponent`` (checked *before* the power is
    built), and every folded number must stay within ``LIMITS.max_constant`` (numerators and
    denominators alike), so ``9**9**9``, ``((999999**10)**10)**10`` or ``1/999999**10**10``
@@ -41,12 +47,11 @@ evaluated as Python. The pipeline, each step an allow-list:
    evaluation time.
 
 Refusals are found cheapest first: steps 1-2, then the structure of step 3 (node types,
-names, calls, literals) before any SymPy work, then the constant parts alone, and only then
-the whole expression; nothing is refused after differentiation except by a defensive check.
-Typical refusals take well under a millisecond. What passes costs little too: building,
-differentiating and printing are polynomial in the (bounded) size; the slowest formulas a
-random and a hill-climbing search found within the limits took a few tenths of a second
-the first time (then the cache answers).
+names, calls, literals) and step 4 before any SymPy work, then the constant parts alone, and
+only then the whole expression; nothing is refused after differentiation except by a
+defensive check. Refusals take under a millisecond. What passes costs little too: the
+slowest first parse the benchmark's table and hill-climbing search found within the limits
+is a few tens of milliseconds (then the cache answers).
 
 Choices, stated once:
 
@@ -88,6 +93,7 @@ Choices, stated once:
 from __future__ import annotations
 
 import ast
+import dataclasses
 import functools
 import math
 import re
@@ -116,6 +122,11 @@ class Limits:
     max_length: int = 200  # characters of raw text
     max_nodes: int = 100  # expression nodes in the syntax tree
     max_depth: int = 20  # nesting levels (a flat a + b + c is one level)
+    # The symbolic work (`_work`, before any is done): each bound below keeps the first
+    # parse of the worst formula within reach to a few tens of ms (benchmarks/bench_formulas)
+    max_nesting: int = 6  # functions and powers of x inside one another (tanh(tanh(x)) is 2)
+    max_calls: int = 8  # functions and powers of x in all
+    max_derivative: int = 150  # estimated parts of f'(x) written out
     max_literal: float = 1e6  # magnitude of a typed number
     max_constant: int = 10**15  # folded numbers: magnitude, numerator and denominator
     max_exponent: float = 10.0  # |p| for a constant exponent in u ** p
@@ -497,6 +508,67 @@ _OTHER_OPS = {
 }
 
 
+# Parts of F'(u) for a call F(u): (copies of u, other parts); max/min: of each argument.
+_DERIVATIVE_PARTS = {
+    "exp": (1, 1), "log": (1, 2), "log1p": (1, 3), "expm1": (1, 1), "sqrt": (1, 4),
+    "abs": (1, 1), "sin": (1, 1), "cos": (1, 2), "tanh": (1, 4), "sigmoid": (2, 4),
+    "softplus": (1, 1), "erf": (1, 7), "max": (2, 6), "min": (2, 6),
+}
+assert set(_DERIVATIVE_PARTS) == set(FUNCTIONS)
+
+
+@dataclass(frozen=True)
+class _Work:
+    """What differentiating a (sub)formula will cost, read off its syntax tree (`_work`).
+
+    ``size`` counts the parts of f written out as a tree; ``dsize`` those of f' as the sum,
+    product, quotient, power and chain rules write it (0 when f is constant in x), with no
+    sharing and no simplification, so it bounds what SymPy builds, differentiates and prints.
+    ``calls``: calls and powers that hold x (each costs SymPy a few assumption queries).
+    ``nesting``: how many of those sit one inside the other, and where the outermost starts.
+    """
+
+    size: int
+    dsize: int = 0
+    calls: int = 0
+    nesting: tuple[int, int] = (0, 0)
+
+
+def _work(node, pos) -> _Work:
+    """`_Work` of a checked tree, without SymPy: linear in the tree, recursion <= its depth."""
+    if isinstance(node, ast.Constant):
+        return _Work(1)
+    if isinstance(node, ast.Name):
+        return _Work(1, int(node.id == "x"))
+    if isinstance(node, ast.UnaryOp):
+        w = _work(node.operand, pos)
+        return dataclasses.replace(w, size=w.size + 1, dsize=w.dsize + (w.dsize > 0))
+    args = [_work(a, pos) for a in (node.args if isinstance(node, ast.Call)
+                                    else (node.left, node.right))]
+    size = sum(w.size for w in args) + 1
+    d = [w.dsize for w in args]
+    calls, nesting = sum(w.calls for w in args), max(w.nesting for w in args)
+    if not any(d):
+        return _Work(size, 0, calls, nesting)
+    if isinstance(node, ast.Call):
+        copies, other = _DERIVATIVE_PARTS[node.func.id]
+        dsize = copies * (size - 1) + other + sum(d) + len(args)
+    else:
+        (s1, d1), (s2, d2) = [(w.size, w.dsize) for w in args]
+        if isinstance(node.op, (ast.Add, ast.Sub)):  # u' + v'
+            return _Work(size, d1 + d2 + 1, calls, nesting)
+        if isinstance(node.op, ast.Mult):  # u' v + u v'
+            return _Work(size, (d1 and d1 + s2 + 1) + (d2 and s1 + d2 + 1) + 1, calls,
+                         nesting)
+        if isinstance(node.op, ast.Div):  # u' / v - u v' / v**2
+            return _Work(size, (d1 and d1 + s2 + 1) + (d2 and s1 + d2 + s2 + 4) + 1, calls,
+                         nesting)
+        # u**p: p u**(p - 1) u'; u**v: u**v (v' log(u) + v u' / u)
+        dsize = 2 * s2 + s1 + d1 + 4 if not d2 else \
+            size + (d2 + s1 + 2) + (d1 and s2 + d1 + s1 + 2) + 1
+    return _Work(size, dsize, calls + 1, (nesting[0] + 1, pos(node)))
+
+
 class _Builder:
     """Turns an allow-listed syntax tree into a SymPy expression, cheapest checks first.
 
@@ -515,6 +587,7 @@ class _Builder:
 
     def expression(self, root: ast.expr) -> sp.Expr:
         self.check(root)
+        self._check_work(root)
         self._mark_constants(root)
         self._constants_first(root)
         return self.build(root)
@@ -609,6 +682,23 @@ class _Builder:
             _fail("arguments", f"{name}() takes {arity} argument{'s' * (arity > 1)}, "
                   f"got {len(node.args)}", self.pos(func), name=name, expected=arity,
                   got=len(node.args))
+
+    def _check_work(self, root) -> None:
+        """Bound the symbolic work before any is done: nesting of functions and powers of
+        x, and the size of f'(x) as the chain and product rules write it out."""
+        work = _work(root, self.pos)
+        if work.nesting[0] > LIMITS.max_nesting:
+            _fail("too_nested", "functions and powers of x are nested too deeply",
+                  work.nesting[1], hint=f"the limit is {LIMITS.max_nesting}, one inside the "
+                  "other", limit=LIMITS.max_nesting)
+        if work.calls > LIMITS.max_calls:
+            _fail("too_many_calls", "the formula has too many functions and powers of x",
+                  hint=f"the limit is {LIMITS.max_calls}", limit=LIMITS.max_calls)
+        if work.dsize > LIMITS.max_derivative:
+            _fail("derivative_too_large", "the derivative of this formula would be too large",
+                  hint=f"it would have about {work.dsize} parts; the limit is "
+                       f"{LIMITS.max_derivative}", parts=work.dsize,
+                  limit=LIMITS.max_derivative)
 
     # -- pass 2: constant parts
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 
 import numpy as np
 import pytest
@@ -147,6 +148,58 @@ def test_overflow_gives_a_note_not_a_crash(apptest):
     big = x > 89  # exp overflows float32 (what is sent) above ~88.7
     assert np.all(np.isnan(y[x > 710]))  # beyond float64: left out (a gap)
     assert np.all(np.isfinite(y[~big]))
+
+
+# Markdown (as Streamlit renders it) treats these as markup outside inline code; a message
+# that shows one of them must put it in backticks. (CommonMark: emphasis * _, code `,
+# escapes \\, links [ ], HTML < >, strikethrough ~, tables |, headings #.)
+MARKUP = re.compile(r"[*_`\\\[\]<>~|#]")
+CODE_SPAN = re.compile(r"`[^`]+`")
+
+
+def _outside_code(markdown: str) -> str:
+    return CODE_SPAN.sub("", markdown)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_every_message_shows_its_symbols_literally(lang):
+    from ui.text import custom as catalog
+
+    texts = getattr(catalog, lang.upper())
+    fields = {"functions": "`exp`, `log`", "choice": "Custom f(x)", "limit": "10",
+              "parts": "300", "name": "expr", "pos": "3", "what": "f(x)", "n": "2",
+              "total": "10", "reason": "r", "where": ""}
+    for key, text in texts.items():
+        if key == "placeholder":  # shown as plain text, not Markdown
+            continue
+        shown = _outside_code(text.format(**fields))
+        assert not MARKUP.search(shown), (lang, key, shown)
+        assert shown.count("`") == 0 and text.count("`") % 2 == 0, (lang, key)
+
+
+def test_every_refusal_has_a_message():
+    # Each code the library raises (read off its _fail calls) has its own catalog entry.
+    import inspect
+
+    from activations import custom as library
+    from ui import custom as box
+    from ui.text.custom import EN, KO
+
+    raised = set(re.findall(r'_fail\(\s*"(\w+)"', inspect.getsource(library)))
+    assert raised - {"unsupported"} <= box._CODES  # "unsupported": a defensive check only
+    assert {f"err_{c}" for c in box._CODES} <= EN.keys() & KO.keys()
+
+
+@pytest.mark.parametrize("lang, typed, expected", [
+    ("en", "2x", "write products with `*`, e.g. `2*x`"),
+    ("ko", "2x", "곱셈은 `2*x`처럼 `*`로 씁니다"),
+    ("en", "x ** 11", "(the limit is 10)"),
+    ("en", "tanh(" * 7 + "x" + ")" * 7, "(at most 6 inside one another)"),
+])
+def test_error_markdown_keeps_code_in_backticks(apptest, lang, typed, expected):
+    at = _type(apptest(CURVES, lang=lang), typed)
+    assert expected in _errors(at)
+    assert at.error[0].icon == ":material/block:"
 
 
 def test_korean_messages(apptest):

@@ -26,6 +26,7 @@ import numpy as np
 import streamlit as st
 
 from activations import explore
+from activations.numfmt import fmt
 from activations.custom import (
     FUNCTIONS, LIMITS, ExpressionError, evaluate_report, parse_activation,
 )
@@ -42,6 +43,7 @@ _CODES = {
     "number", "number_too_large", "function_without_call", "reserved_name",
     "too_many_parameters", "unknown_name", "operator", "unknown_function", "keyword",
     "arguments", "exponent_too_large", "not_real", "undefined", "constant_too_large",
+    "too_nested", "too_many_calls", "derivative_too_large",
 }
 
 
@@ -73,11 +75,19 @@ def parse(text) -> tuple[Activation | None, ExpressionError | None]:
         return None, err
 
 
+def _functions() -> str:
+    """The allowed functions as Markdown inline code, so they show as typed."""
+    return ", ".join(f"`{name}`" for name in FUNCTIONS)
+
+
 def message(err: ExpressionError) -> str:
-    """The translated refusal: what is wrong and where, without any of the typed text."""
+    """The translated refusal: what is wrong and where, without any of the typed text.
+
+    Markdown (for `st.error`): the catalog writes code and symbols in backticks."""
     code = err.code if err.code in _CODES else "other"
-    reason = t(f"custom.err_{code}", limit=err.info.get("limit", ""),
-               functions=", ".join(FUNCTIONS))
+    numbers = {k: fmt(err.info[k]) for k in ("limit", "parts") if k in err.info}
+    reason = t(f"custom.err_{code}", **{"limit": "", "parts": "", **numbers},
+               functions=_functions())
     where = t("custom.at", pos=err.position) if err.position else ""
     return t("custom.error", reason=reason, where=where)
 
@@ -139,7 +149,7 @@ def _restore() -> None:
 
 
 def _show_error(text: str, err: ExpressionError) -> None:
-    st.error(message(err), icon="🚫")
+    st.error(message(err), icon=":material/block:")
     if err.position and err.code not in ("too_long", "type"):
         st.caption(t("custom.fragment"))
         # A code block shows the text literally; the caret marks the position.
@@ -158,7 +168,7 @@ def formula_box(where=None) -> Formula | None:
         text = st.text_input(
             t("custom.input"), key=KEY, max_chars=LIMITS.max_length,
             placeholder=t("custom.placeholder"),
-            help=t("custom.help", functions=", ".join(FUNCTIONS), choice=CHOICE),
+            help=t("custom.help", functions=_functions(), choice=t("custom.name")),
             bind="query-params")
         act, err = parse(text)
         if err is not None:
@@ -195,10 +205,10 @@ def values_note(formula: Formula, x) -> None:
         total = int(np.size(report.values))
         if report.overflow:
             st.warning(t("custom.overflow", what=t(f"custom.{what}"), n=report.overflow,
-                         total=total), icon="⚠️")
+                         total=total), icon=":material/warning:")
         if report.undefined:
             st.warning(t("custom.undefined", what=t(f"custom.{what}"), n=report.undefined,
-                         total=total), icon="⚠️")
+                         total=total), icon=":material/warning:")
 
 
 def _finite(a: np.ndarray) -> np.ndarray:

@@ -77,11 +77,11 @@ ACTIONS = {
 }
 
 
-def _generic_action(pg, found: dict):
+def _generic_action(pg, found: dict, name: str):
     """For a page without a listed action: the first slider, watching every chart."""
     sliders = pg.locator('[data-testid="stMain"] [class*="st-key-"] input[type=range]')
     if not found or sliders.count() == 0:
-        pytest.skip("no slider that drives a chart on this page")
+        pytest.skip(f"no slider that drives a chart on the {name} page (pages/{name}.py)")
     holder = sliders.first.locator('xpath=ancestor::*[contains(@class, "st-key-")][1]')
     key = next(c[7:] for c in holder.get_attribute("class").split() if c.startswith("st-key-"))
     return next(iter(found)), _slider_right(key), f"{key}="
@@ -111,7 +111,7 @@ def test_page_renders_its_charts(page, server, name):
 @pytest.mark.parametrize("name", list(PAGES))
 def test_widget_change_updates_chart_and_link_restores_view(browser, page, server, name):
     found = open_page(page, _url(server, name))
-    key, act, in_url = ACTIONS[name] if name in ACTIONS else _generic_action(page, found)
+    key, act, in_url = ACTIONS[name] if name in ACTIONS else _generic_action(page, found, name)
     assert found.get(key), f"chart {key!r} is missing: {sorted(found)}"
     act(page)
     changed = wait_chart_change(page, key, found[key]["sig"])
