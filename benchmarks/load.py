@@ -47,9 +47,9 @@ carry). Reported: steps cut off and redone, failed steps, the time from the kill
 every dropped visitor was served again, and how many views came back unchanged (the same
 widget values and query string, and the same charts, as before the drop).
 
-Profiling (``--profile``): py-spy samples every server process during the N-session phase
-(only threads holding the GIL, i.e. the CPU that makes the other sessions wait), and the
-report gives each page's server CPU per step and where the time goes.
+Profiling (``--profile``, `benchmarks/pyspy.py`): py-spy samples every server process
+during the N-session phase (only threads holding the GIL, i.e. the CPU that makes the other
+sessions wait), and the report gives each page's server CPU per step and where it goes.
 
 Bounded: at most 300 sessions, 8 servers, 300 seconds per phase and 30 s of think time;
 loopback only; everything it starts is stopped at the end.
@@ -78,6 +78,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks import pyspy  # noqa: E402
 from benchmarks.procstat import Monitor, children, rss_mib  # noqa: E402
 from benchmarks.stclient import Run, Session  # noqa: E402
 from deploy.local import MAX_SERVERS, Cluster, find_nginx  # noqa: E402
@@ -521,70 +522,6 @@ class Servers:
             proc.wait(timeout=10)
 
 
-# ---------------------------------------------------------------- profiling
-
-
-def _start_profilers(servers: Servers, seconds: float) -> list[tuple[subprocess.Popen, Path]]:
-    """py-spy on every server process for ``seconds``: collapsed stacks of the threads
-    that hold the GIL, 100 samples a second (one sample = 10 ms of the GIL)."""
-    spy = Path(sys.executable).with_name("py-spy")
-    if not spy.exists():
-        raise SystemExit(f"--profile needs py-spy: {sys.executable} -m pip install py-spy")
-    out = ROOT / "artifacts"
-    out.mkdir(exist_ok=True)
-    runs = []
-    for proc, port in zip(servers.procs, servers.ports):
-        path = out / f"profile-{port}.txt"
-        cmd = [str(spy), "record", "--pid", str(proc.pid), "--gil", "--rate", "100",
-               "--nolineno", "--format", "raw", "--duration", str(int(seconds)),
-               "--output", str(path)]
-        runs.append((subprocess.Popen(cmd, stdout=subprocess.DEVNULL,
-                                      stderr=subprocess.DEVNULL), path))
-    return runs
-
-
-def _profile_report(runs: list[tuple[subprocess.Popen, Path]], tally: Tally) -> list[str]:
-    """Each page's GIL time per step, and the functions where the GIL time goes."""
-    stacks: Counter = Counter()
-    for proc, path in runs:
-        try:
-            proc.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        if path.exists():
-            for line in path.read_text().splitlines():
-                stack, _, count = line.rpartition(" ")
-                if count.isdigit():
-                    stacks[stack] += int(count)
-    total = sum(stacks.values())
-    if not total:
-        return ["Profile: no samples (py-spy needs ptrace: CAP_SYS_PTRACE in a container)."]
-    inclusive: Counter = Counter()
-    own: Counter = Counter()
-    pages: Counter = Counter()
-    for stack, count in stacks.items():
-        frames = stack.split(";")
-        for frame in set(frames):
-            inclusive[frame] += count
-        own[frames[-1]] += count
-        for name, path in PAGE_NAMES.items():
-            if f"(pages/{name}.py)" in stack:
-                pages[path] += count
-    lines = [f"Profile (py-spy, GIL held, all server processes): {total * 10 / 1e3:.1f} s "
-             f"of GIL time over {sum(tally.per_page.values())} steps.", "",
-             "| Page | Steps | GIL ms per step in the page's script | Share of all GIL time |",
-             "| --- | ---: | ---: | ---: |"]
-    for name, path in PAGE_NAMES.items():
-        steps = tally.per_page.get(path, 0)
-        per = f"{pages[path] * 10 / steps:.0f}" if steps else "-"
-        lines.append(f"| {name} | {steps} | {per} | {100 * pages[path] / total:.0f}% |")
-    lines += ["", "Where the GIL time goes (inclusive share; a frame counts once per sample):"]
-    lines += [f"  {100 * n / total:5.1f}%  {frame}" for frame, n in inclusive.most_common(25)]
-    lines += ["", "Own time (the innermost frame):"]
-    lines += [f"  {100 * n / total:5.1f}%  {frame}" for frame, n in own.most_common(15)]
-    return lines
-
-
 # ---------------------------------------------------------------- the report
 
 
@@ -744,13 +681,13 @@ def main(argv: list[str] | None = None) -> dict:
         memory["single"] = sum(monitor.rss[p] for p in pids)
         monitor.reset_peaks()
         if args.profile:
-            profilers = _start_profilers(servers, args.seconds)
+            profilers = pyspy.start(pids, args.seconds, [str(p) for p in servers.ports])
         many, fault = asyncio.run(_run_phase(args.client, servers.base, args.sessions, plan(),
                                              args.kill_one_after))
         (cpu2, ngx2), t2, load2 = cpu(), time.monotonic(), os.getloadavg()[0]
         memory["peak"] = monitor.peak_total
         memory["peak_each"] = [monitor.peak[p] for p in pids]
-        profile = _profile_report(profilers, many) if profilers else []
+        profile = pyspy.report(profilers, many.per_page, PAGE_NAMES) if profilers else []
         time.sleep(2)
         monitor.stop()
         memory["after"] = sum(monitor.rss[p] for p in pids)
