@@ -290,11 +290,21 @@ async def _restore(tab: Session, last: Run, tally: Tally, plan: Plan) -> Run | N
         return None
     tally.back_at.append(time.monotonic())
     tally.views += 1
-    if run.ok and _view(tab, run) == seen:
+    now = _view(tab, run)
+    if run.ok and now == seen:
         tally.views_same += 1
     elif len(tally.errors) < 10:
-        tally.errors.append(f"view on /{tab.path} changed after reconnecting")
+        tally.errors.append(f"view on /{tab.path} changed after reconnecting: "
+                            + (_differences(seen, now) or f"{run.status} {run.exception}"))
     return run
+
+
+def _differences(seen: tuple, now: tuple) -> str:
+    """Which parts of two views (see `_view`) differ, by name."""
+    parts = [name for name, a, b in zip(("page", "query"), seen, now) if a != b]
+    for kind, a, b in (("widget", seen[2], now[2]), ("chart", seen[3], now[3])):
+        parts += [f"{kind} {key}" for key in sorted(set(a) | set(b)) if a.get(key) != b.get(key)]
+    return ", ".join(parts)
 
 
 def _protocol_change(tab: Session, kind: str, key: str):
@@ -451,18 +461,23 @@ async def _browser_session(browser, base: str, index: int, plan: Plan, tally: Ta
 # ---------------------------------------------------------------- the phases
 
 
-async def _warm_up(base: str) -> None:
+async def _warm_up(base: str) -> Session:
     """One untimed round of every page and change. Otherwise the single session is timed
-    against a cold server (first imports, empty st.cache_data) and flatters the ratio."""
-    async with Session(base, timeout=TIMEOUT_MS / 1e3) as tab:
-        for i, (path, _, kind, key) in enumerate(PAGES):
-            await (tab.switch_page(path) if i else tab.open(path))
-            if kind:
-                await _protocol_change(tab, kind, key)()
+    against a cold server (first imports, empty st.cache_data) and flatters the ratio.
+    The tab stays open (the caller closes it at the end): Streamlit empties its cache of
+    compiled scripts whenever a process has no session left, and the first visitors after
+    that would pay for compiling every page again."""
+    tab = Session(base, timeout=TIMEOUT_MS / 1e3)
+    for i, (path, _, kind, key) in enumerate(PAGES):
+        await (tab.switch_page(path) if i else tab.open(path))
+        if kind:
+            await _protocol_change(tab, kind, key)()
+    return tab
 
 
 async def _kill_later(cluster: Cluster, after: float, fault: dict) -> None:
-    """Kill the process that holds the most visitors ``after`` seconds from now."""
+    """``after`` seconds from now, kill the process that has served the most steps so far
+    (the one whose loss drops the most visitors)."""
     await asyncio.sleep(after)
     victim = max(cluster.alive(), key=lambda i: fault["held"].get(i, 0))
     fault["killed_at"], fault["victim"] = time.monotonic(), victim
@@ -479,7 +494,7 @@ async def _run_phase(client: str, base: str, sessions: int, plan: Plan,
         plan.deadline = time.monotonic() + seconds
         tasks = [_protocol_session(base, i, plan, tally) for i in range(sessions)]
         if kill_after is not None:
-            fault["held"] = tally.per_server  # steps served so far stand for visitors held
+            fault["held"] = tally.per_server  # steps served so far, by process
             tasks.append(_kill_later(plan.servers, kill_after, fault))
         await asyncio.gather(*tasks)
     else:
@@ -568,6 +583,7 @@ def _report(args, servers: Servers, single: Tally, many: Tally, fault: dict,
     think = (f"think time {args.think:g} s (uniform {0.5 * args.think:g}-{1.5 * args.think:g} s, "
              f"seed {args.seed})" if args.think else "no think time")
     k = len(servers.procs)
+    procs = f"{k} processes together" if k > 1 else "1 process"
     where = ("one server reached directly" if servers.direct else
              f"{k} server process{'es' if k > 1 else ''} behind nginx (sticky sessions)")
     pages = "every page" if len(args.pages) == len(PAGES) else "pages " + ", ".join(args.pages)
@@ -592,8 +608,7 @@ def _report(args, servers: Servers, single: Tally, many: Tally, fault: dict,
         steps = tally.ok + tally.failed
         nginx = f"; nginx {tally.nginx_cpu_s:.1f} s" if servers.nginx_pids else ""
         print(f"Server CPU, {label}: {tally.cpu_s:.1f} s over {tally.wall_s:.0f} s "
-              f"({100 * tally.cpu_s / tally.wall_s:.0f}% of one core, {k} "
-              f"process{'es' if k > 1 else ''} together), "
+              f"({100 * tally.cpu_s / tally.wall_s:.0f}% of one core, {procs}), "
               f"{1e3 * tally.cpu_s / max(steps, 1):.0f} ms per step{nginx}; machine load "
               f"average {tally.load:.1f} at the end.")
     if args.client == "protocol":
@@ -601,7 +616,7 @@ def _report(args, servers: Servers, single: Tally, many: Tally, fault: dict,
             print(f"Client CPU, {label}: {tally.client_cpu_s:.1f} s "
                   f"({100 * tally.client_cpu_s / tally.wall_s:.0f}% of one core).")
     peaks = ", ".join(f"{p:.0f}" for p in memory["peak_each"])
-    print(f"Server memory (VmRSS, {k} process{'es' if k > 1 else ''} together): "
+    print(f"Server memory (VmRSS, {procs}): "
           f"{memory['idle']:.0f} MiB idle before the warm-up, {memory['single']:.0f} MiB "
           f"after one session, {memory['peak']:.0f} MiB peak with {args.sessions} "
           f"(per process: {peaks}), {memory['after']:.0f} MiB after. Streamlit Community "
@@ -662,43 +677,13 @@ def main(argv: list[str] | None = None) -> dict:
     servers = Servers(args.servers, args.direct)
     profilers = []
     try:
-        pids = [p.pid for p in servers.procs]
-        monitor, nginx = Monitor(pids), Monitor(servers.nginx_pids)
-        monitor.start()
-        memory = {"idle": sum(rss_mib(pid) for pid in pids)}
-        asyncio.run(_gather(_warm_up(f"http://127.0.0.1:{port}") for port in servers.ports))
-
-        def plan() -> Plan:  # the deadline field carries the phase's length until it starts
-            return Plan(args.seconds, args.think, args.seed, pages, _arrival(args.sessions),
-                        servers.cluster)
-
-        def cpu() -> tuple[float, float]:  # the servers', nginx's
-            return monitor.cpu_total(), nginx.cpu_total()
-
-        (cpu0, ngx0), t0 = cpu(), time.monotonic()
-        single, _ = asyncio.run(_run_phase(args.client, servers.base, 1, plan()))
-        (cpu1, ngx1), t1, load1 = cpu(), time.monotonic(), os.getloadavg()[0]
-        memory["single"] = sum(monitor.rss[p] for p in pids)
-        monitor.reset_peaks()
-        if args.profile:
-            profilers = pyspy.start(pids, args.seconds, [str(p) for p in servers.ports])
-        many, fault = asyncio.run(_run_phase(args.client, servers.base, args.sessions, plan(),
-                                             args.kill_one_after))
-        (cpu2, ngx2), t2, load2 = cpu(), time.monotonic(), os.getloadavg()[0]
-        memory["peak"] = monitor.peak_total
-        memory["peak_each"] = [monitor.peak[p] for p in pids]
-        profile = pyspy.report(profilers, many.per_page, PAGE_NAMES) if profilers else []
-        time.sleep(2)
-        monitor.stop()
-        memory["after"] = sum(monitor.rss[p] for p in pids)
+        single, many, fault, memory, profile = asyncio.run(
+            _measure(args, servers, pages, profilers))
     finally:
         for proc, _ in profilers:
             if proc.poll() is None:
                 proc.kill()
         servers.stop()
-    single.cpu_s, single.nginx_cpu_s, single.wall_s, single.load = (
-        cpu1 - cpu0, ngx1 - ngx0, t1 - t0, load1)
-    many.cpu_s, many.nginx_cpu_s, many.wall_s, many.load = cpu2 - cpu1, ngx2 - ngx1, t2 - t1, load2
     result = _report(args, servers, single, many, fault, memory)
     if profile:
         print()
@@ -706,8 +691,49 @@ def main(argv: list[str] | None = None) -> dict:
     return result
 
 
-async def _gather(coroutines) -> None:
-    await asyncio.gather(*coroutines)
+async def _measure(args, servers: Servers, pages: list[tuple], profilers: list) -> tuple:
+    """Warm up, then the single session, then N: their tallies (CPU and time filled in),
+    the fault record, the memory figures and the profile report. One event loop for all,
+    so that the warm-up tabs stay connected throughout."""
+    pids = [p.pid for p in servers.procs]
+    monitor, nginx = Monitor(pids), Monitor(servers.nginx_pids)
+    monitor.start()
+    memory = {"idle": sum(rss_mib(pid) for pid in pids)}
+    warm = await asyncio.gather(*(_warm_up(f"http://127.0.0.1:{port}")
+                                  for port in servers.ports))
+
+    def plan() -> Plan:  # the deadline field carries the phase's length until it starts
+        return Plan(args.seconds, args.think, args.seed, pages, _arrival(args.sessions),
+                    servers.cluster)
+
+    def mark() -> tuple[float, float, float]:  # the servers' CPU, nginx's, the time
+        return monitor.cpu_total(), nginx.cpu_total(), time.monotonic()
+
+    def fill(tally: Tally, start: tuple, end: tuple) -> None:
+        tally.cpu_s, tally.nginx_cpu_s, tally.wall_s = (b - a for a, b in zip(start, end))
+        tally.load = os.getloadavg()[0]
+
+    try:
+        t0 = mark()
+        single, _ = await _run_phase(args.client, servers.base, 1, plan())
+        fill(single, t0, t1 := mark())
+        memory["single"] = sum(monitor.rss[p] for p in pids)
+        monitor.reset_peaks()
+        if args.profile:
+            profilers += pyspy.start(pids, args.seconds, [str(p) for p in servers.ports])
+        many, fault = await _run_phase(args.client, servers.base, args.sessions, plan(),
+                                       args.kill_one_after)
+        fill(many, t1, mark())
+        memory["peak"] = monitor.peak_total
+        memory["peak_each"] = [monitor.peak[p] for p in pids]
+        profile = pyspy.report(profilers, many.per_page, PAGE_NAMES) if profilers else []
+        await asyncio.sleep(2)
+        monitor.stop()
+        memory["after"] = sum(monitor.rss[p] for p in pids)
+    finally:
+        for tab in warm:
+            await tab.close()
+    return single, many, fault, memory, profile
 
 
 if __name__ == "__main__":
