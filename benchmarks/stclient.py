@@ -90,7 +90,10 @@ def _drawn_value(element: Element) -> WidgetState | None:
         return None
     if kind == "slider":
         picked = proto.value if proto.set_value else proto.default
-        if proto.type == Slider.SELECT_SLIDER:
+        if proto.type == Slider.SELECT_SLIDER and proto.set_value and proto.raw_value:
+            # The server sets a select-slider by its labels (raw_value), not by index.
+            state.string_array_value.data.extend(proto.raw_value)
+        elif proto.type == Slider.SELECT_SLIDER:
             state.string_array_value.data.extend(proto.options[int(i)] for i in picked)
         else:
             state.double_array_value.data.extend(picked)
