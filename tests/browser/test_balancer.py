@@ -26,6 +26,8 @@ def test_chromium_reconnects_to_the_survivor_and_keeps_the_view(browser, cluster
     routes = _routes(cluster)
     pg = new_page(browser)
     fresh = new_page(browser)
+    for tab in (pg, fresh):  # three app processes' worth of work on a shared CI machine
+        tab.set_default_timeout(60_000)
     try:
         pg.context.add_cookies([{"name": "st_route", "value": routes[0], "url": cluster.base}])
         sockets = []
