@@ -36,3 +36,11 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis artifacts
+
+# K app processes behind a loopback nginx with sticky sessions (deploy/local.py), on
+# http://127.0.0.1:$(PORT); Ctrl+C stops them all. Needs nginx (Debian: apt-get install
+# nginx). Docker Compose and Kubernetes: deploy/README.md.
+K ?= 2
+.PHONY: serve
+serve: $(VENV)/.runtime
+	$(PY) deploy/local.py --servers $(K) --port $(PORT)

@@ -18,9 +18,15 @@ instead, so N of them measure the server. It sends the same BackMsgs the fronten
 
 It keeps what the browser keeps: the element tree of the last run (deltas by position,
 elements a finished run did not redraw dropped), the widget values, the query string the
-server pushes (``page_info_changed``), and the ForwardMsg cache (large elements are
+server pushes (``page_info_changed``), the ForwardMsg cache (large elements are
 cached by hash, their hashes sent with each rerun, and ``ref_hash`` answers resolved
-from it). It does not fetch the page's HTML and scripts, run Plotly, or send heartbeats.
+from it), and the cookies of its address (behind `deploy/`'s nginx, the route cookie that
+keeps a visitor on one server process). It does not fetch the page's HTML and scripts,
+run Plotly, or send heartbeats.
+
+When the server goes away, `reconnect` opens a new websocket as the frontend does; the
+session then lives in whichever process nginx picks, and only what the tab holds (the
+widget values, the page, the query string) can bring the view back.
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ from streamlit.proto.NumberInput_pb2 import NumberInput
 from streamlit.proto.Slider_pb2 import Slider
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.asyncio.client import connect
+from websockets.protocol import State
 
 STREAM = "/_stcore/stream"
 # Statuses that end what a BackMsg asked for. FINISHED_EARLY_FOR_RERUN is not one: the
@@ -83,7 +90,10 @@ def _drawn_value(element: Element) -> WidgetState | None:
         return None
     if kind == "slider":
         picked = proto.value if proto.set_value else proto.default
-        if proto.type == Slider.SELECT_SLIDER:
+        if proto.type == Slider.SELECT_SLIDER and proto.set_value and proto.raw_value:
+            # The server sets a select-slider by its labels (raw_value), not by index.
+            state.string_array_value.data.extend(proto.raw_value)
+        elif proto.type == Slider.SELECT_SLIDER:
             state.string_array_value.data.extend(proto.options[int(i)] for i in picked)
         else:
             state.double_array_value.data.extend(picked)
@@ -151,6 +161,9 @@ class Session:
         self._runs, self._max_age = 0, 2  # finished runs; the server's max_cached_message_age
         self._not_found = False
         self.sent: BackMsg | None = None  # the last BackMsg, as the tests compare it
+        self.cookies: dict[str, str] = {}  # name -> value, as the browser keeps them
+        self.served_by = ""  # nginx's X-Served-By for this websocket (load tests only)
+        self.connections = 0  # websockets opened so far
 
     async def __aenter__(self) -> Session:
         return self
@@ -168,12 +181,36 @@ class Session:
     async def open(self, path: str = "", query: str = "") -> Run:
         """Load ``/<path>?<query>`` in a fresh tab: connect and run the page by its name."""
         t0 = time.perf_counter()
-        ws_url = "ws" + self.base[len("http"):] + STREAM
-        # No size cap: a figure-heavy page can send a few MB in one message.
-        self._ws = await asyncio.wait_for(
-            connect(ws_url, subprotocols=["streamlit"], max_size=None), self.timeout)
+        await self.close()
+        await self._connect()
         self.path, self.query = path.strip("/"), query.lstrip("?")
         return await self._rerun(t0, page_name=self.path)
+
+    @property
+    def connected(self) -> bool:
+        return self._ws is not None and self._ws.state is State.OPEN
+
+    async def wait_disconnected(self) -> None:
+        """Return when the websocket has closed (the server or the balancer ended it)."""
+        if self._ws is not None:
+            await self._ws.wait_closed()
+
+    async def reconnect(self, rerun: bool) -> Run | None:
+        """Open a new websocket after the old one dropped, as the frontend does. A tab
+        whose run was cut off asks for the run again with everything it holds (the page,
+        every widget's value, the query string); an idle tab asks for nothing until the
+        visitor's next change, which then carries the same. Raises OSError (or a
+        timeout) while no server takes the connection."""
+        await self.close()
+        t0 = time.perf_counter()
+        await self._connect()
+        return await self.rerun(t0) if rerun else None
+
+    async def rerun(self, t0: float | None = None) -> Run:
+        """Ask for a run with the tab's state as it is (what the next change sends, minus
+        the change): how a server that never saw this tab rebuilds its view."""
+        return await self._rerun(time.perf_counter() if t0 is None else t0,
+                                 page_hash=self._page_hash, states=list(self._values.values()))
 
     async def switch_page(self, path: str) -> Run:
         """Click ``path`` in the sidebar navigation."""
@@ -197,8 +234,7 @@ class Session:
         bound = getattr(getattr(element, element.WhichOneof("type")), "query_param_key", "")
         if bound:
             self._write_url(bound, state, _drawn_default(element))
-        return await self._rerun(time.perf_counter(), page_hash=self._page_hash,
-                                 states=list(self._values.values()))
+        return await self.rerun()
 
     async def set_number(self, key: str, value: float) -> Run:
         """Type ``value`` into number box ``key`` and press Enter."""
@@ -237,6 +273,20 @@ class Session:
         return self._values[_id(self.widget(key))]
 
     # ------------------------------------------------------------------ the protocol
+
+    async def _connect(self) -> None:
+        ws_url = "ws" + self.base[len("http"):] + STREAM
+        cookie = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        # No size cap: a figure-heavy page can send a few MB in one message.
+        self._ws = await asyncio.wait_for(
+            connect(ws_url, subprotocols=["streamlit"], max_size=None,
+                    additional_headers={"Cookie": cookie} if cookie else None), self.timeout)
+        headers = self._ws.response.headers
+        for value in headers.get_all("Set-Cookie"):
+            name, _, rest = value.partition("=")
+            self.cookies[name.strip()] = rest.split(";", 1)[0].strip()
+        self.served_by = headers.get("X-Served-By", "")
+        self.connections += 1
 
     def _write_url(self, param: str, state: WidgetState, default: WidgetState | None) -> None:
         """Mirror a bound widget into the query string: its value, or nothing at the

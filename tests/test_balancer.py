@@ -1,0 +1,130 @@
+"""Two `streamlit run app.py` processes behind the local nginx (`deploy/local.py`): sticky
+sessions, and a visitor's view surviving the loss of the process that held it.
+
+Loopback only, bounded (two processes, two sessions, timeouts of seconds). Without nginx
+the tests skip, unless ``REQUIRE_NGINX=1`` or ``REQUIRE_BROWSER=1`` (set by ``.ci/run``)
+makes that a failure.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from benchmarks.stclient import Session
+from deploy.local import Cluster, find_nginx
+
+TIMEOUT = 30  # seconds, for any one run or reconnect
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """Two processes behind nginx, one per test module (the kill test comes last)."""
+    if find_nginx() is None:
+        reason = "nginx not found (Debian: apt-get install nginx; .ci/run installs it)"
+        if "1" in (os.environ.get("REQUIRE_NGINX"), os.environ.get("REQUIRE_BROWSER")):
+            pytest.fail(f"{reason} (REQUIRE_NGINX=1 or REQUIRE_BROWSER=1)")
+        pytest.skip(reason)
+    with Cluster(2, served_by=True) as running:
+        yield running
+
+
+def _run(coroutine):
+    """``asyncio.run`` in a thread of its own: a Playwright sync session earlier in this
+    worker may keep an event loop running in the main thread."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
+def _served_by(cluster: Cluster, cookie: str | None) -> int:
+    """Which process nginx sends a plain HTTP request with this route cookie to."""
+    request = urllib.request.Request(f"{cluster.base}/_stcore/health")
+    if cookie:
+        request.add_header("Cookie", f"st_route={cookie}")
+    with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+        return cluster.index_of(response.headers["X-Served-By"])
+
+
+def _routes(cluster: Cluster) -> dict[int, str]:
+    """A route cookie for each process (route ids are hashed: try a few until both show)."""
+    found: dict[int, str] = {}
+    for i in range(64):
+        found.setdefault(_served_by(cluster, f"route{i}"), f"route{i}")
+        if len(found) == 2:
+            return found
+    raise AssertionError(f"64 route ids all went to process {set(found)}")
+
+
+def _view(tab: Session, run) -> tuple:
+    """What the visitor sees and holds: page, address, widget values, every chart."""
+    widgets = {k: v.SerializeToString(deterministic=True) for k, v in run.widgets.items()}
+    return tab.path, tab.query, widgets, run.charts
+
+
+def test_a_visitor_keeps_to_one_process_and_gets_a_route_cookie(cluster):
+    routes = _routes(cluster)
+    for index, cookie in routes.items():  # the same cookie, the same process, every time
+        assert [_served_by(cluster, cookie) for _ in range(5)] == [index] * 5
+
+    async def visit():
+        async with Session(cluster.base, timeout=TIMEOUT) as tab:
+            opened = await tab.open("curves")
+            first = (tab.cookies.get("st_route"), tab.served_by)
+            tab.cookies = {"st_route": routes[1]}  # reload with process 1's cookie
+            again = await tab.open("curves")
+            return opened, first, again, tab.served_by
+
+    opened, (cookie, first_server), again, second_server = _run(visit())
+    assert opened.ok and again.ok
+    assert cookie and len(cookie) == 32  # nginx's request id, handed out as the route
+    assert cluster.index_of(first_server) == _served_by(cluster, cookie)
+    assert cluster.index_of(second_server) == 1
+
+
+def test_killing_a_process_moves_its_visitor_to_the_survivor_with_the_view_intact(cluster):
+    routes = _routes(cluster)
+
+    async def scenario():
+        doomed = Session(cluster.base, timeout=TIMEOUT)
+        other = Session(cluster.base, timeout=TIMEOUT)
+        doomed.cookies, other.cookies = {"st_route": routes[0]}, {"st_route": routes[1]}
+        try:
+            # A view set by the link and by a change: depth from the URL, then one step less.
+            await doomed.open("gradient_flow", "depth=20&act=relu")
+            seen = await doomed.nudge("depth", -1)
+            before = _view(doomed, seen)
+            await other.open("softmax")
+            other_seen = await other.nudge("T", 1)
+            where = (cluster.index_of(doomed.served_by), cluster.index_of(other.served_by))
+
+            cluster.kill(0)
+            await asyncio.wait_for(doomed.wait_disconnected(), TIMEOUT)
+            # The frontend reconnects on its own; nginx skips the dead process.
+            await asyncio.wait_for(doomed.reconnect(rerun=False), TIMEOUT)
+            moved_to = cluster.index_of(doomed.served_by)
+            restored = await doomed.rerun()  # what its next change carries, minus the change
+            after = _view(doomed, restored)
+            step = await doomed.nudge("depth", -1)  # and the visitor goes on from there
+            other_step = await other.nudge("T", 1)
+            return (where, moved_to, before, after, restored, step, other.connected,
+                    other_seen, other_step, doomed.query)
+        finally:
+            await doomed.close()
+            await other.close()
+
+    (where, moved_to, before, after, restored, step, other_connected, other_seen, other_step,
+     query) = _run(scenario())
+    assert where == (0, 1)
+    assert cluster.alive() == [1] and moved_to == 1
+    assert restored.ok, (restored.status, restored.exception)
+    assert before[1] == "act=relu&depth=19"  # the view under test is not the default one
+    assert after == before  # the same page, address, widget values and charts
+    assert step.ok and query == "act=relu&depth=18"
+    assert step.charts["gf_grad"] != restored.charts["gf_grad"]
+    # The visitor on the survivor never noticed.
+    assert other_connected and other_step.ok
+    assert other_step.charts["views"] != other_seen.charts["views"]
