@@ -394,7 +394,8 @@ def test_curves_figure(derivative):
            for ln in lines]
     dead = [figs.Zones(explore.dead_zones(x, lines[2].df), SHADE, note="ReLU: dead")]
     fig = figs.curves_figure(GRID.xmin, GRID.dx, lines, TEXTS, derivative=derivative,
-                             saturation=sat, dead=dead, threshold=(0.01, "threshold note"))
+                             saturation=sat, lane_note="lanes", dead=dead,
+                             threshold=(0.01, "threshold note"))
     spec = _validated(fig)
     data, layout = spec["data"], spec["layout"]
     assert layout["title"]["text"] == "Title here"
@@ -402,12 +403,21 @@ def test_curves_figure(derivative):
     assert layout["yaxis"]["title"]["text"] == "y axis"
     assert layout["xaxis"]["range"] == [-6.0, 6.0]
     assert "paper_bgcolor" not in layout and "plot_bgcolor" not in layout  # theme decides
-    # bands first (under the curves): sigmoid, tanh, relu saturation, then relu dead
-    bands, curves, threshold = data[:4], data[4:7], data[7]
-    assert [b.get("fill") for b in bands] == ["toself"] * 4
-    assert [b["name"] for b in bands if b["showlegend"]] == ["ReLU: dead"]
-    assert bands[2]["x"][:4] == [-6.0, -6.0, 0.0, 0.0]
-    assert set(bands[0]["y"]) - {None} == set(layout["yaxis"]["range"])  # full height
+    # first (under the curves): relu's dead band, full height; then one lane per curve
+    # (sigmoid, tanh, relu saturation) on the overlaid 0..1 axis, the lanes' legend entry,
+    # the curves and the threshold
+    dead_band, lanes, note, curves, threshold = data[0], data[1:4], data[4], data[5:8], data[8]
+    assert dead_band["fill"] == "toself" and dead_band["name"] == "ReLU: dead"
+    assert set(dead_band["y"]) - {None} == set(layout["yaxis"]["range"])  # full height
+    assert [b.get("fill") for b in lanes] == ["toself"] * 3
+    assert all(b["yaxis"] == "y2" and b.get("showlegend") is False for b in lanes)
+    assert layout["yaxis2"]["overlaying"] == "y" and layout["yaxis2"]["range"] == [0, 1]
+    assert lanes[2]["x"][:4] == [-6.0, -6.0, 0.0, 0.0]  # ReLU saturates (f' = 0) for x <= 0
+    # lane i sits above lane i - 1, each its own strip: no two share any height
+    heights = [sorted(set(b["y"]) - {None}) for b in lanes]  # [bottom, top] each
+    assert all(lo_next > hi for (_, hi), (lo_next, _) in zip(heights, heights[1:]))
+    assert [b["fillcolor"] for b in lanes] == [ln.color for ln in lines]
+    assert note["name"] == "lanes" and note.get("showlegend", True) is True
     for line, trace in zip(lines, curves, strict=True):
         assert trace["name"] == line.label and trace["line"]["color"] == line.color
         assert "x" not in trace and trace["x0"] == -6.0 and trace["dx"] == 0.015

@@ -52,6 +52,15 @@ def _close_to_library(values, reference):
     np.testing.assert_allclose(values, reference, rtol=1.2e-7, atol=1e-37)
 
 
+# Parameter names as a visitor reads them (the URL keeps the code names).
+READABLE = {key[len("pname_"):]: text for key, text in EN.items() if key.startswith("pname_")}
+CHOICES = {"none": EN["choice_approximate_none"], "tanh": EN["choice_approximate_tanh"]}
+
+
+def _labels(curves) -> list[str]:
+    return explore.curve_labels(curves, READABLE, CHOICES)
+
+
 def _texts(at) -> str:
     parts = [*at.markdown, *at.caption, *at.warning, *at.info, *at.title]
     return " ".join(str(el.value) for el in parts)
@@ -81,7 +90,8 @@ def test_default_view(apptest, lang, texts):
         assert texts["hover_df"] in tr["hovertemplate"]
     # the hidden default state leaves a clean URL
     assert at.query_params == {}
-    assert at.info[0].value == texts["note_basics"]
+    assert at.info[0].value.startswith(texts["notice_header"])
+    assert at.info[1].value == texts["note_basics"]
     assert len(at.get("download_button")) == 1
 
 
@@ -116,7 +126,7 @@ def test_every_activation_can_be_selected(apptest, name):
     for p in act.params:  # one widget per Param, built from the registry
         key = explore.param_key(0, p.name)
         widget = at.selectbox(key=key) if p.choices else at.slider(key=key)
-        assert widget.value == p.default and widget.label == p.name
+        assert widget.value == p.default and widget.label == EN[f"pname_{p.name}"]
     expected = [] if name == "sigmoid" else [name, "tanh", "relu"]
     assert at.query_params.get("fn", []) == expected
 
@@ -135,7 +145,7 @@ def test_a_parameter_change_changes_the_curve(apptest):
     assert not np.array_equal(before, after)
     _close_to_library(after, np.where(x > 0, x, 0.3 * x))
     _close_to_library(_array(df["y"]), np.where(x > 0, 1.0, 0.3))
-    assert f["name"] == "LeakyReLU (negative_slope=0.3)"
+    assert f["name"] == "LeakyReLU (negative slope=0.3)"
 
 
 def test_gelu_approximation_is_a_parameter(apptest):
@@ -155,8 +165,8 @@ def test_a_link_can_hold_the_same_function_twice(apptest):
     assert at.slider(key="p0_negative_slope").value == 0.01
     assert at.slider(key="p1_negative_slope").value == 0.2
     f, df = _specs(at)
-    assert [tr["name"] for tr in _curves(f)] == ["LeakyReLU (negative_slope=0.01)",
-                                                 "LeakyReLU (negative_slope=0.2)"]
+    assert [tr["name"] for tr in _curves(f)] == ["LeakyReLU (negative slope=0.01)",
+                                                 "LeakyReLU (negative slope=0.2)"]
     left = _x(_curves(df)[0]) < 0
     assert set(_array(_curves(df)[0]["y"])[left]) == {np.float32(0.01)}
     assert set(_array(_curves(df)[1]["y"])[left]) == {np.float32(0.2)}
@@ -182,7 +192,7 @@ def test_add_remove_and_switch_curves(apptest):
     assert at.query_params["fn"] == ["leaky_relu", "elu", "gelu"]
     assert at.selectbox(key="add").value is None
     assert [tr["name"] for tr in _curves(_specs(at)[0])] == [
-        "LeakyReLU (negative_slope=0.2)", "ELU (alpha=2)", "GELU"]
+        "LeakyReLU (negative slope=0.2)", "ELU (α=2)", "GELU"]
     # removing the first curve moves the others up, parameters included
     at.button(key="rm0").click().run()
     assert not at.exception
@@ -208,9 +218,9 @@ def test_presets_apply_and_their_url_restores_the_view(apptest, preset):
     assert not at.exception and not at.warning
     assert at.selectbox(key="preset").value is None  # an action, not a state
     f = _specs(at)[0]
-    assert [tr["name"] for tr in _curves(f)] == explore.curve_labels(preset.curves)
+    assert [tr["name"] for tr in _curves(f)] == _labels(preset.curves)
     assert f["layout"]["xaxis"]["range"] == [preset.xmin, preset.xmax]
-    assert at.info[0].value == EN[f"note_{preset.key}"]
+    assert at.info[1].value == EN[f"note_{preset.key}"]
     assert len(_specs(at)) == 2 + preset.scale + preset.difference
     # the same view from its link, in a fresh session
     again = apptest(PAGE, query=at.query_params)
