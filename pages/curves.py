@@ -487,7 +487,7 @@ if swept is not None:
         swept.labels, int(abs(swept.values - curves[swept.slot].kwargs[swept.param]).argmin()),
         SweepTexts(t("curves.f_title"), t("curves.df_title"), t("curves.x"),
                    _pname(swept.param) + " = ", t("curves.play"), t("curves.pause")),
-        present=present, height=PRESENT_PAIR_HEIGHT + 60 if present else 480)
+        present=present, height=PRESENT_PAIR_HEIGHT if present else 480)
     chart(fig, key="chart_sweep", filename=_stem(curves, f"sweep-{swept.param}"))
     st.caption(t("curves.sweep_caption", label=_md(label)))
 else:

@@ -404,9 +404,9 @@ def test_curves_figure(derivative):
     assert layout["xaxis"]["range"] == [-6.0, 6.0]
     assert "paper_bgcolor" not in layout and "plot_bgcolor" not in layout  # theme decides
     # first (under the curves): relu's dead band, full height; then one lane per curve
-    # (sigmoid, tanh, relu saturation) on the overlaid 0..1 axis, the lanes' legend entry,
-    # the curves and the threshold
-    dead_band, lanes, note, curves, threshold = data[0], data[1:4], data[4], data[5:8], data[8]
+    # (sigmoid, tanh, relu saturation) on the overlaid 0..1 axis, the curves, the threshold
+    # and the lanes' legend entry
+    dead_band, lanes, curves, threshold, note = data[0], data[1:4], data[4:7], data[7], data[8]
     assert dead_band["fill"] == "toself" and dead_band["name"] == "ReLU: dead"
     assert set(dead_band["y"]) - {None} == set(layout["yaxis"]["range"])  # full height
     assert [b.get("fill") for b in lanes] == ["toself"] * 3
@@ -417,6 +417,10 @@ def test_curves_figure(derivative):
     heights = [sorted(set(b["y"]) - {None}) for b in lanes]  # [bottom, top] each
     assert all(lo_next > hi for (_, hi), (lo_next, _) in zip(heights, heights[1:]))
     assert [b["fillcolor"] for b in lanes] == [ln.color for ln in lines]
+    # the data starts above the top lane: no strip covers a curve
+    lo, hi = layout["yaxis"]["range"]
+    data_lo = min(float(np.min(ln.df if derivative else ln.f)) for ln in lines)
+    assert (data_lo - lo) / (hi - lo) > heights[-1][1]
     assert note["name"] == "lanes" and note.get("showlegend", True) is True
     for line, trace in zip(lines, curves, strict=True):
         assert trace["name"] == line.label and trace["line"]["color"] == line.color

@@ -130,19 +130,29 @@ def _bands(z: Zones, y0: float, y1: float, max_bands: int) -> dict:
                 **({"legendgroup": z.group} if z.group else {}))
 
 
-def _lanes(lanes: Sequence[Zones], note: str | None, max_bands: int) -> list[dict]:
+def _lanes(lanes: Sequence[Zones], max_bands: int) -> list[dict]:
     """Lane i (bottom up) holds ``lanes[i]``'s spans, on the overlaid axis ``y2`` (0..1 of
-    the plot's height). ``note`` is one grey legend entry saying what a lane means."""
+    the plot's height)."""
     traces = []
     for i, z in enumerate(lanes):
         if z.spans:
             y0 = LANE_GAP + i * (LANE_HEIGHT + LANE_GAP)
             traces.append(dict(_bands(z, y0, y0 + LANE_HEIGHT, max_bands), yaxis="y2"))
-    if traces and note:
-        traces.append(dict(type="scatter", mode="markers", x=[None], y=[None], name=note,
-                           yaxis="y2", hoverinfo="skip",
-                           marker=dict(symbol="square", size=12, color="rgba(128,128,128,0.7)")))
     return traces
+
+
+def _lane_note(note: str) -> dict:
+    """A legend-only grey square saying what the lanes mean."""
+    return dict(type="scatter", mode="markers", x=[None], y=[None], name=note, yaxis="y2",
+                hoverinfo="skip",
+                marker=dict(symbol="square", size=12, color="rgba(128,128,128,0.7)"))
+
+
+def _below_lanes(y_range: Sequence[float], lanes: int) -> list[float]:
+    """``y_range`` lowered so that the data starts above ``lanes`` lanes at the bottom."""
+    lo, hi = y_range
+    share = min(lanes * (LANE_HEIGHT + LANE_GAP) + LANE_GAP, 0.5)  # of the plot's height
+    return [lo - (hi - lo) * share / (1 - share), hi]
 
 
 LANE_AXIS = dict(overlaying="y", range=[0, 1], visible=False, fixedrange=True)
@@ -178,9 +188,11 @@ def curves_figure(
     if y_range is None:
         y_range = _y_range([*ys, *(s[3] for s in samples)],
                            [threshold[0]] if threshold else ())
+    lanes = _lanes(saturation, max_bands)
+    if lanes:  # the strips get their own room under the curves
+        y_range = _below_lanes(y_range, len(saturation))
     y_range = [float(v) for v in y_range]
-    traces = [_bands(z, *y_range, max_bands) for z in dead if z.spans]
-    traces += _lanes(saturation, lane_note, max_bands)
+    traces = [_bands(z, *y_range, max_bands) for z in dead if z.spans] + lanes
     f_ref, df_ref = ("customdata", "y") if derivative else ("y", "customdata")
     for line, y in zip(lines, ys, strict=True):
         hover = (f"{line.label}: {texts.f} = %{{{f_ref}:{HOVER_FORMAT}}}, "
@@ -200,6 +212,8 @@ def curves_figure(
         traces.append(dict(type="scatter", mode="lines", x=[x0, x1], y=[y, y], name=name,
                            line=dict(color=THRESHOLD_COLOR, width=1.5, dash="dot"),
                            hoverinfo="skip"))
+    if lanes and lane_note:
+        traces.append(_lane_note(lane_note))
     layout = dict(yaxis=dict(range=y_range), yaxis2=LANE_AXIS)
     if height:
         layout["height"] = height
@@ -256,8 +270,8 @@ def difference_figure(
 
 @dataclass(frozen=True)
 class SweepTexts:
-    """What the animated chart says: panel titles, axis titles, the slider's prefix
-    (``β = ``) and the two buttons."""
+    """What the animated chart says: panel titles, the x axis (in the hover), the slider's
+    prefix (``β = ``) and the two buttons."""
 
     f: str
     df: str
@@ -301,9 +315,8 @@ def sweep_figure(x0: float, dx: float, still: Sequence[Line], moving: Line,
     frames = [dict(name=label, traces=ids, data=[dict(y=f32(f[k])), dict(y=f32(df[k]))])
               for k, label in enumerate(labels)]
     grid = subplots(1, 2, subplot_titles=(texts.f, texts.df), horizontal_spacing=0.08)
-    for key in ("xaxis", "xaxis2"):
-        grid[key] = merge(grid[key], dict(range=[x0, x1], title=dict(text=texts.x),
-                                          hoverformat=HOVER_FORMAT))
+    for key in ("xaxis", "xaxis2"):  # no x title: the buttons and slider sit right below
+        grid[key] = merge(grid[key], dict(range=[x0, x1], hoverformat=HOVER_FORMAT))
     grid["yaxis"] = merge(grid["yaxis"], dict(range=_y_range([f, *(ln.f for ln in still)]),
                                               hoverformat=HOVER_FORMAT))
     grid["yaxis2"] = merge(grid["yaxis2"], dict(range=_y_range([df, *(ln.df for ln in still)]),
@@ -314,12 +327,12 @@ def sweep_figure(x0: float, dx: float, still: Sequence[Line], moving: Line,
                 fromcurrent=True, mode="immediate")
     stop = dict(frame=dict(duration=0, redraw=False), transition=dict(duration=0),
                 mode="immediate")
-    menu = dict(type="buttons", direction="left", showactive=False, x=0, y=-0.2,
+    menu = dict(type="buttons", direction="left", showactive=False, x=0, y=-0.1,
                 xanchor="left", yanchor="top", pad=dict(t=0, r=10),
                 font=dict(size=size),
                 buttons=[dict(label=texts.play, method="animate", args=[None, play]),
                          dict(label=texts.pause, method="animate", args=[[None], stop])])
-    slider = dict(active=start, x=0.2, len=0.8, y=-0.2, xanchor="left", yanchor="top",
+    slider = dict(active=start, x=0.2, len=0.8, y=-0.1, xanchor="left", yanchor="top",
                   pad=dict(t=0), font=dict(size=size),
                   currentvalue=dict(prefix=texts.prefix, font=dict(size=size + 2)),
                   steps=[dict(label=label, method="animate",
