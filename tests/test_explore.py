@@ -459,3 +459,62 @@ def test_scale_and_difference_figures():
     assert [t["name"] for t in spec["data"]] == ["Δf", "Δf'"]
     assert np.array_equal(_decode(spec["data"][0]["y"]), d.f)
     assert np.array_equal(_decode(spec["data"][1]["y"]), d.df)
+
+
+def test_pytorch_links_name_the_module_of_every_activation():
+    """The linked torch.nn class is the module form of the function the code calls
+    (relu -> ReLU, logsigmoid -> LogSigmoid); the step function links torch.heaviside."""
+    import re
+
+    for name in activations.names():
+        torch_name, url = explore.pytorch_url(name)
+        assert url == f"https://docs.pytorch.org/docs/stable/generated/{torch_name}.html"
+        code = activations.get(name).torch_code()
+        called = re.search(r"torch\.(?:nn\.functional\.)?(\w+)\(", code)
+        if name == "identity":  # the code is c * x; nn.Identity is the c = 1 module
+            assert torch_name == "torch.nn.Identity"
+        elif name == "step":
+            assert torch_name == "torch.heaviside" == f"torch.{called[1]}"
+        else:
+            assert torch_name.startswith("torch.nn.")
+            assert torch_name.removeprefix("torch.nn.").lower() == called[1].replace("_", ""), name
+    assert explore.pytorch_url("swish")[0] == "torch.nn.SiLU"  # aliases too
+
+
+def test_readable_labels():
+    names = {"negative_slope": "negative slope", "alpha": "α"}
+    curves = [Curve.make("leaky_relu", negative_slope=0.2), Curve.make("elu", alpha=2),
+              Curve.make("gelu", approximate="tanh")]
+    assert explore.curve_labels(curves, names, {"tanh": "tanh approximation"}) == [
+        "LeakyReLU (negative slope=0.2)", "ELU (α=2)", "GELU (tanh approximation)"]
+
+
+def test_sweep_frames():
+    grid = explore.Grid(-3.0, 3.0, 601)
+    s = explore.sweep([Curve.make("relu"), Curve.make("leaky_relu")], "negative_slope", grid)
+    assert s.slot == 1 and s.param == "negative_slope"
+    assert s.values[0] == 0.0 and s.values[-1] == 1.0 and np.all(np.diff(s.values) > 0)
+    assert s.f.dtype == s.df.dtype == np.float32
+    assert s.f.shape == s.df.shape == (len(s.values), explore.SWEEP_POINTS)
+    x = s.grid.x()
+    assert s.grid.xmin == -3.0 and s.grid.xmax == 3.0
+    for a, f, df in zip(s.values, s.f, s.df, strict=True):  # written out: x or a x
+        np.testing.assert_allclose(f, np.where(x > 0, x, a * x), rtol=1e-6, atol=1e-7)
+        np.testing.assert_allclose(df[x != 0], np.where(x > 0, 1.0, a)[x != 0], rtol=1e-6)
+    assert explore.sweep([Curve.make("relu")], "negative_slope", grid) is None
+    assert explore.sweep([Curve.make("gelu")], "approximate", grid) is None  # not numeric
+    assert explore.sweep_params(["relu", "softplus", "elu", "gelu", "celu"]) == (
+        "beta", "threshold", "alpha")
+
+
+def test_notice_groups():
+    grid = explore.Grid()
+    curves = [Curve.make(n) for n in ("sigmoid", "relu", "leaky_relu", "log_sigmoid", "tanh")]
+    got = explore.notice(curves, [False, True, False, False, False], grid)
+    assert got.saturate_both == (0, 4) and got.saturate_negative == (1,)
+    assert got.saturate_positive == (3,) and got.unbounded == (2,)
+    assert got.zero_centred == (4,) and got.not_centred == (0, 1, 2, 3)
+    assert got.dead == (1,) and got.kinks == (1, 2)
+    # a kink outside the drawn range is not mentioned
+    right = explore.Grid(1.0, 5.0, 101)
+    assert explore.notice([Curve.make("relu")], [False], right).kinks == ()

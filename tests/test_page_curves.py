@@ -460,3 +460,132 @@ def test_extreme_view_of_every_activation(apptest, group):
         for trace in _curves(spec):
             y = _array(trace["y"])
             assert len(y) == 5000 and np.all(np.isfinite(y))
+
+
+# ---------------------------------------------------------------- what to notice
+
+
+def _notice(at) -> str:
+    return at.info[0].value
+
+
+@pytest.mark.parametrize(("lang", "texts"), [("en", EN), ("ko", KO)])
+def test_what_to_notice_follows_the_drawn_curves(apptest, lang, texts):
+    seen = {}
+    for fns in (["sigmoid"], ["relu"], ["sigmoid", "tanh", "relu"]):
+        at = apptest(PAGE, lang=lang, query={"fn": fns})
+        assert not at.exception
+        seen[tuple(fns)] = text = _notice(at)
+        assert text.startswith(texts["notice_header"])
+        drawn = {activations.get(n).label for n in fns}
+        for other in {"Sigmoid", "Tanh", "ReLU"} - drawn:  # only curves that are drawn
+            assert other not in text, (fns, other)
+    # written out from the curves' shapes: sigmoid saturates both ways and is smooth; ReLU
+    # is flat (dead) for x < 0 with a kink at 0; tanh alone of the three is zero-centred
+    sig, relu, trio = seen[("sigmoid",)], seen[("relu",)], seen[("sigmoid", "tanh", "relu")]
+    assert texts["notice_saturate_both"].format(names="Sigmoid") in sig
+    assert texts["notice_smooth"] in sig and texts["notice_dead"].format(names="ReLU") not in sig
+    assert texts["notice_dead"].format(names="ReLU") in relu
+    assert texts["notice_kinks"].format(names="ReLU") in relu
+    assert texts["notice_saturate_both"].format(names="Sigmoid, Tanh") in trio
+    assert texts["notice_zero_centred"].format(names="Tanh") in trio
+    assert texts["notice_not_centred"].format(names="Sigmoid, ReLU") in trio
+    assert len(set(seen.values())) == 3
+
+
+# ---------------------------------------------------------------- animate a parameter
+
+
+def _softplus(x, beta, threshold=20.0):
+    """torch.nn.Softplus written out: log(1 + e^(βx))/β, and x where βx > threshold."""
+    with np.errstate(over="ignore"):
+        return np.where(beta * x > threshold, x, np.logaddexp(0.0, beta * x) / beta)
+
+
+def _sigmoid(z):
+    return 0.5 * (1 + np.tanh(z / 2))  # = 1/(1+e^-z), without overflow
+
+
+def test_a_sweep_link_opens_the_animated_chart(apptest):
+    at = apptest(PAGE, query={"fn": ["softplus", "relu"], "sweep": "beta"})
+    assert not at.exception and not at.warning
+    assert at.selectbox(key="sweep").value == "beta"
+    (el,) = at.get("plotly_chart")
+    spec = json.loads(el.proto.spec)
+    frames, layout = spec["frames"], spec["layout"]
+    slider = layout["sliders"][0]
+    betas = [float(step["label"]) for step in slider["steps"]]
+    assert betas[0] == 0.5 and betas[-1] == 20.0 and betas == sorted(betas)
+    assert len(frames) == len(betas) >= 30
+    assert [f["name"] for f in frames] == [step["label"] for step in slider["steps"]]
+    assert slider["active"] == betas.index(1.0)  # opens at the curve's own β
+    buttons = layout["updatemenus"][0]["buttons"]
+    assert [b["label"] for b in buttons] == [EN["play"], EN["pause"]]
+    assert all(b["method"] == "animate" for b in buttons)
+    # every frame moves f and f' of softplus, and nothing else (the last two traces)
+    f_trace = spec["data"][-2]
+    x = _x(f_trace)
+    for frame, beta in zip(frames, betas, strict=True):
+        assert frame["traces"] == [len(spec["data"]) - 2, len(spec["data"]) - 1]
+        f, df = (_array(d["y"]) for d in frame["data"])
+        np.testing.assert_allclose(f, _softplus(x, beta), rtol=2e-6, atol=1e-7)
+        # d/dx softplus = σ(βx), and 1 where βx > threshold
+        np.testing.assert_allclose(df, np.where(beta * x > 20, 1.0, _sigmoid(beta * x)),
+                                   rtol=2e-6, atol=1e-7)
+    # ReLU stays put, in both panels
+    relu = [tr for tr in spec["data"] if tr["name"] == "ReLU"]
+    assert len(relu) == 2
+    np.testing.assert_allclose(_array(relu[0]["y"]), np.maximum(_x(relu[0]), 0), rtol=1e-7)
+
+
+def test_choosing_a_sweep_writes_its_code_name_to_the_url(apptest):
+    at = apptest(PAGE, query={"fn": ["relu", "leaky_relu"]})
+    sweep = at.selectbox(key="sweep")
+    assert sweep.value == "" and EN["sweep_off"] in sweep.options
+    assert EN["pname_negative_slope"] in sweep.options  # the readable name is shown
+    sweep.set_value("negative_slope").run()
+    assert not at.exception
+    assert at.query_params["sweep"] == "negative_slope"
+    (el,) = at.get("plotly_chart")
+    steps = json.loads(el.proto.spec)["layout"]["sliders"][0]["steps"]
+    assert steps[0]["label"] == "0" and steps[-1]["label"] == "1"  # LeakyReLU's slope 0..1
+    at.selectbox(key="sweep").set_value("").run()
+    assert "sweep" not in at.query_params and len(at.get("plotly_chart")) == 2
+
+
+@pytest.mark.parametrize("value", ["nope", "approximate", SCRIPT])
+def test_a_bad_sweep_link_warns_and_draws_the_plain_charts(apptest, value):
+    at = apptest(PAGE, query={"fn": "gelu", "sweep": value})
+    assert not at.exception
+    assert at.warning and SCRIPT not in _texts(at)
+    assert "sweep" not in at.query_params and len(at.get("plotly_chart")) == 2
+
+
+def test_zoom_fixes_the_f_axis_and_leaves_the_slope_alone(apptest):
+    plain = _specs(apptest(PAGE))
+    at = apptest(PAGE, query={"yzoom": "true"})
+    assert not at.exception and not at.warning
+    f, df = _specs(at)
+    lo, hi = f["layout"]["yaxis"]["range"]
+    assert hi == 1.5 and lo < -1.5  # room for the lanes below -1.5
+    assert plain[0]["layout"]["yaxis"]["range"][1] > 6  # unzoomed, ReLU reaches 6
+    assert df["layout"]["yaxis"]["range"] == plain[1]["layout"]["yaxis"]["range"]
+
+
+def test_gelu_choice_shows_readable_names_and_keeps_code_names_in_the_url(apptest):
+    at = apptest(PAGE, query={"fn": "gelu", "p0_approximate": "tanh"})
+    box = at.selectbox(key="p0_approximate")
+    assert box.value == "tanh" and box.label == EN["pname_approximate"]
+    assert EN["choice_approximate_tanh"] in box.options
+    assert _curves(_specs(at)[0])[0]["name"] == f"GELU ({EN['choice_approximate_tanh']})"
+    box.set_value("none").run()
+    assert "p0_approximate" not in at.query_params  # the default leaves the link
+    at.selectbox(key="p0_approximate").set_value("tanh").run()
+    assert at.query_params["p0_approximate"] == "tanh"
+
+
+def test_details_link_to_the_pytorch_documentation(apptest):
+    at = apptest(PAGE, query={"fn": "leaky_relu"})
+    text = _texts(at)
+    assert ("(https://docs.pytorch.org/docs/stable/generated/torch.nn.LeakyReLU.html)"
+            in text)
