@@ -174,8 +174,12 @@ def parse_curve_names(raw: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, .
     return (tuple(kept) or DEFAULT_CURVES), tuple(problems)
 
 
+LABEL_FORMS = ("{label} ({params})", "{name}={value}", ", ")  # curve, parameter, separator
+
+
 def curve_labels(curves: Sequence[Curve], names: Mapping[str, str] | None = None,
-                 choices: Mapping[str, str] | None = None) -> list[str]:
+                 choices: Mapping[str, str] | None = None,
+                 forms: tuple[str, str, str] = LABEL_FORMS) -> list[str]:
     """Legend labels that tell every curve apart.
 
     A label shows the parameters that differ from the defaults, and for a function drawn
@@ -184,8 +188,10 @@ def curve_labels(curves: Sequence[Curve], names: Mapping[str, str] | None = None
     identical copies get ``#2``, ``#3``. ``names`` maps a parameter's code name to the
     name a visitor reads (``negative_slope`` -> ``negative slope``); unmapped ones are shown
     as they are. ``choices`` maps a categorical value to its readable name, shown alone
-    (``GELU (tanh approximation)``).
+    (``GELU (tanh approximation)``). ``forms`` are the label's, a parameter's and the
+    separator's shapes in the page's language (`LABEL_FORMS`).
     """
+    curve_form, param_form, sep = forms
     names, choices = names or {}, choices or {}
     labels = []
     for curve in curves:
@@ -193,10 +199,10 @@ def curve_labels(curves: Sequence[Curve], names: Mapping[str, str] | None = None
         twins = [dict(c.params) for c in curves if c.name == curve.name]
         shown = [k for k, v in curve.params
                  if v != act.defaults[k] or len({t[k] for t in twins}) > 1]
-        text = ", ".join(choices[v] if isinstance(v, str) and v in choices
-                         else f"{names.get(k, k)}={_short(v)}"
-                         for k, v in curve.params if k in shown)
-        labels.append(f"{act.label} ({text})" if text else act.label)
+        text = sep.join(choices[v] if isinstance(v, str) and v in choices
+                        else param_form.format(name=names.get(k, k), value=_short(v))
+                        for k, v in curve.params if k in shown)
+        labels.append(curve_form.format(label=act.label, params=text) if text else act.label)
     seen: dict[str, int] = {}
     for i, label in enumerate(labels):
         if labels.count(label) > 1:

@@ -60,7 +60,7 @@ SWEEP = "sweep"
 WARN = ":material/warning:"
 # Chart heights side by side in presentation mode: the pair fills a 1280x720 projector
 # below the one-line title and intro, legend included (measured in tests/browser).
-PRESENT_PAIR_HEIGHT = 470
+PRESENT_PAIR_HEIGHT = 500
 
 
 def _label(name: str) -> str:
@@ -387,8 +387,8 @@ def _notice(curves, labels, infos, grid) -> list[str]:
 
 present = presenting()
 st.title(t("curves.title"))
-st.caption(t("curves.intro"))
-with st.expander(t("curves.more_header"), icon=":material/info:"):
+# The intro is one line, the expander's own label; how to read the page is inside it.
+with st.expander(t("curves.intro"), icon=":material/info:"):
     st.markdown(t("curves.more"))
 
 notes = []
@@ -453,7 +453,8 @@ if formula is not None:
     formula_ui.values_note(formula, grid.x())
 labels = explore.curve_labels(
     curves, {p: _pname(p) for c in curves if isinstance(c.name, str) for p, _ in c.params},
-    {v: t(f"curves.choice_approximate_{v}") for v in ("none", "tanh")})
+    {v: t(f"curves.choice_approximate_{v}") for v in ("none", "tanh")},
+    (t("curves.label_curve"), t("curves.label_param"), t("curves.label_params", a="", b="")))
 lines = [Line(label, color(i), info.sample.f, info.sample.df, dash(i))
          for i, (label, info) in enumerate(zip(labels, infos, strict=True))]
 # With dead zones shown, a curve's own lane covers only where it saturates yet still has

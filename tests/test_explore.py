@@ -457,6 +457,9 @@ def test_scale_and_difference_figures():
     spec = _validated(figs.difference_figure(GRID.xmin, GRID.dx,
                                              [("Δf", "Δf'", "#000", d.f, d.df)], TEXTS))
     assert [t["name"] for t in spec["data"]] == ["Δf", "Δf'"]
+    # f's gap and f''s gap each on their own axes, side by side
+    assert [(t["xaxis"], t["yaxis"]) for t in spec["data"]] == [("x", "y"), ("x2", "y2")]
+    assert spec["layout"]["xaxis"]["domain"][1] < spec["layout"]["xaxis2"]["domain"][0]
     assert np.array_equal(_decode(spec["data"][0]["y"]), d.f)
     assert np.array_equal(_decode(spec["data"][1]["y"]), d.df)
 

@@ -370,3 +370,20 @@ def test_gallery_leaves_the_last_row_partly_empty():
     assert "xaxis6" in layout and "xaxis7" not in layout  # 2 rows x 3 columns
     assert layout["height"] == 2 * 185
     assert len(layout["annotations"]) == 4
+
+
+# ---------------------------------------------------------------- the shared palette
+
+
+def test_palette_keeps_look_alike_colours_apart_and_every_curve_has_a_dash():
+    """Okabe-Ito orange #E69F00 and vermilion #D55E00 look alike on a projector: they are
+    never among the same three curves, and every curve has its own dash pattern too."""
+    from activations.figures.style import DASHES, dash
+
+    okabe_ito = {"#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7"}
+    assert okabe_ito <= set(PALETTE) and len(set(PALETTE)) == len(PALETTE)
+    orange, vermilion = PALETTE.index("#E69F00"), PALETTE.index("#D55E00")
+    assert abs(orange - vermilion) >= 3
+    assert len(set(DASHES)) == len(DASHES) == len(PALETTE)
+    assert [dash(i) for i in range(len(PALETTE) + 1)] == [*DASHES, DASHES[0]]
+    assert dash(0) == "solid"

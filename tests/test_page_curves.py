@@ -58,7 +58,8 @@ CHOICES = {"none": EN["choice_approximate_none"], "tanh": EN["choice_approximate
 
 
 def _labels(curves) -> list[str]:
-    return explore.curve_labels(curves, READABLE, CHOICES)
+    forms = (EN["label_curve"], EN["label_param"], EN["label_params"].format(a="", b=""))
+    return explore.curve_labels(curves, READABLE, CHOICES, forms)
 
 
 def _texts(at) -> str:
@@ -81,6 +82,9 @@ def test_default_view(apptest, lang, texts):
         assert spec["layout"]["xaxis"]["range"] == [-6.0, 6.0]
     # one colour per curve in both figures
     assert [tr["line"]["color"] for tr in _curves(f)] == [tr["line"]["color"] for tr in _curves(df)]
+    # and a dash pattern per curve as a second cue (tanh's tail no longer hides sigmoid's)
+    dashes = [tr["line"]["dash"] for tr in _curves(f)]
+    assert len(set(dashes)) == 3 and dashes == [tr["line"]["dash"] for tr in _curves(df)]
     assert f["layout"]["title"]["text"] == texts["f_title"]
     assert df["layout"]["title"]["text"] == texts["df_title"]
     # hover: x (unified), f(x) and f'(x) of every curve

@@ -3,7 +3,6 @@
 EN = {
     "title": "Activation explorer",
     "intro": "Compare activation functions f and their slopes f′ on one x axis.",
-    "more_header": "How to use this page",
     "more": "Pick any curves in the sidebar, set their parameters, and compare f and its "
             "slope f′ side by side. The coloured strips along the bottom of each chart mark "
             "where a curve's slope is below 0.01 (its gradient all but vanishes); red bands "
@@ -44,6 +43,10 @@ EN = {
     "diff_panel_f": "difference in f",
     "diff_panel_df": "difference in f′",
     # parameter names as shown (the URL keeps the code names)
+    # legend labels: "LeakyReLU (negative slope=0.2)", parameters joined by label_params
+    "label_curve": "{label} ({params})",
+    "label_param": "{name}={value}",
+    "label_params": "{a}, {b}",
     "pname_c": "c",
     "pname_negative_slope": "negative slope",
     "pname_a": "a",
@@ -218,7 +221,6 @@ EN = {
 KO = {
     "title": "활성화 함수 탐색기",
     "intro": "활성화 함수 f와 그 기울기 f′을 같은 x축에서 비교합니다.",
-    "more_header": "이 페이지 사용법",
     "more": "사이드바에서 곡선을 고르고 매개변수를 정한 뒤, f와 기울기 f′을 나란히 비교해 "
             "보세요. 각 차트 아래쪽의 색 띠는 곡선의 기울기가 0.01보다 작은 구간(기울기가 "
             "거의 사라지는 곳)이고, 빨간 구간은 기울기가 정확히 0인 곳입니다. *매개변수 "
@@ -257,6 +259,9 @@ KO = {
     "pytorch_doc": "PyTorch 문서: [{name}]({url})",
     "diff_panel_f": "f의 차이",
     "diff_panel_df": "f′의 차이",
+    "label_curve": "{label} ({params})",
+    "label_param": "{name}={value}",
+    "label_params": "{a}, {b}",
     "pname_c": "c",
     "pname_negative_slope": "음수 쪽 기울기",
     "pname_a": "a",
