@@ -521,3 +521,23 @@ def test_notice_groups():
     # a kink outside the drawn range is not mentioned
     right = explore.Grid(1.0, 5.0, 101)
     assert explore.notice([Curve.make("relu")], [False], right).kinks == ()
+
+
+def test_sweep_figure_is_valid_plotly_and_moves_only_the_swept_curve():
+    s = explore.sweep([Curve.make("softplus")], "beta", GRID)
+    still = _lines(["relu"])
+    moving = figs.Line("Softplus", PALETTE[1], s.f[0], s.df[0], "dash")
+    texts = figs.SweepTexts("f", "f'", "x", "β = ", "Play", "Pause")
+    spec = _validated(figs.sweep_figure(GRID.xmin, s.grid.dx, still, moving, s.f, s.df,
+                                        s.labels, 3, texts, present=True))
+    data, layout = spec["data"], spec["layout"]
+    assert [(t["name"], t["xaxis"]) for t in data] == [("ReLU", "x"), ("ReLU", "x2"),
+                                                       ("Softplus", "x"), ("Softplus", "x2")]
+    assert data[0]["dx"] == GRID.dx and data[2]["dx"] == s.grid.dx  # each on its own grid
+    assert np.array_equal(_decode(data[2]["y"]), s.f[3])  # opens at frame 3
+    assert layout["sliders"][0]["active"] == 3
+    assert layout["sliders"][0]["currentvalue"]["prefix"] == "β = "
+    # the y ranges hold every frame, so the axes stay still while the curve moves
+    lo, hi = layout["yaxis"]["range"]
+    assert lo <= s.f.min() and hi >= max(s.f.max(), still[0].f.max())
+    assert len(spec["frames"]) == len(s.labels)

@@ -327,12 +327,12 @@ def sweep_figure(x0: float, dx: float, still: Sequence[Line], moving: Line,
                 fromcurrent=True, mode="immediate")
     stop = dict(frame=dict(duration=0, redraw=False), transition=dict(duration=0),
                 mode="immediate")
-    menu = dict(type="buttons", direction="left", showactive=False, x=0, y=-0.1,
+    menu = dict(type="buttons", direction="left", showactive=False, x=0, y=-0.17,
                 xanchor="left", yanchor="top", pad=dict(t=0, r=10),
                 font=dict(size=size),
                 buttons=[dict(label=texts.play, method="animate", args=[None, play]),
                          dict(label=texts.pause, method="animate", args=[[None], stop])])
-    slider = dict(active=start, x=0.2, len=0.8, y=-0.1, xanchor="left", yanchor="top",
+    slider = dict(active=start, x=0.2, len=0.8, y=-0.17, xanchor="left", yanchor="top",
                   pad=dict(t=0), font=dict(size=size),
                   currentvalue=dict(prefix=texts.prefix, font=dict(size=size + 2)),
                   steps=[dict(label=label, method="animate",
@@ -340,6 +340,6 @@ def sweep_figure(x0: float, dx: float, still: Sequence[Line], moving: Line,
                                                                     redraw=False))])
                          for label in labels])
     layout = merge(base, dict(updatemenus=[menu], sliders=[slider], hovermode="x",
-                              margin=dict(b=130 if present else 110),
+                              margin=dict(b=150 if present else 125),
                               legend=dict(yanchor="bottom", y=1.08, xanchor="left", x=0)))
     return go.Figure(dict(data=traces, layout=layout, frames=frames), _validate=False)
