@@ -34,6 +34,9 @@ ZONE_OPACITY = 0.55  # a curve's saturation lane: its own strip, so it can be st
 LANE_HEIGHT, LANE_GAP = 0.035, 0.012  # a lane's height and the gap above it (plot fraction)
 HOVER_FORMAT = ".4~g"
 THRESHOLD_COLOR = "rgba(128,128,128,0.9)"
+# Plotly's toolbar, upright at the right edge and without the rarely used zoom steps: lying
+# along the top it covered the chart title on a 390 px phone.
+MODEBAR = dict(orientation="v", remove=["zoomIn2d", "zoomOut2d", "autoScale2d"])
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,7 @@ def _figure(traces: list[dict], x0: float, x1: float, texts: Texts, present: boo
         # Under the plot: long labels (LeakyReLU (negative_slope=0.2)) take several rows,
         # and above it they would run into the title. Plotly grows the margin to fit.
         legend=dict(yanchor="top", y=-0.27, xanchor="left", x=0),
+        modebar=MODEBAR,
     )
     return figure(traces, merge(merge(base, mine), layout))
 
@@ -263,7 +267,7 @@ def difference_figure(
         grid[key] = merge(grid[key], dict(exponentformat="power", hoverformat=HOVER_FORMAT))
     grid["yaxis"]["title"] = dict(text=texts.y)
     base = styled(grid, present=present, title=texts.title)
-    layout = merge(base, dict(uirevision=f"{x0}:{x1}", hovermode="x",
+    layout = merge(base, dict(uirevision=f"{x0}:{x1}", hovermode="x", modebar=MODEBAR,
                               legend=dict(yanchor="top", y=-0.27, xanchor="left", x=0)))
     return figure(traces, layout)
 
