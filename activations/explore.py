@@ -20,13 +20,14 @@ import csv
 import io
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from . import registry
 from .functions import rrelu_sample
+from .numfmt import fmt
 
 __all__ = [
     "DEFAULT_CURVES", "DEFAULT_POINTS", "DEFAULT_XMAX", "DEFAULT_XMIN", "MAX_ABS_X",
@@ -34,8 +35,9 @@ __all__ = [
     "Curve", "Difference", "Grid", "Overview", "Preset", "RReluSamples", "Sample",
     "check_grid", "csv_table", "curve_labels", "dead_zones", "difference", "file_stem",
     "matching_preset", "max_slope", "overview", "param_key", "parse_curve_names",
-    "parse_param_key", "preset", "resolve_curve", "rrelu_training", "sample", "saturation_zones", "scale_gap", "scaled",
-    "zones",
+    "parse_param_key", "preset", "resolve_curve", "rrelu_training", "sample", "saturation_zones",
+    "scale_gap", "scaled", "zones", "Notice", "notice", "pytorch_url", "Sweep", "sweep",
+    "sweep_params", "SWEEP_FRAMES",
 ]
 
 DEFAULT_CURVES = ("sigmoid", "tanh", "relu")
@@ -172,22 +174,35 @@ def parse_curve_names(raw: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, .
     return (tuple(kept) or DEFAULT_CURVES), tuple(problems)
 
 
-def curve_labels(curves: Sequence[Curve]) -> list[str]:
+LABEL_FORMS = ("{label} ({params})", "{name}={value}", ", ")  # curve, parameter, separator
+
+
+def curve_labels(curves: Sequence[Curve], names: Mapping[str, str] | None = None,
+                 choices: Mapping[str, str] | None = None,
+                 forms: tuple[str, str, str] = LABEL_FORMS) -> list[str]:
     """Legend labels that tell every curve apart.
 
     A label shows the parameters that differ from the defaults, and for a function drawn
     several times also those that differ between its copies, defaults included
     (``LeakyReLU (negative_slope=0.01)`` next to ``LeakyReLU (negative_slope=0.2)``);
-    identical copies get ``#2``, ``#3``.
+    identical copies get ``#2``, ``#3``. ``names`` maps a parameter's code name to the
+    name a visitor reads (``negative_slope`` -> ``negative slope``); unmapped ones are shown
+    as they are. ``choices`` maps a categorical value to its readable name, shown alone
+    (``GELU (tanh approximation)``). ``forms`` are the label's, a parameter's and the
+    separator's shapes in the page's language (`LABEL_FORMS`).
     """
+    curve_form, param_form, sep = forms
+    names, choices = names or {}, choices or {}
     labels = []
     for curve in curves:
         act = curve.act
         twins = [dict(c.params) for c in curves if c.name == curve.name]
         shown = [k for k, v in curve.params
                  if v != act.defaults[k] or len({t[k] for t in twins}) > 1]
-        text = ", ".join(f"{k}={_short(v)}" for k, v in curve.params if k in shown)
-        labels.append(f"{act.label} ({text})" if text else act.label)
+        text = sep.join(choices[v] if isinstance(v, str) and v in choices
+                        else param_form.format(name=names.get(k, k), value=_short(v))
+                        for k, v in curve.params if k in shown)
+        labels.append(curve_form.format(label=act.label, params=text) if text else act.label)
     seen: dict[str, int] = {}
     for i, label in enumerate(labels):
         if labels.count(label) > 1:
@@ -445,3 +460,143 @@ def matching_preset(curves: Sequence[Curve]) -> Preset | None:
         if tuple(curves) == p.curves:
             return p
     return None
+
+
+# ---------------------------------------------------------------- what to notice
+
+
+@dataclass(frozen=True)
+class Notice:
+    """What the drawn curves have in common, group by group, as indices into the curves.
+
+    Each field lists the curves (by position) a sentence of "what to notice" is about; the
+    page writes the sentences. Registry facts (`registry.Properties`) describe a function
+    at its default parameters; ``dead`` and ``kinks`` follow the drawn parameters and range.
+    A curve without registry facts (a typed formula) appears only in ``dead``.
+    """
+
+    saturate_both: tuple[int, ...] = ()  # f' -> 0 on both sides (sigmoid, tanh)
+    saturate_negative: tuple[int, ...] = ()  # levels off for x -> -inf only (ReLU, ELU)
+    saturate_positive: tuple[int, ...] = ()  # levels off for x -> +inf only (LogSigmoid)
+    unbounded: tuple[int, ...] = ()  # never levels off (LeakyReLU, identity)
+    zero_centred: tuple[int, ...] = ()  # outputs of both signs around 0
+    not_centred: tuple[int, ...] = ()
+    dead: tuple[int, ...] = ()  # f' is exactly 0 somewhere on the drawn range
+    kinks: tuple[int, ...] = ()  # f has a kink (or jump) inside the drawn range
+
+
+def notice(curves: Sequence[Curve], dead: Sequence[bool], grid: Grid) -> Notice:
+    """Sort the drawn curves into the groups of `Notice`.
+
+    ``dead[i]`` says whether curve i's plotted f' is exactly 0 somewhere (from its
+    `Overview`); ``curves[i].name`` that is not a registry name (a typed formula) gets no
+    registry facts.
+    """
+    groups: dict[str, list[int]] = {f: [] for f in Notice.__dataclass_fields__}
+    for i, (curve, is_dead) in enumerate(zip(curves, dead, strict=True)):
+        if is_dead:
+            groups["dead"].append(i)
+        if not isinstance(curve.name, str):
+            continue
+        act = curve.act
+        props = act.properties
+        if props is None:
+            continue
+        side = {"both": "saturate_both", "negative": "saturate_negative",
+                "positive": "saturate_positive", "none": "unbounded"}[props.saturates]
+        groups[side].append(i)
+        groups["zero_centred" if props.zero_centred else "not_centred"].append(i)
+        if any(grid.xmin < k < grid.xmax for k in act.kink_points(**curve.kwargs)):
+            groups["kinks"].append(i)
+    return Notice(**{k: tuple(v) for k, v in groups.items()})
+
+
+# ---------------------------------------------------------------- links
+
+
+# The torch.nn module of each registered activation; the step function has none, and its
+# page is the tensor function torch.heaviside.
+_TORCH_NAMES = {
+    "identity": "torch.nn.Identity", "step": "torch.heaviside", "sigmoid": "torch.nn.Sigmoid",
+    "tanh": "torch.nn.Tanh", "relu": "torch.nn.ReLU", "leaky_relu": "torch.nn.LeakyReLU",
+    "prelu": "torch.nn.PReLU", "rrelu": "torch.nn.RReLU", "elu": "torch.nn.ELU",
+    "celu": "torch.nn.CELU", "selu": "torch.nn.SELU", "gelu": "torch.nn.GELU",
+    "silu": "torch.nn.SiLU", "mish": "torch.nn.Mish", "softplus": "torch.nn.Softplus",
+    "softsign": "torch.nn.Softsign", "relu6": "torch.nn.ReLU6",
+    "hardtanh": "torch.nn.Hardtanh", "hardsigmoid": "torch.nn.Hardsigmoid",
+    "hardswish": "torch.nn.Hardswish", "threshold": "torch.nn.Threshold",
+    "tanhshrink": "torch.nn.Tanhshrink", "softshrink": "torch.nn.Softshrink",
+    "hardshrink": "torch.nn.Hardshrink", "log_sigmoid": "torch.nn.LogSigmoid",
+}
+TORCH_DOCS = "https://docs.pytorch.org/docs/stable/generated/{}.html"
+
+
+def pytorch_url(name: str) -> tuple[str, str] | None:
+    """``(torch name, its documentation URL)`` for a registry activation, or None."""
+    torch_name = _TORCH_NAMES.get(registry.get(name).name)
+    return (torch_name, TORCH_DOCS.format(torch_name)) if torch_name else None
+
+
+# ---------------------------------------------------------------- a parameter sweep
+
+
+SWEEP_FRAMES = 41
+SWEEP_POINTS = 401  # per frame; 41 frames of f and f' stay near 130 KB of float32
+# Ranges a lecturer wants to show, where the parameter's own limits are not the story:
+# Softplus beta from a soft curve to a ReLU lookalike (log-spaced: the change is in the
+# first few units); the rest sweep their slider's range.
+_SWEEP_RANGES = {("softplus", "beta"): (0.5, 20.0, True)}
+
+
+def sweep_params(names: Sequence[str]) -> tuple[str, ...]:
+    """The numeric parameters of the listed curves, each once, in order of appearance."""
+    out: dict[str, None] = {}
+    for name in names:
+        for p in registry.get(name).params:
+            if p.choices is None:
+                out[p.name] = None
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Sweep:
+    """One curve's f and f' for a run of values of one parameter (the animation frames)."""
+
+    slot: int  # which curve is swept (the first that has the parameter)
+    param: str
+    values: np.ndarray  # (frames,) float64
+    labels: tuple[str, ...]  # each value as shown on the slider (`numfmt.fmt`)
+    grid: Grid
+    f: np.ndarray  # (frames, n) float32
+    df: np.ndarray  # (frames, n) float32
+
+
+def sweep(curves: Sequence[Curve], param: str, grid: Grid,
+          frames: int = SWEEP_FRAMES) -> Sweep | None:
+    """Sample the first curve that has numeric ``param`` at ``frames`` values of it.
+
+    The other parameters keep the curve's values; a value that breaks a joint rule
+    (RReLU's lower <= upper) keeps the curve's own value for that frame. None when no
+    curve has the parameter.
+    """
+    for slot, curve in enumerate(curves):
+        if not isinstance(curve.name, str):
+            continue
+        spec = {p.name: p for p in curve.act.params}.get(param)
+        if spec is not None and spec.choices is None:
+            break
+    else:
+        return None
+    lo, hi, log = _SWEEP_RANGES.get((curve.name, param), (spec.min, spec.max, False))
+    values = np.geomspace(lo, hi, frames) if log else np.linspace(lo, hi, frames)  # (frames,)
+    step = spec.step
+    values = np.unique(np.clip(np.round(values / step) * step, spec.min, spec.max))
+    g = Grid(grid.xmin, grid.xmax, min(grid.n, SWEEP_POINTS))
+    x = g.x()  # (n,)
+    fs, dfs = [], []
+    for v in values:
+        c, _ = resolve_curve(curve.name, {**curve.kwargs, param: float(v)})
+        fs.append(c.act(x, **c.kwargs))
+        dfs.append(c.act.grad(x, **c.kwargs))
+    return Sweep(slot, param, values, tuple(fmt(v) for v in values), g,
+                 np.asarray(fs, dtype=np.float32), np.asarray(dfs, dtype=np.float32))

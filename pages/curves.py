@@ -14,6 +14,15 @@ several times (LeakyReLU 0.01 next to 0.2). Everything shown lives in the URL:
   training-mode draws. ``scale`` and ``k``: the f(kx)/k chart (defaults false, 2).
 - ``expr``: a typed formula f(x) (`ui.custom`), drawn after the curves above as "custom";
   ``expr_<letter>``: its free parameters (sliders in the formula box).
+- ``yzoom``: f's y axis fixed to [-1.5, 1.5] (default false), for sigmoid and tanh next to
+  ReLU-like curves that would squash them into a strip.
+- ``sweep``: a numeric parameter (``beta``, ``negative_slope``, ...) of the first curve that
+  has it, animated in the browser: f and f' side by side with Play and a slider, e.g.
+  ``?fn=softplus&sweep=beta``. A tour step can open it.
+
+Choice widgets show readable names (GELU's "exact"/"tanh approximation") while the URL keeps
+the code names; a bound widget with ``format_func`` would put the shown text in the URL,
+so those are synchronised by hand (`_code_select`).
 
 Example: ``?fn=leaky_relu&fn=leaky_relu&p1_negative_slope=0.2&dead=true``. Bad values in a
 link (unknown names, NaN, out of range, stray ``p<i>_...`` keys) give a warning and the
@@ -28,9 +37,11 @@ from streamlit.errors import StreamlitAPIException
 import activations
 from activations import explore
 from activations.figures.curves import (
-    ZONE_OPACITY, Line, Texts, Zones, curves_figure, difference_figure, scale_figure,
+    ZONE_OPACITY, Line, SweepTexts, Texts, Zones, curves_figure, difference_figure,
+    scale_figure, sweep_figure,
 )
-from activations.figures.style import SHADE, color
+from activations.figures.style import SHADE, color, dash
+from activations.numfmt import fmt
 from ui.frame import chart, presenting
 from ui.i18n import t
 from ui import custom as formula_ui
@@ -42,7 +53,14 @@ SEEN = "_curves_fn"  # the curve names of the last run: a different list means a
 NAMES = activations.names()
 K_MIN, K_MAX, K_DEFAULT = 0.1, 10.0, 2.0
 BOOLS = ("true", "false", "True", "False", "TRUE", "FALSE")  # what a bound toggle accepts
-TOGGLES = {"sat": True, "dead": False, "diff": False, "train": True, "scale": False}
+TOGGLES = {"sat": True, "dead": False, "diff": False, "train": True, "scale": False,
+           "yzoom": False}
+ZOOM = (-1.5, 1.5)  # yzoom's f range: sigmoid and tanh fill it, ReLU's corner shows
+SWEEP = "sweep"
+WARN = ":material/warning:"
+# Chart heights side by side in presentation mode: the pair fills a 1280x720 projector
+# below the one-line title and intro, legend included (measured in tests/browser).
+PRESENT_PAIR_HEIGHT = 500
 
 
 def _label(name: str) -> str:
@@ -55,7 +73,32 @@ def _md(text: str) -> str:
 
 
 def _fmt(value: float) -> str:
-    return f"{value:.4g}"
+    return fmt(value)
+
+
+def _pname(param: str) -> str:
+    """A parameter's readable name (``negative_slope`` -> "negative slope")."""
+    return t(f"curves.pname_{param}")
+
+
+def _code_select(label: str, options, default, key: str, format_func, **kwargs):
+    """A selectbox showing readable names whose URL value ``key`` is the code name.
+
+    The URL is the truth (this page's callbacks keep it in step with the widget), so a new
+    link's value is taken over at the start of a run; at ``default`` the key leaves the
+    URL.
+    """
+    options = list(options)
+    url = st.query_params.get(key)
+    want = url if url in options else default
+    if st.session_state.get(key) != want:
+        st.session_state[key] = want
+
+    def follow() -> None:
+        _set_bound(key, st.session_state.get(key), default)
+
+    return st.selectbox(label, options, key=key,
+                        format_func=format_func, on_change=follow, **kwargs)
 
 
 def _stem(curves, what: str) -> str:
@@ -80,6 +123,7 @@ def _write_curves(names) -> None:
     """Mirror the curve list into the URL: repeated ``fn``, absent for the default."""
     names = tuple(names)
     st.session_state[SEEN] = names
+    _drop_stray(names)  # a curve that left takes its hand-synchronised choice keys along
     if names == explore.DEFAULT_CURVES:
         if FN in st.query_params:
             del st.query_params[FN]
@@ -177,6 +221,7 @@ def _rules(names) -> list[urlstate.Rule]:
              urlstate.number("k", K_MIN, K_MAX, K_DEFAULT)]
     rules += [urlstate.choice(key, BOOLS, str(default).lower())
               for key, default in TOGGLES.items()]
+    rules.append(urlstate.choice(SWEEP, explore.sweep_params(names), t("curves.sweep_off")))
     for slot, name in enumerate(names):
         for p in activations.get(name).params:
             key = explore.param_key(slot, p.name)
@@ -209,16 +254,24 @@ def _sampled(name: str, params: tuple, xmin: float, xmax: float, n: int) -> expl
     return explore.overview(explore.Curve(name, params), explore.Grid(xmin, xmax, n))
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def _swept(curves: tuple, param: str, xmin: float, xmax: float, n: int):
+    """The animation frames of one parameter (41 samplings: worth keeping)."""
+    return explore.sweep(curves, param, explore.Grid(xmin, xmax, n))
+
+
 # ---------------------------------------------------------------- widgets
 
 
 def _param_widget(slot: int, p: activations.Param, act: str):
     key = explore.param_key(slot, p.name)
     if p.choices:
-        return st.selectbox(p.name, p.choices, index=p.choices.index(p.default), key=key,
-                            help=t(f"curves.phelp_{act}_{p.name}"), bind="query-params")
+        return _code_select(_pname(p.name), p.choices, p.default, key,
+                            lambda v: t(f"curves.choice_{p.name}_{v}"),
+                            help=t(f"curves.phelp_{act}_{p.name}"))
     digits = max(2, -int(f"{p.step:e}".split("e")[1])) + 1  # step 0.01 -> 3 decimals
-    return st.slider(p.name, float(p.min), float(p.max), float(p.default), float(p.step),
+    return st.slider(_pname(p.name), float(p.min), float(p.max), float(p.default),
+                     float(p.step),
                      format=f"%.{digits}f", key=key, help=t(f"curves.phelp_{act}_{p.name}"),
                      bind="query-params")
 
@@ -308,15 +361,35 @@ def _details(curve: explore.Curve, label: str, info: explore.Overview) -> None:
     st.code(act.numpy_code(**kw), language="python")
     st.markdown(f"**{t('curves.code_torch')}**")
     st.code(act.torch_code(**kw), language="python")
+    link = explore.pytorch_url(curve.name)
+    if link is not None:  # a fixed URL from the library, never user text
+        st.markdown(t("curves.pytorch_doc", name=link[0], url=link[1]))
     if act.reference:
         st.caption(t("curves.reference", ref=_md(act.reference)))
+
+
+def _notice(curves, labels, infos, grid) -> list[str]:
+    """"What to notice" about exactly the curves drawn, one sentence per shared trait."""
+    facts = explore.notice(curves, [bool(info.dead) for info in infos], grid)
+    out = []
+    for field in ("saturate_both", "saturate_negative", "saturate_positive", "unbounded",
+                  "zero_centred", "not_centred", "dead", "kinks"):
+        group = getattr(facts, field)
+        if group:
+            out.append(t(f"curves.notice_{field}",
+                         names=_md(", ".join(labels[i] for i in group))))
+    if not facts.kinks and len(facts.zero_centred) + len(facts.not_centred) == len(curves):
+        out.append(t("curves.notice_smooth"))
+    return out
 
 
 # ---------------------------------------------------------------- the page
 
 present = presenting()
 st.title(t("curves.title"))
-st.caption(t("curves.intro"))
+# The intro is one line, the expander's own label; how to read the page is inside it.
+with st.expander(t("curves.intro"), icon=":material/info:"):
+    st.markdown(t("curves.more"))
 
 notes = []
 names, problems = _url_curves()
@@ -331,44 +404,63 @@ if st.session_state.get(SEEN) != names:  # a link arrived (or the first run)
     notes += _drop_stray(names)
 guard("curves", _rules(names) + formula_ui.rules(), notes)
 
-st.selectbox(t("curves.preset"), [p.key for p in explore.PRESETS], index=None, key="preset",
-             format_func=lambda key: t(f"curves.preset_{key}"),
-             placeholder=t("curves.preset_placeholder"), on_change=_apply_preset)
+
+def _view_row() -> tuple[bool, str]:
+    """The comparisons, the zoom and the animation: above the charts, or in the sidebar
+    in presentation mode (the charts get the projector's whole height)."""
+    with st.container(horizontal=True, vertical_alignment="bottom"):
+        st.selectbox(t("curves.preset"), [p.key for p in explore.PRESETS], index=None,
+                     key="preset", format_func=lambda key: t(f"curves.preset_{key}"),
+                     placeholder=t("curves.preset_placeholder"), on_change=_apply_preset,
+                     width=320)
+        options = ("", *explore.sweep_params(names))
+        param = _code_select(
+            t("curves.sweep"), options, "", SWEEP,
+            lambda p: t("curves.sweep_off") if not p else _pname(p),
+            help=t("curves.sweep_help"), width=240)
+        zoom = st.toggle(t("curves.yzoom"), False, key="yzoom", help=t("curves.yzoom_help"),
+                         bind="query-params")
+    return zoom, param
+
 
 with st.sidebar:
+    if present:
+        zoom, sweep_param = _view_row()
     formula = formula_ui.formula_box()  # the typed f(x), drawn after the registry curves
     st.header(t("curves.curves_header"))
     raw_params = _curve_controls(names)
     xmin, xmax, n, show, k = _view_controls(names)
+if not present:
+    zoom, sweep_param = _view_row()
 
 grid, grid_problems = explore.check_grid(xmin, xmax, n)
 for problem in grid_problems:
-    st.warning(t(f"curves.grid_{problem}"), icon="⚠️")
+    st.warning(t(f"curves.grid_{problem}"), icon=WARN)
 
 curves = []
 for name, raw in zip(names, raw_params, strict=True):
     curve, ok = explore.resolve_curve(name, raw)
     if not ok:
-        st.warning(t("curves.bad_params", label=_label(name)), icon="⚠️")
+        st.warning(t("curves.bad_params", label=_label(name)), icon=WARN)
     curves.append(curve)
 if formula is not None:
     curves.append(explore.Curve(formula.act, formula.params))
-
-match = explore.matching_preset(curves)
-if match is not None:
-    st.info(t(f"curves.note_{match.key}"), icon=":material/lightbulb:")
 
 g = (grid.xmin, grid.xmax, grid.n)
 infos = [_sampled(c.name, c.params, *g) if isinstance(c.name, str)
          else formula_ui.overview(formula.text, formula.params, *g) for c in curves]
 if formula is not None:
     formula_ui.values_note(formula, grid.x())
-labels = explore.curve_labels(curves)
-lines = [Line(label, color(i), info.sample.f, info.sample.df)
+labels = explore.curve_labels(
+    curves, {p: _pname(p) for c in curves if isinstance(c.name, str) for p, _ in c.params},
+    {v: t(f"curves.choice_approximate_{v}") for v in ("none", "tanh")},
+    (t("curves.label_curve"), t("curves.label_param"), t("curves.label_params", a="", b="")))
+lines = [Line(label, color(i), info.sample.f, info.sample.df, dash(i))
          for i, (label, info) in enumerate(zip(labels, infos, strict=True))]
-# With dead zones shown, a curve's own band covers only where it saturates yet still has
-# a slope, so the red f' = 0 band is not muddied by it.
-saturation = [Zones(info.fading if show["dead"] else info.saturated, color(i), ZONE_OPACITY)
+# With dead zones shown, a curve's own lane covers only where it saturates yet still has
+# a slope, so the red f' = 0 band says "dead" alone.
+saturation = [Zones(info.fading if show["dead"] else info.saturated, color(i), ZONE_OPACITY,
+                    group=labels[i])
               for i, info in enumerate(infos)] if show["sat"] else []
 dead = [Zones(info.dead, SHADE, note=t("curves.dead_note", label=label))
         for label, info in zip(labels, infos, strict=True) if info.dead] if show["dead"] else []
@@ -381,22 +473,53 @@ if show["train"]:
             samples_df.append((t("curves.train_name", label=labels[i]), color(i), r.slope_x,
                                r.slope))
 hover = dict(f=t("curves.hover_f"), df=t("curves.hover_df"))
+pair_height = PRESENT_PAIR_HEIGHT if present else None
+lane_note = t("curves.lane_note")
 
-fig_f = curves_figure(grid.xmin, grid.dx, lines,
-                      Texts(t("curves.f_title"), t("curves.x"), t("curves.f_axis"), **hover),
-                      saturation=saturation, dead=dead, samples=samples_f, present=present)
-chart(fig_f, key="chart_f", filename=_stem(curves, "f"))
-st.caption(t("curves.f_caption"))
+# The typed formula is always last and never swept: only registry curves are cache keys.
+named = tuple(c for c in curves if isinstance(c.name, str))
+swept = _swept(named, sweep_param, *g) if sweep_param else None
+if swept is not None:
+    moving = lines[swept.slot]
+    label = t("curves.sweep_name", label=curves[swept.slot].act.label, param=_pname(swept.param))
+    fig = sweep_figure(
+        grid.xmin, swept.grid.dx, [ln for i, ln in enumerate(lines) if i != swept.slot],
+        Line(label, moving.color, moving.f, moving.df, moving.dash), swept.f, swept.df,
+        swept.labels, int(abs(swept.values - curves[swept.slot].kwargs[swept.param]).argmin()),
+        SweepTexts(t("curves.f_title"), t("curves.df_title"), t("curves.x"),
+                   _pname(swept.param) + " = ", t("curves.play"), t("curves.pause")),
+        present=present, height=PRESENT_PAIR_HEIGHT if present else 480)
+    chart(fig, key="chart_sweep", filename=_stem(curves, f"sweep-{swept.param}"))
+    st.caption(t("curves.sweep_caption", label=_md(label)))
+else:
+    left, right = st.columns(2)
+    with left:
+        fig_f = curves_figure(grid.xmin, grid.dx, lines,
+                              Texts(t("curves.f_title"), t("curves.x"), t("curves.f_axis"),
+                                    **hover),
+                              saturation=saturation, lane_note=lane_note, dead=dead,
+                              samples=samples_f, y_range=ZOOM if zoom else None,
+                              height=pair_height, present=present)
+        chart(fig_f, key="chart_f", filename=_stem(curves, "f"))
+        st.caption(t("curves.f_caption"))
+    with right:
+        fig_df = curves_figure(grid.xmin, grid.dx, lines,
+                               Texts(t("curves.df_title"), t("curves.x"), t("curves.df_axis"),
+                                     **hover),
+                               derivative=True, saturation=saturation, lane_note=lane_note,
+                               dead=dead, samples=samples_df,
+                               threshold=(explore.SATURATION_SLOPE, t("curves.threshold"))
+                               if show["sat"] else None, height=pair_height, present=present)
+        chart(fig_df, key="chart_df", filename=_stem(curves, "df"))
+        shares = "; ".join(f"{label} {info.share:.0%}"
+                           for label, info in zip(labels, infos, strict=True))
+        st.caption(t("curves.df_caption", shares=_md(shares)))
 
-fig_df = curves_figure(grid.xmin, grid.dx, lines,
-                       Texts(t("curves.df_title"), t("curves.x"), t("curves.df_axis"), **hover),
-                       derivative=True, saturation=saturation, dead=dead, samples=samples_df,
-                       threshold=(explore.SATURATION_SLOPE, t("curves.threshold"))
-                       if show["sat"] else None, present=present)
-chart(fig_df, key="chart_df", filename=_stem(curves, "df"))
-shares = "; ".join(f"{label} {info.share:.0%}"
-                   for label, info in zip(labels, infos, strict=True))
-st.caption(t("curves.df_caption", shares=_md(shares)))
+st.info("  \n".join([t("curves.notice_header"), *_notice(curves, labels, infos, grid)]),
+        icon=":material/lightbulb:")
+match = explore.matching_preset(curves)
+if match is not None:
+    st.info(t(f"curves.note_{match.key}"), icon=":material/school:")
 
 if show["scale"] and k is not None:
     scaled = [(explore.scaled(c, grid, k), explore.scale_gap(c, grid, k)) for c in curves]
@@ -405,7 +528,8 @@ if show["scale"] and k is not None:
                        Texts(t("curves.scale_title", k=_fmt(k)), t("curves.x"),
                              t("curves.f_axis")), present=present)
     chart(fig, key="chart_scale", filename=_stem(curves, f"scale-k{_fmt(k)}"))
-    gaps = "; ".join(f"{label} {gap:.3g}" for label, (_, gap) in zip(labels, scaled, strict=True))
+    gaps = "; ".join(f"{label} {_fmt(gap)}"
+                     for label, (_, gap) in zip(labels, scaled, strict=True))
     st.caption(t("curves.scale_caption", k=_fmt(k), gaps=_md(gaps)))
 
 if show["diff"] and len(curves) >= 2:
@@ -414,10 +538,12 @@ if show["diff"] and len(curves) >= 2:
         d = explore.difference(curves[j], curves[0], grid)
         diffs.append((t("curves.diff_f", a=labels[j], b=labels[0]),
                       t("curves.diff_df", a=labels[j], b=labels[0]), color(j), d.f, d.df))
-        gaps.append(f"{labels[j]} {d.gap:.3g}")
+        gaps.append(f"{labels[j]} {_fmt(d.gap)}")
     fig = difference_figure(grid.xmin, grid.dx, diffs,
                             Texts(t("curves.diff_title", b=labels[0]), t("curves.x"),
-                                  t("curves.diff_axis")), present=present)
+                                  t("curves.diff_axis")),
+                            titles=(t("curves.diff_panel_f"), t("curves.diff_panel_df")),
+                            present=present)
     chart(fig, key="chart_diff", filename=_stem(curves, "difference"))
     st.caption(t("curves.diff_caption", b=_md(labels[0]), gaps=_md("; ".join(gaps))))
 

@@ -394,7 +394,8 @@ def test_curves_figure(derivative):
            for ln in lines]
     dead = [figs.Zones(explore.dead_zones(x, lines[2].df), SHADE, note="ReLU: dead")]
     fig = figs.curves_figure(GRID.xmin, GRID.dx, lines, TEXTS, derivative=derivative,
-                             saturation=sat, dead=dead, threshold=(0.01, "threshold note"))
+                             saturation=sat, lane_note="lanes", dead=dead,
+                             threshold=(0.01, "threshold note"))
     spec = _validated(fig)
     data, layout = spec["data"], spec["layout"]
     assert layout["title"]["text"] == "Title here"
@@ -402,12 +403,25 @@ def test_curves_figure(derivative):
     assert layout["yaxis"]["title"]["text"] == "y axis"
     assert layout["xaxis"]["range"] == [-6.0, 6.0]
     assert "paper_bgcolor" not in layout and "plot_bgcolor" not in layout  # theme decides
-    # bands first (under the curves): sigmoid, tanh, relu saturation, then relu dead
-    bands, curves, threshold = data[:4], data[4:7], data[7]
-    assert [b.get("fill") for b in bands] == ["toself"] * 4
-    assert [b["name"] for b in bands if b["showlegend"]] == ["ReLU: dead"]
-    assert bands[2]["x"][:4] == [-6.0, -6.0, 0.0, 0.0]
-    assert set(bands[0]["y"]) - {None} == set(layout["yaxis"]["range"])  # full height
+    # first (under the curves): relu's dead band, full height; then one lane per curve
+    # (sigmoid, tanh, relu saturation) on the overlaid 0..1 axis, the curves, the threshold
+    # and the lanes' legend entry
+    dead_band, lanes, curves, threshold, note = data[0], data[1:4], data[4:7], data[7], data[8]
+    assert dead_band["fill"] == "toself" and dead_band["name"] == "ReLU: dead"
+    assert set(dead_band["y"]) - {None} == set(layout["yaxis"]["range"])  # full height
+    assert [b.get("fill") for b in lanes] == ["toself"] * 3
+    assert all(b["yaxis"] == "y2" and b.get("showlegend") is False for b in lanes)
+    assert layout["yaxis2"]["overlaying"] == "y" and layout["yaxis2"]["range"] == [0, 1]
+    assert lanes[2]["x"][:4] == [-6.0, -6.0, 0.0, 0.0]  # ReLU saturates (f' = 0) for x <= 0
+    # lane i sits above lane i - 1, each its own strip: no two share any height
+    heights = [sorted(set(b["y"]) - {None}) for b in lanes]  # [bottom, top] each
+    assert all(lo_next > hi for (_, hi), (lo_next, _) in zip(heights, heights[1:]))
+    assert [b["fillcolor"] for b in lanes] == [ln.color for ln in lines]
+    # the data starts above the top lane: no strip covers a curve
+    lo, hi = layout["yaxis"]["range"]
+    data_lo = min(float(np.min(ln.df if derivative else ln.f)) for ln in lines)
+    assert (data_lo - lo) / (hi - lo) > heights[-1][1]
+    assert note["name"] == "lanes" and note.get("showlegend", True) is True
     for line, trace in zip(lines, curves, strict=True):
         assert trace["name"] == line.label and trace["line"]["color"] == line.color
         assert "x" not in trace and trace["x0"] == -6.0 and trace["dx"] == 0.015
@@ -443,5 +457,87 @@ def test_scale_and_difference_figures():
     spec = _validated(figs.difference_figure(GRID.xmin, GRID.dx,
                                              [("Δf", "Δf'", "#000", d.f, d.df)], TEXTS))
     assert [t["name"] for t in spec["data"]] == ["Δf", "Δf'"]
+    # f's gap and f''s gap each on their own axes, side by side
+    assert [(t["xaxis"], t["yaxis"]) for t in spec["data"]] == [("x", "y"), ("x2", "y2")]
+    assert spec["layout"]["xaxis"]["domain"][1] < spec["layout"]["xaxis2"]["domain"][0]
     assert np.array_equal(_decode(spec["data"][0]["y"]), d.f)
     assert np.array_equal(_decode(spec["data"][1]["y"]), d.df)
+
+
+def test_pytorch_links_name_the_module_of_every_activation():
+    """The linked torch.nn class is the module form of the function the code calls
+    (relu -> ReLU, logsigmoid -> LogSigmoid); the step function links torch.heaviside."""
+    import re
+
+    for name in activations.names():
+        torch_name, url = explore.pytorch_url(name)
+        assert url == f"https://docs.pytorch.org/docs/stable/generated/{torch_name}.html"
+        code = activations.get(name).torch_code()
+        called = re.search(r"torch\.(?:nn\.functional\.)?(\w+)\(", code)
+        if name == "identity":  # the code is c * x; nn.Identity is the c = 1 module
+            assert torch_name == "torch.nn.Identity"
+        elif name == "step":
+            assert torch_name == "torch.heaviside" == f"torch.{called[1]}"
+        else:
+            assert torch_name.startswith("torch.nn.")
+            assert torch_name.removeprefix("torch.nn.").lower() == called[1].replace("_", ""), name
+    assert explore.pytorch_url("swish")[0] == "torch.nn.SiLU"  # aliases too
+
+
+def test_readable_labels():
+    names = {"negative_slope": "negative slope", "alpha": "α"}
+    curves = [Curve.make("leaky_relu", negative_slope=0.2), Curve.make("elu", alpha=2),
+              Curve.make("gelu", approximate="tanh")]
+    assert explore.curve_labels(curves, names, {"tanh": "tanh approximation"}) == [
+        "LeakyReLU (negative slope=0.2)", "ELU (α=2)", "GELU (tanh approximation)"]
+
+
+def test_sweep_frames():
+    grid = explore.Grid(-3.0, 3.0, 601)
+    s = explore.sweep([Curve.make("relu"), Curve.make("leaky_relu")], "negative_slope", grid)
+    assert s.slot == 1 and s.param == "negative_slope"
+    assert s.values[0] == 0.0 and s.values[-1] == 1.0 and np.all(np.diff(s.values) > 0)
+    assert s.f.dtype == s.df.dtype == np.float32
+    assert s.f.shape == s.df.shape == (len(s.values), explore.SWEEP_POINTS)
+    x = s.grid.x()
+    assert s.grid.xmin == -3.0 and s.grid.xmax == 3.0
+    for a, f, df in zip(s.values, s.f, s.df, strict=True):  # written out: x or a x
+        np.testing.assert_allclose(f, np.where(x > 0, x, a * x), rtol=1e-6, atol=1e-7)
+        np.testing.assert_allclose(df[x != 0], np.where(x > 0, 1.0, a)[x != 0], rtol=1e-6)
+    assert explore.sweep([Curve.make("relu")], "negative_slope", grid) is None
+    assert explore.sweep([Curve.make("gelu")], "approximate", grid) is None  # not numeric
+    assert explore.sweep_params(["relu", "softplus", "elu", "gelu", "celu"]) == (
+        "beta", "threshold", "alpha")
+
+
+def test_notice_groups():
+    grid = explore.Grid()
+    curves = [Curve.make(n) for n in ("sigmoid", "relu", "leaky_relu", "log_sigmoid", "tanh")]
+    got = explore.notice(curves, [False, True, False, False, False], grid)
+    assert got.saturate_both == (0, 4) and got.saturate_negative == (1,)
+    assert got.saturate_positive == (3,) and got.unbounded == (2,)
+    assert got.zero_centred == (4,) and got.not_centred == (0, 1, 2, 3)
+    assert got.dead == (1,) and got.kinks == (1, 2)
+    # a kink outside the drawn range is not mentioned
+    right = explore.Grid(1.0, 5.0, 101)
+    assert explore.notice([Curve.make("relu")], [False], right).kinks == ()
+
+
+def test_sweep_figure_is_valid_plotly_and_moves_only_the_swept_curve():
+    s = explore.sweep([Curve.make("softplus")], "beta", GRID)
+    still = _lines(["relu"])
+    moving = figs.Line("Softplus", PALETTE[1], s.f[0], s.df[0], "dash")
+    texts = figs.SweepTexts("f", "f'", "x", "β = ", "Play", "Pause")
+    spec = _validated(figs.sweep_figure(GRID.xmin, s.grid.dx, still, moving, s.f, s.df,
+                                        s.labels, 3, texts, present=True))
+    data, layout = spec["data"], spec["layout"]
+    assert [(t["name"], t["xaxis"]) for t in data] == [("ReLU", "x"), ("ReLU", "x2"),
+                                                       ("Softplus", "x"), ("Softplus", "x2")]
+    assert data[0]["dx"] == GRID.dx and data[2]["dx"] == s.grid.dx  # each on its own grid
+    assert np.array_equal(_decode(data[2]["y"]), s.f[3])  # opens at frame 3
+    assert layout["sliders"][0]["active"] == 3
+    assert layout["sliders"][0]["currentvalue"]["prefix"] == "β = "
+    # the y ranges hold every frame, so the axes stay still while the curve moves
+    lo, hi = layout["yaxis"]["range"]
+    assert lo <= s.f.min() and hi >= max(s.f.max(), still[0].f.max())
+    assert len(spec["frames"]) == len(s.labels)

@@ -349,14 +349,17 @@ def test_gallery_of_every_activation(present, lang):
     assert {a["font"]["size"] for a in layout["annotations"]} == {20 if present else 13}
     axes = [k for k in layout if k.startswith(("xaxis", "yaxis"))]
     assert len(axes) == 2 * rows * columns
-    for key in axes:  # thumbnails: no tick labels, the faint grid even on a projector
-        assert layout[key]["showticklabels"] is False, key
+    for key in axes:  # thumbnails: a few labelled ticks, the faint grid even on a projector
+        assert layout[key]["showticklabels"] is True, key
         assert layout[key]["gridcolor"] == layout[key]["zerolinecolor"] == GRID, key
         if key.startswith("yaxis"):
             assert layout[key]["range"] == [-1.6, 3.2], key
+            assert list(layout[key]["tickvals"]) == [-1, 0, 1, 2, 3], key
+        else:
+            assert list(layout[key]["tickvals"]) == [-4, 0, 4], key
     assert layout["hovermode"] == "closest"
-    assert layout["margin"] == dict(l=5, r=5, t=40, b=5)
-    _check_look(layout, present, (230 if present else 165) * rows)
+    assert layout["margin"] == dict(l=25, r=5, t=40, b=25)
+    _check_look(layout, present, (250 if present else 185) * rows)
 
 
 def test_gallery_leaves_the_last_row_partly_empty():
@@ -365,5 +368,22 @@ def test_gallery_leaves_the_last_row_partly_empty():
     data, layout = spec["data"], spec["layout"]
     assert [t["xaxis"] for t in data] == ["x", "x", "x2", "x2", "x3", "x3", "x4", "x4"]
     assert "xaxis6" in layout and "xaxis7" not in layout  # 2 rows x 3 columns
-    assert layout["height"] == 2 * 165
+    assert layout["height"] == 2 * 185
     assert len(layout["annotations"]) == 4
+
+
+# ---------------------------------------------------------------- the shared palette
+
+
+def test_palette_keeps_look_alike_colours_apart_and_every_curve_has_a_dash():
+    """Okabe-Ito orange #E69F00 and vermilion #D55E00 look alike on a projector: they are
+    never among the same three curves, and every curve has its own dash pattern too."""
+    from activations.figures.style import DASHES, dash
+
+    okabe_ito = {"#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7"}
+    assert okabe_ito <= set(PALETTE) and len(set(PALETTE)) == len(PALETTE)
+    orange, vermilion = PALETTE.index("#E69F00"), PALETTE.index("#D55E00")
+    assert abs(orange - vermilion) >= 3
+    assert len(set(DASHES)) == len(DASHES) == len(PALETTE)
+    assert [dash(i) for i in range(len(PALETTE) + 1)] == [*DASHES, DASHES[0]]
+    assert dash(0) == "solid"

@@ -52,6 +52,16 @@ def _close_to_library(values, reference):
     np.testing.assert_allclose(values, reference, rtol=1.2e-7, atol=1e-37)
 
 
+# Parameter names as a visitor reads them (the URL keeps the code names).
+READABLE = {key[len("pname_"):]: text for key, text in EN.items() if key.startswith("pname_")}
+CHOICES = {"none": EN["choice_approximate_none"], "tanh": EN["choice_approximate_tanh"]}
+
+
+def _labels(curves) -> list[str]:
+    forms = (EN["label_curve"], EN["label_param"], EN["label_params"].format(a="", b=""))
+    return explore.curve_labels(curves, READABLE, CHOICES, forms)
+
+
 def _texts(at) -> str:
     parts = [*at.markdown, *at.caption, *at.warning, *at.info, *at.title]
     return " ".join(str(el.value) for el in parts)
@@ -72,6 +82,9 @@ def test_default_view(apptest, lang, texts):
         assert spec["layout"]["xaxis"]["range"] == [-6.0, 6.0]
     # one colour per curve in both figures
     assert [tr["line"]["color"] for tr in _curves(f)] == [tr["line"]["color"] for tr in _curves(df)]
+    # and a dash pattern per curve as a second cue (tanh's tail no longer hides sigmoid's)
+    dashes = [tr["line"]["dash"] for tr in _curves(f)]
+    assert len(set(dashes)) == 3 and dashes == [tr["line"]["dash"] for tr in _curves(df)]
     assert f["layout"]["title"]["text"] == texts["f_title"]
     assert df["layout"]["title"]["text"] == texts["df_title"]
     # hover: x (unified), f(x) and f'(x) of every curve
@@ -81,7 +94,8 @@ def test_default_view(apptest, lang, texts):
         assert texts["hover_df"] in tr["hovertemplate"]
     # the hidden default state leaves a clean URL
     assert at.query_params == {}
-    assert at.info[0].value == texts["note_basics"]
+    assert at.info[0].value.startswith(texts["notice_header"])
+    assert at.info[1].value == texts["note_basics"]
     assert len(at.get("download_button")) == 1
 
 
@@ -116,7 +130,7 @@ def test_every_activation_can_be_selected(apptest, name):
     for p in act.params:  # one widget per Param, built from the registry
         key = explore.param_key(0, p.name)
         widget = at.selectbox(key=key) if p.choices else at.slider(key=key)
-        assert widget.value == p.default and widget.label == p.name
+        assert widget.value == p.default and widget.label == EN[f"pname_{p.name}"]
     expected = [] if name == "sigmoid" else [name, "tanh", "relu"]
     assert at.query_params.get("fn", []) == expected
 
@@ -135,7 +149,7 @@ def test_a_parameter_change_changes_the_curve(apptest):
     assert not np.array_equal(before, after)
     _close_to_library(after, np.where(x > 0, x, 0.3 * x))
     _close_to_library(_array(df["y"]), np.where(x > 0, 1.0, 0.3))
-    assert f["name"] == "LeakyReLU (negative_slope=0.3)"
+    assert f["name"] == "LeakyReLU (negative slope=0.3)"
 
 
 def test_gelu_approximation_is_a_parameter(apptest):
@@ -155,8 +169,8 @@ def test_a_link_can_hold_the_same_function_twice(apptest):
     assert at.slider(key="p0_negative_slope").value == 0.01
     assert at.slider(key="p1_negative_slope").value == 0.2
     f, df = _specs(at)
-    assert [tr["name"] for tr in _curves(f)] == ["LeakyReLU (negative_slope=0.01)",
-                                                 "LeakyReLU (negative_slope=0.2)"]
+    assert [tr["name"] for tr in _curves(f)] == ["LeakyReLU (negative slope=0.01)",
+                                                 "LeakyReLU (negative slope=0.2)"]
     left = _x(_curves(df)[0]) < 0
     assert set(_array(_curves(df)[0]["y"])[left]) == {np.float32(0.01)}
     assert set(_array(_curves(df)[1]["y"])[left]) == {np.float32(0.2)}
@@ -182,7 +196,7 @@ def test_add_remove_and_switch_curves(apptest):
     assert at.query_params["fn"] == ["leaky_relu", "elu", "gelu"]
     assert at.selectbox(key="add").value is None
     assert [tr["name"] for tr in _curves(_specs(at)[0])] == [
-        "LeakyReLU (negative_slope=0.2)", "ELU (alpha=2)", "GELU"]
+        "LeakyReLU (negative slope=0.2)", "ELU (α=2)", "GELU"]
     # removing the first curve moves the others up, parameters included
     at.button(key="rm0").click().run()
     assert not at.exception
@@ -208,9 +222,9 @@ def test_presets_apply_and_their_url_restores_the_view(apptest, preset):
     assert not at.exception and not at.warning
     assert at.selectbox(key="preset").value is None  # an action, not a state
     f = _specs(at)[0]
-    assert [tr["name"] for tr in _curves(f)] == explore.curve_labels(preset.curves)
+    assert [tr["name"] for tr in _curves(f)] == _labels(preset.curves)
     assert f["layout"]["xaxis"]["range"] == [preset.xmin, preset.xmax]
-    assert at.info[0].value == EN[f"note_{preset.key}"]
+    assert at.info[1].value == EN[f"note_{preset.key}"]
     assert len(_specs(at)) == 2 + preset.scale + preset.difference
     # the same view from its link, in a fresh session
     again = apptest(PAGE, query=at.query_params)
@@ -450,3 +464,132 @@ def test_extreme_view_of_every_activation(apptest, group):
         for trace in _curves(spec):
             y = _array(trace["y"])
             assert len(y) == 5000 and np.all(np.isfinite(y))
+
+
+# ---------------------------------------------------------------- what to notice
+
+
+def _notice(at) -> str:
+    return at.info[0].value
+
+
+@pytest.mark.parametrize(("lang", "texts"), [("en", EN), ("ko", KO)])
+def test_what_to_notice_follows_the_drawn_curves(apptest, lang, texts):
+    seen = {}
+    for fns in (["sigmoid"], ["relu"], ["sigmoid", "tanh", "relu"]):
+        at = apptest(PAGE, lang=lang, query={"fn": fns})
+        assert not at.exception
+        seen[tuple(fns)] = text = _notice(at)
+        assert text.startswith(texts["notice_header"])
+        drawn = {activations.get(n).label for n in fns}
+        for other in {"Sigmoid", "Tanh", "ReLU"} - drawn:  # only curves that are drawn
+            assert other not in text, (fns, other)
+    # written out from the curves' shapes: sigmoid saturates both ways and is smooth; ReLU
+    # is flat (dead) for x < 0 with a kink at 0; tanh alone of the three is zero-centred
+    sig, relu, trio = seen[("sigmoid",)], seen[("relu",)], seen[("sigmoid", "tanh", "relu")]
+    assert texts["notice_saturate_both"].format(names="Sigmoid") in sig
+    assert texts["notice_smooth"] in sig and texts["notice_dead"].format(names="ReLU") not in sig
+    assert texts["notice_dead"].format(names="ReLU") in relu
+    assert texts["notice_kinks"].format(names="ReLU") in relu
+    assert texts["notice_saturate_both"].format(names="Sigmoid, Tanh") in trio
+    assert texts["notice_zero_centred"].format(names="Tanh") in trio
+    assert texts["notice_not_centred"].format(names="Sigmoid, ReLU") in trio
+    assert len(set(seen.values())) == 3
+
+
+# ---------------------------------------------------------------- animate a parameter
+
+
+def _softplus(x, beta, threshold=20.0):
+    """torch.nn.Softplus written out: log(1 + e^(βx))/β, and x where βx > threshold."""
+    with np.errstate(over="ignore"):
+        return np.where(beta * x > threshold, x, np.logaddexp(0.0, beta * x) / beta)
+
+
+def _sigmoid(z):
+    return 0.5 * (1 + np.tanh(z / 2))  # = 1/(1+e^-z), without overflow
+
+
+def test_a_sweep_link_opens_the_animated_chart(apptest):
+    at = apptest(PAGE, query={"fn": ["softplus", "relu"], "sweep": "beta"})
+    assert not at.exception and not at.warning
+    assert at.selectbox(key="sweep").value == "beta"
+    (el,) = at.get("plotly_chart")
+    spec = json.loads(el.proto.spec)
+    frames, layout = spec["frames"], spec["layout"]
+    slider = layout["sliders"][0]
+    betas = [float(step["label"]) for step in slider["steps"]]
+    assert betas[0] == 0.5 and betas[-1] == 20.0 and betas == sorted(betas)
+    assert len(frames) == len(betas) >= 30
+    assert [f["name"] for f in frames] == [step["label"] for step in slider["steps"]]
+    assert slider["active"] == betas.index(1.0)  # opens at the curve's own β
+    buttons = layout["updatemenus"][0]["buttons"]
+    assert [b["label"] for b in buttons] == [EN["play"], EN["pause"]]
+    assert all(b["method"] == "animate" for b in buttons)
+    # every frame moves f and f' of softplus, and nothing else (the last two traces)
+    f_trace = spec["data"][-2]
+    x = _x(f_trace)
+    for frame, beta in zip(frames, betas, strict=True):
+        assert frame["traces"] == [len(spec["data"]) - 2, len(spec["data"]) - 1]
+        f, df = (_array(d["y"]) for d in frame["data"])
+        np.testing.assert_allclose(f, _softplus(x, beta), rtol=2e-6, atol=1e-7)
+        # d/dx softplus = σ(βx), and 1 where βx > threshold
+        np.testing.assert_allclose(df, np.where(beta * x > 20, 1.0, _sigmoid(beta * x)),
+                                   rtol=2e-6, atol=1e-7)
+    # ReLU stays put, in both panels
+    relu = [tr for tr in spec["data"] if tr["name"] == "ReLU"]
+    assert len(relu) == 2
+    np.testing.assert_allclose(_array(relu[0]["y"]), np.maximum(_x(relu[0]), 0), rtol=1e-7)
+
+
+def test_choosing_a_sweep_writes_its_code_name_to_the_url(apptest):
+    at = apptest(PAGE, query={"fn": ["relu", "leaky_relu"]})
+    sweep = at.selectbox(key="sweep")
+    assert sweep.value == "" and EN["sweep_off"] in sweep.options
+    assert EN["pname_negative_slope"] in sweep.options  # the readable name is shown
+    sweep.set_value("negative_slope").run()
+    assert not at.exception
+    assert at.query_params["sweep"] == "negative_slope"
+    (el,) = at.get("plotly_chart")
+    steps = json.loads(el.proto.spec)["layout"]["sliders"][0]["steps"]
+    assert steps[0]["label"] == "0" and steps[-1]["label"] == "1"  # LeakyReLU's slope 0..1
+    at.selectbox(key="sweep").set_value("").run()
+    assert "sweep" not in at.query_params and len(at.get("plotly_chart")) == 2
+
+
+@pytest.mark.parametrize("value", ["nope", "approximate", SCRIPT])
+def test_a_bad_sweep_link_warns_and_draws_the_plain_charts(apptest, value):
+    at = apptest(PAGE, query={"fn": "gelu", "sweep": value})
+    assert not at.exception
+    assert at.warning and SCRIPT not in _texts(at)
+    assert "sweep" not in at.query_params and len(at.get("plotly_chart")) == 2
+
+
+def test_zoom_fixes_the_f_axis_and_leaves_the_slope_alone(apptest):
+    plain = _specs(apptest(PAGE))
+    at = apptest(PAGE, query={"yzoom": "true"})
+    assert not at.exception and not at.warning
+    f, df = _specs(at)
+    lo, hi = f["layout"]["yaxis"]["range"]
+    assert hi == 1.5 and lo < -1.5  # room for the lanes below -1.5
+    assert plain[0]["layout"]["yaxis"]["range"][1] > 6  # unzoomed, ReLU reaches 6
+    assert df["layout"]["yaxis"]["range"] == plain[1]["layout"]["yaxis"]["range"]
+
+
+def test_gelu_choice_shows_readable_names_and_keeps_code_names_in_the_url(apptest):
+    at = apptest(PAGE, query={"fn": "gelu", "p0_approximate": "tanh"})
+    box = at.selectbox(key="p0_approximate")
+    assert box.value == "tanh" and box.label == EN["pname_approximate"]
+    assert EN["choice_approximate_tanh"] in box.options
+    assert _curves(_specs(at)[0])[0]["name"] == f"GELU ({EN['choice_approximate_tanh']})"
+    box.set_value("none").run()
+    assert "p0_approximate" not in at.query_params  # the default leaves the link
+    at.selectbox(key="p0_approximate").set_value("tanh").run()
+    assert at.query_params["p0_approximate"] == "tanh"
+
+
+def test_details_link_to_the_pytorch_documentation(apptest):
+    at = apptest(PAGE, query={"fn": "leaky_relu"})
+    text = _texts(at)
+    assert ("(https://docs.pytorch.org/docs/stable/generated/torch.nn.LeakyReLU.html)"
+            in text)

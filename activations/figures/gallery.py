@@ -18,8 +18,12 @@ from .style import GRID, cell, color, every_axis, f32, figure, line_width, merge
 X_RANGE = (-4.0, 4.0)
 POINTS = 161  # a thumbnail needs no more; kinks still land on grid points (step 0.05)
 Y_RANGE = [-1.6, 3.2]  # one range for every panel, so the shapes compare at a glance
-# Thumbnails: no tick labels, and the faint grid even on a projector (it is not the subject).
-THUMBNAIL_AXIS = dict(showticklabels=False, gridcolor=GRID, zerolinecolor=GRID)
+# A few readable ticks per thumbnail (a student reads off "saturates at 1", "slope 0 left of
+# 0"), and the faint grid even on a projector (it is not the subject).
+X_TICKS = (-4, 0, 4)
+Y_TICKS = (-1, 0, 1, 2, 3)
+THUMBNAIL_AXIS = dict(showticklabels=True, gridcolor=GRID, zerolinecolor=GRID,
+                      tickmode="array", ticklen=0)
 
 
 def _traces(i: int, act, x: np.ndarray, ref: dict, f_label: str, df_label: str,
@@ -34,9 +38,10 @@ def _traces(i: int, act, x: np.ndarray, ref: dict, f_label: str, df_label: str,
 
 
 def _thumbnails(layout: dict) -> dict:
-    """``layout`` with every panel's axes as `THUMBNAIL_AXIS`."""
-    return every_axis(every_axis(layout, "xaxis", THUMBNAIL_AXIS),
-                      "yaxis", dict(THUMBNAIL_AXIS, range=Y_RANGE))
+    """``layout`` with every panel's axes as `THUMBNAIL_AXIS` (tick labels at the text size
+    `styled` gives every axis)."""
+    return every_axis(every_axis(layout, "xaxis", dict(THUMBNAIL_AXIS, tickvals=X_TICKS)),
+                      "yaxis", dict(THUMBNAIL_AXIS, tickvals=Y_TICKS, range=Y_RANGE))
 
 
 def gallery_figure(names: list[str], f_label: str, df_label: str, *, columns: int = 5,
@@ -55,7 +60,7 @@ def gallery_figure(names: list[str], f_label: str, df_label: str, *, columns: in
         r, c = divmod(i, columns)
         data += _traces(i, act, x, cell(r + 1, c + 1, columns), f_label, df_label, width)
     grid = subplots(rows, columns, subplot_titles=tuple(a.label for a in acts),
-                    horizontal_spacing=0.03, vertical_spacing=0.25 / rows)
-    layout = styled(grid, present=present, height=(230 if present else 165) * rows)
-    layout = merge(layout, dict(hovermode="closest", margin=dict(l=5, r=5, t=40, b=5)))
+                    horizontal_spacing=0.045, vertical_spacing=0.4 / rows)
+    layout = styled(grid, present=present, height=(250 if present else 185) * rows)
+    layout = merge(layout, dict(hovermode="closest", margin=dict(l=25, r=5, t=40, b=25)))
     return figure(data, _thumbnails(layout))

@@ -20,10 +20,16 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 # Okabe-Ito, without yellow (unreadable on white), plus two extras: distinct for colour-blind
-# viewers and legible on both the light and the dark Streamlit theme.
+# viewers and legible on both the light and the dark Streamlit theme. Orange and vermilion
+# look alike on a washed-out projector, so they sit four places apart (three curves never
+# get both), and every curve also gets its own dash pattern (`dash`) as a second cue.
 PALETTE = (
-    "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#8C6D31", "#7F7F7F",
+    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#E69F00", "#8C6D31", "#7F7F7F",
 )
+# One dash pattern per curve, in palette order: curves that share a colour family, or lie on
+# top of each other (sigmoid's and tanh's flat tails), stay apart.
+DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot", "8px,3px,2px,3px",
+          "2px,6px")
 GRID = "rgba(128,128,128,0.25)"  # a grey that shows on both backgrounds
 # Presentation mode: projectors wash out faint lines, so the grid and axes get a stronger
 # grey (still mid-grey with alpha, so it reads on the light and the dark theme alike).
@@ -35,6 +41,11 @@ SHADE = "rgba(214,39,40,0.12)"  # saturation / dead-zone shading
 
 def color(i: int) -> str:
     return PALETTE[i % len(PALETTE)]
+
+
+def dash(i: int) -> str:
+    """Curve ``i``'s dash pattern (Plotly ``line.dash``), the second cue besides `color`."""
+    return DASHES[i % len(DASHES)]
 
 
 def line_width(present: bool = False) -> float:

@@ -2,8 +2,66 @@
 
 EN = {
     "title": "Activation explorer",
-    "intro": "Pick any curves, set their parameters, and compare f and its slope f' on one "
-             "x axis. The whole view is in the page's link: copy it to share exactly this.",
+    "intro": "Compare activation functions f and their slopes f′ on one x axis.",
+    "more": "Pick any curves in the sidebar, set their parameters, and compare f and its "
+            "slope f′ side by side. The coloured strips along the bottom of each chart mark "
+            "where a curve's slope is below 0.01 (its gradient all but vanishes); red bands "
+            "mark a slope of exactly 0. *Animate a parameter* plays one parameter through "
+            "its range in the browser. The whole view is in the page's link: copy it to "
+            "share exactly this.",
+    # the row above the charts
+    "sweep": "Animate a parameter",
+    "sweep_off": "No animation",
+    "sweep_help": "Plays one parameter of the first curve that has it through its range, "
+                  "f and f′ together (Softplus β from 0.5 to 20 turns into ReLU). Press Play "
+                  "under the chart or drag its slider.",
+    "sweep_name": "{label}, {param} animated",
+    "sweep_caption": "What to notice: watch {label} change in f and f′ together as the "
+                     "slider moves; the other curves stay put for comparison.",
+    "play": "Play",
+    "pause": "Pause",
+    "yzoom": "Zoom f to [−1.5, 1.5]",
+    "yzoom_help": "Fixes the y axis of f to −1.5 … 1.5, so sigmoid and tanh are not squashed "
+                  "into a thin strip by curves that keep growing.",
+    "lane_note": "strip at the bottom: |f′| < 0.01",
+    "notice_header": "**What to notice**",
+    "notice_saturate_both": "Saturating on both sides: {names}. Far from 0 the slope falls "
+                            "below 0.01, so the gradient passed back vanishes there.",
+    "notice_saturate_negative": "Saturating for negative x only: {names}. Flat far to the "
+                                "left, with a slope kept for x > 0.",
+    "notice_saturate_positive": "Saturating for positive x only: {names}. Flat far to the "
+                                "right, with a slope kept for x < 0.",
+    "notice_unbounded": "Never saturating: {names}. Far from 0, on either side, the slope "
+                        "stays away from 0, so gradients do not vanish there.",
+    "notice_zero_centred": "Zero-centred (outputs of both signs, f(0) = 0): {names}.",
+    "notice_not_centred": "Not zero-centred (outputs lean to one sign): {names}.",
+    "notice_dead": "Dead zone (slope exactly 0 on part of this range, no gradient at all): "
+                   "{names}.",
+    "notice_kinks": "Kinks on this range (the slope jumps): {names}.",
+    "notice_smooth": "No kinks: every drawn curve is smooth on this range.",
+    "pytorch_doc": "PyTorch documentation: [{name}]({url})",
+    "diff_panel_f": "difference in f",
+    "diff_panel_df": "difference in f′",
+    # parameter names as shown (the URL keeps the code names)
+    # legend labels: "LeakyReLU (negative slope=0.2)", parameters joined by label_params
+    "label_curve": "{label} ({params})",
+    "label_param": "{name}={value}",
+    "label_params": "{a}, {b}",
+    "pname_c": "c",
+    "pname_negative_slope": "negative slope",
+    "pname_a": "a",
+    "pname_lower": "lower",
+    "pname_upper": "upper",
+    "pname_alpha": "α",
+    "pname_approximate": "approximation",
+    "pname_beta": "β",
+    "pname_threshold": "threshold",
+    "pname_min_val": "min value",
+    "pname_max_val": "max value",
+    "pname_value": "value",
+    "pname_lambd": "λ",
+    "choice_approximate_none": "exact",
+    "choice_approximate_tanh": "tanh approximation",
     # presets
     "preset": "Classic comparisons",
     "preset_placeholder": "Choose a comparison…",
@@ -87,9 +145,8 @@ EN = {
     "hover_df": "f′(x)",
     "f_title": "The functions f(x)",
     "f_axis": "f(x)",
-    "f_caption": "What to notice: saturating curves (sigmoid, tanh) flatten out on both sides, "
-                 "while ReLU-like curves keep growing for x > 0. Hover to read x, f(x) and "
-                 "f′(x) of every curve; the camera icon saves a PNG.",
+    "f_caption": "Hover to read x, f(x) and f′(x) of every curve; the camera icon saves a "
+                 "PNG.",
     "df_title": "Their slopes f′(x)",
     "df_axis": "f′(x)",
     "threshold": "|f′| = 0.01",
@@ -106,7 +163,7 @@ EN = {
     "diff_axis": "difference",
     "diff_f": "{a} − {b}: f",
     "diff_df": "{a} − {b}: f′",
-    "diff_caption": "What to notice: the size of the gap to {b} (solid: f, dotted: f′). "
+    "diff_caption": "What to notice: the size of the gap to {b} (left: f, right: f′). "
                     "Largest |difference in f| on this range: {gaps}.",
     # export
     "csv": "Download the plotted data (CSV)",
@@ -163,9 +220,63 @@ EN = {
 
 KO = {
     "title": "활성화 함수 탐색기",
-    "intro": "원하는 곡선을 고르고 매개변수를 정한 뒤, 함수 f와 기울기 f'을 같은 x축에서 "
-             "비교해 보세요. 지금 보이는 화면 전체가 페이지 링크에 담겨 있으니, 링크를 복사해 "
-             "그대로 공유할 수 있습니다.",
+    "intro": "활성화 함수 f와 그 기울기 f′을 같은 x축에서 비교합니다.",
+    "more": "사이드바에서 곡선을 고르고 매개변수를 정한 뒤, f와 기울기 f′을 나란히 비교해 "
+            "보세요. 각 차트 아래쪽의 색 띠는 곡선의 기울기가 0.01보다 작은 구간(기울기가 "
+            "거의 사라지는 곳)이고, 빨간 구간은 기울기가 정확히 0인 곳입니다. *매개변수 "
+            "애니메이션*은 매개변수 하나를 브라우저에서 범위 전체로 움직여 보여 줍니다. 지금 "
+            "보이는 화면 전체가 페이지 링크에 담겨 있으니, 링크를 복사해 그대로 공유할 수 "
+            "있습니다.",
+    "sweep": "매개변수 애니메이션",
+    "sweep_off": "애니메이션 없음",
+    "sweep_help": "그 매개변수를 가진 첫 번째 곡선의 매개변수를 범위 전체로 움직이며 f와 f′을 "
+                  "함께 보여 줍니다(Softplus의 β가 0.5에서 20으로 커지면 ReLU가 됩니다). "
+                  "차트 아래의 재생 버튼을 누르거나 슬라이더를 끌어 보세요.",
+    "sweep_name": "{label}, {param} 변화",
+    "sweep_caption": "눈여겨볼 점: 슬라이더가 움직이면 {label}의 f와 f′이 함께 바뀝니다. "
+                     "나머지 곡선은 비교를 위해 그대로 있습니다.",
+    "play": "재생",
+    "pause": "일시정지",
+    "yzoom": "f를 [−1.5, 1.5]로 확대",
+    "yzoom_help": "f의 y축을 −1.5 … 1.5로 고정해, 계속 커지는 곡선 때문에 sigmoid와 tanh가 "
+                  "얇은 띠로 눌리지 않게 합니다.",
+    "lane_note": "아래쪽 띠: |f′| < 0.01",
+    "notice_header": "**눈여겨볼 점**",
+    "notice_saturate_both": "양쪽 모두 포화: {names}. 0에서 멀어지면 기울기가 0.01 아래로 "
+                            "떨어져, 그곳에서는 역전파되는 기울기가 소실됩니다.",
+    "notice_saturate_negative": "음수 쪽만 포화: {names}. 왼쪽 멀리에서는 평평하고, x > 0에서는 "
+                                "기울기가 남아 있습니다.",
+    "notice_saturate_positive": "양수 쪽만 포화: {names}. 오른쪽 멀리에서는 평평하고, x < 0에서는 "
+                                "기울기가 남아 있습니다.",
+    "notice_unbounded": "포화하지 않음: {names}. 0에서 멀어져도 양쪽 모두 기울기가 0으로 가지 "
+                        "않아, 그곳에서 기울기가 소실되지 않습니다.",
+    "notice_zero_centred": "0 중심(출력이 양수와 음수 모두, f(0) = 0): {names}.",
+    "notice_not_centred": "0 중심이 아님(출력이 한쪽 부호로 치우침): {names}.",
+    "notice_dead": "죽은 구간(이 범위의 일부에서 기울기가 정확히 0이라 기울기가 전혀 흐르지 "
+                   "않음): {names}.",
+    "notice_kinks": "이 범위에 꺾인 점이 있음(기울기가 갑자기 바뀜): {names}.",
+    "notice_smooth": "꺾인 점 없음: 그려진 곡선이 모두 이 범위에서 매끄럽습니다.",
+    "pytorch_doc": "PyTorch 문서: [{name}]({url})",
+    "diff_panel_f": "f의 차이",
+    "diff_panel_df": "f′의 차이",
+    "label_curve": "{label} ({params})",
+    "label_param": "{name}={value}",
+    "label_params": "{a}, {b}",
+    "pname_c": "c",
+    "pname_negative_slope": "음수 쪽 기울기",
+    "pname_a": "a",
+    "pname_lower": "하한",
+    "pname_upper": "상한",
+    "pname_alpha": "α",
+    "pname_approximate": "근사 방식",
+    "pname_beta": "β",
+    "pname_threshold": "임계값",
+    "pname_min_val": "최솟값",
+    "pname_max_val": "최댓값",
+    "pname_value": "대체값",
+    "pname_lambd": "λ",
+    "choice_approximate_none": "정확한 식",
+    "choice_approximate_tanh": "tanh 근사",
     "preset": "대표적인 비교",
     "preset_placeholder": "비교를 고르세요…",
     "preset_basics": "Sigmoid, tanh, ReLU (기본 화면)",
@@ -243,9 +354,8 @@ KO = {
     "hover_df": "f′(x)",
     "f_title": "함수 f(x)",
     "f_axis": "f(x)",
-    "f_caption": "눈여겨볼 점: 포화하는 곡선(sigmoid, tanh)은 양쪽 끝에서 평평해지고, ReLU 계열은 "
-                 "x > 0에서 계속 커집니다. 마우스를 올리면 모든 곡선의 x, f(x), f′(x)를 읽을 수 "
-                 "있고, 카메라 아이콘으로 PNG를 저장할 수 있습니다.",
+    "f_caption": "마우스를 올리면 모든 곡선의 x, f(x), f′(x)를 읽을 수 있고, 카메라 "
+                 "아이콘으로 PNG를 저장할 수 있습니다.",
     "df_title": "기울기 f′(x)",
     "df_axis": "f′(x)",
     "threshold": "|f′| = 0.01",
@@ -261,7 +371,7 @@ KO = {
     "diff_axis": "차이",
     "diff_f": "{a} − {b}: f",
     "diff_df": "{a} − {b}: f′",
-    "diff_caption": "눈여겨볼 점: {b}와(과)의 차이가 얼마나 큰지 보세요(실선: f, 점선: f′). "
+    "diff_caption": "눈여겨볼 점: {b}와(과)의 차이가 얼마나 큰지 보세요(왼쪽: f, 오른쪽: f′). "
                     "이 범위에서 f 차이의 최댓값: {gaps}.",
     "csv": "그려진 데이터 내려받기 (CSV)",
     "csv_x": "x",
