@@ -79,7 +79,7 @@ def test_seeds_soft_argmax_values_appear(apptest):
     at = apptest(PAGE)
     text = _texts(at)
     assert "[0, 1, 0, 0]" in text  # argmax([1, 3, 0, 2])
-    assert "0.087, 0.644, 0.032, 0.237" in text  # soft argmax, as in the seeds
+    assert "0.0871, 0.644, 0.0321, 0.237" in text  # soft argmax, 3 significant digits (fmt)
     softmax = _trace(_chart(at, "views"), "softmax")
     np.testing.assert_allclose(softmax, [0.0871443, 0.6439143, 0.0320586, 0.2368828], rtol=1e-6)
 
@@ -88,10 +88,13 @@ def test_seeds_cross_entropy_example_appears(apptest):
     at = apptest(PAGE, query={"tab": "example"})
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["H(p, q1), uniform guess"] == "1.386"
-    assert metrics["H(p, q2), closer guess"] == "1.300"
+    assert metrics["H(p, q2), closer guess"] == "1.3"  # fmt: no trailing zeros
     assert metrics["H(p), the floor"] == "1.213"
-    assert metrics["KL(p ‖ q1)"] == "0.173"
-    assert metrics["KL(p ‖ q2)"] == "0.087"
+    assert metrics["KL(p ‖ q1)"] == "0.1733"  # 0.25 bits = 0.17329 nats
+    assert metrics["KL(p ‖ q2)"] == "0.08664"  # 0.125 bits = 0.086643 nats
+    # the deltas are numbers with their sign (Streamlit takes the arrow from the text)
+    deltas = {m.label: m.proto.delta for m in at.metric if m.proto.delta}
+    assert deltas == {"H(p, q2), closer guess": "-0.08664", "KL(p ‖ q2)": "-0.08664"}
     assert "q2 has the lower cross-entropy" in _texts(at)
 
 
@@ -256,7 +259,7 @@ def test_binary_tab(apptest):
     at.slider(key="bin_z").set_value(0.0).run()
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["p = σ(z)"] == "0.5000"
+    assert metrics["p = σ(z)"] == "0.5"
     assert metrics["BCE if y = 1"] == "0.6931" == metrics["BCE if y = 0"]
     assert metrics["∂BCE/∂z if y = 1"] == "-0.5"
 
