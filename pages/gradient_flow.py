@@ -235,7 +235,7 @@ with st.container(horizontal=True, vertical_alignment="center"):
     for name in gradflow.PRESETS:
         st.button(tr(label.format(name)), key=f"preset_{name}",
                   help=tr(f"preset_{name}_help"), on_click=_apply_preset, args=(name,))
-    with st.popover(tr("controls"), icon=":material/tune:"):
+    with st.popover(tr("controls"), icon=":material/tune:", key="gf_controls"):
         c = _controls()
     if present:
         with st.popover(tr("intro_more"), icon=":material/info:", type="tertiary"):
