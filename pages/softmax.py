@@ -123,7 +123,8 @@ def _check_temperature_link(alerts) -> None:
     elif "T" not in st.session_state:
         snapped = pg.snap_temperature(value)
         st.session_state["T"] = snapped
-        alerts.info(t("softmax.T_snapped", value=pg.format_temperature(snapped)), icon=":material/info:")
+        alerts.info(t("softmax.T_snapped", value=pg.format_temperature(snapped)),
+                    icon=":material/info:")
 
 
 def _check_repeated_links(alerts) -> None:
