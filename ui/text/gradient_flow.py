@@ -136,8 +136,8 @@ EN = {
     ),
     "failed": "{run} could not be simulated with these settings and was left out.",
     "grad_title": "Gradient norm per layer",
-    "grad_h_title": "Back-propagated gradient ‖∂L/∂h<sub>l</sub>‖",
-    "grad_w_title": "Weight gradient ‖∂L/∂W<sub>l</sub>‖",
+    "grad_h_title": "Back-propagated gradient ‖∂L/∂hₗ‖",
+    "grad_w_title": "Weight gradient ‖∂L/∂Wₗ‖",
     "layer": "layer l",
     "norm_log": "norm (log scale)",
     "theory_of": "{run} (theory)",
@@ -175,7 +175,7 @@ EN = {
     "dist_title": "Activations per layer",
     "tab_box": "Boxes",
     "tab_heat": "Histograms",
-    "value": "h<sub>l</sub>",
+    "value": "hₗ",
     "share": "share",
     "dist_notice": (
         "**What to notice:** each box spans the middle half of hₗ over the batch and "
@@ -361,8 +361,8 @@ KO = {
     ),
     "failed": "{run}은(는) 이 설정으로 계산할 수 없어 뺐습니다.",
     "grad_title": "층별 기울기 크기",
-    "grad_h_title": "역전파된 기울기 ‖∂L/∂h<sub>l</sub>‖",
-    "grad_w_title": "가중치 기울기 ‖∂L/∂W<sub>l</sub>‖",
+    "grad_h_title": "역전파된 기울기 ‖∂L/∂hₗ‖",
+    "grad_w_title": "가중치 기울기 ‖∂L/∂Wₗ‖",
     "layer": "층 l",
     "norm_log": "크기(로그 축)",
     "theory_of": "{run} (이론)",
@@ -398,7 +398,7 @@ KO = {
     "dist_title": "층별 활성값",
     "tab_box": "상자 그림",
     "tab_heat": "히스토그램",
-    "value": "h<sub>l</sub>",
+    "value": "hₗ",
     "share": "비율",
     "dist_notice": (
         "**볼 점:** 상자는 배치와 유닛 전체에서 hₗ의 가운데 절반을, 수염은 1 %와 99 % "
