@@ -20,6 +20,7 @@ import numpy as np
 import scipy.special
 
 from activations import losses
+from activations.numfmt import fmt
 from activations.softmax import entropy, log_softmax, naive_softmax, softmax, softmin
 
 __all__ = [
@@ -561,10 +562,5 @@ def stability_demo(z, dtype=np.float64) -> StabilityDemo:
 
 
 def format_number(x, digits: int = 4) -> str:
-    """A number as short text; ``nan``, ``inf`` and ``-inf`` spelled out."""
-    x = float(x)
-    if math.isnan(x):
-        return "nan"
-    if math.isinf(x):
-        return "inf" if x > 0 else "-inf"
-    return format(x + 0.0, f".{digits}g")
+    """A number as short text: `activations.numfmt.fmt`, the app's one number format."""
+    return fmt(x, digits)

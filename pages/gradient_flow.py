@@ -14,6 +14,7 @@ import streamlit as st
 
 import activations
 from activations import gradflow
+from activations.numfmt import fmt
 from activations.figures import gradflow as figs
 from ui.frame import chart, presenting
 from ui.i18n import t
@@ -30,6 +31,7 @@ DEFAULT = dict(act=["sigmoid", "tanh", "relu"], init=["xavier_normal"], depth=10
                batch=256, bias=0.0, seed=0, norm="none", residual=False)
 BIAS_RANGE = (-3.0, 3.0)
 SEED_MAX = 2**31 - 1
+WARN = ":material/warning:"
 present = presenting()
 
 
@@ -72,7 +74,7 @@ def _check_link() -> None:
     ])
     for key in ("act", "init"):
         if len(raw_values(key)) > MAX_RUNS:
-            st.warning(tr("too_many_in_link", name=key, limit=MAX_RUNS), icon="⚠️")
+            st.warning(tr("too_many_in_link", name=key, limit=MAX_RUNS), icon=WARN)
 
 
 # --- the simulation, cached on plain arguments; only the small statistics are kept ---
@@ -120,45 +122,63 @@ def _simulate_all(runs, names, size, options):
                 results.append(_profile(act, init, depth, width, batch, **options,
                                         formula=custom))
             except ValueError:
-                st.warning(tr("failed", run=name), icon="⚠️")
+                st.warning(tr("failed", run=name), icon=WARN)
                 results.append(None)
     if bar is not None:
         bar.empty()
     return results
 
 
-def _summary(stats, names) -> pd.DataFrame:
-    return pd.DataFrame([
-        {tr("col_run"): name, tr("col_loss"): s.loss, tr("col_ratio"): s.flow_ratio,
-         tr("col_predicted"): s.predicted_flow_ratio, tr("col_dead"): 100 * s.dead[-1],
-         tr("col_saturated"): 100 * float(s.saturated.mean())}
-        for s, name in zip(stats, names)
-    ])
+def _summary(stats, names, theory: bool) -> pd.DataFrame:
+    """The runs' numbers as text through `fmt` (a number column would print 4.085E-1)."""
+    rows = []
+    for s, name in zip(stats, names):
+        row = {tr("col_run"): name, tr("col_loss"): fmt(s.loss), tr("col_ratio"): fmt(s.flow_ratio)}
+        if theory:
+            row[tr("col_predicted")] = fmt(s.predicted_flow_ratio)
+        row[tr("col_dead")] = f"{fmt(100 * s.dead[-1], 3)} %"
+        row[tr("col_saturated")] = f"{fmt(100 * float(s.saturated.mean()), 3)} %"
+        rows.append(row)
+    return pd.DataFrame(rows)
 
 
-# --- page ---
+# --- the run pickers: readable names on screen, code names in the address ---
+# A multiselect bound with bind="query-params" writes its *shown* labels into the URL, so
+# these two follow the URL by hand: a link's values seed the session, and the address is
+# rewritten from the chosen code names after every run (presets included).
 
-st.title(tr("title"))
-st.write(tr("intro"))
-_check_link()
-with st.sidebar:
-    formula = formula_ui.formula_box()  # offered as "custom" while it holds a valid formula
-ACT_OPTIONS = formula_ui.picker_options(ACTS, formula)
+def _from_link(key: str, options, default) -> None:
+    if key not in st.session_state:
+        linked = [v for v in raw_values(key) if v in options][:MAX_RUNS]  # guard checked them
+        st.session_state[key] = linked or list(default)
+    else:  # e.g. "custom" after its formula was cleared
+        st.session_state[key] = [v for v in st.session_state[key] if v in options]
 
-st.caption(tr("presets_help"))
-with st.container(horizontal=True):  # the buttons wrap on narrow screens
-    for name in gradflow.PRESETS:
-        st.button(tr(f"preset_{name}"), key=f"preset_{name}", help=tr(f"preset_{name}_help"),
-                  on_click=_apply_preset, args=(name,))
 
-with st.expander(tr("controls"), expanded=not present):
+def _to_link(key: str, values, default) -> None:
+    values = list(values)
+    if values == list(default):
+        if raw_values(key):
+            del st.query_params[key]
+    elif raw_values(key) != values:
+        st.query_params[key] = values
+
+
+def _act_label(name: str) -> str:
+    return formula.act.label if name == formula_ui.CHOICE else activations.get(name).label
+
+
+def _controls() -> dict:
+    """Every control of the network, in three columns (drawn inside the popover)."""
+    _from_link("act", ACT_OPTIONS, DEFAULT["act"])
+    _from_link("init", INITS, DEFAULT["init"])
     left, middle, right = st.columns(3, gap="large")
     with left:
-        acts = st.multiselect(tr("act"), ACT_OPTIONS, default=DEFAULT["act"], key="act",
-                              max_selections=MAX_RUNS, help=tr("act_help"), bind="query-params")
-        inits = st.multiselect(tr("init"), INITS, default=DEFAULT["init"], key="init",
-                               max_selections=MAX_RUNS, help=tr("init_help"),
-                               bind="query-params")
+        acts = st.multiselect(tr("act"), ACT_OPTIONS, key="act", format_func=_act_label,
+                              max_selections=MAX_RUNS, help=tr("act_help"))
+        inits = st.multiselect(tr("init"), INITS, key="init",
+                               format_func=lambda i: tr(f"init_{i}"),
+                               max_selections=MAX_RUNS, help=tr("init_help"))
     with middle:
         depth = st.slider(tr("depth"), 1, gradflow.MAX_DEPTH, DEFAULT["depth"], key="depth",
                           help=tr("depth_help"), bind="query-params")
@@ -177,24 +197,67 @@ with st.expander(tr("controls"), expanded=not present):
                              help=tr("residual_help"), bind="query-params")
         seed = st.number_input(tr("seed"), 0, SEED_MAX, DEFAULT["seed"], step=1, key="seed",
                                help=tr("seed_help"), bind="query-params")
+    _to_link("act", acts, DEFAULT["act"])
+    _to_link("init", inits, DEFAULT["init"])
+    return dict(acts=acts, inits=inits, depth=depth, width=width, batch=batch, bias=bias,
+                norm=norm, residual=residual, seed=seed)
+
+
+def _grad_caption(stats, names, theory: bool, chain_drawn: bool) -> None:
+    """What the gradient chart shows, sentence by sentence as drawn."""
+    parts = [tr("grad_notice"), tr("grad_notice_theory" if theory else "grad_notice_no_theory")]
+    if chain_drawn:
+        parts.append(tr("grad_notice_chain"))
+    st.caption(" ".join(parts))
+    parted = [tr("theory_gap_run", run=n, measured=fmt(s.flow_ratio, 2),
+                 predicted=fmt(s.predicted_flow_ratio, 2))
+              for s, n in zip(stats, names) if theory and gradflow.theory_parts(s)]
+    if parted:
+        st.caption(tr("theory_gap", runs="; ".join(parted)))
+
+
+# --- page ---
+
+st.title(tr("title"))
+st.write(tr("intro_short" if present else "intro"))
+_check_link()
+with st.sidebar:
+    formula = formula_ui.formula_box()  # offered as "custom" while it holds a valid formula
+ACT_OPTIONS = formula_ui.picker_options(ACTS, formula)
+
+if not present:
+    st.caption(tr("presets_help"))
+# One row: the presets, then the controls in a popover, so neither pushes the chart down
+# (a preset's result is in view at once; the buttons wrap on narrow screens). On the
+# projector the buttons carry short names and the intro's rest sits in a popover.
+label = "preset_short_{}" if present else "preset_{}"
+with st.container(horizontal=True, vertical_alignment="center"):
+    for name in gradflow.PRESETS:
+        st.button(tr(label.format(name)), key=f"preset_{name}",
+                  help=tr(f"preset_{name}_help"), on_click=_apply_preset, args=(name,))
+    with st.popover(tr("controls"), icon=":material/tune:", key="gf_controls"):
+        c = _controls()
+    if present:
+        with st.popover(tr("intro_more"), icon=":material/info:", type="tertiary"):
+            st.write(tr("intro"))
+acts, inits, depth, width, batch = c["acts"], c["inits"], c["depth"], c["width"], c["batch"]
+bias, norm, residual, seed = c["bias"], c["norm"], c["residual"], c["seed"]
 
 if not acts:
-    st.warning(tr("no_act"), icon="⚠️")
+    st.warning(tr("no_act"), icon=WARN)
     acts = DEFAULT["act"]
 if not inits:
-    st.warning(tr("no_init"), icon="⚠️")
+    st.warning(tr("no_init"), icon=WARN)
     inits = DEFAULT["init"]
 runs = [(a, i) for a in acts for i in inits]
 if len(runs) > MAX_RUNS:
-    st.warning(tr("too_many_runs", count=len(runs), limit=MAX_RUNS), icon="⚠️")
+    st.warning(tr("too_many_runs", count=len(runs), limit=MAX_RUNS), icon=WARN)
     runs = runs[:MAX_RUNS]
 size = gradflow.fit_size(int(depth), int(width), int(batch))
 if size != (depth, width, batch):
-    st.warning(tr("resized", depth=size[0], width=size[1], batch=size[2]), icon="⚠️")
+    st.warning(tr("resized", depth=size[0], width=size[1], batch=size[2]), icon=WARN)
 
 story = _matching_preset(list(acts), list(inits), depth, width, batch, bias, norm, residual)
-if story is not None:
-    st.info(tr(f"story_{story}"), icon="💡")
 
 names = _run_names(runs)
 options = dict(seed=int(seed), norm=norm, residual=bool(residual), bias=float(bias))
@@ -204,18 +267,25 @@ stats, names = [s for s, _ in kept], [n for _, n in kept]
 for s, name in kept:
     if s.overflow_layer is not None:
         st.warning(tr(f"overflow_{s.overflow_pass}", run=name, layer=s.overflow_layer),
-                   icon="⚠️")
+                   icon=WARN)
 
 if stats:
-    st.subheader(tr("grad_title"))
-    top = stats[0].grad_h_norm[-1]
-    chain = gradflow.chain_rule_reference(top, stats[0].depth) if math.isfinite(top) else None
+    if not present:  # in the room the chart's own panel titles say it
+        st.subheader(tr("grad_title"))
+    theory = gradflow.theory_applies(norm, residual)
+    # sigmoid's 0.25^n only next to a sigmoid run, started where that run ends
+    sigmoid = next((s for s in stats if s.name == "sigmoid"), None)
+    top = sigmoid.grad_h_norm[-1] if sigmoid is not None else math.nan
+    chain = gradflow.chain_rule_reference(top, sigmoid.depth) if math.isfinite(top) else None
     chart(figs.gradient_norms(
         stats, names, title_h=tr("grad_h_title"), title_w=tr("grad_w_title"),
         x_title=tr("layer"), y_title=tr("norm_log"),
-        theory_names=[tr("theory_of", run=n) for n in names], chain_name=tr("chain"),
-        chain=chain, present=present), key="gf_grad", filename="gradient_norms")
-    st.caption(tr("grad_notice"))
+        theory_names=[tr("theory_of", run=n) for n in names] if theory else None,
+        chain_name=tr("chain"), chain=chain, present=present), key="gf_grad",
+        filename="gradient_norms")
+    _grad_caption(stats, names, theory, chain is not None)
+    if story is not None:  # under the chart: pressing a preset leaves its result in view
+        st.info(tr(f"story_{story}"), icon=":material/lightbulb:")
 
     st.subheader(tr("dist_title"))
     box_tab, heat_tab = st.tabs([tr("tab_box"), tr("tab_heat")])
@@ -236,13 +306,7 @@ if stats:
     st.caption(tr("frac_notice"))
 
     st.subheader(tr("table_title"))
-    st.dataframe(_summary(stats, names), hide_index=True, width="stretch", column_config={
-        tr("col_loss"): st.column_config.NumberColumn(format="%.4g"),
-        tr("col_ratio"): st.column_config.NumberColumn(format="scientific"),
-        tr("col_predicted"): st.column_config.NumberColumn(format="scientific"),
-        tr("col_dead"): st.column_config.NumberColumn(format="%.1f %%"),
-        tr("col_saturated"): st.column_config.NumberColumn(format="%.1f %%"),
-    })
+    st.dataframe(_summary(stats, names, theory), hide_index=True, width="stretch")
     st.caption(tr("table_notice"))
 
     with st.expander(tr("theory_title"), expanded=not present):
@@ -254,5 +318,5 @@ if stats:
         st.latex(r"\frac{\partial h_D}{\partial h_0} = \prod_{l=1}^{D} \sigma'(z_l)"
                  r" \le \sigma'(0)^D = 0.25^D")
         st.write(tr("theory_note"))
-        if norm != "none" or residual:
+        if not theory:
             st.write(tr("theory_norm_note"))

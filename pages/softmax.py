@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from activations import playground as pg
+from activations.numfmt import fmt
 from activations.figures import softmax as figs
 from activations.softmax import entropy
 from ui.frame import chart, lazy_tabs, presenting
@@ -20,6 +21,7 @@ from ui.urlstate import parse_number, raw_values
 
 DEFAULT_LOGITS_TEXT = pg.format_logits(pg.DEFAULT_LOGITS)
 T_LABELS = [pg.format_temperature(v) for v in pg.TEMPERATURES]
+WARN = ":material/warning:"
 present = presenting()
 
 
@@ -117,115 +119,151 @@ def _check_temperature_link(alerts) -> None:
     value = parse_number(values[0], lo, hi) if len(values) == 1 else None
     if value is None:
         alerts.warning(t("common.bad_number", name="T", lo=lo, hi=hi,
-                         default=pg.format_temperature(pg.DEFAULT_TEMPERATURE)), icon="⚠️")
+                         default=pg.format_temperature(pg.DEFAULT_TEMPERATURE)), icon=WARN)
     elif "T" not in st.session_state:
         snapped = pg.snap_temperature(value)
         st.session_state["T"] = snapped
-        alerts.info(t("softmax.T_snapped", value=pg.format_temperature(snapped)), icon="ℹ️")
+        alerts.info(t("softmax.T_snapped", value=pg.format_temperature(snapped)),
+                    icon=":material/info:")
 
 
 def _check_repeated_links(alerts) -> None:
     """Warn when a text parameter is given more than once (the widget keeps the last)."""
     for key in ("logits", "target"):
         if len(raw_values(key)) > 1:
-            alerts.warning(t("softmax.repeated", name=key), icon="⚠️")
+            alerts.warning(t("softmax.repeated", name=key), icon=WARN)
+
+
+def _signed(x: float) -> str:
+    """A metric's delta: the number itself, with its sign first, so Streamlit's arrow and
+    colour follow it in every language (words go in the label)."""
+    return ("+" if x > 0 else "") + fmt(x)
+
+
+def _logit_sliders(names, values) -> None:
+    """One slider per class, two to a row: on a phone the rows stack and still read 1, 2,
+    3, 4 (two tall columns would read 1, 3, 2, 4)."""
+    for row in range(0, len(values), 2):
+        cells = st.columns(2)
+        for cell, i in zip(cells, range(row, min(row + 2, len(values)))):
+            v = values[i]
+            st.session_state[f"z{i}"] = float(v)  # the sliders follow the canonical text
+            cell.slider(names[i], min_value=min(-10.0, float(np.floor(v))),
+                        max_value=max(10.0, float(np.ceil(v))), step=0.1, key=f"z{i}",
+                        on_change=_on_slider, args=(values.tolist(), names))
+
+
+def _class_panel(with_temperature: bool = True):
+    """The logits, class names and (if asked) temperature, drawn in the tabs that read them
+    (folded away in presentation mode, so the chart fills the projector).
+
+    Returns (values, names, temperature, the expander: a tab may add its own controls).
+    """
+    with st.expander(t("softmax.controls"), expanded=not present) as box:
+        left, right = st.columns([1, 1], gap="large")
+        with left:
+            st.selectbox(t("softmax.preset"), list(pg.PRESETS), index=None, key="preset",
+                         format_func=lambda p: t(f"softmax.preset_{p}"),
+                         placeholder=t("softmax.preset_placeholder"), on_change=_on_preset)
+            text = st.text_input(t("softmax.logits"), value=DEFAULT_LOGITS_TEXT, key="logits",
+                                 max_chars=pg.MAX_TEXT_LENGTH, help=t("softmax.logits_help"),
+                                 bind="query-params")
+            try:
+                values = pg.parse_logits(text)
+            except pg.InputError as error:
+                alerts.warning(t("softmax.bad_logits", reason=_error_text(error),
+                                 default=DEFAULT_LOGITS_TEXT), icon=WARN)
+                values = np.array(pg.DEFAULT_LOGITS)
+            names = _class_names(values.size)
+            temperature = pg.DEFAULT_TEMPERATURE
+            if with_temperature:
+                temperature = st.select_slider(
+                    t("softmax.T"), options=pg.TEMPERATURES, value=pg.DEFAULT_TEMPERATURE,
+                    key="T", format_func=pg.format_temperature, help=t("softmax.T_help"),
+                    bind="query-params")
+                st.caption(t("softmax.beta", T=pg.format_temperature(temperature),
+                             beta=fmt(1 / temperature)))
+        with right:
+            st.caption(t("softmax.sliders"))
+            _logit_sliders(names, values)
+            _class_table(names, values)
+    return values, names, temperature, box
+
+
+def _class_table(names, values) -> None:
+    with st.expander(t("softmax.table")):
+        error = st.session_state.pop("table_error", None)
+        if error:
+            st.warning(t("softmax.bad_table", reason=_error_text(pg.InputError(*error))),
+                       icon=WARN)
+        table_key = f"classes_{st.session_state.get('table_version', 0)}"
+        st.data_editor(
+            pd.DataFrame({"name": names, "logit": values}), key=table_key,
+            num_rows="dynamic", hide_index=True, width="stretch",
+            column_config={
+                "name": st.column_config.TextColumn(
+                    t("softmax.col_name"), max_chars=pg.MAX_NAME_LENGTH,
+                    help=t("softmax.col_name_help")),
+                "logit": st.column_config.NumberColumn(
+                    t("softmax.col_logit"), min_value=-pg.LOGIT_LIMIT,
+                    max_value=pg.LOGIT_LIMIT, format="%g"),
+            },
+            on_change=_on_table, args=(table_key, values.tolist(), names))
+        st.caption(t("softmax.table_help", lo=pg.MIN_CLASSES, hi=pg.MAX_CLASSES))
 
 
 # --- page ---
 
 st.title(t("softmax.title"))
-st.write(t("softmax.intro"))
+if present:  # one line for the room; the rest a click away
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.write(t("softmax.intro_short"))
+        with st.popover(t("softmax.intro_more"), icon=":material/info:", type="tertiary"):
+            st.write(t("softmax.intro"))
+else:
+    st.write(t("softmax.intro"))
 alerts = st.container()  # link and input warnings, above the tabs so they are seen
 _check_temperature_link(alerts)
 _check_repeated_links(alerts)
-
-# Folded away in presentation mode, so the chart fills the projector; one click opens it.
-with st.expander(t("softmax.controls"), expanded=not present):
-    left, right = st.columns([1, 1], gap="large")
-    with left:
-        st.selectbox(t("softmax.preset"), list(pg.PRESETS), index=None, key="preset",
-                     format_func=lambda p: t(f"softmax.preset_{p}"),
-                     placeholder=t("softmax.preset_placeholder"), on_change=_on_preset)
-        text = st.text_input(t("softmax.logits"), value=DEFAULT_LOGITS_TEXT, key="logits",
-                             max_chars=pg.MAX_TEXT_LENGTH, help=t("softmax.logits_help"),
-                             bind="query-params")
-        try:
-            values = pg.parse_logits(text)
-        except pg.InputError as error:
-            alerts.warning(t("softmax.bad_logits", reason=_error_text(error),
-                             default=DEFAULT_LOGITS_TEXT), icon="⚠️")
-            values = np.array(pg.DEFAULT_LOGITS)
-        n = values.size
-        names = _class_names(n)
-        temperature = st.select_slider(
-            t("softmax.T"), options=pg.TEMPERATURES, value=pg.DEFAULT_TEMPERATURE, key="T",
-            format_func=pg.format_temperature, help=t("softmax.T_help"), bind="query-params")
-        st.caption(t("softmax.beta", T=pg.format_temperature(temperature),
-                     beta=pg.format_number(1 / temperature)))
-    with right:
-        st.caption(t("softmax.sliders"))
-        slider_columns = st.columns(2)
-        for i, (name, v) in enumerate(zip(names, values)):
-            st.session_state[f"z{i}"] = float(v)  # the sliders follow the canonical text
-            slider_columns[i % 2].slider(
-                name, min_value=min(-10.0, float(np.floor(v))),
-                max_value=max(10.0, float(np.ceil(v))), step=0.1, key=f"z{i}",
-                on_change=_on_slider, args=(values.tolist(), names))
-        with st.expander(t("softmax.table")):
-            error = st.session_state.pop("table_error", None)
-            if error:
-                st.warning(t("softmax.bad_table", reason=_error_text(pg.InputError(*error))),
-                           icon="⚠️")
-            table_key = f"classes_{st.session_state.get('table_version', 0)}"
-            st.data_editor(
-                pd.DataFrame({"name": names, "logit": values}), key=table_key,
-                num_rows="dynamic", hide_index=True, width="stretch",
-                column_config={
-                    "name": st.column_config.TextColumn(
-                        t("softmax.col_name"), max_chars=pg.MAX_NAME_LENGTH,
-                        help=t("softmax.col_name_help")),
-                    "logit": st.column_config.NumberColumn(
-                        t("softmax.col_logit"), min_value=-pg.LOGIT_LIMIT,
-                        max_value=pg.LOGIT_LIMIT, format="%g"),
-                },
-                on_change=_on_table, args=(table_key, values.tolist(), names))
-            st.caption(t("softmax.table_help", lo=pg.MIN_CLASSES, hi=pg.MAX_CLASSES))
 
 TABS = ("softmax", "target", "example", "binary", "regression", "stability")
 # Lazy tabs: only the open one runs and sends its charts, so moving T redraws two charts,
 # not eight (a rerun 85 -> 30 ms; a tab change is a rerun). ``tab=<id>`` links open one.
 tabs = lazy_tabs(TABS, [t(f"softmax.tab_{k}") for k in TABS],
-                 keep=("target", "drag", "bin_z", "outlier", "shift", "dtype"))
+                 keep=("target", "drag", "bin_z", "outlier", "shift", "dtype", "logits", "T"))
 
 # --- tab 1: softmax and temperature ---
 if tabs[0].open:  # only the chosen tab runs (a tab change reruns the page)
     with tabs[0]:
+        values, names, temperature, _ = _class_panel()
         views = pg.softmax_views(values, temperature)
-        st.latex(r"\mathrm{softmax}(z)_i = \frac{e^{z_i / T}}{\sum_j e^{z_j / T}}"
-                 r"\qquad \beta = \frac{1}{T}")
-        c1, c2, c3 = st.columns(3)
-        c1.metric(t("softmax.m_T"), pg.format_temperature(temperature))
-        c2.metric(t("softmax.m_beta"), pg.format_number(1 / temperature))
-        c3.metric(t("softmax.m_entropy"), f"{views.entropy:.3f}",
-                  help=t("softmax.m_entropy_help", max=f"{views.max_entropy:.3f}"))
         chart(figs.views_figure(
             names, views.softmax, views.argmax, views.softmin, views.log_softmax,
             softmax_name=t("softmax.softmax"), argmax_name=t("softmax.argmax"),
             softmin_name=t("softmax.softmin"), log_softmax_name=t("softmax.log_softmax"),
             prob_title=t("softmax.views_prob_title"), log_title=t("softmax.views_log_title"),
             present=present), key="views", filename="softmax-views")
+        # the chart first (in view on a projector), then its numbers
+        c1, c2, c3 = st.columns(3)
+        c1.metric(t("softmax.m_T"), pg.format_temperature(temperature))
+        c2.metric(t("softmax.m_beta"), fmt(1 / temperature))
+        c3.metric(t("softmax.m_entropy"), fmt(views.entropy),
+                  help=t("softmax.m_entropy_help", max=fmt(views.max_entropy)))
+        st.latex(r"\mathrm{softmax}(z)_i = \frac{e^{z_i / T}}{\sum_j e^{z_j / T}}"
+                 r"\qquad \beta = \frac{1}{T}")
         st.markdown(t("softmax.soft_argmax",
-                      z=", ".join(pg.format_number(v) for v in values),
-                      hard=", ".join(f"{v:.0f}" for v in views.argmax),
-                      soft=", ".join(f"{v:.3f}" for v in views.softmax),
+                      z=", ".join(fmt(v) for v in values),
+                      hard=", ".join(fmt(v) for v in views.argmax),
+                      soft=", ".join(fmt(v, 3) for v in views.softmax),
                       T=pg.format_temperature(temperature)))
+        # Text columns through fmt: a float column would print 1e-14 as a row of zeros.
         st.dataframe(pd.DataFrame({
             t("softmax.col_name"): names,
-            t("softmax.col_logit"): values,
-            t("softmax.softmax"): views.softmax,
-            t("softmax.argmax"): views.argmax,
-            t("softmax.softmin"): views.softmin,
-            t("softmax.log_softmax"): views.log_softmax,
+            t("softmax.col_logit"): [fmt(v) for v in values],
+            t("softmax.softmax"): [fmt(v) for v in views.softmax],
+            t("softmax.argmax"): [fmt(v) for v in views.argmax],
+            t("softmax.softmin"): [fmt(v) for v in views.softmin],
+            t("softmax.log_softmax"): [fmt(v) for v in views.log_softmax],
         }), hide_index=True, width="stretch", key="views_table")
         st.markdown(t("softmax.temperature_explained"))
         st.subheader(t("softmax.animation_header"))
@@ -238,7 +276,10 @@ if tabs[0].open:  # only the chosen tab runs (a tab change reruns the page)
 # --- tab 2: cross-entropy against a target ---
 if tabs[1].open:
     with tabs[1]:
-        col_text, col_pick = st.columns([3, 2])
+        values, names, temperature, box = _class_panel()
+        n = values.size
+        # on a projector the target joins the folded controls, so the chart is in view
+        col_text, col_pick = (box if present else st).columns([3, 2])
         target_text = col_text.text_input(
             t("softmax.target"), value=pg.DEFAULT_TARGET, key="target",
             max_chars=pg.MAX_TEXT_LENGTH, help=t("softmax.target_help", n=n),
@@ -249,24 +290,24 @@ if tabs[1].open:
         try:
             y = pg.parse_target(target_text, n)
         except pg.InputError as error:
-            alerts.warning(t("softmax.bad_target", reason=_error_text(error, n)), icon="⚠️")
+            alerts.warning(t("softmax.bad_target", reason=_error_text(error, n)), icon=WARN)
             y = pg.parse_target(pg.DEFAULT_TARGET, n)
         result = pg.target_loss(values, y, temperature)
-        st.latex(r"L = -\sum_k y_k \log p_k, \quad p = \mathrm{softmax}(z / T)"
-                 r"\qquad \frac{\partial L}{\partial z_k} = \frac{p_k - y_k}{T}")
-        c1, c2 = st.columns(2)
-        c1.metric(t("softmax.m_loss"), f"{result.loss:.4f}", help=t("softmax.m_loss_help"))
-        c = pg.true_class(y)
-        if c is not None:
-            c2.metric(t("softmax.m_p_true", name=names[c]), f"{result.p[c]:.4f}")
-        else:
-            c2.metric(t("softmax.m_entropy_target"), f"{float(entropy(y)):.4f}",
-                      help=t("softmax.m_entropy_target_help"))
         chart(figs.target_figure(
             names, result.p, y, result.grad, p_name=t("softmax.p_name"), y_name=t("softmax.y_name"),
             grad_name=t("softmax.grad_name"), prob_title=t("softmax.target_prob_title"),
             grad_title=t("softmax.target_grad_title"), present=present),
             key="target_chart", filename="cross-entropy-gradient")
+        st.latex(r"L = -\sum_k y_k \log p_k, \quad p = \mathrm{softmax}(z / T)"
+                 r"\qquad \frac{\partial L}{\partial z_k} = \frac{p_k - y_k}{T}")
+        c1, c2 = st.columns(2)  # under the chart: the chart first, in view
+        c1.metric(t("softmax.m_loss"), fmt(result.loss), help=t("softmax.m_loss_help"))
+        c = pg.true_class(y)
+        if c is not None:
+            c2.metric(t("softmax.m_p_true", name=names[c]), fmt(result.p[c]))
+        else:
+            c2.metric(t("softmax.m_entropy_target"), fmt(float(entropy(y))),
+                      help=t("softmax.m_entropy_target_help"))
         st.markdown(t("softmax.gradient_explained"))
         st.subheader(t("softmax.drag_header"))
         k = st.selectbox(t("softmax.drag"), list(range(n)), key="drag",
@@ -283,7 +324,16 @@ if tabs[1].open:
 if tabs[2].open:
     with tabs[2]:
         ex = pg.worked_example()
-        st.markdown(t("softmax.example_intro"))
+        if not present:  # on a projector the chart comes first and the text after it
+            st.markdown(t("softmax.example_intro"))
+        chart(_figure(
+            "worked_example_figure",
+            ex.p, ex.q1, ex.q2, outcome_names=[t("softmax.outcome", k=k + 1) for k in range(4)],
+            p_name=t("softmax.ex_p"), q1_name=t("softmax.ex_q1"), q2_name=t("softmax.ex_q2"),
+            y_title=t("softmax.probability"), present=present),
+            key="example_chart", filename="cross-entropy-example")
+        if present:
+            st.markdown(t("softmax.example_intro"))
         st.latex(r"H(p, q) = -\sum_x p(x) \log q(x) \qquad "
                  r"D_{KL}(p \,\|\, q) = H(p, q) - H(p) \ge 0")
         st.latex(r"\begin{aligned} p &= [0.5,\ 0.125,\ 0.125,\ 0.25] \\"
@@ -291,31 +341,25 @@ if tabs[2].open:
                  r"\end{aligned}")
         st.latex(r"\begin{aligned} H(p, q_1) &= -(0.5 \log 0.25 + 0.125 \log 0.25"
                  r" + 0.125 \log 0.25 + 0.25 \log 0.25) \\"
-                 rf" &\approx {ex.cross_entropy_q1:.3f} \\"
+                 rf" &\approx {fmt(ex.cross_entropy_q1)} \\"
                  r" H(p, q_2) &= -(0.5 \log 0.5 + 0.125 \log 0.25"
                  r" + 0.125 \log 0.125 + 0.25 \log 0.125) \\"
-                 rf" &\approx {ex.cross_entropy_q2:.3f} \end{{aligned}}")
+                 rf" &\approx {fmt(ex.cross_entropy_q2)} \end{{aligned}}")
         c1, c2, c3 = st.columns(3)
-        c1.metric(t("softmax.m_h_q1"), f"{ex.cross_entropy_q1:.3f}")
-        c2.metric(t("softmax.m_h_q2"), f"{ex.cross_entropy_q2:.3f}",
-                  delta=f"{ex.cross_entropy_q2 - ex.cross_entropy_q1:.3f}", delta_color="inverse")
-        c3.metric(t("softmax.m_h_p"), f"{ex.entropy_p:.3f}")
+        c1.metric(t("softmax.m_h_q1"), fmt(ex.cross_entropy_q1))
+        c2.metric(t("softmax.m_h_q2"), fmt(ex.cross_entropy_q2),
+                  delta=_signed(ex.cross_entropy_q2 - ex.cross_entropy_q1), delta_color="inverse")
+        c3.metric(t("softmax.m_h_p"), fmt(ex.entropy_p))
         c1, c2, c3 = st.columns(3)
-        c1.metric(t("softmax.m_kl_q1"), f"{ex.kl_q1:.3f}")
-        c2.metric(t("softmax.m_kl_q2"), f"{ex.kl_q2:.3f}",
-                  delta=f"{ex.kl_q2 - ex.kl_q1:.3f}", delta_color="inverse")
-        st.markdown(t("softmax.example_conclusion", h1=f"{ex.cross_entropy_q1:.3f}",
-                      h2=f"{ex.cross_entropy_q2:.3f}", hp=f"{ex.entropy_p:.3f}",
-                      kl1=f"{ex.kl_q1:.3f}", kl2=f"{ex.kl_q2:.3f}",
-                      b1=f"{ex.cross_entropy_q1 / np.log(2):.3f}",
-                      b2=f"{ex.cross_entropy_q2 / np.log(2):.3f}",
-                      bp=f"{ex.entropy_p / np.log(2):.3f}"))
-        chart(_figure(
-            "worked_example_figure",
-            ex.p, ex.q1, ex.q2, outcome_names=[t("softmax.outcome", k=k + 1) for k in range(4)],
-            p_name=t("softmax.ex_p"), q1_name=t("softmax.ex_q1"), q2_name=t("softmax.ex_q2"),
-            y_title=t("softmax.probability"), present=present),
-            key="example_chart", filename="cross-entropy-example")
+        c1.metric(t("softmax.m_kl_q1"), fmt(ex.kl_q1))
+        c2.metric(t("softmax.m_kl_q2"), fmt(ex.kl_q2), delta=_signed(ex.kl_q2 - ex.kl_q1),
+                  delta_color="inverse")
+        st.markdown(t("softmax.example_conclusion", h1=fmt(ex.cross_entropy_q1),
+                      h2=fmt(ex.cross_entropy_q2), hp=fmt(ex.entropy_p),
+                      kl1=fmt(ex.kl_q1), kl2=fmt(ex.kl_q2),
+                      b1=fmt(ex.cross_entropy_q1 / np.log(2)),
+                      b2=fmt(ex.cross_entropy_q2 / np.log(2)),
+                      bp=fmt(ex.entropy_p / np.log(2))))
 
 # --- tab 4: binary classification ---
 if tabs[3].open:
@@ -323,15 +367,6 @@ if tabs[3].open:
         z = st.slider(t("softmax.bin_z"), -10.0, 10.0, 1.0, 0.1, key="bin_z",
                       help=t("softmax.bin_z_help"))
         point = pg.binary_point(z)
-        st.latex(r"\sigma(z) = \frac{1}{1 + e^{-z}} \qquad "
-                 r"\mathrm{BCE} = -\left[y \log \sigma(z) + (1 - y) \log(1 - \sigma(z))\right]"
-                 r"\qquad \frac{\partial\, \mathrm{BCE}}{\partial z} = \sigma(z) - y")
-        c1, c2, c3, c4, c5 = st.columns(5)
-        c1.metric(t("softmax.m_sigmoid"), f"{point.p:.4f}")
-        c2.metric(t("softmax.m_bce_1"), pg.format_number(point.loss_1))
-        c3.metric(t("softmax.m_bce_0"), pg.format_number(point.loss_0))
-        c4.metric(t("softmax.m_grad_1"), pg.format_number(point.grad_1))
-        c5.metric(t("softmax.m_grad_0"), pg.format_number(point.grad_0))
         zs, curves = _binary_curves()
         chart(_figure(
             "binary_figure", zs, curves, z, point, sigmoid_name=t("softmax.sigmoid_name"),
@@ -339,12 +374,25 @@ if tabs[3].open:
             grad_1_name=t("softmax.grad_1_name"), grad_0_name=t("softmax.grad_0_name"),
             loss_title=t("softmax.bce_axis"), grad_title=t("softmax.bce_grad_axis"),
             x_title=t("softmax.bin_z"), present=present), key="binary_chart", filename="binary-ce")
+        c1, c2, c3, c4, c5 = st.columns(5)
+        c1.metric(t("softmax.m_sigmoid"), fmt(point.p))
+        c2.metric(t("softmax.m_bce_1"), fmt(point.loss_1))
+        c3.metric(t("softmax.m_bce_0"), fmt(point.loss_0))
+        c4.metric(t("softmax.m_grad_1"), fmt(point.grad_1))
+        c5.metric(t("softmax.m_grad_0"), fmt(point.grad_0))
+        st.latex(r"\sigma(z) = \frac{1}{1 + e^{-z}} \qquad "
+                 r"\mathrm{BCE} = -\left[y \log \sigma(z) + (1 - y) \log(1 - \sigma(z))\right]"
+                 r"\qquad \frac{\partial\, \mathrm{BCE}}{\partial z} = \sigma(z) - y")
         st.markdown(t("softmax.binary_explained"))
 
 # --- tab 5: regression losses ---
 if tabs[4].open:
     with tabs[4]:
-        st.markdown(t("softmax.regression_intro"))
+        if not present:
+            st.markdown(t("softmax.regression_intro"))
+        outlier = st.slider(t("softmax.outlier"), 0.0, pg.OUTLIER_MAX, 0.0, 0.5, key="outlier",
+                            help=t("softmax.outlier_help"))
+        chart_slot = st.container()  # filled once the table below is read
         targets0, preds0 = pg.DEFAULT_REGRESSION
         table = st.data_editor(
             pd.DataFrame({"target": targets0, "prediction": preds0}), key="reg_table",
@@ -361,33 +409,34 @@ if tabs[4].open:
             targets, preds, dropped = pg.clean_pairs(table["target"], table["prediction"])
             if dropped:
                 st.warning(t("softmax.reg_dropped", count=dropped, max=pg.MAX_REGRESSION_ROWS,
-                             limit=f"{pg.REGRESSION_LIMIT:g}"), icon="⚠️")
+                             limit=f"{pg.REGRESSION_LIMIT:g}"), icon=WARN)
         except pg.InputError:
-            st.warning(t("softmax.reg_empty"), icon="⚠️")
+            st.warning(t("softmax.reg_empty"), icon=WARN)
             targets, preds = np.array(targets0), np.array(preds0)
-        outlier = st.slider(t("softmax.outlier"), 0.0, pg.OUTLIER_MAX, 0.0, 0.5, key="outlier",
-                            help=t("softmax.outlier_help"))
         moved = pg.with_outlier(preds, outlier)
         base = pg.regression_losses(preds, targets)
         reg = pg.regression_losses(moved, targets)
+        with chart_slot:  # above the table that feeds it
+            chart(_figure(
+                "regression_figure", targets, moved,
+                {t("softmax.mse_grad"): reg.mse_grad, t("softmax.rmse_grad"): reg.rmse_grad,
+                 t("softmax.mae_grad"): reg.mae_grad},
+                point_names=[str(i + 1) for i in range(len(targets))],
+                target_name=t("softmax.col_target"),
+                pred_name=t("softmax.col_prediction"),
+                values_title=t("softmax.reg_values_title"),
+                grad_title=t("softmax.reg_grad_title"), present=present),
+                key="regression_chart", filename="regression-losses")
+            c1, c2, c3 = st.columns(3)
+            for col, key_, value, before in ((c1, "mse", reg.mse, base.mse),
+                                             (c2, "rmse", reg.rmse, base.rmse),
+                                             (c3, "mae", reg.mae, base.mae)):
+                col.metric(t(f"softmax.{key_}"), fmt(value),
+                           delta=_signed(value - before) if outlier else None,
+                           delta_color="inverse")
         st.latex(r"\mathrm{MSE} = \frac{1}{N}\sum_i (\hat y_i - y_i)^2 \quad "
                  r"\mathrm{RMSE} = \sqrt{\mathrm{MSE}} \quad "
                  r"\mathrm{MAE} = \frac{1}{N}\sum_i |\hat y_i - y_i|")
-        c1, c2, c3 = st.columns(3)
-        for col, key_, value, before in ((c1, "mse", reg.mse, base.mse),
-                                         (c2, "rmse", reg.rmse, base.rmse),
-                                         (c3, "mae", reg.mae, base.mae)):
-            col.metric(t(f"softmax.{key_}"), f"{value:.4f}",
-                       delta=f"{value - before:+.4f}" if outlier else None, delta_color="inverse")
-        chart(_figure(
-            "regression_figure", targets, moved,
-            {t("softmax.mse_grad"): reg.mse_grad, t("softmax.rmse_grad"): reg.rmse_grad,
-             t("softmax.mae_grad"): reg.mae_grad},
-            point_names=[str(i + 1) for i in range(len(targets))],
-            target_name=t("softmax.col_target"),
-            pred_name=t("softmax.col_prediction"), values_title=t("softmax.reg_values_title"),
-            grad_title=t("softmax.reg_grad_title"), present=present),
-            key="regression_chart", filename="regression-losses")
         offsets = pg.OUTLIER_OFFSETS
         chart(_figure(
             "outlier_figure", offsets, pg.outlier_sweep(preds, targets, len(preds) - 1, offsets),
@@ -396,11 +445,14 @@ if tabs[4].open:
             x_title=t("softmax.outlier"), squared_title=t("softmax.squared_units"),
             linear_title=t("softmax.data_units"), present=present),
             key="outlier_chart", filename="outlier-sweep")
+        if present:
+            st.markdown(t("softmax.regression_intro"))
         st.markdown(t("softmax.regression_explained"))
 
 # --- tab 6: numerical stability ---
 if tabs[5].open:
     with tabs[5]:
+        values, names, _, _ = _class_panel(with_temperature=False)  # T plays no part here
         st.markdown(t("softmax.stability_intro"))
         c1, c2 = st.columns([3, 1])
         shift = c1.slider(t("softmax.shift"), -2000, 2000, 1000, 50, key="shift",
@@ -410,11 +462,11 @@ if tabs[5].open:
         demo = pg.stability_demo(values + shift, np.float64 if dtype == "float64" else np.float32)
         st.dataframe(pd.DataFrame({
             t("softmax.col_name"): names,
-            "z": [pg.format_number(v, 6) for v in demo.z],
-            t("softmax.col_naive_exp"): [pg.format_number(v) for v in demo.naive_exp],
-            t("softmax.col_naive"): [pg.format_number(v) for v in demo.naive],
-            t("softmax.col_shifted_exp"): [pg.format_number(v) for v in demo.shifted_exp],
-            t("softmax.col_stable"): [pg.format_number(v) for v in demo.stable],
+            "z": [fmt(v, 6) for v in demo.z],
+            t("softmax.col_naive_exp"): [fmt(v) for v in demo.naive_exp],
+            t("softmax.col_naive"): [fmt(v) for v in demo.naive],
+            t("softmax.col_shifted_exp"): [fmt(v) for v in demo.shifted_exp],
+            t("softmax.col_stable"): [fmt(v) for v in demo.stable],
         }), hide_index=True, width="stretch", key="stability_table")
         explain = st.error if demo.problem != "ok" else st.success
         explain(t(f"softmax.stability_{demo.problem}", dtype=dtype), icon=":material/info:")

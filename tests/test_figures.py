@@ -80,12 +80,12 @@ def _chain(runs):
     return gradflow.chain_rule_reference(top, runs[0].depth) if math.isfinite(top) else None
 
 
-def _gradient_norms(runs, present=False, chain=None):
+def _gradient_norms(runs, present=False, chain=None, theory=True):
     names = _names(runs)
     return _validated(figs.gradient_norms(
         list(runs), names, title_h=TEXT["grad_h_title"], title_w=TEXT["grad_w_title"],
         x_title=TEXT["layer"], y_title=TEXT["norm_log"],
-        theory_names=[TEXT["theory_of"].format(run=n) for n in names],
+        theory_names=[TEXT["theory_of"].format(run=n) for n in names] if theory else None,
         chain_name=TEXT["chain"], chain=chain, present=present))
 
 
@@ -158,8 +158,16 @@ def test_gradient_norms(key, present):
                                                           TEXT["grad_w_title"]]
     assert layout["xaxis"]["domain"][1] < layout["xaxis2"]["domain"][0]  # side by side
     assert layout["hovermode"] == "x"  # not unified: that would mix the two panels
-    _check_look(layout, present, 680 if present else 480)
+    _check_look(layout, present, figs.PRESENT_HEIGHT if present else 480)  # fits 1280x720
     _check_legend_below(layout, present)
+
+
+def test_gradient_norms_without_theory_draws_only_measurements():
+    runs = _runs("several")
+    data = _gradient_norms(runs, theory=False)["data"]
+    assert len(data) == 2 * len(runs)  # measured dL/dh and dL/dW per run, nothing dashed
+    assert not any(tr.get("line", {}).get("dash") for tr in data)
+    assert not any(TEXT["theory_of"].format(run="") in tr["name"] for tr in data)
 
 
 def test_gradient_norms_chain_line_is_cut_below_the_measured_norms():

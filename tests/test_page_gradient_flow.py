@@ -7,9 +7,12 @@ import numpy as np
 import pytest
 
 from activations import gradflow
+from activations.figures import gradflow as figs
 from ui.text.gradient_flow import EN, KO
 
 PAGE = "pages/gradient_flow.py"
+INITS = ("standard", "xavier_uniform", "xavier_normal", "kaiming_uniform", "kaiming_normal",
+         "lecun_normal", "orthogonal", "normal")
 CHARTS = 4  # gradient norms, boxes, histograms, saturated/dead
 
 
@@ -30,6 +33,12 @@ def run_names(spec):
             if tr.get("xaxis", "x") == "x" and tr.get("line", {}).get("dash") is None]
 
 
+def linked(at, key) -> list[str]:
+    """The address's values for ``key`` (AppTest gives a lone value as a string)."""
+    value = at.query_params.get(key, [])
+    return [value] if isinstance(value, str) else list(value)
+
+
 def test_default_view(apptest):
     at = apptest(PAGE)
     assert not at.exception
@@ -44,7 +53,8 @@ def test_default_view(apptest):
     assert [tr["name"] for tr in box["data"]] == ["Sigmoid", "Tanh", "ReLU"]
     assert all(tr["type"] == "heatmap" for tr in heat["data"]) and len(heat["data"]) == 3
     assert len(frac["data"]) == 6
-    assert EN["grad_notice"] in [c.value for c in at.caption]
+    caption = next(c.value for c in at.caption if c.value.startswith(EN["grad_notice"]))
+    assert EN["grad_notice_theory"] in caption and EN["grad_notice_chain"] in caption
     assert at.multiselect(key="act").value == ["sigmoid", "tanh", "relu"]
     assert at.slider(key="depth").value == 10
     assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 3
@@ -172,7 +182,7 @@ def test_korean(apptest):
     assert at.title[0].value == KO["title"]
     grad = specs(at)[0]
     assert grad["layout"]["xaxis"]["title"]["text"] == KO["layer"]
-    assert KO["grad_notice"] in [c.value for c in at.caption]
+    assert any(c.value.startswith(KO["grad_notice"]) for c in at.caption)
 
 
 def test_presentation_mode_folds_the_controls(apptest):
@@ -180,5 +190,82 @@ def test_presentation_mode_folds_the_controls(apptest):
     at.session_state["present"] = True
     at.run()
     assert not at.exception
-    assert at.expander[0].proto.expanded is False
-    assert specs(at)[0]["layout"]["height"] == 680
+    # one line of intro, the rest and the controls in popovers beside the presets
+    assert at.markdown[0].value == EN["intro_short"]
+    assert EN["intro"] not in [m.value for m in at.markdown[:1]]
+    assert [b.label for b in at.button][:5] == [EN[f"preset_short_{n}"] for n in gradflow.PRESETS]
+    assert specs(at)[0]["layout"]["height"] == figs.PRESENT_HEIGHT
+
+
+def test_a_preset_keeps_its_result_above_the_story(apptest):
+    at = apptest(PAGE, query={"width": "16", "batch": "8"})
+    at.button(key="preset_relu_he").click().run()
+    assert not at.exception
+    # the story comes after the chart, so the chart stays where the visitor looks
+    order = [el.type for el in at.main if el.type in ("plotly_chart", "info")]
+    assert EN["story_relu_he"] in [i.value for i in at.info]
+    assert order.index("plotly_chart") < order.index("info")
+
+
+def test_sigmoid_reference_only_next_to_a_sigmoid_run(apptest):
+    at = apptest(PAGE, query={"act": ["relu", "tanh"], "depth": "6", "width": "16",
+                              "batch": "8"})
+    names = [tr["name"] for tr in specs(at)[0]["data"]]
+    assert EN["chain"] not in names
+    caption = next(c.value for c in at.caption if c.value.startswith(EN["grad_notice"]))
+    assert EN["grad_notice_chain"] not in caption
+    at = apptest(PAGE, query={"act": ["relu", "sigmoid"], "depth": "6", "width": "16",
+                              "batch": "8"})
+    grad = specs(at)[0]
+    chain = next(tr for tr in grad["data"] if tr["name"] == EN["chain"])
+    sigmoid = next(tr for tr in grad["data"] if tr["name"] == "Sigmoid")
+    # it starts where the sigmoid run ends (not at the first run, ReLU)
+    assert values(chain["y"])[-1] == pytest.approx(values(sigmoid["y"])[-1])
+
+
+def test_no_theory_line_where_the_gain_does_not_apply(apptest):
+    at = apptest(PAGE, query={"act": "relu", "init": "kaiming_normal", "depth": "6",
+                              "width": "16", "batch": "8", "residual": "true"})
+    grad = specs(at)[0]
+    assert not [tr for tr in grad["data"] if tr.get("line", {}).get("dash") == "dash"]
+    caption = next(c.value for c in at.caption if c.value.startswith(EN["grad_notice"]))
+    assert EN["grad_notice_no_theory"] in caption
+    assert EN["col_predicted"] not in at.dataframe[0].value.columns
+
+
+def test_where_theory_and_measurement_part_the_page_says_so(apptest):
+    at = apptest(PAGE)
+    at.button(key="preset_relu_he").click().run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    he = table[table[EN["col_run"]] == EN["init_kaiming_normal"]].iloc[0]
+    measured, predicted = float(he[EN["col_ratio"]]), float(he[EN["col_predicted"]])
+    assert measured / predicted > gradflow.THEORY_TOLERANCE  # about 6.7 vs 1.3
+    gap = [c.value for c in at.caption if c.value.startswith(EN["theory_gap"][:40])]
+    assert len(gap) == 1 and EN["init_kaiming_normal"] in gap[0]
+    assert EN["init_xavier_normal"] not in gap[0]  # Xavier's vanishing is predicted well
+
+
+def test_controls_show_readable_names_and_links_keep_code_names(apptest):
+    at = apptest(PAGE, query={"init": ["kaiming_normal", "xavier_normal"], "width": "16",
+                              "batch": "8", "depth": "4"})
+    box = at.multiselect(key="init")
+    assert box.value == ["kaiming_normal", "xavier_normal"]
+    assert list(box.proto.options) == [EN[f"init_{i}"] for i in INITS]
+    assert linked(at, "init") == ["kaiming_normal", "xavier_normal"]
+    at.multiselect(key="init").set_value(["lecun_normal"]).run()
+    assert linked(at, "init") == ["lecun_normal"]
+    at.multiselect(key="act").set_value(["selu"]).run()
+    assert linked(at, "act") == ["selu"]
+    assert run_names(specs(at)[0]) == ["SELU · LeCun normal"]  # one run: both names
+    at.multiselect(key="init").set_value(["xavier_normal"]).run()  # the default: off the URL
+    assert "init" not in at.query_params
+
+
+def test_summary_numbers_use_the_one_format(apptest):
+    at = apptest(PAGE, query={"act": "sigmoid", "init": "standard", "depth": "10",
+                              "width": "16", "batch": "8"})
+    table = at.dataframe[0].value
+    ratio = table[EN["col_ratio"]].iloc[0]
+    assert isinstance(ratio, str) and "e-" in ratio and "E" not in ratio
+    assert not any("0" * 10 in str(v) for v in table.to_numpy().ravel())

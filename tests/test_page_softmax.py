@@ -79,7 +79,7 @@ def test_seeds_soft_argmax_values_appear(apptest):
     at = apptest(PAGE)
     text = _texts(at)
     assert "[0, 1, 0, 0]" in text  # argmax([1, 3, 0, 2])
-    assert "0.087, 0.644, 0.032, 0.237" in text  # soft argmax, as in the seeds
+    assert "0.0871, 0.644, 0.0321, 0.237" in text  # soft argmax, 3 significant digits (fmt)
     softmax = _trace(_chart(at, "views"), "softmax")
     np.testing.assert_allclose(softmax, [0.0871443, 0.6439143, 0.0320586, 0.2368828], rtol=1e-6)
 
@@ -88,10 +88,13 @@ def test_seeds_cross_entropy_example_appears(apptest):
     at = apptest(PAGE, query={"tab": "example"})
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["H(p, q1), uniform guess"] == "1.386"
-    assert metrics["H(p, q2), closer guess"] == "1.300"
+    assert metrics["H(p, q2), closer guess"] == "1.3"  # fmt: no trailing zeros
     assert metrics["H(p), the floor"] == "1.213"
-    assert metrics["KL(p ‖ q1)"] == "0.173"
-    assert metrics["KL(p ‖ q2)"] == "0.087"
+    assert metrics["KL(p ‖ q1)"] == "0.1733"  # 0.25 bits = 0.17329 nats
+    assert metrics["KL(p ‖ q2)"] == "0.08664"  # 0.125 bits = 0.086643 nats
+    # the deltas are numbers with their sign (Streamlit takes the arrow from the text)
+    deltas = {m.label: m.proto.delta for m in at.metric if m.proto.delta}
+    assert deltas == {"H(p, q2), closer guess": "-0.08664", "KL(p ‖ q2)": "-0.08664"}
     assert "q2 has the lower cross-entropy" in _texts(at)
 
 
@@ -256,7 +259,7 @@ def test_binary_tab(apptest):
     at.slider(key="bin_z").set_value(0.0).run()
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["p = σ(z)"] == "0.5000"
+    assert metrics["p = σ(z)"] == "0.5"
     assert metrics["BCE if y = 1"] == "0.6931" == metrics["BCE if y = 0"]
     assert metrics["∂BCE/∂z if y = 1"] == "-0.5"
 
@@ -301,3 +304,66 @@ def test_a_tab_keeps_its_settings_while_another_is_open(apptest):
     at.run()
     assert not at.exception
     assert at.slider(key="bin_z").value == 0.0  # not back to its default of 1.0
+
+
+# --- only the controls that apply; numbers a student can read --------------------------
+
+READS_LOGITS = {"softmax", "target", "stability"}
+READS_T = {"softmax", "target"}
+
+
+@pytest.mark.parametrize("tab", list(CHARTS))
+def test_the_class_panel_shows_only_on_the_tabs_that_read_it(apptest, tab):
+    at = apptest(PAGE, query={"tab": tab})
+    assert not at.exception
+    keys = {w.key for w in (*at.text_input, *at.select_slider, *at.slider)}
+    assert ("logits" in keys) == (tab in READS_LOGITS)
+    assert ("T" in keys) == (tab in READS_T)
+
+
+def test_the_logits_survive_a_visit_to_a_tab_without_them(apptest):
+    from ui.text.softmax import EN
+
+    at = apptest(PAGE, query={"logits": "4,1,2", "T": "0.5"})
+    assert at.text_input(key="logits").value == "4,1,2"
+    at.session_state["view"] = EN["tab_binary"]
+    at.run()
+    assert "logits" not in {w.key for w in at.text_input}
+    at.session_state["view"] = EN["tab_softmax"]
+    at.run()
+    assert not at.exception
+    assert at.text_input(key="logits").value == "4,1,2"
+    assert at.select_slider(key="T").value == 0.5
+
+
+def test_the_logit_sliders_read_in_order(apptest):
+    # The page's order is the order a phone stacks them in: 1, 2, 3, 4 (not 1, 3, 2, 4).
+    at = apptest(PAGE)
+    assert [s.key for s in at.slider if s.key.startswith("z")] == ["z0", "z1", "z2", "z3"]
+
+
+@pytest.mark.parametrize("temperature", [0.01, 0.1])
+def test_the_views_table_never_shows_a_row_of_zeros(apptest, temperature):
+    at = apptest(PAGE, query={"T": str(temperature)})
+    table = next(d.value for d in at.dataframe if "argmax (one-hot)" in d.value.columns)
+    cells = [str(v) for v in table.to_numpy().ravel()]
+    assert not [c for c in cells if "0" * 10 in c or "E" in c]
+    # at T = 0.01 the smallest probability is e^(-300) relative: written in e-notation
+    p = [float(v) for v in table["softmax"]]
+    np.testing.assert_allclose(p[1], 1.0)
+    expected_small = np.exp((0 - 3) / temperature)  # class 3 against the top class, about
+    assert p[2] == pytest.approx(expected_small, rel=1e-3)
+    assert "e-" in table["softmax"][2]
+
+
+def test_korean_metric_deltas_are_signed_numbers(apptest):
+    at = apptest(PAGE, lang="ko", query={"tab": "regression"})
+    at.slider(key="outlier").set_value(5.0).run()
+    assert not at.exception
+    deltas = [m.proto.delta for m in at.metric]
+    assert len(deltas) == 3 and all(d.startswith("+") for d in deltas)  # the losses grow
+    float(deltas[0])  # a number, with no words for Streamlit to read a sign from
+    at = apptest(PAGE, lang="ko", query={"tab": "example"})
+    deltas = [m.proto.delta for m in at.metric if m.proto.delta]
+    # H(p, q2) - H(p, q1) = KL(p||q2) - KL(p||q1) = -1/8 bit: falling, so a down arrow
+    assert [float(d) for d in deltas] == pytest.approx([-0.125 * np.log(2)] * 2, rel=1e-3)

@@ -24,6 +24,9 @@ CHAIN_COLOR = "#7F7F7F"  # the grey of the palette: a reference, not a run
 VIRIDIS = [[i / (len(plotly.colors.sequential.Viridis) - 1), c]
            for i, c in enumerate(plotly.colors.sequential.Viridis)]
 F32_MAX = float(np.finfo(np.float32).max)
+# The gradient chart on a 1280x720 projector: what is left below the page's title, its
+# one-line intro and the row of buttons (measured in Chromium, tests/browser).
+PRESENT_HEIGHT = 470
 
 # The two panels of the side-by-side figures, left and right.
 LEFT, RIGHT = cell(1, 1, 2), cell(1, 2, 2)
@@ -71,18 +74,20 @@ def _chain_line(runs, reference):
     return np.where(ref >= floor, ref, np.nan)
 
 
-def _norm_traces(i: int, run, name: str, theory: str, width: float) -> list[dict]:
-    """One run's traces: ||dL/dh_l|| and its prediction (dashed) on the left panel,
-    ||dL/dW_l|| on the right; one legend group, so a click hides all three."""
+def _norm_traces(i: int, run, name: str, theory: str | None, width: float) -> list[dict]:
+    """One run's traces: ||dL/dh_l|| and its prediction (dashed, unless ``theory`` is None)
+    on the left panel, ||dL/dW_l|| on the right; one legend group, so a click hides all."""
     common = dict(type="scatter", x=run.layers, legendgroup=f"run{i}")
     measured = dict(common, mode="lines+markers", marker=dict(size=6, symbol=_symbol(i)),
                     line=dict(color=color(i), width=width))
-    return [
-        dict(measured, y=_positive(run.grad_h_norm), name=name, **LEFT),
-        dict(common, y=_positive(run.predicted_grad_h_norm), name=theory, mode="lines",
-             line=dict(color=color(i), width=width * 0.7, dash="dash"), **LEFT),
-        dict(measured, y=_positive(run.grad_w_norm), name=name, showlegend=False, **RIGHT),
-    ]
+    traces = [dict(measured, y=_positive(run.grad_h_norm), name=name, **LEFT)]
+    if theory is not None:
+        traces.append(dict(common, y=_positive(run.predicted_grad_h_norm), name=theory,
+                           mode="lines", line=dict(color=color(i), width=width * 0.7,
+                                                   dash="dash"), **LEFT))
+    traces.append(dict(measured, y=_positive(run.grad_w_norm), name=name, showlegend=False,
+                       **RIGHT))
+    return traces
 
 
 def gradient_norms(runs, names, *, title_h, title_w, x_title, y_title, theory_names,
@@ -94,13 +99,17 @@ def gradient_norms(runs, names, *, title_h, title_w, x_title, y_title, theory_na
         names: legend name of each run.
         title_h, title_w: panel titles.
         x_title, y_title: axis titles.
-        theory_names: legend name of each run's predicted curve.
+        theory_names: legend name of each run's predicted curve; None draws none (where
+            the theory doesn't apply, see ``gradflow.theory_applies``).
         chain_name: legend name of the scalar chain-rule line.
         chain: the chain-rule reference over layers 1..D (e.g.
             ``gradflow.chain_rule_reference``), or None to leave it out.
+        height: the figure's height in px (default: PRESENT_HEIGHT in presentation mode,
+            else 480).
     """
     width = line_width(present)
     data = []
+    theory_names = theory_names if theory_names is not None else [None] * len(runs)
     for i, (run, name, theory) in enumerate(zip(runs, names, theory_names)):
         data += _norm_traces(i, run, name, theory, width)
     if chain is not None and runs:
@@ -112,7 +121,7 @@ def gradient_norms(runs, names, *, title_h, title_w, x_title, y_title, theory_na
                   yaxis=_titled(y_title, **log), yaxis2=log)
     grid = subplots(1, 2, subplot_titles=(title_h, title_w), horizontal_spacing=0.08)
     layout = styled(merge(grid, panels), present=present,
-                    height=height or (680 if present else 480))
+                    height=height or (PRESENT_HEIGHT if present else 480))
     # Two panels: unified hover would mix them.
     return figure(data, merge(layout, dict(_legend_below(present), hovermode="x")))
 

@@ -23,6 +23,12 @@ __all__ = [
 ]
 
 
+# Each tab's first chart on a 1280x720 projector: what is left under the page's title, its
+# one-line intro, the tabs and the tab's folded controls (measured in Chromium).
+PRESENT_HEIGHT = 400
+PRESENT_UNDER_SLIDER = 380  # the same under a tab's own slider (binary, regression)
+
+
 def _plain(text: str) -> str:
     """Text Plotly shows literally: its pseudo-HTML needs ``<``, ``>`` and ``&`` escaped."""
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -96,12 +102,12 @@ def views_figure(names, softmax, argmax, softmin, log_softmax, *, softmax_name: 
     data = [
         # values printed on the softmax bars only: three sets would overlap
         _bar(x, values, color(i), name=name,
-             **_bar_text(present, "%{y:.3f}" if i == 0 else None), **probs)
+             **_bar_text(present, "%{y:.3~g}" if i == 0 else None), **probs)
         for i, (name, values) in enumerate(
             [(softmax_name, softmax), (argmax_name, argmax), (softmin_name, softmin)])
     ]
     data.append(_bar(x, log_softmax, color(3), name=log_softmax_name, **logs))
-    layout = _panels(1, 2, present=present, height=560 if present else 400,
+    layout = _panels(1, 2, present=present, height=PRESENT_HEIGHT if present else 400,
                      titles=(prob_title, log_title), column_widths=(0.64, 0.36),
                      horizontal_spacing=0.08)
     layout = merge(layout, dict(barmode="group", hovermode="x",
@@ -154,7 +160,7 @@ def temperature_animation(names, temperatures, probs, *, title: str, y_title: st
     labels = [format(float(t), "g") for t in temperatures]
 
     def bars(row):
-        return _bar(x, row, color(0), **_bar_text(present, "%{y:.2f}"), showlegend=False)
+        return _bar(x, row, color(0), **_bar_text(present, "%{y:.2~g}"), showlegend=False)
 
     player = _player(labels, current, frame_label=frame_label, play=play, pause=pause,
                      present=present)
@@ -171,21 +177,24 @@ def temperature_animation(names, temperatures, probs, *, title: str, y_title: st
 
 def target_figure(names, p, y, grad, *, p_name: str, y_name: str, grad_name: str,
                   prob_title: str, grad_title: str, present: bool = False) -> go.Figure:
-    """Prediction against target (top) and the gradient in each logit (bottom)."""
+    """Prediction against target (top) and the gradient in each logit (bottom); side by
+    side in presentation mode, where two stacked panels would not fit under the tabs."""
     x = np.arange(len(names))  # (n,) class positions
-    top, bottom = cell(1, 1, 1), cell(2, 1, 1)
+    top, bottom = (cell(1, 1, 2), cell(1, 2, 2)) if present else (cell(1, 1, 1), cell(2, 1, 1))
     grad = np.asarray(grad)  # (n,)
     data = [
         _bar(x, p, color(0), name=p_name, **top),
         _bar(x, y, color(1), name=y_name, **top),
         # Positive gradient: gradient descent lowers that logit; negative: raises it.
         _bar(x, grad, [color(3) if g > 0 else color(2) for g in grad], name=grad_name,
-             **_bar_text(present, "%{y:.3f}"), **bottom),
+             **_bar_text(present, "%{y:.3~g}"), **bottom),
     ]
     bound = max(float(np.max(np.abs(grad))) * 1.3, 0.05)
-    layout = _panels(2, 1, present=present, height=680 if present else 520,
-                     titles=(prob_title, grad_title), shared_xaxes=True,
-                     vertical_spacing=0.14)
+    grid = dict(rows=1, cols=2, horizontal_spacing=0.08) if present else dict(
+        rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.14)
+    layout = _panels(grid.pop("rows"), grid.pop("cols"), present=present,
+                     height=PRESENT_HEIGHT if present else 520,
+                     titles=(prob_title, grad_title), **grid)
     layout = merge(layout, {"barmode": "group", "hovermode": "x",
                             axis_key(top["yaxis"]): dict(range=[0, 1.05]),
                             axis_key(bottom["yaxis"]): dict(range=[-bound, bound])})
@@ -218,9 +227,9 @@ def worked_example_figure(p, q1, q2, *, outcome_names, p_name: str, q1_name: str
                           q2_name: str, y_title: str, present: bool = False) -> go.Figure:
     """The true p and the two guesses q1, q2 as grouped bars."""
     x = np.arange(len(p))  # (4,) outcome positions
-    data = [_bar(x, values, color(i), name=name, **_bar_text(present, "%{y:.3f}"))
+    data = [_bar(x, values, color(i), name=name, **_bar_text(present, "%{y:.3~g}"))
             for i, (name, values) in enumerate([(p_name, p), (q1_name, q1), (q2_name, q2)])]
-    layout = merge(styled(present=present, height=520 if present else 360),
+    layout = merge(styled(present=present, height=PRESENT_HEIGHT if present else 360),
                    dict(barmode="group", hovermode="x",
                         yaxis=dict(range=[0, 0.6], title=dict(text=y_title))))
     return figure(data, every_axis(layout, "xaxis", _class_axis(outcome_names)))
@@ -229,7 +238,8 @@ def worked_example_figure(p, q1, q2, *, outcome_names, p_name: str, q1_name: str
 def binary_figure(zs, curves, z0: float, point, *, sigmoid_name: str, loss_1_name: str,
                   loss_0_name: str, grad_1_name: str, grad_0_name: str, loss_title: str,
                   grad_title: str, x_title: str, present: bool = False) -> go.Figure:
-    """Sigmoid (top), BCE for y = 1 and y = 0 (middle), their gradients (bottom).
+    """Sigmoid (top), BCE for y = 1 and y = 0 (middle), their gradients (bottom); side by
+    side in presentation mode, so all three fit a 1280x720 projector under the slider.
 
     ``curves`` is :func:`activations.playground.binary_curves` over ``zs``; ``point``
     the :class:`~activations.playground.BinaryPoint` at ``z0``, marked on every curve.
@@ -245,19 +255,27 @@ def binary_figure(zs, curves, z0: float, point, *, sigmoid_name: str, loss_1_nam
     ]
     data = []
     for row, field, value, name, c in panels:
-        where = cell(row, 1, 1)
+        where = cell(1, row, 3) if present else cell(row, 1, 1)
         # the sigmoid is named by its axis title; the loss and gradient pairs need a legend
         data.append(_line(f32(zs), curves[field], name, color(c), width,
                           showlegend=row != 1, **where))
         data.append(_points(f32([z0]), [value], name, dict(size=size, color=color(c)),
                             showlegend=False, **where))
-    layout = _panels(3, 1, present=present, height=760 if present else 600,
-                     shared_xaxes=True, vertical_spacing=0.06)
+    if present:
+        layout = _panels(1, 3, present=True, height=PRESENT_UNDER_SLIDER,
+                         horizontal_spacing=0.07)
+        x_titles = {f"xaxis{i}": dict(title=dict(text=x_title)) for i in ("", "2", "3")}
+        # the legend under the panels, where it can't cover a curve
+        layout = merge(merge(layout, x_titles), dict(legend=dict(orientation="h", y=-0.3,
+                                                                yanchor="top")))
+    else:
+        layout = _panels(3, 1, present=False, height=600, shared_xaxes=True,
+                         vertical_spacing=0.06)
+        layout = merge(layout, dict(xaxis3=dict(title=dict(text=x_title))))
     layout = merge(layout, dict(
         yaxis=dict(title=dict(text=sigmoid_name), range=[-0.05, 1.05]),
         yaxis2=dict(title=dict(text=loss_title)),
         yaxis3=dict(title=dict(text=grad_title), range=[-1.05, 1.05]),
-        xaxis3=dict(title=dict(text=x_title)),
     ))
     return figure(data, layout)
 
@@ -286,7 +304,7 @@ def regression_figure(target, pred, grads: dict, *, point_names, target_name: st
     ]
     data += [_bar(x, grad, color(i + 2), name=name, **gradients)
              for i, (name, grad) in enumerate(grads.items())]
-    layout = _panels(1, 2, present=present, height=520 if present else 380,
+    layout = _panels(1, 2, present=present, height=PRESENT_UNDER_SLIDER if present else 380,
                      titles=(values_title, grad_title), horizontal_spacing=0.08)
     layout = merge(layout, dict(barmode="group", hovermode="x"))
     return figure(data, every_axis(layout, "xaxis", _class_axis(point_names)))

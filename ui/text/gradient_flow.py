@@ -10,8 +10,18 @@ EN = {
         "average the gradient fades towards the input (vanishing); above 1 it grows "
         "(exploding). All runs share the same inputs, targets and random weight draws."
     ),
+    "intro_short": (
+        "One batch through a freshly initialised deep network: does the gradient reach "
+        "the first layer?"
+    ),
+    "intro_more": "About this page",
     "presets": "Classic experiments",
     "presets_help": "Each button sets every control for one experiment from the literature.",
+    "preset_short_sigmoid_vanishing": "Sigmoid ×10",
+    "preset_short_tanh_glorot": "Tanh ×5",
+    "preset_short_relu_he": "ReLU ×30",
+    "preset_short_selu_lecun": "SELU ×50",
+    "preset_short_dying_relu": "Dying ReLU",
     "preset_sigmoid_vanishing": "Sigmoid, 10 layers",
     "preset_sigmoid_vanishing_help": "10 sigmoid layers with the standard U(±1/√n) init.",
     "preset_tanh_glorot": "Tanh: standard vs Xavier",
@@ -90,7 +100,7 @@ EN = {
     "norm_batch": "Batch norm",
     "norm_layer": "Layer norm",
     "residual": "Residual connections",
-    "residual_help": "h_l = h_(l−1) + f(z_l): a skip path around every layer.",
+    "residual_help": "hₗ = hₗ₋₁ + f(zₗ): a skip path around every layer.",
     "seed": "Random seed",
     "seed_help": "Same seed, same inputs, targets and weights.",
     "init_standard": "standard U(±1/√n)",
@@ -126,8 +136,8 @@ EN = {
     ),
     "failed": "{run} could not be simulated with these settings and was left out.",
     "grad_title": "Gradient norm per layer",
-    "grad_h_title": "Back-propagated gradient ‖∂L/∂h_l‖",
-    "grad_w_title": "Weight gradient ‖∂L/∂W_l‖",
+    "grad_h_title": "Back-propagated gradient ‖∂L/∂hₗ‖",
+    "grad_w_title": "Weight gradient ‖∂L/∂Wₗ‖",
     "layer": "layer l",
     "norm_log": "norm (log scale)",
     "theory_of": "{run} (theory)",
@@ -135,19 +145,40 @@ EN = {
     "grad_notice": (
         "**What to notice:** read the left panel from right (output) to left (input): a "
         "line sloping down towards layer 1 is a vanishing gradient, one sloping up is "
-        "exploding, a level line is healthy. Dashed lines are the theory below, computed "
-        "from the weights' variance and the slopes f′ met at each layer. The dotted grey "
-        "line is the scalar chain rule with sigmoid's best slope, 0.25 per layer. The right "
-        "panel can look flat even when the left one collapses, because ∂L/∂W also carries "
-        "the layer's input. A line that stops means the gradient became exactly 0."
+        "exploding, a level line is healthy. The right panel can look flat even when the "
+        "left one collapses, because ∂L/∂W also carries the layer's input. A line that "
+        "stops means the gradient became exactly 0."
     ),
+    "grad_notice_theory": (
+        "Dashed lines are the theory below, computed from the weights' variance and the "
+        "slopes f′ met at each layer."
+    ),
+    "grad_notice_no_theory": (
+        "No dashed theory line here: with normalisation or residual connections the "
+        "per-layer gain below does not predict these networks (batch norm by itself makes "
+        "the gradient grow going back, and the skip paths are not independent of the layers "
+        "they skip), so drawing it would mislead."
+    ),
+    "grad_notice_chain": (
+        "The dotted grey line is the scalar chain rule with sigmoid's best slope, 0.25 per "
+        "layer, started from the sigmoid run's last layer."
+    ),
+    "theory_gap": (
+        "**Where the dashed line parts from the measurement** ({runs}): the theory follows "
+        "the share of the gradient that comes from the random targets y, which are "
+        "independent of the weights. The error also holds the network's own output, made by "
+        "the same weights that carry the gradient back, and that share is not independent "
+        "of them: in a ReLU-like network it grows layer by layer on the way back, at every "
+        "width and batch size. The theory is about the typical layer, not about this error."
+    ),
+    "theory_gap_run": "{run}: layer 1 ÷ last layer = {measured} measured, {predicted} in theory",
     "dist_title": "Activations per layer",
     "tab_box": "Boxes",
     "tab_heat": "Histograms",
-    "value": "h_l",
+    "value": "hₗ",
     "share": "share",
     "dist_notice": (
-        "**What to notice:** each box spans the middle half of h_l over the batch and "
+        "**What to notice:** each box spans the middle half of hₗ over the batch and "
         "units, whiskers the 1 % and 99 % quantiles. Boxes that shrink to a line mean the "
         "signal is dying out; boxes that spread out mean it explodes; sigmoid's boxes sit "
         "around 0.5, not 0, since its outputs are all positive (not zero-centred). In the "
@@ -165,7 +196,7 @@ EN = {
     "table_title": "Summary",
     "col_run": "Run",
     "col_loss": "Loss",
-    "col_ratio": "‖∂L/∂h₁‖ / ‖∂L/∂h_D‖",
+    "col_ratio": "Gradient at layer 1 ÷ at the last layer",
     "col_predicted": "Theory",
     "col_dead": "Dead units, last layer",
     "col_saturated": "Saturated, mean",
@@ -176,9 +207,9 @@ EN = {
     ),
     "theory_title": "The theory behind the dashed lines",
     "theory_text": (
-        "Going back through layer l multiplies the gradient by f′(z_l) and then by W_lᵀ. "
+        "Going back through layer l multiplies the gradient by f′(zₗ) and then by Wₗᵀ. "
         "If the weights are independent of everything else, the squared norm is "
-        "multiplied on average by the gain g_l, with n the width:"
+        "multiplied on average by the gain gₗ, with n the width:"
     ),
     "theory_chain": (
         "For a single sigmoid unit per layer with weight 1 this is the scalar chain rule, "
@@ -187,13 +218,18 @@ EN = {
     "theory_note": (
         "Xavier init makes n·Var(W) = 1 and suits slopes near 1 (tanh around 0); He init "
         "makes it 2, since a ReLU passes half its inputs, E[f′²] = 1/2. The gain uses "
-        "E[f′(z)²] measured on this batch, and assumes the weights are independent of the "
-        "activations, which deep ReLU networks bend a little."
+        "E[f′(z)²] measured on this batch, and assumes that the gradient arriving at a layer "
+        "is independent of that layer's weights. That holds for the targets' share of the "
+        "error; the network's own output in the error breaks it, and in deep ReLU networks "
+        "the measured ratio ends up several times the theory (about 5 times over 30 "
+        "layers)."
     ),
     "theory_norm_note": (
-        "With normalisation the gain also includes 1/σ² from the standardisation; with "
-        "residual connections it is 1 + g, since the skip path passes the gradient through "
-        "unchanged."
+        "With normalisation the gain would also include 1/σ² from the standardisation, and "
+        "with residual connections it would be 1 + g. Measured, neither holds: the "
+        "standardisation couples the samples of the batch and removes two directions from "
+        "the gradient, and the skip paths are correlated with the layers they skip, so the "
+        "page draws no dashed line for these networks."
     ),
 }
 
@@ -207,8 +243,15 @@ KO = {
         "크면 커집니다(기울기 폭주). 모든 실행은 같은 입력, 같은 목표값, 같은 무작위 가중치를 "
         "씁니다."
     ),
+    "intro_short": "막 초기화한 깊은 신경망에 배치 하나를 흘려 봅니다. 기울기가 첫 층까지 닿을까요?",
+    "intro_more": "이 페이지에 대하여",
     "presets": "고전 실험",
     "presets_help": "버튼 하나로 논문 속 실험 하나의 설정을 모두 맞춥니다.",
+    "preset_short_sigmoid_vanishing": "Sigmoid 10층",
+    "preset_short_tanh_glorot": "Tanh 5층",
+    "preset_short_relu_he": "ReLU 30층",
+    "preset_short_selu_lecun": "SELU 50층",
+    "preset_short_dying_relu": "죽은 ReLU",
     "preset_sigmoid_vanishing": "Sigmoid 10층",
     "preset_sigmoid_vanishing_help": "표준 초기화 U(±1/√n)를 쓴 sigmoid 10층.",
     "preset_tanh_glorot": "Tanh: 표준 vs Xavier",
@@ -282,7 +325,7 @@ KO = {
     "norm_batch": "배치 정규화",
     "norm_layer": "층 정규화",
     "residual": "잔차 연결",
-    "residual_help": "h_l = h_(l−1) + f(z_l): 층마다 건너뛰는 경로를 둡니다.",
+    "residual_help": "hₗ = hₗ₋₁ + f(zₗ): 층마다 건너뛰는 경로를 둡니다.",
     "seed": "난수 시드",
     "seed_help": "시드가 같으면 입력, 목표값, 가중치가 같습니다.",
     "init_standard": "표준 U(±1/√n)",
@@ -318,8 +361,8 @@ KO = {
     ),
     "failed": "{run}은(는) 이 설정으로 계산할 수 없어 뺐습니다.",
     "grad_title": "층별 기울기 크기",
-    "grad_h_title": "역전파된 기울기 ‖∂L/∂h_l‖",
-    "grad_w_title": "가중치 기울기 ‖∂L/∂W_l‖",
+    "grad_h_title": "역전파된 기울기 ‖∂L/∂hₗ‖",
+    "grad_w_title": "가중치 기울기 ‖∂L/∂Wₗ‖",
     "layer": "층 l",
     "norm_log": "크기(로그 축)",
     "theory_of": "{run} (이론)",
@@ -327,18 +370,38 @@ KO = {
     "grad_notice": (
         "**볼 점:** 왼쪽 그래프는 오른쪽(출력)에서 왼쪽(입력)으로 읽습니다. 1층 쪽으로 "
         "내려가는 선은 기울기 소실, 올라가는 선은 기울기 폭주, 수평인 선이 건강한 상태입니다. "
-        "파선은 아래 이론값으로, 가중치의 분산과 층마다 만난 기울기 f′로 계산합니다. 회색 "
-        "점선은 sigmoid의 최대 기울기 0.25를 층마다 곱한 스칼라 연쇄 법칙입니다. ∂L/∂W에는 "
-        "그 층의 입력도 곱해지므로, 왼쪽이 무너져도 오른쪽은 평평해 보일 수 있습니다. 선이 "
-        "끊기면 기울기가 정확히 0이 된 것입니다."
+        "∂L/∂W에는 그 층의 입력도 곱해지므로, 왼쪽이 무너져도 오른쪽은 평평해 보일 수 "
+        "있습니다. 선이 끊기면 기울기가 정확히 0이 된 것입니다."
     ),
+    "grad_notice_theory": (
+        "파선은 아래 이론값으로, 가중치의 분산과 층마다 만난 기울기 f′로 계산합니다."
+    ),
+    "grad_notice_no_theory": (
+        "여기에는 이론 파선을 그리지 않았습니다. 정규화나 잔차 연결이 있으면 아래의 층별 "
+        "이득으로는 이 신경망을 예측할 수 없습니다(배치 정규화는 그 자체로 역전파할수록 "
+        "기울기를 키우고, 건너뛰는 경로는 건너뛰는 층과 독립이 아닙니다). 그려 두면 "
+        "오해를 부릅니다."
+    ),
+    "grad_notice_chain": (
+        "회색 점선은 sigmoid의 최대 기울기 0.25를 층마다 곱한 스칼라 연쇄 법칙으로, "
+        "sigmoid 실행의 마지막 층에서 시작합니다."
+    ),
+    "theory_gap": (
+        "**파선과 측정값이 갈라지는 곳** ({runs}): 이론은 기울기 가운데 가중치와 독립인 "
+        "무작위 목표값 y에서 오는 몫을 따라갑니다. 오차에는 신경망 자신의 출력도 들어 "
+        "있는데, 그 출력은 기울기를 거꾸로 전하는 바로 그 가중치로 만들어졌으므로 그 몫은 "
+        "가중치와 독립이 아닙니다. ReLU 계열 신경망에서는 이 몫이 거꾸로 갈수록 층마다 "
+        "커지며, 폭이나 배치 크기를 키워도 줄지 않습니다. 이론은 전형적인 층을 다룰 뿐 이 "
+        "오차를 다루지 않습니다."
+    ),
+    "theory_gap_run": "{run}: 1층 ÷ 마지막 층 = 측정 {measured}, 이론 {predicted}",
     "dist_title": "층별 활성값",
     "tab_box": "상자 그림",
     "tab_heat": "히스토그램",
-    "value": "h_l",
+    "value": "hₗ",
     "share": "비율",
     "dist_notice": (
-        "**볼 점:** 상자는 배치와 유닛 전체에서 h_l의 가운데 절반을, 수염은 1 %와 99 % "
+        "**볼 점:** 상자는 배치와 유닛 전체에서 hₗ의 가운데 절반을, 수염은 1 %와 99 % "
         "분위수를 나타냅니다. 상자가 선처럼 납작해지면 신호가 사라지는 것이고, 넓게 퍼지면 "
         "폭주하는 것입니다. sigmoid의 출력은 모두 양수라(0 중심이 아님) 상자가 0이 아니라 "
         "0.5 근처에 있습니다. 히스토그램에서 색 띠가 범위 양 끝에 붙어 있으면 포화입니다."
@@ -355,7 +418,7 @@ KO = {
     "table_title": "요약",
     "col_run": "실행",
     "col_loss": "손실",
-    "col_ratio": "‖∂L/∂h₁‖ / ‖∂L/∂h_D‖",
+    "col_ratio": "1층의 기울기 ÷ 마지막 층의 기울기",
     "col_predicted": "이론값",
     "col_dead": "죽은 유닛(마지막 층)",
     "col_saturated": "포화 비율(평균)",
@@ -365,8 +428,8 @@ KO = {
     ),
     "theory_title": "파선 뒤의 이론",
     "theory_text": (
-        "층 l을 거꾸로 지나면 기울기에 f′(z_l)이, 그다음 W_lᵀ가 곱해집니다. 가중치가 다른 "
-        "모든 것과 독립이라면, 기울기 크기의 제곱은 평균적으로 이득 g_l배가 됩니다(n은 폭):"
+        "층 l을 거꾸로 지나면 기울기에 f′(zₗ)이, 그다음 Wₗᵀ가 곱해집니다. 가중치가 다른 "
+        "모든 것과 독립이라면, 기울기 크기의 제곱은 평균적으로 이득 gₗ배가 됩니다(n은 폭):"
     ),
     "theory_chain": (
         "층마다 가중치 1인 sigmoid 유닛 하나만 있다면 이것은 스칼라 연쇄 법칙이고, σ′는 "
@@ -375,11 +438,15 @@ KO = {
     "theory_note": (
         "Xavier 초기화는 n·Var(W) = 1로 맞추어 기울기가 1 근처인 함수(0 부근의 tanh)에 "
         "알맞고, He 초기화는 ReLU가 입력의 절반만 통과시키므로(E[f′²] = 1/2) 이를 2로 "
-        "맞춥니다. 이득 계산에는 이 배치에서 잰 E[f′(z)²]를 쓰며, 가중치가 활성값과 독립이라고 "
-        "가정합니다. 깊은 ReLU 신경망에서는 이 가정이 조금 어긋납니다."
+        "맞춥니다. 이득 계산에는 이 배치에서 잰 E[f′(z)²]를 쓰며, 층에 도착한 기울기가 그 "
+        "층의 가중치와 독립이라고 가정합니다. 오차 가운데 목표값의 몫에서는 맞지만, 오차에 "
+        "든 신경망 자신의 출력이 이 가정을 깨므로 깊은 ReLU 신경망에서는 측정된 비율이 "
+        "이론값의 몇 배가 됩니다(30층에서 약 5배)."
     ),
     "theory_norm_note": (
-        "정규화를 쓰면 이득에 표준화에서 나오는 1/σ²도 곱해지고, 잔차 연결을 쓰면 건너뛰는 "
-        "경로가 기울기를 그대로 전하므로 이득은 1 + g가 됩니다."
+        "정규화를 쓰면 이득에 표준화에서 나오는 1/σ²가, 잔차 연결을 쓰면 1 + g가 들어가야 "
+        "하지만, 재 보면 둘 다 맞지 않습니다. 표준화는 배치의 표본들을 서로 묶고 기울기에서 "
+        "두 방향을 없애며, 건너뛰는 경로는 건너뛰는 층과 상관되어 있습니다. 그래서 이런 "
+        "신경망에는 파선을 그리지 않습니다."
     ),
 }

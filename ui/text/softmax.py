@@ -8,6 +8,10 @@ EN = {
         "probabilities that are all positive and sum to 1. Edit the logits, turn the "
         "temperature, pick a target, and watch the loss and its gradient."
     ),
+    "intro_short": (
+        "n scores in, n probabilities out: softmax, its temperature and the losses built on it."
+    ),
+    "intro_more": "About this page",
     # controls
     "controls": "Logits and temperature",
     "preset": "Preset",
@@ -269,6 +273,8 @@ KO = {
         "변하는지 살펴보세요."
     ),
     # controls
+    "intro_short": "점수 n개를 넣으면 확률 n개가 나옵니다. softmax와 온도, 그 위에 세운 손실 함수.",
+    "intro_more": "이 페이지에 대하여",
     "controls": "로짓과 온도",
     "preset": "예시",
     "preset_placeholder": "예시 불러오기…",

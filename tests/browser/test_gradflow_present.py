@@ -1,0 +1,86 @@
+"""The gradient-flow page in a real Chromium: the projector layout (#13) and what a visitor
+reads on it (#15).
+
+At 1280x720 and 1920x1080 with ``present=1``, in English and Korean, the gradient-norm
+chart lies wholly in view with no scrolling; a preset's result stays in view; the controls
+live in a popover whose widgets still drive the chart and the link; the visible text
+carries no code names, raw subscripts or rows of zeros. Screenshots for a person to look
+at go to ``artifacts/screenshots/``.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .conftest import (
+    assert_charts_in_view, chart_layout, charts, open_page, readable_text_problems, screenshot,
+    wait_chart_change, wait_idle,
+)
+
+pytestmark = pytest.mark.browser
+
+EXCEPTION = '[data-testid="stException"]'
+
+
+@pytest.fixture(autouse=True)
+def _patient(page):
+    """Room for a shared, busy machine: waits are on the app's signals, so a longer limit
+    only matters when something is really stuck."""
+    page.set_default_timeout(90_000)
+
+
+@pytest.mark.parametrize(("width", "height", "lang"),
+                         [(1280, 720, "en"), (1280, 720, "ko"), (1920, 1080, "en")])
+def test_the_gradient_chart_fits_the_projector(server, page, width, height, lang):
+    page.set_viewport_size({"width": width, "height": height})
+    open_page(page, f"{server}/gradient_flow?present=1&lang={lang}")
+    assert page.locator(EXCEPTION).count() == 0
+    assert_charts_in_view(page, ["gf_grad"])
+    assert readable_text_problems(page) == []
+    screenshot(page, f"present-gradient_flow-{width}x{height}-{lang}", full_page=False)
+
+
+def test_a_preset_leaves_its_result_in_view(server, page):
+    page.set_viewport_size({"width": 1280, "height": 720})
+    found = open_page(page, f"{server}/gradient_flow?present=1")
+    page.locator(".st-key-preset_relu_he button").first.click()
+    wait_chart_change(page, "gf_grad", found["gf_grad"]["sig"])
+    assert_charts_in_view(page, ["gf_grad"])
+    # the code names go into the address, the readable ones onto the screen
+    page.wait_for_url(re.compile("init=xavier_normal&init=kaiming_normal"))
+    assert readable_text_problems(page) == []
+    screenshot(page, "present-gradient_flow-relu_he", full_page=False)
+
+
+def test_the_controls_popover_drives_the_chart_and_the_link(server, page):
+    found = open_page(page, f"{server}/gradient_flow")
+    page.locator(".st-key-gf_controls button").first.click()
+    thumb = page.locator(".st-key-depth input[type=range]").first
+    thumb.focus()
+    thumb.press("ArrowRight")
+    wait_chart_change(page, "gf_grad", found["gf_grad"]["sig"])
+    page.wait_for_url(re.compile("depth=11"))
+    # the popover's pickers show readable names (nothing in the page is a code name)
+    body = page.evaluate("() => document.body.innerText")
+    assert "Xavier normal" in body and "xavier_normal" not in body
+    assert page.locator(EXCEPTION).count() == 0
+
+
+def test_the_distribution_tabs_read_well(server, page):
+    open_page(page, f"{server}/gradient_flow?act=relu&init=kaiming_normal&depth=12")
+    assert readable_text_problems(page) == []
+    page.get_by_role("tab", name="Histograms").click()
+    wait_idle(page)
+    assert charts(page)["gf_heat"]["points"] > 0
+    assert readable_text_problems(page) == []
+
+
+def test_phone_layout(server, page):
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_page(page, f"{server}/gradient_flow")
+    boxes, view = chart_layout(page)
+    assert boxes["gf_grad"]["box"]["width"] <= view["width"]  # no sideways scrolling
+    assert readable_text_problems(page) == []
+    screenshot(page, "phone-gradient_flow", full_page=True)

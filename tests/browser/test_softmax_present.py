@@ -1,0 +1,60 @@
+"""The softmax page in a real Chromium: the projector layout (#13) and what a visitor
+reads on it (#15).
+
+With ``present=1`` each tab's first chart lies wholly in view at 1280x720 (English and
+Korean) and 1920x1080; the logits/temperature panel appears only on the tabs that read it;
+at T = 0.01 no number is a row of zeros; on a 390 px phone the logit sliders read 1, 2,
+3, 4. Screenshots for a person to look at go to ``artifacts/screenshots/``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import assert_charts_in_view, open_page, readable_text_problems, screenshot
+
+pytestmark = pytest.mark.browser
+
+EXCEPTION = '[data-testid="stException"]'
+FIRST_CHART = {"softmax": "views", "target": "target_chart", "example": "example_chart",
+               "binary": "binary_chart", "regression": "regression_chart"}
+
+
+@pytest.fixture(autouse=True)
+def _patient(page):
+    """Room for a shared, busy machine (waits are on the app's signals)."""
+    page.set_default_timeout(90_000)
+
+
+@pytest.mark.parametrize(("tab", "lang", "width", "height"), [
+    ("softmax", "en", 1280, 720), ("softmax", "ko", 1280, 720), ("softmax", "en", 1920, 1080),
+    ("target", "ko", 1280, 720), ("example", "en", 1280, 720), ("binary", "ko", 1280, 720),
+    ("regression", "en", 1280, 720),
+])
+def test_the_open_tabs_chart_fits_the_projector(server, page, tab, lang, width, height):
+    page.set_viewport_size({"width": width, "height": height})
+    open_page(page, f"{server}/softmax?present=1&lang={lang}&tab={tab}")
+    assert page.locator(EXCEPTION).count() == 0
+    assert_charts_in_view(page, [FIRST_CHART[tab]])
+    panel = page.locator('[data-testid="stExpander"] summary', has_text="Logits") if \
+        lang == "en" else page.locator('[data-testid="stExpander"] summary', has_text="로짓")
+    assert (panel.count() > 0) == (tab in ("softmax", "target"))
+    screenshot(page, f"present-softmax-{tab}-{width}x{height}-{lang}", full_page=False)
+
+
+@pytest.mark.parametrize("query", ["T=0.01", "T=0.1", "tab=target", "tab=stability&T=0.01"])
+def test_the_page_reads_well(server, page, query):
+    open_page(page, f"{server}/softmax?{query}")
+    assert page.locator(EXCEPTION).count() == 0
+    assert readable_text_problems(page) == []
+    if query == "T=0.01":
+        screenshot(page, "softmax-T0.01", full_page=True)
+
+
+def test_phone_layout_reads_in_order(server, page):
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_page(page, f"{server}/softmax")
+    tops = [page.locator(f".st-key-z{i}").bounding_box() for i in range(4)]
+    assert [b["y"] for b in tops] == sorted(b["y"] for b in tops)  # 1, 2, 3, 4 down the page
+    assert readable_text_problems(page) == []
+    screenshot(page, "phone-softmax", full_page=True)
