@@ -13,6 +13,7 @@ Every text drawn is a parameter (`Texts`); numbers go through `numfmt.fmt`.
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,7 +22,7 @@ import plotly.io as pio
 
 from ..features import transform
 from ..numfmt import fmt
-from .style import PALETTE, color, f32, figure, font_size, line_width, merge, styled
+from .style import PALETTE, color, f32, font_size, line_width, merge, styled
 
 JSON_BUDGET = 1_400_000  # bytes of frames we allow (the figure's JSON stays under 1.5 MB)
 MAX_FRAMES = 100
@@ -200,6 +201,7 @@ def _frame_bytes(frame_traces) -> int:
     """A frame's size in the JSON Streamlit sends (plotly's encoder: base64 arrays, "/"
     escaped), measured on the frame itself."""
     def size(traces):
+        traces = [{k: _typed(v) for k, v in t.items()} for t in traces]
         return len(pio.to_json(go.Figure(dict(data=traces), _validate=False), validate=False))
 
     return size(frame_traces) - size([]) + 40 * len(frame_traces)  # without the template
@@ -297,18 +299,15 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start="las
                          line=dict(width=width, color=_rgba(POSITIVE if sign > 0 else NEGATIVE,
                                                             0.35 + 0.15 * k)),
                          hoverinfo="skip", showlegend=False, **diagram))
+    # Invisible squares over the units carry the hover text (a heatmap cell can't).
+    hover_marker = dict(size=40 if present else 30, color="rgba(0,0,0,0)", symbol="square")
     data.append(dict(type="scatter", mode="markers", x=f32(xs), y=f32(ys),
-                     marker=dict(size=34 if present else 26, color="rgba(0,0,0,0)", symbol="square",
-                                 line=dict(width=1, color="rgba(128,128,128,0.6)")),
-                     hovertext=frame0[9]["hovertext"], hoverinfo="text", showlegend=False,
-                     **diagram))
-    in_x = [x for x, _ in centres[0]]
+                     marker=hover_marker, hovertext=frame0[9]["hovertext"], hoverinfo="text",
+                     showlegend=False, **diagram))
     in_y = [y for _, y in centres[0]]
-    data.append(dict(type="scatter", mode="markers+text", x=f32(in_x), y=f32(in_y),
+    data.append(dict(type="scatter", mode="markers+text", x=f32([-0.08] * n_in), y=f32(in_y),
                      text=list(feature_labels), textposition="middle left",
-                     textfont=dict(size=base),
-                     marker=dict(size=34 if present else 26, color="rgba(0,0,0,0)", symbol="square",
-                                 line=dict(width=1, color="rgba(128,128,128,0.6)")),
+                     textfont=dict(size=base), marker=dict(size=1, color="rgba(0,0,0,0)"),
                      hovertext=unit_hover, hoverinfo="text", showlegend=False, **diagram))
     out_axes = dict(xaxis="x2", yaxis="y2")
     data.append(dict(type="heatmap", x=f32(gx), y=f32(gy), z=frame0[10]["z"], zmin=0, zmax=255,
@@ -355,7 +354,8 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start="las
 
     # ------------------------------------------------------------ layout
     left = 0.56
-    span_x = (-1.4, (len(sizes) - 1) * PITCH_X + TILE + 0.2)
+    out_top = 0.96
+    span_x = (-1.5, (len(sizes) - 1) * PITCH_X + TILE + 0.2)
     span_y = (-(rows - 1) * PITCH_Y - TILE - 0.2, 0.2)
     hidden_axis = dict(visible=False, showgrid=False, zeroline=False, fixedrange=True)
     anim = dict(frame=dict(duration=FRAME_MS, redraw=True), transition=dict(duration=0),
@@ -365,21 +365,22 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start="las
     names = [str(s.step) for s in chosen]
     layout = dict(
         xaxis=dict(domain=[0, left], range=list(span_x), **hidden_axis),
-        yaxis=dict(domain=[0.08, 1], range=list(span_y), scaleanchor="x", scaleratio=1,
+        yaxis=dict(domain=[0.02, out_top], range=list(span_y), scaleanchor="x", scaleratio=1,
                    constrain="domain", **hidden_axis),
-        xaxis2=dict(domain=[left + 0.06, 1], range=[float(gx[0]), float(gx[-1])],
-                    showgrid=False, title=dict(text=texts.x_label), constrain="domain"),
-        yaxis2=dict(domain=[0.42, 1], range=[float(gy[0]), float(gy[-1])], showgrid=False,
-                    title=dict(text=texts.y_label), scaleanchor="x2", scaleratio=1,
+        xaxis2=dict(domain=[left + 0.08, 1], range=[float(gx[0]), float(gx[-1])],
+                    anchor="y2", showgrid=False, title=dict(text=texts.x_label),
                     constrain="domain"),
-        xaxis3=dict(domain=[left + 0.06, 1], anchor="y3", title=dict(text=texts.step),
+        yaxis2=dict(domain=[0.46, out_top], range=[float(gy[0]), float(gy[-1])],
+                    anchor="x2", showgrid=False, title=dict(text=texts.y_label),
+                    scaleanchor="x2", scaleratio=1, constrain="domain"),
+        xaxis3=dict(domain=[left + 0.08, 1], anchor="y3", title=dict(text=texts.step),
                     range=[0, max(result.steps_run, 1) * 1.02]),
-        yaxis3=dict(domain=[0.08, 0.3], anchor="x3", rangemode="tozero",
+        yaxis3=dict(domain=[0.06, 0.3], anchor="x3", rangemode="tozero",
                     title=dict(text=texts.loss)),
         annotations=[
-            dict(text=texts.network, x=0, y=1.0, xref="paper", yref="paper", xanchor="left",
-                 yanchor="bottom", showarrow=False),
-            dict(text=texts.output, x=left + 0.06, y=1.0, xref="paper", yref="paper",
+            dict(text=texts.network, x=0, y=out_top, xref="paper", yref="paper",
+                 xanchor="left", yanchor="bottom", showarrow=False),
+            dict(text=texts.output, x=left + 0.08, y=out_top, xref="paper", yref="paper",
                  xanchor="left", yanchor="bottom", showarrow=False),
         ],
         hovermode="closest",
@@ -393,20 +394,38 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start="las
                      dict(label=texts.pause, method="animate", args=[[None], jump])],
         )],
         sliders=[dict(
-            active=chosen.index(first), x=0.16, y=0, len=left - 0.16, xanchor="left",
+            active=chosen.index(first), x=0.24, y=0, len=left - 0.2, xanchor="left",
             yanchor="top", pad=dict(t=6), font=dict(size=base - 2),
             currentvalue=dict(prefix=f"{texts.step}: ", font=dict(size=base)),
             steps=[dict(label=n, method="animate", args=[[n], jump]) for n in names],
         )],
     )
-    layout = merge(styled(layout, present=present, height=height or (540 if present else 600)),
-                   dict(hovermode="closest", margin=dict(t=40, b=70),
+    # The legend sits above the plots (the margin leaves it room), clear of both titles.
+    layout = merge(styled(layout, present=present, height=height or (470 if present else 600)),
+                   dict(hovermode="closest",
+                        margin=dict(t=70 if present else 50, b=95 if present else 80),
                         legend=dict(orientation="h", x=1, xanchor="right", y=1.0,
                                     yanchor="bottom")))
-    fig = figure(data, layout)
-    frames = []
-    for snap in chosen:
-        fd = frame_data(snap)
-        frames.append(dict(name=str(snap.step), traces=moving, data=fd))
-    fig.frames = frames
-    return fig
+    frames = [dict(name=str(snap.step), traces=moving,
+                   data=[{k: _typed(v) for k, v in trace.items()} for trace in frame_data(snap)])
+              for snap in chosen]
+    # Arrays go in as Plotly's own base64 form: the figure then skips converting each one
+    # (converting 100 frames' arrays was most of the cost of building this figure).
+    return go.Figure(dict(data=data, layout=layout, frames=frames), _validate=False)
+
+
+_DTYPES = {np.dtype(np.uint8): "u1", np.dtype(np.int32): "i4", np.dtype(np.float32): "f4",
+           np.dtype(np.float64): "f8"}
+
+
+def _typed(value):
+    """A NumPy array as Plotly's typed-array form ``{dtype, bdata[, shape]}``."""
+    if not isinstance(value, np.ndarray):
+        return value
+    if value.dtype not in _DTYPES:
+        value = value.astype(np.float32 if value.dtype.kind == "f" else np.int32)
+    out = dict(dtype=_DTYPES[value.dtype],
+               bdata=base64.b64encode(np.ascontiguousarray(value).tobytes()).decode("ascii"))
+    if value.ndim == 2:
+        out["shape"] = f"{value.shape[0]}, {value.shape[1]}"
+    return out
