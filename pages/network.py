@@ -76,6 +76,27 @@ with st.sidebar:
 ACT_OPTIONS = formula_ui.picker_options(ACTS, formula)
 
 
+def linked(key, default, options=None):
+    """Keyword arguments for a widget whose shown labels differ from its values, kept in the
+    link by hand: a bound widget would put the *label* in the URL, and links should say
+    ``data=blobs``. The link's value (checked by the guard above) seeds the widget; each
+    change writes the code name back (nothing for the default)."""
+    if key not in st.session_state:
+        st.session_state[key] = (st.query_params.get_all(key) or list(default)) \
+            if isinstance(default, tuple) else st.query_params.get(key, default)
+    if options is not None and st.session_state[key] not in options:
+        st.session_state[key] = default  # e.g. "custom" after the formula box was emptied
+    return dict(key=key, on_change=_to_link, args=(key, default))
+
+
+def _to_link(key, default):
+    value = st.session_state.get(key)
+    if value == default or (isinstance(default, tuple) and tuple(value or ()) == default):
+        st.query_params.pop(key, None)
+    else:
+        st.query_params[key] = value
+
+
 def act_label(name):
     return t("custom.name") if name == formula_ui.CHOICE else activations.get(name).label
 
@@ -90,9 +111,8 @@ with st.expander(tr("settings"), expanded=not present):
     c_data, c_net, c_train = st.columns(3)
     with c_data:
         st.markdown(f"**{tr('data_header')}**")
-        data = st.selectbox(tr("data"), DATA, index=DATA.index(DEFAULTS["data"]),
-                            format_func=lambda d: tr(f"data_{d}"), help=tr("data_help"),
-                            key="data", bind="query-params")
+        data = st.selectbox(tr("data"), DATA, format_func=lambda d: tr(f"data_{d}"),
+                            help=tr("data_help"), **linked("data", DEFAULTS["data"]))
         classes = st.slider(tr("classes"), *datasets.CLASSES_RANGE, DEFAULTS["classes"],
                             key="classes", bind="query-params", disabled=data not in MULTI)
         noise = st.slider(tr("noise"), 0.0, 0.5, DEFAULTS["noise"], 0.05, key="noise",
@@ -109,9 +129,8 @@ with st.expander(tr("settings"), expanded=not present):
             st.caption(tr("csv_not_in_link"))
     with c_net:
         st.markdown(f"**{tr('net_header')}**")
-        chosen = st.multiselect(tr("features"), FEATURES, default=list(DEFAULTS["feat"]),
-                                format_func=feats.LABELS.get, help=tr("features_help"),
-                                key="feat", bind="query-params")
+        chosen = st.multiselect(tr("features"), FEATURES, format_func=lambda f: tr(f"feat_{f}"),
+                                help=tr("features_help"), **linked("feat", DEFAULTS["feat"]))
         layers = st.slider(tr("layers"), 0, MAX_LAYERS, DEFAULTS["layers"], key="layers",
                            help=tr("layers_help"), bind="query-params")
         widths, acts = [], []
@@ -122,28 +141,25 @@ with st.expander(tr("settings"), expanded=not present):
             widths.append(int(w_col.slider(
                 tr("units", layer=i), 1, MAX_UNITS, DEFAULTS["width"][i - 1], key=f"w{i}",
                 bind="query-params")))
-            acts.append(a_col.selectbox(
-                tr("act", layer=i), ACT_OPTIONS, index=ACTS.index(DEFAULTS["act"]),
-                format_func=act_label, key=f"a{i}", bind="query-params"))
+            acts.append(a_col.selectbox(tr("act", layer=i), ACT_OPTIONS, format_func=act_label,
+                                        **linked(f"a{i}", DEFAULTS["act"], ACT_OPTIONS)))
     with c_train:
         st.markdown(f"**{tr('train_header')}**")
         optimizer = st.selectbox(tr("optimizer"), OPTIMIZERS,
-                                 index=OPTIMIZERS.index(DEFAULTS["optimizer"]),
-                                 format_func=lambda o: t(f"training.opt_{o}"), key="optimizer",
-                                 bind="query-params")
+                                 format_func=lambda o: t(f"training.opt_{o}"),
+                                 **linked("optimizer", DEFAULTS["optimizer"]))
         auto_lr = st.toggle(tr("auto_lr"), DEFAULTS["auto_lr"], key="auto_lr",
                             help=tr("auto_lr_help", lr=fmt(training.TRAIN_LR[optimizer])),
                             bind="query-params")
-        lr_choice = st.select_slider(tr("lr"), LRS, DEFAULTS["lr"], format_func=fmt,
-                                     key="lr", disabled=auto_lr, bind="query-params")
-        batch = st.selectbox(tr("batch"), BATCHES, index=BATCHES.index(DEFAULTS["batch"]),
+        lr_choice = st.select_slider(tr("lr"), LRS, DEFAULTS["lr"], key="lr",
+                                     disabled=auto_lr, bind="query-params")
+        batch = st.selectbox(tr("batch"), BATCHES,
                              format_func=lambda b: tr("batch_full") if b == "full" else b,
-                             help=tr("batch_help"), key="batch", bind="query-params")
-        reg = st.segmented_control(tr("reg"), REGS, default=DEFAULTS["reg"],
-                                   format_func=lambda r: tr(f"reg_{r}"), help=tr("reg_help"),
-                                   key="reg", bind="query-params")
-        rate = st.select_slider(tr("rate"), RATES, DEFAULTS["rate"], format_func=fmt,
-                                key="rate", disabled=reg in (None, "none"), bind="query-params")
+                             help=tr("batch_help"), **linked("batch", DEFAULTS["batch"]))
+        reg = st.segmented_control(tr("reg"), REGS, format_func=lambda r: tr(f"reg_{r}"),
+                                   help=tr("reg_help"), **linked("reg", DEFAULTS["reg"]))
+        rate = st.select_slider(tr("rate"), RATES, DEFAULTS["rate"], key="rate",
+                                disabled=reg in (None, "none"), bind="query-params")
         steps = st.select_slider(tr("steps"), STEP_CHOICES, DEFAULTS["steps"], key="steps",
                                  help=tr("steps_help"), bind="query-params")
         seed = st.slider(tr("seed"), 0, MAX_SEED, DEFAULTS["seed"], help=tr("seed_help"),

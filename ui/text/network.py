@@ -66,6 +66,13 @@ EN = {
         "What the network sees of a point. With x₁² and x₂² a network without hidden layers "
         "already separates the circles."
     ),
+    "feat_x1": "x₁",
+    "feat_x2": "x₂",
+    "feat_x1_sq": "x₁²",
+    "feat_x2_sq": "x₂²",
+    "feat_x1x2": "x₁x₂",
+    "feat_sin_x1": "sin x₁",
+    "feat_sin_x2": "sin x₂",
     "no_features": "Pick at least one input feature; x₁ and x₂ are used for now.",
     "layers": "Hidden layers",
     "layers_help": "0 is logistic regression: one straight cut through the input features.",
@@ -197,6 +204,13 @@ KO = {
         "신경망이 점에서 보는 값입니다. x₁²과 x₂²을 주면 은닉층이 없어도 원 데이터를 나눌 수 "
         "있습니다."
     ),
+    "feat_x1": "x₁",
+    "feat_x2": "x₂",
+    "feat_x1_sq": "x₁²",
+    "feat_x2_sq": "x₂²",
+    "feat_x1x2": "x₁x₂",
+    "feat_sin_x1": "sin x₁",
+    "feat_sin_x2": "sin x₂",
     "no_features": "입력 특성을 하나 이상 고르세요. 지금은 x₁과 x₂를 씁니다.",
     "layers": "은닉층 수",
     "layers_help": "0은 로지스틱 회귀입니다. 입력 특성을 직선 하나로 나눕니다.",
