@@ -244,19 +244,19 @@ def _figure(X, y, config, chunks, custom, texts, fn_names, start, present):
 key = (data, int(classes), float(noise), int(points), config, custom)
 state = st.session_state.get("_net_more")
 if not state or state[0] != key:
-    state = (key, (), "last")
+    state = (key, (), 0)
 more, start = state[1], state[2]
 buttons = st.container(horizontal=True, vertical_alignment="center")
 epoch = -(-max(2, round(len(X_all) * (1 - float(test)))) // (batch_size or len(X_all)))
 if buttons.button(tr("step"), icon=":material/skip_next:", help=tr("step_help"),
                   key="btn_step"):
-    more, start = (*more, max(1, epoch)), "last"
+    more, start = (*more, max(1, epoch)), _train(X_all, y_all, config, more, custom).steps_run
 if buttons.button(tr("continue"), icon=":material/fast_forward:",
                   help=tr("continue_help", steps=run_steps), key="btn_continue"):
-    more, start = (*more, run_steps), "last"
+    more, start = (*more, run_steps), _train(X_all, y_all, config, more, custom).steps_run
 if buttons.button(tr("reset"), icon=":material/restart_alt:", help=tr("reset_help"),
                   key="btn_reset"):
-    more, start = (), "first"
+    more, start = (), 0
 st.session_state["_net_more"] = (key, more, start)
 
 with st.spinner(tr("training")):

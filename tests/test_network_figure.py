@@ -77,7 +77,7 @@ def test_figure_is_valid_and_animates_every_snapshot(binary):
     assert len(fig.frames) == nf.MAX_FRAMES  # 101 snapshots, 100 frames
     assert fig.frames[-1].name == "300" and fig.frames[0].name == "0"
     slider = fig.layout.sliders[0]
-    assert slider.active == len(fig.frames) - 1  # opens on the trained network
+    assert slider.active == 0  # opens on the starting weights: Play shows the training
     assert [s.label for s in slider.steps] == [f.name for f in fig.frames]
     play = fig.layout.updatemenus[0].buttons[0]
     assert play.args[1]["frame"]["duration"] == nf.FRAME_MS <= 50  # >= 20 frames a second
@@ -94,8 +94,9 @@ def test_figure_is_valid_and_animates_every_snapshot(binary):
 
 def test_frames_change_as_training_goes(binary):
     fig = nf.network_figure(binary, texts=TEXTS, fn_names=["tanh", "tanh"],
-                            feature_labels=["x₁", "x₂", "x₁²"], start="first")
-    assert fig.layout.sliders[0].active == 0
+                            feature_labels=["x₁", "x₂", "x₁²"], start=200)
+    slider = fig.layout.sliders[0]
+    assert slider.steps[slider.active].label == "200"  # where a Continue started
     first, last = fig.frames[0].data[0].z, fig.frames[-1].data[0].z
     assert not np.array_equal(np.asarray(first), np.asarray(last))
 

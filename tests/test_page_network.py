@@ -32,7 +32,7 @@ def test_default_view(apptest):
     assert not at.exception and not at.warning and not at.error
     assert at.title[0].value == EN["title"]
     spec = _spec(at)
-    assert len(spec["frames"]) == 100 and spec["layout"]["sliders"][0]["active"] == 99
+    assert len(spec["frames"]) == 100 and spec["layout"]["sliders"][0]["active"] == 0
     assert spec["data"][0]["type"] == "heatmap"
     labels = [m.label for m in at.metric]
     assert labels == [EN["m_train_loss"], EN["m_train_acc"], EN["m_test_loss"],
@@ -67,7 +67,8 @@ def test_step_continue_and_reset(apptest):
     assert _trained(at) == [EN["trained"].format(steps=50)]
     at.button(key="btn_continue").click().run()
     assert _trained(at) == [EN["trained"].format(steps=100)]
-    assert _spec(at)["layout"]["sliders"][0]["active"] > 0
+    slider = _spec(at)["layout"]["sliders"][0]
+    assert slider["steps"][slider["active"]]["label"] == "50"  # Play shows the new steps
     at.button(key="btn_step").click().run()  # full batch: one pass is one update
     assert _trained(at) == [EN["trained"].format(steps=101)]
     at.button(key="btn_reset").click().run()

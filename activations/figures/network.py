@@ -207,14 +207,15 @@ def _frame_bytes(frame_traces) -> int:
     return size(frame_traces) - size([]) + 40 * len(frame_traces)  # without the template
 
 
-def network_figure(result, *, texts: Texts, fn_names, feature_labels, start="last",
+def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
                    present=False, height=None, budget=JSON_BUDGET,
                    max_frames=MAX_FRAMES) -> go.Figure:
     """The animated playground figure of a `training.TrainResult` with snapshots.
 
     ``fn_names`` names each hidden layer's function in the hover formulas (``tanh``),
-    ``feature_labels`` the inputs (``x₁²``). ``start`` is ``"last"`` or ``"first"``: the
-    snapshot the figure opens on. Frames are an even choice among the snapshots (the first
+    ``feature_labels`` the inputs (``x₁²``). ``start``: the figure opens on the last
+    snapshot at or before this step (0: the starting weights), so Play (which continues
+    from the frame shown) plays the training after it. Frames are an even choice among the snapshots (the first
     and last always), as many as fit ``budget`` bytes and ``max_frames``.
     """
     snaps = result.snapshots
@@ -274,9 +275,10 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start="las
     # Choose frames: evenly among the snapshots, within the byte budget.
     fit = max(2, int(budget // _frame_bytes(frame_data(snaps[-1]))))
     count = min(len(snaps), max_frames, fit)
-    chosen = [snaps[i] for i in np.unique(np.linspace(0, len(snaps) - 1, count).round()
-                                          .astype(int))]
-    first = chosen[0] if start == "first" else chosen[-1]
+    at = max([i for i, s in enumerate(snaps) if s.step <= start] or [0])
+    picks = np.linspace(0, len(snaps) - 1, count).round().astype(int)
+    chosen = [snaps[i] for i in np.union1d(picks, [at])]  # the opening frame is one of them
+    first = snaps[at]
 
     # ------------------------------------------------------------ static traces
     unit_hover = [f"{lab}" for lab in feature_labels]
