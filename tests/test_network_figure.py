@@ -81,12 +81,16 @@ def test_figure_is_valid_and_animates_every_snapshot(binary):
     assert [s.label for s in slider.steps] == [f.name for f in fig.frames]
     play = fig.layout.updatemenus[0].buttons[0]
     assert play.args[1]["frame"]["duration"] == nf.FRAME_MS <= 50  # >= 20 frames a second
+    play_args = fig.layout.updatemenus[0].buttons[0].args[1]
+    assert play_args["frame"]["redraw"] is False  # scatter traces only: no full redraw
     kinds = [t.type for t in fig.data]
-    assert kinds[:2] == ["heatmap", "heatmap"] and kinds.count("heatmap") == 3
-    # The frame's moving traces are the mosaic, connections, hover, output and marker.
+    assert kinds[0] == "heatmap" and kinds.count("heatmap") == 1  # the inputs: fixed
     moving = list(fig.frames[0].traces)
-    assert [kinds[i] for i in moving] == ["heatmap"] + ["scatter"] * 9 + ["heatmap",
-                                                                           "scatter"]
+    assert all(kinds[i] == "scatter" for i in moving)
+    # unit cells: 6 units (4 + 2 hidden) and the output, g x g cells each
+    cells = fig.data[1].marker.color
+    assert len(np.asarray(cells)) == 7 * 10 * 10
+    assert len(np.asarray(fig.data[12].marker.color)) == nf.OUT_CELLS ** 2
     hover = fig.frames[-1].data[9].hovertext
     assert len(hover) == 4 + 2 + 1 and hover[0].startswith("h₁,₁ = tanh(")
     assert hover[-1].startswith("p = σ(")
@@ -96,8 +100,9 @@ def test_frames_change_as_training_goes(binary):
     fig = nf.network_figure(binary, texts=TEXTS, fn_names=["tanh", "tanh"],
                             feature_labels=["x₁", "x₂", "x₁²"], start=200)
     slider = fig.layout.sliders[0]
-    assert slider.steps[slider.active].label == "200"  # where a Continue started
-    first, last = fig.frames[0].data[0].z, fig.frames[-1].data[0].z
+    assert slider.steps[slider.active].label == "198"  # the last snapshot at or before 200
+    first = fig.frames[0].data[0].marker.color
+    last = fig.frames[-1].data[0].marker.color
     assert not np.array_equal(np.asarray(first), np.asarray(last))
 
 
@@ -111,7 +116,7 @@ def test_json_stays_within_the_budget_for_the_largest_network():
     assert size <= 1_500_000
     assert 10 <= len(fig.frames) < 100  # fewer frames, not a bigger page
     spec = json.loads(pio.to_json(fig, validate=False))
-    assert spec["frames"][0]["data"][0]["z"]["dtype"] == "u1"
+    assert spec["frames"][0]["data"][0]["marker"]["color"]["dtype"] == "u1"
 
 
 def test_no_hidden_layer_and_multiclass_figures_build():

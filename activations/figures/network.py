@@ -26,6 +26,7 @@ from .style import PALETTE, color, f32, font_size, line_width, merge, styled
 
 JSON_BUDGET = 1_400_000  # bytes of frames we allow (the figure's JSON stays under 1.5 MB)
 MAX_FRAMES = 100
+OUT_CELLS = 20  # the output picture's cells per side
 FRAME_MS = 50  # 20 frames a second
 TILE, PITCH_X, PITCH_Y = 1.0, 2.4, 1.25  # unit picture side and spacing, diagram units
 # Mosaic value of "no unit here": the colour scale's transparent end. 0, because the JSON
@@ -227,7 +228,7 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
     n_out = result.weights[-1].shape[1]
     sizes = [n_in, *hidden, n_out]
     rows = max(sizes)
-    g = 16 if rows <= 4 else 12  # cells per unit picture side
+    g = 10 if rows <= 4 else 8  # cells per unit picture side
     G = len(result.snapshot_x)
     pick = _pick(G, g)
     centres = _geometry(sizes)
@@ -242,11 +243,22 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
     wmax = max(float(np.abs(w).max()) for s in snaps for w in s.weights) or 1.0
 
     def mosaic_of(snap):
+        """Every unit picture's cells as one uint8 vector, in `cell_xy`'s order."""
         cols = [quantize_units(u[:, pick][:, :, pick]) for u in snap.units]
         out = snap.output
         out_units = out[None] if out.ndim == 2 else out  # (units, G, G): p or each p_k
         cols.append(quantize_units(2 * out_units[:, pick][:, :, pick] - 1))  # p 0..1
-        return mosaic(cols, rows, g)
+        return np.concatenate([c.reshape(-1) for c in cols])
+
+    # Output picture: at most OUT_CELLS x OUT_CELLS cells.
+    opick = _pick(G, min(G, OUT_CELLS))
+    ox, oy = gx[opick], gy[opick]
+    oxx, oyy = np.meshgrid(ox, oy)  # (o, o), rows follow oy
+
+    def output_of(snap):
+        out = snap.output
+        return quantize_output(out[opick][:, opick] if out.ndim == 2
+                               else out[:, opick][:, :, opick]).reshape(-1)
 
     def hover_of(snap):
         per_layer = unit_formulas(snap.weights, snap.biases, feature_labels, fn_names, classes)
@@ -266,10 +278,10 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
     def frame_data(snap):
         conns = _connections(snap.weights, centres, wmax)
         mx, my = marker_of(snap)
-        return ([dict(type="heatmap", z=mosaic_of(snap))]
+        return ([dict(type="scatter", marker=dict(color=mosaic_of(snap)))]
                 + [dict(type="scatter", x=x, y=y) for x, y in conns]
                 + [dict(type="scatter", hovertext=hover_of(snap))]
-                + [dict(type="heatmap", z=quantize_output(snap.output))]
+                + [dict(type="scatter", marker=dict(color=output_of(snap)))]
                 + [dict(type="scatter", x=mx, y=my)])
 
     # Choose frames: evenly among the snapshots, within the byte budget.
@@ -286,13 +298,38 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
     ys = [y for col in centres[1:] for _, y in col]
     frame0 = frame_data(first)
     diagram = dict(xaxis="x", yaxis="y")
+    cell = TILE / g
+    cell_x, cell_y = [], []  # cell centres, unit by unit, rows from the bottom
+    for c, units in enumerate(sizes[1:], start=1):
+        for u in range(units):
+            ii, jj = np.meshgrid(np.arange(g), np.arange(g), indexing="ij")  # (g, g)
+            cell_x.append((c * PITCH_X + (jj + 0.5) * cell).ravel())
+            cell_y.append((-u * PITCH_Y - TILE + (ii + 0.5) * cell).ravel())
+    cell_x, cell_y = np.concatenate(cell_x), np.concatenate(cell_y)
+    # Marker sizes are pixels: from the plot's expected size (the wide page's main column,
+    # or the whole screen when presenting), whichever of width and height binds.
+    fig_h = height or (470 if present else 600)
+    plot_w = (1216 if present else 820) - 20
+    plot_h = fig_h - (70 if present else 50) - (95 if present else 80)
+    span_x = (-1.5, (len(sizes) - 1) * PITCH_X + TILE + 0.2)
+    span_y = (-(rows - 1) * PITCH_Y - TILE - 0.2, 0.2)
+    per_unit = min(0.56 * plot_w / (span_x[1] - span_x[0]),
+                   0.94 * plot_h / (span_y[1] - span_y[0]))
+    unit_px = per_unit * cell + 0.6  # a hair more: no seams between cells
+    span_gx, span_gy = float(gx[-1] - gx[0]), float(gy[-1] - gy[0])
+    out_per = min(0.36 * plot_w / span_gx, 0.5 * plot_h / span_gy)
+    out_px = out_per * float(ox[1] - ox[0]) + 0.6
     data = [
         dict(type="heatmap", z=mosaic([inputs], rows, g), x=_edges(1, g, PITCH_X),
              y=_edges(rows, g, PITCH_Y, -(rows - 1) * PITCH_Y - TILE), zmin=0, zmax=255,
              colorscale=UNIT_SCALE, showscale=False, hoverinfo="skip", **diagram),
-        dict(type="heatmap", z=frame0[0]["z"], x=_edges(len(sizes) - 1, g, PITCH_X, PITCH_X),
-             y=_edges(rows, g, PITCH_Y, -(rows - 1) * PITCH_Y - TILE), zmin=0, zmax=255,
-             colorscale=UNIT_SCALE, showscale=False, hoverinfo="skip", **diagram),
+        # The animated pictures are square markers, one per cell: plotly.js moves scatter
+        # traces without redrawing the figure (a heatmap needs a full redraw per frame,
+        # which played at a third of the speed).
+        dict(type="scatter", mode="markers", x=f32(cell_x), y=f32(cell_y), hoverinfo="skip",
+             marker=dict(color=frame0[0]["marker"]["color"], cmin=0, cmax=255,
+                         colorscale=UNIT_SCALE, symbol="square", size=unit_px,
+                         line=dict(width=0)), showlegend=False, **diagram),
     ]
     for (sign, k), trace in zip([(s, k) for s in (1, -1) for k in range(len(WIDTH_BINS))],
                                 frame0[1:9]):
@@ -312,9 +349,11 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
                      textfont=dict(size=base), marker=dict(size=1, color="rgba(0,0,0,0)"),
                      hovertext=unit_hover, hoverinfo="text", showlegend=False, **diagram))
     out_axes = dict(xaxis="x2", yaxis="y2")
-    data.append(dict(type="heatmap", x=f32(gx), y=f32(gy), z=frame0[10]["z"], zmin=0, zmax=255,
-                     colorscale=output_scale(classes), showscale=False, hoverinfo="skip",
-                     zsmooth="fast", **out_axes))
+    data.append(dict(type="scatter", mode="markers", x=f32(oxx.ravel()), y=f32(oyy.ravel()),
+                     marker=dict(color=frame0[10]["marker"]["color"], cmin=0, cmax=255,
+                                 colorscale=output_scale(classes), symbol="square",
+                                 size=out_px, line=dict(width=0)),
+                     hoverinfo="skip", showlegend=False, **out_axes))
     size = 10 if present else 6
     for part, X, y, symbol in (("train", result.X, result.y, "circle"),
                                ("test", result.X_test, result.y_test, "diamond")):
@@ -357,12 +396,10 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
     # ------------------------------------------------------------ layout
     left = 0.56
     out_top = 0.96
-    span_x = (-1.5, (len(sizes) - 1) * PITCH_X + TILE + 0.2)
-    span_y = (-(rows - 1) * PITCH_Y - TILE - 0.2, 0.2)
     hidden_axis = dict(visible=False, showgrid=False, zeroline=False, fixedrange=True)
-    anim = dict(frame=dict(duration=FRAME_MS, redraw=True), transition=dict(duration=0),
+    anim = dict(frame=dict(duration=FRAME_MS, redraw=False), transition=dict(duration=0),
                 mode="immediate")
-    jump = dict(frame=dict(duration=0, redraw=True), transition=dict(duration=0),
+    jump = dict(frame=dict(duration=0, redraw=False), transition=dict(duration=0),
                 mode="immediate")
     names = [str(s.step) for s in chosen]
     layout = dict(
