@@ -15,7 +15,6 @@ TensorFlow Playground). Weights are ``(fan_in, fan_out)`` arrays: a layer is ``h
 
 from __future__ import annotations
 
-import math
 import numbers
 
 import numpy as np

@@ -3,7 +3,8 @@
 A benchmark, not a test: it prints figures and asserts nothing.
 
     .venv/bin/python benchmarks/bench_playground.py
-    .venv/bin/python benchmarks/bench_playground.py --torch-path /work/torchvenv/lib/python3.11/site-packages
+    .venv/bin/python benchmarks/bench_playground.py \
+        --torch-path /work/torchvenv/lib/python3.11/site-packages
 
 1. Training: 2 hidden layers of 8 tanh units, 500 points (moons), 500 full-batch Adam
    steps, 50 snapshots on a 50x50 grid, with `training.train_mlp`; next to it the same

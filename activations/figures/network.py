@@ -216,8 +216,9 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
     ``fn_names`` names each hidden layer's function in the hover formulas (``tanh``),
     ``feature_labels`` the inputs (``x₁²``). ``start``: the figure opens on the last
     snapshot at or before this step (0: the starting weights), so Play (which continues
-    from the frame shown) plays the training after it. Frames are an even choice among the snapshots (the first
-    and last always), as many as fit ``budget`` bytes and ``max_frames``.
+    from the frame shown) plays the training after it. Frames are an even choice among the
+    snapshots (the first, the last and the opening one always), as many as fit ``budget``
+    bytes and ``max_frames``.
     """
     snaps = result.snapshots
     if not snaps:
@@ -264,7 +265,6 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
         per_layer = unit_formulas(snap.weights, snap.biases, feature_labels, fn_names, classes)
         return [text for layer in per_layer for text in layer]
 
-    steps_all = np.arange(1, result.steps_run + 1)
     data_loss = result.loss_history - result.penalty_history
     has_test = result.test_loss_history.size > 0
 
