@@ -83,7 +83,8 @@ def test_neuron_pictures_and_hover_formula(server, page):
     assert unit["type"] == "scatter" and unit["cells"] == 7 * 100  # 6 units + output, 10x10
     assert unit["text"].startswith("h₁,₁ = Tanh(")
     box = page.locator(".st-key-playground .js-plotly-plot").bounding_box()
-    page.mouse.move(box["x"] + unit["px"], box["y"] + unit["py"])
+    page.mouse.move(box["x"] + unit["px"] - 20, box["y"] + unit["py"] - 20)
+    page.mouse.move(box["x"] + unit["px"], box["y"] + unit["py"], steps=8)
     label = page.locator(".st-key-playground .hoverlayer .hovertext")
     label.first.wait_for(timeout=10_000)
     text = label.first.text_content()
@@ -94,14 +95,14 @@ def test_neuron_pictures_and_hover_formula(server, page):
 def test_the_pytorch_script_downloads(server, page):
     _open(page, server)
     with page.expect_download() as info:
-        page.locator(".st-key-dl_py button").click()
+        page.get_by_role("button", name=EN["download_py"]).first.click()
     path = info.value.path()
     source = open(path, encoding="utf-8").read()
     ast.parse(source)
     assert "nn.Sequential(" in source and "nn.Linear(2, 4)" in source
     assert info.value.suggested_filename == "playground_network.py"
     with page.expect_download() as info:
-        page.locator(".st-key-dl_csv button").click()
+        page.get_by_role("button", name=EN["download_csv"]).first.click()
     lines = open(info.value.path(), encoding="utf-8").read().splitlines()
     assert lines[0] == "x1,x2,label,set" and len(lines) == 201
 
