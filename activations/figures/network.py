@@ -315,10 +315,10 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
     span_y = (-(rows - 1) * PITCH_Y - TILE - 0.2, 0.2)
     per_unit = min(0.56 * plot_w / (span_x[1] - span_x[0]),
                    0.94 * plot_h / (span_y[1] - span_y[0]))
-    unit_px = per_unit * cell + 0.6  # a hair more: no seams between cells
+    unit_px = per_unit * cell + 1.5  # a little more: cells overlap rather than show seams
     span_gx, span_gy = float(gx[-1] - gx[0]), float(gy[-1] - gy[0])
     out_per = min(0.36 * plot_w / span_gx, 0.5 * plot_h / span_gy)
-    out_px = out_per * float(ox[1] - ox[0]) + 0.6
+    out_px = out_per * float(ox[1] - ox[0]) + 1.5
     data = [
         dict(type="heatmap", z=mosaic([inputs], rows, g), x=_edges(1, g, PITCH_X),
              y=_edges(rows, g, PITCH_Y, -(rows - 1) * PITCH_Y - TILE), zmin=0, zmax=255,
