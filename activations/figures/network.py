@@ -310,7 +310,7 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
     # or the whole screen when presenting), whichever of width and height binds.
     fig_h = height or (470 if present else 600)
     plot_w = (1216 if present else 820) - 20
-    plot_h = fig_h - (70 if present else 50) - (95 if present else 80)
+    plot_h = fig_h - (95 if present else 60) - (95 if present else 80)
     span_x = (-1.5, (len(sizes) - 1) * PITCH_X + TILE + 0.2)
     span_y = (-(rows - 1) * PITCH_Y - TILE - 0.2, 0.2)
     per_unit = min(0.56 * plot_w / (span_x[1] - span_x[0]),
@@ -442,7 +442,7 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
     # The legend sits above the plots (the margin leaves it room), clear of both titles.
     layout = merge(styled(layout, present=present, height=height or (470 if present else 600)),
                    dict(hovermode="closest",
-                        margin=dict(t=70 if present else 50, b=95 if present else 80),
+                        margin=dict(t=95 if present else 60, b=95 if present else 80),
                         legend=dict(orientation="h", x=1, xanchor="right", y=1.0,
                                     yanchor="bottom")))
     frames = [dict(name=str(snap.step), traces=moving,
