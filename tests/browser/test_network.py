@@ -136,4 +136,7 @@ def test_screenshots(server, page, name, query, size):
         assert page.locator(f"h1:has-text('{title}')").count() == 1
     assert not readable_text_problems(page)
     assert not page.js_errors
+    if "present" not in name:  # the settings fill the first screen: show the figure
+        page.locator(".st-key-playground").scroll_into_view_if_needed()
+        page.wait_for_timeout(500)
     screenshot(page, name, full_page=False)
