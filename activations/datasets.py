@@ -1,4 +1,4 @@
-"""Toy 2-D binary classification data sets, for the small networks of the demos.
+"""Toy 2-D classification data sets, for the small networks of the demos.
 
 Every generator is ``f(n=200, noise=0.1, seed=0) -> (X, y)``: ``X`` float64 of shape (n, 2),
 ``y`` float64 of shape (n,) holding 0s and 1s. The classes are balanced (their counts differ by
@@ -7,7 +7,12 @@ to the noise-free points, and ``numpy.random.default_rng(seed)`` draws every ran
 one seed always gives the same data. Rows are not shuffled: they cycle through the classes
 (and XOR's corners), which keeps any prefix balanced.
 
+Multi-class sets (`MULTICLASS`: ``blobs``, ``pinwheel``) take ``classes`` (3 to 5) too and
+label their points 0, 1, ..., classes - 1, cycling the same way. `split` draws a seeded
+train/test split for any of them.
+
 >>> X, y = load("moons", n=100, noise=0.2, seed=1)
+>>> X, y = load("pinwheel", n=150, noise=0.1, seed=0, classes=3)
 """
 
 from __future__ import annotations
@@ -17,10 +22,12 @@ import numbers
 
 import numpy as np
 
-__all__ = ["xor", "circles", "moons", "spiral", "gaussians", "DATASETS", "load"]
+__all__ = ["xor", "circles", "moons", "spiral", "gaussians", "blobs", "pinwheel", "DATASETS",
+           "MULTICLASS", "CLASSES_RANGE", "load", "split"]
 
 N_RANGE = (4, 5000)
 NOISE_RANGE = (0.0, 2.0)
+CLASSES_RANGE = (3, 5)  # classes of the multi-class sets
 
 
 def _check(n, noise):
@@ -124,8 +131,64 @@ DATASETS = {
 }
 
 
-def load(name, n=200, noise=0.1, seed=0):
-    """The data set called ``name`` (a key of ``DATASETS``): ``(X, y)`` as described above."""
+def _classes(n, noise, seed, classes):
+    """Validate; return the random generator and the labels 0, 1, ..., classes - 1, 0, ..."""
+    _check(n, noise)
+    lo, hi = CLASSES_RANGE
+    if isinstance(classes, bool) or not isinstance(classes, numbers.Integral) \
+            or not lo <= classes <= hi:
+        raise ValueError(f"classes must be an integer from {lo} to {hi}, got {classes!r}")
+    return np.random.default_rng(seed), (np.arange(int(n)) % int(classes)).astype(np.float64)
+
+
+def blobs(n=200, noise=0.1, seed=0, classes=3):
+    """``classes`` Gaussian blobs of standard deviation ``0.2 + noise`` whose centres sit
+    evenly on the circle of radius 1 (class k at angle 2πk / classes, from (1, 0))."""
+    rng, y = _classes(n, noise, seed, classes)
+    angle = 2 * math.pi * y / classes
+    centres = np.column_stack([np.cos(angle), np.sin(angle)])  # (n, 2)
+    return centres + (0.2 + noise) * rng.standard_normal(centres.shape), y
+
+
+def pinwheel(n=200, noise=0.1, seed=0, classes=3):
+    """``classes`` curved arms around the origin: class k's arm starts at angle 2πk / classes
+    and turns by π/2 as its radius grows from 0.1 to 1 (radius uniform on that range)."""
+    rng, y = _classes(n, noise, seed, classes)
+    r = rng.uniform(0.1, 1.0, y.size)
+    theta = 2 * math.pi * y / classes + 0.5 * math.pi * r
+    points = r[:, None] * np.column_stack([np.cos(theta), np.sin(theta)])
+    return _jitter(rng, points, noise), y
+
+
+MULTICLASS = {
+    "blobs": blobs,
+    "pinwheel": pinwheel,
+}
+
+
+def load(name, n=200, noise=0.1, seed=0, classes=None):
+    """The data set called ``name`` (a key of ``DATASETS`` or ``MULTICLASS``): ``(X, y)`` as
+    described above. ``classes`` is for the multi-class sets only (default 3)."""
+    if isinstance(name, str) and name in MULTICLASS:
+        return MULTICLASS[name](n=n, noise=noise, seed=seed,
+                                classes=CLASSES_RANGE[0] if classes is None else classes)
     if not isinstance(name, str) or name not in DATASETS:
-        raise ValueError(f"unknown data set {name!r}; choose one of {list(DATASETS)}")
+        raise ValueError(f"unknown data set {name!r}; choose one of "
+                         f"{[*DATASETS, *MULTICLASS]}")
+    if classes is not None:
+        raise ValueError(f"{name} has two classes; classes is for {list(MULTICLASS)}")
     return DATASETS[name](n=n, noise=noise, seed=seed)
+
+
+def split(n, test_fraction=0.0, seed=0):
+    """``(train, test)``: index arrays partitioning ``range(n)``, drawn by a permutation
+    seeded with ``seed``. The test part has ``round(test_fraction * n)`` points but leaves at
+    least 2 for training; each part is in increasing order. ``test_fraction`` in [0, 0.9]."""
+    ok = isinstance(test_fraction, numbers.Real) and not isinstance(test_fraction, bool)
+    if not (ok and 0.0 <= test_fraction <= 0.9):
+        raise ValueError(f"test_fraction must be a number from 0 to 0.9, got {test_fraction!r}")
+    if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 2:
+        raise ValueError(f"n must be an integer of at least 2, got {n!r}")
+    n_test = min(int(round(test_fraction * n)), n - 2)
+    order = np.random.default_rng(seed).permutation(int(n))
+    return np.sort(order[n_test:]), np.sort(order[:n_test])

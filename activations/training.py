@@ -1,17 +1,23 @@
 r"""Train a small multilayer perceptron on 2-D toy data, with the backward pass by hand.
 
-The network is a stack of fully connected layers with one activation ``f`` between them and a
-single logit at the end:
+The network (see `mlp`) is a stack of fully connected layers with an activation per hidden
+layer, fed the input features of the points (x1 and x2 by default, see `features`):
 
 .. math::
 
-    h_0 = X, \qquad z_l = h_{l-1} W_l + b_l, \qquad h_l = f(z_l) \quad (l = 1, \dots, L),
-    \qquad s = h_L w_{\text{out}} + b_{\text{out}}, \qquad p = \sigma(s)
+    h_0 = \phi(X), \qquad z_l = h_{l-1} W_l + b_l, \qquad h_l = f_l(z_l)
+    \quad (l = 1, \dots, L), \qquad s = h_L W_{\text{out}} + b_{\text{out}}
 
-trained full-batch on the binary cross-entropy of the logit :math:`s` (``torch``'s
-``binary_cross_entropy_with_logits``, mean over the points). Weights are stored as
-``(fan_in, fan_out)`` arrays, so a layer is ``h @ W + b``. ``hidden=()`` (L = 0) is the
-single-layer perceptron: a logistic regression, one straight decision line.
+Two classes give one logit, trained on the binary cross-entropy (``torch``'s
+``binary_cross_entropy_with_logits``, mean over the points); 3 to 5 classes give a logit per
+class and the softmax cross-entropy. An optional ``l1 * sum|W|`` or ``l2 * sum(W**2) / 2``
+over the weight matrices is added. ``hidden=()`` (L = 0) is the single-layer perceptron: a
+logistic regression, one straight decision line in the features.
+
+Training is full-batch by default (deterministic: a plain ``torch`` loop from the same
+``initial_weights`` with the same ``torch.optim`` optimizer gives the same loss history), or
+on seeded mini-batches. It can record snapshots for an animation, keep a test set apart,
+and continue from where a previous run stopped (``resume``).
 
 Two small demos for the training page sit here too: :func:`linear_collapse` (a network whose
 activation is the identity is one affine map) and :func:`zigzag` (why all-positive inputs,
@@ -24,6 +30,7 @@ like sigmoid outputs, make gradient descent zig-zag).
 
 from __future__ import annotations
 
+import copy
 import math
 import numbers
 import time
@@ -31,27 +38,34 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 import numpy as np
-from scipy.special import expit
 
-from . import datasets, init, losses, optim
+from . import datasets, optim
+from . import features as feats
+from .mlp import (
+    DECISION_TOL, GRID_SIZE, MAX_WIDTH, accuracy, check_data, check_hidden, decision_grid,
+    forward, grid_box, init_params, layer_activations, layer_sizes, loss_and_grads, penalty,
+    probabilities, unit_grids,
+)
+from .mlp import _backward, _data_loss, _data_loss_grad, _forward
+from .mlp import check_int as _check_int
 from .registry import get
 
 __all__ = [
     "MAX_LAYERS", "MAX_WIDTH", "MAX_STEPS", "MAX_POINTS", "MAX_LR", "GRID_SIZE", "TRAIN_LR",
-    "DEFAULT_STEPS", "DECISION_TOL", "STEP_BUDGET",
-    "TrainResult", "train_mlp", "load_data", "layer_sizes", "init_params", "forward",
-    "loss_and_grads", "accuracy", "decision_grid", "cost", "cap_steps",
+    "DEFAULT_STEPS", "DECISION_TOL", "STEP_BUDGET", "SNAPSHOT_GRID", "MAX_SNAPSHOTS",
+    "TrainResult", "Snapshot", "train_mlp", "load_data", "layer_sizes", "init_params",
+    "forward", "loss_and_grads", "accuracy", "decision_grid", "cost", "cap_steps",
     "linear_collapse", "collapse_error", "race_lr", "race_summary",
     "ZigZag", "zigzag", "zigzag_inputs", "ZIGZAG_START", "ZIGZAG_TARGET",
 ]
 
-MAX_LAYERS = 4  # hidden layers: 0 (perceptron) to 4
-MAX_WIDTH = 32  # units per hidden layer: 1 to 32
+MAX_LAYERS = 4  # hidden layers the training lab offers: 0 (perceptron) to 4
 MAX_STEPS = 5000
-MAX_POINTS = 2000
+MAX_POINTS = 2000  # points of a named data set
 MAX_LR = 10.0  # lr must be in (0, MAX_LR]
-GRID_SIZE = 80  # the decision-boundary grid is GRID_SIZE x GRID_SIZE
 DEFAULT_STEPS = 500
+SNAPSHOT_GRID = 40  # snapshot pictures are SNAPSHOT_GRID x SNAPSHOT_GRID by default
+MAX_SNAPSHOTS = 201  # per run: enough for a smooth animation, small enough to send
 
 # Full-batch learning rates that train the default networks briskly. They are larger than
 # torch's defaults (tuned for minibatches of big networks) and differ from
@@ -67,218 +81,106 @@ TRAIN_LR = {
     "nadam": 0.03,
 }
 
-# Activations that zero (or nearly zero) half their input get He init (gain sqrt 2); the
-# rest Xavier with torch's gain where it has one (tanh 5/3; identity, sigmoid 1), else 1.
-_HE = frozenset({
-    "relu", "relu6", "prelu", "rrelu", "elu", "celu", "gelu", "silu", "mish", "softplus",
-    "hardswish", "threshold",
-})
-_XAVIER_GAIN = frozenset({"identity", "sigmoid", "tanh"})
-
 
 # ---------------------------------------------------------------- checks
 
 
-def _check_int(name, value, lo, hi):
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or not lo <= value <= hi:
-        raise ValueError(f"{name} must be an integer from {lo} to {hi}, got {value!r}")
-    return int(value)
-
-
-def _check_hidden(hidden):
-    try:
-        hidden = tuple(hidden)
-    except TypeError:
-        raise ValueError(f"hidden must be a sequence of layer widths, got {hidden!r}") from None
-    if len(hidden) > MAX_LAYERS:
-        raise ValueError(f"at most {MAX_LAYERS} hidden layers, got {len(hidden)}")
-    return tuple(_check_int("hidden layer width", w, 1, MAX_WIDTH) for w in hidden)
-
-
 def _check_lr(lr):
-    ok = isinstance(lr, numbers.Real) and not isinstance(lr, bool) and math.isfinite(lr)
-    if not (ok and 0 < lr <= MAX_LR):
-        raise ValueError(f"lr must be a number in (0, {MAX_LR:g}], got {lr!r}")
-    return float(lr)
+    return _check_rate("lr", lr, MAX_LR, open_low=True)
 
 
-def _check_data(X, y):
-    X = np.asarray(X, dtype=np.float64)
-    y = np.asarray(y, dtype=np.float64)
-    if X.ndim != 2 or X.shape[1] != 2:
-        raise ValueError(f"X must have shape (n, 2), got {X.shape}")
-    if y.shape != (X.shape[0],):
-        raise ValueError(f"y must have shape ({X.shape[0]},), got {y.shape}")
-    if not 2 <= X.shape[0] <= MAX_POINTS:
-        raise ValueError(f"the data must have 2 to {MAX_POINTS} points, got {X.shape[0]}")
-    if not np.all(np.isfinite(X)):
-        raise ValueError("X must be finite")
-    if not np.all((y == 0) | (y == 1)):
-        raise ValueError("y must hold only 0s and 1s")
-    return X, y
+def _check_rate(name, value, hi, open_low=False):
+    ok = isinstance(value, numbers.Real) and not isinstance(value, bool) \
+        and math.isfinite(value)
+    low_ok = ok and (value > 0 if open_low else value >= 0)
+    if not (low_ok and value <= hi):
+        interval = f"(0, {hi:g}]" if open_low else f"[0, {hi:g}]"
+        raise ValueError(f"{name} must be a number in {interval}, got {value!r}")
+    return float(value)
 
 
 def _activation(activation, params):
     """The activation object and its resolved parameters (registry names are looked up)."""
-    act = get(activation) if isinstance(activation, str) else activation
-    if not (callable(act) and callable(getattr(act, "grad", None))):
-        raise ValueError("activation must be a registry name or an object with __call__ and grad")
-    resolve = getattr(act, "resolve", None)
-    params = resolve(params) if callable(resolve) else dict(params or {})
-    return act, params
+    return layer_activations(activation, params, 1)[0]
 
 
-def load_data(dataset, n=200, noise=0.1, seed=0):
-    """``(X, y)`` from a data set name (see ``datasets.DATASETS``) or an ``(X, y)`` pair."""
+def load_data(dataset, n=200, noise=0.1, seed=0, classes=None):
+    """``(X, y)`` from a data set name (see ``datasets.DATASETS`` and ``datasets.MULTICLASS``)
+    or an ``(X, y)`` pair with labels 0 .. C - 1 (2 <= C <= 5)."""
     if isinstance(dataset, str):
         _check_int("n", n, 2, MAX_POINTS)
-        X, y = datasets.load(dataset, n=n, noise=noise, seed=seed)
+        X, y = datasets.load(dataset, n=n, noise=noise, seed=seed, classes=classes)
     else:
         try:
             X, y = dataset
         except (TypeError, ValueError):
             raise ValueError("dataset must be a data set name or an (X, y) pair") from None
-    return _check_data(X, y)
-
-
-# ---------------------------------------------------------------- the network
-
-
-def layer_sizes(hidden):
-    """``[2, *hidden, 1]``: the widths from the 2 inputs to the single logit."""
-    return [2, *_check_hidden(hidden), 1]
-
-
-def _init_weight(shape, rng, name, params):
-    if name in _HE:
-        return init.kaiming_normal(shape, rng, nonlinearity="relu")
-    if name == "leaky_relu":
-        return init.kaiming_normal(shape, rng, a=params["negative_slope"],
-                                   nonlinearity="leaky_relu")
-    if name == "selu":
-        return init.lecun_normal(shape, rng)
-    gain = init.calculate_gain(name) if name in _XAVIER_GAIN else 1.0
-    return init.xavier_normal(shape, rng, gain=gain)
-
-
-def init_params(hidden, activation="tanh", seed=0, params=None):
-    r"""Initial ``(weights, biases)`` for the layout ``hidden``, seeded by ``seed``.
-
-    Hidden layers use He normal init (:math:`\sigma = \sqrt{2/\text{fan\_in}}`) for
-    ReLU-like activations, LeCun normal for SELU, and Xavier normal
-    (:math:`\sigma = \text{gain}\sqrt{2/(\text{fan\_in}+\text{fan\_out})}`, torch's gain
-    for tanh, sigmoid and identity, else 1) for the rest; the output layer uses Xavier normal
-    with gain 1. Biases start at 0. Weight ``l`` has shape ``(sizes[l], sizes[l+1])``.
-    """
-    act, params = _activation(activation, params)
-    name = getattr(act, "name", "")
-    sizes = layer_sizes(hidden)
-    rng = np.random.default_rng(seed)
-    weights = [
-        _init_weight((a, b), rng, name, params) for a, b in zip(sizes[:-2], sizes[1:-1])
-    ]
-    weights.append(init.xavier_normal((sizes[-2], 1), rng))
-    biases = [np.zeros(b) for b in sizes[1:]]
-    return weights, biases
-
-
-def forward(X, weights, biases, activation="tanh", params=None):
-    """The logits ``s`` of the points ``X`` (shape (n,)), for plotting and checking."""
-    act, params = _activation(activation, params)
-    return _forward(np.asarray(X, dtype=np.float64), weights, biases, act, params)[0]
-
-
-def _forward(X, weights, biases, act, params):
-    """Logits (n,) and the per-layer ``(h_in, z)`` the backward pass needs."""
-    h, cache = X, []  # h: (n, width)
-    for W, b in zip(weights[:-1], biases[:-1]):
-        z = h @ W + b  # (n, width_out)
-        cache.append((h, z))
-        h = act(z, **params)
-    cache.append((h, None))
-    return (h @ weights[-1] + biases[-1])[:, 0], cache
-
-
-def _backward(logits, y, weights, cache, act, params):
-    """Gradients of the mean BCE with respect to every weight and bias (chain rule)."""
-    ds = losses.binary_cross_entropy_with_logits_grad(logits, y)[:, None]  # (n, 1)
-    h_last = cache[-1][0]
-    grad_w = [h_last.T @ ds]
-    grad_b = [ds.sum(axis=0)]
-    dh = ds @ weights[-1].T  # (n, width_L)
-    for layer in range(len(weights) - 2, -1, -1):
-        h_in, z = cache[layer]
-        dz = dh * act.grad(z, **params)  # elementwise f'(z): the registry's derivative
-        grad_w.append(h_in.T @ dz)
-        grad_b.append(dz.sum(axis=0))
-        dh = dz @ weights[layer].T
-    return grad_w[::-1], grad_b[::-1]
-
-
-def loss_and_grads(X, y, weights, biases, activation="tanh", params=None):
-    r"""Mean binary cross-entropy of the network on ``(X, y)`` and its gradients.
-
-    .. math::
-
-        \mathcal L = -\frac1n \sum_i \left[y_i \log\sigma(s_i)
-        + (1 - y_i)\log\sigma(-s_i)\right], \qquad
-        \frac{\partial\mathcal L}{\partial s_i} = \frac{\sigma(s_i) - y_i}{n}
-
-    then backward layer by layer: :math:`\partial z_l = \partial h_l \odot f'(z_l)`,
-    :math:`\partial W_l = h_{l-1}^\top \partial z_l`, :math:`\partial b_l = \sum_i \partial z_l`,
-    :math:`\partial h_{l-1} = \partial z_l W_l^\top`.
-
-    Returns ``(loss, grad_weights, grad_biases)`` with the shapes of ``weights``/``biases``.
-    """
-    act, params = _activation(activation, params)
-    X = np.asarray(X, dtype=np.float64)
-    logits, cache = _forward(X, weights, biases, act, params)
-    gw, gb = _backward(logits, np.asarray(y, dtype=np.float64), weights, cache, act, params)
-    return losses.binary_cross_entropy_with_logits(logits, y), gw, gb
-
-
-# Logits this close to 0 are "on the boundary" and count as wrong for either class. A linear
-# model at XOR's symmetric optimum has every logit ~1e-17: their signs are rounding noise, and
-# counting them would let it "beat" the 75% that exact arithmetic allows.
-DECISION_TOL = 1e-9
-
-
-def accuracy(logits, y):
-    """Fraction of points on the correct side of the boundary: logit > 1e-9 for class 1,
-    < -1e-9 for class 0 (points within ``DECISION_TOL`` of the boundary count as wrong)."""
-    s, y = np.asarray(logits), np.asarray(y)
-    return float(np.mean(np.where(y == 1, s > DECISION_TOL, s < -DECISION_TOL)))
+    return check_data(X, y)[:2]
 
 
 # ---------------------------------------------------------------- training
 
 
 @dataclass
+class Snapshot:
+    """The network at one moment of training, for pictures: ``output`` is the class-1
+    probability (G, G) (two classes) or the class probabilities (C, G, G); ``units`` one
+    array (width, G, G) of hidden-unit outputs per hidden layer; all on the result's
+    ``snapshot_x`` x ``snapshot_y`` grid, float32. Losses include the penalty; the test
+    figures are nan without a test set."""
+
+    step: int
+    output: np.ndarray
+    units: list[np.ndarray]
+    weights: list[np.ndarray]
+    biases: list[np.ndarray]
+    loss: float
+    accuracy: float
+    test_loss: float = math.nan
+    test_accuracy: float = math.nan
+
+
+@dataclass
 class TrainResult:
     """What one training run gives the page.
 
-    ``loss_history[k]`` and ``accuracy_history[k]`` are measured after update ``k + 1`` (so
-    the last entries describe the final weights). If the run diverged (a non-finite loss or
-    weight), it stopped early: the histories are shorter than ``steps`` and the weights are
-    the last finite ones.
+    ``loss_history[k]`` and ``accuracy_history[k]`` are measured on the training points after
+    update ``k + 1`` (so the last entries describe the final weights); the loss includes the
+    penalty, ``penalty_history`` holds that part alone. ``test_*_history`` do the same on the
+    test points (empty without a test set; the test loss is the cross-entropy alone). If the
+    run diverged (a non-finite loss or weight), it stopped early: the histories are shorter
+    than ``steps`` and the weights are the last finite ones.
     """
 
-    loss_history: np.ndarray  # (steps_run,) mean BCE
+    loss_history: np.ndarray  # (steps_run,) mean cross-entropy + penalty
     accuracy_history: np.ndarray  # (steps_run,) fraction of 1
     weights: list[np.ndarray]  # final, shapes (fan_in, fan_out)
     biases: list[np.ndarray]
     grid_x: np.ndarray  # (GRID_SIZE,) horizontal grid coordinates
     grid_y: np.ndarray  # (GRID_SIZE,)
-    grid_probability: np.ndarray  # (GRID_SIZE, GRID_SIZE) float32, rows follow grid_y
+    grid_probability: np.ndarray  # (G, G) or (C, G, G) float32, rows follow grid_y
     X: np.ndarray  # (n, 2) training points
     y: np.ndarray  # (n,)
     initial_loss: float
     initial_accuracy: float
     lr: float
-    steps: int  # asked for
+    steps: int  # asked for (with those of the run it continues)
     diverged: bool = False
     timed_out: bool = False  # stopped by ``time_limit`` before ``steps``
     config: dict = field(default_factory=dict)
+    classes: int = 2
+    features: tuple = feats.DEFAULT
+    X_test: np.ndarray = field(default_factory=lambda: np.empty((0, 2)))  # (m, 2)
+    y_test: np.ndarray = field(default_factory=lambda: np.empty(0))  # (m,)
+    initial_weights: list[np.ndarray] = field(default_factory=list)
+    initial_biases: list[np.ndarray] = field(default_factory=list)
+    penalty_history: np.ndarray = field(default_factory=lambda: np.empty(0))
+    test_loss_history: np.ndarray = field(default_factory=lambda: np.empty(0))
+    test_accuracy_history: np.ndarray = field(default_factory=lambda: np.empty(0))
+    snapshots: list[Snapshot] = field(default_factory=list)
+    snapshot_x: np.ndarray = field(default_factory=lambda: np.empty(0))  # (G,)
+    snapshot_y: np.ndarray = field(default_factory=lambda: np.empty(0))  # (G,)
+    state: dict = field(default_factory=dict, repr=False)  # what `resume` needs
 
     @property
     def steps_run(self) -> int:
@@ -292,26 +194,6 @@ class TrainResult:
     @property
     def final_accuracy(self) -> float:
         return float(self.accuracy_history[-1]) if self.steps_run else self.initial_accuracy
-
-
-def decision_grid(X, weights, biases, activation="tanh", params=None, size=GRID_SIZE):
-    """``(gx, gy, p)``: the predicted probability on a ``size`` x ``size`` grid around ``X``.
-
-    The grid covers the data's bounding box plus a margin of 10% of its larger side (at
-    least 0.25). ``p[i, j]`` is the probability at ``(gx[j], gy[i])``, as float32.
-    """
-    act, params = _activation(activation, params)
-    X = np.asarray(X, dtype=np.float64)
-    lo, hi = X.min(axis=0), X.max(axis=0)
-    margin = max(0.1 * float(np.max(hi - lo)), 0.25)
-    gx = np.linspace(lo[0] - margin, hi[0] + margin, size)
-    gy = np.linspace(lo[1] - margin, hi[1] + margin, size)
-    xx, yy = np.meshgrid(gx, gy)  # (size, size), rows follow gy
-    points = np.column_stack([xx.ravel(), yy.ravel()])  # (size^2, 2)
-    with np.errstate(all="ignore"):  # a custom formula may overflow off the data
-        logits = _forward(points, weights, biases, act, params)[0]
-    p = np.nan_to_num(expit(logits), nan=0.5)
-    return gx, gy, p.reshape(size, size).astype(np.float32)
 
 
 def _flatten(weights, biases):
@@ -329,36 +211,86 @@ def _flatten(weights, biases):
     return theta, views[:len(weights)], views[len(weights):]
 
 
-def _evaluate(X, y, weights, biases, act, params):
-    """Logits, backward cache and mean BCE; the loss is nan if any logit is not finite."""
+def _evaluate(X, y, weights, biases, acts):
+    """Logits, backward cache and mean cross-entropy; the loss is nan if any logit is not
+    finite."""
     with np.errstate(all="ignore"):  # a diverging run overflows: reported, not warned
-        logits, cache = _forward(X, weights, biases, act, params)
+        logits, cache = _forward(X, weights, biases, acts)
     if not np.all(np.isfinite(logits)):
         return logits, cache, math.nan
-    return logits, cache, float(losses.binary_cross_entropy_with_logits(logits, y))
+    return logits, cache, _data_loss(logits, y)
+
+
+class _Batches:
+    """Seeded mini-batches: each epoch a fresh permutation of the training points, cut into
+    consecutive batches (the last one of an epoch may be smaller), as a shuffling
+    ``DataLoader``. Its generator and position carry over to a continued run."""
+
+    def __init__(self, n, size, seed):
+        self.n, self.size = n, size
+        self.rng = np.random.default_rng([seed, 2])  # apart from the init's generator
+        self.order, self.pos = self.rng.permutation(n), 0
+
+    def next(self):
+        if self.pos >= self.n:
+            self.order, self.pos = self.rng.permutation(self.n), 0
+        idx = self.order[self.pos:self.pos + self.size]
+        self.pos += idx.size
+        return idx
+
+
+def _snapshot(step, gx, gy, weights, biases, acts, features, loss, acc, test):
+    units, logits = unit_grids(gx, gy, weights, biases, acts, features)  # logits (G^2, k)
+    size, k = len(gx), logits.shape[1]
+    with np.errstate(all="ignore"):  # a formula may overflow off the data: uncertain there
+        p = probabilities(logits[:, 0] if k == 1 else logits)
+    p = np.nan_to_num(p, nan=0.5 if k == 1 else 1 / k)
+    out = p.reshape(size, size) if k == 1 else p.T.reshape(k, size, size)
+    return Snapshot(step, out.astype(np.float32), units, [w.copy() for w in weights],
+                    [b.copy() for b in biases], loss, acc, *test)
 
 
 def train_mlp(dataset, hidden=(8,), activation="tanh", optimizer="adam", lr=None,
               steps=DEFAULT_STEPS, seed=0, params=None, *, n=200, noise=0.1, data_seed=0,
-              callback: Callable[[int, float, float], None] | None = None,
+              classes=None, features=feats.DEFAULT, l1=0.0, l2=0.0, batch_size=None,
+              test_fraction=0.0, snapshot_every=None, snapshot_grid=SNAPSHOT_GRID,
+              resume=None, callback: Callable[[int, float, float], None] | None = None,
               callback_every=None, time_limit=None) -> TrainResult:
-    """Train an MLP full-batch and return its histories, final weights and decision grid.
+    """Train an MLP and return its histories, final weights, decision grid and snapshots.
 
     Args:
         dataset: a data set name (``"xor"``, ``"circles"``, ``"moons"``, ``"spiral"``,
-            ``"gaussians"``), drawn with ``n``, ``noise`` and ``data_seed``; or an
-            ``(X, y)`` pair, X of shape (n, 2) and y of 0s and 1s.
-        hidden: widths of the hidden layers, 0 to 4 layers of 1 to 32 units. Default: (8,).
+            ``"gaussians"``, or the multi-class ``"blobs"``, ``"pinwheel"``), drawn with
+            ``n``, ``noise``, ``data_seed`` (and ``classes``); or an ``(X, y)`` pair, X of
+            shape (n, 2) (at most 5,000 points) and y of labels 0 .. C - 1, 2 <= C <= 5.
+        hidden: widths of the hidden layers, 0 to 6 layers of 1 to 32 units. Default: (8,).
             ``()`` is the single-layer perceptron (logistic regression).
         activation: a registry name or an Activation-like object (``act(x, **params)``,
-            ``act.grad(x, **params)``, ``.name``). Default: "tanh".
+            ``act.grad(x, **params)``, ``.name``), or a sequence with one per hidden layer.
+            Default: "tanh".
         optimizer: one of ``optim.NAMES``, with torch's hyper-parameters. Default: "adam".
         lr: learning rate in (0, 10]. Default: None, meaning ``TRAIN_LR[optimizer]``.
-        steps: full-batch updates, 1 to 5000. Default: 500.
-        seed: seeds the weight initialisation (the data use ``data_seed``). Default: 0.
-        params: the activation's parameters (e.g. ``{"negative_slope": 0.1}``). Default:
-            None, the activation's defaults.
-        n, noise, data_seed: size, jitter and seed of a named data set. Defaults: 200, 0.1, 0.
+        steps: optimizer updates, 1 to 5000. Default: 500.
+        seed: seeds the weight initialisation and the mini-batch shuffling (the data use
+            ``data_seed``). Default: 0.
+        params: the activation's parameters (e.g. ``{"negative_slope": 0.1}``), or a
+            sequence with one dict per hidden layer. Default: None, the defaults.
+        n, noise, data_seed, classes: size, jitter, seed and (multi-class sets) number of
+            classes of a named data set. Defaults: 200, 0.1, 0, None (3 for those sets).
+        features: the network's inputs, names of ``features.FEATURES`` (used in that
+            order). Default: ("x1", "x2").
+        l1, l2: penalty rates in [0, 1] on the weight matrices. Default: 0.
+        batch_size: points per update, drawn by seeded shuffling; None (or at least the
+            number of training points) is full-batch. Default: None.
+        test_fraction: share of the points held out as a test set (by ``data_seed``), 0 to
+            0.9. Default: 0.
+        snapshot_every: record a `Snapshot` at the start, every this many steps and at the
+            end (at most ``MAX_SNAPSHOTS`` per run: the interval grows if needed). Default:
+            None, no snapshots.
+        snapshot_grid: side of the snapshot pictures' grid, 8 to 100. Default: 40.
+        resume: a `TrainResult` of the same configuration and data: train ``steps`` more
+            from its final state (weights, optimizer buffers, batch order). Its histories
+            and snapshots are continued. Default: None, a fresh start.
         callback: called as ``callback(step, loss, accuracy)`` after about every
             ``callback_every``-th update and after the last. Default: None.
         callback_every: Default: None, meaning ``max(1, steps // 50)`` (about 50 calls).
@@ -368,20 +300,81 @@ def train_mlp(dataset, hidden=(8,), activation="tanh", optimizer="adam", lr=None
     Raises:
         ValueError: for any argument out of range, with a message naming the valid range.
     """
-    X, y = load_data(dataset, n=n, noise=noise, seed=data_seed)
-    hidden = _check_hidden(hidden)
+    X_all, y_all = load_data(dataset, n=n, noise=noise, seed=data_seed, classes=classes)
+    n_classes = int(y_all.max()) + 1
+    hidden = check_hidden(hidden)
     steps = _check_int("steps", steps, 1, MAX_STEPS)
     if optimizer not in optim.NAMES:
         optim.make(optimizer)  # raises the ValueError that lists the names
     lr = _check_lr(TRAIN_LR[optimizer] if lr is None else lr)
-    act, params = _activation(activation, params)
+    l1, l2 = _check_rate("l1", l1, 1.0), _check_rate("l2", l2, 1.0)
+    features = feats.check(features)
+    acts = layer_activations(activation, params, len(hidden))
+    train_idx, test_idx = datasets.split(len(X_all), test_fraction, data_seed)
+    X, y = X_all[train_idx], y_all[train_idx]
+    X_test, y_test = X_all[test_idx], y_all[test_idx]
+    if batch_size is not None:
+        batch_size = _check_int("batch_size", batch_size, 1, len(X_all))
+    full_batch = batch_size is None or batch_size >= len(X)
+    snapshot_grid = _check_int("snapshot_grid", snapshot_grid, 8, 100)
+    names = [getattr(a, "name", "") for a, _ in acts[:len(hidden)]]
+    config = dict(
+        hidden=hidden, optimizer=optimizer, seed=seed, lr=lr, features=features, l1=l1, l2=l2,
+        batch_size=None if full_batch else batch_size, classes=n_classes,
+        activation=names if isinstance(activation, (list, tuple)) else
+        getattr(acts[0][0], "name", ""),
+        params=[p for _, p in acts[:len(hidden)]] if isinstance(activation, (list, tuple))
+        else acts[0][1],
+    )
+    Phi, Phi_test = feats.transform(X, features), feats.transform(X_test, features)
+    sizes = layer_sizes(hidden, len(features), 1 if n_classes == 2 else n_classes)
     every = max(1, steps // 50) if callback_every is None else max(1, int(callback_every))
 
-    theta, weights, biases = _flatten(*init_params(hidden, act, seed, params))
-    opt = optim.make(optimizer, lr=lr)
-    loss_hist, acc_hist = np.empty(steps), np.empty(steps)
-    logits, cache, loss = _evaluate(X, y, weights, biases, act, params)
-    initial_loss, initial_acc = loss, accuracy(logits, y)
+    if resume is None:
+        w0, b0 = init_params(hidden, activation, seed, params, n_inputs=sizes[0],
+                             n_outputs=sizes[-1])
+        theta, weights, biases = _flatten(w0, b0)
+        opt = optim.make(optimizer, lr=lr)
+        batches = None if full_batch else _Batches(len(X), batch_size, seed)
+        past = dict(loss=[], acc=[], pen=[], tloss=[], tacc=[], snaps=[], steps=0)
+    else:
+        if resume.config != config or not (np.array_equal(resume.X, X)
+                                           and np.array_equal(resume.X_test, X_test)):
+            raise ValueError("resume must be a result of the same configuration and data")
+        st = resume.state
+        w0, b0 = resume.initial_weights, resume.initial_biases
+        theta, weights, biases = _flatten(resume.weights, resume.biases)
+        # Copies: the result given stays as it was (a cache may hand it out again).
+        opt, batches = copy.deepcopy(st["opt"]), copy.deepcopy(st["batches"])
+        past = dict(loss=[resume.loss_history], acc=[resume.accuracy_history],
+                    pen=[resume.penalty_history], tloss=[resume.test_loss_history],
+                    tacc=[resume.test_accuracy_history], snaps=list(resume.snapshots),
+                    steps=resume.steps)
+    start_step = sum(a.size for a in past["loss"])
+
+    loss_hist, acc_hist, pen_hist = np.empty(steps), np.empty(steps), np.empty(steps)
+    tloss_hist, tacc_hist = np.empty(steps), np.empty(steps)
+    logits, cache, loss = _evaluate(Phi, y, weights, biases, acts)
+    loss += penalty(weights, l1, l2)
+    initial_loss, initial_acc = (loss, accuracy(logits, y)) if resume is None else \
+        (resume.initial_loss, resume.initial_accuracy)
+
+    def test_scores():
+        if not len(X_test):
+            return math.nan, math.nan
+        t_logits, _, t_loss = _evaluate(Phi_test, y_test, weights, biases, acts)
+        return t_loss, accuracy(t_logits, y_test)
+
+    gx, gy = grid_box(X_all, snapshot_grid)
+    snaps = past["snaps"]
+    interval = None
+    if snapshot_every is not None:
+        interval = max(_check_int("snapshot_every", snapshot_every, 1, MAX_STEPS),
+                       -(-steps // (MAX_SNAPSHOTS - 2)))
+        if not snaps and math.isfinite(loss):
+            snaps.append(_snapshot(0, gx, gy, weights, biases, acts, features, loss,
+                                   accuracy(logits, y), test_scores()))
+
     done, diverged, timed_out = 0, not math.isfinite(loss), False
     start = time.perf_counter()
     while done < steps and not diverged:
@@ -390,30 +383,60 @@ def train_mlp(dataset, hidden=(8,), activation="tanh", optimizer="adam", lr=None
             break
         backup = theta.copy()
         with np.errstate(all="ignore"):  # divergence is detected below, not warned about
-            gw, gb = _backward(logits, y, weights, cache, act, params)
+            if full_batch:
+                ds, bcache = _data_loss_grad(logits, y), cache
+            else:
+                idx = batches.next()
+                b_logits, bcache = _forward(Phi[idx], weights, biases, acts)
+                ds = _data_loss_grad(b_logits, y[idx])
+            gw, gb = _backward(ds, weights, bcache, acts, l1, l2)
         grad = np.concatenate([g.ravel() for g in (*gw, *gb)])  # (P,) in _flatten's order
         if np.all(np.isfinite(grad)):
             opt.step([theta], [grad])  # every rule is elementwise: one flat array is exact
-            logits, cache, loss = _evaluate(X, y, weights, biases, act, params)
+            logits, cache, loss = _evaluate(Phi, y, weights, biases, acts)
+            pen = penalty(weights, l1, l2)
+            loss += pen
         if not (np.all(np.isfinite(grad)) and np.all(np.isfinite(theta))
                 and math.isfinite(loss)):
             diverged = True
             theta[...] = backup  # the last finite weights
             break
-        loss_hist[done], acc_hist[done] = loss, accuracy(logits, y)
+        loss_hist[done], acc_hist[done], pen_hist[done] = loss, accuracy(logits, y), pen
+        tloss_hist[done], tacc_hist[done] = test_scores()
         done += 1
+        step = start_step + done
+        if interval is not None and (step % interval == 0 or done == steps):
+            snaps.append(_snapshot(step, gx, gy, weights, biases, acts, features, loss,
+                                   acc_hist[done - 1], (tloss_hist[done - 1],
+                                                        tacc_hist[done - 1])))
         if callback is not None and (done % every == 0 or done == steps):
             callback(done, loss, acc_hist[done - 1])
 
+    if interval is not None and snaps and snaps[-1].step != start_step + done and done:
+        snaps.append(_snapshot(start_step + done, gx, gy, weights, biases, acts, features,
+                               loss_hist[done - 1], acc_hist[done - 1],
+                               (tloss_hist[done - 1], tacc_hist[done - 1])))
     weights, biases = [w.copy() for w in weights], [b.copy() for b in biases]
-    gx, gy, grid_p = decision_grid(X, weights, biases, act, params)
+    layer_acts = acts[:len(hidden)]
+    ggx, ggy, grid_p = decision_grid(X_all, weights, biases, [a for a, _ in layer_acts],
+                                     [p for _, p in layer_acts], features=features)
+    has_test = bool(len(X_test))
+
+    def joined(key, new):
+        return np.concatenate([*past[key], new[:done]])
+
     return TrainResult(
-        loss_history=loss_hist[:done], accuracy_history=acc_hist[:done],
-        weights=weights, biases=biases, grid_x=gx, grid_y=gy, grid_probability=grid_p,
-        X=X, y=y, initial_loss=initial_loss, initial_accuracy=initial_acc, lr=lr, steps=steps,
-        diverged=diverged, timed_out=timed_out,
-        config=dict(hidden=hidden, activation=getattr(act, "name", ""), optimizer=optimizer,
-                    seed=seed, params=params),
+        loss_history=joined("loss", loss_hist), accuracy_history=joined("acc", acc_hist),
+        weights=weights, biases=biases, grid_x=ggx, grid_y=ggy, grid_probability=grid_p,
+        X=X, y=y, initial_loss=initial_loss, initial_accuracy=initial_acc, lr=lr,
+        steps=past["steps"] + steps, diverged=diverged, timed_out=timed_out, config=config,
+        classes=n_classes, features=features, X_test=X_test, y_test=y_test,
+        initial_weights=[w.copy() for w in w0], initial_biases=[b.copy() for b in b0],
+        penalty_history=joined("pen", pen_hist),
+        test_loss_history=joined("tloss", tloss_hist) if has_test else np.empty(0),
+        test_accuracy_history=joined("tacc", tacc_hist) if has_test else np.empty(0),
+        snapshots=snaps, snapshot_x=gx, snapshot_y=gy,
+        state=dict(opt=opt, batches=batches),
     )
 
 

@@ -110,3 +110,62 @@ def test_range_edges_are_allowed():
         assert load(name, n=4, noise=0.0)[0].shape == (4, 2)
         assert load(name, n=5000, noise=2.0)[0].shape == (5000, 2)
         assert load(name, n=np.int64(10), noise=np.float32(0.5))[0].shape == (10, 2)
+
+
+# ---------------------------------------------------------------- multi-class sets and split
+
+
+@pytest.mark.parametrize("classes", [3, 4, 5])
+@pytest.mark.parametrize("name", list(datasets.MULTICLASS))
+def test_multiclass_sets_label_every_class_evenly(name, classes):
+    X, y = load(name, n=101, noise=0.1, seed=3, classes=classes)
+    assert X.shape == (101, 2) and np.all(np.isfinite(X))
+    counts = np.bincount(y.astype(int))
+    assert len(counts) == classes and counts.max() - counts.min() <= 1
+    X2, _ = load(name, n=101, noise=0.1, seed=3, classes=classes)
+    np.testing.assert_array_equal(X, X2)
+
+
+def test_blobs_sit_around_their_centres():
+    X, y = load("blobs", n=3000, noise=0.0, seed=0, classes=4)
+    for k in range(4):
+        centre = X[y == k].mean(axis=0)
+        angle = 2 * np.pi * k / 4
+        np.testing.assert_allclose(centre, [np.cos(angle), np.sin(angle)], atol=0.03)
+
+
+def test_pinwheel_arm_angle_follows_radius_without_noise():
+    X, y = load("pinwheel", n=60, noise=0.0, seed=0, classes=3)
+    r = np.hypot(X[:, 0], X[:, 1])
+    expected = 2 * np.pi * y / 3 + 0.5 * np.pi * r
+    diff = np.angle(np.exp(1j * (np.arctan2(X[:, 1], X[:, 0]) - expected)))
+    np.testing.assert_allclose(diff, 0, atol=1e-12)
+    assert np.all((0.1 <= r) & (r <= 1))
+
+
+@pytest.mark.parametrize("kwargs", [dict(classes=2), dict(classes=6), dict(classes=3.0),
+                                    dict(classes=True)])
+def test_multiclass_bad_classes(kwargs):
+    with pytest.raises(ValueError):
+        load("blobs", **kwargs)
+
+
+def test_binary_sets_refuse_classes():
+    with pytest.raises(ValueError):
+        load("xor", classes=3)
+
+
+@pytest.mark.parametrize(("n", "fraction", "n_test"), [(10, 0.0, 0), (10, 0.3, 3), (200, 0.5, 100),
+                                                        (5, 0.9, 3), (2, 0.9, 0)])
+def test_split_partitions_the_points(n, fraction, n_test):
+    train, test = datasets.split(n, fraction, seed=4)
+    assert len(test) == n_test and len(train) == n - n_test
+    assert sorted([*train, *test]) == list(range(n))
+    again = datasets.split(n, fraction, seed=4)
+    np.testing.assert_array_equal(test, again[1])
+
+
+@pytest.mark.parametrize("fraction", [-0.1, 0.95, float("nan"), "0.2", True])
+def test_split_bad_fraction(fraction):
+    with pytest.raises(ValueError):
+        datasets.split(10, fraction)

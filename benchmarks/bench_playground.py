@@ -1,0 +1,141 @@
+"""Benchmark: the playground's training against PyTorch, and the size of its playback.
+
+A benchmark, not a test: it prints figures and asserts nothing.
+
+    .venv/bin/python benchmarks/bench_playground.py
+    .venv/bin/python benchmarks/bench_playground.py \
+        --torch-path /work/torchvenv/lib/python3.11/site-packages
+
+1. Training: 2 hidden layers of 8 tanh units, 500 points (moons), 500 full-batch Adam
+   steps, 50 snapshots on a 50x50 grid, with `training.train_mlp`; next to it the same
+   training written plainly in torch (float64, CPU, autograd, ``torch.optim.Adam``, the same
+   starting weights) recording the loss after every step and the same 50 snapshots (the
+   units' and the output's values on the grid, under ``no_grad``). Best and median of
+   ``--repeat`` runs. torch is not a dependency: ``--torch-path`` appends another
+   environment's site-packages to ``sys.path`` (after ours); without torch that column is
+   skipped.
+2. Playback: the bytes of Plotly JSON of the page's figure at its default view (what
+   Streamlit sends: ``plotly.io.to_json``), its frame count, and the same for the largest
+   network the page allows (6 layers of 8 units, 7 features, 5 classes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import plotly.io as pio  # noqa: E402
+
+from activations import datasets, training  # noqa: E402
+from activations.figures import network as figs  # noqa: E402
+from activations.mlp import grid_box  # noqa: E402
+
+HIDDEN, POINTS, STEPS, SNAPSHOTS, GRID = (8, 8), 500, 500, 50, 50
+
+
+def timed(fn, repeat):
+    fn()  # warm up
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times), statistics.median(times)
+
+
+def ours(X, y):
+    return training.train_mlp((X, y), hidden=HIDDEN, activation="tanh", optimizer="adam",
+                              steps=STEPS, snapshot_every=STEPS // SNAPSHOTS,
+                              snapshot_grid=GRID)
+
+
+def torch_run(torch, X, y, w0, b0):
+    Ws = [torch.tensor(w.T.copy(), requires_grad=True) for w in w0]
+    bs = [torch.tensor(b.copy(), requires_grad=True) for b in b0]
+    opt = torch.optim.Adam([*Ws, *bs], lr=training.TRAIN_LR["adam"])
+    Xt, yt = torch.tensor(X), torch.tensor(y)
+    gx, gy = grid_box(X, GRID)
+    xx, yy = np.meshgrid(gx, gy)
+    grid = torch.tensor(np.column_stack([xx.ravel(), yy.ravel()]))
+    bce = torch.nn.functional.binary_cross_entropy_with_logits
+
+    def forward(points):
+        h, units = points, []
+        for W, b in zip(Ws[:-1], bs[:-1]):
+            h = torch.tanh(h @ W.T + b)
+            units.append(h)
+        return (h @ Ws[-1].T + bs[-1])[:, 0], units
+
+    losses, snaps = [], []
+    for step in range(1, STEPS + 1):
+        opt.zero_grad()
+        bce(forward(Xt)[0], yt).backward()
+        opt.step()
+        with torch.no_grad():
+            losses.append(bce(forward(Xt)[0], yt).item())
+            if step % (STEPS // SNAPSHOTS) == 0:
+                s, units = forward(grid)
+                snaps.append((torch.sigmoid(s).numpy(), [u.numpy() for u in units]))
+    return np.array(losses), snaps
+
+
+def playback_bytes(result, fn_names, labels, classes):
+    texts = figs.Texts(class_names=tuple(f"Class {k}" for k in range(classes)))
+    start = time.perf_counter()
+    fig = figs.network_figure(result, texts=texts, fn_names=fn_names, feature_labels=labels)
+    built = time.perf_counter() - start
+    return len(pio.to_json(fig, validate=False)), len(fig.frames), built
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--torch-path", default=None)
+    args = parser.parse_args(argv)
+    if args.torch_path:
+        sys.path.append(args.torch_path)
+
+    X, y = datasets.load("moons", n=POINTS, noise=0.1, seed=0)
+    print(f"## training: {HIDDEN} tanh, {POINTS} points, {STEPS} Adam steps, "
+          f"{SNAPSHOTS} snapshots on {GRID}x{GRID}")
+    best, median = timed(lambda: ours(X, y), args.repeat)
+    print(f"numpy (train_mlp)  best {best * 1e3:8.1f} ms   median {median * 1e3:8.1f} ms")
+    try:
+        import torch
+    except ImportError:
+        print("torch              not importable: skipped (see --torch-path)")
+    else:
+        torch.set_num_threads(1)
+        r = ours(X, y)
+        losses, _ = torch_run(torch, X, y, r.initial_weights, r.initial_biases)
+        gap = float(np.max(np.abs(losses - r.loss_history) / r.loss_history))
+        tb, tm = timed(lambda: torch_run(torch, X, y, r.initial_weights, r.initial_biases),
+                       args.repeat)
+        print(f"torch {torch.__version__:<12} best {tb * 1e3:8.1f} ms   median {tm * 1e3:8.1f} ms"
+              f"   (1 thread; loss histories agree to {gap:.1e} relative)")
+        print(f"ratio numpy/torch  {best / tb:.2f} (best), {median / tm:.2f} (median)")
+
+    print("\n## playback JSON (what Streamlit sends)")
+    Xc, yc = datasets.load("circles", n=200, noise=0.1, seed=0)
+    default = training.train_mlp((Xc, yc), hidden=(4, 2), activation=["tanh", "tanh"],
+                                 steps=500, snapshot_every=5, test_fraction=0.3)
+    size, frames, built = playback_bytes(default, ["Tanh"] * 2, ["x₁", "x₂"], 2)
+    print(f"default view (circles, 4-2 tanh, 500 steps): {size / 1e6:.3f} MB, "
+          f"{frames} frames, built in {built:.2f} s")
+    feats7 = ("x1", "x2", "x1_sq", "x2_sq", "x1x2", "sin_x1", "sin_x2")
+    big = training.train_mlp("blobs", classes=5, hidden=(8,) * 6, steps=500, snapshot_every=5,
+                             features=feats7, test_fraction=0.3)
+    size, frames, built = playback_bytes(big, ["Tanh"] * 6, list("abcdefg"), 5)
+    print(f"largest network (6x8 tanh, 7 features, 5 classes): {size / 1e6:.3f} MB, "
+          f"{frames} frames, built in {built:.2f} s")
+
+
+if __name__ == "__main__":
+    main()

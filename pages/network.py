@@ -1,0 +1,304 @@
+"""Playground: train a small network live and watch every unit learn (TensorFlow Playground,
+plus per-layer activations, typed formulas, multi-class data, your own CSV and export).
+
+Reads widgets, calls `activations.training`, draws `activations.figures.network`. The link
+holds the whole configuration (the bound widgets' keys); an uploaded CSV file does not.
+Play, Pause and the slider replay the recorded snapshots in the browser; Step, Continue
+and Reset are server buttons (training is cached on the configuration).
+"""
+
+import numpy as np
+import streamlit as st
+
+import activations
+from activations import datasets, export, netdata, optim, training
+from activations import features as feats
+from activations.figures import network as figs
+from activations.mlp import layer_activations
+from activations.numfmt import fmt
+from ui import custom as formula_ui
+from ui import urlstate
+from ui.frame import chart, presenting
+from ui.i18n import t
+from ui.urlstate import guard
+
+ACTS = tuple(activations.names())
+BINARY = tuple(datasets.DATASETS)
+MULTI = tuple(datasets.MULTICLASS)
+CSV = "csv"
+DATA = (*BINARY, *MULTI, CSV)
+FEATURES = tuple(feats.FEATURES)
+OPTIMIZERS = optim.NAMES
+LRS = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0)
+RATES = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1)
+BATCHES = ("full", "1", "10", "30", "100")
+REGS = ("none", "l1", "l2")
+MAX_LAYERS, MAX_UNITS = 6, 8
+MAX_SEED = 99
+STEP_CHOICES = (50, 100, 200, 300, 500, 1000, 2000)
+TIME_LIMIT = 15.0  # seconds: a guard for a busy server
+BOOLS = ("true", "false", "True", "False", "TRUE", "FALSE")
+DEFAULTS = dict(data="circles", classes=3, noise=0.1, points=200, test=0.3, layers=2,
+                width=(4, 2, 2, 2, 2, 2), act="tanh", feat=("x1", "x2"), optimizer="adam",
+                auto_lr=True, lr=0.03, batch="full", reg="none", rate=0.001, steps=500, seed=0)
+present = presenting()
+tr = lambda key, **kw: t(f"network.{key}", **kw)  # noqa: E731 (the page's own catalog)
+
+st.title(tr("title"))
+if not present:
+    st.write(tr("intro"))
+
+# -------------------------------------------------------------- the link, checked first
+LINK_ACTS = formula_ui.link_options(ACTS)
+guard("network", formula_ui.rules() + [
+    urlstate.choice("data", DATA, DEFAULTS["data"]),
+    urlstate.number("classes", *datasets.CLASSES_RANGE, DEFAULTS["classes"], integer=True),
+    urlstate.number("noise", 0.0, 0.5, DEFAULTS["noise"]),
+    urlstate.number("points", 50, training.MAX_POINTS, DEFAULTS["points"], integer=True),
+    urlstate.number("test", 0.0, 0.9, DEFAULTS["test"]),
+    urlstate.choices("feat", FEATURES),
+    urlstate.number("layers", 0, MAX_LAYERS, DEFAULTS["layers"], integer=True),
+    *[urlstate.number(f"w{i}", 1, MAX_UNITS, DEFAULTS["width"][i - 1], integer=True)
+      for i in range(1, MAX_LAYERS + 1)],
+    *[urlstate.choice(f"a{i}", LINK_ACTS, DEFAULTS["act"]) for i in range(1, MAX_LAYERS + 1)],
+    urlstate.choice("optimizer", OPTIMIZERS, DEFAULTS["optimizer"]),
+    urlstate.choice("auto_lr", BOOLS, DEFAULTS["auto_lr"]),
+    urlstate.choice("lr", [str(v) for v in LRS], DEFAULTS["lr"]),
+    urlstate.choice("batch", BATCHES, DEFAULTS["batch"]),
+    urlstate.choice("reg", REGS, DEFAULTS["reg"]),
+    urlstate.choice("rate", [str(v) for v in RATES], DEFAULTS["rate"]),
+    urlstate.choice("steps", [str(v) for v in STEP_CHOICES], DEFAULTS["steps"]),
+    urlstate.number("seed", 0, MAX_SEED, DEFAULTS["seed"], integer=True),
+])
+
+with st.sidebar:
+    formula = formula_ui.formula_box()  # offered as "custom" while it holds a valid formula
+ACT_OPTIONS = formula_ui.picker_options(ACTS, formula)
+
+
+def linked(key, default, options=None):
+    """Keyword arguments for a widget whose shown labels differ from its values, kept in the
+    link by hand: a bound widget would put the *label* in the URL, and links should say
+    ``data=blobs``. The link's value (checked by the guard above) seeds the widget; each
+    change writes the code name back (nothing for the default)."""
+    if key not in st.session_state:
+        st.session_state[key] = (st.query_params.get_all(key) or list(default)) \
+            if isinstance(default, tuple) else st.query_params.get(key, default)
+    if options is not None and st.session_state[key] not in options:
+        st.session_state[key] = default  # e.g. "custom" after the formula box was emptied
+    return dict(key=key, on_change=_to_link, args=(key, default))
+
+
+def _to_link(key, default):
+    value = st.session_state.get(key)
+    if value == default or (isinstance(default, tuple) and tuple(value or ()) == default):
+        st.query_params.pop(key, None)
+    else:
+        st.query_params[key] = value
+
+
+def act_label(name):
+    return t("custom.name") if name == formula_ui.CHOICE else activations.get(name).label
+
+
+def fn_name(name):
+    """The function's name in a hover formula: the label's first word (LeakyReLU, SiLU)."""
+    return "f" if name == formula_ui.CHOICE else activations.get(name).label.split(" ")[0]
+
+
+# -------------------------------------------------------------- settings
+with st.expander(tr("settings"), expanded=not present):
+    c_data, c_net, c_train = st.columns(3)
+    with c_data:
+        st.markdown(f"**{tr('data_header')}**")
+        data = st.selectbox(tr("data"), DATA, format_func=lambda d: tr(f"data_{d}"),
+                            help=tr("data_help"), **linked("data", DEFAULTS["data"]))
+        classes = st.slider(tr("classes"), *datasets.CLASSES_RANGE, DEFAULTS["classes"],
+                            key="classes", bind="query-params", disabled=data not in MULTI)
+        noise = st.slider(tr("noise"), 0.0, 0.5, DEFAULTS["noise"], 0.05, key="noise",
+                          help=tr("noise_help"), bind="query-params", disabled=data == CSV)
+        points = st.slider(tr("points"), 50, training.MAX_POINTS, DEFAULTS["points"], 50,
+                           key="points", bind="query-params", disabled=data == CSV)
+        test = st.slider(tr("test"), 0.0, 0.9, DEFAULTS["test"], 0.1, key="test",
+                         help=tr("test_help"), bind="query-params")
+        upload = None
+        if data == CSV:
+            upload = st.file_uploader(tr("csv_upload"), type=["csv"], key="csv_file",
+                                      max_upload_size=1,
+                                      help=tr("csv_help", rows=netdata.MAX_ROWS))
+            st.caption(tr("csv_not_in_link"))
+    with c_net:
+        st.markdown(f"**{tr('net_header')}**")
+        chosen = st.multiselect(tr("features"), FEATURES, format_func=lambda f: tr(f"feat_{f}"),
+                                help=tr("features_help"), **linked("feat", DEFAULTS["feat"]))
+        layers = st.slider(tr("layers"), 0, MAX_LAYERS, DEFAULTS["layers"], key="layers",
+                           help=tr("layers_help"), bind="query-params")
+        widths, acts = [], []
+        for i in range(1, int(layers) + 1):
+            w_col, a_col = st.columns([1, 1.4])
+            # A slider, not a number input: a bound integer st.number_input raises on a
+            # link like ?w1=1e400 (see the training lab).
+            widths.append(int(w_col.slider(
+                tr("units", layer=i), 1, MAX_UNITS, DEFAULTS["width"][i - 1], key=f"w{i}",
+                bind="query-params")))
+            acts.append(a_col.selectbox(tr("act", layer=i), ACT_OPTIONS, format_func=act_label,
+                                        **linked(f"a{i}", DEFAULTS["act"], ACT_OPTIONS)))
+    with c_train:
+        st.markdown(f"**{tr('train_header')}**")
+        optimizer = st.selectbox(tr("optimizer"), OPTIMIZERS,
+                                 format_func=lambda o: t(f"training.opt_{o}"),
+                                 **linked("optimizer", DEFAULTS["optimizer"]))
+        auto_lr = st.toggle(tr("auto_lr"), DEFAULTS["auto_lr"], key="auto_lr",
+                            help=tr("auto_lr_help", lr=fmt(training.TRAIN_LR[optimizer])),
+                            bind="query-params")
+        lr_choice = st.select_slider(tr("lr"), LRS, DEFAULTS["lr"], key="lr",
+                                     disabled=auto_lr, bind="query-params")
+        batch = st.selectbox(tr("batch"), BATCHES,
+                             format_func=lambda b: tr("batch_full") if b == "full" else b,
+                             help=tr("batch_help"), **linked("batch", DEFAULTS["batch"]))
+        reg = st.segmented_control(tr("reg"), REGS, format_func=lambda r: tr(f"reg_{r}"),
+                                   help=tr("reg_help"), **linked("reg", DEFAULTS["reg"]))
+        rate = st.select_slider(tr("rate"), RATES, DEFAULTS["rate"], key="rate",
+                                disabled=reg in (None, "none"), bind="query-params")
+        steps = st.select_slider(tr("steps"), STEP_CHOICES, DEFAULTS["steps"], key="steps",
+                                 help=tr("steps_help"), bind="query-params")
+        seed = st.slider(tr("seed"), 0, MAX_SEED, DEFAULTS["seed"], help=tr("seed_help"),
+                         key="seed", bind="query-params")
+
+# -------------------------------------------------------------- the data
+if not chosen:
+    st.warning(tr("no_features"), icon="⚠️")
+    chosen = list(DEFAULTS["feat"])
+features = feats.check(chosen)
+csv_data = st.session_state.get("_net_csv")  # the last good file of this session
+if data == CSV and upload is not None:
+    try:
+        csv_data = netdata.read_csv(upload.getvalue())
+        st.session_state["_net_csv"] = csv_data
+    except netdata.CsvError as err:
+        st.error(tr(f"csv_{err.code}", row=err.row or "", limit=err.limit or "",
+                    count=err.count or ""), icon="🚫")
+if data == CSV and csv_data is None:
+    st.info(tr("csv_waiting"), icon="📄")
+    data = DEFAULTS["data"]
+
+if data == CSV:
+    X_all, y_all = csv_data.X, csv_data.y
+    class_names = tuple(tr("class_name", name=label) for label in csv_data.labels)
+else:
+    X_all, y_all = datasets.load(data, n=int(points), noise=float(noise), seed=0,
+                                 classes=int(classes) if data in MULTI else None)
+    n_classes = int(y_all.max()) + 1
+    class_names = tuple(tr("class_n", k=k) for k in range(n_classes))
+
+hidden = tuple(widths)
+lr = training.TRAIN_LR[optimizer] if auto_lr else float(lr_choice)
+batch_size = None if batch == "full" else int(batch)
+l1 = float(rate) if reg == "l1" else 0.0
+l2 = float(rate) if reg == "l2" else 0.0
+run_steps = training.cap_steps(len(X_all), hidden, int(steps))
+if run_steps < int(steps):
+    st.info(tr("capped", steps=run_steps, asked=int(steps)), icon="⏱️")
+custom = (formula.text, formula.params) if formula is not None else ("", ())
+config = (hidden, tuple(acts), features, optimizer, lr, batch_size, l1, l2, float(test),
+          int(seed), run_steps)
+
+
+def _activations(names, custom):
+    """Per-layer activations for the library: registry names, or the typed formula."""
+    out, params = [], []
+    for name in names:
+        if name == formula_ui.CHOICE:
+            out.append(formula_ui.activation(custom[0]))
+            params.append(dict(custom[1]))
+        else:
+            out.append(name)
+            params.append(None)
+    return out, params
+
+
+@st.cache_data(show_spinner=False, max_entries=48)
+def _train(X, y, config, chunks, custom):
+    """The run of ``config`` trained for its steps, then for each of ``chunks`` more
+    (cached on all of it: Continue after Continue resumes from the cached run)."""
+    hidden, names, features, optimizer, lr, batch_size, l1, l2, test, seed, steps = config
+    previous = _train(X, y, config, chunks[:-1], custom) if chunks else None
+    more = chunks[-1] if chunks else steps
+    acts, params = _activations(names, custom)
+    return training.train_mlp(
+        (X, y), hidden=hidden, activation=acts, params=params, optimizer=optimizer, lr=lr,
+        steps=more, seed=seed, features=features, l1=l1, l2=l2, batch_size=batch_size,
+        test_fraction=test, snapshot_every=max(1, more // 100), resume=previous,
+        time_limit=TIME_LIMIT)
+
+
+@st.cache_data(show_spinner=False, max_entries=24)
+def _figure(X, y, config, chunks, custom, texts, fn_names, start, present):
+    result = _train(X, y, config, chunks, custom)
+    labels = [feats.LABELS[f] for f in result.features]
+    return figs.network_figure(result, texts=texts, fn_names=fn_names, feature_labels=labels,
+                               start=start, present=present)
+
+
+# -------------------------------------------------------------- Step / Continue / Reset
+key = (data, int(classes), float(noise), int(points), config, custom)
+state = st.session_state.get("_net_more")
+if not state or state[0] != key:
+    state = (key, (), 0)
+more, start = state[1], state[2]
+buttons = st.container(horizontal=True, vertical_alignment="center")
+epoch = -(-max(2, round(len(X_all) * (1 - float(test)))) // (batch_size or len(X_all)))
+if buttons.button(tr("step"), icon=":material/skip_next:", help=tr("step_help"),
+                  key="btn_step"):
+    more, start = (*more, max(1, epoch)), _train(X_all, y_all, config, more, custom).steps_run
+if buttons.button(tr("continue"), icon=":material/fast_forward:",
+                  help=tr("continue_help", steps=run_steps), key="btn_continue"):
+    more, start = (*more, run_steps), _train(X_all, y_all, config, more, custom).steps_run
+if buttons.button(tr("reset"), icon=":material/restart_alt:", help=tr("reset_help"),
+                  key="btn_reset"):
+    more, start = (), 0
+st.session_state["_net_more"] = (key, more, start)
+
+with st.spinner(tr("training")):
+    result = _train(X_all, y_all, config, more, custom)
+texts = figs.Texts(
+    network=tr("fig_network"), output=tr("fig_output"), loss=tr("fig_loss"),
+    step=tr("fig_step"), train_loss=tr("train_loss"), test_loss=tr("test_loss"),
+    play=t("training.play"), pause=t("training.pause"), class_names=class_names,
+    train_suffix="{name}", test_suffix=tr("test_points", name="{name}"),
+    x_label="x₁", y_label="x₂", bias=tr("bias"))
+fig = _figure(X_all, y_all, config, more, custom, texts, tuple(fn_name(a) for a in acts),
+              start, present)
+buttons.markdown(tr("trained", steps=result.steps_run))
+if result.diverged:
+    st.warning(tr("diverged", step=result.steps_run), icon="⚠️")
+if result.timed_out:
+    st.info(tr("timed_out", step=result.steps_run, seconds=fmt(TIME_LIMIT)), icon="⏱️")
+chart(fig, key="playground", filename=f"playground-{data}")
+
+# -------------------------------------------------------------- numbers and export
+m = st.columns(4)
+m[0].metric(tr("m_train_loss"), fmt(result.final_loss - (result.penalty_history[-1]
+                                                          if result.steps_run else 0)))
+m[1].metric(tr("m_train_acc"), f"{fmt(100 * result.final_accuracy, 3)}%")
+if result.test_loss_history.size:
+    m[2].metric(tr("m_test_loss"), fmt(result.test_loss_history[-1]))
+    m[3].metric(tr("m_test_acc"), f"{fmt(100 * result.test_accuracy_history[-1], 3)}%")
+st.caption(tr("caption"))
+
+acts_used, params_used = _activations(acts, custom)
+layer_acts = layer_activations(acts_used, params_used, len(hidden))[:len(hidden)]
+script = export.pytorch_script(result.weights, result.biases, layer_acts, result.features,
+                               filename="playground_network.py")
+is_test = np.zeros(len(X_all), dtype=bool)
+is_test[datasets.split(len(X_all), float(test), 0)[1]] = True
+table = netdata.to_csv(X_all, y_all, labels=csv_data.labels if data == CSV else None,
+                       test=is_test)
+d1, d2 = st.columns(2)
+d1.download_button(tr("download_py"), script, file_name="playground_network.py",
+                   mime="text/x-python", icon=":material/download:", key="dl_py",
+                   on_click="ignore",
+                   help=tr("download_py_help"))
+d2.download_button(tr("download_csv"), table, file_name=f"playground-{data}.csv",
+                   mime="text/csv", icon=":material/table:", key="dl_csv",
+                   on_click="ignore")

@@ -1,0 +1,153 @@
+"""The playground page under AppTest: every data set runs in both languages and in
+presentation mode, Step / Continue / Reset, the typed formula, the exports, bad links warn,
+and every visible text comes from the catalog."""
+
+from __future__ import annotations
+
+import ast
+import json
+
+import pytest
+
+from activations import datasets
+from ui.text.network import EN, KO
+from tests.test_i18n_pages import _from_catalog, _visible
+
+PAGE = "pages/network.py"
+FAST = {"steps": "50", "points": "100"}  # AppTest needs no long run
+
+
+def _spec(at):
+    (chart,) = at.get("plotly_chart")
+    return json.loads(chart.proto.spec)
+
+
+def _trained(at):
+    return [m.value for m in at.markdown if m.value.startswith(EN["trained"].split("{")[0])
+            or m.value.startswith(KO["trained"].split("{")[0])]
+
+
+def test_default_view(apptest):
+    at = apptest(PAGE)
+    assert not at.exception and not at.warning and not at.error
+    assert at.title[0].value == EN["title"]
+    spec = _spec(at)
+    assert len(spec["frames"]) == 100 and spec["layout"]["sliders"][0]["active"] == 0
+    assert spec["data"][0]["type"] == "heatmap"
+    labels = [m.label for m in at.metric]
+    assert labels == [EN["m_train_loss"], EN["m_train_acc"], EN["m_test_loss"],
+                      EN["m_test_acc"]]
+    accuracy = float(at.metric[1].value.rstrip("%"))
+    assert accuracy > 90  # 4-2 tanh network on the circles
+    assert _trained(at) == [EN["trained"].format(steps=500)]
+
+
+CASES = [(d, lang, present) for d in (*datasets.DATASETS, *datasets.MULTICLASS)
+         for lang, present in (("en", False), ("ko", True))]
+
+
+@pytest.mark.parametrize(("data", "lang", "present"), CASES)
+def test_every_data_set_in_both_languages_and_presentation(apptest, data, lang, present):
+    at = apptest(PAGE, lang=lang, run=False, query={**FAST, "data": data, "classes": "4"})
+    at.session_state["present"] = present
+    at.run()
+    assert not at.exception and not at.warning and not at.error
+    spec = _spec(at)
+    classes = 4 if data in datasets.MULTICLASS else 2
+    names = {d.get("name") for d in spec["data"]}
+    catalog = EN if lang == "en" else KO
+    assert catalog["class_n"].format(k=classes - 1) in names
+    if present:
+        assert spec["layout"]["height"] <= 480  # fits under the title on a 1280x720 screen
+        assert at.expander[0].proto.expanded is False  # the controls fold
+
+
+def test_step_continue_and_reset(apptest):
+    at = apptest(PAGE, query={**FAST, "test": "0.2"})
+    assert _trained(at) == [EN["trained"].format(steps=50)]
+    at.button(key="btn_continue").click().run()
+    assert _trained(at) == [EN["trained"].format(steps=100)]
+    slider = _spec(at)["layout"]["sliders"][0]
+    assert slider["steps"][slider["active"]]["label"] == "50"  # Play shows the new steps
+    at.button(key="btn_step").click().run()  # full batch: one pass is one update
+    assert _trained(at) == [EN["trained"].format(steps=101)]
+    at.button(key="btn_reset").click().run()
+    assert _trained(at) == [EN["trained"].format(steps=50)]
+    spec = _spec(at)
+    assert spec["layout"]["sliders"][0]["active"] == 0  # back at the starting weights
+    assert not at.exception
+
+
+def test_step_with_mini_batches_is_one_pass(apptest):
+    at = apptest(PAGE, query={**FAST, "batch": "10", "test": "0.2"})
+    at.button(key="btn_step").click().run()
+    assert _trained(at) == [EN["trained"].format(steps=58)]  # 80 points / 10 = 8 updates
+
+
+def test_a_typed_formula_in_one_layer(apptest):
+    at = apptest(PAGE, query={**FAST, "expr": "x * sigmoid(x)", "a2": "custom"})
+    assert not at.exception and not at.warning
+    assert at.selectbox(key="a2").value == "custom"
+    hover = _spec(at)["frames"][-1]["data"][9]["hovertext"]
+    assert any(h.startswith("h₂,₁ = f(") for h in hover)
+    assert any(h.startswith("h₁,₁ = Tanh(") for h in hover)
+
+
+def test_per_layer_activations_and_features_from_the_link(apptest):
+    at = apptest(PAGE, query={**FAST, "layers": "3", "w3": "5", "a1": "relu",
+                              "a3": "leaky_relu", "feat": ["x1", "x2", "x1x2"]})
+    assert not at.exception and not at.warning
+    hover = _spec(at)["frames"][-1]["data"][9]["hovertext"]
+    assert sum(h.startswith("h₃,") for h in hover) == 5
+    assert any("LeakyReLU(" in h for h in hover)
+    assert any("x₁x₂" in h for h in hover)
+
+
+def test_the_exports(apptest):
+    at = apptest(PAGE, query=FAST)
+    buttons = at.get("download_button")
+    assert len(buttons) == 2
+    # The files themselves are checked in the browser test; here that they are offered.
+    assert [b.proto.label for b in buttons] == [EN["download_py"], EN["download_csv"]]
+
+
+def test_csv_without_a_file_says_so_and_shows_the_circles(apptest):
+    at = apptest(PAGE, query={**FAST, "data": "csv"})
+    assert not at.exception
+    assert [i.value for i in at.info] == [EN["csv_waiting"]]
+    assert any(c.value == EN["csv_not_in_link"] for c in at.caption)
+
+
+@pytest.mark.parametrize("query", [
+    {"layers": "99"}, {"w1": "1e400"}, {"w2": "-3"}, {"a1": "evil"}, {"a2": "custom"},
+    {"feat": ["x1", "bogus"]}, {"lr": "nan"}, {"data": "<script>"}, {"steps": "7"},
+    {"test": "0.95"}, {"classes": "40"}, {"reg": "l3"}, {"rate": "1"}, {"batch": "0"},
+    {"seed": ["1", "2"]}, {"optimizer": "adamw"}, {"auto_lr": "maybe"},
+    {"expr": "__import__('os')"},
+])
+def test_hostile_links_warn_and_fall_back(apptest, query):
+    at = apptest(PAGE, query={**FAST, **query})
+    assert not at.exception
+    assert len(at.warning) >= 1
+    assert len(at.get("plotly_chart")) == 1  # the page still works, on the defaults
+    for key, value in query.items():
+        assert at.query_params.get(key) != value
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_every_visible_text_is_in_the_catalog(apptest, lang):
+    at = apptest(PAGE, lang=lang, query={**FAST, "data": "blobs", "test": "0.2"})
+    assert not at.exception
+    texts = _visible(at)
+    assert len(texts) > 20
+    stray = sorted({text for _, text in texts if not _from_catalog(text, lang)})
+    assert not stray, f"not from the {lang} catalog: {stray}"
+
+
+def test_script_export_is_python(apptest):
+    from activations import export, training
+    from activations.mlp import layer_activations
+    r = training.train_mlp("xor", hidden=(2,), steps=5)
+    src = export.pytorch_script(r.weights, r.biases, layer_activations("tanh", None, 1),
+                                r.features)
+    ast.parse(src)
