@@ -44,7 +44,7 @@ PAGES = [  # (file, catalog key, icon)
     ("pages/gradient_flow.py", "gradient_flow", ":material/stacked_line_chart:"),
     ("pages/softmax.py", "softmax", ":material/bar_chart:"),
     ("pages/training.py", "training", ":material/model_training:"),
-    ("pages/network.py", "playground", ":material/hub:"),
+    ("pages/playground.py", "playground", ":material/hub:"),
     ("pages/tour.py", "tour", ":material/tour:"),
 ]
 nav = st.navigation([

@@ -13,7 +13,7 @@ from activations import datasets
 from ui.text.network import EN, KO
 from tests.test_i18n_pages import _from_catalog, _visible
 
-PAGE = "pages/network.py"
+PAGE = "pages/playground.py"
 FAST = {"steps": "50", "points": "100"}  # AppTest needs no long run
 
 

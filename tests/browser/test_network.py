@@ -23,11 +23,6 @@ FAST = "steps=200"
 def _open(page, server, query=FAST, size=(1280, 900)):
     page.set_default_timeout(120_000)  # the first run trains; a shared CI machine is slow
     page.set_viewport_size({"width": size[0], "height": size[1]})
-    # A fresh server's first deep link to a page whose file is not named like its address
-    # lands on the home page ("Page not found"): go through the app once first.
-    page.goto(f"{server}/")
-    page.wait_for_selector('[data-testid="stMain"] h1')
-    wait_idle(page, settle_ms=100)
     page.goto(f"{server}/playground?{query}")
     page.wait_for_selector('[data-testid="stMain"] h1')
     wait_idle(page, settle_ms=100)
