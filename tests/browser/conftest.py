@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from deploy.local import free_port as _free_port, wait_http  # noqa: F401 (re-exported)
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "artifacts" / "screenshots"
@@ -41,24 +40,6 @@ def _missing(reason: str):
     pytest.skip(reason)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_http(url: str, timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise TimeoutError(f"{url} did not answer within {timeout} s")
-
-
 def start_server(port: int, extra: tuple[str, ...] = ()) -> subprocess.Popen:
     """`streamlit run app.py` on 127.0.0.1:port; the caller terminates it.
 
@@ -76,6 +57,7 @@ def start_server(port: int, extra: tuple[str, ...] = ()) -> subprocess.Popen:
         wait_http(f"http://127.0.0.1:{port}/_stcore/health")
     except TimeoutError:
         proc.kill()
+        proc.wait()
         raise
     return proc
 
@@ -90,6 +72,7 @@ def server():
         proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
         proc.kill()
+        proc.wait()  # reap it: a process left behind is a ResourceWarning, and warnings fail
 
 
 @pytest.fixture(scope="session")

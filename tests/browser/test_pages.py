@@ -53,6 +53,14 @@ def _slider_right(key: str):
     return act
 
 
+def _in_popover(popover: str, act):
+    """Open the popover ``popover`` (its button), then do ``act`` inside it."""
+    def run(pg):
+        pg.locator(f".st-key-{popover} button").first.click()
+        act(pg)
+    return run
+
+
 def _number(key: str, value: str):
     def act(pg):
         box = pg.locator(f".st-key-{key} input").first
@@ -71,7 +79,7 @@ def _toggle(key: str):
 ACTIONS = {
     "home": ("gallery", _toggle("present"), "present=true"),  # thicker lines, larger text
     "curves": ("chart_f", _number("xmax", "8"), "xmax=8"),
-    "gradient_flow": ("gf_grad", _slider_right("depth"), "depth=11"),
+    "gradient_flow": ("gf_grad", _in_popover("gf_controls", _slider_right("depth")), "depth=11"),
     "softmax": ("views", _slider_right("T"), "T="),
     "training": ("boundary", _slider_right("seed"), "seed=1"),
 }
@@ -199,7 +207,7 @@ def test_widget_state_does_not_leak_into_another_page(page, server):
     a value moved on one page must not reach the other."""
     open_page(page, _url(server, "gradient_flow"))
     found = charts(page)
-    _slider_right("depth")(page)
+    _in_popover("gf_controls", _slider_right("depth"))(page)
     wait_chart_change(page, "gf_grad", found["gf_grad"]["sig"])
     _follow_nav_link(page, "training")
     _assert_clean(page)
