@@ -10,6 +10,17 @@ import streamlit as st
 # container, so it takes no space. No user text is ever part of it.
 PRESENT_CSS = Path(__file__).with_name("present.css")
 
+# The app's pages: url_path -> (script, Material icon). app.py builds the navigation from
+# it; the tour links to pages by it.
+PAGES = {
+    "home": ("pages/home.py", ":material/home:"),
+    "curves": ("pages/curves.py", ":material/show_chart:"),
+    "gradient_flow": ("pages/gradient_flow.py", ":material/stacked_line_chart:"),
+    "softmax": ("pages/softmax.py", ":material/bar_chart:"),
+    "training": ("pages/training.py", ":material/model_training:"),
+    "tour": ("pages/tour.py", ":material/tour:"),
+}
+
 
 def presenting() -> bool:
     """Whether the shared frame's presentation mode is on."""
