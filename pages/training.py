@@ -29,7 +29,7 @@ RACE_SURFACES = tuple(SURFACES)
 RACE_MAX_STEPS = 600
 # Presentation mode: the boundary and loss charts side by side, short enough that both fit
 # on a 1280x720 projector under the title, the intro line, the tabs and the folded settings.
-FIT_HEIGHT = 390
+FIT_HEIGHT = 370
 MAX_SEED = 99
 TIME_LIMIT = 15.0  # seconds: a guard for a busy server; the step cap normally keeps it ~2 s
 DEFAULTS = dict(dataset="xor", noise=0.1, points=200, act="tanh", layers=1, width=8,
@@ -38,9 +38,11 @@ DEFAULTS = dict(dataset="xor", noise=0.1, points=200, act="tanh", layers=1, widt
 present = presenting()
 
 st.title(t("training.title"))
-st.write(t("training.intro"))
-with st.expander(t("training.intro_more_label"), icon=":material/info:"):
-    st.write(t("training.intro_more"))
+# One line of intro; the rest behind a button beside it, so the charts start higher.
+with st.container(horizontal=True, vertical_alignment="center", wrap=False):
+    st.markdown(t("training.intro"), width="stretch")
+    with st.popover(t("training.intro_more_label"), icon=":material/info:"):
+        st.write(t("training.intro_more"))
 
 # -------------------------------------------------------------- shared settings
 # The link is checked before any bound widget reads it (see ui.urlstate). "custom" is a valid
@@ -237,7 +239,7 @@ if tab_train.open:
             where.metric(t("training.steps_done"), result.steps_run)
 
         if present:  # one row that fits the projector: boundary, curves, the numbers
-            left, right, numbers = st.columns([1, 1.75, 0.5], vertical_alignment="center")
+            left, right, numbers = st.columns([1, 1.7, 0.6], vertical_alignment="center")
             height = FIT_HEIGHT
             metrics(numbers)
         else:

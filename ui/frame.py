@@ -41,6 +41,11 @@ def chart(fig, key: str, filename: str):
     """
     config = {
         "displaylogo": False,
+        # The toolbar shows on hover only, and holds just "save PNG" and "reset axes" (drag
+        # still zooms, a double click resets): a full bar is ~250 px wide and, on a 390 px
+        # phone, covered the chart titles at the top left.
+        "displayModeBar": "hover",
+        "modeBarButtons": [["toImage", "resetScale2d"]],
         "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
     }
     return st.plotly_chart(fig, key=key, width="stretch", theme="streamlit", config=config)
