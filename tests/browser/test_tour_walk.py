@@ -8,11 +8,21 @@ import re
 import pytest
 
 from activations import tour
-from tests.browser.conftest import (open_page, readable_text_problems, screenshot,
+from tests.browser.conftest import (readable_text_problems, screenshot,
                                     wait_charts, wait_idle)
 from ui.text import tour as tour_text
 
 pytestmark = pytest.mark.browser
+SLOW = 180_000  # ms: on a machine shared by many test runs a page can take a minute to draw
+
+
+def _open(pg, url: str) -> dict:
+    """`open_page` with waits long enough for a busy machine."""
+    pg.set_default_timeout(SLOW)
+    pg.goto(url)
+    pg.wait_for_selector('[data-testid="stMain"] h1')
+    wait_idle(pg, settle_ms=100)
+    return wait_charts(pg, timeout=SLOW)
 N = len(tour.IDS)
 
 
@@ -42,12 +52,12 @@ def _check_step(pg, k: int, lang: str = "en") -> None:
     assert f"{k} / {N}" in bar and texts[step.id] in bar, (k, bar)
     assert pg.locator('[data-testid="stException"]').count() == 0, k
     assert f"/{step.page}?" in pg.url, (k, pg.url)
-    found = wait_charts(pg)
+    found = wait_charts(pg, timeout=SLOW)
     assert found and all(c and c["points"] > 0 for c in found.values()), (k, found)
 
 
 def test_start_the_tour_and_walk_it(server, page):
-    open_page(page, f"{server}/tour")
+    _open(page, f"{server}/tour")
     assert page.locator(".st-key-tourbar").count() == 0
     page.get_by_role("button", name="Start the tour").click()
     _wait_step(page, 1)
@@ -73,7 +83,7 @@ def test_start_the_tour_and_walk_it(server, page):
 
 def test_banner_stays_while_playing_and_leaves_on_request(server, page):
     step = tour.step("relu_dead")
-    open_page(page, f"{server}/{step.link()}&tour={step.id}")
+    _open(page, f"{server}/{step.link()}&tour={step.id}")
     assert "9 / 22" in _banner(page).inner_text()
     page.get_by_role("checkbox", name=re.compile("dead", re.I)).first.click()
     page.wait_for_url(lambda url: "dead=true" not in url)
@@ -90,7 +100,7 @@ def test_banner_stays_while_playing_and_leaves_on_request(server, page):
 def test_tour_step_in_presentation_mode(server, page, lang):
     page.set_viewport_size({"width": 1280, "height": 720})
     step = tour.step("sigmoid_derivative")
-    open_page(page, f"{server}/{step.link()}&tour={step.id}&lang={lang}&present=1")
+    _open(page, f"{server}/{step.link()}&tour={step.id}&lang={lang}&present=1")
     bar = _banner(page)
     assert "3 / 22" in bar.inner_text()
     # Next is the first button in the banner, and in view without scrolling.
@@ -107,7 +117,7 @@ def test_tour_step_in_presentation_mode(server, page, lang):
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_tour_page_reads_well(server, page, lang):
-    open_page(page, f"{server}/tour?lang={lang}")
+    _open(page, f"{server}/tour?lang={lang}")
     assert readable_text_problems(page) == []
     assert page.locator('[class*="st-key-tour_card_"]').count() == N
     if lang == "en":

@@ -10,10 +10,20 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import (assert_charts_in_view, new_page, open_page,
+from tests.browser.conftest import (assert_charts_in_view, new_page,
                                     readable_text_problems, screenshot, wait_charts, wait_idle)
 
 pytestmark = pytest.mark.browser
+SLOW = 180_000  # ms: on a machine shared by many test runs a page can take a minute to draw
+
+
+def _open(pg, url: str) -> dict:
+    """`open_page` with waits long enough for a busy machine."""
+    pg.set_default_timeout(SLOW)
+    pg.goto(url)
+    pg.wait_for_selector('[data-testid="stMain"] h1')
+    wait_idle(pg, settle_ms=100)
+    return wait_charts(pg, timeout=SLOW)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -36,7 +46,7 @@ SIZE_JS = """(selector) => [...document.querySelectorAll(selector)].map(
 @pytest.mark.parametrize("width,height", [(1280, 720), (1920, 1080)])
 def test_charts_fit_the_projector(server, page, lang, width, height):
     page.set_viewport_size({"width": width, "height": height})
-    open_page(page, f"{server}/training?lang={lang}&present=1")
+    _open(page, f"{server}/training?lang={lang}&present=1")
     shot = screenshot(page, f"present-{lang}-training-{width}x{height}", full_page=False)
     layout = assert_charts_in_view(page, ["boundary", "curves"])
     assert layout["boundary"]["title"] and layout["boundary"]["legend"]
@@ -44,12 +54,12 @@ def test_charts_fit_the_projector(server, page, lang, width, height):
 
 
 def test_metrics_tables_and_latex_scale_with_the_text(server, page):
-    open_page(page, f"{server}/training?present=1")
+    _open(page, f"{server}/training?present=1")
     labels = page.evaluate(SIZE_JS, '[data-testid="stMetricLabel"] p')
     values = page.evaluate(SIZE_JS, '[data-testid="stMetricValue"]')
     assert labels and values and min(values) > max(labels), (labels, values)
     assert min(labels) >= 19, labels
-    open_page(page, f"{server}/training?present=1&tab=race")
+    _open(page, f"{server}/training?present=1&tab=race")
     cells = page.evaluate(SIZE_JS, '[data-testid="stTable"] td')
     assert cells and min(cells) >= 19, cells
     latex = page.evaluate(SIZE_JS, '[data-testid="stMain"] .katex')
@@ -59,7 +69,7 @@ def test_metrics_tables_and_latex_scale_with_the_text(server, page):
 @pytest.mark.parametrize("lang", ["en", "ko"])
 @pytest.mark.parametrize("tab", ["train", "compare", "zigzag", "race"])
 def test_training_lab_reads_well(server, page, lang, tab):
-    open_page(page, f"{server}/training?lang={lang}&tab={tab}&steps=200")
+    _open(page, f"{server}/training?lang={lang}&tab={tab}&steps=200")
     assert readable_text_problems(page) == []
     # The settings' pickers show readable names; the link keeps code names.
     if tab in ("train", "compare"):
@@ -71,7 +81,7 @@ def test_training_lab_reads_well(server, page, lang, tab):
 
 
 def test_picker_keeps_the_code_name_in_the_link(server, page):
-    open_page(page, f"{server}/training?steps=200")
+    _open(page, f"{server}/training?steps=200")
     page.locator(".st-key-optimizer").click()
     page.get_by_role("option", name="Momentum", exact=True).click()
     page.wait_for_url("**optimizer=momentum**")
@@ -81,13 +91,13 @@ def test_picker_keeps_the_code_name_in_the_link(server, page):
 
 def test_phone_layout(server, page):
     page.set_viewport_size({"width": 390, "height": 844})
-    open_page(page, f"{server}/training?steps=200")
+    _open(page, f"{server}/training?steps=200")
     screenshot(page, "phone-training")
     assert readable_text_problems(page) == []
 
 
 def test_home_answers_at_slash_home(server, page):
-    open_page(page, f"{server}/home")
+    _open(page, f"{server}/home")
     assert readable_text_problems(page) == []
     assert page.locator('[data-testid="stMain"] h1').count() == 1
     # One Home entry in the sidebar, not two.
