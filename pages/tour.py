@@ -84,5 +84,5 @@ for i, step_id in enumerate(tour.IDS):
     page = tour.step(step_id).page
     with columns[i % len(columns)], st.container(border=True, key=f"tour_card_{step_id}"):
         st.markdown(f"**{i + 1}.** {t(f'tour.{step_id}')}")
-        st.caption(f"{PAGES[page][1]} {t(f'app.{page}')}")
+        st.badge(t(f"app.{page}"), icon=PAGES[page][1], color="gray")
         _open(step_id, t("tour.open"))
