@@ -6,10 +6,11 @@ page shares (language, presentation mode). Each page is a thin file in `pages/`.
 
 import streamlit as st
 
-from ui import frame, urlstate
+from ui import frame, tourbar, urlstate
 from ui.i18n import LANGS, t
 
-st.set_page_config(page_title="Activation Explorer", page_icon="📈", layout="wide")
+st.set_page_config(page_title="Activation Explorer", page_icon=":material/show_chart:",
+                   layout="wide")
 
 
 def _browser_language() -> str:
@@ -36,20 +37,19 @@ def _present_from_link() -> None:
 urlstate.guard("frame", [
     urlstate.choice("lang", LANGS, _browser_language()),
     urlstate.choice("present", ("1", "true", "false"), "false"),
+    tourbar.rule(),  # the guided tour's step (see ui/tourbar.py)
 ])
 
-PAGES = [  # (file, catalog key, icon)
-    ("pages/home.py", "home", ":material/home:"),
-    ("pages/curves.py", "curves", ":material/show_chart:"),
-    ("pages/gradient_flow.py", "gradient_flow", ":material/stacked_line_chart:"),
-    ("pages/softmax.py", "softmax", ":material/bar_chart:"),
-    ("pages/training.py", "training", ":material/model_training:"),
-    ("pages/playground.py", "playground", ":material/hub:"),
-    ("pages/tour.py", "tour", ":material/tour:"),
-]
 nav = st.navigation([
-    st.Page(path, title=t(f"app.{key}"), icon=icon, url_path=key, default=(key == "home"))
-    for path, key, icon in PAGES
+    # The default page is served at the root; its own url_path only names it ("index").
+    st.Page(path, title=t(f"app.{key}"), icon=icon, default=(key == "home"),
+            url_path="index" if key == "home" else key)
+    for key, (path, icon) in frame.PAGES.items()
+] + [
+    # A hidden twin of the home page answers /home as well (a typed or remembered link),
+    # without a second Home entry in the sidebar.
+    st.Page(frame.PAGES["home"][0], title=t("app.home"), icon=frame.PAGES["home"][1],
+            url_path="home", visibility="hidden"),
 ])
 _present_from_link()
 
@@ -73,8 +73,11 @@ st.sidebar.caption(t("app.tagline"))
 # width=128 would crash the training lab's 1..32 slider). So a page switch starts from
 # clean widget state; only the frame's keys and "_"-prefixed memories are kept.
 FRAME_KEYS = {"lang", "present"}
-if st.session_state.get("_page") != nav.url_path:
+# A new tour step starts clean as well (see ui/tourbar.py).
+if tourbar.entered_new_step() | (st.session_state.get("_page") != nav.url_path):
     for key in [k for k in st.session_state if k not in FRAME_KEYS and not k.startswith("_")]:
         del st.session_state[key]
     st.session_state["_page"] = nav.url_path
+if nav.url_path != "tour":
+    tourbar.banner()  # above the page, on every page, while the link names a tour step
 nav.run()

@@ -1,23 +1,21 @@
 """Guided tour: the claims of the lecture notes as a sequence of steps (activations/tour.py).
 
+"Start the tour" opens the first step's page in its state, with the frame's tour banner on
+top (ui/tourbar.py: counter, what to notice, Back / Next). Below, a card per step opens
+that step directly, and the picker shows one step's caption and its link for slides.
+
 Link parameter: ``step`` (a step id such as ``step=relu_dead``; the first step when absent),
 kept in the URL by the page itself (a bound selectbox would write the translated title).
-Each step shows its caption, an "open this step" button that goes to the page in the step's
-state, and that state's link for slides. The steps themselves are pure data, so every
-step's link is tested against its page.
 """
 
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from activations import tour
-from ui import urlstate
-from ui.frame import presenting
-from ui.i18n import lang, t
+from ui import tourbar, urlstate
+from ui.frame import PAGES, presenting
+from ui.i18n import t
 from ui.urlstate import guard
-
-PAGE_FILES = {"curves": "pages/curves.py", "gradient_flow": "pages/gradient_flow.py",
-              "softmax": "pages/softmax.py", "training": "pages/training.py"}
 
 
 def _current() -> str:
@@ -26,54 +24,65 @@ def _current() -> str:
     return value if value in tour.IDS else tour.IDS[0]
 
 
-def _go(step_id: str | None) -> None:
-    # The URL is the state: a bound selectbox would write its shown label, not the id.
-    if step_id is not None:
-        st.query_params["step"] = step_id
-
-
 def _titles() -> list[str]:
     """The picker's options: "3. <title>" (no format_func: labels depend on the language)."""
     return [f"{i + 1}. {t('tour.' + step_id)}" for i, step_id in enumerate(tour.IDS)]
 
 
 def _picked() -> None:
+    # The URL is the state: a bound selectbox would write its shown label, not the id.
     titles = _titles()
     picked = st.session_state.get("tour_pick")
-    _go(tour.IDS[titles.index(picked)] if picked in titles else None)
+    if picked in titles:
+        st.query_params["step"] = tour.IDS[titles.index(picked)]
 
 
-def _link(step: tour.Step) -> str:
-    """The step's link, in the visitor's language (and presentation mode when it is on)."""
-    frame = f"&lang={lang()}" + ("&present=1" if presenting() else "")
-    return step.link() + (frame if step.params else "?" + frame[1:])
+def _link(step_id: str) -> str:
+    """The step's link for slides, with its banner, in the visitor's language (and
+    presentation mode when it is on)."""
+    step = tour.step(step_id)
+    frame = "&".join(f"{k}={v}" for k, v in tourbar.frame_params())
+    return f"{step.link()}{'&' if step.params else '?'}tour={step_id}&{frame}"
+
+
+def _open(step_id: str, label: str) -> None:
+    """A link that opens ``step_id`` with its banner (a plain Markdown link when this page
+    runs alone, as under AppTest, where the app's navigation does not exist)."""
+    try:
+        st.page_link(PAGES[tour.step(step_id).page][0], label=label,
+                     icon=":material/open_in_new:", query_params=tourbar.step_params(step_id))
+    except StreamlitPageNotFoundError:
+        st.markdown(f"[{label}]({_link(step_id)})")
 
 
 st.title(t("tour.title"))
 st.write(t("tour.intro"))
-guard("tour", [urlstate.choice("step", tour.IDS, tour.IDS[0])])
+guard("tour", [urlstate.choice("step", tour.IDS, tour.IDS[0],
+                               message=t("tour.bad_step"))])
+
+if st.button(t("tour.start"), key="tour_start", type="primary",
+             icon=":material/play_arrow:"):
+    tourbar.go(tour.IDS[0])
 
 current = _current()
 titles = _titles()
-# The picker follows the URL (Back/Next, links, a language switch).
-st.session_state["tour_pick"] = titles[tour.IDS.index(current)]
-st.selectbox(t("tour.step"), titles, key="tour_pick", on_change=_picked)
-step = tour.step(current)
-back, forward = tour.neighbours(current)
+with st.container(border=True):
+    # The picker follows the URL (links, a language switch).
+    st.session_state["tour_pick"] = titles[tour.IDS.index(current)]
+    st.selectbox(t("tour.step"), titles, key="tour_pick", on_change=_picked)
+    st.caption(t("tour.counter", i=tour.IDS.index(current) + 1, n=len(tour.IDS)))
+    st.subheader(t(f"tour.{current}"))
+    st.write(t(f"tour.{current}_caption"))
+    _open(current, t("tour.open"))
+    st.caption(t("tour.link"))
+    st.code(_link(current), language=None)
 
-st.caption(t("tour.counter", i=tour.IDS.index(current) + 1, n=len(tour.IDS)))
-st.subheader(t(f"tour.{current}"))
-st.write(t(f"tour.{current}_caption"))
-
-with st.container(horizontal=True):
-    st.button(t("tour.back"), key="tour_back", on_click=_go, args=(back,),
-              disabled=back is None, icon=":material/arrow_back:")
-    st.button(t("tour.next"), key="tour_next", on_click=_go, args=(forward,),
-              disabled=forward is None, icon=":material/arrow_forward:")
-    try:
-        st.page_link(PAGE_FILES[step.page], label=t("tour.open"),
-                     icon=":material/open_in_new:", query_params=step.pairs())
-    except StreamlitPageNotFoundError:  # this page runs alone (tests): a plain link instead
-        st.markdown(t("tour.open_link", link=_link(step)))
-st.caption(t("tour.link"))
-st.code(_link(step), language=None)
+st.subheader(t("tour.steps_header"))
+# A compact card per step: number, title, the page it opens, and a link that opens it.
+columns = st.columns(2 if presenting() else 4)
+for i, step_id in enumerate(tour.IDS):
+    page = tour.step(step_id).page
+    with columns[i % len(columns)], st.container(border=True, key=f"tour_card_{step_id}"):
+        st.markdown(f"**{i + 1}.** {t(f'tour.{step_id}')}")
+        st.badge(t(f"app.{page}"), icon=PAGES[page][1], color="gray")
+        _open(step_id, t("tour.open"))

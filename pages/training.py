@@ -2,12 +2,17 @@
 optimizer race. Reads widgets, calls `activations.training`, draws the figures.
 
 ``tab`` in a link (train, compare, zigzag, race) opens that tab; the other link parameters
-are the bound widgets' keys (dataset, act, act_b, optimizer, lr, ...)."""
+are the widgets' keys (dataset, act, act_b, optimizer, lr, ...). The pickers show readable
+names and keep the code names in the link (`ui.urlstate.follow`); the network settings sit
+in the two tabs that train a network, the only ones that read them."""
+
+from types import SimpleNamespace
 
 import streamlit as st
 
 import activations
 from activations import datasets, optim, training
+from activations.numfmt import fmt
 from activations.figures import training as figs
 from activations.surfaces import SURFACES, run_optimizer
 from ui.frame import chart, lazy_tabs, presenting
@@ -22,6 +27,9 @@ OPTIMIZERS = optim.NAMES
 LRS = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 RACE_SURFACES = tuple(SURFACES)
 RACE_MAX_STEPS = 600
+# Presentation mode: the boundary and loss charts side by side, short enough that both fit
+# on a 1280x720 projector under the title, the intro line, the tabs and the folded settings.
+FIT_HEIGHT = 370
 MAX_SEED = 99
 TIME_LIMIT = 15.0  # seconds: a guard for a busy server; the step cap normally keeps it ~2 s
 DEFAULTS = dict(dataset="xor", noise=0.1, points=200, act="tanh", layers=1, width=8,
@@ -30,7 +38,11 @@ DEFAULTS = dict(dataset="xor", noise=0.1, points=200, act="tanh", layers=1, widt
 present = presenting()
 
 st.title(t("training.title"))
-st.write(t("training.intro"))
+# One line of intro; the rest behind a button beside it, so the charts start higher.
+with st.container(horizontal=True, vertical_alignment="center", wrap=False):
+    st.markdown(t("training.intro"), width="stretch")
+    with st.popover(t("training.intro_more_label"), icon=":material/info:"):
+        st.write(t("training.intro_more"))
 
 # -------------------------------------------------------------- shared settings
 # The link is checked before any bound widget reads it (see ui.urlstate). "custom" is a valid
@@ -60,47 +72,62 @@ with st.sidebar:
     formula = formula_ui.formula_box()  # offered as "custom" while it holds a valid formula
 ACT_OPTIONS = formula_ui.picker_options(ACTS, formula)
 
-with st.expander(t("training.settings"), expanded=not present):
-    c1, c2, c3 = st.columns(3)
-    with c1:
-        dataset = st.selectbox(t("training.dataset"), DATASETS,
-                               index=DATASETS.index(DEFAULTS["dataset"]),
-                               help=t("training.dataset_help"), key="dataset",
-                               bind="query-params")
-        noise = st.slider(t("training.noise"), 0.0, 0.5, DEFAULTS["noise"], 0.05,
+SETTINGS_KEYS = ("dataset", "noise", "points", "act", "layers", "width", "optimizer",
+                 "auto_lr", "lr", "steps", "seed")
+
+
+def act_label(name: str) -> str:
+    """An activation's readable name (the typed formula's in the visitor's language)."""
+    return t("custom.name") if name == formula_ui.CHOICE else activations.get(name).label
+
+
+def picker(column, label, options, key, format_func, **kwargs):
+    """A selectbox showing readable names while the link keeps the code name."""
+    on_change = urlstate.follow(key, options, DEFAULTS[key])
+    return column.selectbox(label, options, key=key, format_func=format_func,
+                            on_change=on_change, **kwargs)
+
+
+def settings() -> SimpleNamespace:
+    """The network and data controls (folded in presentation mode), and what they mean."""
+    with st.expander(t("training.settings"), expanded=not present, icon=":material/tune:"):
+        c1, c2, c3 = st.columns(3)
+        dataset = picker(c1, t("training.dataset"), DATASETS, "dataset",
+                         lambda d: t(f"training.ds_{d}"), help=t("training.dataset_help"))
+        noise = c1.slider(t("training.noise"), 0.0, 0.5, DEFAULTS["noise"], 0.05,
                           help=t("training.noise_help"), key="noise", bind="query-params")
-        points = st.slider(t("training.points"), 20, training.MAX_POINTS, DEFAULTS["points"],
+        points = c1.slider(t("training.points"), 20, training.MAX_POINTS, DEFAULTS["points"],
                            20, help=t("training.points_help"), key="points",
                            bind="query-params")
-    with c2:
-        act = st.selectbox(t("training.act"), ACT_OPTIONS, index=ACTS.index(DEFAULTS["act"]),
-                           help=t("training.act_help"), key="act", bind="query-params")
-        layers = st.slider(t("training.layers"), 0, training.MAX_LAYERS, DEFAULTS["layers"],
+        act = picker(c2, t("training.act"), ACT_OPTIONS, "act", act_label,
+                     help=t("training.act_help"))
+        layers = c2.slider(t("training.layers"), 0, training.MAX_LAYERS, DEFAULTS["layers"],
                            help=t("training.layers_help"), key="layers", bind="query-params")
-        width = st.slider(t("training.width"), 1, training.MAX_WIDTH, DEFAULTS["width"],
+        width = c2.slider(t("training.width"), 1, training.MAX_WIDTH, DEFAULTS["width"],
                           key="width", bind="query-params", disabled=layers == 0)
-    with c3:
-        optimizer = st.selectbox(t("training.optimizer"), OPTIMIZERS,
-                                 index=OPTIMIZERS.index(DEFAULTS["optimizer"]),
-                                 help=t("training.optimizer_help"), key="optimizer",
-                                 bind="query-params")
-        auto_lr = st.toggle(t("training.auto_lr"), DEFAULTS["auto_lr"], key="auto_lr",
-                            help=t("training.auto_lr_help", optimizer=optimizer,
-                                   lr=training.TRAIN_LR[optimizer]),
+        optimizer = picker(c3, t("training.optimizer"), OPTIMIZERS, "optimizer",
+                           lambda o: t(f"training.opt_{o}"), help=t("training.optimizer_help"))
+        auto_lr = c3.toggle(t("training.auto_lr"), DEFAULTS["auto_lr"], key="auto_lr",
+                            help=t("training.auto_lr_help", optimizer=t(f"training.opt_{optimizer}"),
+                                   lr=fmt(training.TRAIN_LR[optimizer])),
                             bind="query-params")
-        lr_choice = st.select_slider(t("training.lr"), LRS, DEFAULTS["lr"],
+        lr_choice = c3.select_slider(t("training.lr"), LRS, DEFAULTS["lr"],
                                      help=t("training.lr_help"), key="lr",
                                      disabled=auto_lr, bind="query-params")
         # Sliders, not number inputs: a bound integer st.number_input raises OverflowError
         # on a link like ?seed=1e400 (Streamlit 1.67), before any check of ours can run.
-        steps = st.slider(t("training.steps"), 50, training.MAX_STEPS, DEFAULTS["steps"], 50,
+        steps = c3.slider(t("training.steps"), 50, training.MAX_STEPS, DEFAULTS["steps"], 50,
                           help=t("training.steps_help"), key="steps", bind="query-params")
-        seed = st.slider(t("training.seed"), 0, MAX_SEED, DEFAULTS["seed"],
+        seed = c3.slider(t("training.seed"), 0, MAX_SEED, DEFAULTS["seed"],
                          help=t("training.seed_help"), key="seed", bind="query-params")
-
-hidden = (int(width),) * int(layers)
-lr = training.TRAIN_LR[optimizer] if auto_lr else float(lr_choice)
-run_steps = training.cap_steps(int(points), hidden, int(steps))
+    hidden = (int(width),) * int(layers)
+    run_steps = training.cap_steps(int(points), hidden, int(steps))
+    if run_steps < steps:
+        st.info(t("training.capped", steps=run_steps, asked=int(steps)), icon=":material/timer:")
+    return SimpleNamespace(
+        dataset=dataset, noise=float(noise), points=int(points), act=act, hidden=hidden,
+        optimizer=optimizer, run_steps=run_steps, seed=int(seed),
+        lr=training.TRAIN_LR[optimizer] if auto_lr else float(lr_choice))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -137,100 +164,119 @@ def _race_figure(surface_name, steps, labels, texts, present):
                             present=present)
 
 
-def train(activation):
+def train(activation, s):
     custom = (formula.text, formula.params) if activation == formula_ui.CHOICE else ("", ())
-    return _train(dataset, int(points), float(noise), hidden, activation, optimizer, lr,
-                  run_steps, int(seed), t("training.progress", act=activation), custom)
+    return _train(s.dataset, s.points, s.noise, s.hidden, activation, s.optimizer, s.lr,
+                  s.run_steps, s.seed, t("training.progress", act=act_label(activation)),
+                  custom)
 
 
-def layout_text():
+def layout_text(hidden):
     if not hidden:
         return t("training.perceptron")
     return t("training.layout", sizes="-".join(map(str, training.layer_sizes(hidden))))
 
 
 def percent(fraction):
-    return f"{100 * fraction:.1f}%"
+    return f"{fmt(100 * fraction, 3)}%"
 
 
-def boundary(result, title, key, filename):
+def signed(x: float, digits: int = 3) -> str:
+    """A change as the metric's delta: the number alone, its sign first, so Streamlit's
+    arrow follows it in every language (the words go in the delta's description)."""
+    text = fmt(x, digits)
+    return text if text.startswith("-") or text == "0" else f"+{text}"
+
+
+def boundary(result, title, key, filename, height=None):
     fig = figs.boundary_figure(
         result.grid_x, result.grid_y, result.grid_probability, result.X, result.y,
         class_names=(t("training.class0"), t("training.class1")),
         probability_label=t("training.probability"), x_label=t("training.x1"),
-        y_label=t("training.x2"), title=title, present=present,
+        y_label=t("training.x2"), title=title, present=present, height=height,
     )
     chart(fig, key=key, filename=filename)
 
 
-def curves(runs, key, filename):
+def curves(runs, key, filename, height=None):
     fig = figs.curves_figure(
         runs, loss_title=t("training.loss_title"), accuracy_title=t("training.accuracy_title"),
         step_label=t("training.step"), loss_label=t("training.loss_axis"),
-        accuracy_label=t("training.accuracy_axis"), present=present,
+        accuracy_label=t("training.accuracy_axis"), present=present, height=height,
     )
     chart(fig, key=key, filename=filename)
 
 
 def report_run(result):
     if result.diverged:
-        st.warning(t("training.diverged", step=result.steps_run), icon="⚠️")
+        st.warning(t("training.diverged", step=result.steps_run), icon=":material/warning:")
     if result.timed_out:
         st.info(t("training.timed_out", step=result.steps_run, steps=result.steps,
-                  seconds=f"{TIME_LIMIT:g}"), icon="⏱️")
+                  seconds=fmt(TIME_LIMIT)), icon=":material/timer:")
 
 
-if run_steps < steps:
-    st.info(t("training.capped", steps=run_steps, asked=int(steps)), icon="⏱️")
 TABS = ("train", "compare", "zigzag", "race")
 # ``tab=<id>`` in a link (the guided tour's) opens that tab; the labels depend on the language.
 tab_train, tab_compare, tab_zigzag, tab_race = lazy_tabs(
     TABS, [t(f"training.tab_{k}") for k in TABS],
-    keep=("act_b", "zz_lr", "zz_steps", "surface", "race_steps"))
+    keep=SETTINGS_KEYS + ("act_b", "zz_lr", "zz_steps", "surface", "race_steps"))
 
 # -------------------------------------------------------------- train
 if tab_train.open:
     with tab_train:
-        result = train(act)
+        net = settings()
+        result = train(net.act, net)
         report_run(result)
-        m1, m2, m3 = st.columns(3)
-        m1.metric(t("training.accuracy"), percent(result.final_accuracy),
-                  t("training.delta_acc",
-                    delta=100 * (result.final_accuracy - result.initial_accuracy)))
-        m2.metric(t("training.loss"), f"{result.final_loss:.4f}",
-                  t("training.delta_loss", delta=result.final_loss - result.initial_loss),
-                  delta_color="inverse")
-        m3.metric(t("training.steps_done"), result.steps_run)
-        left, right = st.columns([1, 1.3]) if not present else (st.container(), st.container())
+        name = act_label(net.act)
+
+        def metrics(where):
+            where.metric(t("training.accuracy"), percent(result.final_accuracy),
+                         signed(100 * (result.final_accuracy - result.initial_accuracy)),
+                         delta_description=t("training.delta_acc"))
+            where.metric(t("training.loss"), fmt(result.final_loss),
+                         signed(result.final_loss - result.initial_loss),
+                         delta_color="inverse", delta_description=t("training.delta_loss"))
+            where.metric(t("training.steps_done"), result.steps_run)
+
+        if present:  # one row that fits the projector: boundary, curves, the numbers
+            left, right, numbers = st.columns([1, 1.7, 0.6], vertical_alignment="center")
+            height = FIT_HEIGHT
+            metrics(numbers)
+        else:
+            metrics(st.container(horizontal=True))
+            left, right = st.columns([1, 1.3])
+            height = None
         with left:
-            boundary(result, t("training.boundary_title", act=act, layout=layout_text()),
-                     "boundary", f"decision-boundary-{dataset}-{act}")
+            boundary(result, t("training.boundary_title", act=name,
+                               layout=layout_text(net.hidden)),
+                     "boundary", f"decision-boundary-{net.dataset}-{net.act}", height)
         with right:
-            curves([(act, result.loss_history, result.accuracy_history)], "curves",
-                   f"training-curves-{dataset}-{act}")
+            curves([(name, result.loss_history, result.accuracy_history)], "curves",
+                   f"training-curves-{net.dataset}-{net.act}", height)
         st.caption(t("training.train_caption"))
 
 # -------------------------------------------------------------- compare
 if tab_compare.open:
     with tab_compare:
+        net = settings()
+        act, dataset = net.act, net.dataset
         st.write(t("training.compare_intro"))
-        act_b = st.selectbox(t("training.act_b"), ACT_OPTIONS,
-                             index=ACTS.index(DEFAULTS["act_b"]),
-                             help=t("training.act_b_help"), key="act_b", bind="query-params")
-        pair = [(act, train(act)), (act_b, train(act_b))]
+        act_b = picker(st, t("training.act_b"), ACT_OPTIONS, "act_b", act_label,
+                       help=t("training.act_b_help"))
+        pair = [(act, train(act, net)), (act_b, train(act_b, net))]
         for _, res in pair:
             report_run(res)
         cols = st.columns(2) if not present else (st.container(), st.container())
         for i, (col, (name, res)) in enumerate(zip(cols, pair)):
             with col:
-                boundary(res, t("training.compare_title", act=name,
+                boundary(res, t("training.compare_title", act=act_label(name),
                                 acc=percent(res.final_accuracy)),
                          f"compare_boundary_{i}", f"decision-boundary-{dataset}-{name}")
-        curves([(f"{name} ({chr(65 + i)})" if act == act_b else name,
+        curves([(f"{act_label(name)} ({chr(65 + i)})" if act == act_b else act_label(name),
                  res.loss_history, res.accuracy_history) for i, (name, res) in enumerate(pair)],
                "compare_curves", f"training-curves-{act}-vs-{act_b}")
         if dataset == "xor":
-            st.info(t("training.xor_note"), icon="💡")
+            st.info(t("training.xor_note"), icon=":material/lightbulb:")
 
         st.subheader(t("training.collapse_header"))
         linear = [(name, res) for name, res in pair if name == "identity"]
@@ -247,14 +293,14 @@ if tab_compare.open:
             scale = f"c^{{{n_hidden}}}\\," if n_hidden else ""
             st.latex(
                 rf"W = {scale}{product}\,w_{{\mathrm{{out}}}} = "
-                rf"\begin{{pmatrix}} {W[0, 0]:.4f} \\ {W[1, 0]:.4f} \end{{pmatrix}}, \qquad "
-                rf"b = {b[0]:.4f}, \qquad c = {c:g}"
+                rf"\begin{{pmatrix}} {fmt(W[0, 0])} \\ {fmt(W[1, 0])} \end{{pmatrix}}, \qquad "
+                rf"b = {fmt(b[0])}, \qquad c = {fmt(c)}"
             )
-            sizes = training.layer_sizes(hidden)
+            sizes = training.layer_sizes(net.hidden)
             shapes = r"\;".join(rf"({a}\times{b_})" for a, b_ in zip(sizes[:-1], sizes[1:]))
             st.latex(rf"\text{{{t('training.collapse_shapes')}}}\quad {shapes}"
                      rf"\;\to\;(2\times 1)")
-            st.caption(t("training.collapse_check", n=len(res.X), diff=f"{diff:.1e}"))
+            st.caption(t("training.collapse_check", n=len(res.X), diff=fmt(diff, 2)))
 
 # -------------------------------------------------------------- zig-zag
 if tab_zigzag.open:
@@ -284,7 +330,7 @@ if tab_zigzag.open:
                 chart(fig, key=f"zigzag_{kind}", filename=f"zigzag-{kind}")
                 a, b_ = st.columns(2)
                 a.metric(t("training.zz_same"), percent(demo.same_sign))
-                b_.metric(t("training.zz_distance"), f"{demo.final_distance:.3f}")
+                b_.metric(t("training.zz_distance"), fmt(demo.final_distance, 3))
         st.caption(t("training.zigzag_caption"))
 
 # -------------------------------------------------------------- optimizer race
@@ -311,16 +357,10 @@ if tab_race.open:
         paths = _race(surface_name, int(race_steps))
         st.caption(f'{t(f"training.race_{surface_name}")} {t("training.race_log")}')
         values, distances = training.race_summary(surface, paths)
-        st.dataframe(
-            {
-                t("training.col_optimizer"): labels,
-                t("training.col_lr"): [training.race_lr(surface, n) for n in OPTIMIZERS],
-                t("training.col_value"): values,
-                t("training.col_distance"): distances,
-            },
-            hide_index=True, width="stretch",
-            column_config={
-                t("training.col_value"): st.column_config.NumberColumn(format="%.2e"),
-                t("training.col_distance"): st.column_config.NumberColumn(format="%.4f"),
-            },
-        )
+        # Eight rows: a plain table, so its text scales with the page's in presentation mode.
+        st.table({
+            t("training.col_optimizer"): labels,
+            t("training.col_lr"): [fmt(training.race_lr(surface, n)) for n in OPTIMIZERS],
+            t("training.col_value"): [fmt(v, 3) for v in values],
+            t("training.col_distance"): [fmt(d) for d in distances],
+        }, hide_index=True)

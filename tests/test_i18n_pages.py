@@ -49,8 +49,12 @@ TECHNICAL_WORDS |= {"softmax", "softmin", "argmax", "log", "exp", "tanh", "nan",
 
 
 def _normalise(text: str) -> str:
-    """Markdown decoration off: links to their text, bold, escapes, list bullets."""
+    """Markdown decoration off: links to their text, icons and badges, bold, escapes, list
+    bullets."""
     text = LINK.sub(r"\1", text)
+    # Streamlit's directives are not text: a Material icon, a badge or colour around text.
+    text = re.sub(r":material/[a-z0-9_]+:\s*", "", text)
+    text = re.sub(r":[a-z]+(?:-badge|-background)?\[(.*?)\]", r"\1", text, flags=re.S)
     text = text.replace("**", "").replace("\\_", "_").replace("\\*", "*").replace("\\|", "|")
     return re.sub(r"^\s*[-*]\s+", "", text.strip())
 

@@ -30,10 +30,11 @@ def test_default_view_trains_xor_with_tanh(apptest):
     boundary, curves = _specs(at)
     kinds = [d["type"] for d in boundary["data"]]
     assert kinds == ["heatmap", "contour", "scatter", "scatter"]
-    assert boundary["layout"]["title"]["text"] == "tanh, layers 2-8-1"
-    assert [d["name"] for d in curves["data"]] == ["tanh", "tanh"]
+    # Readable names on screen (the registry's label), the code name in the link.
+    assert boundary["layout"]["title"]["text"] == "Tanh, layers 2-8-1"
+    assert [d["name"] for d in curves["data"]] == ["Tanh", "Tanh"]
     accuracy = at.metric[0]
-    assert accuracy.label == EN["accuracy"] and accuracy.value == "100.0%"
+    assert accuracy.label == EN["accuracy"] and accuracy.value == "100%"
     assert at.metric[2].value == str(training.DEFAULT_STEPS)
 
 
@@ -49,11 +50,11 @@ def test_comparison_view_xor_identity_vs_tanh(apptest):
     assert not at.exception
     assert at.selectbox(key="act_b").value == "identity"
     left, right, curves = _specs(at)
-    assert left["layout"]["title"]["text"] == "tanh: 100.0% correct"
+    assert left["layout"]["title"]["text"] == "Tanh: 100% correct"
     title = right["layout"]["title"]["text"]
-    assert title.startswith("identity: ")
+    assert title.startswith("Identity (linear): ")
     assert float(title.split(": ")[1].split("%")[0]) <= 75.0
-    assert [d["name"] for d in curves["data"][::2]] == ["tanh", "identity"]
+    assert [d["name"] for d in curves["data"][::2]] == ["Tanh", "Identity (linear)"]
     # the linear collapse: one 2x1 matrix, and the check says it is exact to rounding
     assert len(at.latex) == 2 and "pmatrix" in at.latex[0].value
     collapse = at.caption[-1].value
@@ -77,7 +78,7 @@ def test_zigzag_view(apptest):
     names = [d.get("name") for d in positive["data"]]
     assert EN["zz_pp"] in names and EN["zz_mm"] in names
     same = [m.value for m in at.metric if m.label == EN["zz_same"]]
-    assert same[0] == "100.0%" and float(same[1].rstrip("%")) < 80
+    assert same[0] == "100%" and float(same[1].rstrip("%")) < 80
 
 
 @pytest.mark.parametrize("surface", ["ravine", "saddle"])
@@ -93,7 +94,9 @@ def test_race_view_animates_eight_optimizers(apptest, surface):
     assert len(race["frames"]) > 10
     buttons = race["layout"]["updatemenus"][0]["buttons"]
     assert [b["label"] for b in buttons] == [EN["play"], EN["pause"]]
-    assert len(at.dataframe) == 1
+    (table,) = at.table
+    assert list(table.value.columns) == [EN["col_optimizer"], EN["col_lr"], EN["col_value"],
+                                         EN["col_distance"]]
     assert EN[f"race_{surface}"] in at.caption[-1].value
 
 
@@ -106,7 +109,7 @@ def test_link_sets_dataset_activation_and_optimizer(apptest):
     assert at.selectbox(key="act").value == "relu"
     assert at.selectbox(key="optimizer").value == "sgd"
     boundary, _ = _specs(at)
-    assert boundary["layout"]["title"]["text"] == "relu, layers 2-4-4-1"
+    assert boundary["layout"]["title"]["text"] == "ReLU, layers 2-4-4-1"
     assert at.metric[2].value == "100"
 
 
@@ -174,6 +177,76 @@ def test_presentation_mode_folds_the_settings(apptest):
     at.session_state["present"] = True
     at.run()
     assert not at.exception
-    assert at.expander[0].proto.expanded is False
+    settings = [e for e in at.expander if e.label == EN["settings"]]
+    assert settings[0].proto.expanded is False
     boundary, _ = _specs(at)
     assert boundary["layout"]["font"]["size"] == 20  # projector sizes
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_pickers_show_readable_names_and_links_keep_code_names(apptest, lang):
+    texts = EN if lang == "en" else KO
+    at = apptest(PAGE, lang=lang, query={**FAST, "dataset": "moons", "optimizer": "sgd"})
+    assert not at.exception and not at.warning
+    dataset, act, optimizer = (at.selectbox(key=k) for k in ("dataset", "act", "optimizer"))
+    assert (dataset.value, act.value, optimizer.value) == ("moons", "tanh", "sgd")
+    # What the visitor reads: the proto's options are the formatted labels.
+    assert list(dataset.proto.options) == [texts[f"ds_{d}"] for d in
+                                           ("xor", "circles", "moons", "spiral", "gaussians")]
+    assert "Tanh" in act.proto.options and "tanh" not in act.proto.options
+    assert texts["opt_adam"] in optimizer.proto.options
+    if lang == "ko":  # AppTest formats the options outside the run, in English: EN only
+        return
+    dataset.select_index(3).run()  # spiral
+    act = at.selectbox(key="act")
+    act.select_index(list(act.options).index("ReLU")).run()
+    assert not at.exception
+    assert at.selectbox(key="dataset").value == "spiral"
+    assert at.query_params["dataset"] in ("spiral", ["spiral"])
+    assert at.query_params["act"] in ("relu", ["relu"])
+    at.selectbox(key="dataset").select_index(0).run()  # the default leaves the link
+    assert "dataset" not in at.query_params
+
+
+def _delta_sign(metric) -> int:
+    return -1 if metric.proto.delta.startswith("-") else 1
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_metric_deltas_are_signed_numbers(apptest, lang):
+    """Streamlit draws the arrow from the delta's first character: the delta is the number
+    alone, its words in the description, so a falling loss points down in Korean too."""
+    texts = EN if lang == "en" else KO
+    at = apptest(PAGE, lang=lang, query=FAST)
+    accuracy, loss = at.metric[0], at.metric[1]
+    for metric in (accuracy, loss):
+        float(metric.proto.delta)  # a number and nothing else
+    assert _delta_sign(loss) == -1 and _delta_sign(accuracy) == 1  # XOR is learned
+    assert loss.proto.delta_description == texts["delta_loss"]
+    assert accuracy.proto.delta_description == texts["delta_acc"]
+
+
+def test_settings_show_only_on_the_tabs_that_read_them(apptest):
+    for label, shown in ((EN["tab_train"], True), (EN["tab_compare"], True),
+                         (EN["tab_zigzag"], False), (EN["tab_race"], False)):
+        at = _view(apptest, label, query={**FAST, "race_steps": "40"})
+        assert not at.exception
+        labels = [e.label for e in at.expander]
+        assert (EN["settings"] in labels) is shown, (label, labels)
+
+
+def test_boundary_title_sits_above_its_legend():
+    """The title is in its own row at the top of the chart, the legend in the row below:
+    the top margin holds both (checked in a real browser by tests/browser)."""
+    import numpy as np
+
+    from activations.figures.training import boundary_figure
+
+    g = np.linspace(-1, 1, 5)
+    for present in (False, True):
+        fig = boundary_figure(g, g, np.zeros((5, 5)), np.zeros((4, 2)), np.array([0, 1, 0, 1]),
+                              title="tanh, layers 2-8-1", present=present)
+        layout = fig.layout
+        assert layout.title.yref == "container" and layout.title.yanchor == "top"
+        assert layout.legend.yanchor == "bottom" and layout.legend.y > 1
+        assert layout.margin.t >= 2.5 * layout.font.size

@@ -26,15 +26,19 @@ def test_every_page_runs_in_presentation_mode(apptest, page, lang):
     for chart in at.get("plotly_chart"):
         layout = json.loads(chart.proto.spec)["layout"]
         assert layout["font"]["size"] == 20  # projector-size text
-        assert layout.get("height", 0) >= 500  # tall enough to fill the screen
+        # Tall enough to fill the screen; the training lab's two charts share one row that
+        # must fit under its title and tabs on 1280x720 (tests/browser/test_training_view.py).
+        assert layout.get("height", 0) >= (360 if page == "training" else 500)
 
 
 @pytest.mark.parametrize("page", ["gradient_flow", "softmax", "training"])
 def test_controls_fold_away(apptest, page):
     normal = apptest(f"pages/{page}.py")
     present = _present(apptest, page, "en")
-    assert normal.expander[0].proto.expanded
-    assert not present.expander[0].proto.expanded
+    # Every panel open in normal mode (the controls; at least one) is folded here.
+    opened = [i for i, e in enumerate(normal.expander) if e.proto.expanded]
+    assert opened
+    assert not any(present.expander[i].proto.expanded for i in opened)
 
 
 def test_present_style_is_bigger_and_bolder():

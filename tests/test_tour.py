@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from activations import tour
-from ui.text.tour import KO
+from ui.text import tour as tour_text
+from ui.text.tour import EN, KO
 
 PAGE_FILES = {"curves": "pages/curves.py", "gradient_flow": "pages/gradient_flow.py",
               "softmax": "pages/softmax.py", "training": "pages/training.py"}
@@ -85,14 +86,37 @@ def test_links_keep_repeated_keys_in_order():
     assert tour.neighbours(tour.IDS[-1]) == (tour.IDS[-2], None)
 
 
-@pytest.mark.parametrize("lang", ["en", "ko"])
-@pytest.mark.parametrize("step_id", tour.IDS)
-def test_step_link_restores_its_state(apptest, step_id, lang):
+def _open_step(apptest, step_id, lang, tour_value=None):
+    """The whole app (frame and banner) on the step's page, opened from its link."""
     step = tour.step(step_id)
     query = {k: list(v) if isinstance(v, tuple) else v for k, v in step.params.items()}
-    at = apptest(PAGE_FILES[step.page], lang=lang, query=query)
+    query["tour"] = step_id if tour_value is None else tour_value
+    at = apptest("app.py", lang=lang, run=False, query=query)
+    at.switch_page(PAGE_FILES[step.page])
+    return at.run()
+
+
+def _banner(at) -> list[str]:
+    """The banner's text: its head line and its caption (Markdown elements in app.py's
+    banner container, before the page's title)."""
+    texts = [m.value for m in at.markdown]
+    return [x for x in texts if " / 22** · **" in x] + texts[1:2]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("step_id", tour.IDS)
+def test_step_link_restores_its_state_and_banner(apptest, step_id, lang):
+    step = tour.step(step_id)
+    at = _open_step(apptest, step_id, lang)
     assert not at.exception, step_id
     assert not at.warning, [w.value for w in at.warning]  # every value in the link is valid
+    texts = getattr(tour_text, lang.upper())
+    k = tour.IDS.index(step_id) + 1
+    head, caption = _banner(at)
+    assert head == f"**{k} / {len(tour.IDS)}** · **{texts[step_id]}**"
+    assert caption == texts[f"{step_id}_caption"]
+    labels = [b.label for b in at.button]
+    assert texts["leave"] in labels
     for key, value in step.params.items():
         if key == "fn":
             wanted = value if isinstance(value, tuple) else (value,)
@@ -108,25 +132,47 @@ def test_step_link_restores_its_state(apptest, step_id, lang):
             assert _as_url(_widget(at, key).value) == _expected(value), (step_id, key)
 
 
+@pytest.mark.parametrize("bad", ["<script>alert(1)</script>", "", "x" * 10_000, "nan",
+                                 "linear_collapse2", tour.IDS[0].upper()])
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_bad_tour_value_warns_and_shows_the_plain_page(apptest, bad, lang):
+    at = _open_step(apptest, "relu_dead", lang, tour_value=bad)
+    assert not at.exception
+    texts = getattr(tour_text, lang.upper())
+    assert [w.value for w in at.warning] == [texts["bad_tour"]]
+    assert not any(" / 22** · **" in m.value for m in at.markdown)  # no banner
+    assert "tour" not in at.query_params
+    assert at.selectbox(key="curve0").value == "relu"  # the step's page, in its state
+
+
+def test_leave_tour_closes_the_banner_and_keeps_the_page(apptest):
+    at = _open_step(apptest, "relu_dead", "en")
+    at.button(key="tourbar_leave").click().run()
+    assert not at.exception
+    assert "tour" not in at.query_params
+    assert not any(" / 22** · **" in m.value for m in at.markdown)
+    assert at.selectbox(key="curve1").value == "leaky_relu"
+
+
 def _has_chart(at, key: str) -> bool:
     """Whether a chart with this key was drawn (a keyed element's id ends in ``-<key>``)."""
     return any(c.proto.id.endswith(f"-{key}") for c in at.get("plotly_chart"))
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
-def test_tour_page_walks_forward_and_back(apptest, lang):
+def test_tour_page_starts_and_picks(apptest, lang):
+    texts = getattr(tour_text, lang.upper())
     at = apptest("pages/tour.py", lang=lang)
     assert not at.exception and not at.warning
-    assert at.button(key="tour_back").disabled
-    assert at.code[0].value == f"{tour.STEPS[0].link()}&lang={lang}"
-    at.button(key="tour_next").click().run()
-    assert at.query_params["step"] == tour.IDS[1]
-    assert at.code[0].value.startswith(tour.STEPS[1].link())
+    assert at.button(key="tour_start").label == texts["start"]
+    assert at.code[0].value == f"{tour.STEPS[0].link()}&tour={tour.IDS[0]}&lang={lang}"
     at.selectbox(key="tour_pick").set_value(at.selectbox(key="tour_pick").options[-1]).run()
     assert at.query_params["step"] == tour.IDS[-1]
-    assert at.button(key="tour_next").disabled
-    at.button(key="tour_back").click().run()
-    assert at.query_params["step"] == tour.IDS[-2]
+    assert at.code[0].value.startswith(f"{tour.STEPS[-1].link()}&tour={tour.IDS[-1]}&")
+    # A card per step, each with its number and title (read column by column).
+    cards = sorted((m.value for m in at.markdown if m.value.startswith("**")),
+                   key=lambda text: int(text[2:].split(".")[0]))
+    assert cards == [f"**{i + 1}.** {texts[s]}" for i, s in enumerate(tour.IDS)]
 
 
 @pytest.mark.parametrize("step_id", tour.IDS)
@@ -141,5 +187,5 @@ def test_tour_page_shows_each_step(apptest, step_id):
 def test_tour_page_rejects_a_bad_step(apptest, bad):
     at = apptest("pages/tour.py", query={"step": bad})
     assert not at.exception
-    assert len(at.warning) == 1 and "script" not in at.warning[0].value
+    assert [w.value for w in at.warning] == [EN["bad_step"]]  # names no step id
     assert at.subheader[0].value == "Without a nonlinearity, layers collapse"

@@ -10,6 +10,18 @@ import streamlit as st
 # container, so it takes no space. No user text is ever part of it.
 PRESENT_CSS = Path(__file__).with_name("present.css")
 
+# The app's pages: url_path -> (script, Material icon). app.py builds the navigation from
+# it; the tour links to pages by it.
+PAGES = {
+    "home": ("pages/home.py", ":material/home:"),
+    "curves": ("pages/curves.py", ":material/show_chart:"),
+    "gradient_flow": ("pages/gradient_flow.py", ":material/stacked_line_chart:"),
+    "softmax": ("pages/softmax.py", ":material/bar_chart:"),
+    "training": ("pages/training.py", ":material/model_training:"),
+    "playground": ("pages/playground.py", ":material/hub:"),
+    "tour": ("pages/tour.py", ":material/tour:"),
+}
+
 
 def presenting() -> bool:
     """Whether the shared frame's presentation mode is on."""
@@ -30,6 +42,11 @@ def chart(fig, key: str, filename: str):
     """
     config = {
         "displaylogo": False,
+        # The toolbar shows on hover only, and holds just "save PNG" and "reset axes" (drag
+        # still zooms, a double click resets): a full bar is ~250 px wide and, on a 390 px
+        # phone, covered the chart titles at the top left.
+        "displayModeBar": "hover",
+        "modeBarButtons": [["toImage", "resetScale2d"]],
         "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
     }
     return st.plotly_chart(fig, key=key, width="stretch", theme="streamlit", config=config)

@@ -60,6 +60,7 @@ class Rule:
     integer: bool = False
     options: tuple = ()
     repeated: bool = False  # several values allowed (a multiselect), each in ``options``
+    message: str = ""  # the warning to show instead of the generic one (already translated)
 
     def ok(self) -> bool:
         values = raw_values(self.key)
@@ -74,6 +75,8 @@ class Rule:
         return parse_number(values[0], self.lo, self.hi, self.integer) is not None
 
     def note(self) -> str:
+        if self.message:
+            return self.message
         if self.repeated:
             return t("common.bad_choices", name=self.key)
         if self.options:
@@ -87,9 +90,10 @@ def number(key: str, lo: float, hi: float, default, integer: bool = False) -> Ru
     return Rule(key, default, lo, hi, integer)
 
 
-def choice(key: str, options: Iterable[str], default) -> Rule:
-    """Exactly one of ``options`` (as the URL spells them)."""
-    return Rule(key, default, options=tuple(options))
+def choice(key: str, options: Iterable[str], default, message: str = "") -> Rule:
+    """Exactly one of ``options`` (as the URL spells them). ``message`` replaces the generic
+    warning, e.g. to name a readable default rather than its code name."""
+    return Rule(key, default, options=tuple(options), message=message)
 
 
 def choices(key: str, options: Iterable[str]) -> Rule:
@@ -120,5 +124,30 @@ def guard(scope: str, rules: Iterable[Rule], notes: Iterable[str] = ()) -> list[
         st.session_state[store] = notes
         st.rerun()
     for note in notes:
-        st.warning(note, icon="⚠️")
+        st.warning(note, icon=":material/warning:")
     return notes
+
+
+def follow(key: str, options: Iterable[str], default: str):
+    """Keep a widget that shows readable names (``format_func``) in step with ``key`` in the
+    URL, which holds the code name. Call it before drawing the widget (without ``index``
+    and without ``bind``) and pass the returned callback as its ``on_change``.
+
+    A bound widget would write its shown label into the URL (``dataset=XOR`` instead of
+    ``dataset=xor``), breaking shared links. So the link's value (checked by `guard`
+    before) becomes the widget's first value, and a change writes the code back; the
+    default is left out of the URL, as a bound widget does.
+    """
+    options = tuple(options)
+    if key not in st.session_state:
+        linked = st.query_params.get(key)
+        st.session_state[key] = linked if linked in options else default
+
+    def write() -> None:
+        value = st.session_state.get(key)
+        if value == default or value not in options:
+            st.query_params.pop(key, None)
+        else:
+            st.query_params[key] = value
+
+    return write

@@ -88,7 +88,21 @@ def boundary_figure(gx, gy, probability, X, y, *, class_names=("0", "1"),
         **_box_axes(x_label, y_label, (float(gx[0]), float(gx[-1])),
                     (float(gy[0]), float(gy[-1]))),
     ))
+    if title:
+        layout = merge(layout, _title_above_legend(font_size(present)))
     return figure(data, merge(layout, _equal_axes()))
+
+
+def _title_above_legend(base: int) -> dict:
+    """The title in a row of its own at the very top, the legend in the row below it, just
+    above the plot: both start at the left edge, and on a narrow chart (a phone, or the
+    projector's side-by-side layout) a long title ("tanh, layers 2-8-1") would otherwise
+    run into the legend. The top margin holds both rows: the title's line (its font is
+    ``base + 6``) and the legend's, with some air."""
+    title_row, legend_row = 1.5 * (base + 6), 1.6 * base + 8
+    return dict(title=dict(x=0, xanchor="left", xref="paper", yref="container", y=1,
+                           yanchor="top", pad=dict(t=6)),
+                margin=dict(t=round(title_row + legend_row + 14)))
 
 
 def _thin(values):

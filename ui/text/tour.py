@@ -12,6 +12,13 @@ EN = {
     "open_link": "[Open this step]({link})",
     "link": "Link to this step (relative to the app's address):",
     "bad_step": "The link's `step` is not a step of the tour; starting at the first step.",
+    "bad_tour": "The link names a tour step that does not exist; showing the page without "
+                "the tour.",
+    "bar_head": "**{i} / {n}** · **{title}**",
+    "leave": "Leave tour",
+    "start": "Start the tour",
+    "steps_header": "The steps",
+    "selected": "Selected step",
     # --- steps: a title and one or two sentences on what to notice ---
     "linear_collapse": "Without a nonlinearity, layers collapse",
     "linear_collapse_caption": "With identity activations the network is one linear map: "
@@ -105,6 +112,12 @@ KO = {
     "open_link": "[이 단계 열기]({link})",
     "link": "이 단계의 링크(앱 주소 기준 상대 경로):",
     "bad_step": "링크의 `step` 값이 둘러보기의 단계가 아니어서 첫 단계부터 시작합니다.",
+    "bad_tour": "링크가 가리키는 둘러보기 단계가 없어서 둘러보기 없이 페이지를 보여 줍니다.",
+    "bar_head": "**{i} / {n}** · **{title}**",
+    "leave": "둘러보기 끝내기",
+    "start": "투어 시작",
+    "steps_header": "단계 목록",
+    "selected": "선택한 단계",
     "linear_collapse": "비선형성이 없으면 층이 하나로 합쳐집니다",
     "linear_collapse_caption": "항등 활성화만 쓰면 신경망은 하나의 선형 사상입니다. XOR에서 "
                                "경계는 직선이고, 가중치는 곱해져 하나의 W와 b가 됩니다. "

@@ -2,18 +2,20 @@
 
 EN = {
     "title": "Nonlinearity and training",
-    "intro": (
-        "Three things only show when a network trains. Without a nonlinear activation, extra "
-        "layers add nothing and XOR stays unsolved. A non-zero-centred activation such as "
-        "sigmoid makes gradient descent zig-zag. And optimizers differ in how they adapt each "
-        "step. Pick the data, the activation, the layers and the optimizer, and watch."
+    "intro": "Three things only show when a network trains: pick the data, the activation, "
+             "the layers and the optimizer, and watch.",
+    "intro_more_label": "What this page shows",
+    "intro_more": (
+        "Without a nonlinear activation, extra layers add nothing and XOR stays unsolved. A "
+        "non-zero-centred activation such as sigmoid makes gradient descent zig-zag. And "
+        "optimizers differ in how they adapt each step."
     ),
     "settings": "Network and data",
     "dataset": "Data set",
     "dataset_help": (
-        "xor: four clusters at the corners; opposite corners share a class, so no straight "
-        "line separates them. circles: a ring around a disc. moons: two interleaved half "
-        "circles. spiral: two interleaved spirals (hard). gaussians: two blobs (a straight "
+        "XOR: four clusters at the corners; opposite corners share a class, so no straight "
+        "line separates them. Circles: a ring around a disc. Moons: two interleaved half "
+        "circles. Spiral: two interleaved spirals (hard). Two blobs: two clusters (a straight "
         "line is enough)."
     ),
     "noise": "Noise",
@@ -22,7 +24,7 @@ EN = {
     "points_help": "Number of training points (half in each class).",
     "act": "Activation",
     "act_help": (
-        "Applied after every hidden layer. `identity` means no activation at all: "
+        "Applied after every hidden layer. Identity (linear) means no activation at all: "
         "h(x) = c·x, a straight line."
     ),
     "layers": "Hidden layers",
@@ -30,7 +32,7 @@ EN = {
     "width": "Units per hidden layer",
     "optimizer": "Optimizer",
     "optimizer_help": (
-        "sgd, momentum, nesterov (NAG), adagrad, rmsprop, adadelta, adam, nadam: PyTorch's "
+        "SGD, Momentum, NAG (Nesterov), Adagrad, RMSProp, AdaDelta, Adam, NAdam: PyTorch's "
         "update rules and default hyper-parameters."
     ),
     "auto_lr": "Recommended learning rate",
@@ -62,8 +64,13 @@ EN = {
     "accuracy": "Training accuracy",
     "loss": "Loss (BCE)",
     "steps_done": "Steps",
-    "delta_acc": "{delta:+.1f} points since the start",
-    "delta_loss": "{delta:+.3f} since the start",
+    "delta_acc": "points vs. start",
+    "delta_loss": "vs. start",
+    "ds_xor": "XOR",
+    "ds_circles": "Circles",
+    "ds_moons": "Moons",
+    "ds_spiral": "Spiral",
+    "ds_gaussians": "Two blobs",
     "perceptron": "no hidden layer (perceptron)",
     "layout": "layers {sizes}",
     "boundary_title": "{act}, {layout}",
@@ -85,14 +92,14 @@ EN = {
     ),
     "compare_intro": (
         "The same data, layers, optimizer, learning rate and seed; only the activation "
-        "differs. Choose `identity` to see what a network without a nonlinearity can do."
+        "differs. Choose Identity (linear) to see what a network without a nonlinearity can do."
     ),
     "act_b": "Compare with",
     "act_b_help": "The second activation, trained on exactly the same setup.",
     "compare_title": "{act}: {acc} correct",
     "xor_note": (
         "On XOR no straight line puts opposite corners on the same side, so a linear model "
-        "gets at most 3 of the 4 clusters right (75%). The `identity` network stays at or "
+        "gets at most 3 of the 4 clusters right (75%). The identity network stays at or "
         "below that however many layers it has; tanh or ReLU bend the boundary and reach "
         "100%."
     ),
@@ -107,7 +114,7 @@ EN = {
         "whatever the depth."
     ),
     "collapse_pick": (
-        "Choose `identity` as one of the two activations to see the trained network collapse "
+        "Choose Identity (linear) as one of the two activations to see the trained network collapse "
         "into a single matrix."
     ),
     "collapse_shapes": "Shapes:",
@@ -191,19 +198,20 @@ EN = {
 
 KO = {
     "title": "비선형성과 학습",
-    "intro": (
-        "신경망을 실제로 학습시켜야만 보이는 것이 세 가지 있습니다. 비선형 활성화 함수가 없으면 "
-        "층을 더 쌓아도 아무 이득이 없고 XOR도 풀지 못합니다. 시그모이드처럼 출력이 0을 중심으로 "
-        "하지 않는 활성화 함수는 경사 하강을 지그재그로 만듭니다. 그리고 옵티마이저마다 한 "
-        "걸음의 크기를 조절하는 방식이 다릅니다. 데이터, 활성화 함수, 층, 옵티마이저를 골라 "
-        "직접 확인해 보세요."
+    "intro": "신경망을 학습시켜야만 보이는 세 가지: 데이터, 활성화 함수, 층, 옵티마이저를 골라 "
+             "직접 확인해 보세요.",
+    "intro_more_label": "이 페이지에서 보는 것",
+    "intro_more": (
+        "비선형 활성화 함수가 없으면 층을 더 쌓아도 아무 이득이 없고 XOR도 풀지 못합니다. "
+        "시그모이드처럼 출력이 0을 중심으로 하지 않는 활성화 함수는 경사 하강을 지그재그로 "
+        "만듭니다. 그리고 옵티마이저마다 한 걸음의 크기를 조절하는 방식이 다릅니다."
     ),
     "settings": "신경망과 데이터",
     "dataset": "데이터셋",
     "dataset_help": (
-        "xor: 네 모서리에 모인 점들로, 마주 보는 모서리끼리 같은 클래스라 직선 하나로는 나눌 수 "
-        "없습니다. circles: 원판을 둘러싼 고리. moons: 맞물린 두 반원. spiral: 맞물린 두 "
-        "나선(어려움). gaussians: 두 점 덩어리(직선 하나로 충분)."
+        "XOR: 네 모서리에 모인 점들로, 마주 보는 모서리끼리 같은 클래스라 직선 하나로는 나눌 수 "
+        "없습니다. 동심원: 원판을 둘러싼 고리. 반달: 맞물린 두 반원. 나선: 맞물린 두 "
+        "나선(어려움). 두 덩어리: 두 점 덩어리(직선 하나로 충분)."
     ),
     "noise": "잡음",
     "noise_help": "각 점에 더하는 무작위 흔들림의 표준편차입니다.",
@@ -211,7 +219,7 @@ KO = {
     "points_help": "학습에 쓰는 점의 개수입니다(클래스마다 절반씩).",
     "act": "활성화 함수",
     "act_help": (
-        "모든 은닉층 뒤에 적용됩니다. `identity`는 활성화 함수가 없는 것과 같습니다: "
+        "모든 은닉층 뒤에 적용됩니다. Identity (linear)는 활성화 함수가 없는 것과 같습니다: "
         "h(x) = c·x, 곧은 직선."
     ),
     "layers": "은닉층 수",
@@ -219,7 +227,7 @@ KO = {
     "width": "은닉층당 유닛 수",
     "optimizer": "옵티마이저",
     "optimizer_help": (
-        "sgd, momentum, nesterov(NAG), adagrad, rmsprop, adadelta, adam, nadam: PyTorch의 "
+        "SGD, Momentum, NAG(Nesterov), Adagrad, RMSProp, AdaDelta, Adam, NAdam: PyTorch의 "
         "업데이트 규칙과 기본 하이퍼파라미터를 따릅니다."
     ),
     "auto_lr": "권장 학습률 사용",
@@ -249,8 +257,13 @@ KO = {
     "accuracy": "학습 정확도",
     "loss": "손실(BCE)",
     "steps_done": "스텝",
-    "delta_acc": "처음보다 {delta:+.1f}%p",
-    "delta_loss": "처음보다 {delta:+.3f}",
+    "delta_acc": "처음 대비 %p",
+    "delta_loss": "처음 대비",
+    "ds_xor": "XOR",
+    "ds_circles": "동심원",
+    "ds_moons": "반달",
+    "ds_spiral": "나선",
+    "ds_gaussians": "두 덩어리",
     "perceptron": "은닉층 없음(퍼셉트론)",
     "layout": "층 구성 {sizes}",
     "boundary_title": "{act}, {layout}",
@@ -272,14 +285,14 @@ KO = {
     ),
     "compare_intro": (
         "데이터, 층, 옵티마이저, 학습률, 시드는 모두 같고 활성화 함수만 다릅니다. 비선형성이 "
-        "없는 신경망이 무엇을 할 수 있는지 보려면 `identity`를 고르세요."
+        "없는 신경망이 무엇을 할 수 있는지 보려면 Identity (linear)를 고르세요."
     ),
     "act_b": "비교할 활성화 함수",
     "act_b_help": "완전히 같은 설정으로 학습하는 두 번째 활성화 함수입니다.",
     "compare_title": "{act}: {acc} 정답",
     "xor_note": (
         "XOR에서는 어떤 직선도 마주 보는 모서리를 같은 쪽에 둘 수 없어서, 선형 모델은 네 점 "
-        "덩어리 중 많아야 세 개(75%)만 맞힙니다. `identity` 신경망은 층이 몇 개든 그 이하에 "
+        "덩어리 중 많아야 세 개(75%)만 맞힙니다. identity 신경망은 층이 몇 개든 그 이하에 "
         "머물고, tanh나 ReLU는 경계를 구부려 100%에 도달합니다."
     ),
     "collapse_header": "선형 붕괴: 쌓아 올린 identity 층은 행렬 하나입니다",
@@ -292,7 +305,7 @@ KO = {
         "아핀 변환 하나는 결정 경계가 직선 하나라는 뜻이며, 깊이와 상관없습니다."
     ),
     "collapse_pick": (
-        "두 활성화 함수 중 하나로 `identity`를 고르면 학습된 신경망이 행렬 하나로 줄어드는 것을 "
+        "두 활성화 함수 중 하나로 Identity (linear)를 고르면 학습된 신경망이 행렬 하나로 줄어드는 것을 "
         "볼 수 있습니다."
     ),
     "collapse_shapes": "행렬 크기:",

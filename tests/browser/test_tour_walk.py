@@ -1,0 +1,126 @@
+"""The guided tour walks: from /tour, "Start the tour" and Next through all 22 steps, each
+step's page in its state with the banner; Back returns; the last Next lands on /tour."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from activations import tour
+from tests.browser.conftest import (readable_text_problems, screenshot,
+                                    wait_charts, wait_idle)
+from ui.text import tour as tour_text
+
+pytestmark = pytest.mark.browser
+SLOW = 180_000  # ms: on a machine shared by many test runs a page can take a minute to draw
+
+
+def _open(pg, url: str) -> dict:
+    """`open_page` with waits long enough for a busy machine."""
+    pg.set_default_timeout(SLOW)
+    pg.goto(url)
+    pg.wait_for_selector('[data-testid="stMain"] h1')
+    wait_idle(pg, settle_ms=100)
+    return wait_charts(pg, timeout=SLOW)
+N = len(tour.IDS)
+
+
+def _banner(pg):
+    return pg.locator(".st-key-tourbar")
+
+
+def _wait_step(pg, k: int) -> None:
+    """Wait until the banner shows step ``k`` (1-based) and the page is drawn."""
+    step_id = tour.IDS[k - 1]
+    try:
+        pg.wait_for_function("""([head, id]) => {
+            const bar = document.querySelector('.st-key-tourbar');
+            return bar && bar.innerText.includes(head)
+                && new URLSearchParams(location.search).get('tour') === id;
+        }""", arg=[f"{k} / {N}", step_id])
+    except Exception:
+        screenshot(pg, f"tour-walk-failed-{k}")
+        raise AssertionError(f"step {k} ({step_id}) did not show; at {pg.url}")
+    wait_idle(pg, settle_ms=200)
+
+
+def _check_step(pg, k: int, lang: str = "en") -> None:
+    step = tour.step(tour.IDS[k - 1])
+    texts = getattr(tour_text, lang.upper())
+    bar = _banner(pg).inner_text()
+    assert f"{k} / {N}" in bar and texts[step.id] in bar, (k, bar)
+    assert pg.locator('[data-testid="stException"]').count() == 0, k
+    assert f"/{step.page}?" in pg.url, (k, pg.url)
+    found = wait_charts(pg, timeout=SLOW)
+    assert found and all(c and c["points"] > 0 for c in found.values()), (k, found)
+
+
+def test_start_the_tour_and_walk_it(server, page):
+    _open(page, f"{server}/tour")
+    assert page.locator(".st-key-tourbar").count() == 0
+    page.get_by_role("button", name="Start the tour").click()
+    _wait_step(page, 1)
+    _check_step(page, 1)
+    assert page.locator(".st-key-tourbar_back").count() == 0  # no step before the first
+    for k in range(2, N + 1):
+        page.locator(".st-key-tourbar_next a").click()
+        _wait_step(page, k)
+        _check_step(page, k)
+        if k == 3:  # Back returns to the previous step, Next comes back
+            page.locator(".st-key-tourbar_back a").click()
+            _wait_step(page, 2)
+            _check_step(page, 2)
+            page.locator(".st-key-tourbar_next a").click()
+            _wait_step(page, 3)
+    page.locator(".st-key-tourbar_next a").click()  # after the last step
+    page.wait_for_url(re.compile(r"/tour(\?|$)"))
+    wait_idle(page)
+    assert "tour=" not in page.url
+    assert page.get_by_role("button", name="Start the tour").count() == 1
+    assert page.locator(".st-key-tourbar").count() == 0
+
+
+def test_banner_stays_while_playing_and_leaves_on_request(server, page):
+    step = tour.step("relu_dead")
+    _open(page, f"{server}/{step.link()}&tour={step.id}")
+    assert "9 / 22" in _banner(page).inner_text()
+    page.get_by_role("checkbox", name=re.compile("dead", re.I)).first.click()
+    page.wait_for_url(lambda url: "dead=true" not in url)
+    wait_idle(page)
+    assert "9 / 22" in _banner(page).inner_text() and "tour=relu_dead" in page.url
+    page.get_by_role("button", name="Leave tour").click()
+    page.wait_for_url(lambda url: "tour=" not in url)
+    wait_idle(page)
+    assert _banner(page).count() == 0
+    assert "fn=relu" in page.url  # the page itself stays as it was
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_tour_step_in_presentation_mode(server, page, lang):
+    page.set_viewport_size({"width": 1280, "height": 720})
+    step = tour.step("sigmoid_derivative")
+    _open(page, f"{server}/{step.link()}&tour={step.id}&lang={lang}&present=1")
+    bar = _banner(page)
+    assert "3 / 22" in bar.inner_text()
+    # Next is the first button in the banner, and in view without scrolling.
+    first = bar.locator("a, button").first
+    assert first.inner_text().strip().startswith(getattr(tour_text, lang.upper())["next"])
+    box = first.bounding_box()
+    assert box and 0 <= box["y"] and box["y"] + box["height"] <= 720
+    # Larger than in normal mode (ui/present.css).
+    size = page.evaluate("""() => parseFloat(getComputedStyle(document.querySelector(
+        '.st-key-tourbar [data-testid="stMarkdownContainer"] p')).fontSize)""")
+    assert size >= 22, size
+    screenshot(page, f"present-{lang}-tour-step", full_page=False)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_tour_page_reads_well(server, page, lang):
+    _open(page, f"{server}/tour?lang={lang}")
+    assert readable_text_problems(page) == []
+    assert page.locator('[class*="st-key-tour_card_"]').count() == N
+    if lang == "en":
+        page.set_viewport_size({"width": 390, "height": 844})
+        wait_idle(page)
+        screenshot(page, "phone-tour")

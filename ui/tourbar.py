@@ -1,0 +1,113 @@
+"""The guided tour's banner: drawn by the frame (app.py) above whatever page a step opens.
+
+A step is a page in a given state (activations/tour.py). Its link carries ``tour=<step id>``
+next to the page's own keys, so the banner survives the page's own widgets (they rewrite
+only their own keys) and a link pasted into slides opens the step with its banner. The pages
+know nothing about it: ``tour`` is checked here (`rule`, in the frame's guard), and Back /
+Next switch to the neighbouring step's page with that step's query parameters.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from activations import tour
+
+from . import urlstate
+from .frame import PAGES, presenting
+from .i18n import lang, t
+
+KEY = "tour"
+
+
+def current() -> str | None:
+    """The step the link names (checked by the frame's guard), else None."""
+    value = st.query_params.get(KEY)
+    return value if value in tour.IDS else None
+
+
+def rule() -> urlstate.Rule:
+    """What ``tour`` may hold; a bad value is dropped with a warning that names nothing
+    internal (no step id), and the page shows without the banner."""
+    return urlstate.choice(KEY, tour.IDS, None, message=t("tour.bad_tour"))
+
+
+def frame_params() -> list[tuple[str, str]]:
+    """The frame's own keys as the link should keep them (language, presentation)."""
+    return [("lang", lang())] + ([("present", "true")] if presenting() else [])
+
+
+def step_params(step_id: str) -> list[tuple[str, str]]:
+    """The query parameters that open ``step_id`` with its banner. (Not the frame's own
+    keys: they are bound to its widgets, which keep them across a page switch, and
+    Streamlit refuses to set a bound key by hand.)"""
+    return [*tour.step(step_id).pairs(), (KEY, step_id)]
+
+
+def go(step_id: str) -> None:
+    """Open ``step_id``'s page in the step's state, from a page without bound widgets of
+    its own (the tour page's "Start"): Streamlit refuses query parameters that a widget of
+    the current page is bound to, so the banner itself uses links (`_link_to`)."""
+    st.switch_page(PAGES[tour.step(step_id).page][0], query_params=step_params(step_id))
+
+
+def entered_new_step() -> bool:
+    """Whether this run shows another step than the last run did (remembered per session).
+
+    The frame clears widget state on a page switch; a step on the same page as the one
+    before (two softmax steps in a row) must start clean as well, or the widgets would keep
+    the previous step's values instead of reading the new link. Leaving the tour (no step)
+    keeps the page as it is.
+    """
+    step_id = current()
+    changed = step_id is not None and step_id != st.session_state.get("_tour_step")
+    st.session_state["_tour_step"] = step_id
+    if changed:
+        # A link to the page already open changes the server's query string, but the
+        # address bar may keep the previous step's: writing a key sends it back whole.
+        st.query_params[KEY] = step_id
+    return changed
+
+
+def _leave() -> None:
+    st.query_params.pop(KEY, None)
+
+
+def _link_to(step_id: str | None, label: str, icon: str, key: str) -> None:
+    """A link to ``step_id`` (None: the tour page) drawn as the banner's button. A link,
+    not a button: it switches the page client-side with the new query string, which a
+    button's ``st.switch_page`` may not do while the page's own keys are bound."""
+    with st.container(key=key, width="content"):
+        if step_id is None:
+            st.page_link(PAGES["tour"][0], label=label, icon=icon)
+        else:
+            st.page_link(PAGES[tour.step(step_id).page][0], label=label, icon=icon,
+                         icon_position="right" if key == "tourbar_next" else "left",
+                         query_params=step_params(step_id))
+
+
+def banner() -> None:
+    """The banner of the step in the link, if any: "k / 22", title, what to notice, and
+    Back / Next / Leave. In presentation mode it is larger (ui/present.css) and Next comes
+    first, so it is the first thing a lecturer's clicker or Tab key reaches."""
+    step_id = current()
+    if step_id is None:
+        return
+    back, forward = tour.neighbours(step_id)
+    k = tour.IDS.index(step_id) + 1
+    with st.container(border=True, key="tourbar"):
+        with st.container(horizontal=True, vertical_alignment="center"):
+            st.markdown(t("tour.bar_head", i=k, n=len(tour.IDS), title=t(f"tour.{step_id}")),
+                        width="stretch")
+            controls = {
+                # After the last step, Next returns to the tour page.
+                "next": lambda: _link_to(forward, t("tour.next"), ":material/arrow_forward:",
+                                         "tourbar_next"),
+                "back": lambda: back is not None and _link_to(
+                    back, t("tour.back"), ":material/arrow_back:", "tourbar_back"),
+                "leave": lambda: st.button(t("tour.leave"), key="tourbar_leave",
+                                           icon=":material/close:", on_click=_leave),
+            }
+            for name in ("next", "back", "leave") if presenting() else ("back", "next", "leave"):
+                controls[name]()
+        st.markdown(t(f"tour.{step_id}_caption"))
