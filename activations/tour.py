@@ -78,8 +78,9 @@ STEPS: tuple[Step, ...] = (
     Step("selu_deep", "gradient_flow",
          {"act": "selu", "init": "lecun_normal", "depth": "50", "width": "256",
           "batch": "256"}),
+    # Softplus is a smooth ReLU: the sweep animates beta from 0.5 to 20, beside ReLU.
     Step("softplus", "curves",
-         {"fn": ("softplus", "softplus", "relu"), "p1_beta": "10", "xmin": "-3", "xmax": "3"}),
+         {"fn": ("softplus", "relu"), "xmin": "-3", "xmax": "3", "sweep": "beta"}),
     Step("scale", "curves",
          {"fn": ("relu", "leaky_relu", "sigmoid"), "p1_negative_slope": "0.2", "xmin": "-4",
           "xmax": "4", "scale": "true"}),

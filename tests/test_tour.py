@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from activations import tour
@@ -80,8 +82,9 @@ def test_steps_are_unique_and_cover_the_claims():
 
 
 def test_links_keep_repeated_keys_in_order():
-    step = tour.step("softplus")
-    assert step.link() == "curves?fn=softplus&fn=softplus&fn=relu&p1_beta=10&xmin=-3&xmax=3"
+    step = tour.step("leaky_family")
+    assert step.link() == ("curves?fn=leaky_relu&fn=prelu&fn=rrelu&p0_negative_slope=0.1"
+                           "&xmin=-3&xmax=3&dead=true")
     assert tour.neighbours(tour.IDS[0]) == (None, tour.IDS[1])
     assert tour.neighbours(tour.IDS[-1]) == (tour.IDS[-2], None)
 
@@ -128,6 +131,10 @@ def test_step_link_restores_its_state_and_banner(apptest, step_id, lang):
             assert _has_chart(at, TRAINING_TAB_MARK[value]), (step_id, value)
         elif key == "tab":
             assert _tab_index(at) == SOFTMAX_TABS.index(value)
+        elif key == "sweep":  # the step opens the animation, its frames ready to play
+            spec = next(c.proto.spec for c in at.get("plotly_chart")
+                        if c.proto.id.endswith("-chart_sweep"))
+            assert len(json.loads(spec)["frames"]) >= 10, step_id
         else:
             assert _as_url(_widget(at, key).value) == _expected(value), (step_id, key)
 

@@ -68,9 +68,9 @@ EN = {
                          "near mean 0 and variance 1, and the gradient steady, without any "
                          "normalisation layer.",
     "softplus": "Softplus approaches ReLU as beta grows",
-    "softplus_caption": "Softplus(x) = log(1 + e^(βx))/β is a smooth ReLU: at β = 10 it is "
-                        "already almost on top of ReLU, and its derivative is the sigmoid "
-                        "σ(βx).",
+    "softplus_caption": "Press play: β runs from 0.5 to 20 and Softplus(x) = log(1 + e^(βx))/β "
+                        "closes in on ReLU, drawn still beside it; on the right its derivative, "
+                        "the sigmoid σ(βx), sharpens into ReLU's step.",
     "scale": "Scale equivariance of the ReLU family",
     "scale_caption": "For ReLU and LeakyReLU f(kx)/k = f(x) exactly (the scaled curves "
                      "sit on top); for sigmoid it does not.",
@@ -162,8 +162,9 @@ KO = {
     "selu_deep_caption": "LeCun 초기화와 함께 SELU 50층은 정규화 층 없이도 활성값의 평균 0, "
                          "분산 1 근처와 일정한 기울기를 유지합니다.",
     "softplus": "beta가 커지면 Softplus는 ReLU에 가까워집니다",
-    "softplus_caption": "Softplus(x) = log(1 + e^(βx))/β는 매끄러운 ReLU입니다. β = 10이면 "
-                        "이미 ReLU와 거의 겹치고, 도함수는 sigmoid σ(βx)입니다.",
+    "softplus_caption": "재생을 누르세요. β가 0.5에서 20까지 커지면 Softplus(x) = log(1 + e^(βx))/β가 "
+                        "옆에 고정된 ReLU에 다가가고, 오른쪽의 도함수 sigmoid σ(βx)는 ReLU의 "
+                        "계단으로 날카로워집니다.",
     "scale": "ReLU 계열의 스케일 등변성",
     "scale_caption": "ReLU와 LeakyReLU는 f(kx)/k = f(x)가 정확히 성립합니다(배율을 바꾼 곡선이 겹칩니다). "
                      "sigmoid는 그렇지 않습니다.",
