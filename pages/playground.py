@@ -167,7 +167,7 @@ with st.expander(tr("settings"), expanded=not present):
 
 # -------------------------------------------------------------- the data
 if not chosen:
-    st.warning(tr("no_features"), icon="⚠️")
+    st.warning(tr("no_features"), icon=":material/warning:")
     chosen = list(DEFAULTS["feat"])
 features = feats.check(chosen)
 csv_data = st.session_state.get("_net_csv")  # the last good file of this session
@@ -177,9 +177,9 @@ if data == CSV and upload is not None:
         st.session_state["_net_csv"] = csv_data
     except netdata.CsvError as err:
         st.error(tr(f"csv_{err.code}", row=err.row or "", limit=err.limit or "",
-                    count=err.count or ""), icon="🚫")
+                    count=err.count or ""), icon=":material/block:")
 if data == CSV and csv_data is None:
-    st.info(tr("csv_waiting"), icon="📄")
+    st.info(tr("csv_waiting"), icon=":material/description:")
     data = DEFAULTS["data"]
 
 if data == CSV:
@@ -198,7 +198,7 @@ l1 = float(rate) if reg == "l1" else 0.0
 l2 = float(rate) if reg == "l2" else 0.0
 run_steps = training.cap_steps(len(X_all), hidden, int(steps))
 if run_steps < int(steps):
-    st.info(tr("capped", steps=run_steps, asked=int(steps)), icon="⏱️")
+    st.info(tr("capped", steps=run_steps, asked=int(steps)), icon=":material/timer:")
 custom = (formula.text, formula.params) if formula is not None else ("", ())
 config = (hidden, tuple(acts), features, optimizer, lr, batch_size, l1, l2, float(test),
           int(seed), run_steps)
@@ -271,9 +271,9 @@ fig = _figure(X_all, y_all, config, more, custom, texts, tuple(fn_name(a) for a 
               start, present)
 buttons.markdown(tr("trained", steps=result.steps_run))
 if result.diverged:
-    st.warning(tr("diverged", step=result.steps_run), icon="⚠️")
+    st.warning(tr("diverged", step=result.steps_run), icon=":material/warning:")
 if result.timed_out:
-    st.info(tr("timed_out", step=result.steps_run, seconds=fmt(TIME_LIMIT)), icon="⏱️")
+    st.info(tr("timed_out", step=result.steps_run, seconds=fmt(TIME_LIMIT)), icon=":material/timer:")
 chart(fig, key="playground", filename=f"playground-{data}")
 
 # -------------------------------------------------------------- numbers and export

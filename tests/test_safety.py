@@ -64,3 +64,16 @@ def test_the_presentation_css_is_static_css():
     css = PRESENT_CSS.read_text(encoding="utf-8")
     for banned in ("<", ">", "@import", "url(", "expression(", "javascript:"):
         assert banned not in css, banned
+
+
+def test_no_emoji_in_the_app():
+    """Icons are Material icons (``:material/warning:``): an emoji renders as a box where no
+    emoji font is installed (the fonts CI installs have none)."""
+    import re
+
+    emoji = re.compile("[\U0001F000-\U0001FAFF\uFE0F\u2600-\u26FF\u2705\u274C\u2728]")
+    offenders = [f"{path.relative_to(ROOT)}:{i} {m.group()!r}"
+                 for path in APP_FILES
+                 for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                 for m in emoji.finditer(line)]
+    assert not offenders, offenders
