@@ -15,7 +15,7 @@ from activations import datasets, optim, training
 from activations.numfmt import fmt
 from activations.figures import training as figs
 from activations.surfaces import SURFACES, run_optimizer
-from ui.frame import chart, lazy_tabs, presenting
+from ui.frame import chart, lazy_tabs, page_link, presenting
 from ui.i18n import t
 from ui import custom as formula_ui
 from ui import urlstate
@@ -43,6 +43,8 @@ with st.container(horizontal=True, vertical_alignment="center", wrap=False):
     st.markdown(t("training.intro"), width="stretch")
     with st.popover(t("training.intro_more_label"), icon=":material/info:"):
         st.write(t("training.intro_more"))
+    # The free-form network (any data, layers, features, live playback) has its own page.
+    page_link("playground", t("training.to_playground"), ":material/hub:")
 
 # -------------------------------------------------------------- shared settings
 # The link is checked before any bound widget reads it (see ui.urlstate). "custom" is a valid

@@ -23,7 +23,7 @@ import ui.text
 from activations import datasets, optim, tour
 from activations.surfaces import SURFACES
 
-PAGES = ("home", "curves", "gradient_flow", "softmax", "training", "tour")
+PAGES = ("home", "curves", "gradient_flow", "softmax", "training", "playground", "tour")
 PAGE_FILES = {p: f"pages/{p}.py" for p in PAGES}
 FIELD = re.compile(r"\{[^{}]*\}")
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")

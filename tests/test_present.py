@@ -8,7 +8,7 @@ import pytest
 
 from activations.figures.style import PRESENT_HEIGHT, line_width, styled, subplots
 
-PAGES = ("home", "curves", "gradient_flow", "softmax", "training", "tour")
+PAGES = ("home", "curves", "gradient_flow", "softmax", "training", "playground", "tour")
 
 
 def _present(apptest, page: str, lang: str, query=None):
@@ -26,9 +26,10 @@ def test_every_page_runs_in_presentation_mode(apptest, page, lang):
     for chart in at.get("plotly_chart"):
         layout = json.loads(chart.proto.spec)["layout"]
         assert layout["font"]["size"] == 20  # projector-size text
-        # Tall enough to fill the screen; the training lab's two charts share one row that
-        # must fit under its title and tabs on 1280x720 (tests/browser/test_training_view.py).
-        assert layout.get("height", 0) >= (360 if page == "training" else 500)
+        # Tall enough to read from the back of the room. That the page's main charts also
+        # fit a 1280x720 screen whole is checked in a real browser
+        # (tests/browser/test_present_ko.py and each page's projector test).
+        assert layout.get("height", 0) >= 360, (page, layout.get("height"))
 
 
 @pytest.mark.parametrize("page", ["gradient_flow", "softmax", "training"])

@@ -23,6 +23,17 @@ PAGES = {
 }
 
 
+def page_link(page: str, label: str, icon: str) -> None:
+    """A link to another page of the app (a key of ``PAGES``). When a page runs alone (as
+    under AppTest) the app's navigation does not exist: a plain Markdown link instead."""
+    from streamlit.errors import StreamlitPageNotFoundError
+
+    try:
+        st.page_link(PAGES[page][0], label=label, icon=icon)
+    except StreamlitPageNotFoundError:
+        st.markdown(f"[{label}](/{page})")
+
+
 def presenting() -> bool:
     """Whether the shared frame's presentation mode is on."""
     return bool(st.session_state.get("present", False))

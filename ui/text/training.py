@@ -5,6 +5,7 @@ EN = {
     "intro": "Three things only show when a network trains: pick the data, the activation, "
              "the layers and the optimizer, and watch.",
     "intro_more_label": "What this page shows",
+    "to_playground": "Playground",
     "intro_more": (
         "Without a nonlinear activation, extra layers add nothing and XOR stays unsolved. A "
         "non-zero-centred activation such as sigmoid makes gradient descent zig-zag. And "
@@ -201,6 +202,7 @@ KO = {
     "intro": "신경망을 학습시켜야만 보이는 세 가지: 데이터, 활성화 함수, 층, 옵티마이저를 골라 "
              "직접 확인해 보세요.",
     "intro_more_label": "이 페이지에서 보는 것",
+    "to_playground": "플레이그라운드",
     "intro_more": (
         "비선형 활성화 함수가 없으면 층을 더 쌓아도 아무 이득이 없고 XOR도 풀지 못합니다. "
         "시그모이드처럼 출력이 0을 중심으로 하지 않는 활성화 함수는 경사 하강을 지그재그로 "
