@@ -395,7 +395,11 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
 
     # ------------------------------------------------------------ layout
     left = 0.56
-    out_top = 0.96
+    # The panel titles sit just under the legend: on a projector (larger text, a shorter
+    # figure) they need more of the plot's height, and so does the output's x title above
+    # the loss chart.
+    out_top = 0.87 if present else 0.96
+    loss_top = 0.24 if present else 0.3
     hidden_axis = dict(visible=False, showgrid=False, zeroline=False, fixedrange=True)
     anim = dict(frame=dict(duration=FRAME_MS, redraw=False), transition=dict(duration=0),
                 mode="immediate")
@@ -414,7 +418,7 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
                     scaleanchor="x2", scaleratio=1, constrain="domain"),
         xaxis3=dict(domain=[left + 0.08, 1], anchor="y3", title=dict(text=texts.step),
                     range=[0, max(result.steps_run, 1) * 1.02]),
-        yaxis3=dict(domain=[0.06, 0.3], anchor="x3", rangemode="tozero",
+        yaxis3=dict(domain=[0.06, loss_top], anchor="x3", rangemode="tozero",
                     title=dict(text=texts.loss)),
         annotations=[
             dict(text=texts.network, x=0, y=out_top, xref="paper", yref="paper",
