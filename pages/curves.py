@@ -414,10 +414,11 @@ def _view_row() -> tuple[bool, str]:
                      placeholder=t("curves.preset_placeholder"), on_change=_apply_preset,
                      width=320)
         options = ("", *explore.sweep_params(names))
-        param = _code_select(
-            t("curves.sweep"), options, "", SWEEP,
-            lambda p: t("curves.sweep_off") if not p else _pname(p),
-            help=t("curves.sweep_help"), width=240)
+        # Labels made now, in this run's language (a format_func may also be called outside
+        # the run, as AppTest does, where the session's language is not known).
+        labels = {p: _pname(p) if p else t("curves.sweep_off") for p in options}
+        param = _code_select(t("curves.sweep"), options, "", SWEEP, labels.__getitem__,
+                             help=t("curves.sweep_help"), width=240)
         zoom = st.toggle(t("curves.yzoom"), False, key="yzoom", help=t("curves.yzoom_help"),
                          bind="query-params")
     return zoom, param

@@ -234,6 +234,7 @@ def test_gradient_flow_without_formula_refuses_custom_in_a_link(apptest):
 def test_training_trains_the_custom_activation(apptest):
     from activations import training
     from activations.custom import parse_activation
+    from activations.numfmt import fmt
 
     at = apptest("pages/training.py",
                  query={"expr": "tanh(a*x)", "expr_a": "2", "act": "custom", "steps": "50",
@@ -249,7 +250,7 @@ def test_training_trains_the_custom_activation(apptest):
                               params={"a": 2.0}, **common)
     plain = training.train_mlp("xor", activation="tanh", **common)
     shown = at.metric[1].value
-    assert shown == f"{mine.final_loss:.4f}" != f"{plain.final_loss:.4f}"
+    assert shown == fmt(mine.final_loss) != fmt(plain.final_loss)  # the app's number format
 
 
 def test_formula_comes_back_after_a_page_switch(apptest):
