@@ -107,7 +107,7 @@ def test_the_pytorch_script_downloads(server, page):
 
 def test_continue_trains_further(server, page):
     _open(page, server)
-    page.locator(".st-key-btn_continue button").click()
+    page.locator(".st-key-btn_continue button").first.click()
     page.locator(f"text={EN['trained'].format(steps=400)}").wait_for(timeout=60_000)
     wait_idle(page)
     slider = page.evaluate("() => document.querySelector('.st-key-playground .js-plotly-plot')"

@@ -19,18 +19,20 @@ from benchmarks.stclient import Session
 
 from .conftest import wait_idle
 
-# (action, page or widget key, value). Covers a link that seeds a widget (depth=20), an
+# (action, page or widget key, value). Covers a link that seeds a widget (seed=20), an
 # integer slider, a float number box (a value, then back to its default, which leaves the
 # URL), a page switch that must drop the old page's parameters, and a select-slider.
 PLAN = [
-    ("open", "gradient_flow", "depth=20&act=relu"),
-    ("slide", "depth", -1),
+    ("open", "training", "seed=20"),
+    ("slide", "seed", -1),
     ("page", "curves", None),
     ("number", "xmax", 7.5),
     ("number", "xmax", 6),
     ("page", "softmax", None),
     ("slide", "T", 1),
 ]
+# Sliders that sit in a popover (opened by its button first; opening it sends nothing).
+IN_POPOVER: dict[str, str] = {}
 
 
 def _run(coroutine):
@@ -114,6 +116,8 @@ def _chromium_messages(browser, server: str) -> list:
                 box.press("Enter")
             else:
                 thumb = pg.locator(f".st-key-{target} input[type=range]").first
+                if target in IN_POPOVER and not thumb.is_visible():
+                    pg.locator(f".st-key-{IN_POPOVER[target]} button").first.click()
                 thumb.focus()
                 thumb.press("ArrowRight" if value > 0 else "ArrowLeft")
             deadline = time.monotonic() + 30

@@ -85,7 +85,7 @@ def test_banner_stays_while_playing_and_leaves_on_request(server, page):
     step = tour.step("relu_dead")
     _open(page, f"{server}/{step.link()}&tour={step.id}")
     assert "9 / 22" in _banner(page).inner_text()
-    page.get_by_role("checkbox", name=re.compile("dead", re.I)).first.click()
+    page.locator(".st-key-dead label").first.click()  # the dead-zone toggle, in the sidebar
     page.wait_for_url(lambda url: "dead=true" not in url)
     wait_idle(page)
     assert "9 / 22" in _banner(page).inner_text() and "tour=relu_dead" in page.url
