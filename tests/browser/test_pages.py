@@ -61,14 +61,6 @@ def _in_popover(popover: str, act):
     return run
 
 
-def _in_first_expander(act):
-    """Unfold the page's first expander (a settings panel), then do ``act`` inside it."""
-    def run(pg):
-        pg.locator('[data-testid="stMain"] [data-testid="stExpander"] summary').first.click()
-        act(pg)
-    return run
-
-
 def _number(key: str, value: str):
     def act(pg):
         box = pg.locator(f".st-key-{key} input").first
@@ -90,7 +82,7 @@ ACTIONS = {
     "gradient_flow": ("gf_grad", _in_popover("gf_controls", _slider_right("depth")), "depth=11"),
     "softmax": ("views", _slider_right("T"), "T="),
     "training": ("boundary", _slider_right("seed"), "seed=1"),
-    "playground": ("playground", _in_first_expander(_slider_right("seed")), "seed=1"),
+    "playground": ("playground", _slider_right("seed"), "seed=1"),
 }
 
 
