@@ -11,7 +11,8 @@ st.title(t("home.title"))
 st.write(t("home.intro"))
 
 st.subheader(t("home.what_header"))
-for item in ("what_curves", "what_gradflow", "what_softmax", "what_training"):
+for item in ("what_curves", "what_gradflow", "what_softmax", "what_training", "what_playground",
+             "what_tour"):
     st.markdown(f"- {t('home.' + item)}")
 
 st.subheader(t("home.gallery_header"))

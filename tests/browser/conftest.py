@@ -189,12 +189,17 @@ def wait_charts(pg, timeout: float = 30_000) -> dict:
     return charts(pg)
 
 
-def open_page(pg, url: str) -> dict:
-    """Go to ``url``, wait for the app's first run and for its charts; return them."""
+def open_page(pg, url: str, timeout: float | None = None) -> dict:
+    """Go to ``url``, wait for the app's first run and for its charts; return them.
+
+    ``timeout`` (ms), when given, becomes the page's default wait as well: on a machine
+    shared by many test runs a page can take a minute to draw."""
+    if timeout is not None:
+        pg.set_default_timeout(timeout)
     pg.goto(url)
     pg.wait_for_selector('[data-testid="stMain"] h1')
     wait_idle(pg, settle_ms=100)
-    return wait_charts(pg)
+    return wait_charts(pg) if timeout is None else wait_charts(pg, timeout=timeout)
 
 
 def wait_chart_change(pg, key: str, before: str, timeout: float = 30_000) -> dict:

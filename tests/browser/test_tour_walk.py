@@ -3,26 +3,21 @@ step's page in its state with the banner; Back returns; the last Next lands on /
 
 from __future__ import annotations
 
+import functools
+
 import re
 
 import pytest
 
 from activations import tour
-from tests.browser.conftest import (readable_text_problems, screenshot,
+from tests.browser.conftest import (open_page, readable_text_problems, screenshot,
                                     wait_charts, wait_idle)
 from ui.text import tour as tour_text
 
 pytestmark = pytest.mark.browser
 SLOW = 180_000  # ms: on a machine shared by many test runs a page can take a minute to draw
 
-
-def _open(pg, url: str) -> dict:
-    """`open_page` with waits long enough for a busy machine."""
-    pg.set_default_timeout(SLOW)
-    pg.goto(url)
-    pg.wait_for_selector('[data-testid="stMain"] h1')
-    wait_idle(pg, settle_ms=100)
-    return wait_charts(pg, timeout=SLOW)
+_open = functools.partial(open_page, timeout=SLOW)
 N = len(tour.IDS)
 
 

@@ -8,22 +8,17 @@
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
-from tests.browser.conftest import (assert_charts_in_view, new_page,
+from tests.browser.conftest import (assert_charts_in_view, new_page, open_page,
                                     readable_text_problems, screenshot, wait_charts, wait_idle)
 
 pytestmark = pytest.mark.browser
 SLOW = 180_000  # ms: on a machine shared by many test runs a page can take a minute to draw
 
-
-def _open(pg, url: str) -> dict:
-    """`open_page` with waits long enough for a busy machine."""
-    pg.set_default_timeout(SLOW)
-    pg.goto(url)
-    pg.wait_for_selector('[data-testid="stMain"] h1')
-    wait_idle(pg, settle_ms=100)
-    return wait_charts(pg, timeout=SLOW)
+_open = functools.partial(open_page, timeout=SLOW)
 
 
 @pytest.fixture(scope="module", autouse=True)
