@@ -38,8 +38,10 @@ DEFAULTS = dict(dataset="xor", noise=0.1, points=200, act="tanh", layers=1, widt
 present = presenting()
 
 st.title(t("training.title"))
-# One line of intro; the rest behind a button beside it, so the charts start higher.
-with st.container(horizontal=True, vertical_alignment="center", wrap=False):
+# One line of intro; the rest behind a button beside it, so the charts start higher. On a
+# projector the row must not wrap (the charts need the height); on a phone it must, or the
+# intro is squeezed into a column one word wide.
+with st.container(horizontal=True, vertical_alignment="center", wrap=not present):
     st.markdown(t("training.intro"), width="stretch")
     with st.popover(t("training.intro_more_label"), icon=":material/info:"):
         st.write(t("training.intro_more"))

@@ -93,6 +93,10 @@ def test_phone_layout(server, page):
     _open(page, f"{server}/training?steps=200")
     screenshot(page, "phone-training")
     assert readable_text_problems(page) == []
+    # The intro line wraps onto the phone's width, not into a column a word wide.
+    width = page.evaluate("""() => document.querySelector(
+        '[data-testid="stMain"] [data-testid="stMarkdownContainer"] p').getBoundingClientRect().width""")
+    assert width >= 250, width
 
 
 def test_home_answers_at_slash_home(server, page):
