@@ -29,7 +29,8 @@ EN = {
                    "watch the boundary curve around the four clusters.",
     "sigmoid_derivative": "Sigmoid's slope is at most 0.25",
     "sigmoid_derivative_caption": "σ′(x) = σ(x)(1 − σ(x)) peaks at 0.25 at x = 0 and fades "
-                                  "to almost nothing outside about ±5 (the shaded zones).",
+                                  "to almost nothing outside about ±5 (the strips under "
+                                  "the curves).",
     "sigmoid_vanishing": "Stacked sigmoids vanish",
     "sigmoid_vanishing_caption": "Each sigmoid layer multiplies the gradient by at most "
                                  "0.25: ten layers down, the first layers barely learn. Note "
@@ -127,7 +128,7 @@ KO = {
                    "경계가 네 무리를 감싸며 휘는 모습을 보세요.",
     "sigmoid_derivative": "sigmoid의 기울기는 최대 0.25",
     "sigmoid_derivative_caption": "σ′(x) = σ(x)(1 − σ(x))는 x = 0에서 최댓값 0.25이고, "
-                                  "약 ±5 밖에서는 거의 0이 됩니다(음영 구간).",
+                                  "약 ±5 밖에서는 거의 0이 됩니다(곡선 아래의 띠).",
     "sigmoid_vanishing": "sigmoid를 쌓으면 기울기가 사라집니다",
     "sigmoid_vanishing_caption": "sigmoid 층 하나가 기울기에 최대 0.25를 곱하므로, 10층 "
                                  "아래의 첫 층들은 거의 학습하지 못합니다. 로그 눈금에 "
