@@ -17,6 +17,12 @@ A benchmark, not a test: it prints figures and asserts nothing.
 2. Playback: the bytes of Plotly JSON of the page's figure at its default view (what
    Streamlit sends: ``plotly.io.to_json``), its frame count, and the same for the largest
    network the page allows (6 layers of 8 units, 7 features, 5 classes).
+3. With ``--browser``: playback speed in Chromium. The app runs on a free loopback port;
+   the playground opens at its default view (1280x900), and Play is pressed ``--plays``
+   times (back to the first frame in between); each time the frames per second from the
+   first frame shown to the last (Plotly's ``plotly_animatingframe`` events).
+
+    .venv/bin/python benchmarks/bench_playground.py --browser
 """
 
 from __future__ import annotations
@@ -94,10 +100,49 @@ def playback_bytes(result, fn_names, labels, classes):
     return len(pio.to_json(fig, validate=False)), len(fig.frames), built
 
 
+REWIND_JS = """() => {
+    const gd = document.querySelector('.st-key-playground .js-plotly-plot');
+    return Plotly.animate(gd, [gd._transitionData._frames[0].name], {
+        frame: {duration: 0, redraw: false}, transition: {duration: 0}, mode: 'immediate'});
+}"""
+
+
+def browser_playback(plays):
+    """Frames per second of each of ``plays`` playbacks at the page's default view."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import (
+        CHROMIUM_FLAGS, _chromium_path, _free_port, open_page, start_server, wait_charts,
+    )
+    from tests.browser.test_network import PLAY_JS
+
+    port = _free_port()
+    server = start_server(port)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=_chromium_path(), args=CHROMIUM_FLAGS)
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            open_page(page, f"http://127.0.0.1:{port}/playground", timeout=120_000)
+            wait_charts(page, timeout=120_000)
+            out = []
+            for _ in range(plays):
+                page.evaluate(REWIND_JS)
+                times = [t for t, _ in page.evaluate(PLAY_JS)["frames"]]
+                out.append(((len(times) - 1) / ((times[-1] - times[0]) / 1000), len(times)))
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait()
+    return out
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--torch-path", default=None)
+    parser.add_argument("--browser", action="store_true",
+                        help="also measure playback in Chromium (needs playwright)")
+    parser.add_argument("--plays", type=int, default=5)
     args = parser.parse_args(argv)
     if args.torch_path:
         sys.path.append(args.torch_path)
@@ -135,6 +180,14 @@ def main(argv=None):
     size, frames, built = playback_bytes(big, ["Tanh"] * 6, list("abcdefg"), 5)
     print(f"largest network (6x8 tanh, 7 features, 5 classes): {size / 1e6:.3f} MB, "
           f"{frames} frames, built in {built:.2f} s")
+
+    if args.browser:
+        print("\n## playback in Chromium (default view, 1280x900)")
+        runs = browser_playback(args.plays)
+        for fps, frames in runs:
+            print(f"{frames} frames at {fps:5.1f} frames per second")
+        rates = sorted(fps for fps, _ in runs)
+        print(f"median {statistics.median(rates):.1f}, slowest {rates[0]:.1f} frames per second")
 
 
 if __name__ == "__main__":

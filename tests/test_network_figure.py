@@ -3,6 +3,7 @@ and a figure Plotly accepts (validated here, as the builders skip validation).""
 
 from __future__ import annotations
 
+import base64
 import json
 
 import numpy as np
@@ -22,37 +23,102 @@ def binary():
                               test_fraction=0.3, features=("x1", "x2", "x1_sq"))
 
 
-def test_quantize_units_maps_minus_one_to_one_onto_1_to_255():
-    q = nf.quantize_units(np.array([-5.0, -1.0, 0.0, 1.0, 7.0]))
-    assert q.dtype == np.uint8
-    assert q.tolist() == [1, 1, 128, 255, 255]  # 0 stays free for "empty"
+def test_signed_bands_cut_minus_one_to_one_into_equal_bands_with_a_clear_middle():
+    # 9 bands of width 2/9 from -1; the middle one (|v| < 1/9) is -1, drawn as nothing
+    v = np.array([-5.0, -1.0, -7 / 9 - 1e-9, -7 / 9 + 1e-9, -0.1, 0.0, 0.1, 1 / 9 + 1e-9,
+                  1.0, 7.0])
+    assert nf.signed_bands(v, 9).tolist() == [0, 0, 0, 1, -1, -1, -1, 5, 8, 8]
+    colours = nf.signed_colours("#000000", "#ffffff", 0.8, 9)
+    assert colours[4] == "rgba(0,0,0,0)"
+    assert colours[0] == "rgba(0,0,0,0.8)" and colours[3] == "rgba(0,0,0,0.2)"
+    assert colours[5] == "rgba(255,255,255,0.2)" and colours[8] == "rgba(255,255,255,0.8)"
 
 
-def test_quantize_output_bands_classes_by_certainty():
-    p2 = np.array([[0.0, 0.5, 1.0]])
-    assert nf.quantize_output(p2).tolist() == [[0, 127, 254]]
+def test_class_bands_band_the_likeliest_class_by_certainty():
     p3 = np.zeros((3, 1, 3))
-    p3[:, 0, 0] = (1, 0, 0)  # sure of class 0
-    p3[:, 0, 1] = (0.1, 0.1, 0.8)
-    p3[:, 0, 2] = (1 / 3, 1 / 3, 1 / 3)  # a tie: the least sure
-    q = nf.quantize_output(p3)[0]
-    assert q[0] == 50  # band 0, top
-    assert q[1] == 102 + 35  # band 2, (0.8 - 1/3) / (2/3) = 0.7 of the way up
-    assert q[2] == 0
+    p3[:, 0, 0] = (1, 0, 0)  # sure of class 0: its top step
+    p3[:, 0, 1] = (0.1, 0.1, 0.8)  # class 2, (0.8 - 1/3) / (2/3) = 0.7 of the way up
+    p3[:, 0, 2] = (1 / 3, 1 / 3, 1 / 3)  # a tie: the least sure step (of class 0)
+    bands, per = nf.class_bands(p3)
+    assert per == 3  # 10 // 3 steps for each of 3 classes
+    assert bands[0].tolist() == [2, 2 * 3 + 2, 0]
+    assert len(nf.class_colours(3, per)) == 9
+    assert nf.class_bands(np.full((5, 1, 1), 0.2))[1] == 2  # never fewer than 2 steps
+
+
+def test_band_rects_merge_runs_along_rows_then_down_columns():
+    bands = np.array([[0, 0, 1],
+                      [0, 0, 1],
+                      [-1, 2, 2]])
+    rects = nf.band_rects(bands, 3)
+    assert rects[0].tolist() == [[0, 0, 2, 2]]  # (col0, row0, col1, row1), ends exclusive
+    assert rects[1].tolist() == [[2, 0, 3, 2]]
+    assert rects[2].tolist() == [[1, 2, 3, 3]]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_band_rects_paint_back_every_cell_once(seed):
+    rng = np.random.default_rng(seed)
+    shape = tuple(rng.integers(1, 14, size=2))
+    # smooth-ish pictures (as unit outputs are) and pure noise
+    bands = (rng.integers(-1, 4, size=shape) if seed % 2 else
+             np.cumsum(rng.integers(0, 2, size=shape), axis=1) % 5 - 1)
+    painted = np.full(shape, -1)
+    hits = np.zeros(shape, dtype=int)
+    for k, rects in enumerate(nf.band_rects(bands, 5)):
+        for c0, r0, c1, r1 in rects:
+            assert c0 < c1 and r0 < r1
+            painted[r0:r1, c0:c1] = k
+            hits[r0:r1, c0:c1] += 1
+    assert (painted == bands).all()
+    assert (hits == (bands >= 0)).all()  # no cell twice, no empty cell drawn
+
+
+def _array(v):
+    """A frame's array: Plotly's typed form ``{dtype, bdata}`` decoded, or as it is."""
+    if isinstance(v, dict):
+        dtype = {"u1": np.uint8, "f4": np.float32, "f8": np.float64}[v["dtype"]]
+        return np.frombuffer(base64.b64decode(v["bdata"]), dtype=dtype)
+    return np.asarray(v)
+
+
+def _polygon_area(x, y):
+    x, y = _array(x).astype(float), _array(y).astype(float)
+    return 0.5 * np.sum(x * np.roll(y, -1) - np.roll(x, -1) * y)  # shoelace, signed
+
+
+def test_band_shapes_go_round_each_rectangle_and_back_along_one_path():
+    bands = np.array([[0, 0, -1], [-1, 0, 0], [0, -1, -1]])
+    (x, y), = nf.band_shapes(bands, 1, [0, 1, 2, 3], [0, 2, 3, 5])
+    assert x.dtype == np.uint8 and y.dtype == np.uint8  # whole cells: one byte each
+    # rectangles (rows grow up): cells (0..2, row 0), (1..3, row 1), (0..1, row 2);
+    # round each (a b c d a), then back through the a corners
+    assert x.tolist() == [0, 2, 2, 0, 0, 1, 3, 3, 1, 1, 0, 1, 1, 0, 0, 1, 0]
+    assert y.tolist() == [0, 0, 2, 2, 0, 2, 2, 3, 3, 2, 3, 3, 5, 5, 3, 2, 0]
+    # the filled area is the cells' (2*2 + 2*1 + 1*2 = 8): the steps between rectangles,
+    # walked once each way, add nothing
+    assert _polygon_area(x, y) == 8
+    (xf, yf), = nf.band_shapes(bands, 1, [0, 0.5, 1, 1.5], [0, 2, 3, 5])
+    assert xf.dtype == np.float32 and _polygon_area(xf, yf) == 4  # half as wide
+
+
+def test_band_shapes_of_an_empty_band_are_empty():
+    (x, y), = nf.band_shapes(np.full((2, 2), -1), 1, [0, 1, 2], [0, 1, 2])
+    assert len(x) == len(y) == 0
 
 
 def test_mosaic_places_units_top_down_with_empty_gaps():
     g = 2
-    col0 = np.full((2, g, g), 10, np.uint8)
-    col1 = np.full((1, g, g), 20, np.uint8)
+    col0 = np.full((2, g, g), 3, np.int8)
+    col1 = np.full((1, g, g), 5, np.int8)
     m = nf.mosaic([col0, col1], rows=2, g=g)
     assert m.shape == (2 * 3 - 1, 2 * 3 - 1)
     # rows grow upwards: the top unit (u = 0) is in the last block of rows
-    assert (m[3:5, 0:2] == 10).all() and (m[0:2, 0:2] == 10).all()
-    assert (m[3:5, 3:5] == 20).all() and (m[0:2, 3:5] == nf.EMPTY).all()
-    assert (m[2, :] == nf.EMPTY).all() and (m[:, 2] == nf.EMPTY).all()
-    edges = nf._edges(2, g, 2.4)
-    np.testing.assert_allclose(edges, [0, 0.5, 1.0, 2.4, 2.9, 3.4])
+    assert (m[3:5, 0:2] == 3).all() and (m[0:2, 0:2] == 3).all()
+    assert (m[3:5, 3:5] == 5).all() and (m[0:2, 3:5] == -1).all()
+    assert (m[2, :] == -1).all() and (m[:, 2] == -1).all()
+    edges = nf._edges(2, g, 5)  # two pictures of 2 cells, 5 cells apart
+    assert edges.tolist() == [0, 1, 2, 5, 6, 7]
 
 
 def test_hover_formula_fills_in_the_numbers():
@@ -74,7 +140,10 @@ def test_figure_is_valid_and_animates_every_snapshot(binary):
     fig = nf.network_figure(binary, texts=TEXTS, fn_names=["tanh", "tanh"],
                             feature_labels=["x₁", "x₂", "x₁²"])
     go.Figure(fig.to_dict())  # Plotly's validation: raises on any invalid property
-    assert len(fig.frames) == nf.MAX_FRAMES  # 101 snapshots, 100 frames
+    # 101 snapshots: as many frames as fit the byte budget, at most MAX_FRAMES (a frame of
+    # this net is ~14 KB of JSON: 96 of them)
+    assert 90 <= len(fig.frames) <= nf.MAX_FRAMES
+    assert len(pio.to_json(fig, validate=False)) <= 1_500_000
     assert fig.frames[-1].name == "300" and fig.frames[0].name == "0"
     slider = fig.layout.sliders[0]
     assert slider.active == 0  # opens on the starting weights: Play shows the training
@@ -87,11 +156,22 @@ def test_figure_is_valid_and_animates_every_snapshot(binary):
     assert kinds[0] == "heatmap" and kinds.count("heatmap") == 1  # the inputs: fixed
     moving = list(fig.frames[0].traces)
     assert all(kinds[i] == "scatter" for i in moving)
-    # unit cells: 6 units (4 + 2 hidden) and the output, g x g cells each
-    cells = fig.data[1].marker.color
-    assert len(np.asarray(cells)) == 7 * 10 * 10
-    assert len(np.asarray(fig.data[12].marker.color)) == nf.OUT_CELLS ** 2
-    hover = fig.frames[-1].data[9].hovertext
+    bands = nf.UNIT_BANDS - 1  # drawn bands: all but the clear middle one
+    assert [fig.data[i].fill for i in moving[:bands]] == ["toself"] * bands
+    unit_colours = [fig.data[i].fillcolor for i in moving[:bands]]
+    assert len(set(unit_colours)) == bands
+    output = moving[bands + 9:bands + 9 + bands]  # after 8 connection traces and the hover
+    assert {fig.data[i].xaxis for i in output} == {"x2"}
+    assert [fig.data[i].fill for i in output] == ["toself"] * bands
+    # every unit's cells are drawn once: 6 hidden + the output unit, 10 x 10 cells of
+    # area 1, less the cells in the clear middle band
+    last = fig.frames[-1]
+    cells = sum(_polygon_area(t.x, t.y) for t in last.data[:bands])
+    units = [u[:, nf._pick(40, 10)][:, :, nf._pick(40, 10)] for u in binary.snapshots[-1].units]
+    p = binary.snapshots[-1].output[nf._pick(40, 10)][:, nf._pick(40, 10)]
+    values = np.concatenate([u.ravel() for u in units] + [2 * p.ravel() - 1])
+    assert cells == (nf.signed_bands(values) >= 0).sum()
+    hover = last.data[bands + 8].hovertext
     assert len(hover) == 4 + 2 + 1 and hover[0].startswith("h₁,₁ = tanh(")
     assert hover[-1].startswith("p = σ(")
 
@@ -101,9 +181,10 @@ def test_frames_change_as_training_goes(binary):
                             feature_labels=["x₁", "x₂", "x₁²"], start=200)
     slider = fig.layout.sliders[0]
     assert slider.steps[slider.active].label == "198"  # the last snapshot at or before 200
-    first = fig.frames[0].data[0].marker.color
-    last = fig.frames[-1].data[0].marker.color
-    assert not np.array_equal(np.asarray(first), np.asarray(last))
+    first = [_array(t.x) for t in fig.frames[0].data[:nf.UNIT_BANDS - 1]]
+    last = [_array(t.x) for t in fig.frames[-1].data[:nf.UNIT_BANDS - 1]]
+    assert any(a.shape != b.shape or not np.array_equal(a, b, equal_nan=True)
+               for a, b in zip(first, last))
 
 
 def test_json_stays_within_the_budget_for_the_largest_network():
@@ -116,7 +197,7 @@ def test_json_stays_within_the_budget_for_the_largest_network():
     assert size <= 1_500_000
     assert 10 <= len(fig.frames) < 100  # fewer frames, not a bigger page
     spec = json.loads(pio.to_json(fig, validate=False))
-    assert spec["frames"][0]["data"][0]["marker"]["color"]["dtype"] == "u1"
+    assert spec["frames"][0]["data"][0]["x"]["dtype"] == "u1"  # whole cells: one byte
 
 
 def test_no_hidden_layer_and_multiclass_figures_build():
@@ -124,7 +205,10 @@ def test_no_hidden_layer_and_multiclass_figures_build():
     fig = nf.network_figure(r, texts=nf.Texts(class_names=tuple("ABCD")), fn_names=[],
                             feature_labels=["x₁", "x₂"])
     go.Figure(fig.to_dict())
-    assert fig.frames[-1].data[9].hovertext[0].startswith("s₁ = ")
+    hover = next(t for t in fig.frames[-1].data if t.hovertext is not None)
+    assert hover.hovertext[0].startswith("s₁ = ")
+    # the output picture: a band per class and certainty step (10 // 4 = 2 steps)
+    assert sum(t.xaxis == "x2" and t.fill == "toself" for t in fig.data) == 4 * 2
 
 
 def test_a_result_without_snapshots_is_refused():

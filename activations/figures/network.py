@@ -2,11 +2,16 @@
 per unit, connections whose width and colour show the weights), the output over the input
 plane with the train and test points, and the loss curves, all animated with Plotly frames.
 
-Playback is the browser's: every frame carries what changes (the unit pictures as one
-uint8 mosaic, the output picture, the connections, the units' hover formulas and the
-current step's marker on the loss curves), so Play, Pause and the slider cost the server
-nothing. Pictures are sent as uint8 (0..254 on the colour scale, 255 = nothing there): a
-quarter of float32, which keeps the default view's JSON far under `JSON_BUDGET`.
+Playback is the browser's: every frame carries what changes (the pictures, the
+connections, the units' hover formulas and the current step's marker on the loss curves),
+so Play, Pause and the slider cost the server nothing.
+
+Why pictures are drawn as bands: a picture cut into `UNIT_BANDS` bands of value (like a
+contour map) is one filled shape per band, the cells of a band merged into rectangles
+(`band_rects`), so a frame redraws one SVG path per band. Drawn as one marker per cell,
+the 1,100 cells of the default view cost plotly.js about 60 µs each a frame (a style
+and colour parse per marker): 10 frames a second in headless Chromium, against 20 asked.
+A heatmap would need a full redraw per frame, slower still.
 
 Every text drawn is a parameter (`Texts`); numbers go through `numfmt.fmt`.
 """
@@ -14,11 +19,11 @@ Every text drawn is a parameter (`Texts`); numbers go through `numfmt.fmt`.
 from __future__ import annotations
 
 import base64
+import json
 from dataclasses import dataclass
 
 import numpy as np
 import plotly.graph_objects as go
-import plotly.io as pio
 
 from ..features import transform
 from ..numfmt import fmt
@@ -27,24 +32,22 @@ from .style import PALETTE, color, f32, font_size, line_width, merge, styled
 JSON_BUDGET = 1_400_000  # bytes of frames we allow (the figure's JSON stays under 1.5 MB)
 MAX_FRAMES = 100
 OUT_CELLS = 20  # the output picture's cells per side
-FRAME_MS = 50  # 20 frames a second
-TILE, PITCH_X, PITCH_Y = 1.0, 2.4, 1.25  # unit picture side and spacing, diagram units
-# Mosaic value of "no unit here": the colour scale's transparent end. 0, because the JSON
-# Streamlit sends escapes "/" as 6 bytes and a run of 255s is "////" in base64; zeros are "A".
-EMPTY = 0
+FRAME_MS = 30  # plotly.js shows the next frame at the first screen refresh more than
+# FRAME_MS after the last: at 60 Hz that is 33 ms, 30 frames a second when a frame draws
+# in time (asking 40 or 50 ms gives 20 or 15 at best)
+# The diagram is laid out in cells of the unit pictures (g x g cells a picture): the
+# spacing of the pictures, in picture sides, is rounded to whole cells, so every corner
+# of a band is a small integer and a frame sends it as one byte (see `band_shapes`).
+PITCH_X, PITCH_Y = 2.4, 1.25
+UNIT_BANDS = 9  # bands of a unit's value in [-1, 1]: 4 shades of each sign, and a clear
+# middle band around 0 (odd, so 0 is in the middle of one)
 WIDTH_BINS = (0.5, 1.5, 3.0, 5.0)  # connection widths (pixels) for 4 classes of |w|
 POSITIVE, NEGATIVE = PALETTE[1], PALETTE[0]  # orange for w > 0, blue for w < 0 (as TFP)
 
 
 def _rgba(hex_colour, a):
     r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
-    return f"rgba({r},{g},{b},{a})"
-
-
-# Unit pictures (1..255): -1 blue, 0 see-through (the theme's background shows), +1 orange;
-# 0 is empty.
-UNIT_SCALE = [[0.0, "rgba(0,0,0,0)"], [1 / 255, _rgba(NEGATIVE, 0.95)],
-              [128 / 255, "rgba(128,128,128,0.08)"], [1.0, _rgba(POSITIVE, 0.95)]]
+    return f"rgba({r},{g},{b},{round(a, 3)})"
 
 
 @dataclass(frozen=True)
@@ -67,57 +70,118 @@ class Texts:
     bias: str = "bias"
 
 
-# ---------------------------------------------------------------- pictures as uint8
+# ---------------------------------------------------------------- pictures as bands
 
 
-def quantize_units(a) -> np.ndarray:
-    """Unit outputs clipped to [-1, 1] as 1..255 (uint8; 0 is `EMPTY`)."""
+def signed_bands(a, bands=UNIT_BANDS) -> np.ndarray:
+    """Band of each value clipped to [-1, 1] (int8): 0 .. bands-1 from -1 up, with the
+    middle band (around 0, left clear) as -1, like every "nothing here" cell."""
     a = np.clip(np.asarray(a, dtype=np.float64), -1, 1)
-    return (np.round((a + 1) * 127) + 1).astype(np.uint8)
+    k = np.minimum(np.floor((a + 1) / 2 * bands), bands - 1).astype(np.int8)
+    k[k == bands // 2] = -1
+    return k
 
 
-def quantize_output(p) -> np.ndarray:
-    """The output picture as uint8: two classes (G, G) p -> 0..254; C classes (C, G, G) ->
-    band k (values 51k .. 51k + 50) for the likeliest class k, brighter when surer."""
+def signed_colours(negative, positive, alpha, bands=UNIT_BANDS) -> list[str]:
+    """The colour of each of `signed_bands`' bands (the middle one transparent): the
+    outermost ones at full ``alpha``, fading to a quarter of it next to the middle."""
+    mid = bands // 2
+    return [_rgba(negative if k < mid else positive, alpha * abs(k - mid) / mid)
+            if k != mid else "rgba(0,0,0,0)" for k in range(bands)]
+
+
+def class_bands(p) -> tuple[np.ndarray, int]:
+    """The output picture of C classes (C, G, G) as bands (G, G): the likeliest class k
+    and how sure the net is of it (from a tie to certain) in ``per`` steps: band
+    ``k * per + step``. Returns the bands and ``per``."""
     p = np.asarray(p, dtype=np.float64)
-    if p.ndim == 2:
-        return np.round(np.clip(p, 0, 1) * 254).astype(np.uint8)
-    k = p.shape[0]
-    top = p.argmax(axis=0)  # (G, G)
-    sure = (p.max(axis=0) - 1 / k) / (1 - 1 / k)  # 0 (a tie) .. 1 (certain)
-    return (51 * top + np.round(np.clip(sure, 0, 1) * 50)).astype(np.uint8)
+    c = p.shape[0]
+    per = max(2, 10 // c)
+    sure = (p.max(axis=0) - 1 / c) / (1 - 1 / c)  # 0 (a tie) .. 1 (certain)
+    step = np.minimum(np.floor(np.clip(sure, 0, 1) * per), per - 1)
+    return (p.argmax(axis=0) * per + step).astype(np.int8), per
 
 
-def output_scale(classes: int):
-    """The colour scale of `quantize_output`'s values (zmin 0, zmax 255)."""
-    if classes == 2:
-        return [[0.0, _rgba(color(0), 0.6)], [127 / 255, "rgba(128,128,128,0.05)"],
-                [254 / 255, _rgba(color(1), 0.6)], [1.0, _rgba(color(1), 0.6)]]
-    stops = []
-    for k in range(classes):
-        stops += [[51 * k / 255, _rgba(color(k), 0.06)], [(51 * k + 50) / 255,
-                                                          _rgba(color(k), 0.7)]]
-    return stops + ([[1.0, "rgba(0,0,0,0)"]] if stops[-1][0] < 1 else [])
+def class_colours(classes: int, per: int) -> list[str]:
+    return [_rgba(color(k), 0.06 + 0.64 * (s + 1) / per)
+            for k in range(classes) for s in range(per)]
+
+
+def band_rects(bands, count) -> list[np.ndarray]:
+    """Each band's cells merged into rectangles: for band k, an (n, 4) int array of
+    ``(col0, row0, col1, row1)`` cell edges (end exclusive), ordered by row0 then col0.
+    Runs along a row are merged, then equal runs in consecutive rows; cells of -1 are
+    nothing. (Vectorised: a figure cuts some 10,000 rows.)"""
+    bands = np.asarray(bands)
+    rows, cols = bands.shape
+    edge = np.ones((rows, cols + 1), dtype=bool)  # a run starts (or the row ends) here
+    edge[:, 1:cols] = bands[:, 1:] != bands[:, :-1]
+    r, c = np.nonzero(edge)  # row by row, left to right
+    nxt = np.append(c[1:], 0)
+    keep = c < cols  # each start, with the next edge of its row as its end
+    r, c0, c1 = r[keep], c[keep], nxt[keep]
+    k = bands[r, c0].astype(np.int64)
+    r, c0, c1, k = r[k >= 0], c0[k >= 0], c1[k >= 0], k[k >= 0]
+    if not len(r):
+        return [np.zeros((0, 4), dtype=np.int32) for _ in range(count)]
+    # A run goes on a rectangle that the same run in the row below started.
+    order = np.lexsort((r, c1, c0, k))
+    r, c0, c1, k = r[order], c0[order], c1[order], k[order]
+    same = np.zeros(len(r), dtype=bool)
+    same[1:] = (k[1:] == k[:-1]) & (c0[1:] == c0[:-1]) & (c1[1:] == c1[:-1]) \
+        & (r[1:] == r[:-1] + 1)
+    start = np.flatnonzero(~same)
+    end = np.append(start[1:], len(r)) - 1  # the last row of each rectangle
+    rects = np.column_stack([c0[start], r[start], c1[start], r[end] + 1])
+    kk = k[start]
+    order = np.lexsort((rects[:, 0], rects[:, 1], kk))
+    rects, kk = rects[order], kk[order]
+    cut = np.searchsorted(kk, np.arange(count + 1))
+    return [rects[cut[i]:cut[i + 1]].astype(np.int32) for i in range(count)]
+
+
+def band_shapes(bands, count, x_edges, y_edges) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Each band as one polygon for a ``fill="toself"`` trace: (x, y) of its rectangles,
+    uint8 when every edge is an integer in 0..255, else float32.
+
+    No NaN between rectangles, so the corners can be bytes: the polygon goes round
+    rectangle 1 (corners a b c d, back to a), steps to rectangle 2's corner a and round it,
+    and so on, then walks back through the a corners to the first. Every step between
+    rectangles is walked once each way, so it encloses nothing and draws nothing; the
+    rectangles all turn the same way, so each one is filled.
+    """
+    x_edges, y_edges = np.asarray(x_edges), np.asarray(y_edges)
+    whole = all(np.array_equal(e, np.round(e)) and e.min() >= 0 and e.max() <= 255
+                for e in (x_edges, y_edges))
+    cast = (lambda a: a.astype(np.uint8)) if whole else f32
+    out = []
+    for rects in band_rects(bands, count):
+        x0, y0, x1, y1 = (rects[:, i] for i in range(4))
+        xs = np.column_stack([x_edges[x0], x_edges[x1], x_edges[x1], x_edges[x0], x_edges[x0]])
+        ys = np.column_stack([y_edges[y0], y_edges[y0], y_edges[y1], y_edges[y1], y_edges[y0]])
+        back = slice(-2, None, -1)  # the a corners, from the last but one to the first
+        out.append((cast(np.concatenate([xs.ravel(), xs[back, 0]])),
+                    cast(np.concatenate([ys.ravel(), ys[back, 0]]))))
+    return out
 
 
 def _pick(G, g):
     return np.linspace(0, G - 1, g).round().astype(int)
 
 
-def _edges(blocks, g, pitch, start=0.0):
-    """Cell edges of ``blocks`` pictures of ``g`` cells side by side, one wide empty cell
-    between neighbours: ``blocks * (g + 1)`` edges for ``blocks * (g + 1) - 1`` cells."""
-    out = []
-    for b in range(blocks):
-        out.extend(start + b * pitch + TILE * np.arange(g) / g)
-        out.append(start + b * pitch + TILE)
-    return f32(out)
+def _edges(blocks, g, pitch, start=0):
+    """Cell edges of ``blocks`` pictures of ``g`` cells (of side 1) ``pitch`` apart, one
+    wide empty cell between neighbours: ``blocks * (g + 1)`` edges for ``blocks * (g + 1)
+    - 1`` cells."""
+    return np.concatenate([start + b * pitch + np.arange(g + 1) for b in range(blocks)])
 
 
-def mosaic(columns, rows, g) -> np.ndarray:
-    """One uint8 picture (rows*(g+1)-1, cols*(g+1)-1) of unit pictures: ``columns`` is a
-    list of (units, g, g) uint8 arrays, unit 0 at the top; empty cells are `EMPTY`."""
-    out = np.full((rows * (g + 1) - 1, len(columns) * (g + 1) - 1), EMPTY, dtype=np.uint8)
+def mosaic(columns, rows, g, empty=-1) -> np.ndarray:
+    """One picture (rows*(g+1)-1, cols*(g+1)-1) of unit pictures, in `_edges`' cells:
+    ``columns`` is a list of (units, g, g) arrays, unit 0 at the top; the cells between
+    pictures and below a short column are ``empty``."""
+    dtype = np.result_type(*[c.dtype for c in columns]) if columns else np.int8
+    out = np.full((rows * (g + 1) - 1, len(columns) * (g + 1) - 1), empty, dtype=dtype)
     for c, units in enumerate(columns):
         for u, pic in enumerate(units):
             r = rows - 1 - u  # block from the bottom: y grows upwards
@@ -170,13 +234,15 @@ def unit_formulas(weights, biases, feature_labels, fn_names, classes) -> list[li
 # ---------------------------------------------------------------- the figure
 
 
-def _geometry(sizes):
-    """Centre of every unit: ``centres[c][u] = (x, y)``, column c (0 = inputs)."""
-    return [[(c * PITCH_X + TILE / 2, -u * PITCH_Y - TILE / 2) for u in range(n)]
+def _geometry(sizes, g, pitch_x, pitch_y):
+    """Centre of every unit, in cells: ``centres[c][u] = (x, y)``, column c (0 = inputs),
+    unit 0 at the top; y = 0 is the bottom of the tallest column."""
+    rows = max(sizes)
+    return [[(c * pitch_x + g / 2, (rows - 1 - u) * pitch_y + g / 2) for u in range(n)]
             for c, n in enumerate(sizes)]
 
 
-def _connections(weights, centres, wmax):
+def _connections(weights, centres, wmax, g):
     """Segments grouped by sign and width class: 8 traces' (x, y), NaN between segments."""
     groups = {(s, k): ([], []) for s in (1, -1) for k in range(len(WIDTH_BINS))}
     for c, W in enumerate(weights):
@@ -187,7 +253,7 @@ def _connections(weights, centres, wmax):
                 w = float(W[i, j])
                 k = min(int(abs(w) / wmax * len(WIDTH_BINS)), len(WIDTH_BINS) - 1)
                 xs, ys = groups[(1 if w >= 0 else -1, k)]
-                xs += [x0 + TILE / 2, x1 - TILE / 2, np.nan]
+                xs += [x0 + g / 2, x1 - g / 2, np.nan]
                 ys += [y0, y1, np.nan]
     return [(f32(xs), f32(ys)) for xs, ys in groups.values()]
 
@@ -199,13 +265,11 @@ def _thin(values, most=400):
 
 
 def _frame_bytes(frame_traces) -> int:
-    """A frame's size in the JSON Streamlit sends (plotly's encoder: base64 arrays, "/"
-    escaped), measured on the frame itself."""
-    def size(traces):
-        traces = [{k: _typed(v) for k, v in t.items()} for t in traces]
-        return len(pio.to_json(go.Figure(dict(data=traces), _validate=False), validate=False))
-
-    return size(frame_traces) - size([]) + 40 * len(frame_traces)  # without the template
+    """A frame's size in the JSON Streamlit sends: arrays in base64, and each "/" sent as
+    6 bytes (plotly's encoder escapes it), plus the frame's name and trace list."""
+    text = json.dumps([{k: _typed(v) for k, v in t.items()} for t in frame_traces],
+                      ensure_ascii=False, separators=(",", ":"))
+    return len(text.encode()) + 5 * text.count("/") + 40 * len(frame_traces)
 
 
 def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
@@ -232,7 +296,8 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
     g = 10 if rows <= 4 else 8  # cells per unit picture side
     G = len(result.snapshot_x)
     pick = _pick(G, g)
-    centres = _geometry(sizes)
+    pitch_x, pitch_y = round(PITCH_X * g), round(PITCH_Y * g)  # in cells
+    centres = _geometry(sizes, g, pitch_x, pitch_y)
     base = font_size(present)
     gx, gy = result.snapshot_x, result.snapshot_y
 
@@ -240,26 +305,50 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
     xx, yy = np.meshgrid(gx[pick], gy[pick])
     phi = transform(np.column_stack([xx.ravel(), yy.ravel()]), result.features)  # (g², F)
     phi = phi / np.maximum(np.abs(phi).max(axis=0), 1e-12)
-    inputs = quantize_units(phi.T.reshape(n_in, g, g))
+    inputs = signed_bands(phi.T.reshape(n_in, g, g))  # (F, g, g)
     wmax = max(float(np.abs(w).max()) for s in snaps for w in s.weights) or 1.0
+    mid = UNIT_BANDS // 2
+    unit_colours = signed_colours(NEGATIVE, POSITIVE, 0.95)
+    unit_drawn = [k for k in range(UNIT_BANDS) if k != mid]  # the middle band stays clear
+    y_edges = _edges(rows, g, pitch_y)
+    x_edges = _edges(len(sizes) - 1, g, pitch_x, pitch_x)  # every column after the inputs
 
-    def mosaic_of(snap):
-        """Every unit picture's cells as one uint8 vector, in `cell_xy`'s order."""
-        cols = [quantize_units(u[:, pick][:, :, pick]) for u in snap.units]
+    def units_of(snap):
+        """Every unit's picture (hidden layers, then the output's p or each p_k) as bands,
+        one filled shape per drawn band."""
+        cols = [signed_bands(u[:, pick][:, :, pick]) for u in snap.units]
         out = snap.output
         out_units = out[None] if out.ndim == 2 else out  # (units, G, G): p or each p_k
-        cols.append(quantize_units(2 * out_units[:, pick][:, :, pick] - 1))  # p 0..1
-        return np.concatenate([c.reshape(-1) for c in cols])
+        cols.append(signed_bands(2 * out_units[:, pick][:, :, pick] - 1))  # p 0..1
+        shapes = band_shapes(mosaic(cols, rows, g), UNIT_BANDS, x_edges, y_edges)
+        return [shapes[k] for k in unit_drawn]
 
-    # Output picture: at most OUT_CELLS x OUT_CELLS cells.
-    opick = _pick(G, min(G, OUT_CELLS))
-    ox, oy = gx[opick], gy[opick]
-    oxx, oyy = np.meshgrid(ox, oy)  # (o, o), rows follow oy
+    # Output picture: at most OUT_CELLS x OUT_CELLS cells, evenly spaced over the grid's
+    # box, each showing the grid point nearest its centre.
+    cells = min(G, OUT_CELLS)
+    opick = _pick(G, cells)
+
+    def cell_edges(grid):
+        step = (grid[-1] - grid[0]) / (cells - 1)
+        return grid[0] + step * (np.arange(cells + 1) - 0.5)
+
+    ox_edges, oy_edges = cell_edges(gx), cell_edges(gy)
+    if classes == 2:
+        out_colours = signed_colours(color(0), color(1), 0.6)
+        out_drawn = unit_drawn
+    else:
+        per = class_bands(np.full((classes, 1, 1), 1 / classes))[1]
+        out_colours = class_colours(classes, per)
+        out_drawn = list(range(len(out_colours)))
 
     def output_of(snap):
         out = snap.output
-        return quantize_output(out[opick][:, opick] if out.ndim == 2
-                               else out[:, opick][:, :, opick]).reshape(-1)
+        if out.ndim == 2:
+            bands = signed_bands(2 * out[opick][:, opick] - 1)
+        else:
+            bands = class_bands(out[:, opick][:, :, opick])[0]
+        shapes = band_shapes(bands, len(out_colours), ox_edges, oy_edges)
+        return [shapes[k] for k in out_drawn]
 
     def hover_of(snap):
         per_layer = unit_formulas(snap.weights, snap.biases, feature_labels, fn_names, classes)
@@ -276,16 +365,21 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
         return f32([snap.step] * len(ys)), f32(ys)
 
     def frame_data(snap):
-        conns = _connections(snap.weights, centres, wmax)
+        """What changes, in the order of `moving`: unit bands, connections, unit hover,
+        output bands, the loss marker."""
         mx, my = marker_of(snap)
-        return ([dict(type="scatter", marker=dict(color=mosaic_of(snap)))]
-                + [dict(type="scatter", x=x, y=y) for x, y in conns]
+        return ([dict(type="scatter", x=x, y=y) for x, y in units_of(snap)]
+                + [dict(type="scatter", x=x, y=y)
+                   for x, y in _connections(snap.weights, centres, wmax, g)]
                 + [dict(type="scatter", hovertext=hover_of(snap))]
-                + [dict(type="scatter", marker=dict(color=output_of(snap)))]
+                + [dict(type="scatter", x=x, y=y) for x, y in output_of(snap)]
                 + [dict(type="scatter", x=mx, y=my)])
 
     # Choose frames: evenly among the snapshots, within the byte budget.
-    fit = max(2, int(budget // _frame_bytes(frame_data(snaps[-1]))))
+    # A frame's size varies with the pictures (more bands, more rectangles): budget for
+    # the largest of a few spread over the run.
+    sample = np.unique(np.linspace(0, len(snaps) - 1, 6).round().astype(int))
+    fit = max(2, int(budget // max(_frame_bytes(frame_data(snaps[i])) for i in sample)))
     count = min(len(snaps), max_frames, fit)
     at = max([i for i, s in enumerate(snaps) if s.step <= start] or [0])
     picks = np.linspace(0, len(snaps) - 1, count).round().astype(int)
@@ -296,64 +390,46 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
     unit_hover = [f"{lab}" for lab in feature_labels]
     xs = [x for col in centres[1:] for x, _ in col]
     ys = [y for col in centres[1:] for _, y in col]
-    frame0 = frame_data(first)
+    frame0 = iter(frame_data(first))
     diagram = dict(xaxis="x", yaxis="y")
-    cell = TILE / g
-    cell_x, cell_y = [], []  # cell centres, unit by unit, rows from the bottom
-    for c, units in enumerate(sizes[1:], start=1):
-        for u in range(units):
-            ii, jj = np.meshgrid(np.arange(g), np.arange(g), indexing="ij")  # (g, g)
-            cell_x.append((c * PITCH_X + (jj + 0.5) * cell).ravel())
-            cell_y.append((-u * PITCH_Y - TILE + (ii + 0.5) * cell).ravel())
-    cell_x, cell_y = np.concatenate(cell_x), np.concatenate(cell_y)
-    # Marker sizes are pixels: from the plot's expected size (the wide page's main column,
-    # or the whole screen when presenting), whichever of width and height binds.
-    fig_h = height or (470 if present else 600)
-    plot_w = (1216 if present else 820) - 20
-    plot_h = fig_h - (95 if present else 60) - (95 if present else 80)
-    span_x = (-1.5, (len(sizes) - 1) * PITCH_X + TILE + 0.2)
-    span_y = (-(rows - 1) * PITCH_Y - TILE - 0.2, 0.2)
-    per_unit = min(0.56 * plot_w / (span_x[1] - span_x[0]),
-                   0.94 * plot_h / (span_y[1] - span_y[0]))
-    unit_px = per_unit * cell + 1.5  # a little more: cells overlap rather than show seams
-    span_gx, span_gy = float(gx[-1] - gx[0]), float(gy[-1] - gy[0])
-    out_per = min(0.36 * plot_w / span_gx, 0.5 * plot_h / span_gy)
-    out_px = out_per * float(ox[1] - ox[0]) + 1.5
+    band = dict(type="scatter", mode="none", fill="toself", hoverinfo="skip",
+                showlegend=False)
+    z = mosaic([inputs], rows, g).astype(np.float32)
+    z[z < 0] = np.nan  # nothing drawn: the middle band and the empty cells
     data = [
-        dict(type="heatmap", z=mosaic([inputs], rows, g), x=_edges(1, g, PITCH_X),
-             y=_edges(rows, g, PITCH_Y, -(rows - 1) * PITCH_Y - TILE), zmin=0, zmax=255,
-             colorscale=UNIT_SCALE, showscale=False, hoverinfo="skip", **diagram),
-        # The animated pictures are square markers, one per cell: plotly.js moves scatter
-        # traces without redrawing the figure (a heatmap needs a full redraw per frame,
-        # which played at a third of the speed).
-        dict(type="scatter", mode="markers", x=f32(cell_x), y=f32(cell_y), hoverinfo="skip",
-             marker=dict(color=frame0[0]["marker"]["color"], cmin=0, cmax=255,
-                         colorscale=UNIT_SCALE, symbol="square", size=unit_px,
-                         line=dict(width=0)), showlegend=False, **diagram),
+        # The inputs never change: one heatmap, in the units' band colours (an integer z
+        # falls exactly on its colour stop).
+        dict(type="heatmap", z=z, x=_edges(1, g, pitch_x), y=y_edges, zmin=0,
+             zmax=UNIT_BANDS - 1, colorscale=[[k / (UNIT_BANDS - 1), c]
+                                              for k, c in enumerate(unit_colours)],
+             showscale=False, hoverinfo="skip", **diagram),
     ]
-    for (sign, k), trace in zip([(s, k) for s in (1, -1) for k in range(len(WIDTH_BINS))],
-                                frame0[1:9]):
-        width = WIDTH_BINS[k] * (1.6 if present else 1.0)
-        data.append(dict(type="scatter", mode="lines", x=trace["x"], y=trace["y"],
-                         line=dict(width=width, color=_rgba(POSITIVE if sign > 0 else NEGATIVE,
-                                                            0.35 + 0.15 * k)),
-                         hoverinfo="skip", showlegend=False, **diagram))
-    # Invisible squares over the units carry the hover text (a heatmap cell can't).
+    moving = []
+    for k in unit_drawn:
+        moving.append(len(data))
+        data.append(dict(band, fillcolor=unit_colours[k], **next(frame0), **diagram))
+    for sign in (1, -1):
+        for k in range(len(WIDTH_BINS)):
+            width = WIDTH_BINS[k] * (1.6 if present else 1.0)
+            moving.append(len(data))
+            data.append(dict(next(frame0), mode="lines",
+                             line=dict(width=width, color=_rgba(
+                                 POSITIVE if sign > 0 else NEGATIVE, 0.35 + 0.15 * k)),
+                             hoverinfo="skip", showlegend=False, **diagram))
+    # Invisible squares over the units carry the hover text (a filled shape can't).
     hover_marker = dict(size=40 if present else 30, color="rgba(0,0,0,0)", symbol="square")
-    data.append(dict(type="scatter", mode="markers", x=f32(xs), y=f32(ys),
-                     marker=hover_marker, hovertext=frame0[9]["hovertext"], hoverinfo="text",
-                     showlegend=False, **diagram))
-    in_y = [y for _, y in centres[0]]
-    data.append(dict(type="scatter", mode="markers+text", x=f32([-0.08] * n_in), y=f32(in_y),
+    moving.append(len(data))
+    data.append(dict(next(frame0), mode="markers", x=f32(xs), y=f32(ys),
+                     marker=hover_marker, hoverinfo="text", showlegend=False, **diagram))
+    data.append(dict(type="scatter", mode="markers+text", x=f32([-0.08 * g] * n_in),
+                     y=f32([y for _, y in centres[0]]),
                      text=list(feature_labels), textposition="middle left",
                      textfont=dict(size=base), marker=dict(size=1, color="rgba(0,0,0,0)"),
                      hovertext=unit_hover, hoverinfo="text", showlegend=False, **diagram))
     out_axes = dict(xaxis="x2", yaxis="y2")
-    data.append(dict(type="scatter", mode="markers", x=f32(oxx.ravel()), y=f32(oyy.ravel()),
-                     marker=dict(color=frame0[10]["marker"]["color"], cmin=0, cmax=255,
-                                 colorscale=output_scale(classes), symbol="square",
-                                 size=out_px, line=dict(width=0)),
-                     hoverinfo="skip", showlegend=False, **out_axes))
+    for k in out_drawn:
+        moving.append(len(data))
+        data.append(dict(band, fillcolor=out_colours[k], **next(frame0), **out_axes))
     size = 10 if present else 6
     for part, X, y, symbol in (("train", result.X, result.y, "circle"),
                                ("test", result.X_test, result.y_test, "diamond")):
@@ -387,13 +463,14 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
         data.append(dict(type="scatter", mode="lines", x=s, y=f32(v), name=texts.test_loss,
                          line=dict(color=color(3), width=lw, dash="dot"), **loss_axes,
                          hovertemplate=f"{texts.test_loss}: %{{y:.4g}}<extra></extra>"))
-    data.append(dict(type="scatter", mode="markers", x=frame0[11]["x"], y=frame0[11]["y"],
+    moving.append(len(data))
+    data.append(dict(next(frame0), mode="markers",
                      marker=dict(size=size + 5, color="rgba(128,128,128,0.9)"),
                      hoverinfo="skip", showlegend=False, **loss_axes))
-    # frame_data order: mosaic, 8 connections, hover, output, marker -> trace indices
-    moving = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, len(data) - 1]
 
     # ------------------------------------------------------------ layout
+    span_x = (-1.5 * g, (len(sizes) - 1) * pitch_x + 1.2 * g)
+    span_y = (-0.2 * g, (rows - 1) * pitch_y + 1.2 * g)
     left = 0.56
     # The panel titles sit just under the legend: on a projector (larger text, a shorter
     # figure) they need more of the plot's height, and so does the output's x title above

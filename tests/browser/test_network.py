@@ -59,30 +59,32 @@ def test_play_advances_the_frames_without_a_rerun(server, page):
     times = [t for t, _ in out["frames"]]
     fps = (len(times) - 1) / ((times[-1] - times[0]) / 1000)
     print(f"playback: {len(times)} frames at {fps:.1f} frames per second")
-    assert fps >= 1  # 20 intended (50 ms a frame); see benchmarks/bench_playground.py
+    assert fps >= 1  # a timing is no test; the figure: README, bench_playground.py --browser
 
 
 UNIT_JS = """() => {
     const gd = document.querySelector('.st-key-playground .js-plotly-plot');
-    const cells = gd._fullData[1];
-    const hover = gd._fullData[10];
-    return {type: cells.type, cells: cells.marker.color.length,
-            x: hover.x[0], y: hover.y[0], text: hover.hovertext[0],
-            px: gd._fullLayout.xaxis.l2p(hover.x[0]) + gd._fullLayout.xaxis._offset,
-            py: gd._fullLayout.yaxis.l2p(hover.y[0]) + gd._fullLayout.yaxis._offset};
+    const bands = gd._fullData.filter(t => t.fill === 'toself' && t.xaxis === 'x');
+    const hover = gd._fullData.find(t => t.hovertext && t.hovertext.length
+                                         && String(t.hovertext[0]).startsWith('h'));
+    const paths = [...gd.querySelectorAll('.scatterlayer .js-fill')]
+        .filter(p => (p.getAttribute('d') || '').length > 10);
+    return {bands: bands.length, drawn: paths.length, text: hover.hovertext[0],
+            curve: hover.index};
 }"""
 
 
 def test_neuron_pictures_and_hover_formula(server, page):
     _open(page, server)
     unit = page.evaluate(UNIT_JS)
-    assert unit["type"] == "scatter" and unit["cells"] == 7 * 100  # 6 units + output, 10x10
+    assert unit["bands"] == 8  # 4 shades of each sign; the middle band is left clear
+    assert unit["drawn"] >= 8  # the pictures are there as filled shapes
     assert unit["text"].startswith("h₁,₁ = Tanh(")
     # Plotly's own hover on the first hidden unit (a moved mouse did not raise the label in
     # headless Chromium on the loaded test machine; see the report).
-    page.evaluate("""() => Plotly.Fx.hover(
+    page.evaluate("""n => Plotly.Fx.hover(
         document.querySelector('.st-key-playground .js-plotly-plot'),
-        [{curveNumber: 10, pointNumber: 0}])""")
+        [{curveNumber: n, pointNumber: 0}])""", unit["curve"])
     label = page.locator(".st-key-playground .hoverlayer .hovertext")
     label.first.wait_for(timeout=10_000)
     text = label.first.text_content()
