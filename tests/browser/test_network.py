@@ -137,3 +137,34 @@ def test_screenshots(server, page, name, query, size):
         page.locator(".st-key-playground").scroll_into_view_if_needed()
         page.wait_for_timeout(500)
     screenshot(page, name, full_page=False)
+
+
+def _legend_names(page):
+    return page.evaluate("""() => document.querySelector('.st-key-playground .js-plotly-plot')
+        .data.filter(t => t.showlegend !== false && t.name).map(t => t.name)""")
+
+
+def test_a_csv_upload_trains_on_the_file_and_a_bad_one_changes_nothing(server, page, tmp_path):
+    _open(page, server, f"{FAST}&data=csv")
+    page.locator(f"text={EN['csv_waiting']}").wait_for()
+    rows = ["x1,x2,label"] + [f"{x / 10:.1f},{(x * 7 % 11) / 10:.1f},{'ab'[x % 2]}"
+                              for x in range(-20, 21)]
+    good = tmp_path / "mine.csv"
+    good.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    uploader = page.locator('.st-key-csv_file input[type="file"]')
+    uploader.set_input_files(str(good))
+    page.locator(f"text={EN['csv_waiting']}").wait_for(state="detached", timeout=60_000)
+    wait_idle(page)
+    wait_charts(page, timeout=120_000)
+    names = _legend_names(page)
+    assert EN["class_name"].format(name="a") in names  # the file's own labels
+    assert EN["class_name"].format(name="b") in names
+    # A file with a formula-looking cell: a message naming the row, and the data stays
+    bad = tmp_path / "bad.csv"
+    bad.write_text("x1,x2,label\n0,1,a\n=cmd|' /C calc'!A0,2,b\n", encoding="utf-8")
+    uploader.set_input_files(str(bad))
+    message = EN["csv_not_number"].format(row=3)  # the header is row 1
+    page.locator(f"text={message}").wait_for(timeout=60_000)
+    wait_idle(page)
+    assert _legend_names(page) == names
+    assert not page.js_errors
