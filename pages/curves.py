@@ -44,6 +44,7 @@ from activations.figures.style import SHADE, color, dash
 from activations.numfmt import fmt
 from ui.frame import chart, presenting
 from ui.i18n import t
+from ui import tourbar
 from ui import custom as formula_ui
 from ui import urlstate
 from ui.urlstate import guard
@@ -386,10 +387,11 @@ def _notice(curves, labels, infos, grid) -> list[str]:
 # ---------------------------------------------------------------- the page
 
 present = presenting()
-st.title(t("curves.title"))
-# The intro is one line, the expander's own label; how to read the page is inside it.
-with st.expander(t("curves.intro"), icon=":material/info:"):
-    st.markdown(t("curves.more"))
+if tourbar.heading_shown():
+    st.title(t("curves.title"))
+    # The intro is one line, the expander's own label; how to read the page is inside it.
+    with st.expander(t("curves.intro"), icon=":material/info:"):
+        st.markdown(t("curves.more"))
 
 notes = []
 names, problems = _url_curves()

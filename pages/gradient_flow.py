@@ -18,6 +18,7 @@ from activations.numfmt import fmt
 from activations.figures import gradflow as figs
 from ui.frame import chart, presenting
 from ui.i18n import t
+from ui import tourbar
 from ui import custom as formula_ui
 from ui import urlstate
 from ui.urlstate import guard, raw_values
@@ -218,8 +219,9 @@ def _grad_caption(stats, names, theory: bool, chain_drawn: bool) -> None:
 
 # --- page ---
 
-st.title(tr("title"))
-st.write(tr("intro_short" if present else "intro"))
+if tourbar.heading_shown():
+    st.title(tr("title"))
+    st.write(tr("intro_short" if present else "intro"))
 _check_link()
 with st.sidebar:
     formula = formula_ui.formula_box()  # offered as "custom" while it holds a valid formula

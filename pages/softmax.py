@@ -17,6 +17,7 @@ from activations.figures import softmax as figs
 from activations.softmax import entropy
 from ui.frame import chart, lazy_tabs, presenting
 from ui.i18n import t
+from ui import tourbar
 from ui.urlstate import parse_number, raw_values
 
 DEFAULT_LOGITS_TEXT = pg.format_logits(pg.DEFAULT_LOGITS)
@@ -214,14 +215,15 @@ def _class_table(names, values) -> None:
 
 # --- page ---
 
-st.title(t("softmax.title"))
-if present:  # one line for the room; the rest a click away
-    with st.container(horizontal=True, vertical_alignment="center"):
-        st.write(t("softmax.intro_short"))
-        with st.popover(t("softmax.intro_more"), icon=":material/info:", type="tertiary"):
-            st.write(t("softmax.intro"))
-else:
-    st.write(t("softmax.intro"))
+if tourbar.heading_shown():  # (on the projector during the tour, its banner heads it)
+    st.title(t("softmax.title"))
+    if present:  # one line for the room; the rest a click away
+        with st.container(horizontal=True, vertical_alignment="center"):
+            st.write(t("softmax.intro_short"))
+            with st.popover(t("softmax.intro_more"), icon=":material/info:", type="tertiary"):
+                st.write(t("softmax.intro"))
+    else:
+        st.write(t("softmax.intro"))
 alerts = st.container()  # link and input warnings, above the tabs so they are seen
 _check_temperature_link(alerts)
 _check_repeated_links(alerts)

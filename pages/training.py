@@ -17,6 +17,7 @@ from activations.figures import training as figs
 from activations.surfaces import SURFACES, run_optimizer
 from ui.frame import chart, lazy_tabs, page_link, presenting
 from ui.i18n import t
+from ui import tourbar
 from ui import custom as formula_ui
 from ui import urlstate
 from ui.urlstate import guard
@@ -37,16 +38,18 @@ DEFAULTS = dict(dataset="xor", noise=0.1, points=200, act="tanh", layers=1, widt
                 act_b="identity", zz_lr=1.0, zz_steps=40, surface="ravine", race_steps=200)
 present = presenting()
 
-st.title(t("training.title"))
 # One line of intro; the rest behind a button beside it, so the charts start higher. On a
 # projector the row must not wrap (the charts need the height); on a phone it must, or the
-# intro is squeezed into a column one word wide.
-with st.container(horizontal=True, vertical_alignment="center", wrap=not present):
-    st.markdown(t("training.intro"), width="stretch")
-    with st.popover(t("training.intro_more_label"), icon=":material/info:"):
-        st.write(t("training.intro_more"))
-    # The free-form network (any data, layers, features, live playback) has its own page.
-    page_link("playground", t("training.to_playground"), ":material/hub:")
+# intro is squeezed into a column one word wide. (On the projector during the tour, its
+# banner heads the page instead.)
+if tourbar.heading_shown():
+    st.title(t("training.title"))
+    with st.container(horizontal=True, vertical_alignment="center", wrap=not present):
+        st.markdown(t("training.intro"), width="stretch")
+        with st.popover(t("training.intro_more_label"), icon=":material/info:"):
+            st.write(t("training.intro_more"))
+        # The free-form network (any data, layers, features, live playback): its own page.
+        page_link("playground", t("training.to_playground"), ":material/hub:")
 
 # -------------------------------------------------------------- shared settings
 # The link is checked before any bound widget reads it (see ui.urlstate). "custom" is a valid

@@ -26,6 +26,13 @@ def current() -> str | None:
     return value if value in tour.IDS else None
 
 
+def heading_shown() -> bool:
+    """Whether a page draws its own title and intro. Not on a projector during the tour:
+    there the banner (the step's title and what to notice) heads the page, and the charts
+    need the ~130 px it takes to fit a 1280x720 screen."""
+    return not (presenting() and current() is not None)
+
+
 def rule() -> urlstate.Rule:
     """What ``tour`` may hold; a bad value is dropped with a warning that names nothing
     internal (no step id), and the page shows without the banner."""

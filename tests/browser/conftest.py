@@ -197,7 +197,8 @@ def open_page(pg, url: str, timeout: float | None = None) -> dict:
     if timeout is not None:
         pg.set_default_timeout(timeout)
     pg.goto(url)
-    pg.wait_for_selector('[data-testid="stMain"] h1')
+    # the page's title, or on a projector during the tour the tour's banner in its place
+    pg.wait_for_selector('[data-testid="stMain"] h1, [data-testid="stMain"] .st-key-tourbar')
     wait_idle(pg, settle_ms=100)
     return wait_charts(pg) if timeout is None else wait_charts(pg, timeout=timeout)
 
