@@ -709,6 +709,15 @@ _sorted_inputs = st.lists(
 ).map(sorted)
 
 
+def test_softsign_wobbles_by_one_ulp_past_2_to_the_53_as_pytorch_does():
+    # Written out: 1 + 9007207950990422 rounds to ...424 (ties to even), and the quotient
+    # to 1 - 2**-52; one step below, 1 + 9007189238481798 is exact and the quotient is
+    # 1 - 2**-53. The allowance in the test below is this one ulp, no more.
+    lo, hi = 9007189238481798.0, 9007207950990422.0
+    assert activations.get("softsign")(np.array([lo, hi])).tolist() == [1 - 2.0 ** -53,
+                                                                         1 - 2.0 ** -52]
+
+
 def test_the_monotonic_list_is_what_we_expect():
     # Guards the property flags themselves (so the test below can't silently test nothing).
     assert set(activations.names()) - set(MONOTONIC) == {"gelu", "silu", "mish", "hardswish"}
@@ -721,7 +730,9 @@ def test_monotonic_activations_do_not_decrease(name, xs):
     ys = activations.get(name)(np.array(xs))
     # PyTorch's softplus switches to x above threshold / beta and so drops there by
     # log1p(e^-threshold) / beta (2e-9 at the defaults); nothing else may drop at all.
-    drop = math.log1p(math.exp(-20.0)) if name == "softplus" else 0.0
+    # softsign, as PyTorch, computes x / (1 + |x|): above 2**53, 1 + |x| rounds to x or
+    # x + 2, so the quotient wobbles between 1 and 1 - 2**-52 (one ulp) as x grows.
+    drop = {"softplus": math.log1p(math.exp(-20.0)), "softsign": 2.0 ** -52}.get(name, 0.0)
     assert (ys[1:] >= ys[:-1] - drop).all(), (xs, ys)  # not np.diff: 1e308 - -1e308 overflows
 
 
