@@ -346,4 +346,4 @@ def sweep_figure(x0: float, dx: float, still: Sequence[Line], moving: Line,
     layout = merge(base, dict(updatemenus=[menu], sliders=[slider], hovermode="x",
                               margin=dict(b=150 if present else 125),
                               legend=dict(yanchor="bottom", y=1.08, xanchor="left", x=0)))
-    return go.Figure(dict(data=traces, layout=layout, frames=frames), _validate=False)
+    return figure(traces, layout, frames)

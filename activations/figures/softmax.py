@@ -168,11 +168,8 @@ def temperature_animation(names, temperatures, probs, *, title: str, y_title: st
                           title=title),
                    dict(hovermode="x", margin=dict(b=170 if present else 130),
                         yaxis=dict(range=[0, 1.12], title=dict(text=y_title))))
-    fig = figure([bars(probs[current])], every_axis(layout, "xaxis", _class_axis(names)))
-    # Plotly validates frames however they are given (~25 ms for 41); the page caches
-    # this figure per set of logits.
-    fig.frames = [dict(data=[bars(row)], name=label) for row, label in zip(probs, labels)]
-    return fig
+    return figure([bars(probs[current])], every_axis(layout, "xaxis", _class_axis(names)),
+                  [dict(data=[bars(row)], name=label) for row, label in zip(probs, labels)])
 
 
 def target_figure(names, p, y, grad, *, p_name: str, y_name: str, grad_name: str,

@@ -8,6 +8,8 @@ Builders assemble plain dicts (traces and a layout) and make one ``go.Figure`` w
 property on every update, walking its object tree each time; a chart built that way costs
 25-45 ms, four times what the page spends on anything else. Validation is for catching
 typos, so the tests do it (``go.Figure(fig.to_dict())`` raises on an invalid property).
+The figure keeps the plain spec and makes Plotly's object tree only if something uses it
+(`spec.SpecFigure`); the pages send its JSON straight from the spec (`spec.to_plotly_dict`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from functools import lru_cache
 import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
+
+from .spec import SpecFigure
 
 # Okabe-Ito, without yellow (unreadable on white), plus two extras: distinct for colour-blind
 # viewers and legible on both the light and the dark Streamlit theme. Orange and vermilion
@@ -146,12 +150,17 @@ def cell(row: int, col: int, cols: int) -> dict:
     return dict(xaxis=f"x{suffix}", yaxis=f"y{suffix}")
 
 
-def figure(data: list[dict], layout: dict) -> go.Figure:
-    """One ``go.Figure`` from plain trace dicts (each with its ``type``) and a layout.
+def figure(data: list[dict], layout: dict, frames: list[dict] | None = None) -> go.Figure:
+    """One ``go.Figure`` from plain trace dicts (each with its ``type``), a layout and
+    animation frames, if any. The figure owns them: don't change them afterwards.
 
-    Unvalidated on purpose (see the module docstring); the tests validate.
+    Unvalidated on purpose (see the module docstring); the tests validate. Pass frames
+    here rather than setting ``fig.frames``, which makes Plotly's object tree.
     """
-    return go.Figure(dict(data=data, layout=layout), _validate=False)
+    spec = dict(data=data, layout=layout)
+    if frames is not None:
+        spec["frames"] = frames
+    return SpecFigure(spec)
 
 
 def f32(a) -> np.ndarray:
