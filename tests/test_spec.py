@@ -2,8 +2,8 @@
 
 `to_plotly_dict` replaces Plotly's ``go.Figure(spec).to_dict()`` on every chart of every
 rerun, so it must give exactly the same JSON: checked here on every figure builder (as the
-pages call them, in the normal and the presentation look), on arrays of every kind and
-on specs it hands back to Plotly. `SpecFigure` must
+pages call them, in the normal and the presentation look), on arrays of every kind, on
+specs it hands back to Plotly, and on the pages' chart elements themselves. `SpecFigure` must
 stay a full ``go.Figure`` for everything else (tests read ``fig.data``, validate, pickle).
 Speed is for benchmarks/bench_pages.py, not asserted here.
 """
@@ -438,3 +438,42 @@ def test_what_plotly_refuses_is_refused(spec):
         go.Figure(copy.deepcopy(spec), _validate=False).to_dict()
     with pytest.raises(ValueError):
         to_plotly_dict(SpecFigure(spec))
+
+
+# ---------------------------------------------------------------- the pages' charts
+
+PAGE_VIEWS = [
+    ("home", {}), ("curves", {}), ("curves", {"fn": "softplus", "sweep": "beta"}),
+    ("gradient_flow", {}),
+    *(("softmax", {"tab": tab}) for tab in ("softmax", "target", "example", "binary",
+                                            "regression")),
+    ("training", {"steps": "200"}), ("training", {"tab": "compare", "steps": "200"}),
+    ("training", {"tab": "zigzag"}), ("training", {"tab": "race", "race_steps": "60"}),
+]
+
+
+def _charts(apptest, page: str, query: dict) -> list:
+    import streamlit as st
+
+    st.cache_data.clear()  # each way builds its own figures, cached ones too
+    st.cache_resource.clear()
+    at = apptest(f"pages/{page}.py", query=query)
+    assert not at.exception
+    return [chart.proto for chart in at.get("plotly_chart")]
+
+
+@pytest.mark.parametrize(("page", "query"), PAGE_VIEWS,
+                         ids=[f"{p}-{'-'.join(q.values()) or 'default'}" for p, q in PAGE_VIEWS])
+def test_pages_send_the_charts_they_sent_before(apptest, monkeypatch, page, query):
+    """Every chart element (its spec byte for byte, config, id) as when ``chart`` handed
+    the figure itself to ``st.plotly_chart``."""
+    from ui import frame
+
+    fast = _charts(apptest, page, query)
+    monkeypatch.setattr(frame, "to_plotly_dict", lambda fig: fig)  # the figure itself
+    monkeypatch.setattr(frame, "_Prepared", lambda fig: fig)
+    before = _charts(apptest, page, query)
+    assert fast and len(fast) == len(before)
+    for new, old in zip(fast, before, strict=True):
+        assert new.spec == old.spec
+        assert new == old

@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import streamlit as st
+from plotly.basedatatypes import BaseFigure
+
+from activations.figures.spec import to_plotly_dict
 
 # A static file in the repository; st.html sends a style-only body to the page's event
 # container, so it takes no space. No user text is ever part of it.
@@ -46,6 +49,25 @@ def present_style() -> None:
         st.html(PRESENT_CSS)
 
 
+class _Prepared(BaseFigure):
+    """A figure's ``to_dict()`` result, made already, for ``st.plotly_chart``.
+
+    ``st.plotly_chart`` (Streamlit 1.67) turns what it gets into a dict with Plotly's
+    ``return_figure_from_figure_or_data(..., validate_figure=True)``: a dict is validated
+    (a ``go.Figure`` built of it, then its ``to_dict()``: the slow path all over again), a
+    figure is asked for ``to_dict()`` and trusted. So this is a figure (a ``BaseFigure``,
+    never initialised: nothing else of it is used) whose ``to_dict()`` hands over the dict
+    `to_plotly_dict` made, as is. Plotly then writes it as JSON; ``st.plotly_chart`` reads
+    the chart's width and height from that dict.
+    """
+
+    def __init__(self, prepared: dict):
+        self.__dict__["_prepared"] = prepared
+
+    def to_dict(self) -> dict:
+        return self._prepared
+
+
 def chart(fig, key: str, filename: str):
     """Draw ``fig`` full width, following the Streamlit theme (light or dark).
 
@@ -60,7 +82,8 @@ def chart(fig, key: str, filename: str):
         "modeBarButtons": [["toImage", "resetScale2d"]],
         "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
     }
-    return st.plotly_chart(fig, key=key, width="stretch", theme="streamlit", config=config)
+    return st.plotly_chart(_Prepared(to_plotly_dict(fig)), key=key, width="stretch",
+                           theme="streamlit", config=config)
 
 
 def lazy_tabs(ids: tuple[str, ...], labels: list[str], *, keep: tuple[str, ...] = (),
