@@ -27,7 +27,7 @@ import plotly.graph_objects as go
 
 from ..features import transform
 from ..numfmt import fmt
-from .style import PALETTE, color, f32, font_size, line_width, merge, styled
+from .style import PALETTE, color, f32, figure, font_size, line_width, merge, styled
 
 JSON_BUDGET = 1_400_000  # bytes of frames we allow (the figure's JSON stays under 1.5 MB)
 MAX_FRAMES = 100
@@ -531,7 +531,7 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
               for snap in chosen]
     # Arrays go in as Plotly's own base64 form: the figure then skips converting each one
     # (converting 100 frames' arrays was most of the cost of building this figure).
-    return go.Figure(dict(data=data, layout=layout, frames=frames), _validate=False)
+    return figure(data, layout, frames)
 
 
 _DTYPES = {np.dtype(np.uint8): "u1", np.dtype(np.int32): "i4", np.dtype(np.float32): "f4",
