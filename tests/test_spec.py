@@ -35,19 +35,12 @@ from activations.figures import training as tf
 from activations.figures.spec import SpecFigure, to_plotly_dict
 from activations.figures.style import PALETTE, SHADE, figure
 from activations.surfaces import SURFACES, run_optimizer
+from tests.test_explore import _lines  # the explorer's curves, as its figure tests draw them
 
 # ---------------------------------------------------------------- every builder
 
-GRID = explore.Grid()
+GRID = explore.Grid()  # the grid _lines samples on
 CURVE_TEXTS = cf.Texts("Title", "x", "y", f="F", df="dF")
-
-
-def _lines(names):
-    out = []
-    for i, name in enumerate(names):
-        s = explore.sample(Curve.make(name), GRID)
-        out.append(cf.Line(activations.get(name).label, PALETTE[i], s.f, s.df))
-    return out
 
 
 def _curves(present, derivative):
@@ -215,26 +208,10 @@ def _race(present):
                           pause_label="q", step_label="s", minimum_name="m", present=present)
 
 
-class _SpecGo:
-    """network.py's ``go``, with its ``go.Figure(spec, _validate=False)`` a `SpecFigure`:
-    what `style.figure` makes, so its figure is checked before it calls `figure` itself."""
-
-    def __getattr__(self, name):
-        return getattr(go, name)
-
-    @staticmethod
-    def Figure(*args, **kwargs):  # noqa: N802 - stands in for go.Figure
-        if kwargs == {"_validate": False} and len(args) == 1 and "layout" in args[0]:
-            return SpecFigure(args[0])
-        return go.Figure(*args, **kwargs)
-
-
 def _network(present):
     r = training.train_mlp("xor", hidden=(3,), steps=20, snapshot_every=5)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(nf, "go", _SpecGo())
-        return nf.network_figure(r, texts=nf.Texts(class_names=("A", "B")), fn_names=["tanh"],
-                                 feature_labels=["x1", "x2"], present=present)
+    return nf.network_figure(r, texts=nf.Texts(class_names=("A", "B")), fn_names=["tanh"],
+                             feature_labels=["x1", "x2"], present=present)
 
 
 BUILDERS = {
