@@ -421,7 +421,7 @@ def test_what_plotly_refuses_is_refused(spec):
 
 PAGE_VIEWS = [
     ("home", {}), ("curves", {}), ("curves", {"fn": "softplus", "sweep": "beta"}),
-    ("gradient_flow", {}),
+    ("gradient_flow", {}), ("playground", {}),
     *(("softmax", {"tab": tab}) for tab in ("softmax", "target", "example", "binary",
                                             "regression")),
     ("training", {"steps": "200"}), ("training", {"tab": "compare", "steps": "200"}),
