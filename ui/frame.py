@@ -82,8 +82,26 @@ def chart(fig, key: str, filename: str):
         "modeBarButtons": [["toImage", "resetScale2d"]],
         "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
     }
-    return st.plotly_chart(_Prepared(to_plotly_dict(fig)), key=key, width="stretch",
+    prepared = to_plotly_dict(fig)
+    height = prepared.get("layout", {}).get("height")
+    if height and _under_tour_banner():
+        # A copy: the prepared dict is shared with every other use of the figure.
+        prepared = {**prepared, "layout": {**prepared["layout"],
+                                           "height": max(240, height - TOUR_BANNER_ROOM)}}
+    return st.plotly_chart(_Prepared(prepared), key=key, width="stretch",
                            theme="streamlit", config=config)
+
+
+# On a projector during the tour the banner stands in for the page's title and intro but
+# is taller (its caption can take two lines): every chart gives up this much height, so
+# a step's charts still end on a 1280x720 screen (tests/browser/test_tour_walk.py).
+TOUR_BANNER_ROOM = 56
+
+
+def _under_tour_banner() -> bool:
+    from .tourbar import heading_shown  # here: tourbar imports this module
+
+    return not heading_shown()
 
 
 def lazy_tabs(ids: tuple[str, ...], labels: list[str], *, keep: tuple[str, ...] = (),
