@@ -83,11 +83,10 @@ def chart(fig, key: str, filename: str):
         "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
     }
     prepared = to_plotly_dict(fig)
-    height = prepared.get("layout", {}).get("height")
-    if height and _under_tour_banner():
+    if _under_tour_banner() and prepared.get("layout", {}).get("height"):
         # A copy: the prepared dict is shared with every other use of the figure.
-        prepared = {**prepared, "layout": {**prepared["layout"],
-                                           "height": max(240, height - TOUR_BANNER_ROOM)}}
+        height = max(240, prepared["layout"]["height"] - TOUR_BANNER_ROOM)
+        prepared = {**prepared, "layout": {**prepared["layout"], "height": height}}
     return st.plotly_chart(_Prepared(prepared), key=key, width="stretch",
                            theme="streamlit", config=config)
 
