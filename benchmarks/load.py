@@ -108,6 +108,7 @@ PAGES = [
     ("gradient_flow", "gf_grad", "slider", "depth"),
     ("softmax", "views", "slider", "T"),
     ("training", "boundary", "slider", "seed"),
+    ("playground", "playground", "slider", "noise"),
 ]
 PAGE_NAMES = {path or "home": path for path, *_ in PAGES}
 

@@ -232,7 +232,11 @@ def _train(X, y, config, chunks, custom):
         time_limit=TIME_LIMIT)
 
 
-@st.cache_data(show_spinner=False, max_entries=24)
+# cache_resource, not cache_data: every session gets the same figure, only read (its JSON
+# is made once and kept on it, `figures.spec`); cache_data would unpickle ~1 MB of frames
+# and make their JSON again on every rerun (~100 ms). tests/test_sessions.py checks that
+# no session changes it.
+@st.cache_resource(show_spinner=False, max_entries=24)
 def _figure(X, y, config, chunks, custom, texts, fn_names, start, present):
     result = _train(X, y, config, chunks, custom)
     labels = [feats.LABELS[f] for f in result.features]
