@@ -83,9 +83,9 @@ def chart(fig, key: str, filename: str):
         "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
     }
     prepared = to_plotly_dict(fig)
-    if _under_tour_banner() and prepared.get("layout", {}).get("height"):
+    if height_cut() and prepared.get("layout", {}).get("height"):
         # A copy: the prepared dict is shared with every other use of the figure.
-        height = max(240, prepared["layout"]["height"] - TOUR_BANNER_ROOM)
+        height = max(240, prepared["layout"]["height"] - height_cut())
         prepared = {**prepared, "layout": {**prepared["layout"], "height": height}}
     return st.plotly_chart(_Prepared(prepared), key=key, width="stretch",
                            theme="streamlit", config=config)
@@ -97,10 +97,12 @@ def chart(fig, key: str, filename: str):
 TOUR_BANNER_ROOM = 56
 
 
-def _under_tour_banner() -> bool:
+def height_cut() -> int:
+    """How many pixels `chart` takes off every chart's height in this run (for a figure
+    that places something in pixels under its plot)."""
     from .tourbar import heading_shown  # here: tourbar imports this module
 
-    return not heading_shown()
+    return 0 if heading_shown() else TOUR_BANNER_ROOM
 
 
 def lazy_tabs(ids: tuple[str, ...], labels: list[str], *, keep: tuple[str, ...] = (),

@@ -23,6 +23,13 @@ RACE_LINE_POINTS = 80  # most points per path in one animation frame
 RACE_GRID = 70  # contour resolution of a race surface
 RACE_LEVELS = 22  # contour lines drawn on a race surface
 GRID_LINE = "rgba(128,128,128,0.55)"  # contour lines that read on light and dark themes
+# Projector heights: the zig-zag's two panels side by side, and the race with its Play
+# button and slider, whole on a 1280x720 screen under the page's title and tabs and the
+# tab's one line of text (pages/training.py; tests/browser/test_training_view.py).
+PRESENT_ZIGZAG_HEIGHT = 410
+PRESENT_RACE_HEIGHT = 410
+# Below a plot on a projector: its tick labels and axis title take this many pixels.
+PRESENT_AXIS_ROOM = 64
 
 
 def _class_scale(opacity: float = 0.55):
@@ -54,9 +61,12 @@ def _box_axes(x_label, y_label, x_range, y_range, **extra) -> dict:
 
 def boundary_figure(gx, gy, probability, X, y, *, class_names=("0", "1"),
                     probability_label="p", x_label="x1", y_label="x2", title=None,
-                    present=False, height=None, max_points=1000) -> go.Figure:
+                    present=False, height=None, max_points=1000,
+                    side_legend=False) -> go.Figure:
     """Predicted probability of class 1 as a heatmap, the p = 0.5 boundary as a line, and the
     training points coloured by class (at most ``max_points``, evenly thinned).
+    ``side_legend``: the legend right of the plot, not above it (for a chart wider than
+    tall, whose height is better spent on the plot).
 
     ``probability[i, j]`` is the value at ``(gx[j], gy[i])``; ``class_names`` name the two
     point clouds in the legend.
@@ -88,9 +98,26 @@ def boundary_figure(gx, gy, probability, X, y, *, class_names=("0", "1"),
         **_box_axes(x_label, y_label, (float(gx[0]), float(gx[-1])),
                     (float(gy[0]), float(gy[-1]))),
     ))
-    if title:
+    if side_legend:
+        layout = merge(layout, _legend_right())
+        if title:
+            layout = merge(layout, _title_row(font_size(present)))
+    elif title:
         layout = merge(layout, _title_above_legend(font_size(present)))
     return figure(data, merge(layout, _equal_axes()))
+
+
+def _legend_right() -> dict:
+    """The legend in a column right of the plot, at its top."""
+    return dict(legend=dict(orientation="v", yanchor="top", y=1, xanchor="left", x=1.02))
+
+
+def _title_row(base: int) -> dict:
+    """The title in a row of its own at the very top, at the left edge (its font is
+    ``base + 6``); the top margin holds just that row."""
+    return dict(title=dict(x=0, xanchor="left", xref="paper", yref="container", y=1,
+                           yanchor="top", pad=dict(t=6)),
+                margin=dict(t=round(1.5 * (base + 6) + 22)))
 
 
 def _title_above_legend(base: int) -> dict:
@@ -181,17 +208,23 @@ def zigzag_figure(gx, gy, loss, path, grads, w_star, *, x_label, y_label, path_n
     data.append(dict(type="scatter", x=[float(w_star[0])], y=[float(w_star[1])],
                      mode="markers", name=target_name,
                      marker=dict(symbol="star", size=size * 2, color=color(4))))
+    # Four long legend entries: below the plot, where they can't cover the title. On a
+    # projector the two panels stand side by side, wider than tall: there the legend (short
+    # names) goes right of the plot, and the height to the plot.
+    legend = (_legend_right()["legend"] if present
+              else dict(orientation="h", yanchor="top", y=-0.18, x=0))
     layout = merge(
-        styled(present=present, height=height or (640 if present else 480), title=title),
+        styled(present=present, height=height or (PRESENT_ZIGZAG_HEIGHT if present else 480),
+               title=title),
         dict(
             hovermode="closest",
-            # Four long legend entries: below the plot, where they can't cover the title.
-            legend=dict(orientation="h", yanchor="top", y=-0.18, x=0),
+            legend=legend,
             # The axes through w = 0 in the grid's grey, even on a projector.
             **_box_axes(x_label, y_label, (float(gx[0]), float(gx[-1])),
                         (float(gy[0]), float(gy[-1])), zeroline=True, zerolinecolor=GRID),
         ),
     )
+
     return figure(data, merge(layout, _equal_axes()))
 
 
@@ -298,9 +331,12 @@ def _frame_ends(steps, frames):
     return np.unique(np.linspace(1, steps + 1, frames + 1).round().astype(int))
 
 
-def _race_controls(ends, *, play_label, pause_label, step_label, present) -> dict:
+def _race_controls(ends, *, play_label, pause_label, step_label, present,
+                   below=None) -> dict:
     """Layout of the animation controls under the plot: Play / Pause buttons and a slider
-    with one stop per frame (named by its step, ``ends - 1``), starting on the last."""
+    with one stop per frame (named by its step, ``ends - 1``), starting on the last.
+    ``below``: where they start, as a fraction of the plot's height under it (the default
+    suits a normal-mode chart)."""
     anim = dict(frame=dict(duration=60, redraw=False), transition=dict(duration=0),
                 mode="immediate")
     base = font_size(present)
@@ -311,7 +347,8 @@ def _race_controls(ends, *, play_label, pause_label, step_label, present) -> dic
 
     return dict(
         updatemenus=[dict(
-            type="buttons", direction="left", x=0, y=-0.14, xanchor="left", yanchor="top",
+            type="buttons", direction="left", x=0, y=-0.14 if below is None else -below,
+            xanchor="left", yanchor="top",
             showactive=False, pad=dict(t=10, r=10), font=dict(size=base),
             buttons=[
                 dict(label=play_label, method="animate",
@@ -320,7 +357,8 @@ def _race_controls(ends, *, play_label, pause_label, step_label, present) -> dic
             ],
         )],
         sliders=[dict(
-            active=len(ends) - 1, x=0.3, y=-0.1, len=0.7, xanchor="left", yanchor="top",
+            active=len(ends) - 1, x=0.3, y=-0.1 if below is None else -below, len=0.7,
+            xanchor="left", yanchor="top",
             pad=dict(t=10), font=dict(size=base - 2),
             currentvalue=dict(prefix=f"{step_label}: ", font=dict(size=base)),
             steps=[dict(label=str(int(e) - 1), method="animate", args=[[str(int(e) - 1)], jump()])
@@ -331,14 +369,14 @@ def _race_controls(ends, *, play_label, pause_label, step_label, present) -> dic
 
 def race_figure(surface, paths, *, x_label, y_label, play_label, pause_label, step_label,
                 minimum_name, title=None, present=False, height=None,
-                frames=RACE_FRAMES) -> go.Figure:
+                frames=RACE_FRAMES, cut=0) -> go.Figure:
     """Optimizer paths over a surface's contours, animated with Plotly frames.
 
     ``paths`` is a list of ``(name, path)`` with ``path`` of shape (steps + 1, 2) (all the
     same length). The figure opens on the finished race; Play replays it from the start and a
     slider scrubs through the steps. Each frame shows the path up to its step (every step when
     there are at most RACE_LINE_POINTS, else evenly thinned); the finished race shows every
-    step.
+    step. ``cut``: pixels the page's frame takes off ``height`` when it draws the chart.
     """
     gx, gy, z = surface_grid(surface)
     # Level curves as one scatter trace, not a Contour: plotly.js removes every non-scatter
@@ -392,11 +430,19 @@ def race_figure(surface, paths, *, x_label, y_label, play_label, pause_label, st
     ends = _frame_ends(n_steps, frames)
     data += traces(int(ends[-1]))
     moving = list(range(2, 2 + 2 * len(clipped)))  # every trace after contours and minima
+    height = height or (PRESENT_RACE_HEIGHT if present else 560)
+    # Room for the controls under the plot. On a projector the plot is short, so they are
+    # placed in pixels (the margins are fixed: one legend row above, the controls below),
+    # clear of the tick labels and the axis title.
+    margin = dict(t=56 + (40 if title else 0), b=PRESENT_AXIS_ROOM + 84) if present \
+        else dict(b=120)
+    below = (PRESENT_AXIS_ROOM / (height - cut - margin["t"] - margin["b"]) if present
+             else None)
     layout = merge(
         styled(_race_controls(ends, play_label=play_label, pause_label=pause_label,
-                              step_label=step_label, present=present),
-               present=present, height=height or (720 if present else 560), title=title),
-        dict(hovermode="closest", margin=dict(b=120),  # room for the controls
+                              step_label=step_label, present=present, below=below),
+               present=present, height=height, title=title),
+        dict(hovermode="closest", margin=margin,
              **_box_axes(x_label, y_label, surface.x_range, surface.y_range)),
     )
     return figure(data, layout, [dict(data=positions(int(e)), traces=moving, name=str(int(e) - 1))
