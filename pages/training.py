@@ -15,7 +15,7 @@ from activations import datasets, optim, training
 from activations.numfmt import fmt
 from activations.figures import training as figs
 from activations.surfaces import SURFACES, run_optimizer
-from ui.frame import chart, lazy_tabs, page_link, presenting
+from ui.frame import chart, height_cut, lazy_tabs, page_link, presenting
 from ui.i18n import t
 from ui import tourbar
 from ui import custom as formula_ui
@@ -31,6 +31,10 @@ RACE_MAX_STEPS = 600
 # Presentation mode: the boundary and loss charts side by side, short enough that both fit
 # on a 1280x720 projector under the title, the intro line, the tabs and the folded settings.
 FIT_HEIGHT = 370
+# ... and the Compare tab's two boundaries, under its one line of text and settings. Tall
+# enough, too, that on the tour the loss chart under them starts below a 720 px screen
+# rather than being cut by its edge (tests/browser/test_tour_walk.py).
+COMPARE_HEIGHT = 416
 MAX_SEED = 99
 TIME_LIMIT = 15.0  # seconds: a guard for a busy server; the step cap normally keeps it ~2 s
 DEFAULTS = dict(dataset="xor", noise=0.1, points=200, act="tanh", layers=1, width=8,
@@ -45,8 +49,11 @@ present = presenting()
 if tourbar.heading_shown():
     st.title(t("training.title"))
     with st.container(horizontal=True, vertical_alignment="center", wrap=not present):
-        st.markdown(t("training.intro"), width="stretch")
+        # on a projector a line that fits beside the buttons; the full intro in the popover
+        st.markdown(t("training.intro_short" if present else "training.intro"), width="stretch")
         with st.popover(t("training.intro_more_label"), icon=":material/info:"):
+            if present:
+                st.write(t("training.intro"))
             st.write(t("training.intro_more"))
         # The free-form network (any data, layers, features, live playback): its own page.
         page_link("playground", t("training.to_playground"), ":material/hub:")
@@ -95,9 +102,12 @@ def picker(column, label, options, key, format_func, **kwargs):
                             on_change=on_change, **kwargs)
 
 
-def settings() -> SimpleNamespace:
-    """The network and data controls (folded in presentation mode), and what they mean."""
-    with st.expander(t("training.settings"), expanded=not present, icon=":material/tune:"):
+def settings(box=None) -> SimpleNamespace:
+    """The network and data controls, in ``box`` or else an expander (folded in
+    presentation mode), and what they mean."""
+    if box is None:
+        box = st.expander(t("training.settings"), expanded=not present, icon=":material/tune:")
+    with box:
         c1, c2, c3 = st.columns(3)
         dataset = picker(c1, t("training.dataset"), DATASETS, "dataset",
                          lambda d: t(f"training.ds_{d}"), help=t("training.dataset_help"))
@@ -164,11 +174,12 @@ def _race(surface_name, steps):
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _race_figure(surface_name, steps, labels, texts, present):
-    """The animated race (building ~40 frames takes a few tenths of a second: cached)."""
+def _race_figure(surface_name, steps, labels, texts, present, cut=0):
+    """The animated race (building ~40 frames takes a few tenths of a second: cached).
+    ``cut``: the pixels the frame will take off its height (`ui.frame.height_cut`)."""
     paths = _race(surface_name, steps)
     return figs.race_figure(SURFACES[surface_name], list(zip(labels, paths)), **dict(texts),
-                            present=present)
+                            present=present, cut=cut)
 
 
 def train(activation, s):
@@ -195,12 +206,13 @@ def signed(x: float, digits: int = 3) -> str:
     return text if text.startswith("-") or text == "0" else f"+{text}"
 
 
-def boundary(result, title, key, filename, height=None):
+def boundary(result, title, key, filename, height=None, side_legend=False):
     fig = figs.boundary_figure(
         result.grid_x, result.grid_y, result.grid_probability, result.X, result.y,
         class_names=(t("training.class0"), t("training.class1")),
         probability_label=t("training.probability"), x_label=t("training.x1"),
         y_label=t("training.x2"), title=title, present=present, height=height,
+        side_legend=side_legend,
     )
     chart(fig, key=key, filename=filename)
 
@@ -212,6 +224,28 @@ def curves(runs, key, filename, height=None):
         accuracy_label=t("training.accuracy_axis"), present=present, height=height,
     )
     chart(fig, key=key, filename=filename)
+
+
+def lead(short_key: str, long_keys: tuple[str, ...], formula: str | None = None,
+         controls: str | None = None):
+    """A tab's explanation: in full (then ``formula`` as LaTeX); or, on a projector, one
+    short line with the full text a click away and, if ``controls`` (a label key) is given,
+    a popover for the tab's controls beside it, returned for the caller to fill. So the
+    chart starts high enough to be seen whole."""
+    if not present:
+        for key in long_keys:
+            st.write(t(f"training.{key}"))
+        if formula:
+            st.latex(formula)
+        return None
+    with st.container(horizontal=True, vertical_alignment="center", wrap=False):
+        st.markdown(t(f"training.{short_key}"), width="stretch")
+        with st.popover(t("training.details"), icon=":material/info:", type="tertiary"):
+            for key in long_keys:
+                st.write(t(f"training.{key}"))
+            if formula:
+                st.latex(formula)
+        return controls and st.popover(t(f"training.{controls}"), icon=":material/tune:")
 
 
 def report_run(result):
@@ -265,20 +299,26 @@ if tab_train.open:
 # -------------------------------------------------------------- compare
 if tab_compare.open:
     with tab_compare:
-        net = settings()
+        if present:  # one line, the settings and the second activation in a popover
+            box = lead("compare_short", ("compare_intro",), controls="settings")
+            net = settings(box)
+        else:
+            net = settings()
+            lead("compare_short", ("compare_intro",))
         act, dataset = net.act, net.dataset
-        st.write(t("training.compare_intro"))
-        act_b = picker(st, t("training.act_b"), ACT_OPTIONS, "act_b", act_label,
-                       help=t("training.act_b_help"))
+        act_b = picker(box if present else st, t("training.act_b"), ACT_OPTIONS, "act_b",
+                       act_label, help=t("training.act_b_help"))
         pair = [(act, train(act, net)), (act_b, train(act_b, net))]
         for _, res in pair:
             report_run(res)
-        cols = st.columns(2) if not present else (st.container(), st.container())
+        # Side by side on a projector, short enough that both are whole on a 1280x720 screen.
+        cols = st.columns(2) if not present else st.columns(2, gap="large")
         for i, (col, (name, res)) in enumerate(zip(cols, pair)):
             with col:
                 boundary(res, t("training.compare_title", act=act_label(name),
                                 acc=percent(res.final_accuracy)),
-                         f"compare_boundary_{i}", f"decision-boundary-{dataset}-{name}")
+                         f"compare_boundary_{i}", f"decision-boundary-{dataset}-{name}",
+                         COMPARE_HEIGHT if present else None, side_legend=present)
         curves([(f"{act_label(name)} ({chr(65 + i)})" if act == act_b else act_label(name),
                  res.loss_history, res.accuracy_history) for i, (name, res) in enumerate(pair)],
                "compare_curves", f"training-curves-{act}-vs-{act_b}")
@@ -312,17 +352,18 @@ if tab_compare.open:
 # -------------------------------------------------------------- zig-zag
 if tab_zigzag.open:
     with tab_zigzag:
-        st.write(t("training.zigzag_intro"))
-        st.write(t("training.zigzag_rule"))
-        st.latex(r"\nabla_w \tfrac12\bigl(w\cdot a - w^*\cdot a\bigr)^2"
-                 rf" = \underbrace{{(w - w^*)\cdot a}}_{{\text{{{t('training.one_number')}}}}}"
-                 r"\;(a_1,\ a_2)")
-        z1, z2 = st.columns(2)
+        box = lead("zigzag_short", ("zigzag_intro", "zigzag_rule"),
+                   r"\nabla_w \tfrac12\bigl(w\cdot a - w^*\cdot a\bigr)^2"
+                   rf" = \underbrace{{(w - w^*)\cdot a}}"
+                   rf"_{{\text{{{t('training.one_number')}}}}}\;(a_1,\ a_2)",
+                   controls="controls")
+        z1, z2 = (box if present else st).columns(2)
         zz_lr = z1.slider(t("training.zz_lr"), 0.1, 1.0, DEFAULTS["zz_lr"], 0.1, key="zz_lr",
                           bind="query-params")
         zz_steps = z2.slider(t("training.zz_steps"), 10, 200, DEFAULTS["zz_steps"], 10,
                              key="zz_steps", bind="query-params")
-        cols = st.columns(2) if not present else (st.container(), st.container())
+        cols = st.columns(2) if not present else st.columns(2, gap="large")
+        short = "_short" if present else ""
         for col, kind in zip(cols, ("positive", "centred")):
             demo = training.zigzag(kind, steps=int(zz_steps), lr=float(zz_lr))
             with col:
@@ -330,8 +371,10 @@ if tab_zigzag.open:
                     demo.gx, demo.gy, demo.loss, demo.path, demo.grads, demo.w_star,
                     x_label=t("training.w1"), y_label=t("training.w2"),
                     path_name=t("training.zz_path"),
-                    same_names=(t("training.zz_pp"), t("training.zz_mm")),
-                    mixed_name=t("training.zz_mixed"), target_name=t("training.zz_target"),
+                    # short legend names on a projector: two rows fit under a narrow panel
+                    same_names=(t(f"training.zz_pp{short}"), t(f"training.zz_mm{short}")),
+                    mixed_name=t(f"training.zz_mixed{short}"),
+                    target_name=t("training.zz_target"),
                     title=t(f"training.zz_{kind}"), present=present,
                 )
                 chart(fig, key=f"zigzag_{kind}", filename=f"zigzag-{kind}")
@@ -343,8 +386,8 @@ if tab_zigzag.open:
 # -------------------------------------------------------------- optimizer race
 if tab_race.open:
     with tab_race:
-        st.write(t("training.race_intro"))
-        r1, r2 = st.columns([2, 1])
+        box = lead("race_short", ("race_intro",), controls="controls")
+        r1, r2 = (box if present else st).columns([2, 1])
         surface_name = r1.selectbox(t("training.surface"), RACE_SURFACES,
                                     index=RACE_SURFACES.index(DEFAULTS["surface"]),
                                     format_func=lambda s: t(f"training.surface_{s}"),
@@ -352,15 +395,19 @@ if tab_race.open:
         race_steps = r2.slider(t("training.race_steps"), 20, RACE_MAX_STEPS,
                                DEFAULTS["race_steps"], 20, key="race_steps", bind="query-params")
         surface = SURFACES[surface_name]
-        st.latex(rf"f(x, y) = {surface.formula}")
+        if not present:  # on a projector the chart first, its formula under it
+            st.latex(rf"f(x, y) = {surface.formula}")
 
         labels = tuple(t(f"training.opt_{name}") for name in OPTIMIZERS)
         texts = (("x_label", t("training.race_x")), ("y_label", t("training.race_y")),
                  ("play_label", t("training.play")), ("pause_label", t("training.pause")),
                  ("step_label", t("training.race_step")),
                  ("minimum_name", t("training.minimum")))
-        chart(_race_figure(surface_name, int(race_steps), labels, texts, present), key="race",
+        chart(_race_figure(surface_name, int(race_steps), labels, texts, present, height_cut()),
+              key="race",
               filename=f"optimizer-race-{surface_name}")
+        if present:
+            st.latex(rf"f(x, y) = {surface.formula}")
         paths = _race(surface_name, int(race_steps))
         st.caption(f'{t(f"training.race_{surface_name}")} {t("training.race_log")}')
         values, distances = training.race_summary(surface, paths)

@@ -119,3 +119,32 @@ def test_tour_page_reads_well(server, page, lang):
         page.set_viewport_size({"width": 390, "height": 844})
         wait_idle(page)
         screenshot(page, "phone-tour")
+
+
+def _cut_charts(pg, height=720):
+    """Charts that start on the screen but end below it; and how many start on it."""
+    boxes = pg.evaluate("""() => [...document.querySelectorAll(
+        '[data-testid="stMain"] [class*="st-key-"] .js-plotly-plot')].map(el => {
+            const r = el.getBoundingClientRect();
+            const key = [...el.closest('[class*="st-key-"]').classList]
+                .find(c => c.startsWith('st-key-'));
+            return [key, r.top, r.bottom]; })""")
+    shown = [b for b in boxes if b[1] < height]
+    return [b for b in shown if b[2] > height + 0.5], len(shown)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_every_step_fits_a_projector(server, page, lang):
+    """In presentation mode at 1280x720, each step's charts that start on the screen end
+    on it: the banner heads the page in place of its title, and charts give up its extra
+    height (ui.frame.TOUR_BANNER_ROOM)."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    problems = []
+    for step_id in tour.IDS:
+        step = tour.step(step_id)
+        _open(page, f"{server}/{step.link()}&tour={step_id}&present=1&lang={lang}")
+        cut, shown = _cut_charts(page)
+        if cut or not shown:
+            problems.append((step_id, cut, shown))
+            screenshot(page, f"tour-projector-{lang}-{step_id}", full_page=False)
+    assert not problems, problems

@@ -1,7 +1,8 @@
 """The training lab on a projector and on a phone, and what a visitor reads on it.
 
 - presentation mode at 1280x720 and 1920x1080, English and Korean: the decision-boundary
-  chart and the loss chart wholly in view without scrolling, no title over its legend;
+  chart and the loss chart wholly in view without scrolling, no title over its legend; and
+  on the Compare, Zig-zag and Race tabs their main charts;
 - presentation mode scales tables, LaTeX and metrics with the text (values above labels);
 - no code names or unreadable numbers on any tab; /home is a page, not "Page not found".
 """
@@ -45,6 +46,27 @@ def test_charts_fit_the_projector(server, page, lang, width, height):
     shot = screenshot(page, f"present-{lang}-training-{width}x{height}", full_page=False)
     layout = assert_charts_in_view(page, ["boundary", "curves"])
     assert layout["boundary"]["title"] and layout["boundary"]["legend"]
+    assert shot.stat().st_size > 10_000
+
+
+# Each tab's main charts, which a projector must show whole (no tour banner: the page's own
+# title and intro above them; test_tour_walk covers the tour's steps).
+TAB_CHARTS = {"compare": ["compare_boundary_0", "compare_boundary_1"],
+              "zigzag": ["zigzag_positive", "zigzag_centred"], "race": ["race"]}
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("width,height", [(1280, 720), (1920, 1080)])
+@pytest.mark.parametrize("tab", list(TAB_CHARTS))
+def test_each_tabs_charts_fit_the_projector(server, page, tab, lang, width, height):
+    page.set_viewport_size({"width": width, "height": height})
+    _open(page, f"{server}/training?lang={lang}&present=1&tab={tab}")
+    shot = screenshot(page, f"present-{lang}-training-{tab}-{width}x{height}", full_page=False)
+    layout = assert_charts_in_view(page, TAB_CHARTS[tab])
+    if tab == "compare":  # side by side, each with its title and legend
+        left, right = (layout[k]["box"] for k in TAB_CHARTS[tab])
+        assert left["x"] + left["width"] <= right["x"] and left["y"] == right["y"]
+        assert all(layout[k]["title"] and layout[k]["legend"] for k in TAB_CHARTS[tab])
     assert shot.stat().st_size > 10_000
 
 

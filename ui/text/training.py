@@ -5,6 +5,9 @@ EN = {
     "intro": "Three things only show when a network trains: pick the data, the activation, "
              "the layers and the optimizer, and watch.",
     "intro_more_label": "What this page shows",
+    "intro_short": "Train a small network and watch what each choice changes.",
+    "details": "Details",
+    "controls": "Settings",
     "to_playground": "Playground",
     "intro_more": (
         "Without a nonlinear activation, extra layers add nothing and XOR stays unsolved. A "
@@ -95,6 +98,7 @@ EN = {
         "The same data, layers, optimizer, learning rate and seed; only the activation "
         "differs. Choose Identity (linear) to see what a network without a nonlinearity can do."
     ),
+    "compare_short": "The same network and seed, trained twice: only the activation differs.",
     "act_b": "Compare with",
     "act_b_help": "The second activation, trained on exactly the same setup.",
     "compare_title": "{act}: {acc} correct",
@@ -125,6 +129,7 @@ EN = {
         "all positive if that layer uses sigmoid, centred on zero if it uses tanh. The target "
         "weights are w* = (1, −1) and training starts at (−1, 1)."
     ),
+    "zigzag_short": "One neuron, two weights: all-positive inputs force a zig-zag.",
     "zigzag_rule": "The gradient of one example is one number times the input:",
     "one_number": "one number, same for both",
     "zz_lr": "Step size",
@@ -139,6 +144,9 @@ EN = {
     "zz_pp": "gradient (+, +): both weights go down",
     "zz_mm": "gradient (−, −): both weights go up",
     "zz_mixed": "gradient (+, −) or (−, +)",
+    "zz_pp_short": "(+, +): both go down",
+    "zz_mm_short": "(−, −): both go up",
+    "zz_mixed_short": "(+, −) or (−, +)",
     "zz_target": "w* (target weights)",
     "zigzag_caption": (
         "With all-positive inputs every gradient is (+, +) or (−, −): each step moves both "
@@ -151,6 +159,7 @@ EN = {
         "All eight optimizers start from the same point with their own learning rate. Press "
         "Play to watch them move, or drag the slider."
     ),
+    "race_short": "Eight optimizers from one start: press Play, or drag the slider.",
     "surface": "Surface",
     "surface_ravine": "Ravine: an ill-conditioned quadratic",
     "surface_rosenbrock": "Rosenbrock: a curved, flat valley",
@@ -202,6 +211,9 @@ KO = {
     "intro": "신경망을 학습시켜야만 보이는 세 가지: 데이터, 활성화 함수, 층, 옵티마이저를 골라 "
              "직접 확인해 보세요.",
     "intro_more_label": "이 페이지에서 보는 것",
+    "intro_short": "작은 신경망을 학습시키며 각 선택이 무엇을 바꾸는지 봅니다.",
+    "details": "자세히",
+    "controls": "설정",
     "to_playground": "플레이그라운드",
     "intro_more": (
         "비선형 활성화 함수가 없으면 층을 더 쌓아도 아무 이득이 없고 XOR도 풀지 못합니다. "
@@ -289,6 +301,7 @@ KO = {
         "데이터, 층, 옵티마이저, 학습률, 시드는 모두 같고 활성화 함수만 다릅니다. 비선형성이 "
         "없는 신경망이 무엇을 할 수 있는지 보려면 Identity (linear)를 고르세요."
     ),
+    "compare_short": "같은 신경망과 시드로 두 번 학습합니다. 활성화 함수만 다릅니다.",
     "act_b": "비교할 활성화 함수",
     "act_b_help": "완전히 같은 설정으로 학습하는 두 번째 활성화 함수입니다.",
     "compare_title": "{act}: {acc} 정답",
@@ -317,6 +330,7 @@ KO = {
         "tanh를 쓰면 0을 중심으로 분포합니다. 목표 가중치는 w* = (1, −1)이고 (−1, 1)에서 "
         "출발합니다."
     ),
+    "zigzag_short": "가중치가 두 개인 뉴런 하나: 입력이 모두 양수이면 지그재그로 움직입니다.",
     "zigzag_rule": "예제 하나의 기울기는 숫자 하나에 입력을 곱한 것입니다:",
     "one_number": "두 성분에 공통인 숫자 하나",
     "zz_lr": "스텝 크기",
@@ -331,6 +345,9 @@ KO = {
     "zz_pp": "기울기 (+, +): 두 가중치 모두 감소",
     "zz_mm": "기울기 (−, −): 두 가중치 모두 증가",
     "zz_mixed": "기울기 (+, −) 또는 (−, +)",
+    "zz_pp_short": "(+, +): 둘 다 감소",
+    "zz_mm_short": "(−, −): 둘 다 증가",
+    "zz_mixed_short": "(+, −) 또는 (−, +)",
     "zz_target": "w*(목표 가중치)",
     "zigzag_caption": (
         "입력이 모두 양수이면 기울기는 언제나 (+, +) 아니면 (−, −)입니다. 매 스텝 두 가중치가 "
@@ -343,6 +360,7 @@ KO = {
         "여덟 옵티마이저가 각자의 학습률로 같은 지점에서 출발합니다. 재생을 누르거나 슬라이더를 "
         "끌어서 움직임을 보세요."
     ),
+    "race_short": "여덟 옵티마이저가 한 지점에서 출발합니다. 재생을 누르거나 슬라이더를 끄세요.",
     "surface": "곡면",
     "surface_ravine": "골짜기: 조건수가 나쁜 이차 함수",
     "surface_rosenbrock": "로젠브록: 휘어진 평평한 골짜기",
