@@ -10,7 +10,7 @@ import re
 import pytest
 
 from activations import tour
-from tests.browser.conftest import (open_page, readable_text_problems, screenshot,
+from tests.browser.conftest import (chart_layout, open_page, readable_text_problems, screenshot,
                                     wait_charts, wait_idle)
 from ui.text import tour as tour_text
 
@@ -121,16 +121,13 @@ def test_tour_page_reads_well(server, page, lang):
         screenshot(page, "phone-tour")
 
 
-def _cut_charts(pg, height=720):
+def _cut_charts(pg):
     """Charts that start on the screen but end below it; and how many start on it."""
-    boxes = pg.evaluate("""() => [...document.querySelectorAll(
-        '[data-testid="stMain"] [class*="st-key-"] .js-plotly-plot')].map(el => {
-            const r = el.getBoundingClientRect();
-            const key = [...el.closest('[class*="st-key-"]').classList]
-                .find(c => c.startsWith('st-key-'));
-            return [key, r.top, r.bottom]; })""")
-    shown = [b for b in boxes if b[1] < height]
-    return [b for b in shown if b[2] > height + 0.5], len(shown)
+    charts_now, view = chart_layout(pg)
+    shown = {key: c["box"] for key, c in charts_now.items()
+             if c["box"] and c["box"]["y"] < view["height"]}
+    cut = [key for key, box in shown.items() if box["y"] + box["height"] > view["height"] + 0.5]
+    return cut, len(shown)
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
