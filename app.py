@@ -7,6 +7,7 @@ page shares (language, presentation mode). Each page is a thin file in `pages/`.
 import streamlit as st
 
 from ui import frame, tourbar, urlstate
+from ui.gate import GATE
 from ui.i18n import LANGS, t
 
 st.set_page_config(page_title="Activation Explorer", page_icon=":material/show_chart:",
@@ -34,50 +35,53 @@ def _present_from_link() -> None:
         st.rerun()
 
 
-urlstate.guard("frame", [
-    urlstate.choice("lang", LANGS, _browser_language()),
-    urlstate.choice("present", ("1", "true", "false"), "false"),
-    tourbar.rule(),  # the guided tour's step (see ui/tourbar.py)
-])
+# The rest of the run takes its turn: a few runs at a time per process, so that a class
+# moving sliders at once does not share out the interpreter lock (see ui/gate.py).
+with GATE.turn():
+    urlstate.guard("frame", [
+        urlstate.choice("lang", LANGS, _browser_language()),
+        urlstate.choice("present", ("1", "true", "false"), "false"),
+        tourbar.rule(),  # the guided tour's step (see ui/tourbar.py)
+    ])
 
-nav = st.navigation([
-    # The default page is served at the root; its own url_path only names it ("index").
-    st.Page(path, title=t(f"app.{key}"), icon=icon, default=(key == "home"),
-            url_path="index" if key == "home" else key)
-    for key, (path, icon) in frame.PAGES.items()
-] + [
-    # A hidden twin of the home page answers /home as well (a typed or remembered link),
-    # without a second Home entry in the sidebar.
-    st.Page(frame.PAGES["home"][0], title=t("app.home"), icon=frame.PAGES["home"][1],
-            url_path="home", visibility="hidden"),
-])
-_present_from_link()
+    nav = st.navigation([
+        # The default page is served at the root; its own url_path only names it ("index").
+        st.Page(path, title=t(f"app.{key}"), icon=icon, default=(key == "home"),
+                url_path="index" if key == "home" else key)
+        for key, (path, icon) in frame.PAGES.items()
+    ] + [
+        # A hidden twin of the home page answers /home as well (a typed or remembered link),
+        # without a second Home entry in the sidebar.
+        st.Page(frame.PAGES["home"][0], title=t("app.home"), icon=frame.PAGES["home"][1],
+                url_path="home", visibility="hidden"),
+    ])
+    _present_from_link()
 
-with st.sidebar:
-    # Options are the codes themselves: a bound widget puts the shown string in the URL,
-    # and the link should say lang=ko.
-    st.radio(t("common.language"), LANGS, index=LANGS.index(_browser_language()),
-             horizontal=True, key="lang", bind="query-params")
-    st.toggle(t("common.present"), key="present", help=t("common.present_help"),
-              bind="query-params")
+    with st.sidebar:
+        # Options are the codes themselves: a bound widget puts the shown string in the URL,
+        # and the link should say lang=ko.
+        st.radio(t("common.language"), LANGS, index=LANGS.index(_browser_language()),
+                 horizontal=True, key="lang", bind="query-params")
+        st.toggle(t("common.present"), key="present", help=t("common.present_help"),
+                  bind="query-params")
 
-if st.session_state.get("present"):
-    # On a projector the chart gets the whole 1280x720 screen; the sidebar is one click away.
-    st.set_page_config(initial_sidebar_state="collapsed")
-frame.present_style()
+    if st.session_state.get("present"):
+        # On a projector the chart gets the whole 1280x720 screen; the sidebar is one click away.
+        st.set_page_config(initial_sidebar_state="collapsed")
+    frame.present_style()
 
-st.sidebar.caption(t("app.tagline"))
+    st.sidebar.caption(t("app.tagline"))
 
-# Pages reuse widget keys that their links share (act, seed, width, ...), with other
-# types and ranges: a value left by one page must not reach the next (gradient flow's
-# width=128 would crash the training lab's 1..32 slider). So a page switch starts from
-# clean widget state; only the frame's keys and "_"-prefixed memories are kept.
-FRAME_KEYS = {"lang", "present"}
-# A new tour step starts clean as well (see ui/tourbar.py).
-if tourbar.entered_new_step() | (st.session_state.get("_page") != nav.url_path):
-    for key in [k for k in st.session_state if k not in FRAME_KEYS and not k.startswith("_")]:
-        del st.session_state[key]
-    st.session_state["_page"] = nav.url_path
-if nav.url_path != "tour":
-    tourbar.banner()  # above the page, on every page, while the link names a tour step
-nav.run()
+    # Pages reuse widget keys that their links share (act, seed, width, ...), with other
+    # types and ranges: a value left by one page must not reach the next (gradient flow's
+    # width=128 would crash the training lab's 1..32 slider). So a page switch starts from
+    # clean widget state; only the frame's keys and "_"-prefixed memories are kept.
+    FRAME_KEYS = {"lang", "present"}
+    # A new tour step starts clean as well (see ui/tourbar.py).
+    if tourbar.entered_new_step() | (st.session_state.get("_page") != nav.url_path):
+        for key in [k for k in st.session_state if k not in FRAME_KEYS and not k.startswith("_")]:
+            del st.session_state[key]
+        st.session_state["_page"] = nav.url_path
+    if nav.url_path != "tour":
+        tourbar.banner()  # above the page, on every page, while the link names a tour step
+    nav.run()

@@ -1,0 +1,101 @@
+"""ui/gate.py: at most ``slots`` runs at a time, the slot given back however a run ends,
+and a run that waited too long goes ahead. Threads stand for Streamlit's script threads."""
+
+import threading
+import time
+
+import pytest
+
+from ui import gate
+
+
+def _peak_concurrency(g: gate.Gate, runs: int, hold_s: float) -> int:
+    """Start ``runs`` threads that each take a turn and hold it; the most inside at once."""
+    inside, peak, lock = 0, 0, threading.Lock()
+
+    def run() -> None:
+        nonlocal inside, peak
+        with g.turn():
+            with lock:
+                inside += 1
+                peak = max(peak, inside)
+            time.sleep(hold_s)
+            with lock:
+                inside -= 1
+
+    threads = [threading.Thread(target=run) for _ in range(runs)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(timeout=30)
+    assert not any(th.is_alive() for th in threads)
+    return peak
+
+
+@pytest.mark.parametrize("slots", [1, 2, 3])
+def test_no_more_than_slots_runs_at_once(slots):
+    assert _peak_concurrency(gate.Gate(slots), runs=8, hold_s=0.02) == slots
+
+
+def test_a_run_ended_by_an_exception_gives_its_slot_back():
+    # st.rerun and st.stop end a run by raising through app.py's `with GATE.turn()`.
+    g = gate.Gate(1, wait_s=5)
+
+    class Rerun(Exception):
+        pass
+
+    for _ in range(3):
+        with pytest.raises(Rerun), g.turn() as held:
+            assert held
+            raise Rerun
+    start = time.monotonic()
+    with g.turn() as held:
+        assert held
+    assert time.monotonic() - start < 1  # not the 5 s wait of a slot never given back
+
+
+def test_a_run_waits_at_most_wait_s_then_goes_ahead_without_a_slot():
+    g = gate.Gate(1, wait_s=0.2)
+    release = threading.Event()
+
+    def stuck() -> None:
+        with g.turn():
+            release.wait(10)
+
+    th = threading.Thread(target=stuck)
+    th.start()
+    time.sleep(0.05)  # the stuck run holds the only slot
+    start = time.monotonic()
+    with g.turn() as held:
+        waited = time.monotonic() - start
+        assert not held
+    assert 0.15 <= waited < 5
+    release.set()
+    th.join(timeout=10)
+    with g.turn() as held:  # the stuck run's slot came back; the slotless one took none
+        assert held
+    assert g._free.acquire(blocking=False)  # and exactly one slot exists
+    assert not g._free.acquire(blocking=False)
+
+
+@pytest.mark.parametrize("raw, slots", [
+    (None, gate.DEFAULT_SLOTS), ("1", 1), ("4", 4), ("0", gate.DEFAULT_SLOTS),
+    ("-3", gate.DEFAULT_SLOTS), ("two", gate.DEFAULT_SLOTS), ("", gate.DEFAULT_SLOTS),
+    ("1e9", gate.DEFAULT_SLOTS), ("65", gate.DEFAULT_SLOTS), ("64", 64),
+])
+def test_slots_from_the_environment(raw, slots):
+    env = {} if raw is None else {"AE_SCRIPT_SLOTS": raw}
+    assert gate.slots_from(env) == slots
+
+
+def test_app_runs_every_page_inside_the_gate():
+    # The gate only helps if the page scripts run inside it: nav.run() in the with-block.
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse((Path(__file__).parents[1] / "app.py").read_text())
+    gated = [node for node in tree.body if isinstance(node, ast.With)
+             and ast.unparse(node.items[0].context_expr) == "GATE.turn()"]
+    assert len(gated) == 1
+    calls = {ast.unparse(n.func) for n in ast.walk(gated[0]) if isinstance(n, ast.Call)}
+    assert {"nav.run", "st.navigation"} <= calls

@@ -1,0 +1,66 @@
+"""At most a few script runs at a time in one server process; the rest wait their turn.
+
+Streamlit runs every session's script in its own thread, and one interpreter lock (the
+GIL) serves them all, along with the event loop thread that sends each run's messages to
+its browser. When a class moves its sliders at once, dozens of runs share the lock: each
+takes many times its own CPU time, and the event loop, which needs the lock for every one
+of a run's ~60 messages, waits behind them. Under `benchmarks/load.py` (150 visitors, 2
+processes) a run's results then sat 1.1 s (median) between the script's end and the
+message that ends the run, and rerun p95 was 3.3 s at 65% of each process's CPU.
+
+With two runs at a time per process, a waiting run costs nothing (it sleeps on a
+semaphore, not on the GIL), the event loop sends promptly, and the same load gives p95
+1.3 s: the CPU now does the work instead of trading the lock. Two slots rather than one,
+so that a long cache miss (a training run of up to a few seconds) leaves a slot for
+everyone else, and NumPy's lock-free stretches overlap with another run.
+
+``AE_SCRIPT_SLOTS`` in the environment sets the number of slots (default 2, at least 1).
+A run waits at most ``WAIT_S`` for a slot and then runs anyway, so a stuck run can never
+hold a process's visitors for good.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from collections.abc import Iterator
+
+DEFAULT_SLOTS = 2
+WAIT_S = 30.0  # seconds: after this a run goes ahead without a slot
+
+
+def slots_from(env: dict | os._Environ = os.environ) -> int:
+    """The number of slots the environment asks for (the default for anything unusable)."""
+    raw = env.get("AE_SCRIPT_SLOTS", "")
+    try:
+        value = int(raw)
+    except ValueError:
+        return DEFAULT_SLOTS
+    return value if 1 <= value <= 64 else DEFAULT_SLOTS
+
+
+class Gate:
+    """A counting gate: ``with gate.turn(): ...`` runs when fewer than ``slots`` other
+    turns are running, or after ``wait_s`` regardless."""
+
+    def __init__(self, slots: int, wait_s: float = WAIT_S):
+        self.slots, self.wait_s = slots, wait_s
+        self._free = threading.Semaphore(slots)
+
+    @contextlib.contextmanager
+    def turn(self) -> Iterator[bool]:
+        """Yields whether this turn holds a slot (False only after waiting ``wait_s``).
+        The slot is given back however the block ends: st.rerun and st.stop end a run by
+        raising through it."""
+        held = self._free.acquire(timeout=self.wait_s)
+        try:
+            yield held
+        finally:
+            if held:
+                self._free.release()
+
+
+# One gate per server process: app.py wraps each run in `GATE.turn()`. Module state lives
+# as long as the process, since Streamlit imports ui/ once and re-executes only the scripts.
+GATE = Gate(slots_from())
