@@ -44,7 +44,7 @@ from activations.figures.style import SHADE, color, dash
 from activations.numfmt import fmt
 from ui.frame import chart, presenting
 from ui.i18n import t
-from ui import tourbar
+from ui import cached, tourbar
 from ui import custom as formula_ui
 from ui import urlstate
 from ui.urlstate import guard
@@ -243,24 +243,6 @@ def _drop_stray(names) -> list[str]:
     return [t("curves.stray_params")] if stray else []  # never echo the key itself
 
 
-# ---------------------------------------------------------------- cached numbers
-# Only the sampling is cached: the overlays (f(kx)/k, differences, RReLU draws) take well
-# under a millisecond, less than a cached function's own cost per rerun (Streamlit reads
-# its source to key the cache).
-
-
-@st.cache_data(show_spinner=False, max_entries=512)
-def _sampled(name: str, params: tuple, xmin: float, xmax: float, n: int) -> explore.Overview:
-    """One curve sampled, with its zones and steepest slope."""
-    return explore.overview(explore.Curve(name, params), explore.Grid(xmin, xmax, n))
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _swept(curves: tuple, param: str, xmin: float, xmax: float, n: int):
-    """The animation frames of one parameter (41 samplings: worth keeping)."""
-    return explore.sweep(curves, param, explore.Grid(xmin, xmax, n))
-
-
 # ---------------------------------------------------------------- widgets
 
 
@@ -450,7 +432,7 @@ if formula is not None:
     curves.append(explore.Curve(formula.act, formula.params))
 
 g = (grid.xmin, grid.xmax, grid.n)
-infos = [_sampled(c.name, c.params, *g) if isinstance(c.name, str)
+infos = [cached.sampled(c.name, c.params, *g) if isinstance(c.name, str)
          else formula_ui.overview(formula.text, formula.params, *g) for c in curves]
 if formula is not None:
     formula_ui.values_note(formula, grid.x())
@@ -481,7 +463,7 @@ lane_note = t("curves.lane_note")
 
 # The typed formula is always last and never swept: only registry curves are cache keys.
 named = tuple(c for c in curves if isinstance(c.name, str))
-swept = _swept(named, sweep_param, *g) if sweep_param else None
+swept = cached.swept(named, sweep_param, *g) if sweep_param else None
 if swept is not None:
     moving = lines[swept.slot]
     label = t("curves.sweep_name", label=curves[swept.slot].act.label, param=_pname(swept.param))

@@ -18,7 +18,7 @@ from activations.numfmt import fmt
 from activations.figures import gradflow as figs
 from ui.frame import chart, presenting
 from ui.i18n import t
-from ui import tourbar
+from ui import cached, tourbar
 from ui import custom as formula_ui
 from ui import urlstate
 from ui.urlstate import guard, raw_values
@@ -78,19 +78,6 @@ def _check_link() -> None:
             st.warning(tr("too_many_in_link", name=key, limit=MAX_RUNS), icon=WARN)
 
 
-# --- the simulation, cached on plain arguments; only the small statistics are kept ---
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _profile(act, init, depth, width, batch, seed, norm, residual, bias, formula=("", ())):
-    """``formula``: (text, params) of the typed formula when ``act`` is "custom" (the cache
-    key holds its text, not the unpicklable object; re-parsing it is a cache hit)."""
-    params = None
-    if act == formula_ui.CHOICE:
-        act, params = formula_ui.activation(formula[0]), dict(formula[1])
-    return gradflow.profile(act, depth, width, batch, init=init, seed=seed, params=params,
-                            normalization=norm, residual=residual, bias=bias)
-
-
 def _run_names(runs) -> list[str]:
     """Legend names: the varying part only (activation, init, or both)."""
     acts = {a for a, _ in runs}
@@ -120,7 +107,7 @@ def _simulate_all(runs, names, size, options):
                                                         run=name))
             try:
                 custom = (formula.text, formula.params) if act == formula_ui.CHOICE else ("", ())
-                results.append(_profile(act, init, depth, width, batch, **options,
+                results.append(cached.gradflow_profile(act, init, depth, width, batch, **options,
                                         formula=custom))
             except ValueError:
                 st.warning(tr("failed", run=name), icon=WARN)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 import activations
-from activations.figures.gallery import gallery_figure
+from ui import cached
 from ui.frame import chart, presenting
 from ui.i18n import lang, t
 
@@ -19,16 +19,8 @@ st.subheader(t("home.gallery_header"))
 st.caption(t("home.count", n=len(activations.names())))
 
 
-# cache_resource, not cache_data: cache_data would unpickle the 50-panel figure on every
-# rerun, which costs as much as building it. The figure is only read (st.plotly_chart
-# copies it); tests/test_sessions.py checks that no session changes it.
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _gallery(names: tuple[str, ...], f_label: str, df_label: str, present: bool):
-    return gallery_figure(list(names), f_label, df_label, present=present)
-
-
 names = activations.names()
-chart(_gallery(tuple(names), t("home.f"), t("home.df"), presenting()),
+chart(cached.gallery_figure(tuple(names), t("home.f"), t("home.df"), presenting()),
       key="gallery", filename="activation-gallery")
 st.caption(t("home.gallery_caption"))
 

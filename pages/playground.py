@@ -17,7 +17,7 @@ from activations.figures import network as figs
 from activations.mlp import layer_activations
 from activations.numfmt import fmt
 from ui import custom as formula_ui
-from ui import urlstate
+from ui import cached, urlstate
 from ui.frame import chart, presenting
 from ui.i18n import t
 from ui.urlstate import guard
@@ -36,7 +36,6 @@ REGS = ("none", "l1", "l2")
 MAX_LAYERS, MAX_UNITS = 6, 8
 MAX_SEED = 99
 STEP_CHOICES = (50, 100, 200, 300, 500, 1000, 2000)
-TIME_LIMIT = 15.0  # seconds: a guard for a busy server
 BOOLS = ("true", "false", "True", "False", "TRUE", "FALSE")
 DEFAULTS = dict(data="circles", classes=3, noise=0.1, points=200, test=0.3, layers=2,
                 width=(4, 2, 2, 2, 2, 2), act="tanh", feat=("x1", "x2"), optimizer="adam",
@@ -204,46 +203,6 @@ config = (hidden, tuple(acts), features, optimizer, lr, batch_size, l1, l2, floa
           int(seed), run_steps)
 
 
-def _activations(names, custom):
-    """Per-layer activations for the library: registry names, or the typed formula."""
-    out, params = [], []
-    for name in names:
-        if name == formula_ui.CHOICE:
-            out.append(formula_ui.activation(custom[0]))
-            params.append(dict(custom[1]))
-        else:
-            out.append(name)
-            params.append(None)
-    return out, params
-
-
-@st.cache_data(show_spinner=False, max_entries=48)
-def _train(X, y, config, chunks, custom):
-    """The run of ``config`` trained for its steps, then for each of ``chunks`` more
-    (cached on all of it: Continue after Continue resumes from the cached run)."""
-    hidden, names, features, optimizer, lr, batch_size, l1, l2, test, seed, steps = config
-    previous = _train(X, y, config, chunks[:-1], custom) if chunks else None
-    more = chunks[-1] if chunks else steps
-    acts, params = _activations(names, custom)
-    return training.train_mlp(
-        (X, y), hidden=hidden, activation=acts, params=params, optimizer=optimizer, lr=lr,
-        steps=more, seed=seed, features=features, l1=l1, l2=l2, batch_size=batch_size,
-        test_fraction=test, snapshot_every=max(1, more // 100), resume=previous,
-        time_limit=TIME_LIMIT)
-
-
-# cache_resource, not cache_data: every session gets the same figure, only read (its JSON
-# is made once and kept on it, `figures.spec`); cache_data would unpickle ~1 MB of frames
-# and make their JSON again on every rerun (~100 ms). tests/test_sessions.py checks that
-# no session changes it.
-@st.cache_resource(show_spinner=False, max_entries=24)
-def _figure(X, y, config, chunks, custom, texts, fn_names, start, present):
-    result = _train(X, y, config, chunks, custom)
-    labels = [feats.LABELS[f] for f in result.features]
-    return figs.network_figure(result, texts=texts, fn_names=fn_names, feature_labels=labels,
-                               start=start, present=present)
-
-
 # -------------------------------------------------------------- Step / Continue / Reset
 key = (data, int(classes), float(noise), int(points), config, custom)
 state = st.session_state.get("_net_more")
@@ -254,30 +213,33 @@ buttons = st.container(horizontal=True, vertical_alignment="center")
 epoch = -(-max(2, round(len(X_all) * (1 - float(test)))) // (batch_size or len(X_all)))
 if buttons.button(tr("step"), icon=":material/skip_next:", help=tr("step_help"),
                   key="btn_step"):
-    more, start = (*more, max(1, epoch)), _train(X_all, y_all, config, more, custom).steps_run
+    start = cached.playground_run(X_all, y_all, config, more, custom).steps_run
+    more = (*more, max(1, epoch))
 if buttons.button(tr("continue"), icon=":material/fast_forward:",
                   help=tr("continue_help", steps=run_steps), key="btn_continue"):
-    more, start = (*more, run_steps), _train(X_all, y_all, config, more, custom).steps_run
+    start = cached.playground_run(X_all, y_all, config, more, custom).steps_run
+    more = (*more, run_steps)
 if buttons.button(tr("reset"), icon=":material/restart_alt:", help=tr("reset_help"),
                   key="btn_reset"):
     more, start = (), 0
 st.session_state["_net_more"] = (key, more, start)
 
 with st.spinner(tr("training")):
-    result = _train(X_all, y_all, config, more, custom)
+    result = cached.playground_run(X_all, y_all, config, more, custom)
 texts = figs.Texts(
     network=tr("fig_network"), output=tr("fig_output"), loss=tr("fig_loss"),
     step=tr("fig_step"), train_loss=tr("train_loss"), test_loss=tr("test_loss"),
     play=t("training.play"), pause=t("training.pause"), class_names=class_names,
     train_suffix="{name}", test_suffix=tr("test_points", name="{name}"),
     x_label="x₁", y_label="x₂", bias=tr("bias"))
-fig = _figure(X_all, y_all, config, more, custom, texts, tuple(fn_name(a) for a in acts),
-              start, present)
+fig = cached.playground_figure(X_all, y_all, config, more, custom, texts,
+                              tuple(fn_name(a) for a in acts), start, present)
 buttons.markdown(tr("trained", steps=result.steps_run))
 if result.diverged:
     st.warning(tr("diverged", step=result.steps_run), icon=":material/warning:")
 if result.timed_out:
-    st.info(tr("timed_out", step=result.steps_run, seconds=fmt(TIME_LIMIT)), icon=":material/timer:")
+    st.info(tr("timed_out", step=result.steps_run, seconds=fmt(cached.TIME_LIMIT)),
+            icon=":material/timer:")
 chart(fig, key="playground", filename=f"playground-{data}")
 
 # -------------------------------------------------------------- numbers and export
@@ -290,7 +252,7 @@ if result.test_loss_history.size:
     m[3].metric(tr("m_test_acc"), f"{fmt(100 * result.test_accuracy_history[-1], 3)}%")
 st.caption(tr("caption"))
 
-acts_used, params_used = _activations(acts, custom)
+acts_used, params_used = cached.playground_activations(acts, custom)
 layer_acts = layer_activations(acts_used, params_used, len(hidden))[:len(hidden)]
 script = export.pytorch_script(result.weights, result.biases, layer_acts, result.features,
                                filename="playground_network.py")

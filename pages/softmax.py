@@ -17,7 +17,7 @@ from activations.figures import softmax as figs
 from activations.softmax import entropy
 from ui.frame import chart, lazy_tabs, presenting
 from ui.i18n import t
-from ui import tourbar
+from ui import cached, tourbar
 from ui.urlstate import parse_number, raw_values
 
 DEFAULT_LOGITS_TEXT = pg.format_logits(pg.DEFAULT_LOGITS)
@@ -82,31 +82,6 @@ def _on_pick() -> None:
     if pick is not None:
         st.session_state["target"] = str(pick + 1)
     st.session_state["target_pick"] = None
-
-
-# --- cached figures: the ones whose inputs rarely change between reruns ---
-# cache_resource, not cache_data: cache_data would unpickle the Figure on every hit, which
-# costs as much as building it. The cached figure is only read (st.plotly_chart copies it).
-
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _figure(builder: str, *args, **kwargs):
-    """``figs.<builder>(*args, **kwargs)``, cached (arguments are plain values or arrays)."""
-    return getattr(figs, builder)(*args, **kwargs)
-
-
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _animation(values: tuple, names: tuple, labels: tuple, present: bool):
-    probs, _ = pg.temperature_sweep(values)
-    title, y_title, frame_label, play, pause = labels
-    return figs.temperature_animation(list(names), pg.TEMPERATURES, probs, title=title,
-                                      y_title=y_title, frame_label=frame_label, play=play,
-                                      pause=pause, present=present)
-
-
-@st.cache_data(show_spinner=False, max_entries=4)
-def _binary_curves():
-    zs = np.linspace(-10, 10, 201)
-    return zs, pg.binary_curves(zs)
 
 
 # --- URL checks that the bound widgets can't make ---
@@ -269,7 +244,7 @@ if tabs[0].open:  # only the chosen tab runs (a tab change reruns the page)
         }), hide_index=True, width="stretch", key="views_table")
         st.markdown(t("softmax.temperature_explained"))
         st.subheader(t("softmax.animation_header"))
-        chart(_animation(tuple(values.tolist()), tuple(names),
+        chart(cached.temperature_animation(tuple(values.tolist()), tuple(names),
                          (t("softmax.animation_title"), t("softmax.probability"),
                           t("softmax.frame_label"), t("softmax.play"), t("softmax.pause")),
                          present), key="animation", filename="softmax-temperature")
@@ -328,7 +303,7 @@ if tabs[2].open:
         ex = pg.worked_example()
         if not present:  # on a projector the chart comes first and the text after it
             st.markdown(t("softmax.example_intro"))
-        chart(_figure(
+        chart(cached.softmax_figure(
             "worked_example_figure",
             ex.p, ex.q1, ex.q2, outcome_names=[t("softmax.outcome", k=k + 1) for k in range(4)],
             p_name=t("softmax.ex_p"), q1_name=t("softmax.ex_q1"), q2_name=t("softmax.ex_q2"),
@@ -369,8 +344,8 @@ if tabs[3].open:
         z = st.slider(t("softmax.bin_z"), -10.0, 10.0, 1.0, 0.1, key="bin_z",
                       help=t("softmax.bin_z_help"))
         point = pg.binary_point(z)
-        zs, curves = _binary_curves()
-        chart(_figure(
+        zs, curves = cached.binary_curves()
+        chart(cached.softmax_figure(
             "binary_figure", zs, curves, z, point, sigmoid_name=t("softmax.sigmoid_name"),
             loss_1_name=t("softmax.bce_1_name"), loss_0_name=t("softmax.bce_0_name"),
             grad_1_name=t("softmax.grad_1_name"), grad_0_name=t("softmax.grad_0_name"),
@@ -419,7 +394,7 @@ if tabs[4].open:
         base = pg.regression_losses(preds, targets)
         reg = pg.regression_losses(moved, targets)
         with chart_slot:  # above the table that feeds it
-            chart(_figure(
+            chart(cached.softmax_figure(
                 "regression_figure", targets, moved,
                 {t("softmax.mse_grad"): reg.mse_grad, t("softmax.rmse_grad"): reg.rmse_grad,
                  t("softmax.mae_grad"): reg.mae_grad},
@@ -440,7 +415,7 @@ if tabs[4].open:
                  r"\mathrm{RMSE} = \sqrt{\mathrm{MSE}} \quad "
                  r"\mathrm{MAE} = \frac{1}{N}\sum_i |\hat y_i - y_i|")
         offsets = pg.OUTLIER_OFFSETS
-        chart(_figure(
+        chart(cached.softmax_figure(
             "outlier_figure", offsets, pg.outlier_sweep(preds, targets, len(preds) - 1, offsets),
             outlier,
             names={k_: t(f"softmax.{k_}") for k_ in ("mse", "rmse", "mae")},

@@ -14,10 +14,10 @@ import activations
 from activations import datasets, optim, training
 from activations.numfmt import fmt
 from activations.figures import training as figs
-from activations.surfaces import SURFACES, run_optimizer
+from activations.surfaces import SURFACES
 from ui.frame import chart, height_cut, lazy_tabs, page_link, presenting
 from ui.i18n import t
-from ui import tourbar
+from ui import cached, tourbar
 from ui import custom as formula_ui
 from ui import urlstate
 from ui.urlstate import guard
@@ -36,7 +36,6 @@ FIT_HEIGHT = 370
 # rather than being cut by its edge (tests/browser/test_tour_walk.py).
 COMPARE_HEIGHT = 416
 MAX_SEED = 99
-TIME_LIMIT = 15.0  # seconds: a guard for a busy server; the step cap normally keeps it ~2 s
 DEFAULTS = dict(dataset="xor", noise=0.1, points=200, act="tanh", layers=1, width=8,
                 optimizer="adam", auto_lr=True, lr=0.03, steps=training.DEFAULT_STEPS, seed=0,
                 act_b="identity", zz_lr=1.0, zz_steps=40, surface="ravine", race_steps=200)
@@ -147,45 +146,10 @@ def settings(box=None) -> SimpleNamespace:
         lr=training.TRAIN_LR[optimizer] if auto_lr else float(lr_choice))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _train(dataset, points, noise, hidden, act, optimizer, lr, steps, seed, progress_text,
-           formula=("", ())):
-    """One training run (cached on its plain arguments). The progress bar is drawn only
-    while it actually trains, and removed when done. ``formula``: (text, params) of the typed
-    formula when ``act`` is "custom" (the cache key holds its text, not the object)."""
-    params = None
-    if act == formula_ui.CHOICE:
-        act, params = formula_ui.activation(formula[0]), dict(formula[1])
-    bar = st.progress(0.0, text=progress_text)
-    result = training.train_mlp(
-        dataset, hidden=hidden, activation=act, params=params, optimizer=optimizer, lr=lr,
-        steps=steps, seed=seed, n=points, noise=noise, callback_every=max(1, steps // 20),
-        time_limit=TIME_LIMIT,
-        callback=lambda step, loss, acc: bar.progress(step / steps, text=progress_text),
-    )
-    bar.empty()
-    return result
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
-def _race(surface_name, steps):
-    """Every optimizer's path, each with its own learning rate, from the surface's start."""
-    return [run_optimizer(name, surface_name, steps) for name in OPTIMIZERS]
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
-def _race_figure(surface_name, steps, labels, texts, present, cut=0):
-    """The animated race (building ~40 frames takes a few tenths of a second: cached).
-    ``cut``: the pixels the frame will take off its height (`ui.frame.height_cut`)."""
-    paths = _race(surface_name, steps)
-    return figs.race_figure(SURFACES[surface_name], list(zip(labels, paths)), **dict(texts),
-                            present=present, cut=cut)
-
-
 def train(activation, s):
     custom = (formula.text, formula.params) if activation == formula_ui.CHOICE else ("", ())
-    return _train(s.dataset, s.points, s.noise, s.hidden, activation, s.optimizer, s.lr,
-                  s.run_steps, s.seed, t("training.progress", act=act_label(activation)),
+    return cached.lab_run(s.dataset, s.points, s.noise, s.hidden, activation, s.optimizer, s.lr,
+                         s.run_steps, s.seed, t("training.progress", act=act_label(activation)),
                   custom)
 
 
@@ -253,7 +217,7 @@ def report_run(result):
         st.warning(t("training.diverged", step=result.steps_run), icon=":material/warning:")
     if result.timed_out:
         st.info(t("training.timed_out", step=result.steps_run, steps=result.steps,
-                  seconds=fmt(TIME_LIMIT)), icon=":material/timer:")
+                  seconds=fmt(cached.TIME_LIMIT)), icon=":material/timer:")
 
 
 TABS = ("train", "compare", "zigzag", "race")
@@ -403,12 +367,12 @@ if tab_race.open:
                  ("play_label", t("training.play")), ("pause_label", t("training.pause")),
                  ("step_label", t("training.race_step")),
                  ("minimum_name", t("training.minimum")))
-        chart(_race_figure(surface_name, int(race_steps), labels, texts, present, height_cut()),
-              key="race",
-              filename=f"optimizer-race-{surface_name}")
+        chart(cached.race_figure(surface_name, int(race_steps), labels, texts, present,
+                                 height_cut()),
+              key="race", filename=f"optimizer-race-{surface_name}")
         if present:
             st.latex(rf"f(x, y) = {surface.formula}")
-        paths = _race(surface_name, int(race_steps))
+        paths = cached.race(surface_name, int(race_steps))
         st.caption(f'{t(f"training.race_{surface_name}")} {t("training.race_log")}')
         values, distances = training.race_summary(surface, paths)
         # Eight rows: a plain table, so its text scales with the page's in presentation mode.

@@ -18,12 +18,15 @@ from __future__ import annotations
 
 import ast
 import functools
+import importlib
 import pickle
 import textwrap
 from pathlib import Path
 
 import numpy as np
 import pytest
+
+from ui import cached
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = sorted([*(ROOT / "ui").rglob("*.py"), *(ROOT / "activations").rglob("*.py")])
@@ -244,7 +247,12 @@ def watched_resources(monkeypatch):
 
     real.clear()
     monkeypatch.setattr(st, "cache_resource", Watched())
+    # The pages' cached functions live in ui/cached.py, decorated when it is imported:
+    # made again under the watch, and again after it (the real decorator back).
+    importlib.reload(cached)
     yield made
+    monkeypatch.undo()
+    importlib.reload(cached)
     real.clear()
 
 
@@ -273,6 +281,9 @@ def test_cached_resources_are_never_changed(apptest, watched_resources):
             at.slider(key=slider.key).set_value(value).run()
         at.run()
         assert not at.exception, (path, [e.value for e in at.exception])
+    watched = {name for name, _, _ in watched_resources}
+    assert {"gallery_figure", "temperature_animation", "playground_run",
+            "playground_figure"} <= watched, watched  # the check saw the shared objects
     changed = [name for name, value, before in watched_resources
                if fingerprint(value) != before]
     assert not changed, f"cached resources changed after they were made: {changed}"
@@ -334,3 +345,15 @@ def test_a_page_switch_starts_from_clean_widget_state():
     assert not at.exception, [e.message for e in at.exception]
     assert at.slider(key="width").value <= 32
     assert at.selectbox(key="act").value == "tanh"  # the training lab's default
+
+
+def test_pages_define_no_cached_functions():
+    """A page script runs on every rerun, and a ``@st.cache_*`` applied there reads and
+    tokenizes its function's source each time to key the cache (1-2 ms of the interpreter
+    lock per function and run). Cached functions live in ui/cached.py, imported once."""
+    found = []
+    for path in sorted((ROOT / "pages").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Attribute) and node.attr in ("cache_data", "cache_resource"):
+                found.append(f"{path.name}:{node.lineno}")
+    assert not found, found
