@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import orjson
 import streamlit as st
 from plotly.basedatatypes import BaseFigure
 
@@ -68,6 +69,60 @@ class _Prepared(BaseFigure):
         return self._prepared
 
 
+# What ``plotly.io.to_json`` does with orjson's output before st.plotly_chart sends it:
+# these options, then these characters escaped (so the JSON is safe inside HTML).
+_JSON_OPTIONS = orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY
+_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("/", "\\u002f"), ("\u2028", "\\u2028"),
+            ("\u2029", "\\u2029"))
+_SCALARS = (int, float, bool, type(None))
+
+
+def _json_piece(value) -> orjson.Fragment:
+    """``value``'s JSON as ``plotly.io.to_json`` writes it, made now and embedded as is."""
+    text = orjson.dumps(value, option=_JSON_OPTIONS).decode()
+    for raw, escaped in _ESCAPES:
+        if raw in text:
+            text = text.replace(raw, escaped)
+    return orjson.Fragment(text)
+
+
+def _wire_form(prepared: dict) -> dict:
+    """``prepared`` with its JSON made below the first level of each trace and of the
+    layout, and for all frames: orjson embeds those pieces (``orjson.Fragment``) instead of
+    writing them again, and the escaping pass finds nothing left to do. The same JSON, byte
+    for byte (tests/test_frame.py). Trace dicts stay dicts (Plotly pops their ``uid``) and
+    the layout's numbers stay numbers (Streamlit reads its width and height)."""
+    piece = lambda v: v if isinstance(v, _SCALARS) else _json_piece(v)  # noqa: E731
+    out = {**prepared,
+           "data": [{k: piece(v) for k, v in trace.items()} for trace in prepared["data"]],
+           "layout": {k: piece(v) for k, v in prepared["layout"].items()}}
+    if "frames" in prepared:
+        out["frames"] = _json_piece(prepared["frames"])
+    return out
+
+
+def _sendable(fig, prepared: dict) -> dict:
+    """What to hand st.plotly_chart: for a figure drawn again (a cached one, shared by
+    every session), its wire form, made on the second draw and kept on the figure. Writing
+    a figure's JSON is then a few ms less per run (14 ms for the playground's 1 MB of
+    frames). A figure drawn once is handed over as it is."""
+    state = fig.__dict__
+    if state.get("_plotly_dict") is not prepared or "data" not in prepared \
+            or "layout" not in prepared:
+        return prepared  # not a kept dict (see figures.spec.to_plotly_dict)
+    wire = state.get("_wire_form")
+    if wire is None:
+        if not state.get("_drawn"):
+            state["_drawn"] = True
+            return prepared
+        try:
+            wire = _wire_form(prepared)
+        except TypeError:  # a value only Plotly's cleaning pass can write: its own path
+            wire = prepared
+        state["_wire_form"] = wire
+    return wire
+
+
 def chart(fig, key: str, filename: str):
     """Draw ``fig`` full width, following the Streamlit theme (light or dark).
 
@@ -82,7 +137,7 @@ def chart(fig, key: str, filename: str):
         "modeBarButtons": [["toImage", "resetScale2d"]],
         "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
     }
-    prepared = to_plotly_dict(fig)
+    prepared = _sendable(fig, to_plotly_dict(fig))
     if height_cut() and prepared.get("layout", {}).get("height"):
         # A copy: the prepared dict is shared with every other use of the figure.
         height = max(240, prepared["layout"]["height"] - height_cut())

@@ -1,0 +1,104 @@
+"""ui/frame.py's chart: a figure drawn again is handed to st.plotly_chart with its JSON made
+already (`_wire_form`), and what Streamlit sends is the same JSON, byte for byte."""
+
+from __future__ import annotations
+
+import json
+
+import plotly.graph_objects as go
+import plotly.io as pio
+import pytest
+
+from activations.figures.spec import to_plotly_dict
+from activations.figures.style import figure
+from tests.test_spec import BUILDERS
+from ui import frame
+
+
+def _sent(prepared: dict) -> str:
+    """The JSON st.plotly_chart puts into its message for a prepared dict (as in Streamlit
+    1.67: the figure's ``to_dict()``, then ``plotly.io.to_json(..., validate=False)``)."""
+    return pio.to_json(frame._Prepared(prepared).to_dict(), validate=False)
+
+
+@pytest.mark.parametrize("present", [False, True])
+@pytest.mark.parametrize("name", BUILDERS)
+def test_every_builder_sends_the_same_json_in_wire_form(name, present):
+    prepared = to_plotly_dict(BUILDERS[name](present))
+    plain = _sent(prepared)
+    wire = frame._wire_form(prepared)
+    assert _sent(wire) == plain
+    assert _sent(wire) == plain  # Plotly pops trace uids: the wire form survives a send
+    assert any(isinstance(v, frame.orjson.Fragment)
+               for trace in wire["data"] for v in trace.values())
+    assert ("frames" in wire) == isinstance(wire.get("frames"), frame.orjson.Fragment)
+
+
+def test_text_unsafe_in_html_is_escaped_as_plotly_escapes_it():
+    # "</script>" in a name and U+2028/U+2029 in a title: Plotly escapes <, >, / and those
+    # two separators so its JSON can sit inside HTML; the pieces made early must as well.
+    fig = figure([dict(type="scatter", x=[1, 2], y=[3, 4], name="</script><b>a/b</b>",
+                       hovertemplate="x=%{x}<br>y=%{y}<extra></extra>")],
+                 dict(title=dict(text="one\u2028two\u2029three"), height=300),
+                 frames=[dict(name="f/1", data=[dict(y=[5, 6], name="<i>")])])
+    prepared = to_plotly_dict(fig)
+    sent = _sent(frame._wire_form(prepared))
+    assert sent == _sent(prepared)
+    for raw in ("<", ">", "/", "\u2028", "\u2029"):
+        assert raw not in sent
+    assert json.loads(sent)["data"][0]["name"] == "</script><b>a/b</b>"
+
+
+def test_a_figure_drawn_again_is_sent_in_its_kept_wire_form():
+    fig = BUILDERS["network"](False)
+    prepared = to_plotly_dict(fig)
+    assert frame._sendable(fig, prepared) is prepared  # the first draw: as it is
+    wire = frame._sendable(fig, prepared)  # the second: made and kept
+    assert wire is not prepared and isinstance(wire["frames"], frame.orjson.Fragment)
+    assert frame._sendable(fig, to_plotly_dict(fig)) is wire
+    assert _sent(wire) == _sent(prepared)
+
+
+def test_figures_without_a_kept_dict_are_sent_as_they_are():
+    fig = go.Figure(go.Scatter(x=[1, 2], y=[3, 4]))  # a plain figure: its own to_dict()
+    for _ in range(3):
+        d = to_plotly_dict(fig)
+        assert frame._sendable(fig, d) is d
+
+
+def test_a_value_only_plotlys_cleaning_can_write_is_left_to_plotly():
+    class Odd:  # orjson can't write it; Plotly's cleaning pass would have to
+        pass
+
+    fig = BUILDERS["curves.f"](False)
+    prepared = to_plotly_dict(fig)
+    prepared["layout"]["meta"] = Odd()
+    try:
+        frame._sendable(fig, prepared)
+        assert frame._sendable(fig, prepared) is prepared
+    finally:
+        del prepared["layout"]["meta"]
+
+
+def test_streamlit_sends_the_wire_form_unchanged():
+    """Through st.plotly_chart itself: a cached figure drawn in two runs sends the same
+    spec both times, and it is Plotly's JSON of the figure."""
+    from streamlit.testing.v1 import AppTest
+
+    def script():
+        import streamlit as st
+
+        from tests.test_spec import BUILDERS
+        from ui.frame import chart
+
+        @st.cache_resource
+        def shared():
+            return BUILDERS["softmax.animation"](False)
+
+        chart(shared(), key="c", filename="c")
+
+    at = AppTest.from_function(script, default_timeout=60).run()
+    first = at.get("plotly_chart")[0].proto.spec
+    at.run()
+    second = at.get("plotly_chart")[0].proto.spec
+    assert first == second == _sent(to_plotly_dict(BUILDERS["softmax.animation"](False)))
