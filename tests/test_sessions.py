@@ -282,7 +282,7 @@ def test_cached_resources_are_never_changed(apptest, watched_resources):
         at.run()
         assert not at.exception, (path, [e.value for e in at.exception])
     watched = {name for name, _, _ in watched_resources}
-    assert {"gallery_figure", "temperature_animation", "playground_run",
+    assert {"gallery_figure", "temperature_animation", "playground_run", "lab_run",
             "playground_figure"} <= watched, watched  # the check saw the shared objects
     changed = [name for name, value, before in watched_resources
                if fingerprint(value) != before]
