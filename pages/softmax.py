@@ -167,7 +167,12 @@ def _class_panel(with_temperature: bool = True):
 
 
 def _class_table(names, values) -> None:
-    with st.expander(t("softmax.table")):
+    # Lazy: the editable table is made and sent only while its expander is open (opening
+    # it reruns); closed, as it mostly is, it cost every run a DataFrame and a data editor.
+    box = st.expander(t("softmax.table"), key="table_open", on_change="rerun")
+    if not box.open:
+        return
+    with box:
         error = st.session_state.pop("table_error", None)
         if error:
             st.warning(t("softmax.bad_table", reason=_error_text(pg.InputError(*error))),

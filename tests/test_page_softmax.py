@@ -367,3 +367,19 @@ def test_korean_metric_deltas_are_signed_numbers(apptest):
     deltas = [m.proto.delta for m in at.metric if m.proto.delta]
     # H(p, q2) - H(p, q1) = KL(p||q2) - KL(p||q1) = -1/8 bit: falling, so a down arrow
     assert [float(d) for d in deltas] == pytest.approx([-0.125 * np.log(2)] * 2, rel=1e-3)
+
+
+def test_class_table_is_made_only_while_its_expander_is_open(apptest):
+    """The editable table of classes runs lazily: closed (the default) the run makes no
+    editor; opened, it lists the link's classes and logits."""
+    def editors(at):
+        return [d.value for d in at.dataframe if list(d.value.columns) == ["name", "logit"]]
+
+    at = apptest(PAGE, query={"logits": "2, -1, 0.5"})
+    assert editors(at) == []
+    at.session_state["table_open"] = True
+    at.run()
+    assert not at.exception
+    [table] = editors(at)
+    assert table["logit"].tolist() == [2.0, -1.0, 0.5]
+    assert len(table["name"]) == 3
