@@ -11,9 +11,11 @@ st.title(t("home.title"))
 st.write(t("home.intro"))
 
 st.subheader(t("home.what_header"))
-for item in ("what_curves", "what_gradflow", "what_softmax", "what_training", "what_playground",
-             "what_tour"):
-    st.markdown(f"- {t('home.' + item)}")
+# One element per list, not one per line: each element is a message for the server to make
+# and send on every run (ui/gate.py).
+st.markdown("\n".join(f"- {t('home.' + item)}" for item in (
+    "what_curves", "what_gradflow", "what_softmax", "what_training", "what_playground",
+    "what_tour")))
 
 st.subheader(t("home.gallery_header"))
 st.caption(t("home.count", n=len(activations.names())))
@@ -25,8 +27,9 @@ chart(cached.gallery_figure(tuple(names), t("home.f"), t("home.df"), presenting(
 st.caption(t("home.gallery_caption"))
 
 st.subheader(t("home.explore_header"))
-columns = st.columns(5)
-for i, name in enumerate(names):
-    label = activations.get(name).label
-    # A plain relative link works in the full app and when this page runs alone.
-    columns[i % 5].markdown(f"[{t('home.explore', label=label)}](curves?fn={name}&lang={lang()})")
+# A plain relative link works in the full app and when this page runs alone. Column c holds
+# every fifth name from c, one Markdown block per column (a hard line break between links).
+links = [f"[{t('home.explore', label=activations.get(name).label)}](curves?fn={name}&lang={lang()})"
+         for name in names]
+for c, column in enumerate(st.columns(5)):
+    column.markdown("  \n".join(links[c::5]))
