@@ -163,6 +163,7 @@ class Tally:
     errors: list[str] = field(default_factory=list)
     per_server: Counter = field(default_factory=Counter)  # server index -> steps served
     per_page: Counter = field(default_factory=Counter)  # url path -> steps
+    page_ms: dict = field(default_factory=dict)  # url path -> latencies of its steps
     # Faults: steps whose connection dropped mid-run and that were redone after
     # reconnecting; per dropped connection, when the visitor was served again; views
     # compared after a reconnect, and those that came back unchanged.
@@ -275,6 +276,7 @@ async def _protocol_step(tab: Session, act, what: str, chart: str, before: str |
     times.append(run.ms)
     tally.ok += 1
     tally.per_page[tab.path] += 1
+    tally.page_ms.setdefault(tab.path, []).append(run.ms)
     if plan.servers is not None:
         tally.per_server[plan.servers.index_of(tab.served_by)] += 1
     return run
@@ -601,6 +603,11 @@ def _report(args, servers: Servers, single: Tally, many: Tally, fault: dict,
     print()
     print(f"p95 rerun latency, {many_label} vs 1: {ratio_p95:.2f}x "
           f"(median {ratio_med:.2f}x; goal: p95 within 3x, 0 failed steps).")
+    if many.page_ms:
+        by_page = ", ".join(f"{path or 'home'} {_median(ms):.0f}/{_p95(ms):.0f}"
+                            for path, ms in sorted(many.page_ms.items()))
+        print(f"Step latency by page, {many_label} (visits and changes, median/p95 ms): "
+              f"{by_page}.")
     if not servers.direct:
         served = ", ".join(f"#{i} (port {port}): {many.per_server.get(i, 0)}"
                            for i, port in enumerate(servers.ports))
