@@ -395,3 +395,25 @@ def test_palette_keeps_look_alike_colours_apart_and_every_curve_has_a_dash():
     assert len(set(DASHES)) == len(DASHES) == len(PALETTE)
     assert [dash(i) for i in range(len(PALETTE) + 1)] == [*DASHES, DASHES[0]]
     assert dash(0) == "solid"
+
+
+def test_merge_copies_deeply_and_leaves_its_inputs_alone():
+    import numpy as np
+
+    from activations.figures.style import merge
+
+    base = {"font": {"size": 12, "family": "x"}, "ticks": [1, {"a": [2]}], "t": (1, 2),
+            "vals": np.arange(3)}
+    extra = {"font": {"size": 20}, "ticks": [3], "new": {"b": [4]}}
+    before = repr((base, extra))
+    out = merge(base, extra)
+    assert out == {"font": {"size": 20, "family": "x"}, "ticks": [3], "t": (1, 2),
+                   "vals": out["vals"], "new": {"b": [4]}}
+    assert repr((base, extra)) == before
+    out["font"]["family"] = "y"
+    out["new"]["b"].append(5)
+    out["vals"][0] = 9
+    assert base["font"]["family"] == "x" and extra["new"]["b"] == [4]
+    assert base["vals"][0] == 0  # an array in a layout is copied, not shared
+    nested = {"ticks": [1, {"a": [2]}]}
+    assert merge(nested, {})["ticks"][1] is not nested["ticks"][1]  # dicts inside lists too

@@ -76,13 +76,26 @@ def axis_style(present: bool = False) -> dict:
 def merge(base: dict, extra: dict) -> dict:
     """A copy of ``base`` updated by ``extra``, nested dicts merged rather than replaced
     (as ``fig.update_layout`` does)."""
-    out = copy.deepcopy(base)
+    out = _copied(base)
     for key, value in extra.items():
         if isinstance(value, dict) and isinstance(out.get(key), dict):
             out[key] = merge(out[key], value)
         else:
-            out[key] = copy.deepcopy(value)
+            out[key] = _copied(value)
     return out
+
+
+def _copied(value):
+    """A deep copy of layout data: dicts and lists rebuilt, strings and numbers shared (they
+    can't change), anything else through ``copy.deepcopy``. Layouts are merged on every
+    page run, and ``deepcopy``'s bookkeeping made this a tenth of a figure's build."""
+    if isinstance(value, dict):
+        return {k: _copied(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copied(v) for v in value]
+    if isinstance(value, (str, int, float, bool, type(None))):
+        return value
+    return copy.deepcopy(value)
 
 
 def axis_key(ref: str) -> str:
