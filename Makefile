@@ -40,7 +40,7 @@ clean:
 # K app processes behind a loopback nginx with sticky sessions (deploy/local.py), on
 # http://127.0.0.1:$(PORT); Ctrl+C stops them all. Needs nginx (Debian: apt-get install
 # nginx). Docker Compose and Kubernetes: deploy/README.md.
-K ?= 2
+K ?= 4
 .PHONY: serve
 serve: $(VENV)/.runtime
 	$(PY) deploy/local.py --servers $(K) --port $(PORT)

@@ -174,8 +174,9 @@ class Cluster:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--servers", "-k", type=int, default=2,
-                        help=f"app processes, 1..{MAX_SERVERS} (one per core is a good start)")
+    parser.add_argument("--servers", "-k", type=int, default=4,
+                        help=f"app processes, 1..{MAX_SERVERS} (two per core served a class "
+                             "best on 2 cores: benchmarks/load.py)")
     parser.add_argument("--port", type=int, default=8501, help="nginx's port on 127.0.0.1")
     args = parser.parse_args(argv)
     if not 1 <= args.servers <= MAX_SERVERS:

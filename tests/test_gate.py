@@ -78,8 +78,58 @@ def test_a_run_waits_at_most_wait_s_then_goes_ahead_without_a_slot():
     assert not g._free.acquire(blocking=False)
 
 
+def test_a_long_computation_lends_its_slot_and_takes_one_back():
+    g = gate.Gate(1, wait_s=10)
+    order, lent, other_done = [], threading.Event(), threading.Event()
+
+    def other() -> None:
+        lent.wait(10)
+        with g.turn() as held:  # gets the slot while the first run is aside
+            assert held
+            order.append("other ran")
+        other_done.set()
+
+    th = threading.Thread(target=other)
+    th.start()
+    with g.turn() as held:
+        assert held
+        with g.aside():
+            lent.set()
+            assert other_done.wait(10)  # would wait the full 10 s had the slot not been lent
+            with g.aside():  # nested: nothing more to lend
+                pass
+        order.append("back")
+        assert not g._free.acquire(blocking=False)  # the slot is this run's again
+    th.join(timeout=10)
+    assert order == ["other ran", "back"]
+    assert g._free.acquire(blocking=False) and not g._free.acquire(blocking=False)
+
+
+def test_aside_outside_a_turn_lends_nothing():
+    g = gate.Gate(1)
+    with g.aside():
+        pass
+    with g.turn() as held:
+        assert held
+        assert not g._free.acquire(blocking=False)  # still exactly one slot
+
+
+def test_the_training_runs_step_aside():
+    # The cached functions that can take seconds lend their slot (ui/cached.py).
+    import ast
+    import inspect
+
+    from ui import cached
+
+    for name in ("lab_run", "playground_run", "gradflow_profile", "race"):
+        source = inspect.getsource(getattr(cached, name).__wrapped__)
+        withs = [ast.unparse(w.items[0].context_expr)
+                 for w in ast.walk(ast.parse(source)) if isinstance(w, ast.With)]
+        assert "GATE.aside()" in withs, name
+
+
 @pytest.mark.parametrize("raw, slots", [
-    (None, gate.DEFAULT_SLOTS), ("1", 1), ("4", 4), ("0", gate.DEFAULT_SLOTS),
+    (None, gate.DEFAULT_SLOTS), ("1", 1), ("4", 4), ("2", 2), ("0", gate.DEFAULT_SLOTS),
     ("-3", gate.DEFAULT_SLOTS), ("two", gate.DEFAULT_SLOTS), ("", gate.DEFAULT_SLOTS),
     ("1e9", gate.DEFAULT_SLOTS), ("65", gate.DEFAULT_SLOTS), ("64", 64),
 ])

@@ -25,6 +25,7 @@ from activations.figures import training as training_figs
 from activations.surfaces import SURFACES, run_optimizer
 from activations import optim
 from ui import custom as formula_ui
+from ui.gate import GATE
 
 TIME_LIMIT = 15.0  # seconds a training run may take: a guard for a busy server
 
@@ -68,8 +69,9 @@ def gradflow_profile(act, init, depth, width, batch, seed, norm, residual, bias,
                      formula=("", ())):
     """``formula``: (text, params) of the typed formula when ``act`` is "custom"."""
     act, params = _formula_act(act, formula)
-    return gradflow.profile(act, depth, width, batch, init=init, seed=seed, params=params,
-                            normalization=norm, residual=residual, bias=bias)
+    with GATE.aside():  # up to seconds for a deep, wide network: the others go on meanwhile
+        return gradflow.profile(act, depth, width, batch, init=init, seed=seed, params=params,
+                                normalization=norm, residual=residual, bias=bias)
 
 
 # ---------------------------------------------------------------- softmax
@@ -105,12 +107,13 @@ def lab_run(dataset, points, noise, hidden, act, optimizer, lr, steps, seed, pro
     while it actually trains, and removed when done."""
     act, params = _formula_act(act, formula)
     bar = st.progress(0.0, text=progress_text)
-    result = training.train_mlp(
-        dataset, hidden=hidden, activation=act, params=params, optimizer=optimizer, lr=lr,
-        steps=steps, seed=seed, n=points, noise=noise, callback_every=max(1, steps // 20),
-        time_limit=TIME_LIMIT,
-        callback=lambda step, loss, acc: bar.progress(step / steps, text=progress_text),
-    )
+    with GATE.aside():  # a training run takes seconds: the others go on meanwhile
+        result = training.train_mlp(
+            dataset, hidden=hidden, activation=act, params=params, optimizer=optimizer,
+            lr=lr, steps=steps, seed=seed, n=points, noise=noise,
+            callback_every=max(1, steps // 20), time_limit=TIME_LIMIT,
+            callback=lambda step, loss, acc: bar.progress(step / steps, text=progress_text),
+        )
     bar.empty()
     return result
 
@@ -118,7 +121,8 @@ def lab_run(dataset, points, noise, hidden, act, optimizer, lr, steps, seed, pro
 @st.cache_data(show_spinner=False, max_entries=16)
 def race(surface_name, steps):
     """Every optimizer's path, each with its own learning rate, from the surface's start."""
-    return [run_optimizer(name, surface_name, steps) for name in optim.NAMES]
+    with GATE.aside():
+        return [run_optimizer(name, surface_name, steps) for name in optim.NAMES]
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -147,11 +151,12 @@ def playground_run(X, y, config, chunks, custom):
     previous = playground_run(X, y, config, chunks[:-1], custom) if chunks else None
     more = chunks[-1] if chunks else steps
     acts, params = playground_activations(names, custom)
-    return training.train_mlp(
-        (X, y), hidden=hidden, activation=acts, params=params, optimizer=optimizer, lr=lr,
-        steps=more, seed=seed, features=features, l1=l1, l2=l2, batch_size=batch_size,
-        test_fraction=test, snapshot_every=max(1, more // 100), resume=previous,
-        time_limit=TIME_LIMIT)
+    with GATE.aside():  # a training run takes seconds: the others go on meanwhile
+        return training.train_mlp(
+            (X, y), hidden=hidden, activation=acts, params=params, optimizer=optimizer,
+            lr=lr, steps=more, seed=seed, features=features, l1=l1, l2=l2,
+            batch_size=batch_size, test_fraction=test, snapshot_every=max(1, more // 100),
+            resume=previous, time_limit=TIME_LIMIT)
 
 
 @st.cache_resource(show_spinner=False, max_entries=24)

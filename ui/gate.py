@@ -1,4 +1,4 @@
-"""At most a few script runs at a time in one server process; the rest wait their turn.
+"""One script run at a time in a server process (by default); the rest wait their turn.
 
 Streamlit runs every session's script in its own thread, and one interpreter lock (the
 GIL) serves them all, along with the event loop thread that sends each run's messages to
@@ -8,13 +8,14 @@ of a run's ~60 messages, waits behind them. Under `benchmarks/load.py` (150 visi
 processes) a run's results then sat 1.1 s (median) between the script's end and the
 message that ends the run, and rerun p95 was 3.3 s at 65% of each process's CPU.
 
-With two runs at a time per process, a waiting run costs nothing (it sleeps on a
-semaphore, not on the GIL), the event loop sends promptly, and the same load gives p95
-1.3 s: the CPU now does the work instead of trading the lock. Two slots rather than one,
-so that a long cache miss (a training run of up to a few seconds) leaves a slot for
-everyone else, and NumPy's lock-free stretches overlap with another run.
+With one run at a time per process, a waiting run costs nothing (it sleeps on a
+semaphore, not on the GIL), the event loop sends promptly, and the CPU does the work
+instead of trading the lock; a long computation (a training run on a cache miss, up to a
+few seconds) lends its slot to the others (`Gate.aside`). With the gate, the 150 visitors
+above got p95 1.0-1.3 s; with 100 visitors on 4 processes, p95 was 185 ms with one slot
+and 314 ms with two. To use more cores, run more processes (deploy/).
 
-``AE_SCRIPT_SLOTS`` in the environment sets the number of slots (default 2, at least 1).
+``AE_SCRIPT_SLOTS`` in the environment sets the number of slots (default 1, at most 64).
 A run waits at most ``WAIT_S`` for a slot and then runs anyway, so a stuck run can never
 hold a process's visitors for good.
 """
@@ -26,7 +27,7 @@ import os
 import threading
 from collections.abc import Iterator
 
-DEFAULT_SLOTS = 2
+DEFAULT_SLOTS = 1
 WAIT_S = 30.0  # seconds: after this a run goes ahead without a slot
 
 
@@ -47,6 +48,7 @@ class Gate:
     def __init__(self, slots: int, wait_s: float = WAIT_S):
         self.slots, self.wait_s = slots, wait_s
         self._free = threading.Semaphore(slots)
+        self._mine = threading.local()  # .held: whether this thread's run holds a slot
 
     @contextlib.contextmanager
     def turn(self) -> Iterator[bool]:
@@ -54,11 +56,28 @@ class Gate:
         The slot is given back however the block ends: st.rerun and st.stop end a run by
         raising through it."""
         held = self._free.acquire(timeout=self.wait_s)
+        self._mine.held = held
         try:
             yield held
         finally:
-            if held:
+            if self._mine.held:
                 self._free.release()
+            self._mine.held = False
+
+    @contextlib.contextmanager
+    def aside(self) -> Iterator[None]:
+        """Lend this run's slot to the others while it does a long computation (a training
+        run on a cache miss: up to a few seconds), and take a slot back after it. Outside
+        a turn, or in a turn that got no slot, it does nothing."""
+        lent = getattr(self._mine, "held", False)
+        if lent:
+            self._mine.held = False
+            self._free.release()
+        try:
+            yield
+        finally:
+            if lent:
+                self._mine.held = self._free.acquire(timeout=self.wait_s)
 
 
 # One gate per server process: app.py wraps each run in `GATE.turn()`. Module state lives
