@@ -105,6 +105,36 @@ def test_a_long_computation_lends_its_slot_and_takes_one_back():
     assert g._free.acquire(blocking=False) and not g._free.acquire(blocking=False)
 
 
+def test_two_runs_waiting_for_the_same_cache_entry_do_not_wait_for_each_other():
+    # Run A computes a cache entry (holding its lock) and lends its slot while training;
+    # run B takes the slot and waits for the same entry's lock. A must finish without
+    # waiting for a slot B holds, or both would stall until wait_s.
+    g = gate.Gate(1, wait_s=30)
+    entry = threading.Lock()  # Streamlit's lock on one cache entry
+    b_waits = threading.Event()
+    done = []
+
+    def run_b() -> None:
+        with g.turn() as held:
+            assert held
+            b_waits.set()
+            with entry:
+                done.append("b")
+
+    start = time.monotonic()
+    with g.turn():
+        with entry:
+            with g.aside():
+                th = threading.Thread(target=run_b)
+                th.start()
+                assert b_waits.wait(10)  # B holds the slot and waits for the entry
+            done.append("a")  # out of aside without the slot, at once
+    th.join(timeout=10)
+    assert done == ["a", "b"]
+    assert time.monotonic() - start < 5
+    assert g._free.acquire(blocking=False) and not g._free.acquire(blocking=False)
+
+
 def test_aside_outside_a_turn_lends_nothing():
     g = gate.Gate(1)
     with g.aside():

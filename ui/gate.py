@@ -67,8 +67,11 @@ class Gate:
     @contextlib.contextmanager
     def aside(self) -> Iterator[None]:
         """Lend this run's slot to the others while it does a long computation (a training
-        run on a cache miss: up to a few seconds), and take a slot back after it. Outside
-        a turn, or in a turn that got no slot, it does nothing."""
+        run on a cache miss: up to a few seconds), and take a slot back after it if one is
+        free; if none is, the run ends without one. It must not wait: it is called inside a
+        cached function, which holds Streamlit's lock on that cache entry, and the run
+        that took the slot may be waiting for that very entry (two visitors asking for the
+        same new training run). Outside a turn, or in a turn without a slot: nothing."""
         lent = getattr(self._mine, "held", False)
         if lent:
             self._mine.held = False
@@ -77,7 +80,7 @@ class Gate:
             yield
         finally:
             if lent:
-                self._mine.held = self._free.acquire(timeout=self.wait_s)
+                self._mine.held = self._free.acquire(blocking=False)
 
 
 # One gate per server process: app.py wraps each run in `GATE.turn()`. Module state lives
