@@ -814,7 +814,11 @@ def test_one_route_cookie_and_one_hour_everywhere():
 def test_make_serve_runs_the_local_balancer():
     makefile = (ROOT / "Makefile").read_text()
     assert "$(PY) deploy/local.py --servers $(K) --port $(PORT)" in makefile
-    assert re.search(r"(?m)^K \?= 2$", makefile) and re.search(r"(?m)^PORT\s+\?= 8501$", makefile)
+    # Four processes by default: two per core served a class best on 2 cores (README);
+    # `deploy/local.py` alone starts as many as `make serve`.
+    assert re.search(r"(?m)^K \?= 4$", makefile) and re.search(r"(?m)^PORT\s+\?= 8501$", makefile)
+    assert "--servers\", \"-k\", type=int, default=4" in (ROOT / "deploy/local.py").read_text()
+    assert "`make serve` alone starts four processes" in (ROOT / "deploy/README.md").read_text()
     from deploy.local import TEMPLATE as local_template
 
     assert local_template == TEMPLATE
