@@ -35,8 +35,8 @@ def _present_from_link() -> None:
         st.rerun()
 
 
-# The rest of the run takes its turn: a few runs at a time per process, so that a class
-# moving sliders at once does not share out the interpreter lock (see ui/gate.py).
+# The rest of the run takes its turn: one run at a time per process (by default), so that
+# a class moving sliders at once does not share out the interpreter lock (see ui/gate.py).
 with GATE.turn():
     urlstate.guard("frame", [
         urlstate.choice("lang", LANGS, _browser_language()),

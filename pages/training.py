@@ -148,9 +148,9 @@ def settings(box=None) -> SimpleNamespace:
 
 def train(activation, s):
     custom = (formula.text, formula.params) if activation == formula_ui.CHOICE else ("", ())
-    return cached.lab_run(s.dataset, s.points, s.noise, s.hidden, activation, s.optimizer, s.lr,
-                         s.run_steps, s.seed, t("training.progress", act=act_label(activation)),
-                  custom)
+    return cached.lab_run(s.dataset, s.points, s.noise, s.hidden, activation, s.optimizer,
+                          s.lr, s.run_steps, s.seed,
+                          t("training.progress", act=act_label(activation)), custom)
 
 
 def layout_text(hidden):

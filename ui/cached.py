@@ -17,13 +17,12 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from activations import explore, gradflow, training
+from activations import explore, gradflow, optim, training
 from activations import features as feats
 from activations import playground as pg
 from activations.figures import gallery, network, softmax as softmax_figs
 from activations.figures import training as training_figs
 from activations.surfaces import SURFACES, run_optimizer
-from activations import optim
 from ui import custom as formula_ui
 from ui.gate import GATE
 

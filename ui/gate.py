@@ -46,7 +46,7 @@ class Gate:
     turns are running, or after ``wait_s`` regardless."""
 
     def __init__(self, slots: int, wait_s: float = WAIT_S):
-        self.slots, self.wait_s = slots, wait_s
+        self.wait_s = wait_s
         self._free = threading.Semaphore(slots)
         self._mine = threading.local()  # .held: whether this thread's run holds a slot
 
