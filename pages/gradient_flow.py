@@ -9,14 +9,12 @@ initialisation (at most 4 runs), on the same inputs, targets and weight draws.
 
 import math
 
-import pandas as pd
 import streamlit as st
 
 import activations
 from activations import gradflow
 from activations.numfmt import fmt
-from activations.figures import gradflow as figs
-from ui.frame import chart, presenting
+from ui.frame import chart, presenting, text_table
 from ui.i18n import t
 from ui import cached, tourbar
 from ui import custom as formula_ui
@@ -96,38 +94,39 @@ def _run_names(runs) -> list[str]:
 
 
 def _simulate_all(runs, names, size, options):
+    """Each run's profile (None where it failed) and the arguments that made it."""
     depth, width, batch = size
     heavy = depth * width * width * batch * len(runs) > HEAVY
     bar = st.progress(0.0, text=tr("computing")) if heavy else None
-    results = []
+    results, keys = [], []
     with st.spinner(tr("computing"), show_time=heavy):
         for i, ((act, init), name) in enumerate(zip(runs, names)):
             if bar is not None:
                 bar.progress(i / len(runs), text=tr("computing_run", i=i + 1, n=len(runs),
                                                         run=name))
+            custom = (formula.text, formula.params) if act == formula_ui.CHOICE else ("", ())
+            keys.append((act, init, size, tuple(sorted(options.items())), custom))
             try:
-                custom = (formula.text, formula.params) if act == formula_ui.CHOICE else ("", ())
                 results.append(cached.gradflow_profile(act, init, depth, width, batch, **options,
-                                        formula=custom))
+                                                       formula=custom))
             except ValueError:
                 st.warning(tr("failed", run=name), icon=WARN)
                 results.append(None)
     if bar is not None:
         bar.empty()
-    return results
+    return results, keys
 
 
-def _summary(stats, names, theory: bool) -> pd.DataFrame:
+def _summary(stats, names, theory: bool) -> dict[str, list[str]]:
     """The runs' numbers as text through `fmt` (a number column would print 4.085E-1)."""
-    rows = []
-    for s, name in zip(stats, names):
-        row = {tr("col_run"): name, tr("col_loss"): fmt(s.loss), tr("col_ratio"): fmt(s.flow_ratio)}
-        if theory:
-            row[tr("col_predicted")] = fmt(s.predicted_flow_ratio)
-        row[tr("col_dead")] = f"{fmt(100 * s.dead[-1], 3)} %"
-        row[tr("col_saturated")] = f"{fmt(100 * float(s.saturated.mean()), 3)} %"
-        rows.append(row)
-    return pd.DataFrame(rows)
+    columns = {tr("col_run"): list(names), tr("col_loss"): [fmt(s.loss) for s in stats],
+               tr("col_ratio"): [fmt(s.flow_ratio) for s in stats]}
+    if theory:
+        columns[tr("col_predicted")] = [fmt(s.predicted_flow_ratio) for s in stats]
+    columns[tr("col_dead")] = [f"{fmt(100 * s.dead[-1], 3)} %" for s in stats]
+    columns[tr("col_saturated")] = [f"{fmt(100 * float(s.saturated.mean()), 3)} %"
+                                    for s in stats]
+    return columns
 
 
 # --- the run pickers: readable names on screen, code names in the address ---
@@ -250,10 +249,11 @@ story = _matching_preset(list(acts), list(inits), depth, width, batch, bias, nor
 
 names = _run_names(runs)
 options = dict(seed=int(seed), norm=norm, residual=bool(residual), bias=float(bias))
-results = _simulate_all(runs, names, size, options)
-kept = [(s, n) for s, n in zip(results, names) if s is not None]
-stats, names = [s for s, _ in kept], [n for _, n in kept]
-for s, name in kept:
+results, keys = _simulate_all(runs, names, size, options)
+kept = [(s, n, k) for s, n, k in zip(results, names, keys) if s is not None]
+stats, names = [s for s, _, _ in kept], [n for _, n, _ in kept]
+made_by = tuple(k for _, _, k in kept)  # what the figures below are drawn from
+for s, name, _ in kept:
     if s.overflow_layer is not None:
         st.warning(tr(f"overflow_{s.overflow_pass}", run=name, layer=s.overflow_layer),
                    icon=WARN)
@@ -266,9 +266,9 @@ if stats:
     sigmoid = next((s for s in stats if s.name == "sigmoid"), None)
     top = sigmoid.grad_h_norm[-1] if sigmoid is not None else math.nan
     chain = gradflow.chain_rule_reference(top, sigmoid.depth) if math.isfinite(top) else None
-    chart(figs.gradient_norms(
-        stats, names, title_h=tr("grad_h_title"), title_w=tr("grad_w_title"),
-        x_title=tr("layer"), y_title=tr("norm_log"),
+    chart(cached.gradflow_figure(
+        "gradient_norms", made_by, stats, names, title_h=tr("grad_h_title"),
+        title_w=tr("grad_w_title"), x_title=tr("layer"), y_title=tr("norm_log"),
         theory_names=[tr("theory_of", run=n) for n in names] if theory else None,
         chain_name=tr("chain"), chain=chain, present=present), key="gf_grad",
         filename="gradient_norms")
@@ -277,25 +277,32 @@ if stats:
         st.info(tr(f"story_{story}"), icon=":material/lightbulb:")
 
     st.subheader(tr("dist_title"))
-    box_tab, heat_tab = st.tabs([tr("tab_box"), tr("tab_heat")])
-    with box_tab:
-        chart(figs.distribution_boxes(stats, names, x_title=tr("layer"), y_title=tr("value"),
-                                      present=present), key="gf_box", filename="activations_box")
-    with heat_tab:
-        chart(figs.distribution_heatmaps(stats, names, x_title=tr("layer"), y_title=tr("value"),
+    # Lazy tabs: only the open one's chart is made and sent.
+    box_tab, heat_tab = st.tabs([tr("tab_box"), tr("tab_heat")], key="dist_tab",
+                                on_change="rerun")
+    if box_tab.open:
+        with box_tab:
+            chart(cached.gradflow_figure("distribution_boxes", made_by, stats, names,
+                                         x_title=tr("layer"), y_title=tr("value"),
+                                         present=present),
+                  key="gf_box", filename="activations_box")
+    if heat_tab.open:
+        with heat_tab:
+            chart(cached.gradflow_figure("distribution_heatmaps", made_by, stats, names,
+                                         x_title=tr("layer"), y_title=tr("value"),
                                          colorbar_title=tr("share"), present=present),
-              key="gf_heat", filename="activations_histogram")
+                  key="gf_heat", filename="activations_histogram")
     st.caption(tr("dist_notice"))
 
     st.subheader(tr("frac_title"))
-    chart(figs.unit_fractions(stats, names, title_saturated=tr("saturated"),
-                              title_dead=tr("dead"), x_title=tr("layer"),
-                              y_title=tr("percent"), present=present),
+    chart(cached.gradflow_figure("unit_fractions", made_by, stats, names,
+                                 title_saturated=tr("saturated"), title_dead=tr("dead"),
+                                 x_title=tr("layer"), y_title=tr("percent"), present=present),
           key="gf_frac", filename="saturated_dead")
     st.caption(tr("frac_notice"))
 
     st.subheader(tr("table_title"))
-    st.dataframe(_summary(stats, names, theory), hide_index=True, width="stretch")
+    text_table(_summary(stats, names, theory))
     st.caption(tr("table_notice"))
 
     with st.expander(tr("theory_title"), expanded=not present):

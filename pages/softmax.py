@@ -15,7 +15,7 @@ from activations import playground as pg
 from activations.numfmt import fmt
 from activations.figures import softmax as figs
 from activations.softmax import entropy
-from ui.frame import chart, lazy_tabs, presenting
+from ui.frame import chart, lazy_tabs, presenting, text_table
 from ui.i18n import t
 from ui import cached, tourbar
 from ui.urlstate import parse_number, raw_values
@@ -239,14 +239,14 @@ if tabs[0].open:  # only the chosen tab runs (a tab change reruns the page)
                       soft=", ".join(fmt(v, 3) for v in views.softmax),
                       T=pg.format_temperature(temperature)))
         # Text columns through fmt: a float column would print 1e-14 as a row of zeros.
-        st.dataframe(pd.DataFrame({
-            t("softmax.col_name"): names,
+        text_table({
+            t("softmax.col_name"): list(names),
             t("softmax.col_logit"): [fmt(v) for v in values],
             t("softmax.softmax"): [fmt(v) for v in views.softmax],
             t("softmax.argmax"): [fmt(v) for v in views.argmax],
             t("softmax.softmin"): [fmt(v) for v in views.softmin],
             t("softmax.log_softmax"): [fmt(v) for v in views.log_softmax],
-        }), hide_index=True, width="stretch", key="views_table")
+        }, key="views_table")
         st.markdown(t("softmax.temperature_explained"))
         st.subheader(t("softmax.animation_header"))
         chart(cached.temperature_animation(tuple(values.tolist()), tuple(names),
@@ -442,14 +442,14 @@ if tabs[5].open:
         dtype = c2.radio(t("softmax.dtype"), ["float64", "float32"], key="dtype", horizontal=True,
                          help=t("softmax.dtype_help"))
         demo = pg.stability_demo(values + shift, np.float64 if dtype == "float64" else np.float32)
-        st.dataframe(pd.DataFrame({
-            t("softmax.col_name"): names,
+        text_table({
+            t("softmax.col_name"): list(names),
             "z": [fmt(v, 6) for v in demo.z],
             t("softmax.col_naive_exp"): [fmt(v) for v in demo.naive_exp],
             t("softmax.col_naive"): [fmt(v) for v in demo.naive],
             t("softmax.col_shifted_exp"): [fmt(v) for v in demo.shifted_exp],
             t("softmax.col_stable"): [fmt(v) for v in demo.stable],
-        }), hide_index=True, width="stretch", key="stability_table")
+        }, key="stability_table")
         explain = st.error if demo.problem != "ok" else st.success
         explain(t(f"softmax.stability_{demo.problem}", dtype=dtype), icon=":material/info:")
         st.latex(r"\mathrm{softmax}(z)_i = \frac{e^{z_i - m}}{\sum_j e^{z_j - m}},"

@@ -13,7 +13,7 @@ from ui.text.gradient_flow import EN, KO
 PAGE = "pages/gradient_flow.py"
 INITS = ("standard", "xavier_uniform", "xavier_normal", "kaiming_uniform", "kaiming_normal",
          "lecun_normal", "orthogonal", "normal")
-CHARTS = 4  # gradient norms, boxes, histograms, saturated/dead
+CHARTS = 3  # gradient norms, boxes or histograms (the open tab), saturated/dead
 
 
 def specs(at):
@@ -43,7 +43,7 @@ def test_default_view(apptest):
     at = apptest(PAGE)
     assert not at.exception
     assert not at.warning
-    grad, box, heat, frac = specs(at)
+    grad, box, frac = specs(at)
     assert len(at.get("plotly_chart")) == CHARTS
     assert run_names(grad) == ["Sigmoid", "Tanh", "ReLU"]
     assert grad["layout"]["yaxis"]["type"] == "log" and grad["layout"]["yaxis2"]["type"] == "log"
@@ -51,13 +51,25 @@ def test_default_view(apptest):
     assert EN["chain"] in names  # the 0.25^n line
     assert sum(EN["theory_of"].format(run="") in n for n in names) == 3  # one theory line each
     assert [tr["name"] for tr in box["data"]] == ["Sigmoid", "Tanh", "ReLU"]
-    assert all(tr["type"] == "heatmap" for tr in heat["data"]) and len(heat["data"]) == 3
     assert len(frac["data"]) == 6
     caption = next(c.value for c in at.caption if c.value.startswith(EN["grad_notice"]))
     assert EN["grad_notice_theory"] in caption and EN["grad_notice_chain"] in caption
     assert at.multiselect(key="act").value == ["sigmoid", "tanh", "relu"]
     assert at.slider(key="depth").value == 10
     assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 3
+
+
+def test_the_histogram_tab_is_made_only_when_opened(apptest):
+    at = apptest(PAGE)
+    assert [tab.label for tab in at.tabs] == [EN["tab_box"], EN["tab_heat"]]
+    assert all(tr["type"] == "box" for tr in specs(at)[1]["data"])
+    at.session_state["dist_tab"] = EN["tab_heat"]  # the visitor opens the histograms
+    at.run()
+    assert not at.exception
+    grad, heat, frac = specs(at)
+    assert all(tr["type"] == "heatmap" for tr in heat["data"]) and len(heat["data"]) == 3
+    assert [tr["name"] for tr in heat["data"]] == ["Sigmoid", "Tanh", "ReLU"]
+    assert len(at.get("plotly_chart")) == CHARTS
 
 
 @pytest.mark.parametrize("preset", list(gradflow.PRESETS))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import orjson
+import pyarrow as pa
 import streamlit as st
 from plotly.basedatatypes import BaseFigure
 
@@ -144,6 +145,15 @@ def chart(fig, key: str, filename: str):
         prepared = {**prepared, "layout": {**prepared["layout"], "height": height}}
     return st.plotly_chart(_Prepared(prepared), key=key, width="stretch",
                            theme="streamlit", config=config)
+
+
+def text_table(columns: dict[str, list[str]], key: str | None = None):
+    """A small table of text columns (numbers already written by `fmt`), full width.
+
+    Made as an Arrow table, which is what Streamlit sends: from a pandas DataFrame the
+    same table cost about ten times as much to build and convert, on every run.
+    """
+    return st.dataframe(pa.table(columns), hide_index=True, width="stretch", key=key)
 
 
 # On a projector during the tour the banner stands in for the page's title and intro but
