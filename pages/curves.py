@@ -43,7 +43,7 @@ from activations.figures.curves import (
 from activations.figures.style import SHADE, color, dash
 from activations.numfmt import fmt
 from ui.frame import chart, presenting
-from ui.i18n import t
+from ui.i18n import lang, t
 from ui import cached, tourbar
 from ui import custom as formula_ui
 from ui import urlstate
@@ -477,24 +477,25 @@ if swept is not None:
     chart(fig, key="chart_sweep", filename=_stem(curves, f"sweep-{swept.param}"))
     st.caption(t("curves.sweep_caption", label=_md(label)))
 else:
+    # The pair depends only on these (the typed formula is no key): a class at one view
+    # shares one pair of figures.
+    view = (named, g, tuple(show.items()), zoom, lang(), present) if formula is None else None
     left, right = st.columns(2)
     with left:
-        fig_f = curves_figure(grid.xmin, grid.dx, lines,
-                              Texts(t("curves.f_title"), t("curves.x"), t("curves.f_axis"),
-                                    **hover),
-                              saturation=saturation, lane_note=lane_note, dead=dead,
-                              samples=samples_f, y_range=ZOOM if zoom else None,
-                              height=pair_height, present=present)
+        fig_f = cached.kept(view and ("curves_f", *view), lambda: curves_figure(
+            grid.xmin, grid.dx, lines,
+            Texts(t("curves.f_title"), t("curves.x"), t("curves.f_axis"), **hover),
+            saturation=saturation, lane_note=lane_note, dead=dead, samples=samples_f,
+            y_range=ZOOM if zoom else None, height=pair_height, present=present))
         chart(fig_f, key="chart_f", filename=_stem(curves, "f"))
         st.caption(t("curves.f_caption"))
     with right:
-        fig_df = curves_figure(grid.xmin, grid.dx, lines,
-                               Texts(t("curves.df_title"), t("curves.x"), t("curves.df_axis"),
-                                     **hover),
-                               derivative=True, saturation=saturation, lane_note=lane_note,
-                               dead=dead, samples=samples_df,
-                               threshold=(explore.SATURATION_SLOPE, t("curves.threshold"))
-                               if show["sat"] else None, height=pair_height, present=present)
+        fig_df = cached.kept(view and ("curves_df", *view), lambda: curves_figure(
+            grid.xmin, grid.dx, lines,
+            Texts(t("curves.df_title"), t("curves.x"), t("curves.df_axis"), **hover),
+            derivative=True, saturation=saturation, lane_note=lane_note, dead=dead,
+            samples=samples_df, threshold=(explore.SATURATION_SLOPE, t("curves.threshold"))
+            if show["sat"] else None, height=pair_height, present=present))
         chart(fig_df, key="chart_df", filename=_stem(curves, "df"))
         shares = "; ".join(f"{label} {info.share:.0%}"
                            for label, info in zip(labels, infos, strict=True))

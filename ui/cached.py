@@ -46,6 +46,22 @@ def gallery_figure(names: tuple[str, ...], f_label: str, df_label: str, present:
     return gallery.gallery_figure(list(names), f_label, df_label, present=present)
 
 
+# ---------------------------------------------------------------- any page
+
+def kept(key: tuple | None, build):
+    """``build()``, kept under ``key`` and shared by every session that asks with an equal
+    key: a page's figure built from its view (names, numbers, toggles, the language),
+    whose build and JSON then cost nothing on reruns and for the rest of the class. The
+    key must name everything ``build`` reads; ``None`` (a view with a typed formula, say)
+    builds every time."""
+    return build() if key is None else _kept(key, build)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _kept(key: tuple, _build):
+    return _build()
+
+
 # ---------------------------------------------------------------- curves
 # Only the sampling is cached: the overlays (f(kx)/k, differences, RReLU draws) take well
 # under a millisecond, less than a cached function's own cost per rerun.
