@@ -14,8 +14,9 @@ import streamlit as st
 import activations
 from activations import gradflow
 from activations.numfmt import fmt
+from activations.figures import gradflow as figs
 from ui.frame import chart, presenting, text_table
-from ui.i18n import t
+from ui.i18n import lang, t
 from ui import cached, tourbar
 from ui import custom as formula_ui
 from ui import urlstate
@@ -252,7 +253,9 @@ options = dict(seed=int(seed), norm=norm, residual=bool(residual), bias=float(bi
 results, keys = _simulate_all(runs, names, size, options)
 kept = [(s, n, k) for s, n, k in zip(results, names, keys) if s is not None]
 stats, names = [s for s, _, _ in kept], [n for _, n, _ in kept]
-made_by = tuple(k for _, _, k in kept)  # what the figures below are drawn from
+# The figures below are drawn from the runs (named by their arguments) alone, in the
+# visitor's language: every visitor at this view shares them (`cached.kept`).
+view = (tuple(k for _, _, k in kept), lang(), present)
 for s, name, _ in kept:
     if s.overflow_layer is not None:
         st.warning(tr(f"overflow_{s.overflow_pass}", run=name, layer=s.overflow_layer),
@@ -266,12 +269,12 @@ if stats:
     sigmoid = next((s for s in stats if s.name == "sigmoid"), None)
     top = sigmoid.grad_h_norm[-1] if sigmoid is not None else math.nan
     chain = gradflow.chain_rule_reference(top, sigmoid.depth) if math.isfinite(top) else None
-    chart(cached.gradflow_figure(
-        "gradient_norms", made_by, stats, names, title_h=tr("grad_h_title"),
-        title_w=tr("grad_w_title"), x_title=tr("layer"), y_title=tr("norm_log"),
+    fig = cached.kept(("gf_grad", *view), lambda: figs.gradient_norms(
+        stats, names, title_h=tr("grad_h_title"), title_w=tr("grad_w_title"),
+        x_title=tr("layer"), y_title=tr("norm_log"),
         theory_names=[tr("theory_of", run=n) for n in names] if theory else None,
-        chain_name=tr("chain"), chain=chain, present=present), key="gf_grad",
-        filename="gradient_norms")
+        chain_name=tr("chain"), chain=chain, present=present))
+    chart(fig, key="gf_grad", filename="gradient_norms")
     _grad_caption(stats, names, theory, chain is not None)
     if story is not None:  # under the chart: pressing a preset leaves its result in view
         st.info(tr(f"story_{story}"), icon=":material/lightbulb:")
@@ -282,23 +285,22 @@ if stats:
                                 on_change="rerun")
     if box_tab.open:
         with box_tab:
-            chart(cached.gradflow_figure("distribution_boxes", made_by, stats, names,
-                                         x_title=tr("layer"), y_title=tr("value"),
-                                         present=present),
-                  key="gf_box", filename="activations_box")
+            fig = cached.kept(("gf_box", *view), lambda: figs.distribution_boxes(
+                stats, names, x_title=tr("layer"), y_title=tr("value"), present=present))
+            chart(fig, key="gf_box", filename="activations_box")
     if heat_tab.open:
         with heat_tab:
-            chart(cached.gradflow_figure("distribution_heatmaps", made_by, stats, names,
-                                         x_title=tr("layer"), y_title=tr("value"),
-                                         colorbar_title=tr("share"), present=present),
-                  key="gf_heat", filename="activations_histogram")
+            fig = cached.kept(("gf_heat", *view), lambda: figs.distribution_heatmaps(
+                stats, names, x_title=tr("layer"), y_title=tr("value"),
+                colorbar_title=tr("share"), present=present))
+            chart(fig, key="gf_heat", filename="activations_histogram")
     st.caption(tr("dist_notice"))
 
     st.subheader(tr("frac_title"))
-    chart(cached.gradflow_figure("unit_fractions", made_by, stats, names,
-                                 title_saturated=tr("saturated"), title_dead=tr("dead"),
-                                 x_title=tr("layer"), y_title=tr("percent"), present=present),
-          key="gf_frac", filename="saturated_dead")
+    fig = cached.kept(("gf_frac", *view), lambda: figs.unit_fractions(
+        stats, names, title_saturated=tr("saturated"), title_dead=tr("dead"),
+        x_title=tr("layer"), y_title=tr("percent"), present=present))
+    chart(fig, key="gf_frac", filename="saturated_dead")
     st.caption(tr("frac_notice"))
 
     st.subheader(tr("table_title"))

@@ -21,7 +21,6 @@ from activations import explore, gradflow, optim, training
 from activations import features as feats
 from activations import playground as pg
 from activations.figures import gallery, network, softmax as softmax_figs
-from activations.figures import gradflow as gradflow_figs
 from activations.figures import training as training_figs
 from activations.surfaces import SURFACES, run_optimizer
 from ui import custom as formula_ui
@@ -89,15 +88,6 @@ def gradflow_profile(act, init, depth, width, batch, seed, norm, residual, bias,
     with GATE.aside():  # up to seconds for a deep, wide network: the others go on meanwhile
         return gradflow.profile(act, depth, width, batch, init=init, seed=seed, params=params,
                                 normalization=norm, residual=residual, bias=bias)
-
-
-@st.cache_resource(show_spinner=False, max_entries=128)
-def gradflow_figure(builder: str, runs: tuple, _stats: list, *args, **kwargs):
-    """``figures.gradflow.<builder>(stats, *args, **kwargs)``, kept: every visitor at the
-    same view gets the same figure, its JSON made once (`ui.frame.chart`). ``runs`` names
-    the profiles (each one's `gradflow_profile` arguments), so ``_stats``, their arrays,
-    need not be hashed."""
-    return getattr(gradflow_figs, builder)(_stats, *args, **kwargs)
 
 
 # ---------------------------------------------------------------- softmax
