@@ -7,6 +7,8 @@ Play, Pause and the slider replay the recorded snapshots in the browser; Step, C
 and Reset are server buttons (training is cached on the configuration).
 """
 
+import functools
+
 import numpy as np
 import streamlit as st
 
@@ -105,6 +107,13 @@ def fn_name(name):
     return "f" if name == formula_ui.CHOICE else activations.get(name).label.split(" ")[0]
 
 
+def _table(X, y, labels, test: float) -> str:
+    """The points as CSV, the test points marked (made when the button is pressed)."""
+    is_test = np.zeros(len(X), dtype=bool)
+    is_test[datasets.split(len(X), test, 0)[1]] = True
+    return netdata.to_csv(X, y, labels=labels, test=is_test)
+
+
 # -------------------------------------------------------------- settings
 with st.expander(tr("settings"), expanded=not present):
     c_data, c_net, c_train = st.columns(3)
@@ -185,8 +194,8 @@ if data == CSV:
     X_all, y_all = csv_data.X, csv_data.y
     class_names = tuple(tr("class_name", name=label) for label in csv_data.labels)
 else:
-    X_all, y_all = datasets.load(data, n=int(points), noise=float(noise), seed=0,
-                                 classes=int(classes) if data in MULTI else None)
+    X_all, y_all = cached.dataset(data, int(points), float(noise),
+                                  int(classes) if data in MULTI else None)
     n_classes = int(y_all.max()) + 1
     class_names = tuple(tr("class_n", k=k) for k in range(n_classes))
 
@@ -254,12 +263,14 @@ st.caption(tr("caption"))
 
 acts_used, params_used = cached.playground_activations(acts, custom)
 layer_acts = layer_activations(acts_used, params_used, len(hidden))[:len(hidden)]
-script = export.pytorch_script(result.weights, result.biases, layer_acts, result.features,
-                               filename="playground_network.py")
-is_test = np.zeros(len(X_all), dtype=bool)
-is_test[datasets.split(len(X_all), float(test), 0)[1]] = True
-table = netdata.to_csv(X_all, y_all, labels=csv_data.labels if data == CSV else None,
-                       test=is_test)
+
+
+
+# Both files are written only when their button is pressed, not on every run.
+script = functools.partial(export.pytorch_script, result.weights, result.biases, layer_acts,
+                           result.features, filename="playground_network.py")
+table = functools.partial(_table, X_all, y_all, csv_data.labels if data == CSV else None,
+                          float(test))
 d1, d2 = st.columns(2)
 d1.download_button(tr("download_py"), script, file_name="playground_network.py",
                    mime="text/x-python", icon=":material/download:", key="dl_py",

@@ -152,6 +152,14 @@ def race_figure(surface_name, steps, labels, texts, present, cut=0):
 
 # ---------------------------------------------------------------- playground
 
+@st.cache_resource(show_spinner=False, max_entries=64)
+def dataset(name: str, points: int, noise: float, classes: int | None):
+    """A built-in data set's ``(X, y)``, shared: drawing it again cost about 1 ms a run."""
+    from activations import datasets  # here: only the playground uses it
+
+    return datasets.load(name, n=points, noise=noise, seed=0, classes=classes)
+
+
 def playground_activations(names, custom):
     """Per-layer activations for the library: registry names, or the typed formula."""
     pairs = [_formula_act(name, custom) for name in names]
