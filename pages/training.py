@@ -16,7 +16,7 @@ from activations.numfmt import fmt
 from activations.figures import training as figs
 from activations.surfaces import SURFACES
 from ui.frame import chart, height_cut, lazy_tabs, page_link, presenting
-from ui.i18n import t
+from ui.i18n import lang, t
 from ui import cached, tourbar
 from ui import custom as formula_ui
 from ui import urlstate
@@ -146,11 +146,17 @@ def settings(box=None) -> SimpleNamespace:
         lr=training.TRAIN_LR[optimizer] if auto_lr else float(lr_choice))
 
 
-def train(activation, s):
+def run_key(activation, s) -> tuple:
+    """What a training run is made of (`cached.lab_run`'s arguments but the progress text):
+    its figures are kept under it."""
     custom = (formula.text, formula.params) if activation == formula_ui.CHOICE else ("", ())
-    return cached.lab_run(s.dataset, s.points, s.noise, s.hidden, activation, s.optimizer,
-                          s.lr, s.run_steps, s.seed,
-                          t("training.progress", act=act_label(activation)), custom)
+    return (s.dataset, s.points, s.noise, s.hidden, activation, s.optimizer, s.lr,
+            s.run_steps, s.seed, custom)
+
+
+def train(activation, s):
+    *args, custom = run_key(activation, s)
+    return cached.lab_run(*args, t("training.progress", act=act_label(activation)), custom)
 
 
 def layout_text(hidden):
@@ -170,23 +176,27 @@ def signed(x: float, digits: int = 3) -> str:
     return text if text.startswith("-") or text == "0" else f"+{text}"
 
 
-def boundary(result, title, key, filename, height=None, side_legend=False):
-    fig = figs.boundary_figure(
+def boundary(result, made_by, title, key, filename, height=None, side_legend=False):
+    """The decision boundary of ``result``, the run `run_key` calls ``made_by``."""
+    view = ("lab_boundary", made_by, title, height, side_legend, lang(), present)
+    fig = cached.kept(view, lambda: figs.boundary_figure(
         result.grid_x, result.grid_y, result.grid_probability, result.X, result.y,
         class_names=(t("training.class0"), t("training.class1")),
         probability_label=t("training.probability"), x_label=t("training.x1"),
         y_label=t("training.x2"), title=title, present=present, height=height,
         side_legend=side_legend,
-    )
+    ))
     chart(fig, key=key, filename=filename)
 
 
-def curves(runs, key, filename, height=None):
-    fig = figs.curves_figure(
+def curves(runs, made_by, key, filename, height=None):
+    """Loss and accuracy of ``runs`` (name, losses, accuracies), made by ``made_by``."""
+    view = ("lab_curves", made_by, tuple(name for name, *_ in runs), height, lang(), present)
+    fig = cached.kept(view, lambda: figs.curves_figure(
         runs, loss_title=t("training.loss_title"), accuracy_title=t("training.accuracy_title"),
         step_label=t("training.step"), loss_label=t("training.loss_axis"),
         accuracy_label=t("training.accuracy_axis"), present=present, height=height,
-    )
+    ))
     chart(fig, key=key, filename=filename)
 
 
@@ -252,11 +262,12 @@ if tab_train.open:
             left, right = st.columns([1, 1.3])
             height = None
         with left:
-            boundary(result, t("training.boundary_title", act=name,
-                               layout=layout_text(net.hidden)),
+            boundary(result, run_key(net.act, net),
+                     t("training.boundary_title", act=name, layout=layout_text(net.hidden)),
                      "boundary", f"decision-boundary-{net.dataset}-{net.act}", height)
         with right:
-            curves([(name, result.loss_history, result.accuracy_history)], "curves",
+            curves([(name, result.loss_history, result.accuracy_history)],
+                   (run_key(net.act, net),), "curves",
                    f"training-curves-{net.dataset}-{net.act}", height)
         st.caption(t("training.train_caption"))
 
@@ -279,12 +290,14 @@ if tab_compare.open:
         cols = st.columns(2) if not present else st.columns(2, gap="large")
         for i, (col, (name, res)) in enumerate(zip(cols, pair)):
             with col:
-                boundary(res, t("training.compare_title", act=act_label(name),
-                                acc=percent(res.final_accuracy)),
+                boundary(res, run_key(name, net),
+                         t("training.compare_title", act=act_label(name),
+                           acc=percent(res.final_accuracy)),
                          f"compare_boundary_{i}", f"decision-boundary-{dataset}-{name}",
                          COMPARE_HEIGHT if present else None, side_legend=present)
         curves([(f"{act_label(name)} ({chr(65 + i)})" if act == act_b else act_label(name),
                  res.loss_history, res.accuracy_history) for i, (name, res) in enumerate(pair)],
+               tuple(run_key(name, net) for name, _ in pair),
                "compare_curves", f"training-curves-{act}-vs-{act_b}")
         if dataset == "xor":
             st.info(t("training.xor_note"), icon=":material/lightbulb:")
