@@ -7,6 +7,7 @@ to ``act``, with ``expr_<letter>`` for its parameters. Every activation runs wit
 initialisation (at most 4 runs), on the same inputs, targets and weight draws.
 """
 
+import contextlib
 import math
 
 import streamlit as st
@@ -100,7 +101,10 @@ def _simulate_all(runs, names, size, options):
     heavy = depth * width * width * batch * len(runs) > HEAVY
     bar = st.progress(0.0, text=tr("computing")) if heavy else None
     results, keys = [], []
-    with st.spinner(tr("computing"), show_time=heavy):
+    # A light network is done in well under the spinner's half-second delay (the default
+    # three runs: 0.13 s on a cache miss), so there the spinner would never show, yet it
+    # starts a timer thread on every run: 1-2 ms of a busy server's lock per step.
+    with st.spinner(tr("computing"), show_time=True) if heavy else contextlib.nullcontext():
         for i, ((act, init), name) in enumerate(zip(runs, names)):
             if bar is not None:
                 bar.progress(i / len(runs), text=tr("computing_run", i=i + 1, n=len(runs),
