@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from activations import explore, gradflow, optim, training
+from activations import datasets, explore, gradflow, optim, training
 from activations import features as feats
 from activations import playground as pg
 from activations.figures import gallery, network, softmax as softmax_figs
@@ -155,8 +155,6 @@ def race_figure(surface_name, steps, labels, texts, present, cut=0):
 @st.cache_resource(show_spinner=False, max_entries=64)
 def dataset(name: str, points: int, noise: float, classes: int | None):
     """A built-in data set's ``(X, y)``, shared: drawing it again cost about 1 ms a run."""
-    from activations import datasets  # here: only the playground uses it
-
     return datasets.load(name, n=points, noise=noise, seed=0, classes=classes)
 
 
