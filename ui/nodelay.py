@@ -40,8 +40,13 @@ def _tcp(fd: int) -> socket.socket | None:
     try:
         if not stat.S_ISSOCK(os.fstat(fd).st_mode):
             return None
-        sock = socket.socket(fileno=os.dup(fd))
-    except OSError:  # closed meanwhile, or not a socket Python can describe
+        copy = os.dup(fd)
+    except OSError:  # closed meanwhile
+        return None
+    try:
+        sock = socket.socket(fileno=copy)
+    except OSError:  # not a socket Python can describe: let the copy go
+        os.close(copy)
         return None
     if sock.family in (socket.AF_INET, socket.AF_INET6) and sock.type == socket.SOCK_STREAM:
         return sock
