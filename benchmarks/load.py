@@ -162,7 +162,6 @@ class Tally:
     failed: int = 0
     errors: list[str] = field(default_factory=list)
     per_server: Counter = field(default_factory=Counter)  # server index -> steps served
-    per_page: Counter = field(default_factory=Counter)  # url path -> steps
     page_ms: dict = field(default_factory=dict)  # url path -> latencies of its steps
     # Faults: steps whose connection dropped mid-run and that were redone after
     # reconnecting; per dropped connection, when the visitor was served again; views
@@ -275,7 +274,6 @@ async def _protocol_step(tab: Session, act, what: str, chart: str, before: str |
         return None
     times.append(run.ms)
     tally.ok += 1
-    tally.per_page[tab.path] += 1
     tally.page_ms.setdefault(tab.path, []).append(run.ms)
     if plan.servers is not None:
         tally.per_server[plan.servers.index_of(tab.served_by)] += 1
@@ -734,7 +732,8 @@ async def _measure(args, servers: Servers, pages: list[tuple], profilers: list) 
         fill(many, t1, mark())
         memory["peak"] = monitor.peak_total
         memory["peak_each"] = [monitor.peak[p] for p in pids]
-        profile = pyspy.report(profilers, many.per_page, PAGE_NAMES) if profilers else []
+        steps = Counter({path: len(ms) for path, ms in many.page_ms.items()})
+        profile = pyspy.report(profilers, steps, PAGE_NAMES) if profilers else []
         await asyncio.sleep(2)
         monitor.stop()
         memory["after"] = sum(monitor.rss[p] for p in pids)
