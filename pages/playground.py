@@ -264,8 +264,6 @@ st.caption(tr("caption"))
 acts_used, params_used = cached.playground_activations(acts, custom)
 layer_acts = layer_activations(acts_used, params_used, len(hidden))[:len(hidden)]
 
-
-
 # Both files are written only when their button is pressed, not on every run.
 script = functools.partial(export.pytorch_script, result.weights, result.biases, layer_acts,
                            result.features, filename="playground_network.py")

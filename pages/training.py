@@ -261,14 +261,14 @@ if tab_train.open:
             metrics(st.container(horizontal=True))
             left, right = st.columns([1, 1.3])
             height = None
+        made_by = run_key(net.act, net)
         with left:
-            boundary(result, run_key(net.act, net),
+            boundary(result, made_by,
                      t("training.boundary_title", act=name, layout=layout_text(net.hidden)),
                      "boundary", f"decision-boundary-{net.dataset}-{net.act}", height)
         with right:
-            curves([(name, result.loss_history, result.accuracy_history)],
-                   (run_key(net.act, net),), "curves",
-                   f"training-curves-{net.dataset}-{net.act}", height)
+            curves([(name, result.loss_history, result.accuracy_history)], (made_by,),
+                   "curves", f"training-curves-{net.dataset}-{net.act}", height)
         st.caption(t("training.train_caption"))
 
 # -------------------------------------------------------------- compare
