@@ -68,7 +68,6 @@ import asyncio
 import os
 import random
 import statistics
-import subprocess
 import sys
 import time
 from collections import Counter
@@ -516,15 +515,15 @@ class Servers:
     """The processes under test: K behind nginx (`deploy/local.py`), or one reached
     directly. ``ports`` are the app processes' own ports (to warm each one up)."""
 
-    def __init__(self, k: int, direct: bool):
+    def __init__(self, k: int, direct: bool, app: Path = ROOT / "app.py"):
         self.cluster, self.direct = None, direct
         if direct:
             port = _free_port()
-            self.procs, self.ports = [start_server(port)], [port]  # binds 127.0.0.1 only
+            self.procs, self.ports = [start_server(port, app=app)], [port]  # 127.0.0.1 only
             self.base = f"http://127.0.0.1:{port}"
             self.nginx_pids: list[int] = []
         else:
-            self.cluster = Cluster(k, served_by=True).__enter__()
+            self.cluster = Cluster(k, served_by=True, app=app).__enter__()
             self.procs, self.ports = self.cluster.servers, self.cluster.ports
             self.base = self.cluster.base
             self.nginx_pids = [self.cluster.nginx.pid, *children(self.cluster.nginx.pid)]
@@ -661,6 +660,8 @@ def main(argv: list[str] | None = None) -> dict:
                         default=sorted(PAGE_NAMES), help="the pages visitors go through")
     parser.add_argument("--profile", action="store_true",
                         help="py-spy on the servers during the N-session phase")
+    parser.add_argument("--app", type=Path, default=ROOT / "app.py",
+                        help="the script to serve (benchmarks/floor.py: its chart-only twin)")
     args = parser.parse_args(argv)
     if not 1 <= args.sessions <= MAX_SESSIONS:
         parser.error(f"--sessions must be 1..{MAX_SESSIONS}")
@@ -680,7 +681,7 @@ def main(argv: list[str] | None = None) -> dict:
                      "and 0 < S < --seconds")
     pages = [p for p in PAGES if (p[0] or "home") in args.pages]
 
-    servers = Servers(args.servers, args.direct)
+    servers = Servers(args.servers, args.direct, args.app)
     profilers = []
     try:
         single, many, fault, memory, profile = asyncio.run(

@@ -91,10 +91,11 @@ class Cluster:
     """
 
     def __init__(self, k: int, port: int = 0, served_by: bool = False,
-                 extra: tuple[str, ...] = ()):
+                 extra: tuple[str, ...] = (), app: Path = ROOT / "app.py"):
         if not 1 <= k <= MAX_SERVERS:
             raise ValueError(f"1..{MAX_SERVERS} servers")
         self.k, self.port, self.served_by, self.extra = k, port or free_port(), served_by, extra
+        self.app = app  # the script each process runs (benchmarks/floor.py: a twin)
         self.base = f"http://127.0.0.1:{self.port}"
         self.ports: list[int] = []
         self.servers: list[subprocess.Popen] = []
@@ -121,7 +122,7 @@ class Cluster:
         LOGS.mkdir(parents=True, exist_ok=True)
         for _ in range(self.k):  # start all, then wait for all: the imports overlap
             port = free_port()
-            cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+            cmd = [sys.executable, "-m", "streamlit", "run", str(self.app),
                    "--server.address", "127.0.0.1", "--server.port", str(port),
                    "--server.headless", "true", "--browser.gatherUsageStats", "false",
                    "--server.fileWatcherType", "none", *self.extra]

@@ -40,13 +40,14 @@ def _missing(reason: str):
     pytest.skip(reason)
 
 
-def start_server(port: int, extra: tuple[str, ...] = ()) -> subprocess.Popen:
-    """`streamlit run app.py` on 127.0.0.1:port; the caller terminates it.
+def start_server(port: int, extra: tuple[str, ...] = (),
+                 app: Path = ROOT / "app.py") -> subprocess.Popen:
+    """`streamlit run app.py` (or ``app``) on 127.0.0.1:port; the caller terminates it.
 
     The server's log goes to ``artifacts/server-<port>.log`` (a pipe nobody reads would
     fill up with tracebacks and stall the server).
     """
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+    cmd = [sys.executable, "-m", "streamlit", "run", str(app),
            "--server.address", "127.0.0.1", "--server.port", str(port),
            "--server.headless", "true", "--browser.gatherUsageStats", "false",
            "--server.fileWatcherType", "none", *extra]
