@@ -12,9 +12,11 @@ temporary folder and runs `load.py` on the twin with the same arguments. The twi
   `ui.frame.chart` from figures kept across sessions, as the real pages draw theirs;
 
 and nothing else: no text, no other widget, no layout, no sidebar controls. A page that
-draws its charts cannot do less per step than its twin, so the twin's rerun p95 ratio is
-a floor under the real app's at the same number of visitors: if the twin misses a goal,
-no trimming of the pages' text and controls can meet it on this machine.
+draws its charts cannot do less work per step than its twin, so the twin's server CPU per
+step and its latencies at N visitors are a floor under the real app's; the gap between the
+two is what the pages' own text, controls and layout cost, which is the part a redesign
+can cut. (Its p95 ratio is not a bound on the app's: a lone visitor of the twin is faster
+too.)
 
     .venv/bin/python benchmarks/floor.py --sessions 150 --seconds 60 --servers 4
     .venv/bin/python benchmarks/floor.py --keep /tmp/twin --sessions 1 --seconds 10
