@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from ui import cached
+from ui import cached, memo
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = sorted([*(ROOT / "ui").rglob("*.py"), *(ROOT / "activations").rglob("*.py")])
@@ -222,7 +222,8 @@ def fingerprint(value) -> bytes:
 
 @pytest.fixture
 def watched_resources(monkeypatch):
-    """Wrap ``st.cache_resource`` so each value is fingerprinted when it is made."""
+    """Wrap ``st.cache_resource`` and `ui.memo`'s stores (the two ways a value is shared)
+    so each value is fingerprinted when it is made."""
     import streamlit as st
 
     made = []
@@ -245,8 +246,19 @@ def watched_resources(monkeypatch):
         def __getattr__(self, name):
             return getattr(real, name)
 
+    real_get = memo.Shared.get
+
+    def watched_get(store, key, build):
+        def recorded():
+            value = build()
+            made.append((store.name, value, fingerprint(value)))
+            return value
+        return real_get(store, key, recorded)
+
     real.clear()
+    memo.clear_all()
     monkeypatch.setattr(st, "cache_resource", Watched())
+    monkeypatch.setattr(memo.Shared, "get", watched_get)
     # The pages' cached functions live in ui/cached.py, decorated when it is imported:
     # made again under the watch, and again after it (the real decorator back).
     importlib.reload(cached)
@@ -254,6 +266,7 @@ def watched_resources(monkeypatch):
     monkeypatch.undo()
     importlib.reload(cached)
     real.clear()
+    memo.clear_all()
 
 
 PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
@@ -283,7 +296,8 @@ def test_cached_resources_are_never_changed(apptest, watched_resources):
         assert not at.exception, (path, [e.value for e in at.exception])
     watched = {name for name, _, _ in watched_resources}
     assert {"gallery_figure", "temperature_animation", "playground_run", "lab_run",
-            "playground_figure"} <= watched, watched  # the check saw the shared objects
+            "playground_figure", "kept", "sampled", "gradflow_profile", "dataset"} <= watched, \
+        watched  # the check saw the shared objects, of both kinds
     changed = [name for name, value, before in watched_resources
                if fingerprint(value) != before]
     assert not changed, f"cached resources changed after they were made: {changed}"
@@ -299,6 +313,18 @@ def test_cache_resource_is_watched(watched_resources):
 
     shared_list().append(3)
     assert [v for _, v, before in watched_resources if fingerprint(v) != before] == [[1, 2, 3]]
+
+
+def test_memo_is_watched(watched_resources):
+    """The same for `ui.memo`: a shared value changed after it was made is seen."""
+    @memo.shared(max_entries=2)
+    def shared_dict(n):
+        return {"n": n}
+
+    shared_dict(1)["n"] = 2
+    assert shared_dict(1) == {"n": 2}  # the same object, as every session gets it
+    assert [(name, v) for name, v, before in watched_resources if fingerprint(v) != before] \
+        == [("test_memo_is_watched.<locals>.shared_dict", {"n": 2})]
 
 
 # ---------------------------------------------------------------- keys across pages

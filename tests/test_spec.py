@@ -33,6 +33,7 @@ from activations.figures import network as nf
 from activations.figures import softmax as sf
 from activations.figures import training as tf
 from activations.figures.spec import SpecFigure, to_plotly_dict
+from ui import memo
 from activations.figures.style import PALETTE, SHADE, figure
 from activations.surfaces import SURFACES, run_optimizer
 from tests.test_explore import _lines  # the explorer's curves, as its figure tests draw them
@@ -434,6 +435,7 @@ def _charts(apptest, page: str, query: dict) -> list:
 
     st.cache_data.clear()  # each way builds its own figures, cached ones too
     st.cache_resource.clear()
+    memo.clear_all()
     at = apptest(f"pages/{page}.py", query=query)
     assert not at.exception
     return [chart.proto for chart in at.get("plotly_chart")]

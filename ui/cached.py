@@ -6,10 +6,14 @@ tokenizes the function's source to key its cache: 1-2 ms per function per run, p
 while holding the interpreter lock that every other session waits for. A module is
 imported once. The caches are the same; only the keying is no longer repeated.
 
-``cache_resource`` where a result is large and only read (figures, training runs): it
-hands every session the same object, where ``cache_data`` would unpickle a copy on each
-hit (11 ms for a playground run, 4 ms for the lab's). Those results are
-never changed by a page; `tests/test_sessions.py` checks it.
+`ui.memo.shared` for what a page asks for on every run with plain arguments (figures
+kept by their view, sampled curves, gradient-flow profiles, data sets): one object shared
+by every session, keyed by a dict lookup instead of Streamlit's hashing of every argument
+(about 0.5 ms a call). ``cache_resource`` where a result is large and only read but the
+arguments are arrays (the playground's runs) or the function draws (the lab's progress
+bar, which Streamlit replays on a hit); ``cache_data`` would unpickle a copy on each hit
+(11 ms for a playground run, 4 ms for the lab's). Shared results are never changed by a
+page; `tests/test_sessions.py` checks it.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from activations.figures import training as training_figs
 from activations.surfaces import SURFACES, run_optimizer
 from ui import custom as formula_ui
 from ui.gate import GATE
+from ui.memo import Shared, shared
 
 TIME_LIMIT = 15.0  # seconds a training run may take: a guard for a busy server
 
@@ -39,7 +44,7 @@ def _formula_act(act, formula):
 
 # ---------------------------------------------------------------- home
 
-@st.cache_resource(show_spinner=False, max_entries=8)
+@shared(max_entries=8)
 def gallery_figure(names: tuple[str, ...], f_label: str, df_label: str, present: bool):
     """The 50-panel gallery: as costly to unpickle as to build, so kept as it is."""
     return gallery.gallery_figure(list(names), f_label, df_label, present=present)
@@ -53,19 +58,17 @@ def kept(key: tuple | None, build):
     whose build and JSON then cost nothing on reruns and for the rest of the class. The
     key must name everything ``build`` reads; ``None`` (a view with a typed formula, say)
     builds every time."""
-    return build() if key is None else _kept(key, build)
+    return build() if key is None else _KEPT.get(key, build)
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
-def _kept(key: tuple, _build):
-    return _build()
+_KEPT = Shared(max_entries=256, name="kept")
 
 
 # ---------------------------------------------------------------- curves
 # Only the sampling is cached: the overlays (f(kx)/k, differences, RReLU draws) take well
 # under a millisecond, less than a cached function's own cost per rerun.
 
-@st.cache_data(show_spinner=False, max_entries=512)
+@shared(max_entries=512)
 def sampled(name: str, params: tuple, xmin: float, xmax: float, n: int) -> explore.Overview:
     """One curve sampled, with its zones and steepest slope."""
     return explore.overview(explore.Curve(name, params), explore.Grid(xmin, xmax, n))
@@ -79,7 +82,7 @@ def swept(curves: tuple, param: str, xmin: float, xmax: float, n: int):
 
 # ---------------------------------------------------------------- gradient flow
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@shared(max_entries=64)
 def gradflow_profile(act, init, depth, width, batch, seed, norm, residual, bias,
                      formula=("", ())):
     """``formula``: (text, params) of the typed formula when ``act`` is "custom". Shared,
@@ -99,7 +102,7 @@ def softmax_figure(builder: str, *args, **kwargs):
     return getattr(softmax_figs, builder)(*args, **kwargs)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@shared(max_entries=64)
 def temperature_animation(values: tuple, names: tuple, labels: tuple, present: bool):
     probs, _ = pg.temperature_sweep(values)
     title, y_title, frame_label, play, pause = labels
@@ -152,7 +155,7 @@ def race_figure(surface_name, steps, labels, texts, present, cut=0):
 
 # ---------------------------------------------------------------- playground
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@shared(max_entries=64)
 def dataset(name: str, points: int, noise: float, classes: int | None):
     """A built-in data set's ``(X, y)``, shared: drawing it again cost about 1 ms a run."""
     return datasets.load(name, n=points, noise=noise, seed=0, classes=classes)
