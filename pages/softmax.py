@@ -16,7 +16,7 @@ from activations.numfmt import fmt
 from activations.figures import softmax as figs
 from activations.softmax import entropy
 from ui.frame import chart, lazy_tabs, presenting, text_table
-from ui.i18n import t
+from ui.i18n import lang, t
 from ui import cached, tourbar
 from ui.urlstate import parse_number, raw_values
 
@@ -219,12 +219,14 @@ if tabs[0].open:  # only the chosen tab runs (a tab change reruns the page)
     with tabs[0]:
         values, names, temperature, _ = _class_panel()
         views = pg.softmax_views(values, temperature)
-        chart(figs.views_figure(
+        # Kept under the view (classes, logits, T, language): the class shares one figure.
+        chart(cached.kept(("softmax_views", tuple(names), tuple(values.tolist()), temperature,
+                           lang(), present), lambda: figs.views_figure(
             names, views.softmax, views.argmax, views.softmin, views.log_softmax,
             softmax_name=t("softmax.softmax"), argmax_name=t("softmax.argmax"),
             softmin_name=t("softmax.softmin"), log_softmax_name=t("softmax.log_softmax"),
             prob_title=t("softmax.views_prob_title"), log_title=t("softmax.views_log_title"),
-            present=present), key="views", filename="softmax-views")
+            present=present)), key="views", filename="softmax-views")
         # the chart first (in view on a projector), then its numbers
         c1, c2, c3 = st.columns(3)
         c1.metric(t("softmax.m_T"), pg.format_temperature(temperature))

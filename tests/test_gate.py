@@ -152,7 +152,8 @@ def test_the_training_runs_step_aside():
     from ui import cached
 
     for name in ("lab_run", "playground_run", "gradflow_profile", "race"):
-        source = inspect.getsource(getattr(cached, name).__wrapped__)
+        func = getattr(cached, name)
+        source = inspect.getsource(getattr(func, "__wrapped__", func))
         withs = [ast.unparse(w.items[0].context_expr)
                  for w in ast.walk(ast.parse(source)) if isinstance(w, ast.With)]
         assert "GATE.aside()" in withs, name

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 
+import numpy as np
 import pytest
 
 from ui import memo
@@ -104,3 +105,21 @@ def test_clear_all_empties_every_store():
     assert len(store) == 0 and len(square.store) == 0
     square(2)
     assert calls == [(2, 0), (2, 0)]
+
+
+def test_arrays_are_keyed_by_their_contents():
+    built = []
+
+    @memo.shared(max_entries=4, key=lambda X, label: (memo.digest(X), label))
+    def total(X, label):
+        built.append(label)
+        return float(X.sum())
+
+    a = np.arange(6.0).reshape(3, 2)
+    assert total(a, "a") == 15.0
+    assert total(a.copy(), "a") == 15.0 and built == ["a"]  # equal contents: kept
+    assert total(a + 1, "a") == 21.0 and built == ["a", "a"]
+    assert memo.digest(a) != memo.digest(a.reshape(2, 3))  # shape counts
+    assert memo.digest(a) != memo.digest(a.astype(np.float32))  # dtype counts
+    assert memo.digest(a.T) == memo.digest(np.ascontiguousarray(a.T))  # layout does not
+    assert memo.digest(a, a) != memo.digest(a)

@@ -98,6 +98,31 @@ def test_seeds_cross_entropy_example_appears(apptest):
     assert "q2 has the lower cross-entropy" in _texts(at)
 
 
+def test_the_kept_views_figure_follows_every_part_of_the_view(apptest):
+    """The views figure is kept under its view (`cached.kept`): each part of it (logits,
+    T, class names, language, presentation mode) must give another figure, not the kept one. Named
+    classes, so that the language changes nothing but the figure's own words."""
+    at = apptest(PAGE, run=False)
+    at.session_state["names"] = ["cat", "dog", "bird", "fish"]
+    at.run()
+    seen = [json.dumps(_chart(at, "views"), sort_keys=True)]
+    for change in (lambda: at.text_input(key="logits").set_value("1, 3, 0, 5"),
+                   lambda: at.select_slider(key="T").set_value(2.0),
+                   lambda: at.session_state.__setitem__("names", ["a", "b", "c", "d"]),
+                   lambda: at.session_state.__setitem__("lang", "ko"),
+                   lambda: at.session_state.__setitem__("present", True)):
+        change()
+        at.run()
+        assert not at.exception
+        seen.append(json.dumps(_chart(at, "views"), sort_keys=True))
+    assert len(set(seen)) == len(seen)
+    at.session_state["lang"], at.session_state["present"] = "en", False
+    at.session_state["names"] = ["cat", "dog", "bird", "fish"]
+    at.text_input(key="logits").set_value("1, 3, 0, 2")
+    at.select_slider(key="T").set_value(1.0).run()
+    assert json.dumps(_chart(at, "views"), sort_keys=True) == seen[0]  # back: the kept one
+
+
 def test_changing_temperature_changes_the_bars(apptest):
     at = apptest(PAGE)
     before = _trace(_chart(at, "views"), "softmax")

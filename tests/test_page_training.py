@@ -5,6 +5,7 @@ import json
 import pytest
 
 from activations import optim, training
+from ui import memo
 from ui.text.training import EN, KO
 
 PAGE = "pages/training.py"
@@ -39,9 +40,12 @@ def test_default_view_trains_xor_with_tanh(apptest):
 
 
 def test_default_view_reruns_from_the_cache(apptest):
+    memo.clear_all()
     at = apptest(PAGE, query=FAST)
-    at.run()  # the same training again: a cache hit replays the (removed) progress bar
+    assert len(at.get("empty")) == 1  # it trained: its progress bar drawn, then emptied
+    at.run()  # the same training again: kept, so no progress bar this time
     assert not at.exception
+    assert not at.get("empty") and not at.get("progress")
     assert len(at.get("plotly_chart")) == 2
 
 

@@ -29,7 +29,7 @@ from activations.figures import training as training_figs
 from activations.surfaces import SURFACES, run_optimizer
 from ui import custom as formula_ui
 from ui.gate import GATE
-from ui.memo import Shared, shared
+from ui.memo import Shared, digest, shared
 
 TIME_LIMIT = 15.0  # seconds a training run may take: a guard for a busy server
 
@@ -119,22 +119,28 @@ def binary_curves():
 
 # ---------------------------------------------------------------- training lab
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+_LAB = Shared(max_entries=64, name="lab_run")
+
+
 def lab_run(dataset, points, noise, hidden, act, optimizer, lr, steps, seed, progress_text,
             formula=("", ())):
-    """One training run (cached on its plain arguments). The progress bar is drawn only
-    while it actually trains, and removed when done."""
-    act, params = _formula_act(act, formula)
-    bar = st.progress(0.0, text=progress_text)
-    with GATE.aside():  # a training run takes seconds: the others go on meanwhile
-        result = training.train_mlp(
-            dataset, hidden=hidden, activation=act, params=params, optimizer=optimizer,
-            lr=lr, steps=steps, seed=seed, n=points, noise=noise,
-            callback_every=max(1, steps // 20), time_limit=TIME_LIMIT,
-            callback=lambda step, loss, acc: bar.progress(step / steps, text=progress_text),
-        )
-    bar.empty()
-    return result
+    """One training run, shared under its arguments (the progress text aside). Only the
+    run that trains it draws a progress bar, removed when done; a kept run draws nothing
+    (Streamlit's cache replayed the bar's two messages on every hit)."""
+    def build():
+        activation, params = _formula_act(act, formula)
+        bar = st.progress(0.0, text=progress_text)
+        with GATE.aside():  # a training run takes seconds: the others go on meanwhile
+            result = training.train_mlp(
+                dataset, hidden=hidden, activation=activation, params=params,
+                optimizer=optimizer, lr=lr, steps=steps, seed=seed, n=points, noise=noise,
+                callback_every=max(1, steps // 20), time_limit=TIME_LIMIT,
+                callback=lambda step, loss, acc: bar.progress(step / steps, text=progress_text),
+            )
+        bar.empty()
+        return result
+    return _LAB.get((dataset, points, noise, hidden, act, optimizer, lr, steps, seed, formula),
+                    build)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -167,7 +173,7 @@ def playground_activations(names, custom):
     return [a for a, _ in pairs], [p for _, p in pairs]
 
 
-@st.cache_resource(show_spinner=False, max_entries=48)
+@shared(max_entries=48, key=lambda X, y, *rest: (digest(X, y), *rest))  # arrays by content
 def playground_run(X, y, config, chunks, custom):
     """The run of ``config`` trained for its steps, then for each of ``chunks`` more
     (cached on all of it: Continue after Continue resumes from the cached run, which
@@ -184,7 +190,7 @@ def playground_run(X, y, config, chunks, custom):
             resume=previous, time_limit=TIME_LIMIT)
 
 
-@st.cache_resource(show_spinner=False, max_entries=24)
+@shared(max_entries=24, key=lambda X, y, *rest: (digest(X, y), *rest))  # arrays by content
 def playground_figure(X, y, config, chunks, custom, texts, fn_names, start, present):
     """The playground's figure: ~1 MB of frames, its JSON made once and kept on it."""
     result = playground_run(X, y, config, chunks, custom)
