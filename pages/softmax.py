@@ -219,7 +219,7 @@ if tabs[0].open:  # only the chosen tab runs (a tab change reruns the page)
     with tabs[0]:
         values, names, temperature, _ = _class_panel()
         views = pg.softmax_views(values, temperature)
-        # Kept under the view (classes, logits, T, language): the class shares one figure.
+        # Kept under the view (classes, logits, T, language, presentation): one figure for all.
         chart(cached.kept(("softmax_views", tuple(names), tuple(values.tolist()), temperature,
                            lang(), present), lambda: figs.views_figure(
             names, views.softmax, views.argmax, views.softmin, views.log_softmax,

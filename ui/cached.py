@@ -6,14 +6,13 @@ tokenizes the function's source to key its cache: 1-2 ms per function per run, p
 while holding the interpreter lock that every other session waits for. A module is
 imported once. The caches are the same; only the keying is no longer repeated.
 
-`ui.memo.shared` for what a page asks for on every run with plain arguments (figures
-kept by their view, sampled curves, gradient-flow profiles, data sets): one object shared
-by every session, keyed by a dict lookup instead of Streamlit's hashing of every argument
-(about 0.5 ms a call). ``cache_resource`` where a result is large and only read but the
-arguments are arrays (the playground's runs) or the function draws (the lab's progress
-bar, which Streamlit replays on a hit); ``cache_data`` would unpickle a copy on each hit
-(11 ms for a playground run, 4 ms for the lab's). Shared results are never changed by a
-page; `tests/test_sessions.py` checks it.
+`ui.memo` for what a page asks for on every run (figures kept by their view, sampled
+curves, gradient-flow profiles, the gallery, data sets, training runs and the
+playground's figure): one object shared by every session, keyed by a dict lookup (arrays
+by a digest of their bytes) instead of Streamlit's hashing of every argument (about 0.5 ms
+a call). ``cache_data`` would unpickle a copy on each hit (11 ms for a playground run, 4 ms
+for the lab's); the Streamlit caches left here serve views off the default path. Shared
+results are never changed by a page; `tests/test_sessions.py` checks it.
 """
 
 from __future__ import annotations
@@ -173,7 +172,12 @@ def playground_activations(names, custom):
     return [a for a, _ in pairs], [p for _, p in pairs]
 
 
-@shared(max_entries=48, key=lambda X, y, *rest: (digest(X, y), *rest))  # arrays by content
+def _by_content(X, y, *rest) -> tuple:
+    """The key of a playground call: the data set by its contents, the rest as it is."""
+    return (digest(X, y), *rest)
+
+
+@shared(max_entries=48, key=_by_content)
 def playground_run(X, y, config, chunks, custom):
     """The run of ``config`` trained for its steps, then for each of ``chunks`` more
     (cached on all of it: Continue after Continue resumes from the cached run, which
@@ -190,7 +194,7 @@ def playground_run(X, y, config, chunks, custom):
             resume=previous, time_limit=TIME_LIMIT)
 
 
-@shared(max_entries=24, key=lambda X, y, *rest: (digest(X, y), *rest))  # arrays by content
+@shared(max_entries=24, key=_by_content)
 def playground_figure(X, y, config, chunks, custom, texts, fn_names, start, present):
     """The playground's figure: ~1 MB of frames, its JSON made once and kept on it."""
     result = playground_run(X, y, config, chunks, custom)

@@ -3,7 +3,7 @@ lighter ``st.cache_resource`` for the calls a page makes on every run.
 
 ``st.cache_resource`` keys a call by hashing each argument through Streamlit's own hasher
 and by reading the function's signature again, about 0.5 ms per call in a page's run
-(Streamlit 1.67; 3-4 ms per step on the gradient-flow page, while the interpreter lock
+(Streamlit 1.67; about 2 ms a step averaged over the pages, while the interpreter lock
 that every other session waits for is held). The functions here take only hashable
 arguments (strings, numbers, booleans and tuples of them), so a plain ``dict`` lookup
 does: about a microsecond. What stays the same as ``cache_resource``: one object per key
@@ -27,8 +27,10 @@ from collections.abc import Callable
 
 import numpy as np
 
+
 class Shared:
-    """The store behind one `shared` function: ``key -> result``, least recent first."""
+    """A store of results by key, least recent first: behind each `shared` function, or
+    used directly where the caller builds the key (`ui.cached.kept`, `lab_run`)."""
 
     stores: weakref.WeakSet[Shared] = weakref.WeakSet()  # every store, for `clear_all`
 
