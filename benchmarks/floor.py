@@ -22,7 +22,8 @@ too.)
     .venv/bin/python benchmarks/floor.py --keep /tmp/twin --sessions 1 --seconds 10
 
 Every `load.py` option is passed on, except ``--app`` (the twin's). ``--keep DIR`` builds
-the twin in DIR (emptied first) and leaves it there, to look at or to serve by hand.
+the twin in DIR and leaves it there, to look at or to serve by hand; DIR must be new,
+empty, or a twin built before (which is emptied first).
 """
 
 from __future__ import annotations
@@ -152,11 +153,21 @@ def main(argv: list[str] | None = None) -> dict:
     if "--app" in rest:
         parser.error("--app is the twin's")
     if ours.keep is not None:
-        shutil.rmtree(ours.keep, ignore_errors=True)
-        app = build(ours.keep)
-        return _run(app, rest)
+        if ours.keep.exists() and any(ours.keep.iterdir()):
+            if not _is_twin(ours.keep):
+                parser.error(f"--keep {ours.keep}: not empty and not a twin; not touched")
+            shutil.rmtree(ours.keep)
+        return _run(build(ours.keep), rest)
     with tempfile.TemporaryDirectory(prefix="floor-") as tmp:
         return _run(build(Path(tmp)), rest)
+
+
+def _is_twin(folder: Path) -> bool:
+    """Whether ``folder`` holds a twin this script wrote (its entry point, as written)."""
+    try:
+        return (folder / "app.py").read_text() == APP
+    except OSError:
+        return False
 
 
 def _run(app: Path, rest: list[str]) -> dict:

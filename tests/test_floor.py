@@ -72,3 +72,18 @@ def test_load_serves_the_app_it_is_given(monkeypatch, tmp_path):
         with pytest.raises(_Started):
             load.Servers(k, direct=direct, app=twin)
     assert started == [twin, twin]
+
+
+def test_keep_empties_only_a_twin(tmp_path, capsys):
+    """``--keep DIR`` replaces a twin built before, and refuses any other non-empty DIR."""
+    other = tmp_path / "notes"
+    other.mkdir()
+    (other / "mine.txt").write_text("keep me")
+    with pytest.raises(SystemExit):
+        floor.main(["--keep", str(other), "--sessions", "1"])
+    assert (other / "mine.txt").read_text() == "keep me"
+    assert "not empty and not a twin" in capsys.readouterr().err
+
+    twin = tmp_path / "twin"
+    floor.write_twin(twin, {})
+    assert floor._is_twin(twin) and not floor._is_twin(other)
