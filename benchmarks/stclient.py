@@ -14,10 +14,12 @@ instead, so N of them measure the server. It sends the same BackMsgs the fronten
   (a slider is a list of doubles, a select-slider a list of option labels, an integer
   number box an int, a selectbox its option's label or, with nothing chosen, a bare id;
   buttons are left out, as a press is sent once); a widget bound to the URL also updates
-  the query string, as the frontend updates the address bar.
+  the query string, as the frontend updates the address bar. A widget drawn inside an
+  ``st.fragment`` asks for a rerun of that fragment alone (its ``fragment_id``).
 
 It keeps what the browser keeps: the element tree of the last run (deltas by position,
-elements a finished run did not redraw dropped), the widget values, the query string the
+elements a finished run did not redraw dropped; after a fragment's run, only that
+fragment's), the widget values, the query string the
 server pushes (``page_info_changed``), the ForwardMsg cache (large elements are
 cached by hash, their hashes sent with each rerun, and ``ref_hash`` answers resolved
 from it), and the cookies of its address (behind `deploy/`'s nginx, the route cookie that
@@ -49,6 +51,7 @@ STREAM = "/_stcore/stream"
 # Statuses that end what a BackMsg asked for. FINISHED_EARLY_FOR_RERUN is not one: the
 # script called st.rerun() (or was interrupted by our own next request) and goes on.
 DONE = {ForwardMsg.FINISHED_SUCCESSFULLY: "ok",
+        ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY: "ok",
         ForwardMsg.FINISHED_WITH_COMPILE_ERROR: "compile error"}
 
 
@@ -153,9 +156,10 @@ class Session:
         self.path, self.query = "", ""  # the address bar, without the leading / and ?
         self._main_hash, self._page_hash = "", ""
         self._pages: dict[str, str] = {}  # url path -> page script hash
-        self._run_id = ""
-        # delta_path -> (run id, script that drew it, element): the browser's tree
-        self._tree: dict[tuple[int, ...], tuple[str, str, Element]] = {}
+        self._run_id, self._fragments = "", ()  # this run's id, the fragments it reruns
+        # delta_path -> (run id, script that drew it, element, its fragment or ""): the
+        # browser's tree
+        self._tree: dict[tuple[int, ...], tuple[str, str, Element, str]] = {}
         self._values: dict[str, WidgetState] = {}  # widget id -> state (WidgetStateManager)
         self._cache: dict[str, tuple[ForwardMsg, int]] = {}  # hash -> (message, last run used)
         self._runs, self._max_age = 0, 2  # finished runs; the server's max_cached_message_age
@@ -218,7 +222,7 @@ class Session:
         target = self._pages.get(path)
         if target is None:
             raise KeyError(f"no page /{path} in the app's navigation")
-        shared = {_id(e) for _, script, e in self._tree.values() if script == self._main_hash}
+        shared = {_id(e) for _, script, e, _ in self._tree.values() if script == self._main_hash}
         states = [s for i, s in self._values.items() if i in shared]
         # The request still carries the old address: the server drops the parameters
         # bound to the old page's widgets and tells the tab (page_info_changed).
@@ -227,14 +231,16 @@ class Session:
         return run
 
     async def set(self, key: str, state: WidgetState) -> Run:
-        """Give widget ``key`` a new state (its ``id`` is filled in) and rerun."""
-        element = self.widget(key)
+        """Give widget ``key`` a new state (its ``id`` is filled in) and rerun: the page,
+        or the fragment that drew the widget."""
+        element, fragment = self._find(key)
         state.id = _id(element)
         self._values[state.id] = state
         bound = getattr(getattr(element, element.WhichOneof("type")), "query_param_key", "")
         if bound:
             self._write_url(bound, state, _drawn_default(element))
-        return await self.rerun()
+        return await self._rerun(time.perf_counter(), page_hash=self._page_hash,
+                                 states=list(self._values.values()), fragment_id=fragment)
 
     async def set_number(self, key: str, value: float) -> Run:
         """Type ``value`` into number box ``key`` and press Enter."""
@@ -263,9 +269,16 @@ class Session:
 
     def widget(self, key: str) -> Element:
         """The element of widget ``key`` as the last run drew it."""
-        for _, _, element in self._tree.values():
+        return self._find(key)[0]
+
+    def fragment_of(self, key: str) -> str:
+        """The fragment that drew widget ``key`` ("" for the page itself)."""
+        return self._find(key)[1]
+
+    def _find(self, key: str) -> tuple[Element, str]:
+        for _, _, element, fragment in self._tree.values():
             if _id(element) and user_key(_id(element)) == key:
-                return element
+                return element, fragment
         raise KeyError(f"no widget with key {key!r} on /{self.path}")
 
     def value(self, key: str) -> WidgetState:
@@ -297,11 +310,12 @@ class Session:
         self.query = urlencode(pairs)
 
     async def _rerun(self, t0: float, *, page_name: str = "", page_hash: str = "",
-                     states: list[WidgetState] = ()) -> Run:
+                     states: list[WidgetState] = (), fragment_id: str = "") -> Run:
         msg = BackMsg()
         rerun = msg.rerun_script
         rerun.query_string = self.query
         rerun.page_name, rerun.page_script_hash = page_name, page_hash
+        rerun.fragment_id = fragment_id
         rerun.widget_states.widgets.extend(states)
         rerun.cached_message_hashes.extend(self._cache)
         info = rerun.context_info
@@ -325,13 +339,14 @@ class Session:
                                    for p in msg.navigation.app_pages)
             elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
                 self._tree[tuple(msg.metadata.delta_path)] = (
-                    self._run_id, msg.metadata.active_script_hash, msg.delta.new_element)
+                    self._run_id, msg.metadata.active_script_hash, msg.delta.new_element,
+                    msg.delta.fragment_id)
             elif kind == "page_info_changed":
                 self.query = msg.page_info_changed.query_string
             elif kind == "page_not_found":
                 self._not_found = True
             elif kind == "script_finished" and msg.script_finished in DONE:
-                if msg.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY:
+                if msg.script_finished != ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
                     self._drop_stale()
                     self._age_cache()
                 return "page not found" if self._not_found else DONE[msg.script_finished]
@@ -354,6 +369,7 @@ class Session:
     def _on_new_session(self, msg: ForwardMsg) -> None:
         session = msg.new_session
         self._run_id = msg.metadata.run.script_run_id
+        self._fragments = tuple(msg.metadata.run.fragment_ids)
         # With st.navigation this is the main script's hash; the `navigation` message that
         # follows names the page that runs.
         self._main_hash, self._page_hash = session.main_script_hash, session.page_script_hash
@@ -361,11 +377,14 @@ class Session:
         self._pages.update((p.url_pathname, p.page_script_hash) for p in session.app_pages)
 
     def _drop_stale(self) -> None:
-        """After a full run: forget elements it did not redraw and their widgets' values;
-        give new widgets their drawn value, and widgets the server set theirs."""
-        self._tree = {p: entry for p, entry in self._tree.items() if entry[0] == self._run_id}
+        """After a run: forget elements it did not redraw (after a fragment's run, of that
+        fragment only) and their widgets' values; give new widgets their drawn value, and
+        widgets the server set theirs."""
+        self._tree = {p: entry for p, entry in self._tree.items()
+                      if entry[0] == self._run_id
+                      or (self._fragments and entry[3] not in self._fragments)}
         drawn = {}
-        for _, _, element in self._tree.values():
+        for _, _, element, _ in self._tree.values():
             state = _drawn_value(element)
             if state is None:
                 continue

@@ -180,3 +180,19 @@ def test_app_runs_every_page_inside_the_gate():
     assert len(gated) == 1
     calls = {ast.unparse(n.func) for n in ast.walk(gated[0]) if isinstance(n, ast.Call)}
     assert {"nav.run", "st.navigation"} <= calls
+
+
+def test_a_turn_inside_a_turn_is_part_of_it():
+    # A fragment takes a turn for its own reruns and is also drawn by full runs, which hold
+    # a slot already: with one slot, waiting for a second would stall the run for wait_s.
+    g = gate.Gate(1, wait_s=5)
+    start = time.monotonic()
+    with g.turn() as outer:
+        with g.turn() as inner:
+            assert outer and inner
+        # leaving the inner turn gave nothing back: the slot is still taken
+        assert not g._free.acquire(blocking=False)
+    assert time.monotonic() - start < 1
+    # the outer turn gave its slot back once: one free slot, not two
+    assert g._free.acquire(blocking=False)
+    assert not g._free.acquire(blocking=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import orjson
@@ -10,6 +11,8 @@ import streamlit as st
 from plotly.basedatatypes import BaseFigure
 
 from activations.figures.spec import to_plotly_dict
+
+from .gate import GATE
 
 # A static file in the repository; st.html sends a style-only body to the page's event
 # container, so it takes no space. No user text is ever part of it.
@@ -37,6 +40,22 @@ def page_link(page: str, label: str, icon: str) -> None:
         st.page_link(PAGES[page][0], label=label, icon=icon)
     except StreamlitPageNotFoundError:
         st.markdown(f"[{label}](/{page})")
+
+
+def fragment(func):
+    """``st.fragment``: a widget that ``func`` draws reruns ``func`` alone.
+
+    For the part of a page where the controls sit with what they drive (a slider and its
+    charts): moving one skips the shared frame (navigation, sidebar) and the rest of the
+    page, a third or more of a rerun's server work. A full run draws it as before. Its own
+    reruns take the process's run gate, as full runs do in app.py (ui/gate.py).
+    """
+    @functools.wraps(func)
+    def gated(*args, **kwargs):
+        with GATE.turn():
+            return func(*args, **kwargs)
+
+    return st.fragment(gated)
 
 
 def presenting() -> bool:

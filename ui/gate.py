@@ -54,15 +54,22 @@ class Gate:
     def turn(self) -> Iterator[bool]:
         """Yields whether this turn holds a slot (False only after waiting ``wait_s``).
         The slot is given back however the block ends: st.rerun and st.stop end a run by
-        raising through it."""
+        raising through it. A turn taken inside another on the same thread is part of it
+        (a fragment takes a turn of its own for its reruns, and is also drawn by full
+        runs, which hold one already)."""
+        if getattr(self._mine, "inside", False):
+            # A turn within this thread's turn (a fragment drawn by a full run): the run
+            # holds its slot already.
+            yield self._mine.held
+            return
         held = self._free.acquire(timeout=self.wait_s)
-        self._mine.held = held
+        self._mine.held, self._mine.inside = held, True
         try:
             yield held
         finally:
             if self._mine.held:
                 self._free.release()
-            self._mine.held = False
+            self._mine.held, self._mine.inside = False, False
 
     @contextlib.contextmanager
     def aside(self) -> Iterator[None]:

@@ -1,7 +1,8 @@
 """The load test's protocol client (`benchmarks/stclient.py`) against `streamlit run app.py`.
 
-The first test needs only the server: a widget change through the client reruns the page,
-redraws its chart and goes into the URL, as it does in a browser. The second (Chromium)
+The first test needs only the server: a widget change through the client reruns the page
+(or the fragment that drew the widget), redraws its chart and goes into the URL, as it
+does in a browser. The second (Chromium)
 checks the client's claim to speak as a browser tab does: for the same visits and widget
 changes, Chromium and the client send the same BackMsgs, field for field.
 """
@@ -50,11 +51,12 @@ def test_a_widget_change_reruns_the_page_and_redraws_its_chart(server):
             seen = {"after change": tab.query}
             switched = await tab.switch_page("softmax")
             seen["after switch"] = tab.query
+            fragment = tab.fragment_of("T")
             slid = await tab.nudge("T", 1)
             seen["after slide"] = tab.query
-            return opened, changed, switched, slid, seen
+            return opened, changed, switched, slid, seen, fragment
 
-    opened, changed, switched, slid, seen = _run(visit())
+    opened, changed, switched, slid, seen, fragment = _run(visit())
     for run in (opened, changed, switched, slid):
         assert run.ok, (run.status, run.exception)
     assert {"chart_f", "chart_df"} <= set(opened.charts)
@@ -62,6 +64,9 @@ def test_a_widget_change_reruns_the_page_and_redraws_its_chart(server):
     assert changed.widgets["xmax"].double_value == 8
     assert "views" in switched.charts
     assert slid.charts["views"] != switched.charts["views"]
+    # T reruns its fragment alone: the temperature animation (outside it, and not made of
+    # T) is the one the page drew, still in the tab.
+    assert fragment and slid.charts["animation"] == switched.charts["animation"]
     # The server drops the old page's bound parameter (page_info_changed) on the switch.
     assert seen == {"after change": "xmax=8", "after switch": "",
                     "after slide": "T=1.2"}
@@ -141,7 +146,8 @@ def _unset_text(state) -> bool:
 def _fields(rerun) -> dict:
     """A rerun request as comparable fields (widget states in any order)."""
     return {"query": rerun.query_string, "page": rerun.page_script_hash,
-            "page_name": rerun.page_name, "context": str(rerun.context_info),
+            "page_name": rerun.page_name, "fragment": rerun.fragment_id,
+            "context": str(rerun.context_info),
             "widgets": sorted(w.SerializeToString(deterministic=True)
                               for w in rerun.widget_states.widgets if not _unset_text(w)),
             "cached": set(rerun.cached_message_hashes)}
@@ -168,5 +174,9 @@ def test_the_client_sends_what_chromium_sends(browser, server):
         # one run in five, either way round; the frames are otherwise the same).
         assert len(ours_cached ^ theirs_cached) <= 1, (PLAN[step], ours_cached, theirs_cached)
     assert opened_with == [] and chromium[2]["query"] != ""  # the plan bites
+    # Widgets inside a fragment (training's seed, softmax's T) rerun it alone, and the
+    # client names the same fragment Chromium does (compared with the rest above).
+    assert [bool(step["fragment"]) for step in chromium] == [False, True, False, False, False,
+                                                              False, True]
     assert largest > 10  # whole pages were compared
     assert matched >= len(PLAN) - 2  # the widget states are the same at (nearly) every step
