@@ -16,7 +16,7 @@ import activations
 from activations import gradflow
 from activations.numfmt import fmt
 from activations.figures import gradflow as figs
-from ui.frame import chart, presenting, text_table
+from ui.frame import chart, fragment, presenting, text_table
 from ui.i18n import lang, t
 from ui import cached, tourbar
 from ui import custom as formula_ui
@@ -218,107 +218,115 @@ with st.sidebar:
     formula = formula_ui.formula_box()  # offered as "custom" while it holds a valid formula
 ACT_OPTIONS = formula_ui.picker_options(ACTS, formula)
 
-if not present:
-    st.caption(tr("presets_help"))
-# One row: the presets, then the controls in a popover, so neither pushes the chart down
-# (a preset's result is in view at once; the buttons wrap on narrow screens). On the
-# projector the buttons carry short names and the intro's rest sits in a popover.
-label = "preset_short_{}" if present else "preset_{}"
-with st.container(horizontal=True, vertical_alignment="center"):
-    for name in gradflow.PRESETS:
-        st.button(tr(label.format(name)), key=f"preset_{name}",
-                  help=tr(f"preset_{name}_help"), on_click=_apply_preset, args=(name,))
-    with st.popover(tr("controls"), icon=":material/tune:", key="gf_controls"):
-        c = _controls()
-    if present:
-        with st.popover(tr("intro_more"), icon=":material/info:", type="tertiary"):
-            st.write(tr("intro"))
-acts, inits, depth, width, batch = c["acts"], c["inits"], c["depth"], c["width"], c["batch"]
-bias, norm, residual, seed = c["bias"], c["norm"], c["residual"], c["seed"]
+# Everything below the title reruns alone when one of its controls moves (`fragment`):
+# the controls and every chart they drive are in it; the typed formula (in the sidebar)
+# reruns the page.
+@fragment
+def _lab() -> None:
+    if not present:
+        st.caption(tr("presets_help"))
+    # One row: the presets, then the controls in a popover, so neither pushes the chart down
+    # (a preset's result is in view at once; the buttons wrap on narrow screens). On the
+    # projector the buttons carry short names and the intro's rest sits in a popover.
+    label = "preset_short_{}" if present else "preset_{}"
+    with st.container(horizontal=True, vertical_alignment="center"):
+        for name in gradflow.PRESETS:
+            st.button(tr(label.format(name)), key=f"preset_{name}",
+                      help=tr(f"preset_{name}_help"), on_click=_apply_preset, args=(name,))
+        with st.popover(tr("controls"), icon=":material/tune:", key="gf_controls"):
+            c = _controls()
+        if present:
+            with st.popover(tr("intro_more"), icon=":material/info:", type="tertiary"):
+                st.write(tr("intro"))
+    acts, inits, depth, width, batch = c["acts"], c["inits"], c["depth"], c["width"], c["batch"]
+    bias, norm, residual, seed = c["bias"], c["norm"], c["residual"], c["seed"]
 
-if not acts:
-    st.warning(tr("no_act"), icon=WARN)
-    acts = DEFAULT["act"]
-if not inits:
-    st.warning(tr("no_init"), icon=WARN)
-    inits = DEFAULT["init"]
-runs = [(a, i) for a in acts for i in inits]
-if len(runs) > MAX_RUNS:
-    st.warning(tr("too_many_runs", count=len(runs), limit=MAX_RUNS), icon=WARN)
-    runs = runs[:MAX_RUNS]
-size = gradflow.fit_size(int(depth), int(width), int(batch))
-if size != (depth, width, batch):
-    st.warning(tr("resized", depth=size[0], width=size[1], batch=size[2]), icon=WARN)
+    if not acts:
+        st.warning(tr("no_act"), icon=WARN)
+        acts = DEFAULT["act"]
+    if not inits:
+        st.warning(tr("no_init"), icon=WARN)
+        inits = DEFAULT["init"]
+    runs = [(a, i) for a in acts for i in inits]
+    if len(runs) > MAX_RUNS:
+        st.warning(tr("too_many_runs", count=len(runs), limit=MAX_RUNS), icon=WARN)
+        runs = runs[:MAX_RUNS]
+    size = gradflow.fit_size(int(depth), int(width), int(batch))
+    if size != (depth, width, batch):
+        st.warning(tr("resized", depth=size[0], width=size[1], batch=size[2]), icon=WARN)
 
-story = _matching_preset(list(acts), list(inits), depth, width, batch, bias, norm, residual)
+    story = _matching_preset(list(acts), list(inits), depth, width, batch, bias, norm, residual)
 
-names = _run_names(runs)
-options = dict(seed=int(seed), norm=norm, residual=bool(residual), bias=float(bias))
-results, keys = _simulate_all(runs, names, size, options)
-kept = [(s, n, k) for s, n, k in zip(results, names, keys) if s is not None]
-stats, names = [s for s, _, _ in kept], [n for _, n, _ in kept]
-# The figures below are drawn from the runs (named by their arguments) alone, in the
-# visitor's language: every visitor at this view shares them (`cached.kept`).
-view = (tuple(k for _, _, k in kept), lang(), present)
-for s, name, _ in kept:
-    if s.overflow_layer is not None:
-        st.warning(tr(f"overflow_{s.overflow_pass}", run=name, layer=s.overflow_layer),
-                   icon=WARN)
+    names = _run_names(runs)
+    options = dict(seed=int(seed), norm=norm, residual=bool(residual), bias=float(bias))
+    results, keys = _simulate_all(runs, names, size, options)
+    kept = [(s, n, k) for s, n, k in zip(results, names, keys) if s is not None]
+    stats, names = [s for s, _, _ in kept], [n for _, n, _ in kept]
+    # The figures below are drawn from the runs (named by their arguments) alone, in the
+    # visitor's language: every visitor at this view shares them (`cached.kept`).
+    view = (tuple(k for _, _, k in kept), lang(), present)
+    for s, name, _ in kept:
+        if s.overflow_layer is not None:
+            st.warning(tr(f"overflow_{s.overflow_pass}", run=name, layer=s.overflow_layer),
+                       icon=WARN)
 
-if stats:
-    if not present:  # in the room the chart's own panel titles say it
-        st.subheader(tr("grad_title"))
-    theory = gradflow.theory_applies(norm, residual)
-    # sigmoid's 0.25^n only next to a sigmoid run, started where that run ends
-    sigmoid = next((s for s in stats if s.name == "sigmoid"), None)
-    top = sigmoid.grad_h_norm[-1] if sigmoid is not None else math.nan
-    chain = gradflow.chain_rule_reference(top, sigmoid.depth) if math.isfinite(top) else None
-    fig = cached.kept(("gf_grad", *view), lambda: figs.gradient_norms(
-        stats, names, title_h=tr("grad_h_title"), title_w=tr("grad_w_title"),
-        x_title=tr("layer"), y_title=tr("norm_log"),
-        theory_names=[tr("theory_of", run=n) for n in names] if theory else None,
-        chain_name=tr("chain"), chain=chain, present=present))
-    chart(fig, key="gf_grad", filename="gradient_norms")
-    _grad_caption(stats, names, theory, chain is not None)
-    if story is not None:  # under the chart: pressing a preset leaves its result in view
-        st.info(tr(f"story_{story}"), icon=":material/lightbulb:")
+    if stats:
+        if not present:  # in the room the chart's own panel titles say it
+            st.subheader(tr("grad_title"))
+        theory = gradflow.theory_applies(norm, residual)
+        # sigmoid's 0.25^n only next to a sigmoid run, started where that run ends
+        sigmoid = next((s for s in stats if s.name == "sigmoid"), None)
+        top = sigmoid.grad_h_norm[-1] if sigmoid is not None else math.nan
+        chain = gradflow.chain_rule_reference(top, sigmoid.depth) if math.isfinite(top) else None
+        fig = cached.kept(("gf_grad", *view), lambda: figs.gradient_norms(
+            stats, names, title_h=tr("grad_h_title"), title_w=tr("grad_w_title"),
+            x_title=tr("layer"), y_title=tr("norm_log"),
+            theory_names=[tr("theory_of", run=n) for n in names] if theory else None,
+            chain_name=tr("chain"), chain=chain, present=present))
+        chart(fig, key="gf_grad", filename="gradient_norms")
+        _grad_caption(stats, names, theory, chain is not None)
+        if story is not None:  # under the chart: pressing a preset leaves its result in view
+            st.info(tr(f"story_{story}"), icon=":material/lightbulb:")
 
-    st.subheader(tr("dist_title"))
-    # Lazy tabs: only the open one's chart is made and sent.
-    box_tab, heat_tab = st.tabs([tr("tab_box"), tr("tab_heat")], key="dist_tab",
-                                on_change="rerun")
-    if box_tab.open:
-        with box_tab:
-            fig = cached.kept(("gf_box", *view), lambda: figs.distribution_boxes(
-                stats, names, x_title=tr("layer"), y_title=tr("value"), present=present))
-            chart(fig, key="gf_box", filename="activations_box")
-    if heat_tab.open:
-        with heat_tab:
-            fig = cached.kept(("gf_heat", *view), lambda: figs.distribution_heatmaps(
-                stats, names, x_title=tr("layer"), y_title=tr("value"),
-                colorbar_title=tr("share"), present=present))
-            chart(fig, key="gf_heat", filename="activations_histogram")
-    st.caption(tr("dist_notice"))
+        st.subheader(tr("dist_title"))
+        # Lazy tabs: only the open one's chart is made and sent.
+        box_tab, heat_tab = st.tabs([tr("tab_box"), tr("tab_heat")], key="dist_tab",
+                                    on_change="rerun")
+        if box_tab.open:
+            with box_tab:
+                fig = cached.kept(("gf_box", *view), lambda: figs.distribution_boxes(
+                    stats, names, x_title=tr("layer"), y_title=tr("value"), present=present))
+                chart(fig, key="gf_box", filename="activations_box")
+        if heat_tab.open:
+            with heat_tab:
+                fig = cached.kept(("gf_heat", *view), lambda: figs.distribution_heatmaps(
+                    stats, names, x_title=tr("layer"), y_title=tr("value"),
+                    colorbar_title=tr("share"), present=present))
+                chart(fig, key="gf_heat", filename="activations_histogram")
+        st.caption(tr("dist_notice"))
 
-    st.subheader(tr("frac_title"))
-    fig = cached.kept(("gf_frac", *view), lambda: figs.unit_fractions(
-        stats, names, title_saturated=tr("saturated"), title_dead=tr("dead"),
-        x_title=tr("layer"), y_title=tr("percent"), present=present))
-    chart(fig, key="gf_frac", filename="saturated_dead")
-    st.caption(tr("frac_notice"))
+        st.subheader(tr("frac_title"))
+        fig = cached.kept(("gf_frac", *view), lambda: figs.unit_fractions(
+            stats, names, title_saturated=tr("saturated"), title_dead=tr("dead"),
+            x_title=tr("layer"), y_title=tr("percent"), present=present))
+        chart(fig, key="gf_frac", filename="saturated_dead")
+        st.caption(tr("frac_notice"))
 
-    st.subheader(tr("table_title"))
-    text_table(_summary(stats, names, theory))
-    st.caption(tr("table_notice"))
+        st.subheader(tr("table_title"))
+        text_table(_summary(stats, names, theory))
+        st.caption(tr("table_notice"))
 
-    with st.expander(tr("theory_title"), expanded=not present):
-        st.write(tr("theory_text"))
-        st.latex(r"g_l = n\,\mathrm{Var}(W)\,\mathbb{E}\!\left[f'(z_l)^2\right], \qquad "
-                 r"\frac{\lVert \partial L/\partial h_l \rVert}{\lVert \partial L/\partial h_D"
-                 r"\rVert} \approx \prod_{k=l+1}^{D} \sqrt{g_k}")
-        st.write(tr("theory_chain"))
-        st.latex(r"\frac{\partial h_D}{\partial h_0} = \prod_{l=1}^{D} \sigma'(z_l)"
-                 r" \le \sigma'(0)^D = 0.25^D")
-        st.write(tr("theory_note"))
-        if not theory:
-            st.write(tr("theory_norm_note"))
+        with st.expander(tr("theory_title"), expanded=not present):
+            st.write(tr("theory_text"))
+            st.latex(r"g_l = n\,\mathrm{Var}(W)\,\mathbb{E}\!\left[f'(z_l)^2\right], \qquad "
+                     r"\frac{\lVert \partial L/\partial h_l \rVert}{\lVert \partial L/\partial h_D"
+                     r"\rVert} \approx \prod_{k=l+1}^{D} \sqrt{g_k}")
+            st.write(tr("theory_chain"))
+            st.latex(r"\frac{\partial h_D}{\partial h_0} = \prod_{l=1}^{D} \sigma'(z_l)"
+                     r" \le \sigma'(0)^D = 0.25^D")
+            st.write(tr("theory_note"))
+            if not theory:
+                st.write(tr("theory_norm_note"))
+
+
+_lab()

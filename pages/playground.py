@@ -20,7 +20,7 @@ from activations.mlp import layer_activations
 from activations.numfmt import fmt
 from ui import custom as formula_ui
 from ui import cached, urlstate
-from ui.frame import chart, presenting
+from ui.frame import chart, fragment, presenting
 from ui.i18n import t
 from ui.urlstate import guard
 
@@ -114,166 +114,173 @@ def _table(X, y, labels, test: float) -> str:
     return netdata.to_csv(X, y, labels=labels, test=is_test)
 
 
-# -------------------------------------------------------------- settings
-with st.expander(tr("settings"), expanded=not present):
-    c_data, c_net, c_train = st.columns(3)
-    with c_data:
-        st.markdown(f"**{tr('data_header')}**")
-        data = st.selectbox(tr("data"), DATA, format_func=lambda d: tr(f"data_{d}"),
-                            help=tr("data_help"), **linked("data", DEFAULTS["data"]))
-        classes = st.slider(tr("classes"), *datasets.CLASSES_RANGE, DEFAULTS["classes"],
-                            key="classes", bind="query-params", disabled=data not in MULTI)
-        noise = st.slider(tr("noise"), 0.0, 0.5, DEFAULTS["noise"], 0.05, key="noise",
-                          help=tr("noise_help"), bind="query-params", disabled=data == CSV)
-        points = st.slider(tr("points"), 50, training.MAX_POINTS, DEFAULTS["points"], 50,
-                           key="points", bind="query-params", disabled=data == CSV)
-        test = st.slider(tr("test"), 0.0, 0.9, DEFAULTS["test"], 0.1, key="test",
-                         help=tr("test_help"), bind="query-params")
-        upload = None
-        if data == CSV:
-            upload = st.file_uploader(tr("csv_upload"), type=["csv"], key="csv_file",
-                                      max_upload_size=1,
-                                      help=tr("csv_help", rows=netdata.MAX_ROWS))
-            st.caption(tr("csv_not_in_link"))
-    with c_net:
-        st.markdown(f"**{tr('net_header')}**")
-        chosen = st.multiselect(tr("features"), FEATURES, format_func=lambda f: tr(f"feat_{f}"),
-                                help=tr("features_help"), **linked("feat", DEFAULTS["feat"]))
-        layers = st.slider(tr("layers"), 0, MAX_LAYERS, DEFAULTS["layers"], key="layers",
-                           help=tr("layers_help"), bind="query-params")
-        widths, acts = [], []
-        for i in range(1, int(layers) + 1):
-            w_col, a_col = st.columns([1, 1.4])
-            # A slider, not a number input: a bound integer st.number_input raises on a
-            # link like ?w1=1e400 (see the training lab).
-            widths.append(int(w_col.slider(
-                tr("units", layer=i), 1, MAX_UNITS, DEFAULTS["width"][i - 1], key=f"w{i}",
-                bind="query-params")))
-            acts.append(a_col.selectbox(tr("act", layer=i), ACT_OPTIONS, format_func=act_label,
-                                        **linked(f"a{i}", DEFAULTS["act"], ACT_OPTIONS)))
-    with c_train:
-        st.markdown(f"**{tr('train_header')}**")
-        optimizer = st.selectbox(tr("optimizer"), OPTIMIZERS,
-                                 format_func=lambda o: t(f"training.opt_{o}"),
-                                 **linked("optimizer", DEFAULTS["optimizer"]))
-        auto_lr = st.toggle(tr("auto_lr"), DEFAULTS["auto_lr"], key="auto_lr",
-                            help=tr("auto_lr_help", lr=fmt(training.TRAIN_LR[optimizer])),
-                            bind="query-params")
-        lr_choice = st.select_slider(tr("lr"), LRS, DEFAULTS["lr"], key="lr",
-                                     disabled=auto_lr, bind="query-params")
-        batch = st.selectbox(tr("batch"), BATCHES,
-                             format_func=lambda b: tr("batch_full") if b == "full" else b,
-                             help=tr("batch_help"), **linked("batch", DEFAULTS["batch"]))
-        reg = st.segmented_control(tr("reg"), REGS, format_func=lambda r: tr(f"reg_{r}"),
-                                   help=tr("reg_help"), **linked("reg", DEFAULTS["reg"]))
-        rate = st.select_slider(tr("rate"), RATES, DEFAULTS["rate"], key="rate",
-                                disabled=reg in (None, "none"), bind="query-params")
-        steps = st.select_slider(tr("steps"), STEP_CHOICES, DEFAULTS["steps"], key="steps",
-                                 help=tr("steps_help"), bind="query-params")
-        seed = st.slider(tr("seed"), 0, MAX_SEED, DEFAULTS["seed"], help=tr("seed_help"),
-                         key="seed", bind="query-params")
+# Everything below the title is one fragment (`ui.frame.fragment`): moving a control reruns
+# it alone, not the page with its shared frame. The typed formula (sidebar) reruns the page.
+@fragment
+def _lab() -> None:
+    # -------------------------------------------------------------- settings
+    with st.expander(tr("settings"), expanded=not present):
+        c_data, c_net, c_train = st.columns(3)
+        with c_data:
+            st.markdown(f"**{tr('data_header')}**")
+            data = st.selectbox(tr("data"), DATA, format_func=lambda d: tr(f"data_{d}"),
+                                help=tr("data_help"), **linked("data", DEFAULTS["data"]))
+            classes = st.slider(tr("classes"), *datasets.CLASSES_RANGE, DEFAULTS["classes"],
+                                key="classes", bind="query-params", disabled=data not in MULTI)
+            noise = st.slider(tr("noise"), 0.0, 0.5, DEFAULTS["noise"], 0.05, key="noise",
+                              help=tr("noise_help"), bind="query-params", disabled=data == CSV)
+            points = st.slider(tr("points"), 50, training.MAX_POINTS, DEFAULTS["points"], 50,
+                               key="points", bind="query-params", disabled=data == CSV)
+            test = st.slider(tr("test"), 0.0, 0.9, DEFAULTS["test"], 0.1, key="test",
+                             help=tr("test_help"), bind="query-params")
+            upload = None
+            if data == CSV:
+                upload = st.file_uploader(tr("csv_upload"), type=["csv"], key="csv_file",
+                                          max_upload_size=1,
+                                          help=tr("csv_help", rows=netdata.MAX_ROWS))
+                st.caption(tr("csv_not_in_link"))
+        with c_net:
+            st.markdown(f"**{tr('net_header')}**")
+            chosen = st.multiselect(tr("features"), FEATURES, format_func=lambda f: tr(f"feat_{f}"),
+                                    help=tr("features_help"), **linked("feat", DEFAULTS["feat"]))
+            layers = st.slider(tr("layers"), 0, MAX_LAYERS, DEFAULTS["layers"], key="layers",
+                               help=tr("layers_help"), bind="query-params")
+            widths, acts = [], []
+            for i in range(1, int(layers) + 1):
+                w_col, a_col = st.columns([1, 1.4])
+                # A slider, not a number input: a bound integer st.number_input raises on a
+                # link like ?w1=1e400 (see the training lab).
+                widths.append(int(w_col.slider(
+                    tr("units", layer=i), 1, MAX_UNITS, DEFAULTS["width"][i - 1], key=f"w{i}",
+                    bind="query-params")))
+                acts.append(a_col.selectbox(tr("act", layer=i), ACT_OPTIONS, format_func=act_label,
+                                            **linked(f"a{i}", DEFAULTS["act"], ACT_OPTIONS)))
+        with c_train:
+            st.markdown(f"**{tr('train_header')}**")
+            optimizer = st.selectbox(tr("optimizer"), OPTIMIZERS,
+                                     format_func=lambda o: t(f"training.opt_{o}"),
+                                     **linked("optimizer", DEFAULTS["optimizer"]))
+            auto_lr = st.toggle(tr("auto_lr"), DEFAULTS["auto_lr"], key="auto_lr",
+                                help=tr("auto_lr_help", lr=fmt(training.TRAIN_LR[optimizer])),
+                                bind="query-params")
+            lr_choice = st.select_slider(tr("lr"), LRS, DEFAULTS["lr"], key="lr",
+                                         disabled=auto_lr, bind="query-params")
+            batch = st.selectbox(tr("batch"), BATCHES,
+                                 format_func=lambda b: tr("batch_full") if b == "full" else b,
+                                 help=tr("batch_help"), **linked("batch", DEFAULTS["batch"]))
+            reg = st.segmented_control(tr("reg"), REGS, format_func=lambda r: tr(f"reg_{r}"),
+                                       help=tr("reg_help"), **linked("reg", DEFAULTS["reg"]))
+            rate = st.select_slider(tr("rate"), RATES, DEFAULTS["rate"], key="rate",
+                                    disabled=reg in (None, "none"), bind="query-params")
+            steps = st.select_slider(tr("steps"), STEP_CHOICES, DEFAULTS["steps"], key="steps",
+                                     help=tr("steps_help"), bind="query-params")
+            seed = st.slider(tr("seed"), 0, MAX_SEED, DEFAULTS["seed"], help=tr("seed_help"),
+                             key="seed", bind="query-params")
 
-# -------------------------------------------------------------- the data
-if not chosen:
-    st.warning(tr("no_features"), icon=":material/warning:")
-    chosen = list(DEFAULTS["feat"])
-features = feats.check(chosen)
-csv_data = st.session_state.get("_net_csv")  # the last good file of this session
-if data == CSV and upload is not None:
-    try:
-        csv_data = netdata.read_csv(upload.getvalue())
-        st.session_state["_net_csv"] = csv_data
-    except netdata.CsvError as err:
-        st.error(tr(f"csv_{err.code}", row=err.row or "", limit=err.limit or "",
-                    count=err.count or ""), icon=":material/block:")
-if data == CSV and csv_data is None:
-    st.info(tr("csv_waiting"), icon=":material/description:")
-    data = DEFAULTS["data"]
+    # -------------------------------------------------------------- the data
+    if not chosen:
+        st.warning(tr("no_features"), icon=":material/warning:")
+        chosen = list(DEFAULTS["feat"])
+    features = feats.check(chosen)
+    csv_data = st.session_state.get("_net_csv")  # the last good file of this session
+    if data == CSV and upload is not None:
+        try:
+            csv_data = netdata.read_csv(upload.getvalue())
+            st.session_state["_net_csv"] = csv_data
+        except netdata.CsvError as err:
+            st.error(tr(f"csv_{err.code}", row=err.row or "", limit=err.limit or "",
+                        count=err.count or ""), icon=":material/block:")
+    if data == CSV and csv_data is None:
+        st.info(tr("csv_waiting"), icon=":material/description:")
+        data = DEFAULTS["data"]
 
-if data == CSV:
-    X_all, y_all = csv_data.X, csv_data.y
-    class_names = tuple(tr("class_name", name=label) for label in csv_data.labels)
-else:
-    X_all, y_all = cached.dataset(data, int(points), float(noise),
-                                  int(classes) if data in MULTI else None)
-    n_classes = int(y_all.max()) + 1
-    class_names = tuple(tr("class_n", k=k) for k in range(n_classes))
+    if data == CSV:
+        X_all, y_all = csv_data.X, csv_data.y
+        class_names = tuple(tr("class_name", name=label) for label in csv_data.labels)
+    else:
+        X_all, y_all = cached.dataset(data, int(points), float(noise),
+                                      int(classes) if data in MULTI else None)
+        n_classes = int(y_all.max()) + 1
+        class_names = tuple(tr("class_n", k=k) for k in range(n_classes))
 
-hidden = tuple(widths)
-lr = training.TRAIN_LR[optimizer] if auto_lr else float(lr_choice)
-batch_size = None if batch == "full" else int(batch)
-l1 = float(rate) if reg == "l1" else 0.0
-l2 = float(rate) if reg == "l2" else 0.0
-run_steps = training.cap_steps(len(X_all), hidden, int(steps))
-if run_steps < int(steps):
-    st.info(tr("capped", steps=run_steps, asked=int(steps)), icon=":material/timer:")
-custom = (formula.text, formula.params) if formula is not None else ("", ())
-config = (hidden, tuple(acts), features, optimizer, lr, batch_size, l1, l2, float(test),
-          int(seed), run_steps)
+    hidden = tuple(widths)
+    lr = training.TRAIN_LR[optimizer] if auto_lr else float(lr_choice)
+    batch_size = None if batch == "full" else int(batch)
+    l1 = float(rate) if reg == "l1" else 0.0
+    l2 = float(rate) if reg == "l2" else 0.0
+    run_steps = training.cap_steps(len(X_all), hidden, int(steps))
+    if run_steps < int(steps):
+        st.info(tr("capped", steps=run_steps, asked=int(steps)), icon=":material/timer:")
+    custom = (formula.text, formula.params) if formula is not None else ("", ())
+    config = (hidden, tuple(acts), features, optimizer, lr, batch_size, l1, l2, float(test),
+              int(seed), run_steps)
 
 
-# -------------------------------------------------------------- Step / Continue / Reset
-key = (data, int(classes), float(noise), int(points), config, custom)
-state = st.session_state.get("_net_more")
-if not state or state[0] != key:
-    state = (key, (), 0)
-more, start = state[1], state[2]
-buttons = st.container(horizontal=True, vertical_alignment="center")
-epoch = -(-max(2, round(len(X_all) * (1 - float(test)))) // (batch_size or len(X_all)))
-if buttons.button(tr("step"), icon=":material/skip_next:", help=tr("step_help"),
-                  key="btn_step"):
-    start = cached.playground_run(X_all, y_all, config, more, custom).steps_run
-    more = (*more, max(1, epoch))
-if buttons.button(tr("continue"), icon=":material/fast_forward:",
-                  help=tr("continue_help", steps=run_steps), key="btn_continue"):
-    start = cached.playground_run(X_all, y_all, config, more, custom).steps_run
-    more = (*more, run_steps)
-if buttons.button(tr("reset"), icon=":material/restart_alt:", help=tr("reset_help"),
-                  key="btn_reset"):
-    more, start = (), 0
-st.session_state["_net_more"] = (key, more, start)
+    # -------------------------------------------------------------- Step / Continue / Reset
+    key = (data, int(classes), float(noise), int(points), config, custom)
+    state = st.session_state.get("_net_more")
+    if not state or state[0] != key:
+        state = (key, (), 0)
+    more, start = state[1], state[2]
+    buttons = st.container(horizontal=True, vertical_alignment="center")
+    epoch = -(-max(2, round(len(X_all) * (1 - float(test)))) // (batch_size or len(X_all)))
+    if buttons.button(tr("step"), icon=":material/skip_next:", help=tr("step_help"),
+                      key="btn_step"):
+        start = cached.playground_run(X_all, y_all, config, more, custom).steps_run
+        more = (*more, max(1, epoch))
+    if buttons.button(tr("continue"), icon=":material/fast_forward:",
+                      help=tr("continue_help", steps=run_steps), key="btn_continue"):
+        start = cached.playground_run(X_all, y_all, config, more, custom).steps_run
+        more = (*more, run_steps)
+    if buttons.button(tr("reset"), icon=":material/restart_alt:", help=tr("reset_help"),
+                      key="btn_reset"):
+        more, start = (), 0
+    st.session_state["_net_more"] = (key, more, start)
 
-with st.spinner(tr("training")):
-    result = cached.playground_run(X_all, y_all, config, more, custom)
-texts = figs.Texts(
-    network=tr("fig_network"), output=tr("fig_output"), loss=tr("fig_loss"),
-    step=tr("fig_step"), train_loss=tr("train_loss"), test_loss=tr("test_loss"),
-    play=t("training.play"), pause=t("training.pause"), class_names=class_names,
-    train_suffix="{name}", test_suffix=tr("test_points", name="{name}"),
-    x_label="x₁", y_label="x₂", bias=tr("bias"))
-fig = cached.playground_figure(X_all, y_all, config, more, custom, texts,
-                              tuple(fn_name(a) for a in acts), start, present)
-buttons.markdown(tr("trained", steps=result.steps_run))
-if result.diverged:
-    st.warning(tr("diverged", step=result.steps_run), icon=":material/warning:")
-if result.timed_out:
-    st.info(tr("timed_out", step=result.steps_run, seconds=fmt(cached.TIME_LIMIT)),
-            icon=":material/timer:")
-chart(fig, key="playground", filename=f"playground-{data}")
+    with st.spinner(tr("training")):
+        result = cached.playground_run(X_all, y_all, config, more, custom)
+    texts = figs.Texts(
+        network=tr("fig_network"), output=tr("fig_output"), loss=tr("fig_loss"),
+        step=tr("fig_step"), train_loss=tr("train_loss"), test_loss=tr("test_loss"),
+        play=t("training.play"), pause=t("training.pause"), class_names=class_names,
+        train_suffix="{name}", test_suffix=tr("test_points", name="{name}"),
+        x_label="x₁", y_label="x₂", bias=tr("bias"))
+    fig = cached.playground_figure(X_all, y_all, config, more, custom, texts,
+                                  tuple(fn_name(a) for a in acts), start, present)
+    buttons.markdown(tr("trained", steps=result.steps_run))
+    if result.diverged:
+        st.warning(tr("diverged", step=result.steps_run), icon=":material/warning:")
+    if result.timed_out:
+        st.info(tr("timed_out", step=result.steps_run, seconds=fmt(cached.TIME_LIMIT)),
+                icon=":material/timer:")
+    chart(fig, key="playground", filename=f"playground-{data}")
 
-# -------------------------------------------------------------- numbers and export
-m = st.columns(4)
-m[0].metric(tr("m_train_loss"), fmt(result.final_loss - (result.penalty_history[-1]
-                                                          if result.steps_run else 0)))
-m[1].metric(tr("m_train_acc"), f"{fmt(100 * result.final_accuracy, 3)}%")
-if result.test_loss_history.size:
-    m[2].metric(tr("m_test_loss"), fmt(result.test_loss_history[-1]))
-    m[3].metric(tr("m_test_acc"), f"{fmt(100 * result.test_accuracy_history[-1], 3)}%")
-st.caption(tr("caption"))
+    # -------------------------------------------------------------- numbers and export
+    m = st.columns(4)
+    m[0].metric(tr("m_train_loss"), fmt(result.final_loss - (result.penalty_history[-1]
+                                                              if result.steps_run else 0)))
+    m[1].metric(tr("m_train_acc"), f"{fmt(100 * result.final_accuracy, 3)}%")
+    if result.test_loss_history.size:
+        m[2].metric(tr("m_test_loss"), fmt(result.test_loss_history[-1]))
+        m[3].metric(tr("m_test_acc"), f"{fmt(100 * result.test_accuracy_history[-1], 3)}%")
+    st.caption(tr("caption"))
 
-acts_used, params_used = cached.playground_activations(acts, custom)
-layer_acts = layer_activations(acts_used, params_used, len(hidden))[:len(hidden)]
+    acts_used, params_used = cached.playground_activations(acts, custom)
+    layer_acts = layer_activations(acts_used, params_used, len(hidden))[:len(hidden)]
 
-# Both files are written only when their button is pressed, not on every run.
-script = functools.partial(export.pytorch_script, result.weights, result.biases, layer_acts,
-                           result.features, filename="playground_network.py")
-table = functools.partial(_table, X_all, y_all, csv_data.labels if data == CSV else None,
-                          float(test))
-d1, d2 = st.columns(2)
-d1.download_button(tr("download_py"), script, file_name="playground_network.py",
-                   mime="text/x-python", icon=":material/download:", key="dl_py",
-                   on_click="ignore",
-                   help=tr("download_py_help"))
-d2.download_button(tr("download_csv"), table, file_name=f"playground-{data}.csv",
-                   mime="text/csv", icon=":material/table:", key="dl_csv",
-                   on_click="ignore")
+    # Both files are written only when their button is pressed, not on every run.
+    script = functools.partial(export.pytorch_script, result.weights, result.biases, layer_acts,
+                               result.features, filename="playground_network.py")
+    table = functools.partial(_table, X_all, y_all, csv_data.labels if data == CSV else None,
+                              float(test))
+    d1, d2 = st.columns(2)
+    d1.download_button(tr("download_py"), script, file_name="playground_network.py",
+                       mime="text/x-python", icon=":material/download:", key="dl_py",
+                       on_click="ignore",
+                       help=tr("download_py_help"))
+    d2.download_button(tr("download_csv"), table, file_name=f"playground-{data}.csv",
+                       mime="text/csv", icon=":material/table:", key="dl_csv",
+                       on_click="ignore")
+
+
+_lab()

@@ -15,7 +15,7 @@ from activations import datasets, optim, training
 from activations.numfmt import fmt
 from activations.figures import training as figs
 from activations.surfaces import SURFACES
-from ui.frame import chart, height_cut, lazy_tabs, page_link, presenting
+from ui.frame import chart, fragment, height_cut, lazy_tabs, page_link, presenting
 from ui.i18n import lang, t
 from ui import cached, tourbar
 from ui import custom as formula_ui
@@ -236,162 +236,187 @@ tab_train, tab_compare, tab_zigzag, tab_race = lazy_tabs(
     TABS, [t(f"training.tab_{k}") for k in TABS],
     keep=SETTINGS_KEYS + ("act_b", "zz_lr", "zz_steps", "surface", "race_steps"))
 
+
+
 # -------------------------------------------------------------- train
-if tab_train.open:
-    with tab_train:
-        net = settings()
-        result = train(net.act, net)
-        report_run(result)
-        name = act_label(net.act)
+# Each tab's body is a fragment (`ui.frame.fragment`): moving one of its controls reruns
+# that tab alone, not the page with its shared frame.
+@fragment
+def _train_tab() -> None:
+    """One activation's run: its settings, boundary and curves."""
+    net = settings()
+    result = train(net.act, net)
+    report_run(result)
+    name = act_label(net.act)
 
-        def metrics(where):
-            where.metric(t("training.accuracy"), percent(result.final_accuracy),
-                         signed(100 * (result.final_accuracy - result.initial_accuracy)),
-                         delta_description=t("training.delta_acc"))
-            where.metric(t("training.loss"), fmt(result.final_loss),
-                         signed(result.final_loss - result.initial_loss),
-                         delta_color="inverse", delta_description=t("training.delta_loss"))
-            where.metric(t("training.steps_done"), result.steps_run)
+    def metrics(where):
+        where.metric(t("training.accuracy"), percent(result.final_accuracy),
+                     signed(100 * (result.final_accuracy - result.initial_accuracy)),
+                     delta_description=t("training.delta_acc"))
+        where.metric(t("training.loss"), fmt(result.final_loss),
+                     signed(result.final_loss - result.initial_loss),
+                     delta_color="inverse", delta_description=t("training.delta_loss"))
+        where.metric(t("training.steps_done"), result.steps_run)
 
-        if present:  # one row that fits the projector: boundary, curves, the numbers
-            left, right, numbers = st.columns([1, 1.7, 0.6], vertical_alignment="center")
-            height = FIT_HEIGHT
-            metrics(numbers)
-        else:
-            metrics(st.container(horizontal=True))
-            left, right = st.columns([1, 1.3])
-            height = None
-        made_by = run_key(net.act, net)
-        with left:
-            boundary(result, made_by,
-                     t("training.boundary_title", act=name, layout=layout_text(net.hidden)),
-                     "boundary", f"decision-boundary-{net.dataset}-{net.act}", height)
-        with right:
-            curves([(name, result.loss_history, result.accuracy_history)], (made_by,),
-                   "curves", f"training-curves-{net.dataset}-{net.act}", height)
-        st.caption(t("training.train_caption"))
+    if present:  # one row that fits the projector: boundary, curves, the numbers
+        left, right, numbers = st.columns([1, 1.7, 0.6], vertical_alignment="center")
+        height = FIT_HEIGHT
+        metrics(numbers)
+    else:
+        metrics(st.container(horizontal=True))
+        left, right = st.columns([1, 1.3])
+        height = None
+    made_by = run_key(net.act, net)
+    with left:
+        boundary(result, made_by,
+                 t("training.boundary_title", act=name, layout=layout_text(net.hidden)),
+                 "boundary", f"decision-boundary-{net.dataset}-{net.act}", height)
+    with right:
+        curves([(name, result.loss_history, result.accuracy_history)], (made_by,),
+               "curves", f"training-curves-{net.dataset}-{net.act}", height)
+    st.caption(t("training.train_caption"))
+
 
 # -------------------------------------------------------------- compare
-if tab_compare.open:
-    with tab_compare:
-        if present:  # one line, the settings and the second activation in a popover
-            box = lead("compare_short", ("compare_intro",), controls="settings")
-            net = settings(box)
-        else:
-            net = settings()
-            lead("compare_short", ("compare_intro",))
-        act, dataset = net.act, net.dataset
-        act_b = picker(box if present else st, t("training.act_b"), ACT_OPTIONS, "act_b",
-                       act_label, help=t("training.act_b_help"))
-        pair = [(act, train(act, net)), (act_b, train(act_b, net))]
-        for _, res in pair:
-            report_run(res)
-        # Side by side on a projector, short enough that both are whole on a 1280x720 screen.
-        cols = st.columns(2) if not present else st.columns(2, gap="large")
-        for i, (col, (name, res)) in enumerate(zip(cols, pair)):
-            with col:
-                boundary(res, run_key(name, net),
-                         t("training.compare_title", act=act_label(name),
-                           acc=percent(res.final_accuracy)),
-                         f"compare_boundary_{i}", f"decision-boundary-{dataset}-{name}",
-                         COMPARE_HEIGHT if present else None, side_legend=present)
-        curves([(f"{act_label(name)} ({chr(65 + i)})" if act == act_b else act_label(name),
-                 res.loss_history, res.accuracy_history) for i, (name, res) in enumerate(pair)],
-               tuple(run_key(name, net) for name, _ in pair),
-               "compare_curves", f"training-curves-{act}-vs-{act_b}")
-        if dataset == "xor":
-            st.info(t("training.xor_note"), icon=":material/lightbulb:")
+@fragment
+def _compare_tab() -> None:
+    """Two activations on the same data and settings."""
+    if present:  # one line, the settings and the second activation in a popover
+        box = lead("compare_short", ("compare_intro",), controls="settings")
+        net = settings(box)
+    else:
+        net = settings()
+        lead("compare_short", ("compare_intro",))
+    act, dataset = net.act, net.dataset
+    act_b = picker(box if present else st, t("training.act_b"), ACT_OPTIONS, "act_b",
+                   act_label, help=t("training.act_b_help"))
+    pair = [(act, train(act, net)), (act_b, train(act_b, net))]
+    for _, res in pair:
+        report_run(res)
+    # Side by side on a projector, short enough that both are whole on a 1280x720 screen.
+    cols = st.columns(2) if not present else st.columns(2, gap="large")
+    for i, (col, (name, res)) in enumerate(zip(cols, pair)):
+        with col:
+            boundary(res, run_key(name, net),
+                     t("training.compare_title", act=act_label(name),
+                       acc=percent(res.final_accuracy)),
+                     f"compare_boundary_{i}", f"decision-boundary-{dataset}-{name}",
+                     COMPARE_HEIGHT if present else None, side_legend=present)
+    curves([(f"{act_label(name)} ({chr(65 + i)})" if act == act_b else act_label(name),
+             res.loss_history, res.accuracy_history) for i, (name, res) in enumerate(pair)],
+           tuple(run_key(name, net) for name, _ in pair),
+           "compare_curves", f"training-curves-{act}-vs-{act_b}")
+    if dataset == "xor":
+        st.info(t("training.xor_note"), icon=":material/lightbulb:")
 
-        st.subheader(t("training.collapse_header"))
-        linear = [(name, res) for name, res in pair if name == "identity"]
-        if not linear:
-            st.caption(t("training.collapse_pick"))
-        else:
-            _, res = linear[0]
-            c = activations.get("identity").defaults["c"]
-            W, b = training.linear_collapse(res.weights, res.biases, c=c)
-            diff = training.collapse_error(res.X, res.weights, res.biases, c=c)
-            st.write(t("training.collapse_intro"))
-            n_hidden = len(res.weights) - 1
-            product = r" ".join(f"W_{{{k}}}" for k in range(1, n_hidden + 1))
-            scale = f"c^{{{n_hidden}}}\\," if n_hidden else ""
-            st.latex(
-                rf"W = {scale}{product}\,w_{{\mathrm{{out}}}} = "
-                rf"\begin{{pmatrix}} {fmt(W[0, 0])} \\ {fmt(W[1, 0])} \end{{pmatrix}}, \qquad "
-                rf"b = {fmt(b[0])}, \qquad c = {fmt(c)}"
-            )
-            sizes = training.layer_sizes(net.hidden)
-            shapes = r"\;".join(rf"({a}\times{b_})" for a, b_ in zip(sizes[:-1], sizes[1:]))
-            st.latex(rf"\text{{{t('training.collapse_shapes')}}}\quad {shapes}"
-                     rf"\;\to\;(2\times 1)")
-            st.caption(t("training.collapse_check", n=len(res.X), diff=fmt(diff, 2)))
+    st.subheader(t("training.collapse_header"))
+    linear = [(name, res) for name, res in pair if name == "identity"]
+    if not linear:
+        st.caption(t("training.collapse_pick"))
+    else:
+        _, res = linear[0]
+        c = activations.get("identity").defaults["c"]
+        W, b = training.linear_collapse(res.weights, res.biases, c=c)
+        diff = training.collapse_error(res.X, res.weights, res.biases, c=c)
+        st.write(t("training.collapse_intro"))
+        n_hidden = len(res.weights) - 1
+        product = r" ".join(f"W_{{{k}}}" for k in range(1, n_hidden + 1))
+        scale = f"c^{{{n_hidden}}}\\," if n_hidden else ""
+        st.latex(
+            rf"W = {scale}{product}\,w_{{\mathrm{{out}}}} = "
+            rf"\begin{{pmatrix}} {fmt(W[0, 0])} \\ {fmt(W[1, 0])} \end{{pmatrix}}, \qquad "
+            rf"b = {fmt(b[0])}, \qquad c = {fmt(c)}"
+        )
+        sizes = training.layer_sizes(net.hidden)
+        shapes = r"\;".join(rf"({a}\times{b_})" for a, b_ in zip(sizes[:-1], sizes[1:]))
+        st.latex(rf"\text{{{t('training.collapse_shapes')}}}\quad {shapes}"
+                 rf"\;\to\;(2\times 1)")
+        st.caption(t("training.collapse_check", n=len(res.X), diff=fmt(diff, 2)))
+
 
 # -------------------------------------------------------------- zig-zag
-if tab_zigzag.open:
-    with tab_zigzag:
-        box = lead("zigzag_short", ("zigzag_intro", "zigzag_rule"),
-                   r"\nabla_w \tfrac12\bigl(w\cdot a - w^*\cdot a\bigr)^2"
-                   rf" = \underbrace{{(w - w^*)\cdot a}}"
-                   rf"_{{\text{{{t('training.one_number')}}}}}\;(a_1,\ a_2)",
-                   controls="controls")
-        z1, z2 = (box if present else st).columns(2)
-        zz_lr = z1.slider(t("training.zz_lr"), 0.1, 1.0, DEFAULTS["zz_lr"], 0.1, key="zz_lr",
-                          bind="query-params")
-        zz_steps = z2.slider(t("training.zz_steps"), 10, 200, DEFAULTS["zz_steps"], 10,
-                             key="zz_steps", bind="query-params")
-        cols = st.columns(2) if not present else st.columns(2, gap="large")
-        short = "_short" if present else ""
-        for col, kind in zip(cols, ("positive", "centred")):
-            demo = training.zigzag(kind, steps=int(zz_steps), lr=float(zz_lr))
-            with col:
-                fig = figs.zigzag_figure(
-                    demo.gx, demo.gy, demo.loss, demo.path, demo.grads, demo.w_star,
-                    x_label=t("training.w1"), y_label=t("training.w2"),
-                    path_name=t("training.zz_path"),
-                    # short legend names on a projector: two rows fit under a narrow panel
-                    same_names=(t(f"training.zz_pp{short}"), t(f"training.zz_mm{short}")),
-                    mixed_name=t(f"training.zz_mixed{short}"),
-                    target_name=t("training.zz_target"),
-                    title=t(f"training.zz_{kind}"), present=present,
-                )
-                chart(fig, key=f"zigzag_{kind}", filename=f"zigzag-{kind}")
-                a, b_ = st.columns(2)
-                a.metric(t("training.zz_same"), percent(demo.same_sign))
-                b_.metric(t("training.zz_distance"), fmt(demo.final_distance, 3))
-        st.caption(t("training.zigzag_caption"))
+@fragment
+def _zigzag_tab() -> None:
+    """Why zero-centred inputs matter: the zig-zag of all-positive inputs."""
+    box = lead("zigzag_short", ("zigzag_intro", "zigzag_rule"),
+               r"\nabla_w \tfrac12\bigl(w\cdot a - w^*\cdot a\bigr)^2"
+               rf" = \underbrace{{(w - w^*)\cdot a}}"
+               rf"_{{\text{{{t('training.one_number')}}}}}\;(a_1,\ a_2)",
+               controls="controls")
+    z1, z2 = (box if present else st).columns(2)
+    zz_lr = z1.slider(t("training.zz_lr"), 0.1, 1.0, DEFAULTS["zz_lr"], 0.1, key="zz_lr",
+                      bind="query-params")
+    zz_steps = z2.slider(t("training.zz_steps"), 10, 200, DEFAULTS["zz_steps"], 10,
+                         key="zz_steps", bind="query-params")
+    cols = st.columns(2) if not present else st.columns(2, gap="large")
+    short = "_short" if present else ""
+    for col, kind in zip(cols, ("positive", "centred")):
+        demo = training.zigzag(kind, steps=int(zz_steps), lr=float(zz_lr))
+        with col:
+            fig = figs.zigzag_figure(
+                demo.gx, demo.gy, demo.loss, demo.path, demo.grads, demo.w_star,
+                x_label=t("training.w1"), y_label=t("training.w2"),
+                path_name=t("training.zz_path"),
+                # short legend names on a projector: two rows fit under a narrow panel
+                same_names=(t(f"training.zz_pp{short}"), t(f"training.zz_mm{short}")),
+                mixed_name=t(f"training.zz_mixed{short}"),
+                target_name=t("training.zz_target"),
+                title=t(f"training.zz_{kind}"), present=present,
+            )
+            chart(fig, key=f"zigzag_{kind}", filename=f"zigzag-{kind}")
+            a, b_ = st.columns(2)
+            a.metric(t("training.zz_same"), percent(demo.same_sign))
+            b_.metric(t("training.zz_distance"), fmt(demo.final_distance, 3))
+    st.caption(t("training.zigzag_caption"))
+
 
 # -------------------------------------------------------------- optimizer race
+@fragment
+def _race_tab() -> None:
+    """Optimizers racing on a 2-D surface."""
+    box = lead("race_short", ("race_intro",), controls="controls")
+    r1, r2 = (box if present else st).columns([2, 1])
+    surface_name = r1.selectbox(t("training.surface"), RACE_SURFACES,
+                                index=RACE_SURFACES.index(DEFAULTS["surface"]),
+                                format_func=lambda s: t(f"training.surface_{s}"),
+                                key="surface")
+    race_steps = r2.slider(t("training.race_steps"), 20, RACE_MAX_STEPS,
+                           DEFAULTS["race_steps"], 20, key="race_steps", bind="query-params")
+    surface = SURFACES[surface_name]
+    if not present:  # on a projector the chart first, its formula under it
+        st.latex(rf"f(x, y) = {surface.formula}")
+
+    labels = tuple(t(f"training.opt_{name}") for name in OPTIMIZERS)
+    texts = (("x_label", t("training.race_x")), ("y_label", t("training.race_y")),
+             ("play_label", t("training.play")), ("pause_label", t("training.pause")),
+             ("step_label", t("training.race_step")),
+             ("minimum_name", t("training.minimum")))
+    chart(cached.race_figure(surface_name, int(race_steps), labels, texts, present,
+                             height_cut()),
+          key="race", filename=f"optimizer-race-{surface_name}")
+    if present:
+        st.latex(rf"f(x, y) = {surface.formula}")
+    paths = cached.race(surface_name, int(race_steps))
+    st.caption(f'{t(f"training.race_{surface_name}")} {t("training.race_log")}')
+    values, distances = training.race_summary(surface, paths)
+    # Eight rows: a plain table, so its text scales with the page's in presentation mode.
+    st.table({
+        t("training.col_optimizer"): labels,
+        t("training.col_lr"): [fmt(training.race_lr(surface, n)) for n in OPTIMIZERS],
+        t("training.col_value"): [fmt(v, 3) for v in values],
+        t("training.col_distance"): [fmt(d) for d in distances],
+    }, hide_index=True)
+
+
+if tab_train.open:
+    with tab_train:
+        _train_tab()
+if tab_compare.open:
+    with tab_compare:
+        _compare_tab()
+if tab_zigzag.open:
+    with tab_zigzag:
+        _zigzag_tab()
 if tab_race.open:
     with tab_race:
-        box = lead("race_short", ("race_intro",), controls="controls")
-        r1, r2 = (box if present else st).columns([2, 1])
-        surface_name = r1.selectbox(t("training.surface"), RACE_SURFACES,
-                                    index=RACE_SURFACES.index(DEFAULTS["surface"]),
-                                    format_func=lambda s: t(f"training.surface_{s}"),
-                                    key="surface")
-        race_steps = r2.slider(t("training.race_steps"), 20, RACE_MAX_STEPS,
-                               DEFAULTS["race_steps"], 20, key="race_steps", bind="query-params")
-        surface = SURFACES[surface_name]
-        if not present:  # on a projector the chart first, its formula under it
-            st.latex(rf"f(x, y) = {surface.formula}")
-
-        labels = tuple(t(f"training.opt_{name}") for name in OPTIMIZERS)
-        texts = (("x_label", t("training.race_x")), ("y_label", t("training.race_y")),
-                 ("play_label", t("training.play")), ("pause_label", t("training.pause")),
-                 ("step_label", t("training.race_step")),
-                 ("minimum_name", t("training.minimum")))
-        chart(cached.race_figure(surface_name, int(race_steps), labels, texts, present,
-                                 height_cut()),
-              key="race", filename=f"optimizer-race-{surface_name}")
-        if present:
-            st.latex(rf"f(x, y) = {surface.formula}")
-        paths = cached.race(surface_name, int(race_steps))
-        st.caption(f'{t(f"training.race_{surface_name}")} {t("training.race_log")}')
-        values, distances = training.race_summary(surface, paths)
-        # Eight rows: a plain table, so its text scales with the page's in presentation mode.
-        st.table({
-            t("training.col_optimizer"): labels,
-            t("training.col_lr"): [fmt(training.race_lr(surface, n)) for n in OPTIMIZERS],
-            t("training.col_value"): [fmt(v, 3) for v in values],
-            t("training.col_distance"): [fmt(d) for d in distances],
-        }, hide_index=True)
+        _race_tab()
