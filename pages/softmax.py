@@ -2,8 +2,9 @@
 
 Shared link parameters: ``logits`` (comma-separated numbers), ``T`` (the temperature, a
 value on the slider's grid such as ``T=0.5``) and ``target`` (a class number such as
-``2``, or one weight per class). The logits, class names and temperature at the top feed
-the first two tabs; the other tabs are self-contained. ``tab`` (softmax, target, example,
+``2``, or one weight per class). The logits and class names at the top feed the first
+two tabs, where the temperature sits above the charts it drives (a fragment: moving T
+reruns those charts alone); the other tabs are self-contained. ``tab`` (softmax, target, example,
 binary, regression, stability) opens that tab.
 """
 
@@ -15,7 +16,7 @@ from activations import playground as pg
 from activations.numfmt import fmt
 from activations.figures import softmax as figs
 from activations.softmax import entropy
-from ui.frame import chart, lazy_tabs, presenting, text_table
+from ui.frame import chart, fragment, lazy_tabs, presenting, text_table
 from ui.i18n import lang, t
 from ui import cached, tourbar
 from ui.urlstate import parse_number, raw_values
@@ -129,14 +130,19 @@ def _logit_sliders(names, values) -> None:
                         on_change=_on_slider, args=(values.tolist(), names))
 
 
-def _class_panel(with_temperature: bool = True):
-    """The logits, class names and (if asked) temperature, drawn in the tabs that read them
-    (folded away in presentation mode, so the chart fills the projector).
+def _class_panel():
+    """The logits and class names, drawn in the tabs that read them: in an expander, or on
+    a projector in the sidebar (one click away), so that T and the chart fill the screen.
 
-    Returns (values, names, temperature, the expander: a tab may add its own controls).
+    Returns (values, names, where they are: a tab may add its own controls there).
     """
-    with st.expander(t("softmax.controls"), expanded=not present) as box:
-        left, right = st.columns([1, 1], gap="large")
+    if present:
+        box = st.sidebar.container()
+        box.subheader(t("softmax.controls"))
+    else:
+        box = st.expander(t("softmax.controls"), expanded=True)
+    with box:
+        left, right = (box, box) if present else st.columns([1, 1], gap="large")
         with left:
             st.selectbox(t("softmax.preset"), list(pg.PRESETS), index=None, key="preset",
                          format_func=lambda p: t(f"softmax.preset_{p}"),
@@ -151,19 +157,25 @@ def _class_panel(with_temperature: bool = True):
                                  default=DEFAULT_LOGITS_TEXT), icon=WARN)
                 values = np.array(pg.DEFAULT_LOGITS)
             names = _class_names(values.size)
-            temperature = pg.DEFAULT_TEMPERATURE
-            if with_temperature:
-                temperature = st.select_slider(
-                    t("softmax.T"), options=pg.TEMPERATURES, value=pg.DEFAULT_TEMPERATURE,
-                    key="T", format_func=pg.format_temperature, help=t("softmax.T_help"),
-                    bind="query-params")
-                st.caption(t("softmax.beta", T=pg.format_temperature(temperature),
-                             beta=fmt(1 / temperature)))
         with right:
             st.caption(t("softmax.sliders"))
             _logit_sliders(names, values)
             _class_table(names, values)
-    return values, names, temperature, box
+    return values, names, box
+
+
+def _temperature() -> float:
+    """The temperature slider, above the charts it drives (in view on a projector too,
+    where the class controls are in the sidebar). One low row: the sentence beside the
+    slider names T, so the slider's own label is left out of sight."""
+    with st.container(horizontal=True, vertical_alignment="center", wrap=False):
+        temperature = st.select_slider(
+            t("softmax.T"), options=pg.TEMPERATURES, value=pg.DEFAULT_TEMPERATURE, key="T",
+            format_func=pg.format_temperature, bind="query-params", width=360,
+            label_visibility="collapsed")
+        st.markdown(t("softmax.beta", T=pg.format_temperature(temperature),
+                      beta=fmt(1 / temperature)), help=t("softmax.T_help"))
+    return temperature
 
 
 def _class_table(names, values) -> None:
@@ -215,41 +227,83 @@ tabs = lazy_tabs(TABS, [t(f"softmax.tab_{k}") for k in TABS],
                  keep=("target", "drag", "bin_z", "outlier", "shift", "dtype", "logits", "T"))
 
 # --- tab 1: softmax and temperature ---
+@fragment
+def _views(values, names) -> None:
+    """T and what it drives: moving T reruns this alone, not the page."""
+    temperature = _temperature()
+    views = pg.softmax_views(values, temperature)
+    # Kept under the view (classes, logits, T, language, presentation): one figure for all.
+    chart(cached.kept(("softmax_views", tuple(names), tuple(values.tolist()), temperature,
+                       lang(), present), lambda: figs.views_figure(
+        names, views.softmax, views.argmax, views.softmin, views.log_softmax,
+        softmax_name=t("softmax.softmax"), argmax_name=t("softmax.argmax"),
+        softmin_name=t("softmax.softmin"), log_softmax_name=t("softmax.log_softmax"),
+        prob_title=t("softmax.views_prob_title"), log_title=t("softmax.views_log_title"),
+        present=present)), key="views", filename="softmax-views")
+    # the chart first (in view on a projector), then its numbers
+    c1, c2, c3 = st.columns(3)
+    c1.metric(t("softmax.m_T"), pg.format_temperature(temperature))
+    c2.metric(t("softmax.m_beta"), fmt(1 / temperature))
+    c3.metric(t("softmax.m_entropy"), fmt(views.entropy),
+              help=t("softmax.m_entropy_help", max=fmt(views.max_entropy)))
+    st.latex(r"\mathrm{softmax}(z)_i = \frac{e^{z_i / T}}{\sum_j e^{z_j / T}}"
+             r"\qquad \beta = \frac{1}{T}")
+    st.markdown(t("softmax.soft_argmax",
+                  z=", ".join(fmt(v) for v in values),
+                  hard=", ".join(fmt(v) for v in views.argmax),
+                  soft=", ".join(fmt(v, 3) for v in views.softmax),
+                  T=pg.format_temperature(temperature)))
+    # Text columns through fmt: a float column would print 1e-14 as a row of zeros.
+    text_table({
+        t("softmax.col_name"): list(names),
+        t("softmax.col_logit"): [fmt(v) for v in values],
+        t("softmax.softmax"): [fmt(v) for v in views.softmax],
+        t("softmax.argmax"): [fmt(v) for v in views.argmax],
+        t("softmax.softmin"): [fmt(v) for v in views.softmin],
+        t("softmax.log_softmax"): [fmt(v) for v in views.log_softmax],
+    }, key="views_table")
+    st.markdown(t("softmax.temperature_explained"))
+
+
+# --- tab 2: cross-entropy against a target ---
+@fragment
+def _target(values, names, y) -> None:
+    """T and the loss and gradients it drives: moving T reruns this alone."""
+    temperature = _temperature()
+    n = values.size
+    result = pg.target_loss(values, y, temperature)
+    chart(figs.target_figure(
+        names, result.p, y, result.grad, p_name=t("softmax.p_name"), y_name=t("softmax.y_name"),
+        grad_name=t("softmax.grad_name"), prob_title=t("softmax.target_prob_title"),
+        grad_title=t("softmax.target_grad_title"), present=present),
+        key="target_chart", filename="cross-entropy-gradient")
+    st.latex(r"L = -\sum_k y_k \log p_k, \quad p = \mathrm{softmax}(z / T)"
+             r"\qquad \frac{\partial L}{\partial z_k} = \frac{p_k - y_k}{T}")
+    c1, c2 = st.columns(2)  # under the chart: the chart first, in view
+    c1.metric(t("softmax.m_loss"), fmt(result.loss), help=t("softmax.m_loss_help"))
+    c = pg.true_class(y)
+    if c is not None:
+        c2.metric(t("softmax.m_p_true", name=names[c]), fmt(result.p[c]))
+    else:
+        c2.metric(t("softmax.m_entropy_target"), fmt(float(entropy(y))),
+                  help=t("softmax.m_entropy_target_help"))
+    st.markdown(t("softmax.gradient_explained"))
+    st.subheader(t("softmax.drag_header"))
+    k = st.selectbox(t("softmax.drag"), list(range(n)), key="drag",
+                     format_func=lambda i: f"{i + 1}: {names[i]}")
+    xs, loss_curve, grad_curve = pg.loss_vs_logit(values, y, k, temperature)
+    chart(figs.loss_curve_figure(
+        xs, loss_curve, grad_curve, float(values[k]), result.loss, float(result.grad[k]),
+        x_title=t("softmax.drag_x", name=names[k]), loss_name=t("softmax.loss_name"),
+        grad_name=t("softmax.drag_grad_name"), point_name=t("softmax.current"),
+        present=present), key="loss_curve", filename="loss-vs-logit")
+    st.caption(t("softmax.drag_caption"))
+
+
 if tabs[0].open:  # only the chosen tab runs (a tab change reruns the page)
     with tabs[0]:
-        values, names, temperature, _ = _class_panel()
-        views = pg.softmax_views(values, temperature)
-        # Kept under the view (classes, logits, T, language, presentation): one figure for all.
-        chart(cached.kept(("softmax_views", tuple(names), tuple(values.tolist()), temperature,
-                           lang(), present), lambda: figs.views_figure(
-            names, views.softmax, views.argmax, views.softmin, views.log_softmax,
-            softmax_name=t("softmax.softmax"), argmax_name=t("softmax.argmax"),
-            softmin_name=t("softmax.softmin"), log_softmax_name=t("softmax.log_softmax"),
-            prob_title=t("softmax.views_prob_title"), log_title=t("softmax.views_log_title"),
-            present=present)), key="views", filename="softmax-views")
-        # the chart first (in view on a projector), then its numbers
-        c1, c2, c3 = st.columns(3)
-        c1.metric(t("softmax.m_T"), pg.format_temperature(temperature))
-        c2.metric(t("softmax.m_beta"), fmt(1 / temperature))
-        c3.metric(t("softmax.m_entropy"), fmt(views.entropy),
-                  help=t("softmax.m_entropy_help", max=fmt(views.max_entropy)))
-        st.latex(r"\mathrm{softmax}(z)_i = \frac{e^{z_i / T}}{\sum_j e^{z_j / T}}"
-                 r"\qquad \beta = \frac{1}{T}")
-        st.markdown(t("softmax.soft_argmax",
-                      z=", ".join(fmt(v) for v in values),
-                      hard=", ".join(fmt(v) for v in views.argmax),
-                      soft=", ".join(fmt(v, 3) for v in views.softmax),
-                      T=pg.format_temperature(temperature)))
-        # Text columns through fmt: a float column would print 1e-14 as a row of zeros.
-        text_table({
-            t("softmax.col_name"): list(names),
-            t("softmax.col_logit"): [fmt(v) for v in values],
-            t("softmax.softmax"): [fmt(v) for v in views.softmax],
-            t("softmax.argmax"): [fmt(v) for v in views.argmax],
-            t("softmax.softmin"): [fmt(v) for v in views.softmin],
-            t("softmax.log_softmax"): [fmt(v) for v in views.log_softmax],
-        }, key="views_table")
-        st.markdown(t("softmax.temperature_explained"))
+        values, names, _ = _class_panel()
+        _views(values, names)
         st.subheader(t("softmax.animation_header"))
         chart(cached.temperature_animation(tuple(values.tolist()), tuple(names),
                          (t("softmax.animation_title"), t("softmax.probability"),
@@ -257,13 +311,13 @@ if tabs[0].open:  # only the chosen tab runs (a tab change reruns the page)
                          present), key="animation", filename="softmax-temperature")
         st.caption(t("softmax.animation_caption"))
 
-# --- tab 2: cross-entropy against a target ---
 if tabs[1].open:
     with tabs[1]:
-        values, names, temperature, box = _class_panel()
+        values, names, box = _class_panel()
         n = values.size
-        # on a projector the target joins the folded controls, so the chart is in view
-        col_text, col_pick = (box if present else st).columns([3, 2])
+        # on a projector the target joins the class controls in the sidebar, one above the
+        # other, so the chart is in view
+        col_text, col_pick = (box, box) if present else st.columns([3, 2])
         target_text = col_text.text_input(
             t("softmax.target"), value=pg.DEFAULT_TARGET, key="target",
             max_chars=pg.MAX_TEXT_LENGTH, help=t("softmax.target_help", n=n),
@@ -276,33 +330,7 @@ if tabs[1].open:
         except pg.InputError as error:
             alerts.warning(t("softmax.bad_target", reason=_error_text(error, n)), icon=WARN)
             y = pg.parse_target(pg.DEFAULT_TARGET, n)
-        result = pg.target_loss(values, y, temperature)
-        chart(figs.target_figure(
-            names, result.p, y, result.grad, p_name=t("softmax.p_name"), y_name=t("softmax.y_name"),
-            grad_name=t("softmax.grad_name"), prob_title=t("softmax.target_prob_title"),
-            grad_title=t("softmax.target_grad_title"), present=present),
-            key="target_chart", filename="cross-entropy-gradient")
-        st.latex(r"L = -\sum_k y_k \log p_k, \quad p = \mathrm{softmax}(z / T)"
-                 r"\qquad \frac{\partial L}{\partial z_k} = \frac{p_k - y_k}{T}")
-        c1, c2 = st.columns(2)  # under the chart: the chart first, in view
-        c1.metric(t("softmax.m_loss"), fmt(result.loss), help=t("softmax.m_loss_help"))
-        c = pg.true_class(y)
-        if c is not None:
-            c2.metric(t("softmax.m_p_true", name=names[c]), fmt(result.p[c]))
-        else:
-            c2.metric(t("softmax.m_entropy_target"), fmt(float(entropy(y))),
-                      help=t("softmax.m_entropy_target_help"))
-        st.markdown(t("softmax.gradient_explained"))
-        st.subheader(t("softmax.drag_header"))
-        k = st.selectbox(t("softmax.drag"), list(range(n)), key="drag",
-                         format_func=lambda i: f"{i + 1}: {names[i]}")
-        xs, loss_curve, grad_curve = pg.loss_vs_logit(values, y, k, temperature)
-        chart(figs.loss_curve_figure(
-            xs, loss_curve, grad_curve, float(values[k]), result.loss, float(result.grad[k]),
-            x_title=t("softmax.drag_x", name=names[k]), loss_name=t("softmax.loss_name"),
-            grad_name=t("softmax.drag_grad_name"), point_name=t("softmax.current"),
-            present=present), key="loss_curve", filename="loss-vs-logit")
-        st.caption(t("softmax.drag_caption"))
+        _target(values, names, y)
 
 # --- tab 3: the seeds' worked example ---
 if tabs[2].open:
@@ -436,7 +464,7 @@ if tabs[4].open:
 # --- tab 6: numerical stability ---
 if tabs[5].open:
     with tabs[5]:
-        values, names, _, _ = _class_panel(with_temperature=False)  # T plays no part here
+        values, names, _ = _class_panel()  # T plays no part here
         st.markdown(t("softmax.stability_intro"))
         c1, c2 = st.columns([3, 1])
         shift = c1.slider(t("softmax.shift"), -2000, 2000, 1000, 50, key="shift",

@@ -2,7 +2,8 @@
 reads on it (#15).
 
 With ``present=1`` each tab's first chart lies wholly in view at 1280x720 (English and
-Korean) and 1920x1080; the logits/temperature panel appears only on the tabs that read it;
+Korean) and 1920x1080, with the temperature slider above it on the tabs that read T (their
+logits in the sidebar);
 at T = 0.01 no number is a row of zeros; on a 390 px phone the logit sliders read 1, 2,
 3, 4. Screenshots for a person to look at go to ``artifacts/screenshots/``.
 """
@@ -36,9 +37,16 @@ def test_the_open_tabs_chart_fits_the_projector(server, page, tab, lang, width, 
     open_page(page, f"{server}/softmax?present=1&lang={lang}&tab={tab}")
     assert page.locator(EXCEPTION).count() == 0
     assert_charts_in_view(page, [FIRST_CHART[tab]])
-    panel = page.locator('[data-testid="stExpander"] summary', has_text="Logits") if \
-        lang == "en" else page.locator('[data-testid="stExpander"] summary', has_text="로짓")
-    assert (panel.count() > 0) == (tab in ("softmax", "target"))
+    reads_t = tab in ("softmax", "target")
+    # T sits above the charts it drives, in view; the logits are one click away in the
+    # sidebar, on the tabs that read them.
+    slider = page.locator('[data-testid="stMain"] .st-key-T')
+    assert (slider.count() > 0) == reads_t
+    if reads_t:
+        box = slider.bounding_box()
+        assert box["y"] >= 0 and box["y"] + box["height"] <= height, box
+    assert (page.locator('[data-testid="stSidebar"] .st-key-logits').count() > 0) == reads_t
+    assert page.locator('[data-testid="stMain"] .st-key-logits').count() == 0
     screenshot(page, f"present-softmax-{tab}-{width}x{height}-{lang}", full_page=False)
 
 

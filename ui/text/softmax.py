@@ -13,7 +13,7 @@ EN = {
     ),
     "intro_more": "About this page",
     # controls
-    "controls": "Logits and temperature",
+    "controls": "Logits and class names",
     "preset": "Preset",
     "preset_placeholder": "Load a preset…",
     "preset_seeds": "Seeds' example: 1, 3, 0, 2",
@@ -34,7 +34,7 @@ EN = {
         "large T flattens it towards uniform. The slider is logarithmic: each step "
         "multiplies T by about 1.2 to 1.3."
     ),
-    "beta": "T = {T}, so the inverse temperature β = 1/T = {beta}.",
+    "beta": "**Temperature T = {T}**, so the inverse temperature β = 1/T = {beta}.",
     "T_snapped": (
         "The link's temperature is between two slider steps; using the nearest, T = {value}."
     ),
@@ -275,7 +275,7 @@ KO = {
     # controls
     "intro_short": "점수 n개를 넣으면 확률 n개가 나옵니다. softmax와 온도, 그 위에 세운 손실 함수.",
     "intro_more": "이 페이지에 대하여",
-    "controls": "로짓과 온도",
+    "controls": "로짓과 클래스 이름",
     "preset": "예시",
     "preset_placeholder": "예시 불러오기…",
     "preset_seeds": "원문 예시: 1, 3, 0, 2",
@@ -296,7 +296,7 @@ KO = {
         "T가 크면 균등분포처럼 평평해집니다. 슬라이더는 로그 눈금이라 한 칸마다 T가 "
         "약 1.2~1.3배씩 바뀝니다."
     ),
-    "beta": "T = {T}이므로 역온도 β = 1/T = {beta}입니다.",
+    "beta": "**온도 T = {T}**이므로 역온도 β = 1/T = {beta}입니다.",
     "T_snapped": "링크의 온도가 슬라이더 눈금 사이에 있어 가장 가까운 T = {value}을(를) 씁니다.",
     "sliders": "로짓을 끌어 보세요:",
     "table": "클래스 이름 바꾸기, 추가, 삭제",
