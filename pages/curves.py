@@ -318,10 +318,10 @@ def _where(spans) -> str:
 
 def _details(curve: explore.Curve, label: str, info: explore.Overview) -> None:
     act, kw = curve.act, curve.kwargs
-    st.markdown(f"**{t('curves.formula')}**")
-    st.latex(act.formula)
-    st.markdown(f"**{t('curves.derivative')}**")
-    st.latex(act.derivative_formula)
+    # Few blocks: every element is a message the server makes and sends on every run, so
+    # each part is one Markdown block ($$ is st.latex's own form, ``` st.code's).
+    st.markdown(f"**{t('curves.formula')}**\n\n$$\n{act.formula}\n$$\n\n"
+                f"**{t('curves.derivative')}**\n\n$$\n{act.derivative_formula}\n$$")
     top, spans = info.top
     kinks = act.kink_points(**kw)
     rows = [(t("curves.prop_max_slope"), t("curves.at", value=_fmt(top), where=_where(spans))),
@@ -340,13 +340,12 @@ def _details(curve: explore.Curve, label: str, info: explore.Overview) -> None:
     table = "\n".join(f"| {_cell(name)} | {_cell(value)} |" for name, value in rows)
     st.markdown(f"| {_cell(t('curves.property'))} | {_cell(_md(label))} |\n|---|---|\n{table}")
     st.caption(t("curves.props_note"))
-    st.markdown(f"**{t('curves.code_numpy')}**")
-    st.code(act.numpy_code(**kw), language="python")
-    st.markdown(f"**{t('curves.code_torch')}**")
-    st.code(act.torch_code(**kw), language="python")
+    code = (f"**{t('curves.code_numpy')}**\n```python\n{act.numpy_code(**kw)}\n```\n"
+            f"**{t('curves.code_torch')}**\n```python\n{act.torch_code(**kw)}\n```")
     link = explore.pytorch_url(curve.name)
     if link is not None:  # a fixed URL from the library, never user text
-        st.markdown(t("curves.pytorch_doc", name=link[0], url=link[1]))
+        code += "\n\n" + t("curves.pytorch_doc", name=link[0], url=link[1])
+    st.markdown(code)
     if act.reference:
         st.caption(t("curves.reference", ref=_md(act.reference)))
 

@@ -106,8 +106,10 @@ def _from_catalog(text: str, lang: str, depth: int = 0) -> bool:
 
 
 def _segments(text: str) -> list[str]:
-    """A visible string in the pieces the page assembled: lines, table cells, <br> parts."""
+    """A visible string in the pieces the page assembled: lines, table cells, <br> parts.
+    Display formulas ($$ blocks) and code blocks are not words to translate."""
     out = []
+    text = re.sub(r"\$\$\n.*?\n\$\$|```\w*\n.*?\n```", "\n", text, flags=re.S)
     for line in re.split(r"\n|<br\s*/?>", text):
         line = re.sub(r"<[^>]+>", "", line)
         table_row = line.strip().startswith("|") and line.strip().endswith("|") \

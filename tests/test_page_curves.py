@@ -6,6 +6,7 @@ import base64
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -65,6 +66,17 @@ def _labels(curves) -> list[str]:
 def _texts(at) -> str:
     parts = [*at.markdown, *at.caption, *at.warning, *at.info, *at.title]
     return " ".join(str(el.value) for el in parts)
+
+
+def _math(at) -> list[str]:
+    """The display formulas ($$ blocks) of every Markdown element, in order."""
+    return re.findall(r"\$\$\n(.*?)\n\$\$", "\n".join(str(el.value) for el in at.markdown), re.S)
+
+
+def _code(at) -> list[str]:
+    """The Python code blocks of every Markdown element, in order."""
+    return re.findall(r"```python\n(.*?)\n```", "\n".join(str(el.value) for el in at.markdown),
+                      re.S)
 
 
 # ---------------------------------------------------------------- the default view
@@ -426,18 +438,17 @@ def test_details_show_formula_properties_and_code(apptest):
     at = apptest(PAGE, query={"fn": ["leaky_relu", "gelu"], "p0_negative_slope": "0.2"})
     assert not at.exception
     leaky, gelu = activations.get("leaky_relu"), activations.get("gelu")
-    assert [el.value.strip("$\n") for el in at.latex] == [leaky.formula,
-                                                          leaky.derivative_formula]
-    code = " ".join(el.value for el in at.code)
-    assert "negative_slope=0.2" in code and "0.2 * x" in code
+    assert _math(at) == [leaky.formula, leaky.derivative_formula]
+    numpy_code, torch_code = _code(at)
+    assert "0.2 * x" in numpy_code and "negative_slope=0.2" in torch_code
     table = _texts(at)
     assert "| Kinks (not differentiable at) | x = 0 |" in table
     assert r"| Largest \|f′\| on this range | 1 at x ∈ [0.015, 6] |" in table  # | escaped
     assert "| Zero-centred | no |" in table
     at.session_state["details"] = at.tabs[1].label  # the second curve's tab
     at.run()
-    assert [el.value.strip("$\n") for el in at.latex] == [gelu.formula, gelu.derivative_formula]
-    assert "approximate='none'" in " ".join(el.value for el in at.code)
+    assert _math(at) == [gelu.formula, gelu.derivative_formula]
+    assert "approximate='none'" in " ".join(_code(at))
 
 
 def test_every_overlay_in_korean(apptest):

@@ -278,5 +278,6 @@ def test_details_tab_of_the_formula(apptest):
     at.run()
     assert not at.exception
     assert at.tabs[-1].label == f"4. {NAME} (a=2)"
-    assert [c.value for c in at.code if c.language == "python"] == [
-        "np.tanh(2.0 * x)", "torch.tanh(2.0 * x)"]
+    blocks = re.findall(r"```python\n(.*?)\n```", "\n".join(str(m.value) for m in at.markdown),
+                        re.S)
+    assert blocks == ["np.tanh(2.0 * x)", "torch.tanh(2.0 * x)"]
