@@ -317,16 +317,18 @@ def _lab() -> None:
         st.caption(tr("table_notice"))
 
         with st.expander(tr("theory_title"), expanded=not present):
-            st.write(tr("theory_text"))
-            st.latex(r"g_l = n\,\mathrm{Var}(W)\,\mathbb{E}\!\left[f'(z_l)^2\right], \qquad "
-                     r"\frac{\lVert \partial L/\partial h_l \rVert}{\lVert \partial L/\partial h_D"
-                     r"\rVert} \approx \prod_{k=l+1}^{D} \sqrt{g_k}")
-            st.write(tr("theory_chain"))
-            st.latex(r"\frac{\partial h_D}{\partial h_0} = \prod_{l=1}^{D} \sigma'(z_l)"
-                     r" \le \sigma'(0)^D = 0.25^D")
-            st.write(tr("theory_note"))
-            if not theory:
-                st.write(tr("theory_norm_note"))
+            # One Markdown block ($$ is st.latex's own form): each element is a message
+            # the server makes and sends on every run.
+            st.markdown("\n\n".join([
+                tr("theory_text"),
+                "$$\n" + r"g_l = n\,\mathrm{Var}(W)\,\mathbb{E}\!\left[f'(z_l)^2\right], \qquad "
+                r"\frac{\lVert \partial L/\partial h_l \rVert}{\lVert \partial L/\partial h_D"
+                r"\rVert} \approx \prod_{k=l+1}^{D} \sqrt{g_k}" + "\n$$",
+                tr("theory_chain"),
+                "$$\n" + r"\frac{\partial h_D}{\partial h_0} = \prod_{l=1}^{D} \sigma'(z_l)"
+                r" \le \sigma'(0)^D = 0.25^D" + "\n$$",
+                tr("theory_note"),
+                *([] if theory else [tr("theory_norm_note")])]))
 
 
 _lab()

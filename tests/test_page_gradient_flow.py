@@ -57,6 +57,10 @@ def test_default_view(apptest):
     assert at.multiselect(key="act").value == ["sigmoid", "tanh", "relu"]
     assert at.slider(key="depth").value == 10
     assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 3
+    # the theory box: its two formulas, and no normalisation note where the theory holds
+    theory = next(m.value for m in at.markdown if m.value.startswith(EN["theory_text"]))
+    assert theory.count("$$") == 4 and r"0.25^D" in theory
+    assert EN["theory_norm_note"] not in theory
 
 
 def test_the_histogram_tab_is_made_only_when_opened(apptest):
@@ -107,7 +111,7 @@ def test_shared_link_sets_the_controls(apptest):
     grad = specs(at)[0]
     assert run_names(grad) == ["ReLU", "LeakyReLU"]
     assert len(values(grad["data"][0]["x"])) == 7
-    assert EN["theory_norm_note"] in [m.value for m in at.markdown]
+    assert any(EN["theory_norm_note"] in m.value for m in at.markdown)
 
 
 @pytest.mark.parametrize(
@@ -185,7 +189,7 @@ def test_normalisation_radio(apptest):
     at = apptest(PAGE, query={"depth": "4", "width": "16", "batch": "8"})
     at.radio(key="norm").set_value("layer").run()
     assert not at.exception
-    assert EN["theory_norm_note"] in [m.value for m in at.markdown]
+    assert any(EN["theory_norm_note"] in m.value for m in at.markdown)
 
 
 def test_korean(apptest):
