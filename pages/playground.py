@@ -7,6 +7,7 @@ Play, Pause and the slider replay the recorded snapshots in the browser; Step, C
 and Reset are server buttons (training is cached on the configuration).
 """
 
+import contextlib
 import functools
 
 import numpy as np
@@ -237,8 +238,12 @@ def _lab() -> None:
         more, start = (), 0
     st.session_state["_net_more"] = (key, more, start)
 
-    with st.spinner(tr("training")):
-        result = cached.playground_run(X_all, y_all, config, more, custom)
+    # The spinner only for a run still to train: for a kept one it would never show (it
+    # waits half a second), yet it starts a timer thread and sends a message every run.
+    run = (X_all, y_all, config, more, custom)
+    with st.spinner(tr("training")) if not cached.playground_run.kept(*run) \
+            else contextlib.nullcontext():
+        result = cached.playground_run(*run)
     texts = figs.Texts(
         network=tr("fig_network"), output=tr("fig_output"), loss=tr("fig_loss"),
         step=tr("fig_step"), train_loss=tr("train_loss"), test_loss=tr("test_loss"),

@@ -45,6 +45,16 @@ def test_the_least_recently_used_result_goes_first():
     assert calls == [(2, 0)]  # built again
 
 
+def test_kept_says_whether_a_call_would_find_its_result():
+    square, calls = counting(max_entries=1)
+    assert not square.kept(2)
+    square(2)
+    assert square.kept(2) and not square.kept(2, offset=1) and not square.kept(3)
+    square(3)  # evicts 2
+    assert square.kept(3) and not square.kept(2)
+    assert calls == [(2, 0), (3, 0)]  # asking builds nothing
+
+
 def test_callers_of_a_key_being_built_wait_for_it_instead_of_building_it_again():
     started, release = threading.Event(), threading.Event()
     builds = []

@@ -69,6 +69,10 @@ class Shared:
     def __len__(self) -> int:
         return len(self._items)
 
+    def __contains__(self, key) -> bool:
+        with self._lock:
+            return key in self._items
+
 
 def shared(max_entries: int, key: Callable | None = None):
     """Decorator: ``func(*args, **kwargs)`` kept under its arguments (all hashable), or
@@ -76,15 +80,18 @@ def shared(max_entries: int, key: Callable | None = None):
     def wrap(func):
         store = Shared(max_entries, func.__qualname__)
 
+        def name_of(*args, **kwargs):
+            if key is not None:
+                return key(*args, **kwargs)
+            return (args, tuple(sorted(kwargs.items()))) if kwargs else args
+
         @functools.wraps(func)
         def call(*args, **kwargs):
-            if key is not None:
-                name = key(*args, **kwargs)
-            else:
-                name = (args, tuple(sorted(kwargs.items()))) if kwargs else args
-            return store.get(name, lambda: func(*args, **kwargs))
+            return store.get(name_of(*args, **kwargs), lambda: func(*args, **kwargs))
 
         call.store = store
+        # Whether a call with these arguments would find its result kept (no build).
+        call.kept = lambda *args, **kwargs: name_of(*args, **kwargs) in store
         return call
     return wrap
 
