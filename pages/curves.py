@@ -280,7 +280,7 @@ def _curve_controls(names) -> list[dict]:
 
 def _view_controls(names):
     st.subheader(t("curves.range_header"))
-    left, right = st.columns(2)
+    left = right = st.container(horizontal=True, wrap=False)  # one block, not three
     xmin = left.number_input(t("curves.xmin"), -explore.MAX_ABS_X, explore.MAX_ABS_X,
                              explore.DEFAULT_XMIN, 0.5, format="%g", key="xmin",
                              bind="query-params")
