@@ -246,13 +246,13 @@ def _views(values, names) -> None:
     c2.metric(t("softmax.m_beta"), fmt(1 / temperature))
     c3.metric(t("softmax.m_entropy"), fmt(views.entropy),
               help=t("softmax.m_entropy_help", max=fmt(views.max_entropy)))
-    st.latex(r"\mathrm{softmax}(z)_i = \frac{e^{z_i / T}}{\sum_j e^{z_j / T}}"
-             r"\qquad \beta = \frac{1}{T}")
-    st.markdown(t("softmax.soft_argmax",
-                  z=", ".join(fmt(v) for v in values),
-                  hard=", ".join(fmt(v) for v in views.argmax),
-                  soft=", ".join(fmt(v, 3) for v in views.softmax),
-                  T=pg.format_temperature(temperature)))
+    # the formula and the sentence in one Markdown block ($$ is st.latex's own form)
+    formula = (r"\mathrm{softmax}(z)_i = \frac{e^{z_i / T}}{\sum_j e^{z_j / T}}"
+               r"\qquad \beta = \frac{1}{T}")
+    st.markdown(f"$$\n{formula}\n$$\n\n" + t(
+        "softmax.soft_argmax", z=", ".join(fmt(v) for v in values),
+        hard=", ".join(fmt(v) for v in views.argmax),
+        soft=", ".join(fmt(v, 3) for v in views.softmax), T=pg.format_temperature(temperature)))
     # Text columns through fmt: a float column would print 1e-14 as a row of zeros.
     text_table({
         t("softmax.col_name"): list(names),
