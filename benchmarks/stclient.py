@@ -210,11 +210,13 @@ class Session:
         await self._connect()
         return await self.rerun(t0) if rerun else None
 
-    async def rerun(self, t0: float | None = None) -> Run:
+    async def rerun(self, t0: float | None = None, fragment_id: str = "") -> Run:
         """Ask for a run with the tab's state as it is (what the next change sends, minus
-        the change): how a server that never saw this tab rebuilds its view."""
+        the change): how a server that never saw this tab rebuilds its view. With
+        ``fragment_id``, a rerun of that fragment alone."""
         return await self._rerun(time.perf_counter() if t0 is None else t0,
-                                 page_hash=self._page_hash, states=list(self._values.values()))
+                                 page_hash=self._page_hash, states=list(self._values.values()),
+                                 fragment_id=fragment_id)
 
     async def switch_page(self, path: str) -> Run:
         """Click ``path`` in the sidebar navigation."""
@@ -239,8 +241,7 @@ class Session:
         bound = getattr(getattr(element, element.WhichOneof("type")), "query_param_key", "")
         if bound:
             self._write_url(bound, state, _drawn_default(element))
-        return await self._rerun(time.perf_counter(), page_hash=self._page_hash,
-                                 states=list(self._values.values()), fragment_id=fragment)
+        return await self.rerun(fragment_id=fragment)
 
     async def set_number(self, key: str, value: float) -> Run:
         """Type ``value`` into number box ``key`` and press Enter."""
