@@ -42,7 +42,7 @@ from activations.figures.curves import (
 )
 from activations.figures.style import SHADE, color, dash
 from activations.numfmt import fmt
-from ui.frame import chart, presenting
+from ui.frame import chart, display_math, presenting
 from ui.i18n import lang, t
 from ui import cached, tourbar
 from ui import custom as formula_ui
@@ -318,10 +318,10 @@ def _where(spans) -> str:
 
 def _details(curve: explore.Curve, label: str, info: explore.Overview) -> None:
     act, kw = curve.act, curve.kwargs
-    # Few blocks: every element is a message the server makes and sends on every run, so
-    # each part is one Markdown block ($$ is st.latex's own form, ``` st.code's).
-    st.markdown(f"**{t('curves.formula')}**\n\n$$\n{act.formula}\n$$\n\n"
-                f"**{t('curves.derivative')}**\n\n$$\n{act.derivative_formula}\n$$")
+    # Few blocks (each element is a message made and sent on every run): the formulas in
+    # one Markdown block, the code (``` is st.code's form) in another.
+    st.markdown(f"**{t('curves.formula')}**\n\n{display_math(act.formula)}\n\n"
+                f"**{t('curves.derivative')}**\n\n{display_math(act.derivative_formula)}")
     top, spans = info.top
     kinks = act.kink_points(**kw)
     rows = [(t("curves.prop_max_slope"), t("curves.at", value=_fmt(top), where=_where(spans))),

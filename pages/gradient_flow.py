@@ -16,7 +16,7 @@ import activations
 from activations import gradflow
 from activations.numfmt import fmt
 from activations.figures import gradflow as figs
-from ui.frame import chart, fragment, presenting, text_table
+from ui.frame import chart, display_math, fragment, presenting, text_table
 from ui.i18n import lang, t
 from ui import cached, tourbar
 from ui import custom as formula_ui
@@ -317,16 +317,15 @@ def _lab() -> None:
         st.caption(tr("table_notice"))
 
         with st.expander(tr("theory_title"), expanded=not present):
-            # One Markdown block ($$ is st.latex's own form): each element is a message
-            # the server makes and sends on every run.
-            st.markdown("\n\n".join([
+            st.markdown("\n\n".join([  # one Markdown block (see `display_math`)
                 tr("theory_text"),
-                "$$\n" + r"g_l = n\,\mathrm{Var}(W)\,\mathbb{E}\!\left[f'(z_l)^2\right], \qquad "
-                r"\frac{\lVert \partial L/\partial h_l \rVert}{\lVert \partial L/\partial h_D"
-                r"\rVert} \approx \prod_{k=l+1}^{D} \sqrt{g_k}" + "\n$$",
+                display_math(r"g_l = n\,\mathrm{Var}(W)\,\mathbb{E}\!\left[f'(z_l)^2\right],"
+                             r" \qquad \frac{\lVert \partial L/\partial h_l \rVert}"
+                             r"{\lVert \partial L/\partial h_D\rVert} \approx "
+                             r"\prod_{k=l+1}^{D} \sqrt{g_k}"),
                 tr("theory_chain"),
-                "$$\n" + r"\frac{\partial h_D}{\partial h_0} = \prod_{l=1}^{D} \sigma'(z_l)"
-                r" \le \sigma'(0)^D = 0.25^D" + "\n$$",
+                display_math(r"\frac{\partial h_D}{\partial h_0} = \prod_{l=1}^{D} \sigma'(z_l)"
+                             r" \le \sigma'(0)^D = 0.25^D"),
                 tr("theory_note"),
                 *([] if theory else [tr("theory_norm_note")])]))
 

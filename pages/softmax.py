@@ -16,7 +16,7 @@ from activations import playground as pg
 from activations.numfmt import fmt
 from activations.figures import softmax as figs
 from activations.softmax import entropy
-from ui.frame import chart, fragment, lazy_tabs, presenting, text_table
+from ui.frame import chart, display_math, fragment, lazy_tabs, presenting, text_table
 from ui.i18n import lang, t
 from ui import cached, tourbar
 from ui.urlstate import parse_number, raw_values
@@ -246,10 +246,10 @@ def _views(values, names) -> None:
     c2.metric(t("softmax.m_beta"), fmt(1 / temperature))
     c3.metric(t("softmax.m_entropy"), fmt(views.entropy),
               help=t("softmax.m_entropy_help", max=fmt(views.max_entropy)))
-    # the formula and the sentence in one Markdown block ($$ is st.latex's own form)
-    formula = (r"\mathrm{softmax}(z)_i = \frac{e^{z_i / T}}{\sum_j e^{z_j / T}}"
-               r"\qquad \beta = \frac{1}{T}")
-    st.markdown(f"$$\n{formula}\n$$\n\n" + t(
+    # the formula and the sentence in one Markdown block (see `display_math`)
+    formula = display_math(r"\mathrm{softmax}(z)_i = \frac{e^{z_i / T}}{\sum_j e^{z_j / T}}"
+                           r"\qquad \beta = \frac{1}{T}")
+    st.markdown(formula + "\n\n" + t(
         "softmax.soft_argmax", z=", ".join(fmt(v) for v in values),
         hard=", ".join(fmt(v) for v in views.argmax),
         soft=", ".join(fmt(v, 3) for v in views.softmax), T=pg.format_temperature(temperature)))
