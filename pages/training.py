@@ -237,7 +237,6 @@ tab_train, tab_compare, tab_zigzag, tab_race = lazy_tabs(
     keep=SETTINGS_KEYS + ("act_b", "zz_lr", "zz_steps", "surface", "race_steps"))
 
 
-
 # -------------------------------------------------------------- train
 # Each tab's body is a fragment (`ui.frame.fragment`): moving one of its controls reruns
 # that tab alone, not the page with its shared frame.
