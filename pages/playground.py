@@ -261,13 +261,14 @@ def _lab() -> None:
     chart(fig, key="playground", filename=f"playground-{data}")
 
     # -------------------------------------------------------------- numbers and export
-    m = st.columns(4)
-    m[0].metric(tr("m_train_loss"), fmt(result.final_loss - (result.penalty_history[-1]
-                                                              if result.steps_run else 0)))
-    m[1].metric(tr("m_train_acc"), f"{fmt(100 * result.final_accuracy, 3)}%")
+    # One row (a single block, not five): the metrics share its width and wrap on a phone.
+    row = st.container(horizontal=True)
+    row.metric(tr("m_train_loss"), fmt(result.final_loss - (result.penalty_history[-1]
+                                                             if result.steps_run else 0)))
+    row.metric(tr("m_train_acc"), f"{fmt(100 * result.final_accuracy, 3)}%")
     if result.test_loss_history.size:
-        m[2].metric(tr("m_test_loss"), fmt(result.test_loss_history[-1]))
-        m[3].metric(tr("m_test_acc"), f"{fmt(100 * result.test_accuracy_history[-1], 3)}%")
+        row.metric(tr("m_test_loss"), fmt(result.test_loss_history[-1]))
+        row.metric(tr("m_test_acc"), f"{fmt(100 * result.test_accuracy_history[-1], 3)}%")
     st.caption(tr("caption"))
 
     acts_used, params_used = cached.playground_activations(acts, custom)
@@ -278,14 +279,13 @@ def _lab() -> None:
                                result.features, filename="playground_network.py")
     table = functools.partial(_table, X_all, y_all, csv_data.labels if data == CSV else None,
                               float(test))
-    d1, d2 = st.columns(2)
-    d1.download_button(tr("download_py"), script, file_name="playground_network.py",
-                       mime="text/x-python", icon=":material/download:", key="dl_py",
-                       on_click="ignore",
-                       help=tr("download_py_help"))
-    d2.download_button(tr("download_csv"), table, file_name=f"playground-{data}.csv",
-                       mime="text/csv", icon=":material/table:", key="dl_csv",
-                       on_click="ignore")
+    row = st.container(horizontal=True)
+    row.download_button(tr("download_py"), script, file_name="playground_network.py",
+                        mime="text/x-python", icon=":material/download:", key="dl_py",
+                        on_click="ignore", help=tr("download_py_help"))
+    row.download_button(tr("download_csv"), table, file_name=f"playground-{data}.csv",
+                        mime="text/csv", icon=":material/table:", key="dl_csv",
+                        on_click="ignore")
 
 
 _lab()

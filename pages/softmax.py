@@ -240,12 +240,12 @@ def _views(values, names) -> None:
         softmin_name=t("softmax.softmin"), log_softmax_name=t("softmax.log_softmax"),
         prob_title=t("softmax.views_prob_title"), log_title=t("softmax.views_log_title"),
         present=present)), key="views", filename="softmax-views")
-    # the chart first (in view on a projector), then its numbers
-    c1, c2, c3 = st.columns(3)
-    c1.metric(t("softmax.m_T"), pg.format_temperature(temperature))
-    c2.metric(t("softmax.m_beta"), fmt(1 / temperature))
-    c3.metric(t("softmax.m_entropy"), fmt(views.entropy),
-              help=t("softmax.m_entropy_help", max=fmt(views.max_entropy)))
+    # the chart first (in view on a projector), then its numbers: one row, one block
+    row = st.container(horizontal=True)
+    row.metric(t("softmax.m_T"), pg.format_temperature(temperature))
+    row.metric(t("softmax.m_beta"), fmt(1 / temperature))
+    row.metric(t("softmax.m_entropy"), fmt(views.entropy),
+               help=t("softmax.m_entropy_help", max=fmt(views.max_entropy)))
     # the formula and the sentence in one Markdown block (see `display_math`)
     formula = display_math(r"\mathrm{softmax}(z)_i = \frac{e^{z_i / T}}{\sum_j e^{z_j / T}}"
                            r"\qquad \beta = \frac{1}{T}")
@@ -279,14 +279,14 @@ def _target(values, names, y) -> None:
         key="target_chart", filename="cross-entropy-gradient")
     st.latex(r"L = -\sum_k y_k \log p_k, \quad p = \mathrm{softmax}(z / T)"
              r"\qquad \frac{\partial L}{\partial z_k} = \frac{p_k - y_k}{T}")
-    c1, c2 = st.columns(2)  # under the chart: the chart first, in view
-    c1.metric(t("softmax.m_loss"), fmt(result.loss), help=t("softmax.m_loss_help"))
+    row = st.container(horizontal=True)  # under the chart: the chart first, in view
+    row.metric(t("softmax.m_loss"), fmt(result.loss), help=t("softmax.m_loss_help"))
     c = pg.true_class(y)
     if c is not None:
-        c2.metric(t("softmax.m_p_true", name=names[c]), fmt(result.p[c]))
+        row.metric(t("softmax.m_p_true", name=names[c]), fmt(result.p[c]))
     else:
-        c2.metric(t("softmax.m_entropy_target"), fmt(float(entropy(y))),
-                  help=t("softmax.m_entropy_target_help"))
+        row.metric(t("softmax.m_entropy_target"), fmt(float(entropy(y))),
+                   help=t("softmax.m_entropy_target_help"))
     st.markdown(t("softmax.gradient_explained"))
     st.subheader(t("softmax.drag_header"))
     k = st.selectbox(t("softmax.drag"), list(range(n)), key="drag",
@@ -386,12 +386,12 @@ if tabs[3].open:
             grad_1_name=t("softmax.grad_1_name"), grad_0_name=t("softmax.grad_0_name"),
             loss_title=t("softmax.bce_axis"), grad_title=t("softmax.bce_grad_axis"),
             x_title=t("softmax.bin_z"), present=present), key="binary_chart", filename="binary-ce")
-        c1, c2, c3, c4, c5 = st.columns(5)
-        c1.metric(t("softmax.m_sigmoid"), fmt(point.p))
-        c2.metric(t("softmax.m_bce_1"), fmt(point.loss_1))
-        c3.metric(t("softmax.m_bce_0"), fmt(point.loss_0))
-        c4.metric(t("softmax.m_grad_1"), fmt(point.grad_1))
-        c5.metric(t("softmax.m_grad_0"), fmt(point.grad_0))
+        row = st.container(horizontal=True)
+        row.metric(t("softmax.m_sigmoid"), fmt(point.p))
+        row.metric(t("softmax.m_bce_1"), fmt(point.loss_1))
+        row.metric(t("softmax.m_bce_0"), fmt(point.loss_0))
+        row.metric(t("softmax.m_grad_1"), fmt(point.grad_1))
+        row.metric(t("softmax.m_grad_0"), fmt(point.grad_0))
         st.latex(r"\sigma(z) = \frac{1}{1 + e^{-z}} \qquad "
                  r"\mathrm{BCE} = -\left[y \log \sigma(z) + (1 - y) \log(1 - \sigma(z))\right]"
                  r"\qquad \frac{\partial\, \mathrm{BCE}}{\partial z} = \sigma(z) - y")
@@ -439,11 +439,10 @@ if tabs[4].open:
                 values_title=t("softmax.reg_values_title"),
                 grad_title=t("softmax.reg_grad_title"), present=present),
                 key="regression_chart", filename="regression-losses")
-            c1, c2, c3 = st.columns(3)
-            for col, key_, value, before in ((c1, "mse", reg.mse, base.mse),
-                                             (c2, "rmse", reg.rmse, base.rmse),
-                                             (c3, "mae", reg.mae, base.mae)):
-                col.metric(t(f"softmax.{key_}"), fmt(value),
+            row = st.container(horizontal=True)
+            for key_, value, before in (("mse", reg.mse, base.mse), ("rmse", reg.rmse, base.rmse),
+                                        ("mae", reg.mae, base.mae)):
+                row.metric(t(f"softmax.{key_}"), fmt(value),
                            delta=_signed(value - before) if outlier else None,
                            delta_color="inverse")
         st.latex(r"\mathrm{MSE} = \frac{1}{N}\sum_i (\hat y_i - y_i)^2 \quad "
