@@ -42,12 +42,14 @@ from activations.figures.curves import (
 )
 from activations.figures.style import SHADE, color, dash
 from activations.numfmt import fmt
-from ui.frame import chart, display_math, presenting
+from ui.frame import chart, display_math, presenting, require_app_frame
 from ui.i18n import lang, t
 from ui import cached, tourbar
 from ui import custom as formula_ui
 from ui import urlstate
 from ui.urlstate import guard
+
+require_app_frame()  # first: a fresh process may run a page without app.py
 
 FN = "fn"
 SEEN = "_curves_fn"  # the curve names of the last run: a different list means a new link

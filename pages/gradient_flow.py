@@ -16,12 +16,14 @@ import activations
 from activations import gradflow
 from activations.numfmt import fmt
 from activations.figures import gradflow as figs
-from ui.frame import chart, display_math, fragment, presenting, text_table
+from ui.frame import chart, display_math, fragment, presenting, require_app_frame, text_table
 from ui.i18n import lang, t
 from ui import cached, tourbar
 from ui import custom as formula_ui
 from ui import urlstate
 from ui.urlstate import guard, raw_values
+
+require_app_frame()  # first: a fresh process may run a page without app.py
 
 ACTS = activations.names()
 INITS = ("standard", "xavier_uniform", "xavier_normal", "kaiming_uniform", "kaiming_normal",

@@ -4,8 +4,10 @@ import streamlit as st
 
 import activations
 from ui import cached
-from ui.frame import chart, presenting
+from ui.frame import chart, presenting, require_app_frame
 from ui.i18n import lang, t
+
+require_app_frame()  # first: a fresh process may run a page without app.py
 
 st.title(t("home.title"))
 st.write(t("home.intro"))

@@ -21,9 +21,11 @@ from activations.mlp import layer_activations
 from activations.numfmt import fmt
 from ui import custom as formula_ui
 from ui import cached, urlstate
-from ui.frame import chart, fragment, presenting
+from ui.frame import chart, fragment, presenting, require_app_frame
 from ui.i18n import t
 from ui.urlstate import guard
+
+require_app_frame()  # first: a fresh process may run a page without app.py
 
 ACTS = tuple(activations.names())
 BINARY = tuple(datasets.DATASETS)

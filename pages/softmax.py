@@ -16,10 +16,13 @@ from activations import playground as pg
 from activations.numfmt import fmt
 from activations.figures import softmax as figs
 from activations.softmax import entropy
-from ui.frame import chart, display_math, fragment, lazy_tabs, presenting, text_table
+from ui.frame import (chart, display_math, fragment, lazy_tabs, presenting, require_app_frame,
+                      text_table)
 from ui.i18n import lang, t
 from ui import cached, tourbar
 from ui.urlstate import parse_number, raw_values
+
+require_app_frame()  # first: a fresh process may run a page without app.py
 
 DEFAULT_LOGITS_TEXT = pg.format_logits(pg.DEFAULT_LOGITS)
 T_LABELS = [pg.format_temperature(v) for v in pg.TEMPERATURES]

@@ -13,9 +13,11 @@ from streamlit.errors import StreamlitPageNotFoundError
 
 from activations import tour
 from ui import tourbar, urlstate
-from ui.frame import PAGES, presenting
+from ui.frame import PAGES, presenting, require_app_frame
 from ui.i18n import t
 from ui.urlstate import guard
+
+require_app_frame()  # first: a fresh process may run a page without app.py
 
 
 def _current() -> str:

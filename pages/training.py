@@ -15,12 +15,15 @@ from activations import datasets, optim, training
 from activations.numfmt import fmt
 from activations.figures import training as figs
 from activations.surfaces import SURFACES
-from ui.frame import chart, fragment, height_cut, lazy_tabs, page_link, presenting
+from ui.frame import (chart, fragment, height_cut, lazy_tabs, page_link, presenting,
+                      require_app_frame)
 from ui.i18n import lang, t
 from ui import cached, tourbar
 from ui import custom as formula_ui
 from ui import urlstate
 from ui.urlstate import guard
+
+require_app_frame()  # first: a fresh process may run a page without app.py
 
 ACTS = tuple(activations.names())
 DATASETS = tuple(datasets.DATASETS)

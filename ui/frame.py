@@ -31,6 +31,33 @@ PAGES = {
 }
 
 
+def require_app_frame() -> None:
+    """Called first by every page: if this run skipped app.py, rerun it through app.py.
+
+    Streamlit 1.67 keeps a relic of its old multipage apps: a fresh server process that
+    finds a ``pages/`` folder beside the main script runs every session's script as an
+    old-style multipage app (each ``pages/*.py`` straight from its file name, app.py only
+    for the root) until some run reaches ``st.navigation``, which switches that off for the
+    process. A class opening one link at a fresh process (a deploy, a restart, a crashed
+    process replaced) had most visitors' first runs land there: the page drawn without the
+    app's frame, run gate and link checks, under Streamlit's own page list (measured: 3 of
+    4 sessions opened at once). Such a run is told by app.py being one of its pages; it
+    switches the relic off and reruns, and the rerun goes through app.py to the same page
+    (an old-style page's id comes from its url path, as each of `PAGES` does). Under
+    AppTest a page runs alone, as its own main script: nothing to do.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return
+    if any(Path(page["script_path"]).name == "app.py"
+           for page in ctx.pages_manager.get_pages().values()):
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def page_link(page: str, label: str, icon: str) -> None:
     """A link to another page of the app (a key of ``PAGES``). When a page runs alone (as
     under AppTest) the app's navigation does not exist: a plain Markdown link instead."""
