@@ -156,6 +156,7 @@ class Session:
         self.path, self.query = "", ""  # the address bar, without the leading / and ?
         self._main_hash, self._page_hash = "", ""
         self._pages: dict[str, str] = {}  # url path -> page script hash
+        self.page_names: list[str] = []  # the page list of the last run's navigation
         self._run_id, self._fragments = "", ()  # this run's id, the fragments it reruns
         # delta_path -> (run id, script that drew it, element, its fragment or ""): the
         # browser's tree
@@ -268,6 +269,11 @@ class Session:
             state.double_array_value.data.append(value)
         return await self.set(key, state)
 
+    @property
+    def page(self) -> str | None:
+        """The url path of the page the last run ran (None before any run)."""
+        return next((path for path, h in self._pages.items() if h == self._page_hash), None)
+
     def widget(self, key: str) -> Element:
         """The element of widget ``key`` as the last run drew it."""
         return self._find(key)[0]
@@ -338,6 +344,7 @@ class Session:
                 self._page_hash = msg.navigation.page_script_hash
                 self._pages.update((p.url_pathname, p.page_script_hash)
                                    for p in msg.navigation.app_pages)
+                self.page_names = [p.page_name for p in msg.navigation.app_pages]
             elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
                 self._tree[tuple(msg.metadata.delta_path)] = (
                     self._run_id, msg.metadata.active_script_hash, msg.delta.new_element,

@@ -282,13 +282,13 @@ def _curve_controls(names) -> list[dict]:
 
 def _view_controls(names):
     st.subheader(t("curves.range_header"))
-    left = right = st.container(horizontal=True, wrap=False)  # one block, not three
-    xmin = left.number_input(t("curves.xmin"), -explore.MAX_ABS_X, explore.MAX_ABS_X,
-                             explore.DEFAULT_XMIN, 0.5, format="%g", key="xmin",
-                             bind="query-params")
-    xmax = right.number_input(t("curves.xmax"), -explore.MAX_ABS_X, explore.MAX_ABS_X,
-                              explore.DEFAULT_XMAX, 0.5, format="%g", key="xmax",
-                              bind="query-params")
+    row = st.container(horizontal=True, wrap=False)  # one block, not three
+    xmin = row.number_input(t("curves.xmin"), -explore.MAX_ABS_X, explore.MAX_ABS_X,
+                            explore.DEFAULT_XMIN, 0.5, format="%g", key="xmin",
+                            bind="query-params")
+    xmax = row.number_input(t("curves.xmax"), -explore.MAX_ABS_X, explore.MAX_ABS_X,
+                            explore.DEFAULT_XMAX, 0.5, format="%g", key="xmax",
+                            bind="query-params")
     n = st.number_input(t("curves.points"), explore.MIN_POINTS, explore.MAX_POINTS,
                         explore.DEFAULT_POINTS, 100, key="n", help=t("curves.points_help"),
                         bind="query-params")
