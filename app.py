@@ -6,13 +6,14 @@ page shares (language, presentation mode). Each page is a thin file in `pages/`.
 
 import streamlit as st
 
-from ui import frame, nodelay, tourbar, urlstate
+from ui import frame, gcfreeze, nodelay, tourbar, urlstate
 from ui.gate import GATE
 from ui.i18n import LANGS, t
 
 st.set_page_config(page_title="Activation Explorer", page_icon=":material/show_chart:",
                    layout="wide")
 nodelay.once()  # a run's messages leave together, not 40 ms apart (see ui/nodelay.py)
+gcfreeze.once()  # full garbage collections skip the app's code (see ui/gcfreeze.py)
 
 
 def _browser_language() -> str:
