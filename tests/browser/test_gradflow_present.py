@@ -68,6 +68,28 @@ def test_the_controls_popover_drives_the_chart_and_the_link(server, page):
     assert page.locator(EXCEPTION).count() == 0
 
 
+def test_the_controls_popover_reads_on_a_projector(server, page):
+    """The popover opens in a layer outside the page's main block: presentation mode's
+    text sizes reach it too, and it is wide enough for the chosen names to show whole."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_page(page, f"{server}/gradient_flow?present=1")
+    page.locator(".st-key-gf_controls button").first.click()
+    body = page.locator('[data-testid="stPopoverBody"]')
+    body.locator(".st-key-seed input").first.wait_for()
+    labels = body.locator('[data-testid="stWidgetLabel"] p').evaluate_all(
+        "ps => ps.map(p => [p.innerText, parseFloat(getComputedStyle(p).fontSize)])")
+    # Every label, the nine controls' at least (without the rule: 14 px, the page's 1.2rem)
+    assert len(labels) >= 9, labels
+    assert all(size >= 19 for _, size in labels), labels
+    box = body.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 1280
+    names = body.locator("span[title]").evaluate_all(
+        "ss => ss.map(s => [s.innerText, s.scrollWidth <= s.clientWidth])")
+    assert [name for name, _ in names] == ["Sigmoid", "Tanh", "ReLU", "Xavier normal"]
+    assert all(whole for _, whole in names), names
+    screenshot(page, "present-gradient_flow-controls", full_page=False)
+
+
 def test_the_distribution_tabs_read_well(server, page):
     open_page(page, f"{server}/gradient_flow?act=relu&init=kaiming_normal&depth=12")
     assert readable_text_problems(page) == []
