@@ -9,14 +9,19 @@ process and are never garbage. One full collection took 75-115 ms of CPU on its 
 150-250 ms under load; under `benchmarks/load.py` (150 visitors, 4 processes) each
 process made 7-8 of them in a run (logged with ``gc.callbacks``).
 
-`once` imports every module a page uses (the first visits would import them anyway),
+`freeze` imports every module a page uses (the first visits would import them anyway),
 collects, and moves what is left into the permanent generation (``gc.freeze``), which
 collections skip: under the same load, full collections took 40-65 ms and each process
 made 4-5, so a visitor no longer meets a quarter-second stall. (Rerun p95 over a whole
 run moved with the machine's speed more than with this: deploy/README.) Everything made
 later (sessions, cached figures) is collected as before, and a frozen object is still
-freed as soon as nothing refers to it. The first visit of a fresh process pays for the
-imports and one collection: the home page took 1.4-1.5 s instead of 1.0-1.1 s.
+freed as soon as nothing refers to it.
+
+`once` (app.py calls it on every run) starts `freeze` on a thread of its own, `DELAY_S`
+after a process's first run, so that run is not held up: done inside it, the imports
+made a crash survivor's first run (a reconnecting visitor's) seconds longer on a busy
+machine, and a change the visitor made meanwhile was lost (the fragment it asked for was
+not yet known to the new session: `tests/browser/test_balancer.py`, under CI load).
 """
 
 from __future__ import annotations
@@ -32,7 +37,9 @@ PACKAGES = ("activations", "ui")
 # What the pages import from outside those packages and Streamlit's own imports.
 EXTRA = ("pandas",)
 
-_done = False
+DELAY_S = 5.0  # seconds after the first run: the first visitors' runs go first
+
+_timer: threading.Timer | None = None  # the pending or done `freeze`, once started
 _lock = threading.Lock()
 
 
@@ -45,17 +52,22 @@ def modules() -> list[str]:
     return names
 
 
+def freeze() -> None:
+    """Import `modules`, collect, and freeze what is left."""
+    for name in modules():
+        importlib.import_module(name)
+    gc.collect()
+    gc.freeze()
+
+
 def once() -> None:
-    """Import `modules`, collect, freeze: the first time a process calls it (app.py calls
-    it on every run). Returns at once after that."""
-    global _done
-    if _done:
+    """Start `freeze`, `DELAY_S` from now on a daemon thread, the first time a process
+    calls it; return at once after that."""
+    global _timer
+    if _timer is not None:
         return
     with _lock:
-        if _done:
-            return
-        for name in modules():
-            importlib.import_module(name)
-        gc.collect()
-        gc.freeze()
-        _done = True
+        if _timer is None:
+            _timer = threading.Timer(DELAY_S, freeze)
+            _timer.daemon = True
+            _timer.start()
