@@ -155,7 +155,7 @@ def softsign(x):
 
 
 def softsign_grad(x):
-    r""":math:`1 / (1 + |x|)^2` (squared after dividing, so it underflows instead of overflowing)."""
+    r""":math:`1 / (1 + |x|)^2` (squared after dividing: it underflows, never overflows)."""
     return (1.0 / (1.0 + np.abs(x))) ** 2
 
 
@@ -598,7 +598,8 @@ register(Activation(
     "selu", "SELU", selu, selu_grad,
     formula=r"\mathrm{SELU}(x) = \lambda \begin{cases} x & x > 0 \\ \alpha(e^{x} - 1) & x \le 0"
     r"\end{cases},\ \alpha \approx 1.6733,\ \lambda \approx 1.0507",
-    derivative_formula=r"\begin{cases} \lambda & x > 0 \\ \lambda\alpha e^{x} & x \le 0 \end{cases}",
+    derivative_formula=(r"\begin{cases} \lambda & x > 0 \\ "
+                        r"\lambda\alpha e^{x} & x \le 0 \end{cases}"),
     properties=Properties(r"(-\lambda\alpha, \infty)", True, True, False, "negative", (0.0,), _EXP),
     reference="Klambauer et al., Self-Normalizing Neural Networks (2017)",
     torch_template=f"{F}.selu(x)",
@@ -621,7 +622,8 @@ register(Activation(
     formula=r"\mathrm{SiLU}(x) = x\,\sigma(x)",
     derivative_formula=r"\mathrm{SiLU}'(x) = \sigma(x)\left(1 + x(1 - \sigma(x))\right)",
     properties=Properties(r"[\approx -0.28, \infty)", False, False, True, "negative", (), _EXP),
-    reference="Elfwing et al. (2017); Ramachandran et al., Searching for Activation Functions (2017)",
+    reference=("Elfwing et al. (2017); "
+               "Ramachandran et al., Searching for Activation Functions (2017)"),
     torch_template=f"{F}.silu(x)", numpy_template="x * scipy.special.expit(x)",
     aliases=("swish",),
 ))

@@ -126,8 +126,9 @@ def settings(box=None) -> SimpleNamespace:
                           key="width", bind="query-params", disabled=layers == 0)
         optimizer = picker(c3, t("training.optimizer"), OPTIMIZERS, "optimizer",
                            lambda o: t(f"training.opt_{o}"), help=t("training.optimizer_help"))
+        opt_label = t(f"training.opt_{optimizer}")
         auto_lr = c3.toggle(t("training.auto_lr"), DEFAULTS["auto_lr"], key="auto_lr",
-                            help=t("training.auto_lr_help", optimizer=t(f"training.opt_{optimizer}"),
+                            help=t("training.auto_lr_help", optimizer=opt_label,
                                    lr=fmt(training.TRAIN_LR[optimizer])),
                             bind="query-params")
         lr_choice = c3.select_slider(t("training.lr"), LRS, DEFAULTS["lr"],
