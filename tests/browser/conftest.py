@@ -114,22 +114,32 @@ def page(browser):
     pg.context.close()
 
 
-def wait_idle(pg, settle_ms: int = 400) -> None:
-    """Wait until the app has finished its script run (no 'running' status).
+IDLE_JS = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    return app && app.getAttribute('data-test-script-state') === 'notRunning'
+        && !document.querySelector('[data-testid="stSkeleton"]')
+        && !document.querySelector('[data-testid="stMain"] [data-stale="true"]');
+}"""
 
-    Right after a click the app may not have started its rerun yet: to see the effect of an
-    interaction, wait for the effect itself (`wait_chart_change`, `wait_url`), then here.
+
+def wait_idle(pg, settle_ms: int = 400, rounds: int = 20) -> None:
+    """Wait until the app has finished its script runs: idle, and idle again ``settle_ms``
+    later.
+
+    A run can follow another at once (`ui.frame.require_app_frame`'s rerun on a fresh
+    process, a link rewritten): the app reads idle for a few dozen milliseconds in
+    between, and a change made then reached Streamlit while the second run was not yet
+    ready for it (tests/browser/test_balancer.py). Right after a click the app may not have
+    started its rerun yet: to see the effect of an interaction, wait for the effect itself
+    (`wait_chart_change`, `wait_url`), then here.
     """
     pg.wait_for_selector('[data-testid="stApp"]')
-    pg.wait_for_function(
-        """() => {
-            const app = document.querySelector('[data-testid="stApp"]');
-            return app && app.getAttribute('data-test-script-state') === 'notRunning'
-                && !document.querySelector('[data-testid="stSkeleton"]')
-                && !document.querySelector('[data-testid="stMain"] [data-stale="true"]');
-        }"""
-    )
-    pg.wait_for_timeout(settle_ms)
+    for _ in range(rounds):
+        pg.wait_for_function(IDLE_JS)
+        pg.wait_for_timeout(settle_ms)
+        if pg.evaluate(IDLE_JS):
+            return
+    raise AssertionError(f"the app was still running after {rounds} waits")
 
 
 # Every Plotly chart of the page, keyed by its Streamlit key (the `st-key-<key>` class of
