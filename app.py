@@ -4,6 +4,13 @@ Only the shared frame lives here: page config, navigation, and the sidebar contr
 page shares (language, presentation mode). Each page is a thin file in `pages/`.
 """
 
+# pandas whole before any page draws a chart. Plotly looks pandas up in sys.modules without
+# importing it, so a chart drawn while another thread was importing pandas (a softmax run,
+# which runs beside others on a fresh process or with AE_SCRIPT_SLOTS > 1; ui/gcfreeze.py's
+# thread, once) met the half-made module: "partially initialized module 'pandas' has no
+# attribute 'Series'" on screen instead of the chart. An import statement waits for another
+# thread's import to finish; a lookup does not. (A fresh process's first run: 0.1-0.2 s more.)
+import pandas  # noqa: F401
 import streamlit as st
 
 from ui import frame, gcfreeze, nodelay, tourbar, urlstate
