@@ -243,12 +243,10 @@ def _views(values, names) -> None:
         softmin_name=t("softmax.softmin"), log_softmax_name=t("softmax.log_softmax"),
         prob_title=t("softmax.views_prob_title"), log_title=t("softmax.views_log_title"),
         present=present)), key="views", filename="softmax-views")
-    # the chart first (in view on a projector), then its numbers: one row, one block
-    row = st.container(horizontal=True)
-    row.metric(t("softmax.m_T"), pg.format_temperature(temperature))
-    row.metric(t("softmax.m_beta"), fmt(1 / temperature))
-    row.metric(t("softmax.m_entropy"), fmt(views.entropy),
-               help=t("softmax.m_entropy_help", max=fmt(views.max_entropy)))
+    # the chart first (in view on a projector), then its numbers (T and β are in the
+    # sentence beside the slider)
+    st.metric(t("softmax.m_entropy"), fmt(views.entropy),
+              help=t("softmax.m_entropy_help", max=fmt(views.max_entropy)))
     # the formula and the sentence in one Markdown block (see `display_math`)
     formula = display_math(r"\mathrm{softmax}(z)_i = \frac{e^{z_i / T}}{\sum_j e^{z_j / T}}"
                            r"\qquad \beta = \frac{1}{T}")

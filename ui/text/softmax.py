@@ -72,8 +72,6 @@ EN = {
     "tab_regression": "Regression losses",
     "tab_stability": "Numerical stability",
     # tab 1
-    "m_T": "Temperature T",
-    "m_beta": "β = 1/T",
     "m_entropy": "Output entropy (nats)",
     "m_entropy_help": (
         "H(p) = -Σ p log p: 0 for a one-hot output, at most log n = {max} for a uniform one."
@@ -330,8 +328,6 @@ KO = {
     "tab_regression": "회귀 손실",
     "tab_stability": "수치 안정성",
     # tab 1
-    "m_T": "온도 T",
-    "m_beta": "β = 1/T",
     "m_entropy": "출력 엔트로피 (nat)",
     "m_entropy_help": (
         "H(p) = -Σ p log p: 원-핫 출력이면 0, 균등 출력이면 최대 log n = {max}입니다."
