@@ -206,7 +206,15 @@ def text_table(columns: dict[str, list[str]], key: str | None = None):
 
     Made as an Arrow table, which is what Streamlit sends: from a pandas DataFrame the
     same table cost about ten times as much to build and convert, on every run.
+
+    On a projector it is an HTML table (``st.table``), whose text the presentation
+    stylesheet enlarges with the page's. ``st.dataframe`` draws on a canvas no font rule
+    reaches, and zoomed it kept the width Streamlit measured for it unzoomed: it ran a
+    quarter past the page's right edge, the last columns off the screen.
     """
+    if presenting():
+        with st.container(key=key):
+            return st.table(pa.table(columns), hide_index=True)
     return st.dataframe(pa.table(columns), hide_index=True, width="stretch", key=key)
 
 

@@ -50,6 +50,18 @@ def test_page_in_presentation_mode_in_korean(server, page, page_name):
         '[data-testid="stMain"] [data-testid="stMarkdownContainer"] p')].map(
         p => parseFloat(getComputedStyle(p).fontSize)))""")
     assert size >= 20, size
+    # Tables fit the screen's width, text tables in large print (zoomed, the data grid once
+    # ran a quarter past the right edge: ui/frame.py's text_table).
+    tables = page.evaluate("""() => [...document.querySelectorAll(
+        '[data-testid="stMain"] :is([data-testid="stTable"], [data-testid="stDataFrame"])')]
+        .map(t => ({right: t.getBoundingClientRect().right, kind: t.dataset.testid,
+                    font: Math.min(...[...t.querySelectorAll('td')].map(
+                        td => parseFloat(getComputedStyle(td).fontSize)))}))""")
+    for table in tables:
+        assert table["right"] <= 1280 - 16, table
+        assert table["kind"] == "stDataFrame" or table["font"] >= 19, table
+    if page_name in ("gradient_flow", "softmax"):
+        assert [t["kind"] for t in tables] == ["stTable"]  # their summary tables, whole
     assert not hangul_as_boxes(page)  # a Korean font is installed (fonts-noto-cjk)
     shot = screenshot(page, f"present-ko-{page_name}")
     assert shot.stat().st_size > 10_000
