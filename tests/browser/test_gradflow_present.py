@@ -76,10 +76,14 @@ def test_the_controls_popover_reads_on_a_projector(server, page):
     page.locator(".st-key-gf_controls button").first.click()
     body = page.locator('[data-testid="stPopoverBody"]')
     body.locator(".st-key-seed input").first.wait_for()
+    # Every label, the nine controls' at least (without the rule: 14 px, the page's 1.2rem).
+    # The popover's widgets appear one after another: CI once read it before the two
+    # multiselects had drawn (7 labels, from depth on).
+    page.wait_for_function("""() => document.querySelectorAll(
+        '[data-testid="stPopoverBody"] [data-testid="stWidgetLabel"] p').length >= 9""")
+    wait_idle(page, settle_ms=300)
     labels = body.locator('[data-testid="stWidgetLabel"] p').evaluate_all(
         "ps => ps.map(p => [p.innerText, parseFloat(getComputedStyle(p).fontSize)])")
-    # Every label, the nine controls' at least (without the rule: 14 px, the page's 1.2rem)
-    assert len(labels) >= 9, labels
     assert all(size >= 19 for _, size in labels), labels
     box = body.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 1280
