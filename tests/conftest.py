@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -12,6 +14,17 @@ ROOT = Path(__file__).resolve().parents[1]
 os.chdir(ROOT)  # AppTest paths and `streamlit run app.py` are relative to the repo root
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+
+def run_fresh(code: str, *, timeout: float = 120, warnings_as_errors: bool = False) -> dict:
+    """Run ``code`` in a fresh interpreter at the repo root (for what a test process has
+    already loaded or changed: imports, a gc freeze) and return the JSON object it prints
+    last. A failed run fails the test with the end of its stderr."""
+    flags = ["-W", "error"] if warnings_as_errors else []
+    done = subprocess.run([sys.executable, *flags, "-c", code], cwd=ROOT,
+                          capture_output=True, text=True, timeout=timeout)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 @pytest.fixture

@@ -7,12 +7,7 @@ process has loaded (and frozen) other things already.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.conftest import run_fresh
 
 PROBE = """
 import gc, json, sys, time, weakref
@@ -52,9 +47,7 @@ print(json.dumps({"before": before, "inline": inline, "frozen": frozen, "again":
 
 
 def test_once_freezes_later_once_and_imports_nothing():
-    out = subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, capture_output=True,
-                         text=True, timeout=120, check=True)
-    result = json.loads(out.stdout.strip().splitlines()[-1])
+    result = run_fresh(PROBE)
     assert result["before"] == result["inline"] == 0
     # The app's libraries: about 125,000 objects here (Python 3.11).
     assert result["frozen"] > 100_000

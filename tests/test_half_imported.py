@@ -15,12 +15,7 @@ and only then is pandas let through. In a fresh interpreter, since pandas is imp
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.conftest import run_fresh
 
 PROBE = """
 import importlib.machinery, json, sys, threading, time
@@ -81,9 +76,7 @@ print(json.dumps({"blocked": blocked, "done": not page.is_alive(),
 
 
 def test_a_page_waits_for_pandas_half_imported_by_another_visitor():
-    out = subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, capture_output=True,
-                         text=True, timeout=300, check=True)
-    result = json.loads(out.stdout.strip().splitlines()[-1])
+    result = run_fresh(PROBE, timeout=300)
     assert result["done"]
     assert result["exceptions"] == []
     assert result["blocked"]  # the page's run waited for the import, not found it half-made

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import ast
-import json
 import re
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.conftest import run_fresh
 
 ROOT = Path(__file__).resolve().parents[1]
 LIBRARY = ROOT / "activations"
@@ -40,10 +39,7 @@ def test_every_module_imports_with_streamlit_blocked():
         " and sys.modules[k] is not None)\n"
         "print(json.dumps({'imported': len(mods), 'streamlit': loaded}))\n"
     )
-    done = subprocess.run([sys.executable, "-W", "error", "-c", script], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr[-3000:]
-    report = json.loads(done.stdout.strip().splitlines()[-1])
+    report = run_fresh(script, warnings_as_errors=True)
     assert report == {"imported": len(MODULES), "streamlit": []}
 
 
