@@ -15,6 +15,7 @@ import streamlit as st
 
 from ui import frame, gcfreeze, nodelay, tourbar, urlstate
 from ui.gate import GATE
+from ui import i18n
 from ui.i18n import LANGS, t
 
 st.set_page_config(page_title="Activation Explorer", page_icon=":material/show_chart:",
@@ -46,7 +47,8 @@ def _present_from_link() -> None:
 
 # The rest of the run takes its turn: one run at a time per process (by default), so that
 # a class moving sliders at once does not share out the interpreter lock (see ui/gate.py).
-with GATE.turn():
+# Its language is settled once the language widget is drawn (see ui/i18n.py).
+with GATE.turn(), i18n.run_scope():
     urlstate.guard("frame", [
         urlstate.choice("lang", LANGS, _browser_language()),
         urlstate.choice("present", ("1", "true", "false"), "false"),
@@ -71,6 +73,7 @@ with GATE.turn():
         # and the link should say lang=ko.
         st.radio(t("common.language"), LANGS, index=LANGS.index(_browser_language()),
                  horizontal=True, key="lang", bind="query-params")
+        i18n.settle()
         st.toggle(t("common.present"), key="present", help=t("common.present_help"),
                   bind="query-params")
 

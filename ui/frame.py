@@ -13,6 +13,7 @@ from plotly.basedatatypes import BaseFigure
 from activations.figures.spec import to_plotly_dict
 
 from .gate import GATE
+from .i18n import run_scope
 
 # A static file in the repository; st.html sends a style-only body to the page's event
 # container, so it takes no space. No user text is ever part of it.
@@ -76,11 +77,11 @@ def fragment(func):
     charts): moving one skips the shared frame (navigation, sidebar) and the rest of the
     page (softmax's T: 20 messages instead of 55, 5 ms of server CPU instead of 16). A
     full run draws it as before. Its own reruns take the process's run gate, as full runs
-    do in app.py (ui/gate.py).
+    do in app.py (ui/gate.py), and its language is settled for the rerun (ui/i18n.py).
     """
     @functools.wraps(func)
     def gated(*args, **kwargs):
-        with GATE.turn():
+        with GATE.turn(), run_scope(settle_now=True):
             return func(*args, **kwargs)
 
     return st.fragment(gated)

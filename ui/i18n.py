@@ -7,13 +7,20 @@ softmax) stay as they are in both. The language is the frame's ``lang`` widget v
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import threading
+from collections.abc import Iterator
 from functools import cache
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 LANGS = ("en", "ko")
+# This run's language, once it is settled (`run_scope`). A page asks for it a hundred times
+# a run, once per text; read from session state each time, that was about a tenth of the
+# curves page's run. A run happens on one thread, which Streamlit may reuse for the next.
+_run = threading.local()
 
 
 def _leave_pages_folder_mode() -> None:
@@ -35,9 +42,35 @@ def lang() -> str:
 
     (The link is read directly only before the frame's widget exists, e.g. for its label.)
     """
+    settled = getattr(_run, "lang", None)
+    if settled is not None:
+        return settled
     _leave_pages_folder_mode()
     value = st.session_state.get("lang") or st.query_params.get("lang", "en")
     return value if value in LANGS else "en"
+
+
+def settle() -> None:
+    """From now until the end of this run's `run_scope`, `lang` is what it is now: call it
+    once the frame's language widget has its value for the run (it cannot change later in
+    the run: a change reruns the app)."""
+    _run.lang = lang()
+
+
+@contextlib.contextmanager
+def run_scope(settle_now: bool = False) -> Iterator[None]:
+    """A script run (app.py) or a fragment's own rerun (``settle_now``: the frame's widget
+    is not drawn again, so its value is the run's). The settled language is forgotten when
+    the scope ends, however it ends (st.rerun and st.stop raise through it), so the next
+    run on this thread starts unsettled. A fragment drawn inside a full run keeps the run's
+    language. Outside any scope (a callback, a page run alone), `lang` reads it each time."""
+    outer = getattr(_run, "lang", None)
+    if outer is None and settle_now:
+        settle()
+    try:
+        yield
+    finally:
+        _run.lang = outer
 
 
 @cache

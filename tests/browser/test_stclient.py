@@ -10,6 +10,7 @@ changes, Chromium and the client send the same BackMsgs, field for field.
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -71,6 +72,28 @@ def test_a_widget_change_reruns_the_page_and_redraws_its_chart(server):
     assert seen == {"after change": "xmax=8", "after switch": "",
                     "after slide": "T=1.2"}
 
+
+
+def test_a_fragment_rerun_keeps_the_visitors_language(server):
+    """Moving T reruns softmax's fragment alone, without the frame's language widget: the
+    chart it redraws still names the classes in Korean (ui/i18n.py settles a run's
+    language; a fragment's rerun reads it from the session)."""
+    from ui.i18n import catalog
+
+    async def visit():
+        async with Session(server, timeout=30) as tab:
+            opened = await tab.open("softmax", "lang=ko")
+            fragment = tab.fragment_of("T")
+            slid = await tab.nudge("T", 1)
+            return opened, slid, fragment
+
+    opened, slid, fragment = _run(visit())
+    assert opened.ok and slid.ok and fragment
+    names = {lang: catalog("softmax", lang)["class_name"].format(k=1) for lang in ("en", "ko")}
+    for run in (opened, slid):
+        text = json.dumps(json.loads(run.charts["views"]), ensure_ascii=False)
+        assert names["ko"] in text and names["en"] not in text
+    assert slid.charts["views"] != opened.charts["views"]
 
 def _client_messages(server: str) -> list:
     """PLAN through the protocol client: the rerun request each step sent."""
