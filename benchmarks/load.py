@@ -161,6 +161,7 @@ class Tally:
     failed: int = 0
     errors: list[str] = field(default_factory=list)
     per_server: Counter = field(default_factory=Counter)  # server index -> steps served
+    received: int = 0  # bytes the server sent for the counted steps (protocol client)
     page_ms: dict = field(default_factory=dict)  # url path -> latencies of its steps
     # Faults: steps whose connection dropped mid-run and that were redone after
     # reconnecting; per dropped connection, when the visitor was served again; views
@@ -254,7 +255,7 @@ async def _protocol_step(tab: Session, act, what: str, chart: str, before: str |
     """Await one step (a visit or a change); count it and keep its latency. A step whose
     websocket drops mid-run is asked for again after reconnecting, as the frontend asks
     again for a run that was cut off; it counts as redone, its latency includes all."""
-    t0 = time.perf_counter()
+    t0, got = time.perf_counter(), tab.received
     try:
         try:
             run = await act()
@@ -273,6 +274,7 @@ async def _protocol_step(tab: Session, act, what: str, chart: str, before: str |
         return None
     times.append(run.ms)
     tally.ok += 1
+    tally.received += tab.received - got
     tally.page_ms.setdefault(tab.path, []).append(run.ms)
     if plan.servers is not None:
         tally.per_server[plan.servers.index_of(tab.served_by)] += 1
@@ -620,6 +622,10 @@ def _report(args, servers: Servers, single: Tally, many: Tally, fault: dict,
         for label, tally in (("1 session", single), (many_label, many)):
             print(f"Client CPU, {label}: {tally.client_cpu_s:.1f} s "
                   f"({100 * tally.client_cpu_s / tally.wall_s:.0f}% of one core).")
+        # What a class's network carries: on one classroom access point it is shared.
+        for label, tally in (("1 session", single), (many_label, many)):
+            print(f"Sent to the visitors, {label}: {tally.received / 2**20:.1f} MiB, "
+                  f"{tally.received / 1024 / max(tally.ok, 1):.0f} KiB per step.")
     peaks = ", ".join(f"{p:.0f}" for p in memory["peak_each"])
     print(f"Server memory (VmRSS, {procs}): "
           f"{memory['idle']:.0f} MiB idle before the warm-up, {memory['single']:.0f} MiB "

@@ -169,6 +169,7 @@ class Session:
         self.cookies: dict[str, str] = {}  # name -> value, as the browser keeps them
         self.served_by = ""  # nginx's X-Served-By for this websocket (load tests only)
         self.connections = 0  # websockets opened so far
+        self.received = 0  # bytes of ForwardMsgs received so far (the wire, as sent)
 
     async def __aenter__(self) -> Session:
         return self
@@ -361,6 +362,7 @@ class Session:
 
     def _resolve(self, raw: bytes) -> ForwardMsg:
         """Parse one frame; answer a ``ref_hash`` from the cache, cache what may be reused."""
+        self.received += len(raw)
         msg = ForwardMsg()
         msg.ParseFromString(raw)
         if msg.WhichOneof("type") == "ref_hash":
