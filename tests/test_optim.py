@@ -9,7 +9,7 @@ import math
 import numpy as np
 import pytest
 
-from activations import optim
+from activations import optim, training
 from activations.surfaces import DIVERGED, SURFACES, run_optimizer
 
 A = (1.0, 10.0)  # f(w) = 0.5 * w^T diag(A) w, so df/dw_i = A_i * w_i
@@ -370,3 +370,39 @@ def test_run_optimizer_arguments():
         run_optimizer("adam", "ravine", 10, start=(1.0, float("inf")))
     with pytest.raises(ValueError):
         run_optimizer("adam", "ravine", 10, beta=0.9)
+
+
+def test_the_ravine_race_does_what_its_captions_say():
+    """The tour's ravine step and the race tab describe the default race (rates and 200
+    steps as drawn). Momentum swings from wall to wall while it gathers speed along the
+    valley; NAG damps the swing and arrives first; Adagrad, RMSProp, Adam and NAdam first
+    head diagonally; plain SGD bounces once, then slides along the floor ever more slowly
+    (its step is held by the steep walls: 0.05, where 2/25 = 0.08 would bounce out);
+    AdaDelta is the slowest."""
+    s = SURFACES["ravine"]
+    path = {name: run_optimizer(name, s, 200) for name in optim.NAMES}
+    sgd, momentum, nag = path["sgd"], path["momentum"], path["nesterov"]
+    # SGD: one visible bounce across (y from 1 to -0.25), then flat on the floor, each step
+    # along it shorter than the one before.
+    assert sgd[1, 1] < -0.2 and np.abs(sgd[3:, 1]).max() < 0.05
+    assert np.all(np.diff(np.abs(np.diff(sgd[1:100, 0]))) < 0)
+    assert 25 * training.race_lr(s, "sgd") < 2
+    # Momentum: wide swings across while it passes the middle (x = 0) within 25 steps.
+    assert np.abs(momentum[3:, 1]).max() > 0.5
+    assert int((np.diff(np.sign(momentum[:, 1])) != 0).sum()) >= 10
+    assert momentum[25, 0] > 0
+    # NAG: smaller swings than momentum, and the first within 0.1 of the minimum.
+    assert np.abs(nag[3:, 1]).max() < 0.6 * np.abs(momentum[3:, 1]).max()
+    first = {n: int(np.argmax(np.hypot(*p.T) < 0.1)) if (np.hypot(*p.T) < 0.1).any()
+             else 10**6 for n, p in path.items()}
+    assert min(first, key=first.get) == "nesterov"
+    # The adaptive ones: a first step of the same size in both coordinates (a diagonal);
+    # Adam keeps to it for its first five.
+    for name in ("adagrad", "rmsprop", "adam", "nadam"):
+        dx, dy = np.abs(path[name][1] - path[name][0])
+        assert dx == pytest.approx(dy, rel=1e-6), name
+    steps = np.abs(np.diff(path["adam"][:6], axis=0))  # (5, 2)
+    np.testing.assert_allclose(steps[:, 0], steps[:, 1], rtol=0.05)
+    # AdaDelta: the slowest, furthest from the minimum at the end.
+    gaps = {n: float(np.hypot(*p[-1])) for n, p in path.items()}
+    assert max(gaps, key=gaps.get) == "adadelta"

@@ -213,3 +213,13 @@ def test_on_a_projector_the_banner_heads_the_page_in_place_of_its_title(apptest,
         assert any(" / 22** · **" in m.value for m in at.markdown)  # the banner, both times
         titles[present] = [x.value for x in at.title]
     assert titles[False] and not titles[True]  # the charts get the title's height
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_last_step_offers_to_finish_not_a_next_step(apptest, lang):
+    texts = getattr(tour_text, lang.upper())
+    links = lambda at: [e.proto.label for e in at.get("page_link")]  # noqa: E731
+    last = links(_open_step(apptest, tour.IDS[-1], lang))
+    assert texts["finish"] in last and texts["next"] not in last
+    before = links(_open_step(apptest, tour.IDS[-2], lang))
+    assert texts["next"] in before and texts["finish"] not in before

@@ -107,9 +107,11 @@ def banner() -> None:
             st.markdown(t("tour.bar_head", i=k, n=len(tour.IDS), title=t(f"tour.{step_id}")),
                         width="stretch")
             controls = {
-                # After the last step, Next returns to the tour page.
+                # After the last step, "Finish" returns to the tour page: "Next" under
+                # "22 / 22" promised a step that is not there.
                 "next": lambda: _link_to(forward, t("tour.next"), ":material/arrow_forward:",
-                                         "tourbar_next"),
+                                         "tourbar_next") if forward is not None
+                else _link_to(None, t("tour.finish"), ":material/flag:", "tourbar_next"),
                 "back": lambda: back is not None and _link_to(
                     back, t("tour.back"), ":material/arrow_back:", "tourbar_back"),
                 "leave": lambda: st.button(t("tour.leave"), key="tourbar_leave",

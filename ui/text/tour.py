@@ -8,6 +8,7 @@ EN = {
     "counter": "Step {i} of {n}",
     "back": "Back",
     "next": "Next",
+    "finish": "Finish tour",
     "open": "Open this step",
     "open_link": "[Open this step]({link})",
     "link": "Link to this step (relative to the app's address):",
@@ -97,8 +98,10 @@ EN = {
     "mse_mae_caption": "One outlier dominates MSE, which squares the error; MAE grows only "
                        "linearly and is far less affected.",
     "ravine": "Optimizers on a ravine",
-    "ravine_caption": "On a long narrow valley plain SGD zig-zags across it; momentum and "
-                      "Adam build speed along the valley floor. Press play.",
+    "ravine_caption": "25 times steeper across than along: Momentum swings from wall to "
+                      "wall as it speeds up; NAG damps the swing and arrives first; Adam "
+                      "starts diagonally; SGD bounces once, then slows along the floor. "
+                      "Press play.",
 }
 
 KO = {
@@ -109,6 +112,7 @@ KO = {
     "counter": "{n}단계 중 {i}단계",
     "back": "이전",
     "next": "다음",
+    "finish": "둘러보기 완료",
     "open": "이 단계 열기",
     "open_link": "[이 단계 열기]({link})",
     "link": "이 단계의 링크(앱 주소 기준 상대 경로):",
@@ -190,6 +194,7 @@ KO = {
     "mse_mae_caption": "오차를 제곱하는 MSE는 이상치 하나에 크게 좌우되지만, MAE는 선형으로만 "
                        "커져 훨씬 덜 영향을 받습니다.",
     "ravine": "골짜기 위의 옵티마이저",
-    "ravine_caption": "길고 좁은 골짜기에서 기본 SGD는 골짜기를 가로질러 지그재그하고, "
-                      "모멘텀과 Adam은 골짜기 바닥을 따라 속도를 냅니다. 재생을 눌러 보세요.",
+    "ravine_caption": "가로지르는 쪽이 25배 가파른 골짜기: 모멘텀은 속도를 붙이며 벽 사이를 "
+                      "오가고, NAG는 흔들림을 줄여 가장 먼저 닿고, Adam은 대각선으로 출발하며, "
+                      "SGD는 한 번 튕긴 뒤 점점 느려집니다. 재생을 눌러 보세요.",
 }
