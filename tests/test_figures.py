@@ -364,7 +364,7 @@ def test_gallery_of_every_activation(present, lang):
             assert layout[key]["range"] == [-1.6, 3.2], key
             assert list(layout[key]["tickvals"]) == [-1, 0, 1, 2, 3], key
         else:
-            assert list(layout[key]["tickvals"]) == [-4, 0, 4], key
+            assert list(layout[key]["tickvals"]) == [-3, 0, 3], key  # inset from the ends
     assert layout["hovermode"] == "closest"
     assert layout["margin"] == dict(l=25, r=5, t=40, b=25)
     _check_look(layout, present, (250 if present else 185) * rows)

@@ -20,7 +20,9 @@ POINTS = 161  # a thumbnail needs no more; kinks still land on grid points (step
 Y_RANGE = [-1.6, 3.2]  # one range for every panel, so the shapes compare at a glance
 # A few readable ticks per thumbnail (a student reads off "saturates at 1", "slope 0 left of
 # 0"), and the faint grid even on a projector (it is not the subject).
-X_TICKS = (-4, 0, 4)
+# x ticks inside the range, not at its ends: on a phone the panels stand ~70 px apart, and
+# one panel's "4" ran into the next one's "-4".
+X_TICKS = (-3, 0, 3)
 Y_TICKS = (-1, 0, 1, 2, 3)
 THUMBNAIL_AXIS = dict(showticklabels=True, gridcolor=GRID, zerolinecolor=GRID,
                       tickmode="array", ticklen=0)
