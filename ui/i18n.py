@@ -14,27 +14,12 @@ from collections.abc import Iterator
 from functools import cache
 
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
 LANGS = ("en", "ko")
 # This run's language, once it is settled (`run_scope`). A page asks for it a hundred times
-# a run, once per text; read from session state each time, that was about a tenth of the
+# a run, once per text; read from session state each time, that was about 1 ms of the
 # curves page's run. A run happens on one thread, which Streamlit may reuse for the next.
 _run = threading.local()
-
-
-def _leave_pages_folder_mode() -> None:
-    """Make a fresh server's first deep link run through `app.py`'s navigation.
-
-    Streamlit decides once per server process whether an app is an old-style "pages/
-    folder" app: until some run calls ``st.navigation``, a request for ``/curves`` runs
-    pages/curves.py alone, without the frame (language, presentation) and with a file-name
-    sidebar. This app always uses ``st.navigation``, so the first page run that finds the
-    old mode switches it off and reruns, which then goes through `app.py`.
-    """
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
 
 
 def lang() -> str:
@@ -45,7 +30,6 @@ def lang() -> str:
     settled = getattr(_run, "lang", None)
     if settled is not None:
         return settled
-    _leave_pages_folder_mode()
     value = st.session_state.get("lang") or st.query_params.get("lang", "en")
     return value if value in LANGS else "en"
 
