@@ -13,9 +13,8 @@ page shares (language, presentation mode). Each page is a thin file in `pages/`.
 import pandas  # noqa: F401
 import streamlit as st
 
-from ui import frame, gcfreeze, nodelay, tourbar, urlstate
+from ui import frame, gcfreeze, i18n, nodelay, tourbar, urlstate
 from ui.gate import GATE
-from ui import i18n
 from ui.i18n import LANGS, t
 
 st.set_page_config(page_title="Activation Explorer", page_icon=":material/show_chart:",

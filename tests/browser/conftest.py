@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -198,6 +199,24 @@ def wait_charts(pg, timeout: float = 30_000) -> dict:
             return Object.values(all).every(c => c && c.traces > 0 && c.points > 0);
         }}""", timeout=timeout, polling=100)
     return charts(pg)
+
+
+# The keys of the main area's widgets and charts: a page switch changes them (titles may
+# stay the same).
+KEYS_JS = """() => [...document.querySelectorAll('[data-testid="stMain"] [class*="st-key-"]')]
+    .map(e => [...e.classList].find(c => c.startsWith('st-key-'))).sort().join(' ')"""
+
+
+def follow_nav_link(pg, path: str, timeout: float = 30_000) -> dict:
+    """Click the sidebar link to ``path`` and wait until that page has been drawn (its
+    widget and chart keys replaced the previous page's) with its charts (``timeout`` ms);
+    return them."""
+    before = pg.evaluate(KEYS_JS)
+    pg.locator(f'[data-testid="stSidebarNavLink"][href$="/{path}"]').click()
+    pg.wait_for_url(lambda url: urlsplit(url).path.strip("/") == path)
+    pg.wait_for_function(f"(before) => ({KEYS_JS})() !== before", arg=before)
+    wait_idle(pg)
+    return wait_charts(pg, timeout=timeout)
 
 
 def open_page(pg, url: str, timeout: float | None = None) -> dict:

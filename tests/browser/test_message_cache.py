@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import charts, open_page, wait_charts, wait_idle
+from tests.browser.conftest import charts, follow_nav_link, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -18,14 +18,6 @@ FRAMES_JS = """() => {
     const el = document.querySelector('.st-key-playground .js-plotly-plot');
     return el._transitionData._frames.length;
 }"""
-
-
-def _visit(pg, path: str) -> None:
-    pg.locator(f'[data-testid="stSidebarNavLink"][href$="/{path}"]').click()
-    pg.wait_for_url(f"**/{path}")
-    pg.wait_for_selector('[data-testid="stMain"] h1')
-    wait_idle(pg, settle_ms=200)
-    wait_charts(pg, timeout=120_000)
 
 
 def test_a_page_seen_again_gets_its_big_chart_by_reference(server, page):
@@ -38,9 +30,9 @@ def test_a_page_seen_again_gets_its_big_chart_by_reference(server, page):
     sent_first = sum(received)
 
     for path in ("curves", "softmax", "training", "gradient_flow"):
-        _visit(page, path)  # four runs: older than Streamlit's default of 2
+        follow_nav_link(page, path, timeout=120_000)  # four runs: older than the default 2
     received.clear()
-    _visit(page, "playground")
+    follow_nav_link(page, "playground", timeout=120_000)
     sent_again = sum(received)
 
     assert sent_first > 800_000  # the animation's frames, on the first visit

@@ -17,8 +17,8 @@ from urllib.parse import quote, urlsplit
 import pytest
 
 from .conftest import (
-    ROOT, _free_port, charts, new_page, open_page, screenshot, start_server, wait_chart_change,
-    wait_charts, wait_idle,
+    ROOT, _free_port, charts, follow_nav_link, new_page, open_page, screenshot, start_server,
+    wait_chart_change, wait_idle,
 )
 
 pytestmark = pytest.mark.browser
@@ -140,10 +140,6 @@ def test_widget_change_updates_chart_and_link_restores_view(browser, page, serve
         other.context.close()
 
 
-KEYS_JS = """() => [...document.querySelectorAll('[data-testid="stMain"] [class*="st-key-"]')]
-    .map(e => [...e.classList].find(c => c.startsWith('st-key-'))).sort().join(' ')"""
-
-
 def _choose_korean(pg) -> None:
     pg.locator('.st-key-lang [data-testid="stRadioOption"]').filter(has_text="ko").click()
     pg.wait_for_url(re.compile(r"lang=ko"))
@@ -151,17 +147,6 @@ def _choose_korean(pg) -> None:
         """() => /[\uac00-\ud7a3]/.test(
             (document.querySelector('[data-testid="stMain"] h1') || {}).innerText || '')""")
     wait_idle(pg)
-
-
-def _follow_nav_link(pg, path: str) -> None:
-    """Click the sidebar link to ``path`` and wait until that page has been drawn (its
-    widget and chart keys replaced the previous page's: titles may be the same)."""
-    before = pg.evaluate(KEYS_JS)
-    pg.locator(f'[data-testid="stSidebarNavLink"][href$="/{path}"]').click()
-    pg.wait_for_url(lambda url: urlsplit(url).path.strip("/") == path)
-    pg.wait_for_function(f"(before) => ({KEYS_JS})() !== before", arg=before)
-    wait_idle(pg)
-    wait_charts(pg)
 
 
 def test_navigation_reaches_every_page(page, server):
@@ -174,7 +159,7 @@ def test_navigation_reaches_every_page(page, server):
              for i in range(links.count())]
     assert set(PAGES.values()) <= set(paths), paths
     for path in [p for p in paths if p] + [""]:  # every page, then back home
-        _follow_nav_link(page, path)
+        follow_nav_link(page, path)
         _assert_clean(page)
         title = page.locator('[data-testid="stMain"] h1').first.inner_text()
         assert HANGUL.search(title), f"/{path} is not in Korean: {title!r}"
@@ -198,7 +183,7 @@ def test_language_from_a_link_survives_navigation(page, fresh_server):
     no widget states, so `lang` fell back to English and left the URL.
     """
     open_page(page, _url(fresh_server, "softmax", "lang=ko"))
-    _follow_nav_link(page, "curves")
+    follow_nav_link(page, "curves")
     title = page.locator('[data-testid="stMain"] h1').first.inner_text()
     assert HANGUL.search(title) and "lang=ko" in page.url, (title, page.url)
 
@@ -210,7 +195,7 @@ def test_widget_state_does_not_leak_into_another_page(page, server):
     found = charts(page)
     _in_popover("gf_controls", _slider_right("depth"))(page)
     wait_chart_change(page, "gf_grad", found["gf_grad"]["sig"])
-    _follow_nav_link(page, "training")
+    follow_nav_link(page, "training")
     _assert_clean(page)
     assert "width=" not in page.url and "act=" not in page.url, page.url
 

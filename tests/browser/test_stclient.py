@@ -73,7 +73,6 @@ def test_a_widget_change_reruns_the_page_and_redraws_its_chart(server):
                     "after slide": "T=1.2"}
 
 
-
 def test_a_fragment_rerun_keeps_the_visitors_language(server):
     """Moving T reruns softmax's fragment alone, without the frame's language widget: the
     chart it redraws still names the classes in Korean (ui/i18n.py settles a run's
