@@ -50,6 +50,15 @@ def test_page_in_presentation_mode_in_korean(server, page, page_name):
         '[data-testid="stMain"] [data-testid="stMarkdownContainer"] p')].map(
         p => parseFloat(getComputedStyle(p).fontSize)))""")
     assert size >= 20, size
+    # A slider's value is Markdown too, yet must stay in its slot above the thumb: at the
+    # paragraph size it ran down into the thumb.
+    sliders = page.evaluate("""() => [...document.querySelectorAll(
+        '[data-testid="stMain"] [data-testid="stSliderThumbValue"]')].map(v => ({
+            value: v.getBoundingClientRect().bottom,
+            thumb: v.parentElement.getBoundingClientRect().top,
+            font: parseFloat(getComputedStyle(v.querySelector('p')).fontSize)}))""")
+    for slider in sliders:
+        assert slider["value"] <= slider["thumb"] + 0.5 and slider["font"] >= 17, slider
     # Tables fit the screen's width, text tables in large print (zoomed, the data grid once
     # ran a quarter past the right edge: ui/frame.py's text_table).
     tables = page.evaluate("""() => [...document.querySelectorAll(
