@@ -199,7 +199,7 @@ def curves(runs, made_by, key, filename, height=None):
     fig = cached.kept(view, lambda: figs.curves_figure(
         runs, loss_title=t("training.loss_title"), accuracy_title=t("training.accuracy_title"),
         step_label=t("training.step"), loss_label=t("training.loss_axis"),
-        accuracy_label=t("training.accuracy_axis"), present=present, height=height,
+        present=present, height=height,
     ))
     chart(fig, key=key, filename=filename)
 

@@ -136,7 +136,7 @@ def _animation(present):
 def _target(present):
     r = pg.target_loss(LOGITS, TARGET, 1.0)
     return sf.target_figure(CLASSES, r.p, TARGET, r.grad, p_name="p", y_name="y",
-                            grad_name="g", prob_title="p", grad_title="g", present=present)
+                            grad_names=("g+", "g-"), prob_title="p", grad_title="g", present=present)
 
 
 def _loss_curve(present):
@@ -193,7 +193,7 @@ def _training_curves(present):
     return tf.curves_figure([("a", r.loss_history, r.accuracy_history),
                              ("b", r.loss_history[::-1], r.accuracy_history)],
                             loss_title="L", accuracy_title="A", step_label="s",
-                            loss_label="l", accuracy_label="acc", present=present)
+                            loss_label="l", present=present)
 
 
 def _zigzag(present):

@@ -471,12 +471,18 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
     # ------------------------------------------------------------ layout
     span_x = (-1.5 * g, (len(sizes) - 1) * pitch_x + 1.2 * g)
     span_y = (-0.2 * g, (rows - 1) * pitch_y + 1.2 * g)
-    left = 0.56
-    # The panel titles sit just under the legend: on a projector (larger text, a shorter
-    # figure) they need more of the plot's height, and so does the output's x title above
-    # the loss chart.
-    out_top = 0.87 if present else 0.96
-    loss_top = 0.24 if present else 0.3
+    # Beside the network (left of ``left``): the output square (x2, y2) above the loss chart
+    # (x3, y3); on a projector (larger text, a shorter figure) side by side instead, where
+    # a stacked loss chart was 48 px tall, its ticks on top of each other and the square's
+    # x title on its line. The panel titles sit just under the legend (``out_top``).
+    if present:
+        left, out_top = 0.5, 0.87
+        square = dict(x=[left + 0.07, 0.77], y=[0.06, out_top])
+        loss = dict(x=[0.85, 1], y=[0.06, out_top])
+    else:
+        left, out_top = 0.56, 0.96
+        square = dict(x=[left + 0.08, 1], y=[0.46, out_top])
+        loss = dict(x=[left + 0.08, 1], y=[0.06, 0.3])
     hidden_axis = dict(visible=False, showgrid=False, zeroline=False, fixedrange=True)
     anim = dict(frame=dict(duration=FRAME_MS, redraw=False), transition=dict(duration=0),
                 mode="immediate")
@@ -487,20 +493,20 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
         xaxis=dict(domain=[0, left], range=list(span_x), **hidden_axis),
         yaxis=dict(domain=[0.02, out_top], range=list(span_y), scaleanchor="x", scaleratio=1,
                    constrain="domain", **hidden_axis),
-        xaxis2=dict(domain=[left + 0.08, 1], range=[float(gx[0]), float(gx[-1])],
+        xaxis2=dict(domain=square["x"], range=[float(gx[0]), float(gx[-1])],
                     anchor="y2", showgrid=False, title=dict(text=texts.x_label),
                     constrain="domain"),
-        yaxis2=dict(domain=[0.46, out_top], range=[float(gy[0]), float(gy[-1])],
+        yaxis2=dict(domain=square["y"], range=[float(gy[0]), float(gy[-1])],
                     anchor="x2", showgrid=False, title=dict(text=texts.y_label),
                     scaleanchor="x2", scaleratio=1, constrain="domain"),
-        xaxis3=dict(domain=[left + 0.08, 1], anchor="y3", title=dict(text=texts.step),
+        xaxis3=dict(domain=loss["x"], anchor="y3", title=dict(text=texts.step),
                     range=[0, max(result.steps_run, 1) * 1.02]),
-        yaxis3=dict(domain=[0.06, loss_top], anchor="x3", rangemode="tozero",
+        yaxis3=dict(domain=loss["y"], anchor="x3", rangemode="tozero",
                     title=dict(text=texts.loss)),
         annotations=[
             dict(text=texts.network, x=0, y=out_top, xref="paper", yref="paper",
                  xanchor="left", yanchor="bottom", showarrow=False),
-            dict(text=texts.output, x=left + 0.08, y=out_top, xref="paper", yref="paper",
+            dict(text=texts.output, x=square["x"][0], y=out_top, xref="paper", yref="paper",
                  xanchor="left", yanchor="bottom", showarrow=False),
         ],
         hovermode="closest",

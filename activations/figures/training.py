@@ -141,11 +141,12 @@ def _thin(values):
 
 
 def curves_figure(runs, *, loss_title, accuracy_title, step_label, loss_label,
-                  accuracy_label, present=False, height=None) -> go.Figure:
+                  present=False, height=None) -> go.Figure:
     """Loss (log scale) and accuracy against the step, side by side.
 
     ``runs`` is a list of ``(name, loss_history, accuracy_history)``; each run gets one
-    colour in both panels. Accuracy is drawn in percent.
+    colour in both panels. Accuracy is drawn in percent, named by its panel's title alone:
+    a y title of its own lay on the loss panel's lines on a 1280x720 projector.
     """
     grid = subplots(1, 2, subplot_titles=(loss_title, accuracy_title), horizontal_spacing=0.1)
     width = line_width(present)
@@ -167,7 +168,7 @@ def curves_figure(runs, *, loss_title, accuracy_title, step_label, loss_label,
         xaxis=step_axis, xaxis2=step_axis,
         # One label per decade: the minor 2s and 5s of a log axis crowd the axis title.
         yaxis=dict(title=dict(text=loss_label), type="log", dtick=1),
-        yaxis2=dict(title=dict(text=accuracy_label), range=[0, 102], ticksuffix="%"),
+        yaxis2=dict(range=[0, 102], ticksuffix="%"),
     ))
     return figure(data, layout)
 

@@ -253,7 +253,8 @@ def screenshot(pg, name: str, full_page: bool = True) -> Path:
 
 # Where each Plotly chart sits on the screen, keyed as in CHARTS_JS: the chart's box, its
 # title's box and its legend's box ({x, y, width, height} in CSS pixels of the viewport, as
-# Playwright's bounding_box() gives them; null when the chart has no title or legend).
+# Playwright's bounding_box() gives them; null when the chart has no title or legend), each
+# panel's plot area (the rectangle that takes drags) and each axis title's box by name.
 LAYOUT_JS = """() => {
     const out = {};
     const rect = el => {
@@ -267,8 +268,16 @@ LAYOUT_JS = """() => {
         const key = holder ? [...holder.classList].find(c => c.startsWith('st-key-')).slice(7)
                            : 'chart' + i;
         const el = box.querySelector('.js-plotly-plot') || box;
+        const axisTitles = {};
+        el.querySelectorAll('.infolayer g[class^="g-"][class$="title"]').forEach(g => {
+            const r = rect(g);
+            if (r) axisTitles[g.getAttribute('class').slice(2, -5)] = r;  // "y2", "x", ...
+        });
         out[key] = {box: rect(el), title: rect(el.querySelector('.gtitle')),
-                    legend: rect(el.querySelector('g.legend'))};
+                    legend: rect(el.querySelector('g.legend')),
+                    plots: [...el.querySelectorAll('.draglayer rect.nsewdrag')].map(rect)
+                        .filter(Boolean),
+                    axisTitles};
     });
     return {charts: out, viewport: {width: window.innerWidth, height: window.innerHeight}};
 }"""
@@ -289,8 +298,10 @@ def boxes_overlap(a: dict | None, b: dict | None) -> bool:
 
 
 def assert_charts_in_view(pg, keys) -> dict:
-    """Every chart named in ``keys`` lies wholly inside the viewport without scrolling, and no
-    chart's title overlaps its legend. Returns the layout for further checks."""
+    """Every chart named in ``keys`` lies wholly inside the viewport without scrolling, no
+    chart's title overlaps its legend, and no axis title lies on a panel's plot area (with
+    two panels side by side, the right one's y title once ran over the left one's lines).
+    Returns the layout for further checks."""
     charts_now, view = chart_layout(pg)
     for key in keys:
         assert key in charts_now, f"no chart {key!r} on the page (have {sorted(charts_now)})"
@@ -301,6 +312,12 @@ def assert_charts_in_view(pg, keys) -> dict:
         assert box["y"] + box["height"] <= view["height"] + 0.5, (key, box, view)
     for key, c in charts_now.items():
         assert not boxes_overlap(c["title"], c["legend"]), (key, c)
+        for axis, title in c["axisTitles"].items():
+            # 1 px of slack: a title drawn flush against its axis line
+            inner = {"x": title["x"] + 1, "y": title["y"] + 1,
+                     "width": title["width"] - 2, "height": title["height"] - 2}
+            on = [p for p in c["plots"] if boxes_overlap(inner, p)]
+            assert not on, f"chart {key!r}: the {axis} axis title {title} lies on a plot {on}"
     return charts_now
 
 

@@ -87,7 +87,6 @@ EN = {
     "accuracy_title": "Training accuracy",
     "step": "Step",
     "loss_axis": "binary cross-entropy",
-    "accuracy_axis": "accuracy",
     "train_caption": (
         "Background: the network's probability of class 1, from class 0's colour to class 1's; "
         "the grey line is p = 0.5, the decision boundary. Accuracy counts the training points "
@@ -290,7 +289,6 @@ KO = {
     "accuracy_title": "학습 정확도",
     "step": "스텝",
     "loss_axis": "이진 교차 엔트로피",
-    "accuracy_axis": "정확도",
     "train_caption": (
         "배경색은 신경망이 예측한 클래스 1의 확률로, 클래스 0의 색에서 클래스 1의 색으로 "
         "바뀝니다. 회색 선은 p = 0.5, 즉 결정 경계입니다. 정확도는 올바른 쪽에 놓인 학습 점의 "
