@@ -275,7 +275,8 @@ def _target(values, names, y) -> None:
     result = pg.target_loss(values, y, temperature)
     chart(figs.target_figure(
         names, result.p, y, result.grad, p_name=t("softmax.p_name"), y_name=t("softmax.y_name"),
-        grad_name=t("softmax.grad_name"), prob_title=t("softmax.target_prob_title"),
+        grad_names=(t("softmax.grad_lowers"), t("softmax.grad_raises")),
+        prob_title=t("softmax.target_prob_title"),
         grad_title=t("softmax.target_grad_title"), present=present),
         key="target_chart", filename="cross-entropy-gradient")
     st.latex(r"L = -\sum_k y_k \log p_k, \quad p = \mathrm{softmax}(z / T)"

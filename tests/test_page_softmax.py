@@ -17,6 +17,11 @@ def _y(trace) -> np.ndarray:
     return np.array(y, dtype=float)
 
 
+def _x(trace) -> np.ndarray:
+    """A trace's x values (see `_y`)."""
+    return _y({"y": trace["x"]})
+
+
 def _chart(at, key: str) -> dict:
     """The figure JSON of the chart drawn with ``key``."""
     for chart in at.get("plotly_chart"):
@@ -251,8 +256,16 @@ def test_target_gradient_is_p_minus_y(apptest):
     at = apptest(PAGE, query={"target": "2", "tab": "target"})
     assert not at.exception and not at.warning
     spec = _chart(at, "target_chart")
-    p, y, grad = (_trace(spec, name) for name in ("prediction p", "target y", "∂L/∂z"))
+    p, y = (_trace(spec, name) for name in ("prediction p", "target y"))
     np.testing.assert_array_equal(y, [0, 1, 0, 0])
+    # the gradient's bars, by sign: descent lowers the wrong classes, raises the true one
+    grad = np.zeros(4)
+    for name, sign in (("∂L/∂z > 0: descent lowers z", 1), ("∂L/∂z < 0: descent raises z", -1)):
+        tr = next(tr for tr in spec["data"] if tr.get("name") == name)
+        x = _x(tr).astype(int)
+        assert np.all(np.sign(_y(tr)) == sign), name
+        grad[x] = _y(tr)
+    assert set(_x(next(tr for tr in spec["data"] if "raises" in tr.get("name", "")))) == {1}
     np.testing.assert_allclose(grad, p - y, atol=1e-6)
     loss = float(next(m.value for m in at.metric if m.label == "Cross-entropy L (nats)"))
     assert loss == pytest.approx(-np.log(p[1]), rel=1e-4)

@@ -485,7 +485,7 @@ def _builders(present: bool) -> dict[str, go.Figure]:
             names, pg.TEMPERATURES, probs, title="t", y_title="p", frame_label="T = ",
             play="go", pause="stop", present=present),
         "target": figs.target_figure(
-            names, result.p, y, result.grad, p_name="p", y_name="y", grad_name="g",
+            names, result.p, y, result.grad, p_name="p", y_name="y", grad_names=("g+", "g-"),
             prob_title="P", grad_title="G", present=present),
         "loss_curve": figs.loss_curve_figure(
             xs, loss, grad, float(values[0]), result.loss, float(result.grad[0]),
@@ -573,18 +573,28 @@ def test_temperature_animation_has_a_frame_per_temperature():
 def test_target_figure_colours_the_gradient_by_sign():
     result = pg.target_loss([1.0, 2.0, 0.0], [1.0, 0.0, 0.0])
     fig = figs.target_figure(["a", "b", "c"], result.p, [1, 0, 0], result.grad, p_name="p",
-                             y_name="y", grad_name="g", prob_title="P", grad_title="G")
+                             y_name="y", grad_names=("g+", "g-"), prob_title="P",
+                             grad_title="G")
     layout = _validated(fig)["layout"]
-    assert [tr.name for tr in fig.data] == ["p", "y", "g"]
-    assert [tr.yaxis for tr in fig.data] == ["y", "y", "y2"]
-    # the true class's gradient is negative (descent raises it), the others positive
-    assert list(fig.data[2].marker.color) == [figs.color(2), figs.color(3), figs.color(3)]
+    assert [tr.name for tr in fig.data] == ["p", "y", "g+", "g-"]
+    assert [tr.yaxis for tr in fig.data] == ["y", "y", "y2", "y2"]
+    # the true class's gradient is negative (descent raises it), the others positive: each
+    # sign its own trace, so the legend shows both colours, in one slot per class
+    lowered, raised = fig.data[2:]
+    assert (list(lowered.x), lowered.marker.color) == ([1, 2], figs.color(3))
+    assert (list(raised.x), raised.marker.color) == ([0], figs.color(2))
+    np.testing.assert_allclose(lowered.y, result.grad[1:], rtol=1e-6)
+    np.testing.assert_allclose(raised.y, result.grad[:1], rtol=1e-6)
+    # one bar a class, centred on it, whatever the panel above groups
+    assert (lowered.width, lowered.offset, raised.width, raised.offset) == (0.8, -0.4, 0.8, -0.4)
     bound = float(np.max(np.abs(result.grad))) * 1.3
     assert layout["yaxis2"]["range"] == pytest.approx([-bound, bound])
     assert layout["xaxis"]["ticktext"] == layout["xaxis2"]["ticktext"] == ["a", "b", "c"]
     # a zero gradient still gets a visible range
     fig = figs.target_figure(["a", "b"], [0.5, 0.5], [0.5, 0.5], [0.0, 0.0], p_name="p",
-                             y_name="y", grad_name="g", prob_title="P", grad_title="G")
+                             y_name="y", grad_names=("g+", "g-"), prob_title="P",
+                             grad_title="G")
+    assert [len(tr.x) for tr in fig.data[2:]] == [0, 0]  # nothing moves: no bar
     assert _validated(fig)["layout"]["yaxis2"]["range"] == [-0.05, 0.05]
 
 

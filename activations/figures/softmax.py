@@ -172,19 +172,29 @@ def temperature_animation(names, temperatures, probs, *, title: str, y_title: st
                   [dict(data=[bars(row)], name=label) for row, label in zip(probs, labels)])
 
 
-def target_figure(names, p, y, grad, *, p_name: str, y_name: str, grad_name: str,
-                  prob_title: str, grad_title: str, present: bool = False) -> go.Figure:
+def target_figure(names, p, y, grad, *, p_name: str, y_name: str,
+                  grad_names: tuple[str, str], prob_title: str, grad_title: str,
+                  present: bool = False) -> go.Figure:
     """Prediction against target (top) and the gradient in each logit (bottom); side by
-    side in presentation mode, where two stacked panels would not fit under the tabs."""
+    side in presentation mode, where two stacked panels would not fit under the tabs.
+
+    The gradient's bars are two traces, ``grad_names = (name of ∂L/∂z > 0, name of
+    ∂L/∂z < 0)``: a descent step lowers the first logits and raises the second, and the
+    legend names both colours (one trace coloured bar by bar showed one swatch, the first
+    bar's). Each bar is placed by its own width and offset, centred on its class: with
+    stacked panels the x axis is shared, and a third group would squeeze the top's p and y
+    into thirds. A zero gradient has no bar.
+    """
     x = np.arange(len(names))  # (n,) class positions
     top, bottom = (cell(1, 1, 2), cell(1, 2, 2)) if present else (cell(1, 1, 1), cell(2, 1, 1))
     grad = np.asarray(grad)  # (n,)
     data = [
         _bar(x, p, color(0), name=p_name, **top),
         _bar(x, y, color(1), name=y_name, **top),
-        # Positive gradient: gradient descent lowers that logit; negative: raises it.
-        _bar(x, grad, [color(3) if g > 0 else color(2) for g in grad], name=grad_name,
-             **_bar_text(present, "%{y:.3~g}"), **bottom),
+        *(_bar(x[side], grad[side], c, name=name, width=0.8, offset=-0.4,
+               **_bar_text(present, "%{y:.3~g}"), **bottom)
+          for side, c, name in ((grad > 0, color(3), grad_names[0]),
+                                (grad < 0, color(2), grad_names[1]))),
     ]
     bound = max(float(np.max(np.abs(grad))) * 1.3, 0.05)
     grid = dict(rows=1, cols=2, horizontal_spacing=0.08) if present else dict(

@@ -127,7 +127,8 @@ EN = {
     "m_entropy_target_help": "The lowest loss any prediction can reach for this target: L ≥ H(y).",
     "p_name": "prediction p",
     "y_name": "target y",
-    "grad_name": "∂L/∂z",
+    "grad_lowers": "∂L/∂z > 0: descent lowers z",
+    "grad_raises": "∂L/∂z < 0: descent raises z",
     "target_prob_title": "Prediction p = softmax(z/T) against the target y",
     "target_grad_title": "Gradient of the loss in each logit: (p − y)/T",
     "gradient_explained": (
@@ -379,7 +380,8 @@ KO = {
     "m_entropy_target_help": "이 정답에 대해 어떤 예측도 도달할 수 있는 가장 낮은 손실입니다: L ≥ H(y).",
     "p_name": "예측 p",
     "y_name": "정답 y",
-    "grad_name": "∂L/∂z",
+    "grad_lowers": "∂L/∂z > 0: 경사하강법이 z를 낮춤",
+    "grad_raises": "∂L/∂z < 0: 경사하강법이 z를 높임",
     "target_prob_title": "예측 p = softmax(z/T)와 정답 y",
     "target_grad_title": "각 로짓에 대한 손실의 기울기: (p − y)/T",
     "gradient_explained": (
