@@ -456,3 +456,21 @@ def test_pages_send_the_charts_they_sent_before(apptest, monkeypatch, page, quer
     for new, old in zip(fast, before, strict=True):
         assert new.spec == old.spec
         assert new == old
+
+
+@pytest.mark.parametrize("present", [False, True])
+@pytest.mark.parametrize("name", BUILDERS)
+def test_a_legend_entry_has_one_colour(name, present):
+    """A trace in the legend is drawn in one colour: the legend shows one swatch (the first
+    point's), so points coloured one by one would be named by a colour some lack (softmax's
+    gradient bars once: a green '∂L/∂z' beside pink bars). Colour scales have a colour bar."""
+    spec = json.loads(_json(to_plotly_dict(BUILDERS[name](present))))
+    if spec["layout"].get("showlegend") is False:
+        return
+    for trace in spec["data"]:
+        if trace.get("showlegend") is False or not trace.get("name"):
+            continue
+        for part in ("marker", "line"):
+            colours = trace.get(part, {}).get("color")
+            if isinstance(colours, list) and "colorscale" not in trace.get(part, {}):
+                assert len(set(colours)) == 1, (name, trace["name"], part, colours)
