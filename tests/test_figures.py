@@ -23,7 +23,7 @@ import activations
 from activations import gradflow
 from activations.figures import gallery
 from activations.figures import gradflow as figs
-from activations.figures.style import GRID, PALETTE
+from activations.figures.style import GRID, PALETTE, log_axis
 from ui.text import gradient_flow as gf_text
 from ui.text import home as home_text
 
@@ -160,6 +160,44 @@ def test_gradient_norms(key, present):
     assert layout["hovermode"] == "x"  # not unified: that would mix the two panels
     _check_look(layout, present, figs.PRESENT_HEIGHT if present else 480)  # fits 1280x720
     _check_legend_below(layout, present)
+
+
+# A log axis over less than two decades: Plotly would label 0.07 as a bare "7".
+@pytest.mark.parametrize("values, texts", [
+    ([0.0083, 0.07], ["0.01", "0.02", "0.05"]),  # 1-2-5 times a power of ten
+    ([0.21, 0.88], ["0.2", "0.3", "0.4", "0.5", "0.6", "0.7", "0.8", "0.9"]),  # 1-2-5: two
+    ([0.6932, 0.696], ["0.694", "0.695", "0.696"]),  # a sliver: round steps of 0.001
+    ([0.69310, 0.69320], ["0.6931", "0.69315", "0.6932"]),  # as many digits as it takes
+    ([2e-7, 9e-7], ["2e-07", "3e-07", "4e-07", "5e-07", "6e-07", "7e-07", "8e-07", "9e-07"]),
+    ([1.0, 1.0], ["0.96", "0.98", "1", "1.02", "1.04"]),  # flat: 5% either side
+])
+def test_a_narrow_log_axis_writes_each_tick_whole(values, texts):
+    axis = log_axis(np.array(values), [np.nan, 0.0, -1.0], wide=dict(dtick=1))
+    assert axis["type"] == "log" and "dtick" not in axis
+    assert axis["ticktext"] == texts
+    lo, hi = axis["range"]  # in decades, around the values, every tick inside
+    assert lo < math.log10(min(values)) <= math.log10(max(values)) < hi
+    assert all(lo <= math.log10(v) <= hi for v in axis["tickvals"])
+    np.testing.assert_allclose(axis["tickvals"], [float(t) for t in texts])
+
+
+def test_a_wide_log_axis_stays_in_powers_of_ten():
+    for values in ([1e-8, 1e-2], [0.001, 0.1], [], [np.nan, 0.0]):
+        axis = log_axis(np.array(values, dtype=float), wide=dict(dtick=1))
+        assert axis == dict(type="log", exponentformat="power", dtick=1), values
+
+
+def test_gradient_norms_label_a_narrow_panel_in_whole_values():
+    # He-initialised ReLU keeps its gradient within a decade: no bare digits on either panel
+    run = gradflow.profile("relu", 30, 64, 64, init="kaiming_normal", seed=0)
+    layout = _gradient_norms([run])["layout"]
+    for axis in ("yaxis", "yaxis2"):
+        texts = layout[axis]["ticktext"]
+        assert len(texts) >= 3, (axis, texts)
+        # a bare digit only where it is the value (1, 2, 5 on the weight panel's 0.6-5)
+        assert all(float(t) >= 1 for t in texts if t.isdigit()), (axis, texts)
+    # sigmoid's vanishing gradient spans decades: Plotly's powers of ten
+    assert "tickvals" not in _gradient_norms(_runs("several"))["layout"]["yaxis"]
 
 
 def test_gradient_norms_without_theory_draws_only_measurements():

@@ -492,6 +492,23 @@ def test_curves_figure_thins_long_runs():
     assert fig.data[1].y[-1] == pytest.approx(100.0)
 
 
+def test_curves_figure_labels_a_flat_loss():
+    # A linear network's loss stays near log 2 = 0.693: no power of ten to label within it,
+    # so the loss axis gets its own values; a loss falling decades keeps one per decade.
+    flat = np.linspace(0.7, 0.6932, 500)
+    falling = np.geomspace(0.7, 1e-4, 500)
+    for loss, labelled in ((flat, True), (falling, False)):
+        fig = figs.curves_figure([("a", loss, np.full(500, 0.5))], loss_title="L",
+                                 accuracy_title="A", step_label="s", loss_label="l")
+        axis = _validated(fig)["layout"]["yaxis"]
+        assert axis["type"] == "log"
+        if labelled:
+            assert "dtick" not in axis and len(axis["ticktext"]) >= 3
+            assert all(0.69 <= float(t) <= 0.71 for t in axis["ticktext"]), axis["ticktext"]
+        else:
+            assert axis["dtick"] == 1 and "tickvals" not in axis
+
+
 def test_zigzag_figure_marks_sign_patterns():
     z = training.zigzag("positive", steps=30)
     fig = figs.zigzag_figure(z.gx, z.gy, z.loss, z.path, z.grads, z.w_star, x_label="w1",

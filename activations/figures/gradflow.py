@@ -12,7 +12,8 @@ import numpy as np
 import plotly.colors
 import plotly.graph_objects as go
 
-from .style import axis_key, cell, color, f32, figure, line_width, merge, styled, subplots
+from .style import (axis_key, cell, color, f32, figure, line_width, log_axis, merge, styled,
+                    subplots)
 
 __all__ = ["gradient_norms", "distribution_boxes", "distribution_heatmaps", "unit_fractions"]
 
@@ -116,9 +117,10 @@ def gradient_norms(runs, names, *, title_h, title_w, x_title, y_title, theory_na
         data.append(dict(type="scatter", x=runs[0].layers, y=_chain_line(runs, chain),
                          name=chain_name, mode="lines",
                          line=dict(color=CHAIN_COLOR, width=width * 0.7, dash="dot"), **LEFT))
-    log = dict(type="log", exponentformat="power")
+    left = [d["y"] for d in data if d.get("yaxis", "y") == "y"]
+    right = [d["y"] for d in data if d.get("yaxis") == "y2"]
     panels = dict(xaxis=_titled(x_title), xaxis2=_titled(x_title),
-                  yaxis=_titled(y_title, **log), yaxis2=log)
+                  yaxis=_titled(y_title, **log_axis(*left)), yaxis2=log_axis(*right))
     grid = subplots(1, 2, subplot_titles=(title_h, title_w), horizontal_spacing=0.08)
     layout = styled(merge(grid, panels), present=present,
                     height=height or (PRESENT_HEIGHT if present else 480))

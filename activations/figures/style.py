@@ -180,3 +180,47 @@ def f32(a) -> np.ndarray:
     """Send float32 to the browser: half the JSON of float64, and the eye can't tell."""
     return np.asarray(a, dtype=np.float32)
 
+
+
+def log_axis(*values, wide: dict | None = None, **extra) -> dict:
+    """A log axis for these values, written in powers of ten (``10⁻⁸``), with ``extra``
+    settings, and ``wide`` ones too where the values span two decades or more.
+
+    Where the values span under two decades Plotly labels the ticks between the powers with
+    a bare digit (``7`` for 0.07, ``3`` for 0.03, with one ``10⁻²`` among them), which reads
+    as the value itself. There the ticks are set here instead, at 1, 2 and 5 (every digit if
+    that gives fewer than three) times a power of ten, each written out as `fmt` writes it
+    (``0.07``, ``0.05``, ``2e-08``); within a sliver of a decade, at about five round
+    values evenly spaced, with the digits that tell them apart (``0.6935``, ``0.694``).
+    """
+    from activations.numfmt import fmt  # the app's one way to write a number
+
+    axis = dict(type="log", exponentformat="power", **extra)
+    v = np.concatenate([np.ravel(np.asarray(a, dtype=np.float64)) for a in values]) \
+        if values else np.empty(0)
+    v = v[np.isfinite(v) & (v > 0)]
+    if v.size == 0:
+        return dict(axis, **(wide or {}))
+    lo, hi = float(np.log10(v.min())), float(np.log10(v.max()))
+    if hi - lo >= 2:
+        return dict(axis, **(wide or {}))
+    # The range is set with the ticks (Plotly's own would leave a sliver's ticks outside),
+    # padded as Plotly pads, or by 5% of the value for a flat line.
+    pad = 0.05 * (hi - lo) if hi > lo else 0.02
+    lo, hi = lo - pad, hi + pad
+    powers = range(int(np.floor(lo)), int(np.ceil(hi)) + 1)
+    for mantissas in ((1, 2, 5), range(1, 10)):
+        ticks = [float(f"{m}e{p}") for p in powers for m in mantissas
+                 if lo <= np.log10(m) + p <= hi]
+        if len(ticks) >= 3:
+            break
+    digits = 4
+    if len(ticks) < 3:  # a sliver of one decade: evenly spaced round values in it
+        a, b = 10.0 ** lo, 10.0 ** hi
+        step = 10.0 ** np.floor(np.log10((b - a) / 4))
+        step *= next(m for m in (1, 2, 5, 10) if (b - a) / (m * step) <= 5)
+        ticks = [float(t) for t in np.arange(np.ceil(a / step), np.floor(b / step) + 1) * step]
+        # enough significant digits to tell neighbours apart (0.6932, 0.6934, ...)
+        digits = max(1, int(np.ceil(np.log10(b / step))) + 1)
+    return dict(axis, range=[lo, hi], tickvals=ticks,
+                ticktext=[fmt(t, digits) for t in ticks])

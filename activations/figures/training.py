@@ -15,7 +15,8 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from .style import GRID, cell, color, f32, figure, font_size, line_width, merge, styled, subplots
+from .style import (GRID, cell, color, f32, figure, font_size, line_width, log_axis, merge,
+                    styled, subplots)
 
 MAX_CURVE_POINTS = 400  # a loss curve needs no more to look exact
 RACE_FRAMES = 30  # animation frames of the optimizer race
@@ -166,8 +167,11 @@ def curves_figure(runs, *, loss_title, accuracy_title, step_label, loss_label,
     layout = merge(styled(grid, present=present, height=height), dict(
         margin=dict(t=80), legend=dict(y=1.12),
         xaxis=step_axis, xaxis2=step_axis,
-        # One label per decade: the minor 2s and 5s of a log axis crowd the axis title.
-        yaxis=dict(title=dict(text=loss_label), type="log", dtick=1),
+        # One label per decade: the minor 2s and 5s of a log axis crowd the axis title. A
+        # loss within two decades (a linear network's, about 0.69 throughout) had no power
+        # of ten to label at all: there it gets values at 1-2-5 (see log_axis).
+        yaxis=dict(title=dict(text=loss_label),
+                   **log_axis(*(loss for _, loss, _ in runs), wide=dict(dtick=1))),
         yaxis2=dict(range=[0, 102], ticksuffix="%"),
     ))
     return figure(data, layout)
