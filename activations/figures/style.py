@@ -21,6 +21,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from ..numfmt import fmt  # the app's one way to write a number
 from .spec import SpecFigure
 
 # Okabe-Ito, without yellow (unreadable on white), plus two extras: distinct for colour-blind
@@ -181,10 +182,9 @@ def f32(a) -> np.ndarray:
     return np.asarray(a, dtype=np.float32)
 
 
-
-def log_axis(*values, wide: dict | None = None, **extra) -> dict:
-    """A log axis for these values, written in powers of ten (``10⁻⁸``), with ``extra``
-    settings, and ``wide`` ones too where the values span two decades or more.
+def log_axis(*values, wide: dict | None = None) -> dict:
+    """A log axis for these values, written in powers of ten (``10⁻⁸``), with ``wide``'s
+    settings where the values span two decades or more.
 
     Where the values span under two decades Plotly labels the ticks between the powers with
     a bare digit (``7`` for 0.07, ``3`` for 0.03, with one ``10⁻²`` among them), which reads
@@ -193,9 +193,7 @@ def log_axis(*values, wide: dict | None = None, **extra) -> dict:
     (``0.07``, ``0.05``, ``2e-08``); within a sliver of a decade, at about five round
     values evenly spaced, with the digits that tell them apart (``0.6935``, ``0.694``).
     """
-    from activations.numfmt import fmt  # the app's one way to write a number
-
-    axis = dict(type="log", exponentformat="power", **extra)
+    axis = dict(type="log", exponentformat="power")
     v = np.concatenate([np.ravel(np.asarray(a, dtype=np.float64)) for a in values]) \
         if values else np.empty(0)
     v = v[np.isfinite(v) & (v > 0)]
