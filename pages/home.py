@@ -4,7 +4,7 @@ import streamlit as st
 
 import activations
 from ui import cached
-from ui.frame import chart, presenting, require_app_frame
+from ui.frame import chart, on_phone, presenting, require_app_frame
 from ui.i18n import lang, t
 
 require_app_frame()  # first: a fresh process may run a page without app.py
@@ -24,7 +24,10 @@ st.caption(t("home.count", n=len(activations.names())))
 
 
 names = activations.names()
-chart(cached.gallery_figure(tuple(names), t("home.f"), t("home.df"), presenting()),
+# On a phone five panels a row are 60 px wide: their titles ran into each other and their
+# tick labels into the next panel. Three a row there (the figure cannot reflow by itself).
+columns = 3 if on_phone() and not presenting() else 5
+chart(cached.gallery_figure(tuple(names), t("home.f"), t("home.df"), presenting(), columns),
       key="gallery", filename="activation-gallery")
 st.caption(t("home.gallery_caption"))
 

@@ -44,9 +44,11 @@ def _formula_act(act, formula):
 # ---------------------------------------------------------------- home
 
 @shared(max_entries=8)
-def gallery_figure(names: tuple[str, ...], f_label: str, df_label: str, present: bool):
+def gallery_figure(names: tuple[str, ...], f_label: str, df_label: str, present: bool,
+                   columns: int = 5):
     """The 50-panel gallery: as costly to unpickle as to build, so kept as it is."""
-    return gallery.gallery_figure(list(names), f_label, df_label, present=present)
+    return gallery.gallery_figure(list(names), f_label, df_label, columns=columns,
+                                  present=present)
 
 
 # ---------------------------------------------------------------- any page

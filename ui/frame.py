@@ -99,6 +99,15 @@ def presenting() -> bool:
     return bool(st.session_state.get("present", False))
 
 
+def on_phone() -> bool:
+    """Whether the visitor's browser says it is a phone: "Mobi" in its User-Agent (the
+    mark MDN recommends; iPhone and Android phones carry it, tablets and desktops do not)
+    or the ``Sec-CH-UA-Mobile: ?1`` client hint. For layouts that cannot reflow, such as a
+    grid of Plotly subplots; the server never learns the screen's width."""
+    headers = st.context.headers
+    return "Mobi" in headers.get("User-Agent", "") or headers.get("Sec-CH-UA-Mobile") == "?1"
+
+
 def present_style() -> None:
     """Larger page text and less padding while presentation mode is on (charts get their
     projector look from the figure builders)."""

@@ -62,7 +62,8 @@ def gallery_figure(names: list[str], f_label: str, df_label: str, *, columns: in
         r, c = divmod(i, columns)
         data += _traces(i, act, x, cell(r + 1, c + 1, columns), f_label, df_label, width)
     grid = subplots(rows, columns, subplot_titles=tuple(a.label for a in acts),
-                    horizontal_spacing=0.045, vertical_spacing=0.4 / rows)
+                    # room between panels for the next one's tick labels (~16 px wide)
+                    horizontal_spacing=0.225 / columns, vertical_spacing=0.4 / rows)
     layout = styled(grid, present=present, height=(250 if present else 185) * rows)
     layout = merge(layout, dict(hovermode="closest", margin=dict(l=25, r=5, t=40, b=25)))
     return figure(data, _thumbnails(layout))

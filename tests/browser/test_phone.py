@@ -1,0 +1,73 @@
+"""The home gallery on a phone: three panels a row, titles and tick labels apart.
+
+A class opens the link on their phones. Five panels a row left each panel about 60 px on a
+390 px screen: "Identity (linear)" ran into "Step (Heaviside)" and each panel's tick labels
+into its neighbour's plot. A figure of subplots cannot reflow, so the server draws three a
+row for a browser that says it is a phone (`ui.frame.on_phone`). Checked in Chromium with
+an iPhone's User-Agent at 390x844, and a desktop's at 1280x900 keeps five.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import boxes_overlap, open_page, screenshot
+
+pytestmark = pytest.mark.browser
+
+IPHONE = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
+          "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1")
+
+# The gallery's panels in drawing order: each one's plot area, its subplot title's box and
+# its y tick labels' boxes ({x, y, width, height} in CSS pixels).
+PANELS_JS = """() => {
+    const el = document.querySelector('.st-key-gallery .js-plotly-plot');
+    const rect = n => { const r = n.getBoundingClientRect();
+                        return {x: r.x, y: r.y, width: r.width, height: r.height}; };
+    const plots = [...el.querySelectorAll('.draglayer rect.nsewdrag')].map(rect);
+    const titles = [...el.querySelectorAll('.annotation')].map(rect);
+    const ticks = [...el.querySelectorAll('g[class$="ytick"] text')].map(rect);
+    return {plots, titles, ticks};
+}"""
+
+
+def _open(browser, server, width, height, **context):
+    ctx = browser.new_context(viewport={"width": width, "height": height}, **context)
+    pg = ctx.new_page()
+    pg.set_default_timeout(30_000)
+    open_page(pg, server + "/")
+    return pg
+
+
+def _panels_in_first_row(panels) -> int:
+    top = min(p["y"] for p in panels["plots"])
+    return sum(abs(p["y"] - top) < 1 for p in panels["plots"])
+
+
+def test_gallery_on_a_phone_has_three_readable_columns(browser, server):
+    pg = _open(browser, server, 390, 844, user_agent=IPHONE, is_mobile=True, has_touch=True)
+    try:
+        pg.locator(".st-key-gallery").scroll_into_view_if_needed()
+        panels = pg.evaluate(PANELS_JS)
+        assert len(panels["plots"]) == 25
+        assert _panels_in_first_row(panels) == 3
+        for i, a in enumerate(panels["titles"]):
+            for b in panels["titles"][i + 1:]:
+                assert not boxes_overlap(a, b), (a, b)
+        # A tick label lies beside its own panel, never on another one's plot area; one
+        # pixel of slack for a label flush against its axis.
+        for tick in panels["ticks"]:
+            inner = {"x": tick["x"] + 1, "y": tick["y"] + 1,
+                     "width": tick["width"] - 2, "height": tick["height"] - 2}
+            assert not any(boxes_overlap(inner, p) for p in panels["plots"]), tick
+        screenshot(pg, "home-phone", full_page=False)
+    finally:
+        pg.context.close()
+
+
+def test_gallery_on_a_desktop_keeps_five_columns(browser, server):
+    pg = _open(browser, server, 1280, 900)
+    try:
+        assert _panels_in_first_row(pg.evaluate(PANELS_JS)) == 5
+    finally:
+        pg.context.close()
