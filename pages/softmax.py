@@ -170,14 +170,16 @@ def _class_panel():
 def _temperature() -> float:
     """The temperature slider, above the charts it drives (in view on a projector too,
     where the class controls are in the sidebar). One low row: the sentence beside the
-    slider names T, so the slider's own label is left out of sight."""
-    with st.container(horizontal=True, vertical_alignment="center", wrap=False):
+    slider names T, so the slider's own label is left out of sight. On a phone the sentence
+    goes under the slider: kept in the row, it was squeezed into a column one letter wide
+    and 800 px tall, off the screen's edge."""
+    with st.container(horizontal=True, vertical_alignment="center"):
         temperature = st.select_slider(
             t("softmax.T"), options=pg.TEMPERATURES, value=pg.DEFAULT_TEMPERATURE, key="T",
-            format_func=pg.format_temperature, bind="query-params", width=360,
+            format_func=pg.format_temperature, bind="query-params", width="stretch",
             label_visibility="collapsed")
         st.markdown(t("softmax.beta", T=pg.format_temperature(temperature),
-                      beta=fmt(1 / temperature)), help=t("softmax.T_help"))
+                      beta=fmt(1 / temperature)), help=t("softmax.T_help"), width="content")
     return temperature
 
 

@@ -44,13 +44,14 @@ DEFAULTS = dict(dataset="xor", noise=0.1, points=200, act="tanh", layers=1, widt
                 act_b="identity", zz_lr=1.0, zz_steps=40, surface="ravine", race_steps=200)
 present = presenting()
 
-# One line of intro; the rest behind a button beside it, so the charts start higher. On a
-# projector the row must not wrap (the charts need the height); on a phone it must, or the
-# intro is squeezed into a column one word wide. (On the projector during the tour, its
-# banner heads the page instead.)
+# One line of intro; the rest behind a button beside it, so the charts start higher. The
+# row wraps only where it must: on a 1280 px projector it stays one line (the charts need
+# the height), on a phone, a lecturer's link in presentation mode included, the buttons go
+# under the text instead of squeezing it into a column one word wide. (On the projector
+# during the tour, its banner heads the page instead.)
 if tourbar.heading_shown():
     st.title(t("training.title"))
-    with st.container(horizontal=True, vertical_alignment="center", wrap=not present):
+    with st.container(horizontal=True, vertical_alignment="center"):
         # on a projector a line that fits beside the buttons; the full intro in the popover
         st.markdown(t("training.intro_short" if present else "training.intro"), width="stretch")
         with st.popover(t("training.intro_more_label"), icon=":material/info:"):
@@ -216,7 +217,7 @@ def lead(short_key: str, long_keys: tuple[str, ...], formula: str | None = None,
         if formula:
             st.latex(formula)
         return None
-    with st.container(horizontal=True, vertical_alignment="center", wrap=False):
+    with st.container(horizontal=True, vertical_alignment="center"):
         st.markdown(t(f"training.{short_key}"), width="stretch")
         with st.popover(t("training.details"), icon=":material/info:", type="tertiary"):
             for key in long_keys:

@@ -1,6 +1,9 @@
-"""The home gallery on a phone: three panels a row, titles and tick labels apart.
+"""Pages on a phone: nothing squeezed or past the screen's edge; the home gallery three
+panels a row, titles and tick labels apart.
 
-A class opens the link on their phones. Five panels a row left each panel about 60 px on a
+A class opens the link on their phones. A row of controls that does not wrap squeezed its
+text into a column one letter wide (softmax's temperature sentence: 16 px wide, 800 px
+tall, beyond the screen's right edge, leaving a blank screen and a half). Five panels a row left each panel about 60 px on a
 390 px screen: "Identity (linear)" ran into "Step (Heaviside)" and each panel's tick labels
 into its neighbour's plot. A figure of subplots cannot reflow, so the server draws three a
 row for a browser that says it is a phone (`ui.frame.on_phone`). Checked in Chromium with
@@ -37,6 +40,48 @@ def _open(browser, server, width, height, **context):
     pg.set_default_timeout(30_000)
     open_page(pg, server + "/")
     return pg
+
+
+# Each element of the main area that ends past the screen's right edge, or holds text in a
+# box less than 80 px wide and more than three times as tall as wide (text squeezed into a
+# column). Returned as [problem, width, height, the text's start].
+SQUEEZED_JS = """() => {
+    const out = [];
+    document.querySelectorAll('[data-testid="stMain"] [data-testid="stElementContainer"]')
+        .forEach(e => {
+            const r = e.getBoundingClientRect();
+            if (!r.width && !r.height) return;
+            const text = (e.innerText || '').trim().slice(0, 40);
+            const where = [Math.round(r.width), Math.round(r.height), text];
+            if (r.right > window.innerWidth + 1) out.push(['past the edge', ...where]);
+            if (text && r.width < 80 && r.height > 3 * Math.max(r.width, 30))
+                out.push(['squeezed', ...where]);
+        });
+    return out;
+}"""
+# Every page, the tabs whose rows hold text beside controls, and presentation mode (a
+# lecturer's link, opened on a phone).
+PHONE_PATHS = ("", "curves", "gradient_flow", "softmax", "softmax?tab=target",
+               "softmax?tab=regression", "training", "training?tab=zigzag",
+               "training?tab=race", "playground", "tour", "softmax?present=1",
+               "training?present=1&tab=zigzag")
+
+
+def test_nothing_is_squeezed_or_past_the_edge_on_a_phone(browser, server):
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, user_agent=IPHONE,
+                              is_mobile=True, has_touch=True)
+    pg = ctx.new_page()
+    pg.set_default_timeout(30_000)
+    try:
+        problems = {}
+        for path in PHONE_PATHS:
+            open_page(pg, f"{server}/{path}")
+            found = pg.evaluate(SQUEEZED_JS)
+            if found:
+                problems[path] = found
+        assert not problems, problems
+    finally:
+        ctx.close()
 
 
 def _panels_in_first_row(panels) -> int:
