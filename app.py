@@ -73,10 +73,12 @@ with GATE.turn(), i18n.run_scope():
         st.radio(t("common.language"), LANGS, index=LANGS.index(_browser_language()),
                  horizontal=True, key="lang", bind="query-params")
         i18n.settle()
-        st.toggle(t("common.present"), key="present", help=t("common.present_help"),
-                  bind="query-params")
+        # A phone keeps its own layout (see frame.presenting): the toggle says so.
+        phone = frame.on_phone()
+        st.toggle(t("common.present"), key="present", bind="query-params", disabled=phone,
+                  help=t("common.present_help_phone" if phone else "common.present_help"))
 
-    if st.session_state.get("present"):
+    if frame.presenting():
         # On a projector the chart gets the whole 1280x720 screen; the sidebar is one click away.
         st.set_page_config(initial_sidebar_state="collapsed")
     frame.present_style()

@@ -16,7 +16,8 @@ import activations
 from activations import gradflow
 from activations.numfmt import fmt
 from activations.figures import gradflow as figs
-from ui.frame import chart, display_math, fragment, presenting, require_app_frame, text_table
+from ui.frame import (chart, display_math, fragment, on_phone, presenting, require_app_frame,
+                      text_table)
 from ui.i18n import lang, t
 from ui import cached, tourbar
 from ui import custom as formula_ui
@@ -266,7 +267,9 @@ def _lab() -> None:
     stats, names = [s for s, _, _ in kept], [n for _, n, _ in kept]
     # The figures below are drawn from the runs (named by their arguments) alone, in the
     # visitor's language: every visitor at this view shares them (`cached.kept`).
-    view = (tuple(k for _, _, k in kept), lang(), present)
+    # On a phone the two-panel charts stack (side by side their titles ran together).
+    stacked = on_phone()
+    view = (tuple(k for _, _, k in kept), lang(), present, stacked)
     for s, name, _ in kept:
         if s.overflow_layer is not None:
             st.warning(tr(f"overflow_{s.overflow_pass}", run=name, layer=s.overflow_layer),
@@ -284,7 +287,7 @@ def _lab() -> None:
             stats, names, title_h=tr("grad_h_title"), title_w=tr("grad_w_title"),
             x_title=tr("layer"), y_title=tr("norm_log"),
             theory_names=[tr("theory_of", run=n) for n in names] if theory else None,
-            chain_name=tr("chain"), chain=chain, present=present))
+            chain_name=tr("chain"), chain=chain, present=present, stacked=stacked))
         chart(fig, key="gf_grad", filename="gradient_norms")
         _grad_caption(stats, names, theory, chain is not None)
         if story is not None:  # under the chart: pressing a preset leaves its result in view
@@ -310,7 +313,7 @@ def _lab() -> None:
         st.subheader(tr("frac_title"))
         fig = cached.kept(("gf_frac", *view), lambda: figs.unit_fractions(
             stats, names, title_saturated=tr("saturated"), title_dead=tr("dead"),
-            x_title=tr("layer"), y_title=tr("percent"), present=present))
+            x_title=tr("layer"), y_title=tr("percent"), present=present, stacked=stacked))
         chart(fig, key="gf_frac", filename="saturated_dead")
         st.caption(tr("frac_notice"))
 

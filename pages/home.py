@@ -26,7 +26,7 @@ st.caption(t("home.count", n=len(activations.names())))
 names = activations.names()
 # On a phone five panels a row are 60 px wide: their titles ran into each other and their
 # tick labels into the next panel. Three a row there (the figure cannot reflow by itself).
-columns = 3 if on_phone() and not presenting() else 5
+columns = 3 if on_phone() else 5
 chart(cached.gallery_figure(tuple(names), t("home.f"), t("home.df"), presenting(), columns),
       key="gallery", filename="activation-gallery")
 st.caption(t("home.gallery_caption"))

@@ -21,7 +21,7 @@ from activations.mlp import layer_activations
 from activations.numfmt import fmt
 from ui import custom as formula_ui
 from ui import cached, urlstate
-from ui.frame import chart, fragment, presenting, require_app_frame
+from ui.frame import chart, fragment, on_phone, presenting, require_app_frame
 from ui.i18n import t
 from ui.urlstate import guard
 
@@ -253,7 +253,8 @@ def _lab() -> None:
         train_suffix="{name}", test_suffix=tr("test_points", name="{name}"),
         x_label="x₁", y_label="x₂", bias=tr("bias"))
     fig = cached.playground_figure(X_all, y_all, config, more, custom, texts,
-                                  tuple(fn_name(a) for a in acts), start, present)
+                                  tuple(fn_name(a) for a in acts), start, present,
+                                  on_phone())  # a phone: stacked
     buttons.markdown(tr("trained", steps=result.steps_run))
     if result.diverged:
         st.warning(tr("diverged", step=result.steps_run), icon=":material/warning:")

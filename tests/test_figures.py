@@ -358,6 +358,35 @@ def test_unit_fractions(key, present):
     _check_legend_below(layout, present)
 
 
+@pytest.mark.parametrize("which", ["norms", "fractions"])
+def test_two_panel_charts_stack_on_a_phone(which):
+    """On a phone the two panels stand one above the other, full width, each with its y
+    title; the traces stay on the same axes (x/y the first panel, x2/y2 the second)."""
+    runs = _runs("several")
+    names = _names(runs)
+    if which == "norms":
+        build = lambda stacked: figs.gradient_norms(  # noqa: E731
+            list(runs), names, title_h=TEXT["grad_h_title"], title_w=TEXT["grad_w_title"],
+            x_title=TEXT["layer"], y_title=TEXT["norm_log"], theory_names=None,
+            chain_name=TEXT["chain"], stacked=stacked)
+        y_title, height = TEXT["norm_log"], 800
+    else:
+        build = lambda stacked: figs.unit_fractions(  # noqa: E731
+            list(runs), names, title_saturated=TEXT["saturated"], title_dead=TEXT["dead"],
+            x_title=TEXT["layer"], y_title=TEXT["percent"], stacked=stacked)
+        y_title, height = TEXT["percent"], 740
+    wide, tall = (_validated(build(stacked)) for stacked in (False, True))
+    assert [(t["xaxis"], t["yaxis"]) for t in tall["data"]] == \
+        [(t["xaxis"], t["yaxis"]) for t in wide["data"]]
+    layout = tall["layout"]
+    assert layout["xaxis"]["domain"] == layout["xaxis2"]["domain"] == [0.0, 1.0]
+    assert layout["yaxis2"]["domain"][1] < layout["yaxis"]["domain"][0]  # first on top
+    assert layout["yaxis"]["title"]["text"] == layout["yaxis2"]["title"]["text"] == y_title
+    titles = layout["annotations"]
+    assert titles[0]["y"] > titles[1]["y"] and titles[0]["x"] == titles[1]["x"] == 0.5
+    assert layout["height"] == height and layout["legend"]["y"] == -0.12
+
+
 def test_unit_fractions_of_a_dead_network_read_100_percent():
     dead = _fractions(_runs("dead"))["data"][1]
     np.testing.assert_array_equal(_decode(dead["y"]), 100.0)

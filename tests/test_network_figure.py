@@ -176,6 +176,25 @@ def test_figure_is_valid_and_animates_every_snapshot(binary):
     assert hover[-1].startswith("p = σ(")
 
 
+def test_on_a_phone_the_network_spans_the_width_above_the_square_and_the_loss(binary):
+    fig = nf.network_figure(binary, texts=TEXTS, fn_names=["tanh", "tanh"],
+                            feature_labels=["x₁", "x₂", "x₁²"], stacked=True)
+    go.Figure(fig.to_dict())
+    layout = fig.layout
+    assert tuple(layout.xaxis.domain) == (0, 1)  # the network, full width
+    network, square, loss = layout.yaxis.domain, layout.yaxis2.domain, layout.yaxis3.domain
+    assert network[0] > square[1] and square[0] > loss[1]  # top to bottom, apart
+    assert layout.xaxis2.domain[1] == layout.xaxis3.domain[1] == 1
+    assert layout.annotations[1].y == square[1]  # "Output" over the square itself
+    slider = layout.sliders[0]
+    assert (slider.x, slider.len) == (0, 1)  # under the play buttons, across the width
+    assert layout.height == 1000
+    normal = nf.network_figure(binary, texts=TEXTS, fn_names=["tanh", "tanh"],
+                               feature_labels=["x₁", "x₂", "x₁²"])
+    assert [f.name for f in fig.frames] == [f.name for f in normal.frames]
+    assert normal.layout.xaxis.domain[1] < normal.layout.xaxis2.domain[0]  # side by side
+
+
 def test_frames_change_as_training_goes(binary):
     fig = nf.network_figure(binary, texts=TEXTS, fn_names=["tanh", "tanh"],
                             feature_labels=["x₁", "x₂", "x₁²"], start=200)

@@ -84,13 +84,14 @@ def _runs():
 RUN_NAMES = ["sigmoid", "tanh", "relu"]
 
 
-def _norms(present):
+def _norms(present, stacked=False):
     runs = _runs()
     top = runs[0].grad_h_norm[-1]
     chain = gradflow.chain_rule_reference(top, runs[0].depth) if math.isfinite(top) else None
     return gf.gradient_norms(list(runs), RUN_NAMES, title_h="h", title_w="w", x_title="layer",
                              y_title="norm", theory_names=[f"{n} theory" for n in RUN_NAMES],
-                             chain_name="chain", chain=chain, present=present)
+                             chain_name="chain", chain=chain, present=present,
+                             stacked=stacked)
 
 
 def _boxes(present):
@@ -103,13 +104,14 @@ def _heatmaps(present):
                                     colorbar_title="share", present=present)
 
 
-def _fractions(present):
+def _fractions(present, stacked=False):
     return gf.unit_fractions(list(_runs()), RUN_NAMES, title_saturated="sat", title_dead="dead",
-                             x_title="layer", y_title="%", present=present)
+                             x_title="layer", y_title="%", present=present, stacked=stacked)
 
 
-def _gallery(present):
-    return gallery.gallery_figure(activations.names(), "f", "df", present=present)
+def _gallery(present, columns=5):
+    return gallery.gallery_figure(activations.names(), "f", "df", present=present,
+                                  columns=columns)
 
 
 LOGITS = np.array(pg.DEFAULT_LOGITS)
@@ -209,10 +211,10 @@ def _race(present):
                           pause_label="q", step_label="s", minimum_name="m", present=present)
 
 
-def _network(present):
+def _network(present, stacked=False):
     r = training.train_mlp("xor", hidden=(3,), steps=20, snapshot_every=5)
     return nf.network_figure(r, texts=nf.Texts(class_names=("A", "B")), fn_names=["tanh"],
-                             feature_labels=["x1", "x2"], present=present)
+                             feature_labels=["x1", "x2"], present=present, stacked=stacked)
 
 
 BUILDERS = {
@@ -221,13 +223,18 @@ BUILDERS = {
     "curves.scale": _scale, "curves.difference": _difference, "curves.sweep": _sweep,
     "gradflow.norms": _norms, "gradflow.boxes": _boxes, "gradflow.heatmaps": _heatmaps,
     "gradflow.fractions": _fractions, "gallery": _gallery,
+    # a phone's layouts (the page never asks for them in presentation mode)
+    "gradflow.norms.phone": lambda present: _norms(present, stacked=True),
+    "gradflow.fractions.phone": lambda present: _fractions(present, stacked=True),
+    "gallery.phone": lambda present: _gallery(present, columns=3),
+    "network.phone": lambda present: _network(present, stacked=True),
     "softmax.views": _views, "softmax.animation": _animation, "softmax.target": _target,
     "softmax.loss_curve": _loss_curve, "softmax.worked_example": _worked_example,
     "softmax.binary": _binary, "softmax.regression": _regression, "softmax.outlier": _outlier,
     "training.boundary": _boundary, "training.curves": _training_curves,
     "training.zigzag": _zigzag, "training.race": _race, "network": _network,
 }
-WITH_FRAMES = {"curves.sweep", "softmax.animation", "training.race", "network"}
+WITH_FRAMES = {"curves.sweep", "softmax.animation", "training.race", "network", "network.phone"}
 
 
 def _plotly_way(fig: go.Figure) -> dict:

@@ -197,9 +197,11 @@ def playground_run(X, y, config, chunks, custom):
 
 
 @shared(max_entries=24, key=_by_content)
-def playground_figure(X, y, config, chunks, custom, texts, fn_names, start, present):
+def playground_figure(X, y, config, chunks, custom, texts, fn_names, start, present,
+                      stacked=False):
     """The playground's figure: ~1 MB of frames, its JSON made once and kept on it."""
     result = playground_run(X, y, config, chunks, custom)
     labels = [feats.LABELS[f] for f in result.features]
     return network.network_figure(result, texts=texts, fn_names=fn_names,
-                                  feature_labels=labels, start=start, present=present)
+                                  feature_labels=labels, start=start, present=present,
+                                  stacked=stacked)

@@ -95,17 +95,25 @@ def display_math(tex: str) -> str:
 
 
 def presenting() -> bool:
-    """Whether the shared frame's presentation mode is on."""
-    return bool(st.session_state.get("present", False))
+    """Whether the shared frame's presentation mode is on. Never on a phone: the mode lays
+    pages out for a 1280x720 projector, and a student who opens a lecturer's link (it
+    carries ``present=true``) on a phone needs the phone's layout."""
+    return bool(st.session_state.get("present", False)) and not on_phone()
 
 
 def on_phone() -> bool:
     """Whether the visitor's browser says it is a phone: "Mobi" in its User-Agent (the
     mark MDN recommends; iPhone and Android phones carry it, tablets and desktops do not)
     or the ``Sec-CH-UA-Mobile: ?1`` client hint. For layouts that cannot reflow, such as a
-    grid of Plotly subplots; the server never learns the screen's width."""
-    headers = st.context.headers
-    return "Mobi" in headers.get("User-Agent", "") or headers.get("Sec-CH-UA-Mobile") == "?1"
+    grid of Plotly subplots; the server never learns the screen's width. Read once per
+    session (the browser does not change), kept under a "_" key that page switches keep."""
+    phone = st.session_state.get("_phone")
+    if phone is None:
+        headers = st.context.headers
+        phone = ("Mobi" in headers.get("User-Agent", "")
+                 or headers.get("Sec-CH-UA-Mobile") == "?1")
+        st.session_state["_phone"] = phone
+    return phone
 
 
 def present_style() -> None:

@@ -42,10 +42,20 @@ def _titled(text: str, **axis) -> dict:
     return dict(axis, title=dict(text=text))
 
 
-def _legend_below(present: bool) -> dict:
+def _legend_below(present: bool, stacked: bool = False) -> dict:
     """Legend under the panels, so it can't cover the panel titles above them."""
-    return dict(legend=dict(orientation="h", yanchor="top", y=-0.22 if present else -0.28,
-                            xanchor="left", x=0))
+    y = -0.12 if stacked else -0.22 if present else -0.28  # of the (taller) plot area
+    return dict(legend=dict(orientation="h", yanchor="top", y=y, xanchor="left", x=0))
+
+
+def _two_panels(titles: tuple[str, str], stacked: bool, **options) -> dict:
+    """Two panels side by side, or one above the other when ``stacked`` (a phone's width:
+    side by side, their titles ran into each other). The axes keep their names either way
+    (x/y the first panel, x2/y2 the second), so traces placed with LEFT and RIGHT go to
+    the same panels."""
+    if stacked:
+        return subplots(2, 1, subplot_titles=titles, vertical_spacing=0.16)
+    return subplots(1, 2, subplot_titles=titles, horizontal_spacing=0.08, **options)
 
 
 def _compact(a) -> np.ndarray:
@@ -92,7 +102,8 @@ def _norm_traces(i: int, run, name: str, theory: str | None, width: float) -> li
 
 
 def gradient_norms(runs, names, *, title_h, title_w, x_title, y_title, theory_names,
-                   chain_name, chain=None, present=False, height=None) -> go.Figure:
+                   chain_name, chain=None, present=False, height=None,
+                   stacked=False) -> go.Figure:
     """Two log-scale panels: ||dL/dh_l|| (with each run's predicted curve, dashed) and ||dL/dW_l||.
 
     Args:
@@ -106,7 +117,8 @@ def gradient_norms(runs, names, *, title_h, title_w, x_title, y_title, theory_na
         chain: the chain-rule reference over layers 1..D (e.g.
             ``gradflow.chain_rule_reference``), or None to leave it out.
         height: the figure's height in px (default: PRESENT_HEIGHT in presentation mode,
-            else 480).
+            else 480, or 800 stacked).
+        stacked: the panels one above the other (for a phone), each with its y title.
     """
     width = line_width(present)
     data = []
@@ -119,13 +131,14 @@ def gradient_norms(runs, names, *, title_h, title_w, x_title, y_title, theory_na
                          line=dict(color=CHAIN_COLOR, width=width * 0.7, dash="dot"), **LEFT))
     left = [d["y"] for d in data if d.get("yaxis", "y") == "y"]
     right = [d["y"] for d in data if d.get("yaxis") == "y2"]
+    right_axis = _titled(y_title, **log_axis(*right)) if stacked else log_axis(*right)
     panels = dict(xaxis=_titled(x_title), xaxis2=_titled(x_title),
-                  yaxis=_titled(y_title, **log_axis(*left)), yaxis2=log_axis(*right))
-    grid = subplots(1, 2, subplot_titles=(title_h, title_w), horizontal_spacing=0.08)
+                  yaxis=_titled(y_title, **log_axis(*left)), yaxis2=right_axis)
+    grid = _two_panels((title_h, title_w), stacked)
     layout = styled(merge(grid, panels), present=present,
-                    height=height or (PRESENT_HEIGHT if present else 480))
+                    height=height or (800 if stacked else PRESENT_HEIGHT if present else 480))
     # Two panels: unified hover would mix them.
-    return figure(data, merge(layout, dict(_legend_below(present), hovermode="x")))
+    return figure(data, merge(layout, dict(_legend_below(present, stacked), hovermode="x")))
 
 
 def _box_layers(depth: int) -> np.ndarray:
@@ -213,17 +226,18 @@ def _fraction_traces(i: int, run, name: str, width: float) -> list[dict]:
 
 
 def unit_fractions(runs, names, *, title_saturated, title_dead, x_title, y_title,
-                   present=False, height=None) -> go.Figure:
-    """Two panels, in percent per layer: saturated entries and dead units."""
+                   present=False, height=None, stacked=False) -> go.Figure:
+    """Two panels, in percent per layer: saturated entries and dead units (one above the
+    other if ``stacked``, for a phone)."""
     width = line_width(present)
     data = []
     for i, (run, name) in enumerate(zip(runs, names)):
         data += _fraction_traces(i, run, name, width)
     percent = dict(range=[-3, 103], ticksuffix="%")  # a little room so 0% and 100% show
     panels = dict(xaxis=_titled(x_title), xaxis2=_titled(x_title),
-                  yaxis=_titled(y_title, **percent), yaxis2=percent)
-    grid = subplots(1, 2, subplot_titles=(title_saturated, title_dead),
-                    horizontal_spacing=0.08, shared_yaxes=True)
+                  yaxis=_titled(y_title, **percent),
+                  yaxis2=_titled(y_title, **percent) if stacked else percent)
+    grid = _two_panels((title_saturated, title_dead), stacked, shared_yaxes=True)
     layout = styled(merge(grid, panels), present=present,
-                    height=height or (640 if present else 440))
-    return figure(data, merge(layout, dict(_legend_below(present), hovermode="x")))
+                    height=height or (740 if stacked else 640 if present else 440))
+    return figure(data, merge(layout, dict(_legend_below(present, stacked), hovermode="x")))

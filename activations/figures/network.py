@@ -273,7 +273,7 @@ def _frame_bytes(frame_traces) -> int:
 
 
 def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
-                   present=False, height=None, budget=JSON_BUDGET,
+                   present=False, stacked=False, height=None, budget=JSON_BUDGET,
                    max_frames=MAX_FRAMES) -> go.Figure:
     """The animated playground figure of a `training.TrainResult` with snapshots.
 
@@ -282,7 +282,8 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
     snapshot at or before this step (0: the starting weights), so Play (which continues
     from the frame shown) plays the training after it. Frames are an even choice among the
     snapshots (the first, the last and the opening one always), as many as fit ``budget``
-    bytes and ``max_frames``.
+    bytes and ``max_frames``. ``stacked``: the network across the top, the output square and
+    the loss chart under it (a phone's width).
     """
     snaps = result.snapshots
     if not snaps:
@@ -475,14 +476,21 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
     # (x3, y3); on a projector (larger text, a shorter figure) side by side instead, where
     # a stacked loss chart was 48 px tall, its ticks on top of each other and the square's
     # x title on its line. The panel titles sit just under the legend (``out_top``).
+    # On a phone, beside the network each of the three was a third of 360 px: the network
+    # there spans the width above the square, and the loss chart comes last.
     if present:
         left, out_top = 0.5, 0.87
         square = dict(x=[left + 0.07, 0.77], y=[0.06, out_top])
         loss = dict(x=[0.85, 1], y=[0.06, out_top])
+    elif stacked:
+        left, out_top = 1.0, 0.97
+        square = dict(x=[0.12, 1], y=[0.3, 0.6])
+        loss = dict(x=[0.12, 1], y=[0.06, 0.19])
     else:
         left, out_top = 0.56, 0.96
         square = dict(x=[left + 0.08, 1], y=[0.46, out_top])
         loss = dict(x=[left + 0.08, 1], y=[0.06, 0.3])
+    network_y = [0.66, out_top] if stacked else [0.02, out_top]
     hidden_axis = dict(visible=False, showgrid=False, zeroline=False, fixedrange=True)
     anim = dict(frame=dict(duration=FRAME_MS, redraw=False), transition=dict(duration=0),
                 mode="immediate")
@@ -491,7 +499,7 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
     names = [str(s.step) for s in chosen]
     layout = dict(
         xaxis=dict(domain=[0, left], range=list(span_x), **hidden_axis),
-        yaxis=dict(domain=[0.02, out_top], range=list(span_y), scaleanchor="x", scaleratio=1,
+        yaxis=dict(domain=network_y, range=list(span_y), scaleanchor="x", scaleratio=1,
                    constrain="domain", **hidden_axis),
         xaxis2=dict(domain=square["x"], range=[float(gx[0]), float(gx[-1])],
                     anchor="y2", showgrid=False, title=dict(text=texts.x_label),
@@ -506,8 +514,8 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
         annotations=[
             dict(text=texts.network, x=0, y=out_top, xref="paper", yref="paper",
                  xanchor="left", yanchor="bottom", showarrow=False),
-            dict(text=texts.output, x=square["x"][0], y=out_top, xref="paper", yref="paper",
-                 xanchor="left", yanchor="bottom", showarrow=False),
+            dict(text=texts.output, x=square["x"][0], y=square["y"][1], xref="paper",
+                 yref="paper", xanchor="left", yanchor="bottom", showarrow=False),
         ],
         hovermode="closest",
         margin=dict(l=10, r=10, t=40, b=70),
@@ -519,17 +527,22 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
                           args=[None, {**anim, "fromcurrent": True}]),
                      dict(label=texts.pause, method="animate", args=[[None], jump])],
         )],
+        # (On a phone the slider goes under the buttons, across the width.)
         sliders=[dict(
-            active=chosen.index(first), x=0.24, y=0, len=left - 0.2, xanchor="left",
-            yanchor="top", pad=dict(t=6), font=dict(size=base - 2),
+            active=chosen.index(first), x=0 if stacked else 0.24, y=0,
+            len=1 if stacked else left - 0.2, xanchor="left", yanchor="top",
+            pad=dict(t=50 if stacked else 6), font=dict(size=base - 2),
             currentvalue=dict(prefix=f"{texts.step}: ", font=dict(size=base)),
             steps=[dict(label=n, method="animate", args=[[n], jump]) for n in names],
         )],
     )
     # The legend sits above the plots (the margin leaves it room), clear of both titles.
-    layout = merge(styled(layout, present=present, height=height or (470 if present else 600)),
+    # (On a phone the legend wraps to three rows: a taller margin holds them.)
+    default_height = 470 if present else 1000 if stacked else 600
+    layout = merge(styled(layout, present=present, height=height or default_height),
                    dict(hovermode="closest",
-                        margin=dict(t=95 if present else 60, b=95 if present else 80),
+                        margin=dict(t=95 if present or stacked else 60,
+                                    b=150 if stacked else 95 if present else 80),
                         legend=dict(orientation="h", x=1, xanchor="right", y=1.0,
                                     yanchor="bottom")))
     frames = [dict(name=str(snap.step), traces=moving,

@@ -1,5 +1,5 @@
-"""Pages on a phone: nothing squeezed or past the screen's edge; the home gallery three
-panels a row, titles and tick labels apart.
+"""Pages on a phone: nothing squeezed or past the screen's edge, no chart title on another;
+the home gallery three panels a row, titles and tick labels apart.
 
 A class opens the link on their phones. A row of controls that does not wrap squeezed its
 text into a column one letter wide (softmax's temperature sentence: 16 px wide, 800 px
@@ -44,7 +44,9 @@ def _open(browser, server, width, height, **context):
 
 # Each element of the main area that ends past the screen's right edge, or holds text in a
 # box less than 80 px wide and more than three times as tall as wide (text squeezed into a
-# column). Returned as [problem, width, height, the text's start].
+# column), as [problem, width, height, the text's start]; and each chart's panel title that
+# lies on another or on the legend (gradient flow's two panels side by side ran their titles
+# together; the playground's "Output" sat under its legend).
 SQUEEZED_JS = """() => {
     const out = [];
     document.querySelectorAll('[data-testid="stMain"] [data-testid="stElementContainer"]')
@@ -57,14 +59,29 @@ SQUEEZED_JS = """() => {
             if (text && r.width < 80 && r.height > 3 * Math.max(r.width, 30))
                 out.push(['squeezed', ...where]);
         });
+    // In each chart: a panel title on another, or on the legend (1 px of slack).
+    const apart = (a, b) => a.right <= b.left + 1 || b.right <= a.left + 1
+                         || a.bottom <= b.top + 1 || b.bottom <= a.top + 1;
+    document.querySelectorAll('[data-testid="stPlotlyChart"]').forEach(chart => {
+        const titles = [...chart.querySelectorAll('.annotation')]
+            .map(n => [n.textContent, n.getBoundingClientRect()]).filter(([, r]) => r.width);
+        const legend = chart.querySelector('g.legend');
+        titles.forEach(([text, r], i) => {
+            titles.slice(i + 1).forEach(([other, q]) => {
+                if (!apart(r, q)) out.push(['titles overlap', text, other]);
+            });
+            if (legend && !apart(r, legend.getBoundingClientRect()))
+                out.push(['title on the legend', text]);
+        });
+    });
     return out;
 }"""
 # Every page, the tabs whose rows hold text beside controls, and presentation mode (a
 # lecturer's link, opened on a phone).
 PHONE_PATHS = ("", "curves", "gradient_flow", "softmax", "softmax?tab=target",
-               "softmax?tab=regression", "training", "training?tab=zigzag",
-               "training?tab=race", "playground", "tour", "softmax?present=1",
-               "training?present=1&tab=zigzag")
+               "softmax?tab=binary", "softmax?tab=regression", "training",
+               "training?tab=compare", "training?tab=zigzag", "training?tab=race",
+               "playground", "tour", "softmax?present=1", "training?present=1&tab=zigzag")
 
 
 def test_nothing_is_squeezed_or_past_the_edge_on_a_phone(browser, server):
@@ -79,6 +96,14 @@ def test_nothing_is_squeezed_or_past_the_edge_on_a_phone(browser, server):
             found = pg.evaluate(SQUEEZED_JS)
             if found:
                 problems[path] = found
+            if "present=1" in path:
+                # A lecturer's link: the phone keeps its layout (the projector's legends
+                # wrapped onto the panel titles), the toggle says why, the link keeps
+                # present=true for the next wide screen it is opened on.
+                toggle = pg.locator(".st-key-present input").first
+                assert toggle.is_disabled() and toggle.is_checked(), path
+                assert "present=true" in pg.url, pg.url
+                assert pg.locator("style", has_text="stSliderThumbValue").count() == 0, path
         assert not problems, problems
     finally:
         ctx.close()

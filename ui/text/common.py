@@ -8,6 +8,8 @@ EN = {
     "language": "Language",
     "present": "Presentation mode",
     "present_help": "Larger text and thicker lines for a projector; controls fold away.",
+    "present_help_phone": "For a projector or a wide screen: on a phone the pages keep "
+                          "their phone layout.",
     "yes": "yes",
     "no": "no",
 }
@@ -20,6 +22,8 @@ KO = {
     "language": "언어",
     "present": "발표 모드",
     "present_help": "프로젝터용으로 글자를 키우고 선을 굵게 하며, 조작 패널을 접습니다.",
+    "present_help_phone": "프로젝터나 넓은 화면용입니다. 휴대폰에서는 페이지가 휴대폰 "
+                          "배치를 유지합니다.",
     "yes": "예",
     "no": "아니오",
 }

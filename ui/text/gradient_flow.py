@@ -143,11 +143,11 @@ EN = {
     "theory_of": "{run} (theory)",
     "chain": "σ′(0)ⁿ = 0.25ⁿ",
     "grad_notice": (
-        "**What to notice:** read the left panel from right (output) to left (input): a "
-        "line sloping down towards layer 1 is a vanishing gradient, one sloping up is "
-        "exploding, a level line is healthy. The right panel can look flat even when the "
-        "left one collapses, because ∂L/∂W also carries the layer's input. A line that "
-        "stops means the gradient became exactly 0."
+        "**What to notice:** read the back-propagated gradient ‖∂L/∂hₗ‖ from right "
+        "(output) to left (input): a line sloping down towards layer 1 is a vanishing "
+        "gradient, one sloping up is exploding, a level line is healthy. The weight "
+        "gradient ‖∂L/∂Wₗ‖ can look flat even when ‖∂L/∂hₗ‖ collapses, because ∂L/∂W also "
+        "carries the layer's input. A line that stops means the gradient became exactly 0."
     ),
     "grad_notice_theory": (
         "Dashed lines are the theory below, computed from the weights' variance and the "
@@ -368,10 +368,10 @@ KO = {
     "theory_of": "{run} (이론)",
     "chain": "σ′(0)ⁿ = 0.25ⁿ",
     "grad_notice": (
-        "**볼 점:** 왼쪽 그래프는 오른쪽(출력)에서 왼쪽(입력)으로 읽습니다. 1층 쪽으로 "
-        "내려가는 선은 기울기 소실, 올라가는 선은 기울기 폭주, 수평인 선이 건강한 상태입니다. "
-        "∂L/∂W에는 그 층의 입력도 곱해지므로, 왼쪽이 무너져도 오른쪽은 평평해 보일 수 "
-        "있습니다. 선이 끊기면 기울기가 정확히 0이 된 것입니다."
+        "**볼 점:** 역전파된 기울기 ‖∂L/∂hₗ‖는 오른쪽(출력)에서 왼쪽(입력)으로 읽습니다. "
+        "1층 쪽으로 내려가는 선은 기울기 소실, 올라가는 선은 기울기 폭주, 수평인 선이 건강한 "
+        "상태입니다. ∂L/∂W에는 그 층의 입력도 곱해지므로, ‖∂L/∂hₗ‖가 무너져도 가중치 기울기 "
+        "‖∂L/∂Wₗ‖는 평평해 보일 수 있습니다. 선이 끊기면 기울기가 정확히 0이 된 것입니다."
     ),
     "grad_notice_theory": (
         "파선은 아래 이론값으로, 가중치의 분산과 층마다 만난 기울기 f′로 계산합니다."
