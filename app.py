@@ -81,7 +81,7 @@ with GATE.turn(), i18n.run_scope():
     if frame.presenting():
         # On a projector the chart gets the whole 1280x720 screen; the sidebar is one click away.
         st.set_page_config(initial_sidebar_state="collapsed")
-    frame.present_style()
+    frame.styles()
 
     st.sidebar.caption(t("app.tagline"))
 

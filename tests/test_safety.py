@@ -3,6 +3,8 @@
 import ast
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 APP_FILES = sorted([ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").rglob("*.py"),
                     *(ROOT / "activations").rglob("*.py")])
@@ -18,10 +20,13 @@ def test_files_found():
     assert len(APP_FILES) > 10
 
 
+STYLESHEETS = ("PRESENT_CSS", "KOREAN_CSS")
+
+
 def _is_static_css(path, call) -> bool:
-    """The one allowed ``st.html``: ui/frame.py passing its ``PRESENT_CSS`` file."""
+    """The only allowed ``st.html``: ui/frame.py passing one of its stylesheet files."""
     return (path == ROOT / "ui" / "frame.py" and len(call.args) == 1 and not call.keywords
-            and isinstance(call.args[0], ast.Name) and call.args[0].id == "PRESENT_CSS")
+            and isinstance(call.args[0], ast.Name) and call.args[0].id in STYLESHEETS)
 
 
 def test_nothing_renders_html():
@@ -55,13 +60,15 @@ def test_no_eval_like_calls():
     assert not offenders, offenders
 
 
-def test_the_presentation_css_is_static_css():
+@pytest.mark.parametrize("name", STYLESHEETS)
+def test_the_stylesheets_are_static_css(name):
     """What ui/frame.py hands to st.html is a file of style rules: no markup, no script,
     nothing loaded from elsewhere."""
-    from ui.frame import PRESENT_CSS
+    import ui.frame
 
-    assert PRESENT_CSS.suffix == ".css" and PRESENT_CSS.parent == ROOT / "ui"
-    css = PRESENT_CSS.read_text(encoding="utf-8")
+    sheet = getattr(ui.frame, name)
+    assert sheet.suffix == ".css" and sheet.parent == ROOT / "ui"
+    css = sheet.read_text(encoding="utf-8")
     for banned in ("<", ">", "@import", "url(", "expression(", "javascript:"):
         assert banned not in css, banned
 

@@ -13,11 +13,12 @@ from plotly.basedatatypes import BaseFigure
 from activations.figures.spec import to_plotly_dict
 
 from .gate import GATE
-from .i18n import run_scope
+from .i18n import lang, run_scope
 
 # A static file in the repository; st.html sends a style-only body to the page's event
 # container, so it takes no space. No user text is ever part of it.
 PRESENT_CSS = Path(__file__).with_name("present.css")
+KOREAN_CSS = Path(__file__).with_name("korean.css")
 
 # The app's pages: url_path -> (script, Material icon). app.py builds the navigation from
 # it; the tour links to pages by it.
@@ -116,11 +117,14 @@ def on_phone() -> bool:
     return phone
 
 
-def present_style() -> None:
-    """Larger page text and less padding while presentation mode is on (charts get their
-    projector look from the figure builders)."""
+def styles() -> None:
+    """The frame's stylesheets: larger page text and less padding while presentation mode
+    is on (charts get their projector look from the figure builders); line breaks between
+    words while the page is in Korean."""
     if presenting():
         st.html(PRESENT_CSS)
+    if lang() == "ko":
+        st.html(KOREAN_CSS)
 
 
 class _Prepared(BaseFigure):

@@ -1,5 +1,6 @@
 """Pages on a phone: nothing squeezed or past the screen's edge, no chart title on another;
-the home gallery three panels a row, titles and tick labels apart.
+the home gallery three panels a row, titles and tick labels apart; Korean lines broken
+between words.
 
 A class opens the link on their phones. A row of controls that does not wrap squeezed its
 text into a column one letter wide (softmax's temperature sentence: 16 px wide, 800 px
@@ -141,3 +142,41 @@ def test_gallery_on_a_desktop_keeps_five_columns(browser, server):
         assert _panels_in_first_row(pg.evaluate(PANELS_JS)) == 5
     finally:
         pg.context.close()
+
+
+# Each Korean word (a run of Hangul between spaces) of the main area's headings and
+# paragraphs that the browser split across two lines, with its element's text.
+SPLIT_WORDS_JS = """() => {
+    const split = [];
+    document.querySelectorAll('[data-testid="stMain"] h1, [data-testid="stMain"] p')
+        .forEach(el => {
+            const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+            for (let node; (node = walker.nextNode());) {
+                for (const m of node.textContent.matchAll(/[\uac00-\ud7a3]{2,}/g)) {
+                    const range = document.createRange();
+                    range.setStart(node, m.index);
+                    range.setEnd(node, m.index + m[0].length);
+                    const tops = new Set([...range.getClientRects()]
+                        .filter(r => r.width > 0).map(r => Math.round(r.top)));
+                    if (tops.size > 1) split.push([m[0], el.textContent.slice(0, 30)]);
+                }
+            }
+        });
+    return split;
+}"""
+
+
+def test_korean_lines_break_between_words_on_a_phone(browser, server):
+    """Korean is set with breaks between words (eojeol); the browser's default broke between
+    any two syllables: the gradient-flow title read "기울 / 기의", its intro "역전 / 파하며"."""
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, user_agent=IPHONE,
+                              is_mobile=True, has_touch=True)
+    pg = ctx.new_page()
+    pg.set_default_timeout(30_000)
+    try:
+        for path in ("gradient_flow?lang=ko", "tour?lang=ko", "softmax?lang=ko"):
+            open_page(pg, f"{server}/{path}")
+            assert pg.evaluate(SPLIT_WORDS_JS) == [], path
+        screenshot(pg, "softmax-phone-ko", full_page=False)
+    finally:
+        ctx.close()
