@@ -203,14 +203,18 @@ def _sendable(fig, prepared: dict) -> dict:
 def chart(fig, key: str, filename: str):
     """Draw ``fig`` full width, following the Streamlit theme (light or dark).
 
-    The toolbar's camera button saves ``<filename>.png`` at 2x scale.
+    The toolbar's camera button saves ``<filename>.png`` at 2x scale (a phone shows no
+    toolbar).
     """
     config = {
         "displaylogo": False,
         # The toolbar shows on hover only, and holds just "save PNG" and "reset axes" (drag
         # still zooms, a double click resets): a full bar is ~250 px wide and, on a 390 px
         # phone, covered the chart titles at the top left.
-        "displayModeBar": "hover",
+        # A touch screen has no hover, so there the bar stayed, over the titles at the
+        # chart's top right (the phone gallery's "Sigmoid"): none on a phone, where a
+        # double tap still resets the axes.
+        "displayModeBar": False if on_phone() else "hover",
         "modeBarButtons": [["toImage", "resetScale2d"]],
         "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
     }
