@@ -93,13 +93,14 @@ def browser():
         b.close()
 
 
-def new_page(browser):
-    """A fresh context (its own Streamlit session) at 1280x900.
+def new_page(browser, width: int = 1280, height: int = 900, **context):
+    """A fresh context (its own Streamlit session) at ``width`` x ``height`` (1280x900),
+    with Playwright's other context options (``color_scheme``, ``user_agent``, ...).
 
     ``pg.js_errors`` collects uncaught page errors; ``pg.dialogs`` the messages of any
     alert/confirm/prompt (dismissed at once: none should ever open).
     """
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": width, "height": height}, **context)
     pg = context.new_page()
     pg.set_default_timeout(30_000)
     pg.js_errors, pg.dialogs = [], []

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import boxes_overlap, open_page, screenshot
+from .conftest import boxes_overlap, new_page, open_page, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -35,12 +35,9 @@ PANELS_JS = """() => {
 }"""
 
 
-def _open(browser, server, width, height, **context):
-    ctx = browser.new_context(viewport={"width": width, "height": height}, **context)
-    pg = ctx.new_page()
-    pg.set_default_timeout(30_000)
-    open_page(pg, server + "/")
-    return pg
+def _phone(browser):
+    """A fresh session in an iPhone's browser: 390x844, its User-Agent, touch."""
+    return new_page(browser, 390, 844, user_agent=IPHONE, is_mobile=True, has_touch=True)
 
 
 # Each element of the main area that ends past the screen's right edge, or holds text in a
@@ -86,10 +83,7 @@ PHONE_PATHS = ("", "curves", "gradient_flow", "softmax", "softmax?tab=target",
 
 
 def test_nothing_is_squeezed_or_past_the_edge_on_a_phone(browser, server):
-    ctx = browser.new_context(viewport={"width": 390, "height": 844}, user_agent=IPHONE,
-                              is_mobile=True, has_touch=True)
-    pg = ctx.new_page()
-    pg.set_default_timeout(30_000)
+    pg = _phone(browser)
     try:
         problems = {}
         for path in PHONE_PATHS:
@@ -107,7 +101,7 @@ def test_nothing_is_squeezed_or_past_the_edge_on_a_phone(browser, server):
                 assert pg.locator("style", has_text="stSliderThumbValue").count() == 0, path
         assert not problems, problems
     finally:
-        ctx.close()
+        pg.context.close()
 
 
 def _panels_in_first_row(panels) -> int:
@@ -116,8 +110,9 @@ def _panels_in_first_row(panels) -> int:
 
 
 def test_gallery_on_a_phone_has_three_readable_columns(browser, server):
-    pg = _open(browser, server, 390, 844, user_agent=IPHONE, is_mobile=True, has_touch=True)
+    pg = _phone(browser)
     try:
+        open_page(pg, server + "/")
         pg.locator(".st-key-gallery").scroll_into_view_if_needed()
         panels = pg.evaluate(PANELS_JS)
         assert len(panels["plots"]) == 25
@@ -139,8 +134,9 @@ def test_gallery_on_a_phone_has_three_readable_columns(browser, server):
 
 
 def test_gallery_on_a_desktop_keeps_five_columns(browser, server):
-    pg = _open(browser, server, 1280, 900)
+    pg = new_page(browser)
     try:
+        open_page(pg, server + "/")
         assert _panels_in_first_row(pg.evaluate(PANELS_JS)) == 5
     finally:
         pg.context.close()
@@ -171,14 +167,11 @@ SPLIT_WORDS_JS = """() => {
 def test_korean_lines_break_between_words_on_a_phone(browser, server):
     """Korean is set with breaks between words (eojeol); the browser's default broke between
     any two syllables: the gradient-flow title read "기울 / 기의", its intro "역전 / 파하며"."""
-    ctx = browser.new_context(viewport={"width": 390, "height": 844}, user_agent=IPHONE,
-                              is_mobile=True, has_touch=True)
-    pg = ctx.new_page()
-    pg.set_default_timeout(30_000)
+    pg = _phone(browser)
     try:
         for path in ("gradient_flow?lang=ko", "tour?lang=ko", "softmax?lang=ko"):
             open_page(pg, f"{server}/{path}")
             assert pg.evaluate(SPLIT_WORDS_JS) == [], path
         screenshot(pg, "softmax-phone-ko", full_page=False)
     finally:
-        ctx.close()
+        pg.context.close()

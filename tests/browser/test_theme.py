@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import open_page, screenshot
+from .conftest import new_page, open_page, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -70,10 +70,7 @@ def test_contrast_helper_agrees_with_wcag():
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_page_follows_the_system_colour_scheme(browser, server, scheme):
-    context = browser.new_context(viewport={"width": 1280, "height": 720},
-                                  color_scheme=scheme)
-    pg = context.new_page()
-    pg.set_default_timeout(30_000)
+    pg = new_page(browser, 1280, 720, color_scheme=scheme)
     try:
         open_page(pg, f"{server}/softmax?tab=binary")
         colours = pg.evaluate(COLOURS_JS)
@@ -96,4 +93,4 @@ def test_page_follows_the_system_colour_scheme(browser, server, scheme):
         button = pg.evaluate(BUTTON_JS)
         assert _contrast(button["label"], button["background"]) >= 4, button
     finally:
-        context.close()
+        pg.context.close()
