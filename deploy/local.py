@@ -75,11 +75,14 @@ def wait_http(url: str, timeout: float = 60.0) -> None:
     raise TimeoutError(f"{url} did not answer within {timeout} s")
 
 
-def nginx_conf(listen: str, upstreams: list[int], served_by: bool) -> str:
-    """The balancer snippet for app processes on these loopback ports."""
+def nginx_conf(listen: str, upstreams: list[int], served_by: bool, prefix: Path) -> str:
+    """The balancer snippet for app processes on these loopback ports; nginx keeps its
+    cache of the frontend's files, and the socket of its compressing server, in
+    ``prefix``."""
     lines = " ".join(f"server 127.0.0.1:{p} max_fails=1 fail_timeout=10s;" for p in upstreams)
     return Template(TEMPLATE.read_text()).safe_substitute(
-        NGINX_LISTEN=listen, STREAMLIT_UPSTREAMS=lines,
+        NGINX_LISTEN=listen, STREAMLIT_UPSTREAMS=lines, NGINX_CACHE_DIR=str(prefix / "static"),
+        NGINX_GZIP_SOCKET=str(prefix / "gzip.sock"),
         SERVED_BY_HEADER="add_header X-Served-By $upstream_addr always;" if served_by else "")
 
 
@@ -132,8 +135,12 @@ class Cluster:
             self.ports.append(port)
         self._tmp = tempfile.TemporaryDirectory(prefix="st-nginx-")
         prefix = Path(self._tmp.name)
+        # nginx started as root runs its workers as nobody, who writes the static-file cache
+        # under the prefix: let it in (the prefix holds no secret; the cookie secret is in
+        # the app processes' environment).
+        prefix.chmod(0o755)
         (prefix / "streamlit.conf").write_text(
-            nginx_conf(f"127.0.0.1:{self.port}", self.ports, self.served_by))
+            nginx_conf(f"127.0.0.1:{self.port}", self.ports, self.served_by, prefix))
         (prefix / "nginx.conf").write_text(MAIN_CONF.format(prefix=prefix))
         with open(LOGS / f"nginx-{self.port}.log", "wb") as log:
             self.nginx = subprocess.Popen(

@@ -9,7 +9,9 @@ makes that a failure.
 from __future__ import annotations
 
 import asyncio
+import gzip
 import os
+import re
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
@@ -83,6 +85,33 @@ def test_a_visitor_keeps_to_one_process_and_gets_a_route_cookie(cluster):
     assert cookie and len(cookie) == 32  # nginx's request id, handed out as the route
     assert cluster.index_of(first_server) == _served_by(cluster, cookie)
     assert cluster.index_of(second_server) == 1
+
+
+def _get(url: str, gzip_ok: bool) -> tuple[bytes, dict]:
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip" if gzip_ok
+                                                   else "identity"})
+    with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+        return response.read(), response.headers
+
+
+def test_nginx_serves_the_frontend_compressed_from_its_own_copy(cluster):
+    page, _ = _get(cluster.base + "/", gzip_ok=False)
+    scripts = re.findall(rb'src="\.?/(static/js/index\.[\w-]+\.js)"', page)
+    assert scripts, "no script in the page"
+    path = "/" + scripts[0].decode()
+    plain, headers = _get(f"http://127.0.0.1:{cluster.ports[0]}{path}", gzip_ok=True)
+    assert len(plain) > 100_000 and "Content-Encoding" not in headers  # Streamlit's own
+    first, headers = _get(cluster.base + path, gzip_ok=True)
+    assert headers["Content-Encoding"] == "gzip" and headers["X-Cache-Status"] in (
+        "MISS", "HIT")  # HIT: another test of this worker's session fetched it first
+    assert gzip.decompress(first) == plain and len(first) < len(plain) / 3
+    again, headers = _get(cluster.base + path, gzip_ok=True)
+    assert headers["X-Cache-Status"] == "HIT" and again == first
+    unpacked, headers = _get(cluster.base + path, gzip_ok=False)
+    assert "Content-Encoding" not in headers and unpacked == plain
+    # The page itself (never cached: it names this release's files) goes out compressed.
+    _, headers = _get(cluster.base + "/", gzip_ok=True)
+    assert headers["Content-Encoding"] == "gzip" and "X-Cache-Status" not in headers
 
 
 def test_killing_a_process_moves_its_visitor_to_the_survivor_with_the_view_intact(cluster):

@@ -501,7 +501,7 @@ def _envsubst(text: str, env: dict[str, str]) -> str:
 def _local_conf(served_by: bool = False) -> str:
     from deploy.local import nginx_conf
 
-    return nginx_conf("127.0.0.1:8600", [9001, 9002], served_by)
+    return nginx_conf("127.0.0.1:8600", [9001, 9002], served_by, Path("/tmp/st-nginx-x"))
 
 
 def _configs() -> dict[str, list]:
@@ -515,9 +515,21 @@ def _upstream_servers(conf: list) -> list[tuple[str, list[str]]]:
     return [(d[1][0], d[1][1:]) for d in upstream if d[0] == "server"]
 
 
-def _location(conf: list, path: str) -> list:
-    """The location nginx picks for ``path`` (prefix locations only: no regex here)."""
-    (_, _, server), = _find(conf, "server")
+def _servers(conf: list) -> tuple[list, list]:
+    """The server visitors reach, and the one that compresses the frontend's files for
+    the cache (reached only through its unix socket)."""
+    public = [b for _, _, b in _find(conf, "server")
+              if not _one(b, "listen")[1][0].startswith("unix:")]
+    inner = [b for _, _, b in _find(conf, "server")
+             if _one(b, "listen")[1][0].startswith("unix:")]
+    assert len(public) == 1 and len(inner) == 1
+    return public[0], inner[0]
+
+
+def _location(conf: list, path: str, server: list | None = None) -> list:
+    """The location nginx picks for ``path`` (prefix locations only: no regex here), in the
+    server visitors reach unless told."""
+    server = _servers(conf)[0] if server is None else server
     locations = [d for d in server if d[0] == "location"]
     assert all(len(d[1]) == 1 for d in locations), "regex or exact locations: read them"
     matching = [d for d in locations if path.startswith(d[1][0])]
@@ -527,7 +539,8 @@ def _location(conf: list, path: str) -> list:
 
 def test_every_setup_fills_every_variable_of_the_template():
     placeholders = set(re.findall(r"\$\{(\w+)\}", TEMPLATE.read_text()))
-    assert placeholders == {"NGINX_LISTEN", "STREAMLIT_UPSTREAMS", "SERVED_BY_HEADER"}
+    assert placeholders == {"NGINX_LISTEN", "STREAMLIT_UPSTREAMS", "SERVED_BY_HEADER",
+                            "NGINX_CACHE_DIR", "NGINX_GZIP_SOCKET"}
     assert placeholders <= set(_compose_env("nginx"))
     for text in (_envsubst(TEMPLATE.read_text(), _compose_env("nginx")), _local_conf()):
         assert "${" not in text
@@ -576,7 +589,7 @@ def test_nginx_passes_the_websocket_and_keeps_it_open_for_an_hour(setup):
     for timeout in ("proxy_read_timeout", "proxy_send_timeout"):
         assert _seconds(_one(loc, timeout)[1][0]) >= HOUR, timeout
     assert _one(loc, "proxy_buffering")[1] == ["off"]
-    (_, _, server), = _find(conf, "server")
+    server = _servers(conf)[0]
     limit = [d[1][0] for d in [*server, *loc] if d[0] == "client_max_body_size"]
     upload = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text()) \
         .get("server", {}).get("maxUploadSize", UPLOAD_MB)
@@ -597,10 +610,48 @@ def test_nginx_skips_a_dead_process_quickly(setup):
     assert not _find(loc, "return") and not _find(loc, "deny")
 
 
+@pytest.mark.parametrize("setup", ["compose", "local"])
+def test_nginx_keeps_one_compressed_copy_of_the_frontend(setup):
+    conf = _configs()[setup]
+    public, inner = _servers(conf)
+    # Visitors: the frontend's files from nginx's cache, one fetch per file at a time.
+    loc = _location(conf, "/static/js/index.DormvYxC.js")
+    zone = _one(loc, "proxy_cache")[1][0]
+    path = _one(conf, "proxy_cache_path")[1]
+    assert f"keys_zone={zone}:1m" in path and any(a.startswith("max_size=") for a in path)
+    assert _one(loc, "proxy_cache_lock")[1] == ["on"]
+    assert _one(loc, "proxy_cache_valid")[1][0] == "200"
+    # ... fetched compressed from the inner server, one copy whatever the browser sends,
+    # and unpacked for a client that takes no gzip.
+    socket = _one(inner, "listen")[1][0]
+    assert _one(loc, "proxy_pass")[1] == [f"http://{socket}:"]
+    assert _one(loc, "proxy_set_header", "Accept-Encoding")[1][1] == "gzip"
+    assert "Vary" in _one(loc, "proxy_ignore_headers")[1]
+    assert _one(loc, "gunzip")[1] == ["on"]
+    # The inner server compresses what is text, at the top level, from the app processes
+    # (which are asked for the plain file).
+    assert _one(inner, "gzip")[1] == ["on"] and _one(inner, "gzip_comp_level")[1] == ["9"]
+    assert {"application/javascript", "text/css"} <= set(_one(inner, "gzip_types")[1])
+    files = _location(conf, "/static/js/index.DormvYxC.js", inner)
+    assert _one(files, "proxy_pass")[1] == ["http://streamlit"]
+    assert _one(files, "proxy_set_header", "Accept-Encoding")[1][1] == ""
+    assert {"error", "timeout"} <= set(_one(files, "proxy_next_upstream")[1])
+    assert _one(_location(conf, "/", inner), "return")[1] == ["404"]
+    # The page itself and downloads: compressed on the way out; the websocket and the
+    # route cookie as before.
+    assert _one(public, "gzip")[1] == ["on"]
+    assert not _find(loc, "add_header", "Set-Cookie")
+    if setup == "compose":  # the image has /var/cache/nginx; nginx makes one level below
+        assert path[0].startswith("/var/cache/nginx/") and path[0].count("/") == 4
+        assert socket.startswith("unix:/var/cache/nginx/")
+    else:
+        assert path[0] == "/tmp/st-nginx-x/static" and socket == "unix:/tmp/st-nginx-x/gzip.sock"
+
+
 def test_local_nginx_balances_every_process_and_names_them_only_when_asked():
     conf = _nginx(_local_conf())
     assert [s for s, _ in _upstream_servers(conf)] == ["127.0.0.1:9001", "127.0.0.1:9002"]
-    assert _one(_one(conf, "server")[2], "listen")[1] == ["127.0.0.1:8600"]
+    assert _one(_servers(conf)[0], "listen")[1] == ["127.0.0.1:8600"]
     assert not _find(_location(conf, "/"), "add_header", "X-Served-By")
     served = _location(_nginx(_local_conf(served_by=True)), "/")
     assert _one(served, "add_header", "X-Served-By")[1][1] == "$upstream_addr"
