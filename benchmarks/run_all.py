@@ -7,7 +7,8 @@
 
 Order: per-page rerun time and payload (bench_pages), the curves page in detail
 (bench_curves), `simulate` vs PyTorch and the matmul floor (bench_simulate), slider to
-chart in Chromium (bench_browser), then concurrent sessions (load): one run per
+chart in Chromium (bench_browser), a class's first visits fetching the frontend's files
+through nginx (first_visit: Chromium and nginx), then concurrent sessions (load): one run per
 ``--servers`` count, then with ``--kill-one-after`` a run on the largest count that kills
 one process, and with ``--profile`` a run on the largest count under py-spy (its own run:
 the figures of the others are taken without a profiler attached). A script that is
@@ -37,8 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", action="store_true",
                         help="for load.py: one more run under py-spy")
     parser.add_argument("--no-browser", action="store_true",
-                        help="skip bench_browser.py (no Chromium needed; load.py's default "
-                             "client speaks the websocket protocol)")
+                        help="skip bench_browser.py and first_visit.py (no Chromium needed; "
+                             "load.py's default client speaks the websocket protocol)")
     parser.add_argument("--load-only", action="store_true", help="only the load.py runs")
     args = parser.parse_args(argv)
 
@@ -46,7 +47,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.load_only:
         runs += [("bench_pages.py", []), ("bench_curves.py", []), ("bench_simulate.py", [])]
         if not args.no_browser:
-            runs.append(("bench_browser.py", []))
+            runs += [("bench_browser.py", []),
+                     ("first_visit.py", ["--visitors", "150", "--servers",
+                                         str(max(args.servers))])]
     load = ["--sessions", str(args.sessions), "--seconds", str(args.seconds)]
     most = ["--servers", str(max(args.servers))]
     runs += [("load.py", [*load, "--servers", str(k)]) for k in args.servers]
