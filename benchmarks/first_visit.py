@@ -100,6 +100,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--direct", action="store_true",
                         help="fetch from one app process, no nginx in between")
     args = parser.parse_args(argv)
+    if not 1 <= args.servers <= MAX_SERVERS:
+        parser.error(f"--servers must be 1..{MAX_SERVERS}")
+    if args.visitors < 1 or args.parallel < 1:
+        parser.error("--visitors and --parallel must be at least 1")
 
     with Cluster(args.servers) as cluster:
         paths = files_of_a_first_visit(cluster.base)
@@ -123,7 +127,7 @@ def main(argv: list[str] | None = None) -> None:
     via = "one app process, directly" if args.direct else \
         f"nginx in front of {args.servers} app processes"
     print(f"First visits (home, then every page; {len(paths)} files each), {args.visitors} "
-          f"visitors, {args.parallel} at a time, from {via}:")
+          f"visitors, {min(args.parallel, args.visitors)} at a time, from {via}:")
     print(f"- on the wire: {statistics.mean(b for b, _ in done) / 2**20:.2f} MiB a visitor, "
           f"{sum(b for b, _ in done) / 2**30:.2f} GiB for the class")
     print(f"- app processes' CPU: {app_cpu:.1f} s ({app_cpu / args.visitors * 1e3:.0f} ms "
