@@ -31,16 +31,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.load import PAGES  # noqa: E402  (the pages the load test visits)
 from benchmarks.procstat import Monitor, children  # noqa: E402
 from deploy.local import MAX_SERVERS, Cluster  # noqa: E402
-from tests.browser.conftest import CHROMIUM_FLAGS, _chromium_path  # noqa: E402
-
-PAGES = ("curves", "gradient_flow", "softmax", "training", "playground")  # after home
-IDLE_JS = """() => {
-    const app = document.querySelector('[data-testid="stApp"]');
-    return app && app.getAttribute('data-test-script-state') === 'notRunning'
-        && !document.querySelector('[data-stale="true"]');
-}"""
+from tests.browser.conftest import CHROMIUM_FLAGS, _chromium_path, wait_idle  # noqa: E402
 
 
 def files_of_a_first_visit(base: str) -> list[str]:
@@ -58,12 +52,12 @@ def files_of_a_first_visit(base: str) -> list[str]:
         page.set_default_timeout(60_000)
         page.on("request", lambda r: paths.append(r.url[len(base):])
                 if r.url.startswith(base) and r.resource_type != "websocket" else None)
-        page.goto(base + "/")
-        page.wait_for_function(IDLE_JS)
-        for name in PAGES:
+        page.goto(base + "/")  # home, the first of PAGES
+        wait_idle(page)
+        for name in [path for path, *_ in PAGES if path]:
             page.click(f'[data-testid="stSidebarNav"] a[href$="/{name}"]')
-            time.sleep(0.5)
-            page.wait_for_function(IDLE_JS)
+            page.wait_for_url(f"**/{name}*")
+            wait_idle(page)
         time.sleep(1)  # lazy chunks a chart asks for once it is drawn
         browser.close()
     return list(dict.fromkeys(paths))  # a file asked for twice is fetched once
