@@ -16,8 +16,8 @@ from activations import playground as pg
 from activations.numfmt import fmt
 from activations.figures import softmax as figs
 from activations.softmax import entropy
-from ui.frame import (chart, display_math, fragment, lazy_tabs, presenting, require_app_frame,
-                      text_table)
+from ui.frame import (chart, display_math, fragment, lazy_tabs, on_phone, presenting,
+                      require_app_frame, text_table)
 from ui.i18n import lang, t
 from ui import cached, tourbar
 from ui.urlstate import parse_number, raw_values
@@ -238,13 +238,14 @@ def _views(values, names) -> None:
     temperature = _temperature()
     views = pg.softmax_views(values, temperature)
     # Kept under the view (classes, logits, T, language, presentation): one figure for all.
+    stacked = on_phone()  # side by side, log-softmax's tick labels lay on the bars
     chart(cached.kept(("softmax_views", tuple(names), tuple(values.tolist()), temperature,
-                       lang(), present), lambda: figs.views_figure(
+                       lang(), present, stacked), lambda: figs.views_figure(
         names, views.softmax, views.argmax, views.softmin, views.log_softmax,
         softmax_name=t("softmax.softmax"), argmax_name=t("softmax.argmax"),
         softmin_name=t("softmax.softmin"), log_softmax_name=t("softmax.log_softmax"),
         prob_title=t("softmax.views_prob_title"), log_title=t("softmax.views_log_title"),
-        present=present)), key="views", filename="softmax-views")
+        present=present, stacked=stacked)), key="views", filename="softmax-views")
     # the chart first (in view on a projector), then its numbers (T and β are in the
     # sentence beside the slider)
     st.metric(t("softmax.m_entropy"), fmt(views.entropy),
@@ -441,7 +442,8 @@ if tabs[4].open:
                 target_name=t("softmax.col_target"),
                 pred_name=t("softmax.col_prediction"),
                 values_title=t("softmax.reg_values_title"),
-                grad_title=t("softmax.reg_grad_title"), present=present),
+                grad_title=t("softmax.reg_grad_title"), present=present,
+                stacked=on_phone()),  # side by side, the gradients' ticks lay on the points
                 key="regression_chart", filename="regression-losses")
             row = st.container(horizontal=True)
             for key_, value, before in (("mse", reg.mse, base.mse), ("rmse", reg.rmse, base.rmse),

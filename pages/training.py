@@ -15,7 +15,7 @@ from activations import datasets, optim, training
 from activations.numfmt import fmt
 from activations.figures import training as figs
 from activations.surfaces import SURFACES
-from ui.frame import (chart, fragment, height_cut, lazy_tabs, page_link, presenting,
+from ui.frame import (chart, fragment, height_cut, lazy_tabs, on_phone, page_link, presenting,
                       require_app_frame)
 from ui.i18n import lang, t
 from ui import cached, tourbar
@@ -196,11 +196,13 @@ def boundary(result, made_by, title, key, filename, height=None, side_legend=Fal
 
 def curves(runs, made_by, key, filename, height=None):
     """Loss and accuracy of ``runs`` (name, losses, accuracies), made by ``made_by``."""
-    view = ("lab_curves", made_by, tuple(name for name, *_ in runs), height, lang(), present)
+    stacked = on_phone()  # side by side, each panel would be about 150 px wide
+    view = ("lab_curves", made_by, tuple(name for name, *_ in runs), height, lang(), present,
+            stacked)
     fig = cached.kept(view, lambda: figs.curves_figure(
         runs, loss_title=t("training.loss_title"), accuracy_title=t("training.accuracy_title"),
         step_label=t("training.step"), loss_label=t("training.loss_axis"),
-        present=present, height=height,
+        present=present, height=height, stacked=stacked,
     ))
     chart(fig, key=key, filename=filename)
 

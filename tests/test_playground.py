@@ -553,6 +553,38 @@ def test_views_figure_escapes_names_and_sends_float32():
     assert "paper_bgcolor" not in layout and "plot_bgcolor" not in layout
 
 
+@pytest.mark.parametrize("name", ["views", "regression"])
+def test_two_panel_charts_stack_on_a_phone(name):
+    """On a phone the second panel stands below the first, each full width (beside it, its
+    tick labels lay on the first panel's plot: log-softmax's on the bars, the gradients' on
+    the points); the traces keep their axes, the lower panel its own tick labels."""
+    views = pg.softmax_views([1, 3, 0, 2], 1.0)
+    targets, preds = (np.array(a) for a in pg.DEFAULT_REGRESSION)
+    reg = pg.regression_losses(preds, targets)
+
+    def build(stacked):
+        if name == "views":
+            return figs.views_figure(
+                list("abcd"), views.softmax, views.argmax, views.softmin, views.log_softmax,
+                softmax_name="S", argmax_name="A", softmin_name="M", log_softmax_name="L",
+                prob_title="P", log_title="Q", stacked=stacked)
+        return figs.regression_figure(
+            targets, preds, {"m": reg.mse_grad, "a": reg.mae_grad},
+            point_names=[str(i + 1) for i in range(len(targets))], target_name="y",
+            pred_name="p", values_title="P", grad_title="Q", stacked=stacked)
+
+    wide, tall = (_validated(build(stacked)) for stacked in (False, True))
+    assert [(d["xaxis"], d["yaxis"]) for d in tall["data"]] == \
+        [(d["xaxis"], d["yaxis"]) for d in wide["data"]]
+    layout = tall["layout"]
+    assert layout["xaxis"]["domain"] == layout["xaxis2"]["domain"] == [0.0, 1.0]
+    assert layout["yaxis2"]["domain"][1] < layout["yaxis"]["domain"][0]  # first on top
+    assert layout["xaxis2"]["ticktext"] == layout["xaxis"]["ticktext"]  # both name them
+    assert [a["text"] for a in layout["annotations"]] == ["P", "Q"]
+    assert layout["height"] == figs.STACKED_HEIGHT > wide["layout"]["height"]
+    assert 1 < layout["legend"]["y"] < wide["layout"]["legend"]["y"]
+
+
 def test_temperature_animation_has_a_frame_per_temperature():
     probs, _ = pg.temperature_sweep([1, 3, 0, 2])
     fig = figs.temperature_animation(list("abcd"), pg.TEMPERATURES, probs, title="t",

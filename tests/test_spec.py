@@ -120,12 +120,12 @@ TARGET = pg.parse_target(pg.DEFAULT_TARGET, len(LOGITS))
 TARGETS, PREDS = (np.array(v) for v in pg.DEFAULT_REGRESSION)
 
 
-def _views(present):
+def _views(present, stacked=False):
     v = pg.softmax_views(LOGITS, 1.0)
     return sf.views_figure(CLASSES, v.softmax, v.argmax, v.softmin, v.log_softmax,
                            softmax_name="s", argmax_name="a", softmin_name="m",
                            log_softmax_name="l", prob_title="p", log_title="log p",
-                           present=present)
+                           present=present, stacked=stacked)
 
 
 def _animation(present):
@@ -163,13 +163,13 @@ def _binary(present):
                             grad_title="g", x_title="z", present=present)
 
 
-def _regression(present):
+def _regression(present, stacked=False):
     reg = pg.regression_losses(PREDS, TARGETS)
     return sf.regression_figure(TARGETS, PREDS, {"mse": reg.mse_grad, "rmse": reg.rmse_grad,
                                                  "mae": reg.mae_grad},
                                 point_names=[str(i + 1) for i in range(len(TARGETS))],
                                 target_name="t", pred_name="p", values_title="v",
-                                grad_title="g", present=present)
+                                grad_title="g", present=present, stacked=stacked)
 
 
 def _outlier(present):
@@ -190,12 +190,12 @@ def _boundary(present):
                               class_names=("c0", "c1"), title="T", present=present)
 
 
-def _training_curves(present):
+def _training_curves(present, stacked=False):
     r = _trained()
     return tf.curves_figure([("a", r.loss_history, r.accuracy_history),
                              ("b", r.loss_history[::-1], r.accuracy_history)],
                             loss_title="L", accuracy_title="A", step_label="s",
-                            loss_label="l", present=present)
+                            loss_label="l", present=present, stacked=stacked)
 
 
 def _zigzag(present):
@@ -228,6 +228,9 @@ BUILDERS = {
     "gradflow.fractions.phone": lambda present: _fractions(present, stacked=True),
     "gallery.phone": lambda present: _gallery(present, columns=3),
     "network.phone": lambda present: _network(present, stacked=True),
+    "training.curves.phone": lambda present: _training_curves(present, stacked=True),
+    "softmax.views.phone": lambda present: _views(present, stacked=True),
+    "softmax.regression.phone": lambda present: _regression(present, stacked=True),
     "softmax.views": _views, "softmax.animation": _animation, "softmax.target": _target,
     "softmax.loss_curve": _loss_curve, "softmax.worked_example": _worked_example,
     "softmax.binary": _binary, "softmax.regression": _regression, "softmax.outlier": _outlier,

@@ -464,6 +464,27 @@ def test_curves_figure_panels():
     # subplot titles at the text size, as every chart's (styled)
     assert {a["font"]["size"] for a in layout["annotations"]} == {layout["font"]["size"]}
     assert layout["margin"]["t"] == 80 and layout["legend"]["y"] == 1.12
+    assert layout["yaxis"]["domain"] == layout["yaxis2"]["domain"]  # side by side
+
+
+def test_curves_figure_stacks_on_a_phone():
+    """On a phone the loss stands above the accuracy, each panel full width (side by side
+    each had about 150 px of a 390 px screen and the step ticks ran together); every trace
+    stays on its axes, and the chart is tall enough for two panels."""
+    r = training.train_mlp("xor", steps=10)
+    runs = [("a", r.loss_history, r.accuracy_history)]
+    wide, tall = (_validated(figs.curves_figure(
+        runs, loss_title="L", accuracy_title="A", step_label="s", loss_label="l",
+        stacked=stacked)) for stacked in (False, True))
+    assert [(d["xaxis"], d["yaxis"]) for d in tall["data"]] == [("x", "y"), ("x2", "y2")]
+    layout = tall["layout"]
+    assert layout["xaxis"]["domain"] == layout["xaxis2"]["domain"] == [0.0, 1.0]
+    assert layout["yaxis2"]["domain"][1] < layout["yaxis"]["domain"][0]  # loss on top
+    loss_title, accuracy_title = layout["annotations"]
+    assert loss_title["text"] == "L" and loss_title["y"] > accuracy_title["y"]
+    assert layout["height"] > wide["layout"]["height"]
+    # the legend above the loss panel, clear of its title
+    assert 1 < layout["legend"]["y"] < wide["layout"]["legend"]["y"]
 
 
 def test_boundary_figure_texts_come_from_the_caller():

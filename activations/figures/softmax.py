@@ -27,6 +27,7 @@ __all__ = [
 # one-line intro, the tabs and the tab's folded controls (measured in Chromium).
 PRESENT_HEIGHT = 400
 PRESENT_UNDER_SLIDER = 380  # the same under a tab's own slider (binary, regression)
+STACKED_HEIGHT = 640  # two panels one above the other, on a phone (see `_two_panels`)
 
 
 def _plain(text: str) -> str:
@@ -54,6 +55,20 @@ def _panels(rows: int, cols: int, *, present: bool, height: int, titles: tuple =
         return layout
     return merge(layout, dict(legend=dict(y=1.1, yanchor="bottom"),
                               margin=dict(t=110 if present else 80)))
+
+
+def _two_panels(titles: tuple, *, present: bool, height: int, stacked: bool,
+                side: dict | None = None, below: dict | None = None) -> dict:
+    """Two panels side by side (``side``: more ``make_subplots`` options), or one above the
+    other, full width, when ``stacked`` (``below``: options for that grid). A phone stacks:
+    side by side, the right panel's tick labels lay on the left panel's plot. The axes are
+    x/y (first panel) and x2/y2 (second) either way."""
+    if not stacked:
+        return _panels(1, 2, present=present, height=height, titles=titles,
+                       horizontal_spacing=0.08, **(side or {}))
+    layout = _panels(2, 1, present=present, height=STACKED_HEIGHT, titles=titles,
+                     vertical_spacing=0.16, **(below or {}))
+    return merge(layout, dict(legend=dict(y=1.06)))  # of a taller plot area: the same gap
 
 
 def _bar(x, y, bar_color, **extra) -> dict:
@@ -91,14 +106,17 @@ def _marker_size(present: bool) -> int:
 
 def views_figure(names, softmax, argmax, softmin, log_softmax, *, softmax_name: str,
                  argmax_name: str, softmin_name: str, log_softmax_name: str,
-                 prob_title: str, log_title: str, present: bool = False) -> go.Figure:
-    """Softmax, argmax one-hot and softmin as grouped bars; log-softmax beside them.
+                 prob_title: str, log_title: str, present: bool = False,
+                 stacked: bool = False) -> go.Figure:
+    """Softmax, argmax one-hot and softmin as grouped bars; log-softmax beside them, or
+    below them when ``stacked`` (a phone: beside them, the log-softmax panel's tick labels
+    lay on the probabilities' bars).
 
     The three distributions share a [0, 1] axis; log-softmax (<= 0, unbounded below)
     gets its own panel.
     """
     x = np.arange(len(names))  # (n,) class positions
-    probs, logs = cell(1, 1, 2), cell(1, 2, 2)
+    probs, logs = cell(1, 1, 2), cell(1, 2, 2)  # x/y and x2/y2, stacked or not
     data = [
         # values printed on the softmax bars only: three sets would overlap
         _bar(x, values, color(i), name=name,
@@ -107,9 +125,10 @@ def views_figure(names, softmax, argmax, softmin, log_softmax, *, softmax_name: 
             [(softmax_name, softmax), (argmax_name, argmax), (softmin_name, softmin)])
     ]
     data.append(_bar(x, log_softmax, color(3), name=log_softmax_name, **logs))
-    layout = _panels(1, 2, present=present, height=PRESENT_HEIGHT if present else 400,
-                     titles=(prob_title, log_title), column_widths=(0.64, 0.36),
-                     horizontal_spacing=0.08)
+    layout = _two_panels((prob_title, log_title), present=present,
+                         height=PRESENT_HEIGHT if present else 400, stacked=stacked,
+                         side=dict(column_widths=(0.64, 0.36)),
+                         below=dict(row_heights=(0.6, 0.4)))
     layout = merge(layout, dict(barmode="group", hovermode="x",
                                 yaxis=dict(range=[0, 1.12])))
     return figure(data, every_axis(layout, "xaxis", _class_axis(names)))
@@ -289,8 +308,9 @@ def binary_figure(zs, curves, z0: float, point, *, sigmoid_name: str, loss_1_nam
 
 def regression_figure(target, pred, grads: dict, *, point_names, target_name: str,
                       pred_name: str, values_title: str, grad_title: str,
-                      present: bool = False) -> go.Figure:
-    """Targets vs predictions (left) and each loss's gradient per prediction (right).
+                      present: bool = False, stacked: bool = False) -> go.Figure:
+    """Targets vs predictions (left, or above when ``stacked``: see `_two_panels`) and each
+    loss's gradient per prediction (right, or below).
 
     ``grads`` maps a legend name to a gradient array, one bar group per point.
     """
@@ -311,8 +331,8 @@ def regression_figure(target, pred, grads: dict, *, point_names, target_name: st
     ]
     data += [_bar(x, grad, color(i + 2), name=name, **gradients)
              for i, (name, grad) in enumerate(grads.items())]
-    layout = _panels(1, 2, present=present, height=PRESENT_UNDER_SLIDER if present else 380,
-                     titles=(values_title, grad_title), horizontal_spacing=0.08)
+    layout = _two_panels((values_title, grad_title), present=present,
+                         height=PRESENT_UNDER_SLIDER if present else 380, stacked=stacked)
     layout = merge(layout, dict(barmode="group", hovermode="x"))
     return figure(data, every_axis(layout, "xaxis", _class_axis(point_names)))
 

@@ -142,14 +142,19 @@ def _thin(values):
 
 
 def curves_figure(runs, *, loss_title, accuracy_title, step_label, loss_label,
-                  present=False, height=None) -> go.Figure:
-    """Loss (log scale) and accuracy against the step, side by side.
+                  present=False, height=None, stacked=False) -> go.Figure:
+    """Loss (log scale) and accuracy against the step, side by side, or the loss above the
+    accuracy when ``stacked`` (a phone: side by side each panel had about 150 px, its step
+    ticks ran together and the accuracy's "100%" touched the loss panel).
 
     ``runs`` is a list of ``(name, loss_history, accuracy_history)``; each run gets one
     colour in both panels. Accuracy is drawn in percent, named by its panel's title alone:
     a y title of its own lay on the loss panel's lines on a 1280x720 projector.
     """
-    grid = subplots(1, 2, subplot_titles=(loss_title, accuracy_title), horizontal_spacing=0.1)
+    titles = (loss_title, accuracy_title)
+    # Either way the loss panel's axes are x/y and the accuracy's x2/y2.
+    grid = (subplots(2, 1, subplot_titles=titles, vertical_spacing=0.2) if stacked
+            else subplots(1, 2, subplot_titles=titles, horizontal_spacing=0.1))
     width = line_width(present)
     data = []
     for i, (name, loss, acc) in enumerate(runs):
@@ -164,8 +169,9 @@ def curves_figure(runs, *, loss_title, accuracy_title, step_label, loss_label,
                          hovertemplate=f"{name}: %{{y:.1f}}%<extra></extra>",
                          **cell(1, 2, 2)))
     step_axis = dict(title=dict(text=step_label))
+    height = height or (600 if stacked else None)
     layout = merge(styled(grid, present=present, height=height), dict(
-        margin=dict(t=80), legend=dict(y=1.12),
+        margin=dict(t=80), legend=dict(y=1.06 if stacked else 1.12),
         xaxis=step_axis, xaxis2=step_axis,
         # One label per decade: the minor 2s and 5s of a log axis crowd the axis title. A
         # loss within two decades (a linear network's, about 0.69 throughout) had no power

@@ -42,9 +42,11 @@ def _phone(browser):
 
 # Each element of the main area that ends past the screen's right edge, or holds text in a
 # box less than 80 px wide and more than three times as tall as wide (text squeezed into a
-# column), as [problem, width, height, the text's start]; and each chart's panel title that
+# column), as [problem, width, height, the text's start]; each chart's panel title that
 # lies on another or on the legend (gradient flow's two panels side by side ran their titles
-# together; the playground's "Output" sat under its legend).
+# together; the playground's "Output" sat under its legend); and each tick label on a plot
+# area (the training lab's accuracy panel beside its loss panel put "100%" on the loss's
+# lines).
 SQUEEZED_JS = """() => {
     const out = [];
     document.querySelectorAll('[data-testid="stMain"] [data-testid="stElementContainer"]')
@@ -70,6 +72,17 @@ SQUEEZED_JS = """() => {
             });
             if (legend && !apart(r, legend.getBoundingClientRect()))
                 out.push(['title on the legend', text]);
+        });
+        // A tick label on a plot area (its own panel's or a neighbour's), 1 px of slack
+        // for a label flush against its axis.
+        const plots = [...chart.querySelectorAll('.draglayer rect.nsewdrag')]
+            .map(n => n.getBoundingClientRect());
+        chart.querySelectorAll('g[class$="tick"] text').forEach(n => {
+            const r = n.getBoundingClientRect();
+            if (!r.width) return;
+            const inner = {left: r.left + 1, right: r.right - 1, top: r.top + 1,
+                           bottom: r.bottom - 1};
+            if (plots.some(p => !apart(inner, p))) out.push(['tick on a plot', n.textContent]);
         });
     });
     return out;
