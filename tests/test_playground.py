@@ -523,10 +523,15 @@ def test_every_builder_makes_a_valid_figure(present):
         for trace in spec["data"]:
             refs = (trace.get("xaxis", "x"), trace.get("yaxis", "y"))
             assert {r[0] + "axis" + r[1:] for r in refs} <= axes, (name, refs)
-        # subplot titles at the text size, the legend lifted above them
+        # subplot titles at the text size, the legend lifted above them: on a projector in
+        # the figure's top row, over a top margin that holds it and the titles
         notes = layout.get("annotations", [])
         assert {a["font"]["size"] for a in notes} <= {base}, name
-        if notes:
+        if notes and present:
+            legend = layout["legend"]
+            assert (legend["yref"], legend["y"], legend["yanchor"]) == ("container", 1, "top")
+            assert layout["margin"]["t"] == figs.PRESENT_TOP, name
+        elif notes:
             assert layout["legend"]["y"] == 1.1, name
         assert all(tr.y.dtype == np.float32 for tr in fig.data), name  # half the JSON
 

@@ -465,6 +465,9 @@ def test_curves_figure_panels():
     assert {a["font"]["size"] for a in layout["annotations"]} == {layout["font"]["size"]}
     assert layout["margin"]["t"] == 80 and layout["legend"]["y"] == 1.12
     assert layout["yaxis"]["domain"] == layout["yaxis2"]["domain"]  # side by side
+    # a projector's legend in the figure's top row, clear of the larger panel titles
+    legend = _validated(_builders(True, None)["curves"])["layout"]["legend"]
+    assert (legend["yref"], legend["y"], legend["yanchor"]) == ("container", 1, "top")
 
 
 def test_curves_figure_stacks_on_a_phone():

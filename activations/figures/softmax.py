@@ -27,6 +27,7 @@ __all__ = [
 # one-line intro, the tabs and the tab's folded controls (measured in Chromium).
 PRESENT_HEIGHT = 400
 PRESENT_UNDER_SLIDER = 380  # the same under a tab's own slider (binary, regression)
+PRESENT_TOP = 72  # px over a projector's panels: a legend row (font 20) and a title row
 STACKED_HEIGHT = 640  # two panels one above the other, on a phone (see `_two_panels`)
 
 
@@ -53,8 +54,13 @@ def _panels(rows: int, cols: int, *, present: bool, height: int, titles: tuple =
     layout = styled(subplots(rows, cols, **options), present=present, height=height)
     if not titles:
         return layout
-    return merge(layout, dict(legend=dict(y=1.1, yanchor="bottom"),
-                              margin=dict(t=110 if present else 80)))
+    if present:
+        # The legend in the figure's top row, the titles in the row under it: lifted by a
+        # share of the plot's height instead, the legend left ~55 px empty above it and sat
+        # on the titles of a short plot.
+        return merge(layout, dict(legend=dict(yref="container", y=1, yanchor="top"),
+                                  margin=dict(t=PRESENT_TOP)))
+    return merge(layout, dict(legend=dict(y=1.1, yanchor="bottom"), margin=dict(t=80)))
 
 
 def _two_panels(titles: tuple, *, present: bool, height: int, stacked: bool,

@@ -154,7 +154,8 @@ def curves_figure(runs, *, loss_title, accuracy_title, step_label, loss_label,
     titles = (loss_title, accuracy_title)
     # Either way the loss panel's axes are x/y and the accuracy's x2/y2.
     grid = (subplots(2, 1, subplot_titles=titles, vertical_spacing=0.2) if stacked
-            else subplots(1, 2, subplot_titles=titles, horizontal_spacing=0.1))
+            # room for the accuracy's "100%": at 0.1 it lay on the loss panel's corner
+            else subplots(1, 2, subplot_titles=titles, horizontal_spacing=0.16))
     width = line_width(present)
     data = []
     for i, (name, loss, acc) in enumerate(runs):
@@ -171,7 +172,10 @@ def curves_figure(runs, *, loss_title, accuracy_title, step_label, loss_label,
     step_axis = dict(title=dict(text=step_label))
     height = height or (600 if stacked else None)
     layout = merge(styled(grid, present=present, height=height), dict(
-        margin=dict(t=80), legend=dict(y=1.06 if stacked else 1.12),
+        margin=dict(t=80),
+        # a projector's legend in the figure's top row, clear of the larger panel titles
+        legend=dict(yref="container", y=1, yanchor="top") if present
+        else dict(y=1.06 if stacked else 1.12),
         xaxis=step_axis, xaxis2=step_axis,
         # One label per decade: the minor 2s and 5s of a log axis crowd the axis title. A
         # loss within two decades (a linear network's, about 0.69 throughout) had no power

@@ -278,6 +278,9 @@ LAYOUT_JS = """() => {
                     legend: rect(el.querySelector('g.legend')),
                     plots: [...el.querySelectorAll('.draglayer rect.nsewdrag')].map(rect)
                         .filter(Boolean),
+                    ticks: [...el.querySelectorAll('g[class$="tick"] text')]
+                        .map(t => rect(t) && {...rect(t), text: t.textContent})
+                        .filter(Boolean),
                     axisTitles};
     });
     return {charts: out, viewport: {width: window.innerWidth, height: window.innerHeight}};
@@ -300,9 +303,10 @@ def boxes_overlap(a: dict | None, b: dict | None) -> bool:
 
 def assert_charts_in_view(pg, keys) -> dict:
     """Every chart named in ``keys`` lies wholly inside the viewport without scrolling, no
-    chart's title overlaps its legend, and no axis title lies on a panel's plot area (with
-    two panels side by side, the right one's y title once ran over the left one's lines).
-    Returns the layout for further checks."""
+    chart's title overlaps its legend, and no axis title or tick label lies on a panel's
+    plot area (with two panels side by side, the right one's y title once ran over the left
+    one's lines, and the training lab's "100%" over its loss panel's corner). Returns the
+    layout for further checks."""
     charts_now, view = chart_layout(pg)
     for key in keys:
         assert key in charts_now, f"no chart {key!r} on the page (have {sorted(charts_now)})"
@@ -313,12 +317,14 @@ def assert_charts_in_view(pg, keys) -> dict:
         assert box["y"] + box["height"] <= view["height"] + 0.5, (key, box, view)
     for key, c in charts_now.items():
         assert not boxes_overlap(c["title"], c["legend"]), (key, c)
-        for axis, title in c["axisTitles"].items():
-            # 1 px of slack: a title drawn flush against its axis line
-            inner = {"x": title["x"] + 1, "y": title["y"] + 1,
-                     "width": title["width"] - 2, "height": title["height"] - 2}
+        labels = [(f"the {axis} axis title", box) for axis, box in c["axisTitles"].items()]
+        labels += [(f"the tick label {tick['text']!r}", tick) for tick in c["ticks"]]
+        for what, box in labels:
+            # 1 px of slack: a label drawn flush against its axis line
+            inner = {"x": box["x"] + 1, "y": box["y"] + 1,
+                     "width": box["width"] - 2, "height": box["height"] - 2}
             on = [p for p in c["plots"] if boxes_overlap(inner, p)]
-            assert not on, f"chart {key!r}: the {axis} axis title {title} lies on a plot {on}"
+            assert not on, f"chart {key!r}: {what} {box} lies on a plot {on}"
     return charts_now
 
 
