@@ -127,11 +127,7 @@ def _write_curves(names) -> None:
     names = tuple(names)
     st.session_state[SEEN] = names
     _drop_stray(names)  # a curve that left takes its hand-synchronised choice keys along
-    if names == explore.DEFAULT_CURVES:
-        if FN in st.query_params:
-            del st.query_params[FN]
-    elif st.query_params.get_all(FN) != list(names):
-        st.query_params[FN] = list(names)
+    urlstate.write(FN, names, explore.DEFAULT_CURVES)
 
 
 def _url_value(value) -> str:
@@ -151,11 +147,7 @@ def _set_bound(key: str, value, default) -> None:
     """
     st.session_state[key] = value
     try:
-        if value == default:
-            if key in st.query_params:
-                del st.query_params[key]
-        elif st.query_params.get(key) != _url_value(value):
-            st.query_params[key] = _url_value(value)
+        urlstate.write(key, _url_value(value), _url_value(default))
     except StreamlitAPIException:
         pass  # bound to a widget already on the page: Streamlit keeps the URL in step
 

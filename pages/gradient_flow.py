@@ -150,15 +150,6 @@ def _from_link(key: str, options, default) -> None:
         st.session_state[key] = [v for v in st.session_state[key] if v in options]
 
 
-def _to_link(key: str, values, default) -> None:
-    values = list(values)
-    if values == list(default):
-        if raw_values(key):
-            del st.query_params[key]
-    elif raw_values(key) != values:
-        st.query_params[key] = values
-
-
 def _act_label(name: str) -> str:
     return formula.act.label if name == formula_ui.CHOICE else activations.get(name).label
 
@@ -192,8 +183,8 @@ def _controls() -> dict:
                              help=tr("residual_help"), bind="query-params")
         seed = st.number_input(tr("seed"), 0, SEED_MAX, DEFAULT["seed"], step=1, key="seed",
                                help=tr("seed_help"), bind="query-params")
-    _to_link("act", acts, DEFAULT["act"])
-    _to_link("init", inits, DEFAULT["init"])
+    urlstate.write("act", acts, DEFAULT["act"])
+    urlstate.write("init", inits, DEFAULT["init"])
     return dict(acts=acts, inits=inits, depth=depth, width=width, batch=batch, bias=bias,
                 norm=norm, residual=residual, seed=seed)
 

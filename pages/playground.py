@@ -94,11 +94,7 @@ def linked(key, default, options=None):
 
 
 def _to_link(key, default):
-    value = st.session_state.get(key)
-    if value == default or (isinstance(default, tuple) and tuple(value or ()) == default):
-        st.query_params.pop(key, None)
-    else:
-        st.query_params[key] = value
+    urlstate.write(key, st.session_state.get(key), default)
 
 
 def act_label(name):

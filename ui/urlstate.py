@@ -128,6 +128,20 @@ def guard(scope: str, rules: Iterable[Rule], notes: Iterable[str] = ()) -> list[
     return notes
 
 
+def write(key: str, value, default) -> None:
+    """Put ``value`` in the URL under ``key`` as a bound widget would: nothing for the
+    default, a repeated parameter for a list or tuple (``act=relu&act=tanh``), and no write
+    when the URL says it already (each write is a message to the browser). For values kept
+    in the link by hand, which a bound widget would write as their shown label."""
+    many = isinstance(default, (list, tuple))
+    if many:
+        value, default = list(value or ()), list(default)
+    if value == default:
+        st.query_params.pop(key, None)  # no message when it is not there
+    elif (st.query_params.get_all(key) if many else st.query_params.get(key)) != value:
+        st.query_params[key] = value
+
+
 def follow(key: str, options: Iterable[str], default: str):
     """Keep a widget that shows readable names (``format_func``) in step with ``key`` in the
     URL, which holds the code name. Call it before drawing the widget (without ``index``
@@ -143,11 +157,8 @@ def follow(key: str, options: Iterable[str], default: str):
         linked = st.query_params.get(key)
         st.session_state[key] = linked if linked in options else default
 
-    def write() -> None:
+    def changed() -> None:
         value = st.session_state.get(key)
-        if value == default or value not in options:
-            st.query_params.pop(key, None)
-        else:
-            st.query_params[key] = value
+        write(key, value if value in options else default, default)
 
-    return write
+    return changed
