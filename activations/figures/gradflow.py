@@ -13,7 +13,7 @@ import plotly.colors
 import plotly.graph_objects as go
 
 from .style import (axis_key, cell, color, f32, figure, line_width, log_axis, merge, styled,
-                    subplots)
+                    subplots, two_panels)
 
 __all__ = ["gradient_norms", "distribution_boxes", "distribution_heatmaps", "unit_fractions"]
 
@@ -46,16 +46,6 @@ def _legend_below(present: bool, stacked: bool = False) -> dict:
     """Legend under the panels, so it can't cover the panel titles above them."""
     y = -0.12 if stacked else -0.22 if present else -0.28  # of the (taller) plot area
     return dict(legend=dict(orientation="h", yanchor="top", y=y, xanchor="left", x=0))
-
-
-def _two_panels(titles: tuple[str, str], stacked: bool, **options) -> dict:
-    """Two panels side by side, or one above the other when ``stacked`` (a phone's width:
-    side by side, their titles ran into each other). The axes keep their names either way
-    (x/y the first panel, x2/y2 the second), so traces placed with LEFT and RIGHT go to
-    the same panels."""
-    if stacked:
-        return subplots(2, 1, subplot_titles=titles, vertical_spacing=0.16)
-    return subplots(1, 2, subplot_titles=titles, horizontal_spacing=0.08, **options)
 
 
 def _compact(a) -> np.ndarray:
@@ -134,7 +124,7 @@ def gradient_norms(runs, names, *, title_h, title_w, x_title, y_title, theory_na
     right_axis = _titled(y_title, **log_axis(*right)) if stacked else log_axis(*right)
     panels = dict(xaxis=_titled(x_title), xaxis2=_titled(x_title),
                   yaxis=_titled(y_title, **log_axis(*left)), yaxis2=right_axis)
-    grid = _two_panels((title_h, title_w), stacked)
+    grid = two_panels((title_h, title_w), stacked)
     layout = styled(merge(grid, panels), present=present,
                     height=height or (800 if stacked else PRESENT_HEIGHT if present else 480))
     # Two panels: unified hover would mix them.
@@ -237,7 +227,7 @@ def unit_fractions(runs, names, *, title_saturated, title_dead, x_title, y_title
     panels = dict(xaxis=_titled(x_title), xaxis2=_titled(x_title),
                   yaxis=_titled(y_title, **percent),
                   yaxis2=_titled(y_title, **percent) if stacked else percent)
-    grid = _two_panels((title_saturated, title_dead), stacked, shared_yaxes=True)
+    grid = two_panels((title_saturated, title_dead), stacked, side=dict(shared_yaxes=True))
     layout = styled(merge(grid, panels), present=present,
                     height=height or (740 if stacked else 640 if present else 440))
     return figure(data, merge(layout, dict(_legend_below(present, stacked), hovermode="x")))

@@ -14,8 +14,8 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from .style import (axis_key, cell, color, every_axis, f32, figure, line_width, merge, styled,
-                    subplots)
+from .style import (axis_key, cell, color, every_axis, f32, figure, legend_on_top, line_width,
+                    merge, styled, subplots, two_panels)
 
 __all__ = [
     "views_figure", "temperature_animation", "target_figure", "loss_curve_figure",
@@ -44,36 +44,32 @@ def _class_axis(names) -> dict:
 
 def _panels(rows: int, cols: int, *, present: bool, height: int, titles: tuple = (),
             **options) -> dict:
-    """The styled layout of a ``make_subplots(rows, cols, **options)`` grid.
-
-    The legend is lifted over the subplot ``titles`` (both sit at the top of the plot
-    area).
-    """
+    """The styled layout of a ``make_subplots(rows, cols, **options)`` grid (see `_styled`)."""
     if titles:
         options["subplot_titles"] = tuple(titles)
-    layout = styled(subplots(rows, cols, **options), present=present, height=height)
-    if not titles:
+    return _styled(subplots(rows, cols, **options), present=present, height=height,
+                   titled=bool(titles))
+
+
+def _styled(grid: dict, *, present: bool, height: int, titled: bool = True) -> dict:
+    """``grid`` with the common look; over subplot titles the legend is lifted (both sit at
+    the top of the plot area), on a projector into the figure's top row (`legend_on_top`),
+    over a top margin that holds just it and the titles."""
+    layout = styled(grid, present=present, height=height)
+    if not titled:
         return layout
     if present:
-        # The legend in the figure's top row, the titles in the row under it: lifted by a
-        # share of the plot's height instead, the legend left ~55 px empty above it and sat
-        # on the titles of a short plot.
-        return merge(layout, dict(legend=dict(yref="container", y=1, yanchor="top"),
-                                  margin=dict(t=PRESENT_TOP)))
+        return merge(layout, dict(legend=legend_on_top(), margin=dict(t=PRESENT_TOP)))
     return merge(layout, dict(legend=dict(y=1.1, yanchor="bottom"), margin=dict(t=80)))
 
 
 def _two_panels(titles: tuple, *, present: bool, height: int, stacked: bool,
                 side: dict | None = None, below: dict | None = None) -> dict:
-    """Two panels side by side (``side``: more ``make_subplots`` options), or one above the
-    other, full width, when ``stacked`` (``below``: options for that grid). A phone stacks:
-    side by side, the right panel's tick labels lay on the left panel's plot. The axes are
-    x/y (first panel) and x2/y2 (second) either way."""
+    """`style.two_panels`, styled: ``height`` side by side, `STACKED_HEIGHT` stacked."""
+    grid = two_panels(titles, stacked, side=side, below=below)
     if not stacked:
-        return _panels(1, 2, present=present, height=height, titles=titles,
-                       horizontal_spacing=0.08, **(side or {}))
-    layout = _panels(2, 1, present=present, height=STACKED_HEIGHT, titles=titles,
-                     vertical_spacing=0.16, **(below or {}))
+        return _styled(grid, present=present, height=height)
+    layout = _styled(grid, present=present, height=STACKED_HEIGHT)
     return merge(layout, dict(legend=dict(y=1.06)))  # of a taller plot area: the same gap
 
 

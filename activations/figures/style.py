@@ -156,6 +156,27 @@ def subplots(rows: int, cols: int, **options) -> dict:
     return copy.deepcopy(_grid(rows, cols, tuple(sorted(options.items()))))
 
 
+def two_panels(titles, stacked: bool, *, across: float = 0.08, down: float = 0.16,
+               side: dict | None = None, below: dict | None = None) -> dict:
+    """Two panels side by side (``across`` apart; ``side``: more `subplots` options), or
+    one above the other, full width, when ``stacked`` (``down`` apart; ``below``: options
+    for that grid). A phone stacks: side by side, the panel titles ran into each other and
+    the right panel's tick labels lay on the left panel's plot. The axes keep their names
+    either way (x/y the first panel, x2/y2 the second), so a trace placed with
+    ``cell(1, 1, 2)`` or ``cell(1, 2, 2)`` goes to the same panel."""
+    titles = tuple(titles)
+    if stacked:
+        return subplots(2, 1, subplot_titles=titles, vertical_spacing=down, **(below or {}))
+    return subplots(1, 2, subplot_titles=titles, horizontal_spacing=across, **(side or {}))
+
+
+def legend_on_top() -> dict:
+    """A legend in the figure's top row (above the panel titles, which sit on the plot):
+    lifted by a share of the plot's height instead, it left empty room above a tall plot
+    and lay on the titles of a short one."""
+    return dict(yref="container", y=1, yanchor="top")
+
+
 def cell(row: int, col: int, cols: int) -> dict:
     """The axis references of a trace in the subplot at (row, col), 1-based, as
     ``make_subplots`` numbers them (row by row)."""

@@ -15,8 +15,8 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from .style import (GRID, cell, color, f32, figure, font_size, line_width, log_axis, merge,
-                    styled, subplots)
+from .style import (GRID, cell, color, f32, figure, font_size, legend_on_top, line_width,
+                    log_axis, merge, styled, two_panels)
 
 MAX_CURVE_POINTS = 400  # a loss curve needs no more to look exact
 RACE_FRAMES = 30  # animation frames of the optimizer race
@@ -151,11 +151,8 @@ def curves_figure(runs, *, loss_title, accuracy_title, step_label, loss_label,
     colour in both panels. Accuracy is drawn in percent, named by its panel's title alone:
     a y title of its own lay on the loss panel's lines on a 1280x720 projector.
     """
-    titles = (loss_title, accuracy_title)
-    # Either way the loss panel's axes are x/y and the accuracy's x2/y2.
-    grid = (subplots(2, 1, subplot_titles=titles, vertical_spacing=0.2) if stacked
-            # room for the accuracy's "100%": at 0.1 it lay on the loss panel's corner
-            else subplots(1, 2, subplot_titles=titles, horizontal_spacing=0.16))
+    # room for the accuracy's "100%": 0.1 apart it lay on the loss panel's corner
+    grid = two_panels((loss_title, accuracy_title), stacked, across=0.16, down=0.2)
     width = line_width(present)
     data = []
     for i, (name, loss, acc) in enumerate(runs):
@@ -174,8 +171,7 @@ def curves_figure(runs, *, loss_title, accuracy_title, step_label, loss_label,
     layout = merge(styled(grid, present=present, height=height), dict(
         margin=dict(t=80),
         # a projector's legend in the figure's top row, clear of the larger panel titles
-        legend=dict(yref="container", y=1, yanchor="top") if present
-        else dict(y=1.06 if stacked else 1.12),
+        legend=legend_on_top() if present else dict(y=1.06 if stacked else 1.12),
         xaxis=step_axis, xaxis2=step_axis,
         # One label per decade: the minor 2s and 5s of a log axis crowd the axis title. A
         # loss within two decades (a linear network's, about 0.69 throughout) had no power
