@@ -27,6 +27,18 @@ def run_fresh(code: str, *, timeout: float = 120, warnings_as_errors: bool = Fal
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def assert_stacked(wide: dict, tall: dict) -> dict:
+    """A two-panel figure's phone layout (``tall``) against its side-by-side one (``wide``),
+    both as Plotly JSON: every trace on the same axes, both panels full width, the first
+    above the second (`activations.figures.style.two_panels`). Returns the tall layout."""
+    assert [(d["xaxis"], d["yaxis"]) for d in tall["data"]] == \
+        [(d["xaxis"], d["yaxis"]) for d in wide["data"]]
+    layout = tall["layout"]
+    assert layout["xaxis"]["domain"] == layout["xaxis2"]["domain"] == [0.0, 1.0]
+    assert layout["yaxis2"]["domain"][1] < layout["yaxis"]["domain"][0]  # first on top
+    return layout
+
+
 @pytest.fixture
 def apptest():
     """``apptest("pages/x.py", lang="ko", query={...})``: an AppTest, run once.

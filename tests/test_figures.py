@@ -26,6 +26,7 @@ from activations.figures import gradflow as figs
 from activations.figures.style import GRID, PALETTE, log_axis
 from ui.text import gradient_flow as gf_text
 from ui.text import home as home_text
+from tests.conftest import assert_stacked
 
 TEXT = gf_text.EN
 
@@ -375,12 +376,7 @@ def test_two_panel_charts_stack_on_a_phone(which):
             list(runs), names, title_saturated=TEXT["saturated"], title_dead=TEXT["dead"],
             x_title=TEXT["layer"], y_title=TEXT["percent"], stacked=stacked)
         y_title, height = TEXT["percent"], 740
-    wide, tall = (_validated(build(stacked)) for stacked in (False, True))
-    assert [(t["xaxis"], t["yaxis"]) for t in tall["data"]] == \
-        [(t["xaxis"], t["yaxis"]) for t in wide["data"]]
-    layout = tall["layout"]
-    assert layout["xaxis"]["domain"] == layout["xaxis2"]["domain"] == [0.0, 1.0]
-    assert layout["yaxis2"]["domain"][1] < layout["yaxis"]["domain"][0]  # first on top
+    layout = assert_stacked(*(_validated(build(stacked)) for stacked in (False, True)))
     assert layout["yaxis"]["title"]["text"] == layout["yaxis2"]["title"]["text"] == y_title
     titles = layout["annotations"]
     assert titles[0]["y"] > titles[1]["y"] and titles[0]["x"] == titles[1]["x"] == 0.5

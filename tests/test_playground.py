@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from activations import playground as pg
 from activations.figures import softmax as figs
+from tests.conftest import assert_stacked
 
 LN2 = math.log(2)
 
@@ -579,11 +580,7 @@ def test_two_panel_charts_stack_on_a_phone(name):
             pred_name="p", values_title="P", grad_title="Q", stacked=stacked)
 
     wide, tall = (_validated(build(stacked)) for stacked in (False, True))
-    assert [(d["xaxis"], d["yaxis"]) for d in tall["data"]] == \
-        [(d["xaxis"], d["yaxis"]) for d in wide["data"]]
-    layout = tall["layout"]
-    assert layout["xaxis"]["domain"] == layout["xaxis2"]["domain"] == [0.0, 1.0]
-    assert layout["yaxis2"]["domain"][1] < layout["yaxis"]["domain"][0]  # first on top
+    layout = assert_stacked(wide, tall)
     assert layout["xaxis2"]["ticktext"] == layout["xaxis"]["ticktext"]  # both name them
     assert [a["text"] for a in layout["annotations"]] == ["P", "Q"]
     assert layout["height"] == figs.STACKED_HEIGHT > wide["layout"]["height"]

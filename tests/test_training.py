@@ -24,6 +24,7 @@ import activations
 from activations import datasets, optim, training
 from activations.figures import training as figs
 from activations.surfaces import SURFACES, run_optimizer
+from tests.conftest import assert_stacked
 
 XOR4 = datasets.xor(4, noise=0.0)
 SEEDS = range(10)
@@ -480,9 +481,7 @@ def test_curves_figure_stacks_on_a_phone():
         runs, loss_title="L", accuracy_title="A", step_label="s", loss_label="l",
         stacked=stacked)) for stacked in (False, True))
     assert [(d["xaxis"], d["yaxis"]) for d in tall["data"]] == [("x", "y"), ("x2", "y2")]
-    layout = tall["layout"]
-    assert layout["xaxis"]["domain"] == layout["xaxis2"]["domain"] == [0.0, 1.0]
-    assert layout["yaxis2"]["domain"][1] < layout["yaxis"]["domain"][0]  # loss on top
+    layout = assert_stacked(wide, tall)  # loss on top
     loss_title, accuracy_title = layout["annotations"]
     assert loss_title["text"] == "L" and loss_title["y"] > accuracy_title["y"]
     assert layout["height"] > wide["layout"]["height"]
