@@ -301,12 +301,29 @@ def boxes_overlap(a: dict | None, b: dict | None) -> bool:
             and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"])
 
 
+def labels_on_plots(charts: dict) -> list[str]:
+    """Each axis title or tick label of ``charts`` (from `chart_layout`) that lies on a
+    panel's plot area, its own panel's or a neighbour's (with two panels side by side, the
+    right one's y title once ran over the left one's lines, and the training lab's "100%"
+    over its loss panel's corner)."""
+    found = []
+    for key, c in charts.items():
+        labels = [(f"the {axis} axis title", box) for axis, box in c["axisTitles"].items()]
+        labels += [(f"the tick label {tick['text']!r}", tick) for tick in c["ticks"]]
+        for what, box in labels:
+            # 1 px of slack: a label drawn flush against its axis line
+            inner = {"x": box["x"] + 1, "y": box["y"] + 1,
+                     "width": box["width"] - 2, "height": box["height"] - 2}
+            on = [p for p in c["plots"] if boxes_overlap(inner, p)]
+            if on:
+                found.append(f"chart {key!r}: {what} {box} lies on a plot {on}")
+    return found
+
+
 def assert_charts_in_view(pg, keys) -> dict:
     """Every chart named in ``keys`` lies wholly inside the viewport without scrolling, no
     chart's title overlaps its legend, and no axis title or tick label lies on a panel's
-    plot area (with two panels side by side, the right one's y title once ran over the left
-    one's lines, and the training lab's "100%" over its loss panel's corner). Returns the
-    layout for further checks."""
+    plot area (`labels_on_plots`). Returns the layout for further checks."""
     charts_now, view = chart_layout(pg)
     for key in keys:
         assert key in charts_now, f"no chart {key!r} on the page (have {sorted(charts_now)})"
@@ -317,14 +334,7 @@ def assert_charts_in_view(pg, keys) -> dict:
         assert box["y"] + box["height"] <= view["height"] + 0.5, (key, box, view)
     for key, c in charts_now.items():
         assert not boxes_overlap(c["title"], c["legend"]), (key, c)
-        labels = [(f"the {axis} axis title", box) for axis, box in c["axisTitles"].items()]
-        labels += [(f"the tick label {tick['text']!r}", tick) for tick in c["ticks"]]
-        for what, box in labels:
-            # 1 px of slack: a label drawn flush against its axis line
-            inner = {"x": box["x"] + 1, "y": box["y"] + 1,
-                     "width": box["width"] - 2, "height": box["height"] - 2}
-            on = [p for p in c["plots"] if boxes_overlap(inner, p)]
-            assert not on, f"chart {key!r}: {what} {box} lies on a plot {on}"
+    assert not (found := labels_on_plots(charts_now)), found
     return charts_now
 
 
