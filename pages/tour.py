@@ -39,12 +39,12 @@ def _picked() -> None:
         st.query_params["step"] = tour.IDS[titles.index(picked)]
 
 
-def _link(step_id: str) -> str:
+def _link(step_id: str, base: str = "") -> str:
     """The step's link for slides, with its banner, in the visitor's language (and
-    presentation mode when it is on)."""
+    presentation mode when it is on); ``base`` is the app's address, if known."""
     step = tour.step(step_id)
     frame = "&".join(f"{k}={v}" for k, v in tourbar.frame_params())
-    return f"{step.link()}{'&' if step.params else '?'}tour={step_id}&{frame}"
+    return f"{base}{step.link()}{'&' if step.params else '?'}tour={step_id}&{frame}"
 
 
 def _open(step_id: str, label: str) -> None:
@@ -76,8 +76,10 @@ with st.container(border=True):
     st.subheader(t(f"tour.{current}"))
     st.write(t(f"tour.{current}_caption"))
     _open(current, t("tour.open"))
-    st.caption(t("tour.link"))
-    st.code(_link(current), language=None)
+    # The whole address where the browser gave it (a link to paste into slides as it is).
+    base = urlstate.app_address("tour")
+    st.caption(t("tour.link" if base else "tour.link_relative"))
+    st.code(_link(current, base or ""), language=None, wrap_lines=True)
 
 st.subheader(t("tour.steps_header"))
 # A compact card per step: number, title, the page it opens, and a link that opens it.

@@ -173,6 +173,7 @@ def test_tour_page_starts_and_picks(apptest, lang):
     assert not at.exception and not at.warning
     assert at.button(key="tour_start").label == texts["start"]
     assert at.code[0].value == f"{tour.STEPS[0].link()}&tour={tour.IDS[0]}&lang={lang}"
+    assert texts["link_relative"] in [c.value for c in at.caption]  # no address known
     at.selectbox(key="tour_pick").set_value(at.selectbox(key="tour_pick").options[-1]).run()
     assert at.query_params["step"] == tour.IDS[-1]
     assert at.code[0].value.startswith(f"{tour.STEPS[-1].link()}&tour={tour.IDS[-1]}&")
@@ -180,6 +181,21 @@ def test_tour_page_starts_and_picks(apptest, lang):
     cards = sorted((m.value for m in at.markdown if m.value.startswith("**")),
                    key=lambda text: int(text[2:].split(".")[0]))
     assert cards == [f"**{i + 1}.** {texts[s]}" for i, s in enumerate(tour.IDS)]
+
+
+@pytest.mark.parametrize(("url", "base"), [
+    ("https://ae.streamlit.app/~/+/tour", "https://ae.streamlit.app/"),
+    ("http://lab.example.edu/ae/tour", "http://lab.example.edu/ae/"),
+])
+def test_tour_page_gives_the_whole_link_for_slides(apptest, url, base):
+    """Where the browser says where the app is, the link is whole, to paste as it is."""
+    at = apptest("pages/tour.py", lang="ko", query={"step": "relu_dead"}, run=False)
+    at.context["url"] = url
+    at.run()
+    assert not at.exception
+    step = tour.step("relu_dead")
+    assert at.code[0].value == f"{base}{step.link()}&tour=relu_dead&lang=ko"
+    assert KO["link"] in [c.value for c in at.caption]
 
 
 @pytest.mark.parametrize("step_id", tour.IDS)

@@ -36,3 +36,30 @@ def test_write_keeps_the_link_as_a_bound_widget_would(url, value, default, expec
     assert not at.exception
     got = at.query_params.get("k", [])  # AppTest gives one value as a string
     assert ([got] if isinstance(got, str) else list(got)) == expected
+
+
+def _address_script():
+    import streamlit as st
+
+    from ui import urlstate
+
+    st.session_state["got"] = urlstate.app_address("tour")
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("http://127.0.0.1:8501/tour", "http://127.0.0.1:8501/"),
+    ("https://lab.example.edu/ae/tour/", "https://lab.example.edu/ae/"),  # behind a prefix
+    ("https://ae.streamlit.app/~/+/tour", "https://ae.streamlit.app/"),  # Community Cloud
+    ("https://ae.streamlit.app/~/+/", "https://ae.streamlit.app/"),
+    ("http://127.0.0.1:8501", "http://127.0.0.1:8501/"),  # another page's path stays
+    ("http://127.0.0.1:8501/detour", "http://127.0.0.1:8501/detour/"),
+    (None, None),  # the browser did not say
+    ("javascript:alert(1)", None),
+    ("https://x/" + "a" * 3000, None),
+])
+def test_app_address_is_the_browsers_less_the_page(url, expected):
+    at = AppTest.from_function(_address_script, default_timeout=30)
+    at.context["url"] = url
+    at.run()
+    assert not at.exception
+    assert at.session_state["got"] == expected

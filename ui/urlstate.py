@@ -162,3 +162,24 @@ def follow(key: str, options: Iterable[str], default: str):
         write(key, value if value in options else default, default)
 
     return changed
+
+
+# Community Cloud shows the app inside a page of its own, framing the app's own address
+# with this path added (https://name.streamlit.app/~/+/tour): the visitor's address bar has
+# it without.
+CLOUD_FRAME = "/~/+"
+
+
+def app_address(page_path: str) -> str | None:
+    """The app's address as the visitor's browser has it, ending in "/" (for a link to
+    paste into slides): ``st.context.url`` less this page's own path (``page_path``) and
+    Community Cloud's frame, such as ``https://host/ae/``. None when the browser did not
+    say (a page run alone, as under AppTest) or said something that is not a web address.
+    """
+    url = st.context.url
+    if not url or not url.startswith(("http://", "https://")) or len(url) > 2000:
+        return None
+    url = url.rstrip("/")
+    if page_path and url.endswith("/" + page_path):
+        url = url[: -len(page_path) - 1]
+    return url.removesuffix(CLOUD_FRAME) + "/"

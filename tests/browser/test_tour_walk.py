@@ -121,6 +121,19 @@ def test_tour_page_reads_well(server, page, lang):
         screenshot(page, "phone-tour")
 
 
+def test_the_link_for_slides_is_whole_and_opens_the_step(server, page):
+    """The tour page's link for a step is the app's whole address (to paste into slides as
+    it is), and opening it shows that step with its banner."""
+    _open(page, f"{server}/tour?step=relu_dead&lang=ko")
+    link = page.locator('[data-testid="stCode"] code').first.inner_text().strip()
+    step = tour.step("relu_dead")
+    assert link == f"{server}/{step.link()}&tour=relu_dead&lang=ko", link
+    assert tour_text.KO["link"] in page.locator('[data-testid="stCaptionContainer"]').all_inner_texts()
+    _open(page, link)
+    _wait_step(page, tour.IDS.index("relu_dead") + 1)
+    _check_step(page, tour.IDS.index("relu_dead") + 1, "ko")
+
+
 def _cut_charts(pg):
     """Charts that start on the screen but end below it; and how many start on it."""
     charts_now, view = chart_layout(pg)
