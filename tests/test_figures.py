@@ -135,13 +135,17 @@ def test_gradient_norms(key, present):
     data, layout = spec["data"], spec["layout"]
     assert len(data) == 3 * len(runs) + 1  # per run: h, predicted h, W; then the chain line
     for i, run in enumerate(runs):
-        h, theory, w = data[3 * i: 3 * i + 3]
+        theory, h, w = data[3 * i: 3 * i + 3]  # the prediction under its measurement
         assert [t["type"] for t in (h, theory, w)] == ["scatter"] * 3
         assert (h["xaxis"], h["yaxis"], theory["xaxis"]) == ("x", "y", "x")
         assert (w["xaxis"], w["yaxis"]) == ("x2", "y2")
         assert h["legendgroup"] == theory["legendgroup"] == w["legendgroup"] == f"run{i}"
         assert h["line"]["color"] == w["line"]["color"] == theory["line"]["color"] == PALETTE[i]
         assert theory["line"]["dash"] == "dash" and theory["name"].endswith("(theory)")
+        # Wider than the measured line and pale, so it shows around it where they agree;
+        # listed after it in the legend.
+        assert theory["line"]["width"] > 2 * h["line"]["width"] and theory["opacity"] < 0.6
+        assert theory["legendrank"] > h.get("legendrank", 1000)
         assert w["showlegend"] is False and "showlegend" not in h
         assert h["line"]["width"] == (4.0 if present else 2.2)
         np.testing.assert_array_equal(_decode(h["x"]), run.layers)
@@ -233,7 +237,7 @@ def test_gradient_norms_of_a_dead_network_leave_gaps_not_zeros():
     runs = _runs("dead")
     assert (runs[0].grad_w_norm == 0).all()
     data = _gradient_norms(runs, chain=_chain(runs))["data"]
-    h, _, w, chain = data
+    _, h, w, chain = data
     assert np.isnan(_decode(w["y"])).all()
     h_y = _decode(h["y"])
     assert np.isnan(h_y[:-1]).all() and h_y[-1] == runs[0].grad_h_norm[-1] > 0
@@ -243,7 +247,7 @@ def test_gradient_norms_of_a_dead_network_leave_gaps_not_zeros():
 def test_gradient_norms_of_an_exploding_network_keep_float64():
     run = _runs("exploding")[0]
     assert run.grad_h_norm.max() > 1e60  # beyond float32: the cast would give inf
-    h = _gradient_norms((run,))["data"][0]
+    h = _gradient_norms((run,))["data"][1]
     assert h["y"]["dtype"] == "f8"
     np.testing.assert_array_equal(_decode(h["y"]), _gaps(run.grad_h_norm))
 

@@ -75,17 +75,27 @@ def _chain_line(runs, reference):
     return np.where(ref >= floor, ref, np.nan)
 
 
+# The prediction is drawn under its measurement, wide and pale, so that where the two agree
+# (most layers, most runs) its dashes show on both sides of the measured line: drawn thin
+# and on top, in the same colour, it vanished into the line it predicts.
+THEORY_WIDTH = 2.6  # x the measured line's width
+THEORY_OPACITY = 0.45
+
+
 def _norm_traces(i: int, run, name: str, theory: str | None, width: float) -> list[dict]:
-    """One run's traces: ||dL/dh_l|| and its prediction (dashed, unless ``theory`` is None)
-    on the left panel, ||dL/dW_l|| on the right; one legend group, so a click hides all."""
+    """One run's traces: the prediction of ||dL/dh_l|| (wide, pale, dashed, unless
+    ``theory`` is None) and ||dL/dh_l|| over it on the left panel, ||dL/dW_l|| on the
+    right; one legend group, so a click hides all, the measurement listed first."""
     common = dict(type="scatter", x=run.layers, legendgroup=f"run{i}")
     measured = dict(common, mode="lines+markers", marker=dict(size=6, symbol=_symbol(i)),
                     line=dict(color=color(i), width=width))
-    traces = [dict(measured, y=_positive(run.grad_h_norm), name=name, **LEFT)]
+    traces = []
     if theory is not None:
         traces.append(dict(common, y=_positive(run.predicted_grad_h_norm), name=theory,
-                           mode="lines", line=dict(color=color(i), width=width * 0.7,
-                                                   dash="dash"), **LEFT))
+                           mode="lines", opacity=THEORY_OPACITY, legendrank=1001,
+                           line=dict(color=color(i), width=width * THEORY_WIDTH, dash="dash"),
+                           **LEFT))
+    traces.append(dict(measured, y=_positive(run.grad_h_norm), name=name, **LEFT))
     traces.append(dict(measured, y=_positive(run.grad_w_norm), name=name, showlegend=False,
                        **RIGHT))
     return traces

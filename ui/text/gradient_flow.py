@@ -150,8 +150,9 @@ EN = {
         "carries the layer's input. A line that stops means the gradient became exactly 0."
     ),
     "grad_notice_theory": (
-        "Dashed lines are the theory below, computed from the weights' variance and the "
-        "slopes f′ met at each layer."
+        "The wide, pale dashed line under each run is the theory below, computed from the "
+        "weights' variance and the slopes f′ met at each layer: where the run's line stays "
+        "inside it, the theory predicts the run."
     ),
     "grad_notice_no_theory": (
         "No dashed theory line here: with normalisation or residual connections the "
@@ -164,7 +165,7 @@ EN = {
         "layer, started from the sigmoid run's last layer."
     ),
     "theory_gap": (
-        "**Where the dashed line parts from the measurement** ({runs}): the theory follows "
+        "**Where the pale dashed line parts from the measurement** ({runs}): the theory follows "
         "the share of the gradient that comes from the random targets y, which are "
         "independent of the weights. The error also holds the network's own output, made by "
         "the same weights that carry the gradient back, and that share is not independent "
@@ -374,7 +375,8 @@ KO = {
         "‖∂L/∂Wₗ‖는 평평해 보일 수 있습니다. 선이 끊기면 기울기가 정확히 0이 된 것입니다."
     ),
     "grad_notice_theory": (
-        "파선은 아래 이론값으로, 가중치의 분산과 층마다 만난 기울기 f′로 계산합니다."
+        "각 실행 밑의 넓고 옅은 파선은 아래 이론값으로, 가중치의 분산과 층마다 만난 기울기 "
+        "f′로 계산합니다. 실행의 선이 그 안에 머무르면 이론이 그 실행을 예측한 것입니다."
     ),
     "grad_notice_no_theory": (
         "여기에는 이론 파선을 그리지 않았습니다. 정규화나 잔차 연결이 있으면 아래의 층별 "
@@ -387,7 +389,7 @@ KO = {
         "sigmoid 실행의 마지막 층에서 시작합니다."
     ),
     "theory_gap": (
-        "**파선과 측정값이 갈라지는 곳** ({runs}): 이론은 기울기 가운데 가중치와 독립인 "
+        "**옅은 파선과 측정값이 갈라지는 곳** ({runs}): 이론은 기울기 가운데 가중치와 독립인 "
         "무작위 목표값 y에서 오는 몫을 따라갑니다. 오차에는 신경망 자신의 출력도 들어 "
         "있는데, 그 출력은 기울기를 거꾸로 전하는 바로 그 가중치로 만들어졌으므로 그 몫은 "
         "가중치와 독립이 아닙니다. ReLU 계열 신경망에서는 이 몫이 거꾸로 갈수록 층마다 "
