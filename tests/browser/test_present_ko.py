@@ -59,6 +59,13 @@ def test_page_in_presentation_mode_in_korean(server, page, page_name):
             font: parseFloat(getComputedStyle(v.querySelector('p')).fontSize)}))""")
     for slider in sliders:
         assert slider["value"] <= slider["thumb"] + 0.5 and slider["font"] >= 17, slider
+    # What a control holds reads at its label's size (14 px by default): the tour's step
+    # picker, softmax's logits, the controls in the training lab's and playground's boxes.
+    inputs = page.evaluate("""() => [...document.querySelectorAll(
+        '[data-testid="stMain"] :is([data-testid="stSelectbox"], [data-testid="stTextInput"],'
+        + ' [data-testid="stNumberInput"]) input')].map(i => parseFloat(getComputedStyle(i).fontSize))""")
+    assert all(size >= 19 for size in inputs), inputs
+    assert inputs or page_name not in ("tour", "training", "playground"), page_name
     # Tables fit the screen's width, text tables in large print (zoomed, the data grid once
     # ran a quarter past the right edge: ui/frame.py's text_table).
     tables = page.evaluate("""() => [...document.querySelectorAll(
