@@ -294,8 +294,9 @@ def _compare_tab() -> None:
         net = settings()
         lead("compare_short", ("compare_intro",))
     act, dataset = net.act, net.dataset
+    # The width of the settings' own pickers, not the page's (a lone 1100 px box at 1920).
     act_b = picker(box if present else st, t("training.act_b"), ACT_OPTIONS, "act_b",
-                   act_label, help=t("training.act_b_help"))
+                   act_label, help=t("training.act_b_help"), width="stretch" if present else 320)
     pair = [(act, train(act, net)), (act_b, train(act_b, net))]
     for _, res in pair:
         report_run(res)
