@@ -64,8 +64,10 @@ STEPS: tuple[Step, ...] = (
     Step("relu_he", "gradient_flow",
          {"act": "relu", "init": ("xavier_normal", "kaiming_normal"), "depth": "30",
           "width": "256", "batch": "256"}),
+    # LeakyReLU beside it at slope 0.1 (its default 0.01 lies on ReLU's 0 at this scale).
     Step("relu_dead", "curves",
-         {"fn": ("relu", "leaky_relu"), "xmin": "-3", "xmax": "3", "dead": "true"}),
+         {"fn": ("relu", "leaky_relu"), "p1_negative_slope": "0.1", "xmin": "-3", "xmax": "3",
+          "dead": "true"}),
     Step("dying_relu", "gradient_flow",
          {"act": ("relu", "leaky_relu"), "init": "kaiming_normal", "depth": "10",
           "width": "256", "batch": "256", "bias": "-0.5"}),

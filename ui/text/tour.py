@@ -54,7 +54,8 @@ EN = {
                        "Glorot it shrinks.",
     "relu_dead": "ReLU can die",
     "relu_dead_caption": "For x < 0 ReLU's slope is exactly 0 (the red zone): a unit whose "
-                         "input stays negative gets no gradient and never recovers.",
+                         "input stays negative gets no gradient and never recovers. "
+                         "LeakyReLU (dashed, here with slope 0.1) keeps a slope there.",
     "dying_relu": "Dying units in a deep network",
     "dying_relu_caption": "A negative bias pushes inputs below zero: many ReLU units are dead "
                           "(no gradient), while LeakyReLU units keep a small one.",
@@ -154,7 +155,8 @@ KO = {
                        "30층을 지나도 기울기 크기가 유지됩니다. Glorot 초기화에서는 줄어듭니다.",
     "relu_dead": "ReLU는 죽을 수 있습니다",
     "relu_dead_caption": "x < 0에서 ReLU의 기울기는 정확히 0입니다(빨간 구간). 입력이 계속 "
-                         "음수인 유닛은 기울기를 받지 못해 다시 살아나지 못합니다.",
+                         "음수인 유닛은 기울기를 받지 못해 다시 살아나지 못합니다. "
+                         "LeakyReLU(파선, 여기서는 기울기 0.1)는 그 구간에서도 기울기가 남습니다.",
     "dying_relu": "깊은 신경망에서 죽는 유닛",
     "dying_relu_caption": "음의 편향이 입력을 0 아래로 밀어 많은 ReLU 유닛이 죽습니다"
                           "(기울기 없음). LeakyReLU 유닛은 작은 기울기를 유지합니다.",
