@@ -278,7 +278,8 @@ def _lab() -> None:
             stats, names, title_h=tr("grad_h_title"), title_w=tr("grad_w_title"),
             x_title=tr("layer"), y_title=tr("norm_log"),
             theory_names=[tr("theory_of", run=n) for n in names] if theory else None,
-            chain_name=tr("chain"), chain=chain, present=present, stacked=stacked))
+            chain_name=tr("chain"), chain=chain, present=present, stacked=stacked,
+            zero_names=[tr("zero_of", run=n) for n in names]))
         chart(fig, key="gf_grad", filename="gradient_norms")
         _grad_caption(stats, names, theory, chain is not None)
         if story is not None:  # under the chart: pressing a preset leaves its result in view

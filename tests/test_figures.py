@@ -120,7 +120,7 @@ def _check_look(layout: dict, present: bool, height: int) -> None:
 
 def _check_legend_below(layout: dict, present: bool) -> None:
     legend = layout["legend"]
-    assert legend["yanchor"] == "top" and legend["y"] == (-0.22 if present else -0.28)
+    assert legend["yanchor"] == "top" and legend["y"] == (-0.27 if present else -0.28)
     assert legend["orientation"] == "h"
 
 
@@ -233,15 +233,49 @@ def test_gradient_norms_without_a_chain_line():
 
 
 def test_gradient_norms_of_a_dead_network_leave_gaps_not_zeros():
-    # Exact zeros can't go on a log axis; with no positive norm at all the chain line stays.
+    # Exact zeros can't go on a log axis; with no positive norm at all the chain line stops.
     runs = _runs("dead")
     assert (runs[0].grad_w_norm == 0).all()
-    data = _gradient_norms(runs, chain=_chain(runs))["data"]
-    _, h, w, chain = data
+    spec = _gradient_norms(runs, chain=_chain(runs))
+    strip_h, strip_w, _, h, w, chain = spec["data"]
     assert np.isnan(_decode(w["y"])).all()
     h_y = _decode(h["y"])
     assert np.isnan(h_y[:-1]).all() and h_y[-1] == runs[0].grad_h_norm[-1] > 0
     assert np.isfinite(_decode(chain["y"])).all()
+    # Instead, a strip in the run's colour along each panel's bottom over the zero layers:
+    # layers 1-4 of dL/dh (the top one is the loss's own gradient), all five of dL/dW.
+    assert (strip_h["x"], strip_w["x"]) == ([0.5, 0.5, 4.5, 4.5, None],
+                                            [0.5, 0.5, 5.5, 5.5, None])
+    lane = [figs.ZERO_GAP, figs.ZERO_GAP + figs.ZERO_LANE]
+    assert strip_h["y"] == [lane[0], lane[1], lane[1], lane[0], None] == strip_w["y"]
+    assert strip_h["fillcolor"] == strip_w["fillcolor"] == PALETTE[0]
+    assert (strip_h["yaxis"], strip_w["yaxis"], strip_h["xaxis"], strip_w["xaxis"]) == \
+        ("y3", "y4", "x", "x2")
+    assert strip_h["name"] == _names(runs)[0] and strip_h["showlegend"]  # default name
+    assert not strip_w["showlegend"] and strip_h["legendgroup"] == strip_w["legendgroup"]
+    layout = spec["layout"]
+    assert layout["yaxis3"]["overlaying"] == "y" and layout["yaxis4"]["overlaying"] == "y2"
+    assert layout["yaxis3"]["range"] == [0, 1] and not layout["yaxis3"]["visible"]
+    # Room under the data for the strip: the lowest point stays above it.
+    lo, hi = layout["yaxis"]["range"]
+    lowest = (np.log10(np.nanmin(h_y)) - lo) / (hi - lo)  # of the plot's height
+    assert lowest > lane[1]
+    # dL/dW has no positive value at all: one decade without tick labels, just the strip.
+    assert layout["yaxis2"]["range"] == [0, 1] and not layout["yaxis2"]["showticklabels"]
+
+
+@pytest.mark.parametrize("key", ["one", "several", "deep", "exploding"])
+def test_gradient_norms_without_zeros_draw_no_strip(key):
+    spec = _gradient_norms(_runs(key))
+    assert not [t for t in spec["data"] if t.get("fill")]
+    assert "yaxis3" not in spec["layout"] and "yaxis4" not in spec["layout"]
+
+
+def test_zero_spans_join_neighbours_and_skip_overflow():
+    layers = np.arange(1, 9)
+    norms = [0.0, 0.0, 1e-3, 0.0, np.inf, np.nan, 0.0, 0.0]
+    assert figs._zero_spans(layers, norms) == [(0.5, 2.5), (3.5, 4.5), (6.5, 8.5)]
+    assert figs._zero_spans(layers, np.ones(8)) == []
 
 
 def test_gradient_norms_of_an_exploding_network_keep_float64():

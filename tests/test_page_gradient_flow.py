@@ -27,10 +27,16 @@ def values(obj) -> np.ndarray:
     return np.asarray(obj)
 
 
+def first_line(spec) -> dict:
+    """The gradient chart's first run line (the strips of exactly-0 layers come first)."""
+    return next(tr for tr in spec["data"] if not tr.get("fill"))
+
+
 def run_names(spec):
     """Legend names of the solid (measured) curves of the gradient chart's left panel."""
     return [tr["name"] for tr in spec["data"]
-            if tr.get("xaxis", "x") == "x" and tr.get("line", {}).get("dash") is None]
+            if tr.get("xaxis", "x") == "x" and tr.get("line", {}).get("dash") is None
+            and not tr.get("fill")]  # (not the strips of exactly-0 layers)
 
 
 def linked(at, key) -> list[str]:
@@ -90,7 +96,7 @@ def test_every_preset_runs_and_draws(apptest, preset):
     assert at.info[0].value == EN[f"story_{preset}"]
     grad = specs(at)[0]
     assert len(run_names(grad)) == len(p.activations) * len(p.inits)
-    assert len(values(grad["data"][0]["x"])) == p.depth
+    assert len(values(first_line(grad)["x"])) == p.depth
 
 
 def test_the_tanh_preset_names_runs_by_init(apptest):
@@ -110,7 +116,7 @@ def test_shared_link_sets_the_controls(apptest):
     assert at.toggle(key="residual").value is True
     grad = specs(at)[0]
     assert run_names(grad) == ["ReLU", "LeakyReLU"]
-    assert len(values(grad["data"][0]["x"])) == 7
+    assert len(values(first_line(grad)["x"])) == 7
     assert any(EN["theory_norm_note"] in m.value for m in at.markdown)
 
 
@@ -137,7 +143,7 @@ def test_bad_link_values_warn_and_fall_back(apptest, key, value):
 def test_bad_depth_falls_back_to_the_default(apptest, value):
     at = apptest(PAGE, query={"depth": value})
     assert at.slider(key="depth").value == 10
-    assert len(values(specs(at)[0]["data"][0]["x"])) == 10
+    assert len(values(first_line(specs(at)[0])["x"])) == 10
 
 
 def test_more_than_four_activations_in_a_link(apptest):
@@ -173,7 +179,7 @@ def test_too_heavy_network_is_shrunk(apptest, monkeypatch):
     assert not at.exception
     # batch 4096 // (10 * 16) = 25
     assert EN["resized"].format(depth=10, width=16, batch=25) in [w.value for w in at.warning]
-    assert len(values(specs(at)[0]["data"][0]["x"])) == 10
+    assert len(values(first_line(specs(at)[0])["x"])) == 10
 
 
 def test_exploding_network_is_reported(apptest):

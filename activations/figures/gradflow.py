@@ -44,7 +44,7 @@ def _titled(text: str, **axis) -> dict:
 
 def _legend_below(present: bool, stacked: bool = False) -> dict:
     """Legend under the panels, so it can't cover the panel titles above them."""
-    y = -0.12 if stacked else -0.22 if present else -0.28  # of the (taller) plot area
+    y = -0.12 if stacked else -0.27 if present else -0.28  # of the (taller) plot area
     return dict(legend=dict(orientation="h", yanchor="top", y=y, xanchor="left", x=0))
 
 
@@ -65,6 +65,66 @@ def _positive(a) -> np.ndarray:
     """
     a = np.asarray(a, dtype=np.float64)
     return np.where(np.isfinite(a) & (a > 0), a, np.nan)
+
+
+# Layers where a run's gradient is exactly 0 (every unit dead) have no place on a log axis:
+# a strip along the panel's bottom, in the run's colour, marks them, one lane per run, as the
+# explorer's lanes mark where f' fades. Drawn on an overlaid axis spanning 0..1 of the plot.
+ZERO_LANE, ZERO_GAP = 0.035, 0.012  # a strip's height and the gap under it (plot share)
+
+
+def _zero_spans(layers, norms) -> list[tuple[float, float]]:
+    """The stretches of consecutive layers whose norm is exactly 0 (an overflow, inf or
+    nan, is not), each widened by half a layer on both sides."""
+    spans: list[tuple[float, float]] = []
+    for layer, zero in zip(np.asarray(layers, dtype=np.float64).tolist(),
+                           np.asarray(norms, dtype=np.float64) == 0):
+        if not zero:
+            continue
+        if spans and spans[-1][1] == layer - 0.5:
+            spans[-1] = (spans[-1][0], layer + 0.5)
+        else:
+            spans.append((layer - 0.5, layer + 0.5))
+    return spans
+
+
+def _zero_strip(i: int, run, norms, name: str | None, strip_axis: str, panel: dict) -> list[dict]:
+    """Run ``i``'s strip under ``panel`` (its axis refs) over the layers where ``norms``
+    is exactly 0; in the legend as ``name`` unless None. A legend group of its own (both
+    panels' strips together): in the run's group it made a third row of legend, which the
+    panels' shorter plot then laid on the x titles."""
+    spans = _zero_spans(run.layers, norms)
+    if not spans:
+        return []
+    y0 = ZERO_GAP + i * (ZERO_LANE + ZERO_GAP)
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    for lo, hi in spans:
+        xs += [lo, lo, hi, hi, None]
+        ys += [y0, y0 + ZERO_LANE, y0 + ZERO_LANE, y0, None]
+    return [dict(type="scatter", mode="lines", x=xs, y=ys, fill="toself", fillcolor=color(i),
+                 opacity=0.75, line=dict(width=0), hoverinfo="skip", legendgroup=f"zero{i}",
+                 legendrank=1002, name=name or "", showlegend=name is not None,
+                 xaxis=panel["xaxis"], yaxis=strip_axis)]
+
+
+def _room_for_strips(axis: dict, values, lanes: int) -> dict:
+    """The log ``axis`` with its range lowered so that ``lanes`` strips fit under the data
+    (Plotly's own range would put the lowest points on them)."""
+    if not lanes:
+        return axis
+    v = np.concatenate([np.ravel(np.asarray(a, dtype=np.float64)) for a in values])
+    v = v[np.isfinite(v) & (v > 0)]
+    if "range" in axis:
+        lo, hi = axis["range"]
+    elif v.size:
+        lo, hi = float(np.log10(v.min())), float(np.log10(v.max()))
+        pad = 0.05 * (hi - lo) if hi > lo else 0.5
+        lo, hi = lo - pad, hi + pad
+    else:  # nothing but strips: one decade, no ticks to read
+        return dict(axis, range=[0, 1], showticklabels=False)
+    share = min(lanes * (ZERO_LANE + ZERO_GAP) + ZERO_GAP, 0.5)  # of the plot's height
+    return dict(axis, range=[lo - (hi - lo) * share / (1 - share), hi])
 
 
 def _chain_line(runs, reference):
@@ -103,8 +163,9 @@ def _norm_traces(i: int, run, name: str, theory: str | None, width: float) -> li
 
 def gradient_norms(runs, names, *, title_h, title_w, x_title, y_title, theory_names,
                    chain_name, chain=None, present=False, height=None,
-                   stacked=False) -> go.Figure:
-    """Two log-scale panels: ||dL/dh_l|| (with each run's predicted curve, dashed) and ||dL/dW_l||.
+                   stacked=False, zero_names=None) -> go.Figure:
+    """Two log-scale panels: ||dL/dh_l|| (with each run's predicted curve, dashed) and ||dL/dW_l||;
+    a strip along a panel's bottom marks a run's layers where the norm is exactly 0.
 
     Args:
         runs: LayerStats, one per run.
@@ -119,6 +180,8 @@ def gradient_norms(runs, names, *, title_h, title_w, x_title, y_title, theory_na
         height: the figure's height in px (default: PRESENT_HEIGHT in presentation mode,
             else 480, or 800 stacked).
         stacked: the panels one above the other (for a phone), each with its y title.
+        zero_names: legend name of each run's strip of exactly-0 layers (default: the
+            run's name).
     """
     width = line_width(present)
     data = []
@@ -131,9 +194,25 @@ def gradient_norms(runs, names, *, title_h, title_w, x_title, y_title, theory_na
                          line=dict(color=CHAIN_COLOR, width=width * 0.7, dash="dot"), **LEFT))
     left = [d["y"] for d in data if d.get("yaxis", "y") == "y"]
     right = [d["y"] for d in data if d.get("yaxis") == "y2"]
-    right_axis = _titled(y_title, **log_axis(*right)) if stacked else log_axis(*right)
+    zero_names = zero_names if zero_names is not None else list(names)
+    strips = []
+    for i, (run, name) in enumerate(zip(runs, zero_names)):
+        strips += _zero_strip(i, run, run.grad_h_norm, name, "y3", LEFT)
+        strips += _zero_strip(i, run, run.grad_w_norm, None, "y4", RIGHT)
+    lanes = {axis: 1 + max([i for i, run in enumerate(runs)
+                            if (np.asarray(norms(run)) == 0).any()], default=-1)
+             for axis, norms in (("y", lambda r: r.grad_h_norm), ("y2", lambda r: r.grad_w_norm))}
+    left_axis = _room_for_strips(log_axis(*left), left, lanes["y"])
+    right_axis = _room_for_strips(log_axis(*right), right, lanes["y2"])
+    strip_axis = dict(range=[0, 1], visible=False, fixedrange=True)
     panels = dict(xaxis=_titled(x_title), xaxis2=_titled(x_title),
-                  yaxis=_titled(y_title, **log_axis(*left)), yaxis2=right_axis)
+                  yaxis=_titled(y_title, **left_axis),
+                  yaxis2=_titled(y_title, **right_axis) if stacked else right_axis,
+                  **({"yaxis3": dict(strip_axis, overlaying="y", anchor="x")}
+                     if lanes["y"] else {}),
+                  **({"yaxis4": dict(strip_axis, overlaying="y2", anchor="x2")}
+                     if lanes["y2"] else {}))
+    data = strips + data  # under the lines
     grid = two_panels((title_h, title_w), stacked)
     layout = styled(merge(grid, panels), present=present,
                     height=height or (800 if stacked else PRESENT_HEIGHT if present else 480))

@@ -276,6 +276,8 @@ LAYOUT_JS = """() => {
         });
         out[key] = {box: rect(el), title: rect(el.querySelector('.gtitle')),
                     legend: rect(el.querySelector('g.legend')),
+                    legendItems: [...el.querySelectorAll('g.legend g.traces')].map(rect)
+                        .filter(Boolean),
                     plots: [...el.querySelectorAll('.draglayer rect.nsewdrag')].map(rect)
                         .filter(Boolean),
                     ticks: [...el.querySelectorAll('g[class$="tick"] text')]
@@ -322,8 +324,9 @@ def labels_on_plots(charts: dict) -> list[str]:
 
 def assert_charts_in_view(pg, keys) -> dict:
     """Every chart named in ``keys`` lies wholly inside the viewport without scrolling, no
-    chart's title overlaps its legend, and no axis title or tick label lies on a panel's
-    plot area (`labels_on_plots`). Returns the layout for further checks."""
+    chart's title overlaps its legend, no axis title a legend entry, and no axis title or
+    tick label lies on a panel's plot area (`labels_on_plots`). Returns the layout for
+    further checks."""
     charts_now, view = chart_layout(pg)
     for key in keys:
         assert key in charts_now, f"no chart {key!r} on the page (have {sorted(charts_now)})"
@@ -334,6 +337,11 @@ def assert_charts_in_view(pg, keys) -> dict:
         assert box["y"] + box["height"] <= view["height"] + 0.5, (key, box, view)
     for key, c in charts_now.items():
         assert not boxes_overlap(c["title"], c["legend"]), (key, c)
+        # An axis title on a legend entry: a legend that grows a row shortens the plot, and
+        # a legend placed by a share of the plot's height then rose onto the x titles.
+        for axis, title in c["axisTitles"].items():
+            assert not any(boxes_overlap(title, item) for item in c["legendItems"]), \
+                f"chart {key!r}: the {axis} axis title {title} lies on a legend entry"
     assert not (found := labels_on_plots(charts_now)), found
     return charts_now
 

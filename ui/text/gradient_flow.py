@@ -64,8 +64,10 @@ EN = {
     "story_dying_relu": (
         "**What to see:** the negative bias pushes pre-activations below zero. A ReLU unit "
         "that is negative for every sample outputs 0 and passes back exactly 0: the dead "
-        "fraction climbs to 100 % within a few layers, and below that the gradient is "
-        "exactly zero (the line stops: 0 has no place on a log axis). LeakyReLU's small "
+        "fraction climbs to 100 % within a few layers, and no gradient gets back through a "
+        "layer whose units are all dead: from there to the first layer it is exactly 0, "
+        "shown by the strip along the bottom in ReLU's colour (0 has no place on a log "
+        "axis). LeakyReLU's small "
         "slope keeps every unit alive and a gradient, though a small one, reaches the "
         "first layer."
     ),
@@ -141,13 +143,15 @@ EN = {
     "layer": "layer l",
     "norm_log": "norm (log scale)",
     "theory_of": "{run} (theory)",
+    "zero_of": "{run}: exactly 0",
     "chain": "σ′(0)ⁿ = 0.25ⁿ",
     "grad_notice": (
         "**What to notice:** read the back-propagated gradient ‖∂L/∂hₗ‖ from right "
         "(output) to left (input): a line sloping down towards layer 1 is a vanishing "
         "gradient, one sloping up is exploding, a level line is healthy. The weight "
         "gradient ‖∂L/∂Wₗ‖ can look flat even when ‖∂L/∂hₗ‖ collapses, because ∂L/∂W also "
-        "carries the layer's input. A line that stops means the gradient became exactly 0."
+        "carries the layer's input. Where a gradient is exactly 0 its line stops (0 has no place "
+        "on a log axis) and a strip in the run's colour along the bottom marks those layers."
     ),
     "grad_notice_theory": (
         "The wide, pale dashed line under each run is the theory below, computed from the "
@@ -292,8 +296,9 @@ KO = {
     "story_dying_relu": (
         "**볼 점:** 음의 편향이 활성화 전 값을 0 아래로 밀어냅니다. 모든 샘플에서 음수인 ReLU "
         "유닛은 0을 출력하고 역전파로도 정확히 0을 돌려보냅니다. 죽은 유닛 비율이 몇 층 만에 "
-        "100 %에 이르고, 그 아래로는 기울기가 정확히 0입니다(로그 축에는 0을 그릴 수 없어 선이 "
-        "끊깁니다). LeakyReLU는 작은 기울기 덕분에 모든 유닛이 살아 있고, 작게나마 기울기가 "
+        "100 %에 이르고, 유닛이 모두 죽은 층을 지나서는 기울기가 돌아오지 못합니다. 그 층부터 "
+        "첫 층까지 기울기는 정확히 0이며, 아래쪽의 ReLU 색 띠가 이를 보여 줍니다(로그 축에는 "
+        "0을 그릴 수 없습니다). LeakyReLU는 작은 기울기 덕분에 모든 유닛이 살아 있고, 작게나마 기울기가 "
         "첫 층까지 닿습니다."
     ),
     "controls": "신경망과 실행 설정",
@@ -367,12 +372,14 @@ KO = {
     "layer": "층 l",
     "norm_log": "크기(로그 축)",
     "theory_of": "{run} (이론)",
+    "zero_of": "{run}: 정확히 0",
     "chain": "σ′(0)ⁿ = 0.25ⁿ",
     "grad_notice": (
         "**볼 점:** 역전파된 기울기 ‖∂L/∂hₗ‖는 오른쪽(출력)에서 왼쪽(입력)으로 읽습니다. "
         "1층 쪽으로 내려가는 선은 기울기 소실, 올라가는 선은 기울기 폭주, 수평인 선이 건강한 "
         "상태입니다. ∂L/∂W에는 그 층의 입력도 곱해지므로, ‖∂L/∂hₗ‖가 무너져도 가중치 기울기 "
-        "‖∂L/∂Wₗ‖는 평평해 보일 수 있습니다. 선이 끊기면 기울기가 정확히 0이 된 것입니다."
+        "‖∂L/∂Wₗ‖는 평평해 보일 수 있습니다. 기울기가 정확히 0인 층에서는 선이 끊기고"
+        "(로그 축에는 0을 그릴 수 없습니다), 그 층들을 아래쪽의 실행 색 띠로 표시합니다."
     ),
     "grad_notice_theory": (
         "각 실행 밑의 넓고 옅은 파선은 아래 이론값으로, 가중치의 분산과 층마다 만난 기울기 "

@@ -57,8 +57,9 @@ EN = {
                          "input stays negative gets no gradient and never recovers. "
                          "LeakyReLU (dashed, here with slope 0.1) keeps a slope there.",
     "dying_relu": "Dying units in a deep network",
-    "dying_relu_caption": "A negative bias pushes inputs below zero: many ReLU units are dead "
-                          "(no gradient), while LeakyReLU units keep a small one.",
+    "dying_relu_caption": "A negative bias pushes inputs below zero: ReLU units die layer by "
+                          "layer until no gradient comes back at all (no line, only a strip "
+                          "along the bottom: exactly 0). LeakyReLU keeps a small one.",
     "leaky_family": "LeakyReLU, PReLU and RReLU",
     "leaky_family_caption": "All three keep a small slope for x < 0: fixed (LeakyReLU), "
                             "learned (PReLU) or random while training (RReLU, the dots). "
@@ -158,8 +159,9 @@ KO = {
                          "음수인 유닛은 기울기를 받지 못해 다시 살아나지 못합니다. "
                          "LeakyReLU(파선, 여기서는 기울기 0.1)는 그 구간에서도 기울기가 남습니다.",
     "dying_relu": "깊은 신경망에서 죽는 유닛",
-    "dying_relu_caption": "음의 편향이 입력을 0 아래로 밀어 많은 ReLU 유닛이 죽습니다"
-                          "(기울기 없음). LeakyReLU 유닛은 작은 기울기를 유지합니다.",
+    "dying_relu_caption": "음의 편향이 입력을 0 아래로 밀어 ReLU 유닛이 층마다 죽어 가고, "
+                          "결국 기울기가 전혀 돌아오지 않습니다(선 없이 아래쪽 띠만: 정확히 0). "
+                          "LeakyReLU는 작은 기울기를 유지합니다.",
     "leaky_family": "LeakyReLU, PReLU, RReLU",
     "leaky_family_caption": "셋 모두 x < 0에서 작은 기울기를 남깁니다. 고정값(LeakyReLU), "
                             "학습값(PReLU), 학습 중 무작위값(RReLU, 점)입니다. 죽은 구간이 "
