@@ -94,7 +94,8 @@ STEPS: tuple[Step, ...] = (
     Step("temperature_high", "softmax", {"logits": "1,3,0,2", "T": "10"}),
     Step("soft_argmax", "softmax", {"logits": "2,1.9,0.5", "T": "1"}),
     Step("cross_entropy", "softmax", {"tab": "example"}),
-    Step("mse_mae", "softmax", {"tab": "regression"}),
+    # The outlier in place (10 above its target): the metrics show MSE jump, MAE barely move.
+    Step("mse_mae", "softmax", {"tab": "regression", "outlier": "10"}),
     # Optimizers on a ravine (the race's default surface): SGD zig-zags, momentum and Adam don't.
     Step("ravine", "training", {"tab": "race"}),
 )

@@ -1,11 +1,12 @@
 """Softmax and cross-entropy playground: temperature, argmax vs soft argmax, losses.
 
 Shared link parameters: ``logits`` (comma-separated numbers), ``T`` (the temperature, a
-value on the slider's grid such as ``T=0.5``) and ``target`` (a class number such as
-``2``, or one weight per class). The logits and class names at the top feed the first
-two tabs, where the temperature sits above the charts it drives (a fragment: moving T
-reruns those charts alone); the other tabs are self-contained. ``tab`` (softmax, target, example,
-binary, regression, stability) opens that tab.
+value on the slider's grid such as ``T=0.5``), ``target`` (a class number such as ``2``,
+or one weight per class) and ``outlier`` (the regression tab's push, 0 to 20). The logits
+and class names at the top feed the first two tabs, where the temperature sits above the
+charts it drives (a fragment: moving T reruns those charts alone); the other tabs are
+self-contained. ``tab`` (softmax, target, example, binary, regression, stability) opens
+that tab.
 """
 
 import numpy as np
@@ -20,7 +21,8 @@ from ui.frame import (chart, display_math, fragment, lazy_tabs, on_phone, presen
                       require_app_frame, text_table)
 from ui.i18n import lang, t
 from ui import cached, tourbar
-from ui.urlstate import parse_number, raw_values
+from ui import urlstate
+from ui.urlstate import guard, parse_number, raw_values
 
 require_app_frame()  # first: a fresh process may run a page without app.py
 
@@ -224,6 +226,8 @@ if tourbar.heading_shown():  # (on the projector during the tour, its banner hea
 alerts = st.container()  # link and input warnings, above the tabs so they are seen
 _check_temperature_link(alerts)
 _check_repeated_links(alerts)
+with alerts:
+    guard("softmax", [urlstate.number("outlier", 0.0, pg.OUTLIER_MAX, 0.0)])
 
 TABS = ("softmax", "target", "example", "binary", "regression", "stability")
 # Lazy tabs: only the open one runs and sends its charts, so moving T redraws two charts,
@@ -408,7 +412,7 @@ if tabs[4].open:
         if not present:
             st.markdown(t("softmax.regression_intro"))
         outlier = st.slider(t("softmax.outlier"), 0.0, pg.OUTLIER_MAX, 0.0, 0.5, key="outlier",
-                            help=t("softmax.outlier_help"))
+                            help=t("softmax.outlier_help"), bind="query-params")
         chart_slot = st.container()  # filled once the table below is read
         targets0, preds0 = pg.DEFAULT_REGRESSION
         table = st.data_editor(

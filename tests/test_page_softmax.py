@@ -6,6 +6,8 @@ import json
 import numpy as np
 import pytest
 
+from ui.text.common import EN as COMMON
+
 PAGE = "pages/softmax.py"
 
 
@@ -310,6 +312,29 @@ def test_outlier_moves_mse_most(apptest):
     after = {m.label: float(m.value) for m in at.metric if m.label in ("MSE", "RMSE", "MAE")}
     growth = {k: after[k] / before[k] for k in before}
     assert growth["MSE"] > growth["RMSE"] > 1 and growth["MSE"] > growth["MAE"] > 1
+
+
+def test_outlier_is_kept_in_the_link(apptest):
+    """The push is in the address (a shared link, the tour's step), and back in it after a
+    change; as a bound widget's, it leaves the address at its default."""
+    at = apptest(PAGE, query={"tab": "regression", "outlier": "10"})
+    assert not at.exception and not at.warning
+    assert at.slider(key="outlier").value == 10.0
+    metrics = {m.label: m for m in at.metric if m.label in ("MSE", "RMSE", "MAE")}
+    assert metrics["MSE"].value == "17.07" and metrics["MSE"].delta  # against no outlier
+    at.slider(key="outlier").set_value(2.5).run()
+    assert at.query_params["outlier"] == "2.5"
+    at.slider(key="outlier").set_value(0.0).run()
+    assert "outlier" not in at.query_params
+
+
+@pytest.mark.parametrize("bad", ["abc", "1e400", "nan", "-1", "20.5", "", "x" * 10_000])
+def test_a_bad_outlier_in_the_link_warns_and_starts_at_0(apptest, bad):
+    at = apptest(PAGE, query={"tab": "regression", "outlier": bad})
+    assert not at.exception
+    assert [w.value for w in at.warning] == [
+        COMMON["bad_number"].format(name="outlier", lo="0", hi="20", default="0")]
+    assert at.slider(key="outlier").value == 0.0 and "outlier" not in at.query_params
 
 
 def test_stability_demo_shows_nan_next_to_the_stable_result(apptest):

@@ -98,8 +98,9 @@ EN = {
                              "has the lower cross-entropy, and H(p, q) − H(p) is the KL "
                              "divergence.",
     "mse_mae": "MSE vs MAE with an outlier",
-    "mse_mae_caption": "One outlier dominates MSE, which squares the error; MAE grows only "
-                       "linearly and is far less affected.",
+    "mse_mae_caption": "The last prediction is pushed 10 too high (the slider): MSE squares "
+                       "the error, so its gradient now pulls almost only on that point (the "
+                       "tall green bar); MAE pulls on it no harder than on any other point.",
     "ravine": "Optimizers on a ravine",
     "ravine_caption": "25 times steeper across than along: Momentum swings from wall to "
                       "wall as it speeds up; NAG damps the swing and arrives first; Adam "
@@ -197,8 +198,9 @@ KO = {
     "cross_entropy_caption": "노트의 예제를 단계별로 계산합니다. p에 더 가까운 예측이 교차 "
                              "엔트로피가 더 낮고, H(p, q) − H(p)가 KL 발산입니다.",
     "mse_mae": "이상치가 있을 때 MSE와 MAE",
-    "mse_mae_caption": "오차를 제곱하는 MSE는 이상치 하나에 크게 좌우되지만, MAE는 선형으로만 "
-                       "커져 훨씬 덜 영향을 받습니다.",
+    "mse_mae_caption": "마지막 예측을 10만큼 높였습니다(슬라이더). MSE는 오차를 제곱하므로 "
+                       "기울기가 거의 그 점 하나만 끌어당기지만(높은 초록 막대), MAE는 그 점도 "
+                       "다른 점과 같은 세기로만 끌어당깁니다.",
     "ravine": "골짜기 위의 옵티마이저",
     "ravine_caption": "가로지르는 쪽이 25배 가파른 골짜기: 모멘텀은 속도를 붙이며 벽 사이를 "
                       "오가고, NAG는 흔들림을 줄여 가장 먼저 닿고, Adam은 대각선으로 출발하며, "
