@@ -70,7 +70,8 @@ EN = {
                         "and variance 1.",
     "selu_deep": "SELU normalises itself",
     "selu_deep_caption": "With LeCun initialisation, 50 SELU layers keep their activations "
-                         "near mean 0 and variance 1, and the gradient steady, without any "
+                         "near mean 0 and variance 1 (the boxes below) and the gradient within "
+                         "one decade from the last layer to the first, without any "
                          "normalisation layer.",
     "softplus": "Softplus approaches ReLU as beta grows",
     "softplus_caption": "Press play: β runs from 0.5 to 20 and Softplus(x) = log(1 + e^(βx))/β "
@@ -87,8 +88,9 @@ EN = {
                                "largest logit, close to argmax's one-hot vector. Play the "
                                "animation to sweep T.",
     "temperature_high": "High temperature: almost uniform",
-    "temperature_high_caption": "At T = 10 the same logits give nearly equal probabilities: "
-                                "the entropy approaches its maximum log n.",
+    "temperature_high_caption": "At T = 10 the same logits give nearly equal probabilities, "
+                                "all near 1/n = 0.25; the entropy (under the charts) "
+                                "approaches its maximum, log n.",
     "soft_argmax": "argmax vs soft argmax",
     "soft_argmax_caption": "Two close logits: argmax picks one and says nothing about how "
                            "close it was; softmax keeps both nearly even and is "
@@ -171,8 +173,9 @@ KO = {
     "elu_selu_caption": "ELU와 SELU는 x < 0에서 부드럽게 음수가 되어 출력의 평균이 ReLU보다 "
                         "0에 가깝습니다. SELU의 배율은 평균 0, 분산 1을 유지하도록 정해졌습니다.",
     "selu_deep": "SELU는 스스로 정규화합니다",
-    "selu_deep_caption": "LeCun 초기화와 함께 SELU 50층은 정규화 층 없이도 활성값의 평균 0, "
-                         "분산 1 근처와 일정한 기울기를 유지합니다.",
+    "selu_deep_caption": "LeCun 초기화와 함께 SELU 50층은 정규화 층 없이도 활성값을 평균 0, "
+                         "분산 1 근처로(아래 상자 그림) 유지하고, 기울기도 마지막 층에서 첫 "
+                         "층까지 10배 안에서만 움직입니다.",
     "softplus": "beta가 커지면 Softplus는 ReLU에 가까워집니다",
     "softplus_caption": "재생을 누르세요. β가 0.5에서 20까지 커지면 Softplus(x) = log(1 + e^(βx))/β가 "
                         "옆에 고정된 ReLU에 다가가고, 오른쪽의 도함수 sigmoid σ(βx)는 ReLU의 "
@@ -188,8 +191,9 @@ KO = {
                                "argmax의 원-핫 벡터에 가까워집니다. 애니메이션으로 T를 "
                                "바꿔 보세요.",
     "temperature_high": "높은 온도: 거의 균등",
-    "temperature_high_caption": "T = 10에서는 같은 logit이 거의 같은 확률이 되어, 엔트로피가 "
-                                "최댓값 log n에 가까워집니다.",
+    "temperature_high_caption": "T = 10에서는 같은 logit이 모두 1/n = 0.25 근처의 거의 같은 "
+                                "확률이 되고, 엔트로피(차트 아래)는 최댓값 log n에 "
+                                "가까워집니다.",
     "soft_argmax": "argmax와 soft argmax",
     "soft_argmax_caption": "두 logit이 비슷할 때 argmax는 하나만 고르고 얼마나 근소했는지 "
                            "알려 주지 않습니다. softmax는 둘을 거의 비슷하게 두고 미분도 "
