@@ -209,10 +209,13 @@ def log_axis(*values, wide: dict | None = None) -> dict:
 
     Where the values span under two decades Plotly labels the ticks between the powers with
     a bare digit (``7`` for 0.07, ``3`` for 0.03, with one ``10⁻²`` among them), which reads
-    as the value itself. There the ticks are set here instead, at 1, 2 and 5 (every digit if
-    that gives fewer than three) times a power of ten, each written out as `fmt` writes it
+    as the value itself. There the ticks are set here instead, at 1, 2 and 5 times a power
+    of ten, or the densest of 1, 2, 3, 5; 1, 2, 3, 5, 7; every digit that keeps them an
+    eighth of the axis apart (three ticks at least), each written out as `fmt` writes it
     (``0.07``, ``0.05``, ``2e-08``); within a sliver of a decade, at about five round
     values evenly spaced, with the digits that tell them apart (``0.6935``, ``0.694``).
+    (Every digit at once put 0.006, 0.007, 0.008, 0.009 and 0.01 in a tenth of SELU's
+    gradient axis, on top of each other on a projector.)
     """
     axis = dict(type="log", exponentformat="power")
     v = np.concatenate([np.ravel(np.asarray(a, dtype=np.float64)) for a in values]) \
@@ -228,11 +231,15 @@ def log_axis(*values, wide: dict | None = None) -> dict:
     pad = 0.05 * (hi - lo) if hi > lo else 0.02
     lo, hi = lo - pad, hi + pad
     powers = range(int(np.floor(lo)), int(np.ceil(hi)) + 1)
-    for mantissas in ((1, 2, 5), range(1, 10)):
-        ticks = [float(f"{m}e{p}") for p in powers for m in mantissas
-                 if lo <= np.log10(m) + p <= hi]
-        if len(ticks) >= 3:
-            break
+    gap = (hi - lo) / 8  # decades: at most about eight labels along the axis
+    ticks = []  # none of the sets fits: the sliver's evenly spaced values below
+    for mantissas in ((1, 2, 5), (1, 2, 3, 5), (1, 2, 3, 5, 7), range(1, 10)):  # each a superset
+        more = [float(f"{m}e{p}") for p in powers for m in mantissas
+                if lo <= np.log10(m) + p <= hi]
+        if len(more) >= 2 and np.diff(np.log10(more)).min() < gap:
+            break  # denser sets only come closer
+        if len(more) >= 3:
+            ticks = more
     digits = 4
     if len(ticks) < 3:  # a sliver of one decade: evenly spaced round values in it
         a, b = 10.0 ** lo, 10.0 ** hi
