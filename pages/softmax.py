@@ -2,11 +2,11 @@
 
 Shared link parameters: ``logits`` (comma-separated numbers), ``T`` (the temperature, a
 value on the slider's grid such as ``T=0.5``), ``target`` (a class number such as ``2``,
-or one weight per class) and ``outlier`` (the regression tab's push, 0 to 20). The logits
-and class names at the top feed the first two tabs, where the temperature sits above the
-charts it drives (a fragment: moving T reruns those charts alone); the other tabs are
-self-contained. ``tab`` (softmax, target, example, binary, regression, stability) opens
-that tab.
+or one weight per class), and the other tabs' own controls: ``bin_z``, ``outlier`` (the
+regression tab's push, 0 to 20), ``shift`` and ``dtype``. The logits and class names at
+the top feed the first two tabs, where the temperature sits above the charts it drives (a
+fragment: moving T reruns those charts alone); the other tabs are self-contained. ``tab``
+(softmax, target, example, binary, regression, stability) opens that tab.
 """
 
 import numpy as np
@@ -29,6 +29,7 @@ require_app_frame()  # first: a fresh process may run a page without app.py
 DEFAULT_LOGITS_TEXT = pg.format_logits(pg.DEFAULT_LOGITS)
 T_LABELS = [pg.format_temperature(v) for v in pg.TEMPERATURES]
 WARN = ":material/warning:"
+DTYPES = ("float64", "float32")  # the stability tab's precisions
 present = presenting()
 
 
@@ -226,8 +227,11 @@ if tourbar.heading_shown():  # (on the projector during the tour, its banner hea
 alerts = st.container()  # link and input warnings, above the tabs so they are seen
 _check_temperature_link(alerts)
 _check_repeated_links(alerts)
-with alerts:
-    guard("softmax", [urlstate.number("outlier", 0.0, pg.OUTLIER_MAX, 0.0)])
+with alerts:  # the tabs' own link values (the bound widgets above are checked above)
+    guard("softmax", [urlstate.number("outlier", 0.0, pg.OUTLIER_MAX, 0.0),
+                      urlstate.number("bin_z", -10.0, 10.0, 1.0),
+                      urlstate.number("shift", -2000, 2000, 1000, integer=True),
+                      urlstate.choice("dtype", DTYPES, DTYPES[0])])
 
 TABS = ("softmax", "target", "example", "binary", "regression", "stability")
 # Lazy tabs: only the open one runs and sends its charts, so moving T redraws two charts,
@@ -386,7 +390,7 @@ if tabs[2].open:
 if tabs[3].open:
     with tabs[3]:
         z = st.slider(t("softmax.bin_z"), -10.0, 10.0, 1.0, 0.1, key="bin_z",
-                      help=t("softmax.bin_z_help"))
+                      help=t("softmax.bin_z_help"), bind="query-params")
         point = pg.binary_point(z)
         zs, curves = cached.binary_curves()
         chart(cached.softmax_figure(
@@ -477,9 +481,9 @@ if tabs[5].open:
         st.markdown(t("softmax.stability_intro"))
         c1, c2 = st.columns([3, 1])
         shift = c1.slider(t("softmax.shift"), -2000, 2000, 1000, 50, key="shift",
-                          help=t("softmax.shift_help"))
-        dtype = c2.radio(t("softmax.dtype"), ["float64", "float32"], key="dtype", horizontal=True,
-                         help=t("softmax.dtype_help"))
+                          help=t("softmax.shift_help"), bind="query-params")
+        dtype = c2.radio(t("softmax.dtype"), DTYPES, key="dtype", horizontal=True,
+                         help=t("softmax.dtype_help"), bind="query-params")
         demo = pg.stability_demo(values + shift, np.float64 if dtype == "float64" else np.float32)
         text_table({
             t("softmax.col_name"): list(names),

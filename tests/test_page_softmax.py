@@ -337,6 +337,29 @@ def test_a_bad_outlier_in_the_link_warns_and_starts_at_0(apptest, bad):
     assert at.slider(key="outlier").value == 0.0 and "outlier" not in at.query_params
 
 
+# The other tabs' own controls: (tab, key, a good link value and what the widget shows,
+# a bad one and the warning's fields).
+TAB_LINKS = [
+    ("binary", "bin_z", ("-2.5", -2.5), ("10.5", dict(lo="-10", hi="10", default="1"))),
+    ("stability", "shift", ("0", 0), ("1.5", dict(lo="-2000", hi="2000", default="1000"))),
+    ("stability", "dtype", ("float32", "float32"), ("int8", dict(default="float64"))),
+]
+
+
+@pytest.mark.parametrize(("tab", "key", "good", "bad"), TAB_LINKS)
+def test_each_tab_keeps_its_controls_in_the_link(apptest, tab, key, good, bad):
+    widget = (lambda at: at.radio(key=key)) if key == "dtype" else \
+        (lambda at: at.slider(key=key))
+    at = apptest(PAGE, query={"tab": tab, key: good[0]})
+    assert not at.exception and not at.warning
+    assert widget(at).value == good[1] and at.query_params[key] == good[0]
+    at = apptest(PAGE, query={"tab": tab, key: bad[0]})
+    assert not at.exception
+    message = COMMON["bad_choice" if key == "dtype" else "bad_number"]
+    assert [w.value for w in at.warning] == [message.format(name=key, **bad[1])]
+    assert key not in at.query_params
+
+
 def test_stability_demo_shows_nan_next_to_the_stable_result(apptest):
     at = apptest(PAGE, query={"tab": "stability"})  # the seeds' logits shifted by +1000
     table = _stability_table(at)
