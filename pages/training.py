@@ -383,10 +383,9 @@ def _race_tab() -> None:
     """Optimizers racing on a 2-D surface."""
     box = lead("race_short", ("race_intro",), controls="controls")
     r1, r2 = (box if present else st).columns([2, 1])
-    surface_name = r1.selectbox(t("training.surface"), RACE_SURFACES,
-                                index=RACE_SURFACES.index(DEFAULTS["surface"]),
-                                format_func=lambda s: t(f"training.surface_{s}"),
-                                key="surface")
+    # (A picker: the link's surface is its first value, and a change goes back into it.)
+    surface_name = picker(r1, t("training.surface"), RACE_SURFACES, "surface",
+                          lambda s: t(f"training.surface_{s}"))
     race_steps = r2.slider(t("training.race_steps"), 20, RACE_MAX_STEPS,
                            DEFAULTS["race_steps"], 20, key="race_steps", bind="query-params")
     surface = SURFACES[surface_name]

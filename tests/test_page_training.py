@@ -104,6 +104,19 @@ def test_race_view_animates_eight_optimizers(apptest, surface):
     assert EN[f"race_{surface}"] in at.caption[-1].value
 
 
+def test_race_surface_is_kept_in_the_link(apptest):
+    """A link's surface opens the race on it, and a change goes back into the link (it was
+    checked but then ignored: every link opened the ravine)."""
+    at = apptest(PAGE, query={"tab": "race", "surface": "rosenbrock", "race_steps": "40"})
+    assert not at.exception and not at.warning
+    assert at.selectbox(key="surface").value == "rosenbrock"
+    assert EN["race_rosenbrock"] in at.caption[-1].value
+    at.selectbox(key="surface").set_value("saddle").run()
+    assert at.query_params["surface"] == "saddle"
+    at.selectbox(key="surface").set_value("ravine").run()  # the default leaves the link
+    assert "surface" not in at.query_params
+
+
 def test_link_sets_dataset_activation_and_optimizer(apptest):
     at = apptest(PAGE, query={"dataset": "moons", "act": "relu", "optimizer": "sgd",
                               "layers": "2", "width": "4", "steps": "100", "seed": "3"})
