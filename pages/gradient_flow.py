@@ -2,7 +2,7 @@
 
 Shared link parameters: ``act`` (repeated, registry names such as ``act=relu&act=tanh``),
 ``init`` (repeated, torch.nn.init scheme names), ``depth``, ``width``, ``batch``, ``bias``,
-``seed`` and ``residual``; ``expr`` (a typed formula, `ui.custom`) adds the choice ``custom``
+``seed``, ``norm`` (none, batch, layer) and ``residual``; ``expr`` (a typed formula, `ui.custom`) adds the choice ``custom``
 to ``act``, with ``expr_<letter>`` for its parameters. Every activation runs with every
 initialisation (at most 4 runs), on the same inputs, targets and weight draws.
 """
@@ -75,6 +75,7 @@ def _check_link() -> None:
         urlstate.number("bias", *BIAS_RANGE, DEFAULT["bias"]),
         urlstate.number("seed", 0, SEED_MAX, DEFAULT["seed"], integer=True),
         urlstate.choice("residual", ("true", "false"), t("common.no")),
+        urlstate.choice("norm", gradflow.NORMALIZATIONS, tr("norm_none")),
     ])
     for key in ("act", "init"):
         if len(raw_values(key)) > MAX_RUNS:
@@ -175,16 +176,18 @@ def _controls() -> dict:
     with right:
         bias = st.slider(tr("bias"), *BIAS_RANGE, DEFAULT["bias"], step=0.05, key="bias",
                          help=tr("bias_help"), bind="query-params")
-        norm = st.radio(tr("norm"), gradflow.NORMALIZATIONS,
-                        index=gradflow.NORMALIZATIONS.index(DEFAULT["norm"]), key="norm",
-                        horizontal=True, format_func=lambda n: tr(f"norm_{n}"),
-                        help=tr("norm_help"))
+        # Readable names on screen, the code in the link (a bound radio would write the
+        # label): the link's value seeds it, and it is written back below.
+        urlstate.follow("norm", gradflow.NORMALIZATIONS, DEFAULT["norm"])
+        norm = st.radio(tr("norm"), gradflow.NORMALIZATIONS, key="norm", horizontal=True,
+                        format_func=lambda n: tr(f"norm_{n}"), help=tr("norm_help"))
         residual = st.toggle(tr("residual"), DEFAULT["residual"], key="residual",
                              help=tr("residual_help"), bind="query-params")
         seed = st.number_input(tr("seed"), 0, SEED_MAX, DEFAULT["seed"], step=1, key="seed",
                                help=tr("seed_help"), bind="query-params")
     urlstate.write("act", acts, DEFAULT["act"])
     urlstate.write("init", inits, DEFAULT["init"])
+    urlstate.write("norm", norm, DEFAULT["norm"])  # (a preset sets it too)
     return dict(acts=acts, inits=inits, depth=depth, width=width, batch=batch, bias=bias,
                 norm=norm, residual=residual, seed=seed)
 

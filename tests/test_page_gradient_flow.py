@@ -108,12 +108,13 @@ def test_the_tanh_preset_names_runs_by_init(apptest):
 def test_shared_link_sets_the_controls(apptest):
     at = apptest(PAGE, query={"act": ["relu", "leaky_relu"], "init": "kaiming_normal",
                               "depth": "7", "width": "32", "batch": "16", "bias": "-0.5",
-                              "seed": "3", "residual": "true"})
+                              "seed": "3", "residual": "true", "norm": "layer"})
     assert not at.exception
     assert not at.warning
     assert at.multiselect(key="act").value == ["relu", "leaky_relu"]
     assert at.slider(key="depth").value == 7 and at.slider(key="width").value == 32
     assert at.toggle(key="residual").value is True
+    assert at.radio(key="norm").value == "layer"  # (it was left out of links)
     grad = specs(at)[0]
     assert run_names(grad) == ["ReLU", "LeakyReLU"]
     assert len(values(first_line(grad)["x"])) == 7
@@ -127,7 +128,8 @@ def test_shared_link_sets_the_controls(apptest):
         ("depth", "-5"), ("depth", "2.5"), ("depth", ""), ("depth", "9" * 10_000),
         ("width", "1"), ("width", "1025"), ("batch", "0"), ("bias", "nan"), ("bias", "99"),
         ("seed", "-1"), ("act", "<script>alert(1)</script>"), ("act", "swish"),
-        ("init", "he"), ("residual", "maybe"), ("depth", ["5", "6"]),
+        ("init", "he"), ("residual", "maybe"), ("depth", ["5", "6"]), ("norm", "Batch norm"),
+        ("norm", ["batch", "layer"]),
     ],
 )
 def test_bad_link_values_warn_and_fall_back(apptest, key, value):
@@ -282,6 +284,10 @@ def test_controls_show_readable_names_and_links_keep_code_names(apptest):
     assert run_names(specs(at)[0]) == ["SELU · LeCun normal"]  # one run: both names
     at.multiselect(key="init").set_value(["xavier_normal"]).run()  # the default: off the URL
     assert "init" not in at.query_params
+    at.radio(key="norm").set_value("batch").run()  # the code, not "Batch norm"
+    assert linked(at, "norm") == ["batch"]
+    at.radio(key="norm").set_value("none").run()
+    assert "norm" not in at.query_params
 
 
 def test_summary_numbers_use_the_one_format(apptest):
