@@ -2,11 +2,12 @@
 
 Shared link parameters: ``logits`` (comma-separated numbers), ``T`` (the temperature, a
 value on the slider's grid such as ``T=0.5``), ``target`` (a class number such as ``2``,
-or one weight per class), and the other tabs' own controls: ``bin_z``, ``outlier`` (the
-regression tab's push, 0 to 20), ``shift`` and ``dtype``. The logits and class names at
-the top feed the first two tabs, where the temperature sits above the charts it drives (a
-fragment: moving T reruns those charts alone); the other tabs are self-contained. ``tab``
-(softmax, target, example, binary, regression, stability) opens that tab.
+or one weight per class), ``drag`` (the class whose logit the loss curve sweeps, by
+number), and the other tabs' own controls: ``bin_z``, ``outlier`` (the regression tab's
+push, 0 to 20), ``shift`` and ``dtype``. The logits and class names at the top feed the
+first two tabs, where the temperature sits above the charts it drives (a fragment: moving
+T reruns those charts alone); the other tabs are self-contained. ``tab`` (softmax, target,
+example, binary, regression, stability) opens that tab.
 """
 
 import numpy as np
@@ -229,6 +230,7 @@ _check_temperature_link(alerts)
 _check_repeated_links(alerts)
 with alerts:  # the tabs' own link values (the bound widgets above are checked above)
     guard("softmax", [urlstate.number("outlier", 0.0, pg.OUTLIER_MAX, 0.0),
+                      urlstate.number("drag", 1, pg.MAX_CLASSES, 1, integer=True),
                       urlstate.number("bin_z", -10.0, 10.0, 1.0),
                       urlstate.number("shift", -2000, 2000, 1000, integer=True),
                       urlstate.choice("dtype", DTYPES, DTYPES[0])])
@@ -302,8 +304,14 @@ def _target(values, names, y) -> None:
                    help=t("softmax.m_entropy_target_help"))
     st.markdown(t("softmax.gradient_explained"))
     st.subheader(t("softmax.drag_header"))
+    # The class whose logit the curve sweeps, in the link by its number (1-based, like
+    # ``target``): a bound selectbox would write the class's shown name.
+    if "drag" not in st.session_state:
+        linked = parse_number(st.query_params.get("drag") or "", 1, n, integer=True)
+        st.session_state["drag"] = (linked or 1) - 1
     k = st.selectbox(t("softmax.drag"), list(range(n)), key="drag",
                      format_func=lambda i: f"{i + 1}: {names[i]}")
+    urlstate.write("drag", str(k + 1), "1")
     xs, loss_curve, grad_curve = pg.loss_vs_logit(values, y, k, temperature)
     chart(figs.loss_curve_figure(
         xs, loss_curve, grad_curve, float(values[k]), result.loss, float(result.grad[k]),
