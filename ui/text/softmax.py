@@ -230,8 +230,8 @@ EN = {
     # tab 6
     "stability_intro": (
         "Softmax written as exp(z) / Σ exp(z) breaks for large logits: exp(1000) is too big "
-        "for a float. Shift every logit (the logits above plus this amount) and compare the "
-        "textbook formula with the stable one."
+        "for a float. Shift every logit (those under “Logits and class names”, plus this "
+        "amount: the table's z) and compare the textbook formula with the stable one."
     ),
     "shift": "Add to every logit",
     "shift_help": "Softmax doesn't change when the same number is added to every logit.",
@@ -476,8 +476,8 @@ KO = {
     # tab 6
     "stability_intro": (
         "exp(z) / Σ exp(z)로 쓴 softmax는 로짓이 크면 망가집니다. exp(1000)은 부동소수점에 "
-        "담기에 너무 크기 때문입니다. 모든 로짓을 옮겨 보며(위의 로짓에 이 값을 더함) "
-        "교과서 공식과 안정적인 공식을 비교해 보세요."
+        "담기에 너무 크기 때문입니다. 모든 로짓을 옮겨 보며(“로짓과 클래스 이름”의 로짓에 이 "
+        "값을 더한 것이 표의 z입니다) 교과서 공식과 안정적인 공식을 비교해 보세요."
     ),
     "shift": "모든 로짓에 더할 값",
     "shift_help": "모든 로짓에 같은 수를 더해도 softmax는 바뀌지 않습니다.",

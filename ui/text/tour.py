@@ -40,7 +40,8 @@ EN = {
     "zigzag": "Sigmoid is not zero-centred: zig-zag",
     "zigzag_caption": "With all-positive inputs every weight of a unit gets a gradient of the "
                       "same sign, so the path can only move in two diagonal directions and "
-                      "zig-zags; zero-centred inputs go straight.",
+                      "zig-zags; zero-centred inputs can also move the weights apart (the "
+                      "green diamonds) and reach w*.",
     "tanh": "tanh is zero-centred, but saturates",
     "tanh_caption": "tanh is a rescaled sigmoid, tanh(x) = 2σ(2x) − 1: centred on 0 with slope "
                     "1 there, but its derivative still dies away for large |x|.",
@@ -146,8 +147,8 @@ KO = {
                                  "주의하세요.",
     "zigzag": "sigmoid는 0 중심이 아닙니다: 지그재그",
     "zigzag_caption": "입력이 모두 양수이면 한 유닛의 모든 가중치가 같은 부호의 기울기를 받아 "
-                      "두 대각선 방향으로만 움직이며 지그재그합니다. 0 중심 입력은 곧장 "
-                      "나아갑니다.",
+                      "두 대각선 방향으로만 움직이며 지그재그합니다. 0 중심 입력은 가중치를 "
+                      "서로 다른 방향으로도 움직여(초록 마름모) w*에 닿습니다.",
     "tanh": "tanh는 0 중심이지만 포화됩니다",
     "tanh_caption": "tanh는 sigmoid를 늘인 것, tanh(x) = 2σ(2x) − 1입니다. 0을 중심으로 "
                     "하고 그곳의 기울기는 1이지만, |x|가 크면 도함수가 여전히 사라집니다.",
