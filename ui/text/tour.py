@@ -38,10 +38,9 @@ EN = {
                                  "0.25: ten layers down, the first layers barely learn. Note "
                                  "the log scale.",
     "zigzag": "Sigmoid is not zero-centred: zig-zag",
-    "zigzag_caption": "With all-positive inputs every weight of a unit gets a gradient of the "
-                      "same sign, so the path can only move in two diagonal directions and "
-                      "zig-zags; zero-centred inputs can also move the weights apart (the "
-                      "green diamonds) and reach w*.",
+    "zigzag_caption": "With all-positive inputs both weights get gradients of the same sign, "
+                      "so the path moves only diagonally and zig-zags; zero-centred inputs "
+                      "also move them apart (green diamonds) and reach w*.",
     "tanh": "tanh is zero-centred, but saturates",
     "tanh_caption": "tanh is a rescaled sigmoid, tanh(x) = 2σ(2x) − 1: centred on 0 with slope "
                     "1 there, but its derivative still dies away for large |x|.",
