@@ -2,9 +2,10 @@
 
 Shared link parameters: ``act`` (repeated, registry names such as ``act=relu&act=tanh``),
 ``init`` (repeated, torch.nn.init scheme names), ``depth``, ``width``, ``batch``, ``bias``,
-``seed``, ``norm`` (none, batch, layer) and ``residual``; ``expr`` (a typed formula, `ui.custom`) adds the choice ``custom``
-to ``act``, with ``expr_<letter>`` for its parameters. Every activation runs with every
-initialisation (at most 4 runs), on the same inputs, targets and weight draws.
+``seed``, ``norm`` (none, batch, layer) and ``residual``; ``expr`` (a typed formula,
+`ui.custom`) adds the choice ``custom`` to ``act``, with ``expr_<letter>`` for its
+parameters. Every activation runs with every initialisation (at most 4 runs), on the same
+inputs, targets and weight draws.
 """
 
 import contextlib

@@ -23,7 +23,7 @@ import activations
 from activations import gradflow
 from activations.figures import gallery
 from activations.figures import gradflow as figs
-from activations.figures.style import GRID, PALETTE, log_axis
+from activations.figures.style import GRID, LANE_GAP, LANE_HEIGHT, PALETTE, log_axis
 from ui.text import gradient_flow as gf_text
 from ui.text import home as home_text
 from tests.conftest import assert_stacked
@@ -253,7 +253,7 @@ def test_gradient_norms_of_a_dead_network_leave_gaps_not_zeros():
     # layers 1-4 of dL/dh (the top one is the loss's own gradient), all five of dL/dW.
     assert (strip_h["x"], strip_w["x"]) == ([0.5, 0.5, 4.5, 4.5, None],
                                             [0.5, 0.5, 5.5, 5.5, None])
-    lane = [figs.ZERO_GAP, figs.ZERO_GAP + figs.ZERO_LANE]
+    lane = [LANE_GAP, LANE_GAP + LANE_HEIGHT]
     assert strip_h["y"] == [lane[0], lane[1], lane[1], lane[0], None] == strip_w["y"]
     assert strip_h["fillcolor"] == strip_w["fillcolor"] == PALETTE[0]
     assert (strip_h["yaxis"], strip_w["yaxis"], strip_h["xaxis"], strip_w["xaxis"]) == \

@@ -25,13 +25,13 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
-from .style import GRID, SHADE, cell, f32, figure, line_width, merge, styled, subplots
+from .style import (GRID, LANE_AXIS, LANE_HEIGHT, SHADE, bands, below_lanes, cell, f32,
+                    figure, lane_bottom, line_width, merge, styled, subplots)
 
 __all__ = ["ZONE_OPACITY", "Line", "SweepTexts", "Texts", "Zones", "curves_figure",
            "difference_figure", "scale_figure", "sweep_figure"]
 
 ZONE_OPACITY = 0.55  # a curve's saturation lane: its own strip, so it can be strong
-LANE_HEIGHT, LANE_GAP = 0.035, 0.012  # a lane's height and the gap above it (plot fraction)
 HOVER_FORMAT = ".4~g"
 THRESHOLD_COLOR = "rgba(128,128,128,0.9)"
 # Plotly's toolbar, upright at the right edge and without the rarely used zoom steps: lying
@@ -118,20 +118,8 @@ def _y_range(arrays: Sequence[np.ndarray], extra: Sequence[float] = ()) -> list[
 
 
 def _bands(z: Zones, y0: float, y1: float, max_bands: int) -> dict:
-    """One filled trace holding every band of ``z``, from y0 to y1.
-
-    A trace, not layout shapes: shapes are slow to build, and the bands, drawn first, stay
-    under the curves. Its legend entry is ``z.note`` when given.
-    """
-    xs: list[float | None] = []
-    ys: list[float | None] = []
-    for lo, hi in z.spans[:max_bands]:
-        xs += [lo, lo, hi, hi, None]
-        ys += [y0, y1, y1, y0, None]
-    return dict(type="scatter", mode="lines", x=xs, y=ys, fill="toself", fillcolor=z.color,
-                opacity=z.opacity, line=dict(width=0), hoverinfo="skip",
-                name=z.note or "", showlegend=bool(z.note),
-                **({"legendgroup": z.group} if z.group else {}))
+    """One filled trace holding the first ``max_bands`` bands of ``z``, from y0 to y1."""
+    return bands(z.spans[:max_bands], y0, y1, z.color, z.opacity, z.note, z.group)
 
 
 def _lanes(lanes: Sequence[Zones], max_bands: int) -> list[dict]:
@@ -140,7 +128,7 @@ def _lanes(lanes: Sequence[Zones], max_bands: int) -> list[dict]:
     traces = []
     for i, z in enumerate(lanes):
         if z.spans:
-            y0 = LANE_GAP + i * (LANE_HEIGHT + LANE_GAP)
+            y0 = lane_bottom(i)
             traces.append(dict(_bands(z, y0, y0 + LANE_HEIGHT, max_bands), yaxis="y2"))
     return traces
 
@@ -152,14 +140,6 @@ def _lane_note(note: str) -> dict:
                 marker=dict(symbol="square", size=12, color="rgba(128,128,128,0.7)"))
 
 
-def _below_lanes(y_range: Sequence[float], lanes: int) -> list[float]:
-    """``y_range`` lowered so that the data starts above ``lanes`` lanes at the bottom."""
-    lo, hi = y_range
-    share = min(lanes * (LANE_HEIGHT + LANE_GAP) + LANE_GAP, 0.5)  # of the plot's height
-    return [lo - (hi - lo) * share / (1 - share), hi]
-
-
-LANE_AXIS = dict(overlaying="y", range=[0, 1], visible=False, fixedrange=True)
 
 
 def curves_figure(
@@ -194,7 +174,7 @@ def curves_figure(
                            [threshold[0]] if threshold else ())
     lanes = _lanes(saturation, max_bands)
     if lanes:  # the strips get their own room under the curves
-        y_range = _below_lanes(y_range, len(saturation))
+        y_range = below_lanes(*y_range, len(saturation))
     y_range = [float(v) for v in y_range]
     traces = [_bands(z, *y_range, max_bands) for z in dead if z.spans] + lanes
     f_ref, df_ref = ("customdata", "y") if derivative else ("y", "customdata")

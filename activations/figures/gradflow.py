@@ -12,8 +12,9 @@ import numpy as np
 import plotly.colors
 import plotly.graph_objects as go
 
-from .style import (axis_key, cell, color, f32, figure, line_width, log_axis, merge, styled,
-                    subplots, two_panels)
+from .style import (LANE_AXIS, LANE_HEIGHT, axis_key, bands, below_lanes, cell, color, f32,
+                    figure, lane_bottom, line_width, log_axis, merge, styled, subplots,
+                    two_panels)
 
 __all__ = ["gradient_norms", "distribution_boxes", "distribution_heatmaps", "unit_fractions"]
 
@@ -69,8 +70,8 @@ def _positive(a) -> np.ndarray:
 
 # Layers where a run's gradient is exactly 0 (every unit dead) have no place on a log axis:
 # a strip along the panel's bottom, in the run's colour, marks them, one lane per run, as the
-# explorer's lanes mark where f' fades. Drawn on an overlaid axis spanning 0..1 of the plot.
-ZERO_LANE, ZERO_GAP = 0.035, 0.012  # a strip's height and the gap under it (plot share)
+# explorer's lanes mark where f' fades (`style.bands`, on an overlaid axis).
+ZERO_OPACITY = 0.75
 
 
 def _zero_spans(layers, norms) -> list[tuple[float, float]]:
@@ -96,16 +97,10 @@ def _zero_strip(i: int, run, norms, name: str | None, strip_axis: str, panel: di
     spans = _zero_spans(run.layers, norms)
     if not spans:
         return []
-    y0 = ZERO_GAP + i * (ZERO_LANE + ZERO_GAP)
-    xs: list[float | None] = []
-    ys: list[float | None] = []
-    for lo, hi in spans:
-        xs += [lo, lo, hi, hi, None]
-        ys += [y0, y0 + ZERO_LANE, y0 + ZERO_LANE, y0, None]
-    return [dict(type="scatter", mode="lines", x=xs, y=ys, fill="toself", fillcolor=color(i),
-                 opacity=0.75, line=dict(width=0), hoverinfo="skip", legendgroup=f"zero{i}",
-                 legendrank=1002, name=name or "", showlegend=name is not None,
-                 xaxis=panel["xaxis"], yaxis=strip_axis)]
+    y0 = lane_bottom(i)
+    return [dict(bands(spans, y0, y0 + LANE_HEIGHT, color(i), ZERO_OPACITY, name,
+                       f"zero{i}"),
+                 legendrank=1002, xaxis=panel["xaxis"], yaxis=strip_axis)]
 
 
 def _room_for_strips(axis: dict, values, lanes: int) -> dict:
@@ -123,8 +118,7 @@ def _room_for_strips(axis: dict, values, lanes: int) -> dict:
         lo, hi = lo - pad, hi + pad
     else:  # nothing but strips: one decade, no ticks to read
         return dict(axis, range=[0, 1], showticklabels=False)
-    share = min(lanes * (ZERO_LANE + ZERO_GAP) + ZERO_GAP, 0.5)  # of the plot's height
-    return dict(axis, range=[lo - (hi - lo) * share / (1 - share), hi])
+    return dict(axis, range=below_lanes(lo, hi, lanes))
 
 
 def _chain_line(runs, reference):
@@ -196,21 +190,20 @@ def gradient_norms(runs, names, *, title_h, title_w, x_title, y_title, theory_na
     right = [d["y"] for d in data if d.get("yaxis") == "y2"]
     zero_names = zero_names if zero_names is not None else list(names)
     strips = []
+    lanes = {"y": 0, "y2": 0}  # per panel: lanes under its data (the last run with a strip)
     for i, (run, name) in enumerate(zip(runs, zero_names)):
-        strips += _zero_strip(i, run, run.grad_h_norm, name, "y3", LEFT)
-        strips += _zero_strip(i, run, run.grad_w_norm, None, "y4", RIGHT)
-    lanes = {axis: 1 + max([i for i, run in enumerate(runs)
-                            if (np.asarray(norms(run)) == 0).any()], default=-1)
-             for axis, norms in (("y", lambda r: r.grad_h_norm), ("y2", lambda r: r.grad_w_norm))}
+        for axis, strip in (("y", _zero_strip(i, run, run.grad_h_norm, name, "y3", LEFT)),
+                            ("y2", _zero_strip(i, run, run.grad_w_norm, None, "y4", RIGHT))):
+            if strip:
+                strips += strip
+                lanes[axis] = i + 1
     left_axis = _room_for_strips(log_axis(*left), left, lanes["y"])
     right_axis = _room_for_strips(log_axis(*right), right, lanes["y2"])
-    strip_axis = dict(range=[0, 1], visible=False, fixedrange=True)
     panels = dict(xaxis=_titled(x_title), xaxis2=_titled(x_title),
                   yaxis=_titled(y_title, **left_axis),
                   yaxis2=_titled(y_title, **right_axis) if stacked else right_axis,
-                  **({"yaxis3": dict(strip_axis, overlaying="y", anchor="x")}
-                     if lanes["y"] else {}),
-                  **({"yaxis4": dict(strip_axis, overlaying="y2", anchor="x2")}
+                  **({"yaxis3": dict(LANE_AXIS, anchor="x")} if lanes["y"] else {}),
+                  **({"yaxis4": dict(LANE_AXIS, overlaying="y2", anchor="x2")}
                      if lanes["y2"] else {}))
     data = strips + data  # under the lines
     grid = two_panels((title_h, title_w), stacked)

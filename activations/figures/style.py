@@ -198,6 +198,42 @@ def figure(data: list[dict], layout: dict, frames: list[dict] | None = None) -> 
     return SpecFigure(spec)
 
 
+# Lanes: strips along the bottom of a plot over x spans (the explorer's fading slopes,
+# gradient flow's exactly-0 layers), one lane per curve or run, on an overlaid y axis that
+# spans 0..1 of the plot's height.
+LANE_HEIGHT, LANE_GAP = 0.035, 0.012  # a lane's height and the gap under it (plot share)
+LANE_AXIS = dict(overlaying="y", range=[0, 1], visible=False, fixedrange=True)
+
+
+def lane_bottom(i: int) -> float:
+    """Where lane ``i`` (bottom up) starts, as a share of the plot's height."""
+    return LANE_GAP + i * (LANE_HEIGHT + LANE_GAP)
+
+
+def bands(spans, y0: float, y1: float, color: str, opacity: float,
+          name: str | None = None, group: str | None = None) -> dict:
+    """One filled trace holding every x span of ``spans`` from y0 to y1.
+
+    A trace, not layout shapes: shapes are slow to build, and bands drawn first stay under
+    the lines. In the legend as ``name`` when given; ``group`` ties it to a legend group.
+    """
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    for lo, hi in spans:
+        xs += [lo, lo, hi, hi, None]
+        ys += [y0, y1, y1, y0, None]
+    return dict(type="scatter", mode="lines", x=xs, y=ys, fill="toself", fillcolor=color,
+                opacity=opacity, line=dict(width=0), hoverinfo="skip",
+                name=name or "", showlegend=bool(name),
+                **({"legendgroup": group} if group else {}))
+
+
+def below_lanes(lo: float, hi: float, lanes: int) -> list[float]:
+    """The axis range [lo, hi] lowered so that the data starts above ``lanes`` lanes."""
+    share = min(lanes * (LANE_HEIGHT + LANE_GAP) + LANE_GAP, 0.5)  # of the plot's height
+    return [lo - (hi - lo) * share / (1 - share), hi]
+
+
 def f32(a) -> np.ndarray:
     """Send float32 to the browser: half the JSON of float64, and the eye can't tell."""
     return np.asarray(a, dtype=np.float32)
