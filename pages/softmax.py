@@ -280,6 +280,19 @@ def _views(values, names) -> None:
 
 
 # --- tab 2: cross-entropy against a target ---
+def _drag_from_link(n: int) -> None:
+    """The loss curve's class, from the link by its number (1-based, like ``target``): a
+    bound selectbox would write the class's shown name. The guard allows 1 to the most
+    classes; a number past this link's own classes is named in a warning, not dropped."""
+    if "drag" in st.session_state:
+        return
+    raw = st.query_params.get("drag")
+    linked = parse_number(raw or "", 1, n, integer=True)
+    if raw and linked is None:
+        alerts.warning(t("common.bad_number", name="drag", lo=1, hi=n, default=1), icon=WARN)
+    st.session_state["drag"] = (linked or 1) - 1
+
+
 @fragment
 def _target(values, names, y) -> None:
     """T and the loss and gradients it drives: moving T reruns this alone."""
@@ -304,11 +317,7 @@ def _target(values, names, y) -> None:
                    help=t("softmax.m_entropy_target_help"))
     st.markdown(t("softmax.gradient_explained"))
     st.subheader(t("softmax.drag_header"))
-    # The class whose logit the curve sweeps, in the link by its number (1-based, like
-    # ``target``): a bound selectbox would write the class's shown name.
-    if "drag" not in st.session_state:
-        linked = parse_number(st.query_params.get("drag") or "", 1, n, integer=True)
-        st.session_state["drag"] = (linked or 1) - 1
+    # The class whose logit the curve sweeps (seeded from the link by `_drag_from_link`).
     k = st.selectbox(t("softmax.drag"), list(range(n)), key="drag",
                      format_func=lambda i: f"{i + 1}: {names[i]}")
     urlstate.write("drag", str(k + 1), "1")
@@ -351,6 +360,7 @@ if tabs[1].open:
         except pg.InputError as error:
             alerts.warning(t("softmax.bad_target", reason=_error_text(error, n)), icon=WARN)
             y = pg.parse_target(pg.DEFAULT_TARGET, n)
+        _drag_from_link(n)
         _target(values, names, y)
 
 # --- tab 3: the seeds' worked example ---

@@ -294,6 +294,19 @@ def test_loss_curve_marks_the_current_point(apptest):
     assert _y(point)[0] == pytest.approx(2.4401897, rel=1e-5)  # -log p_1 at [1, 3, 0, 2]
 
 
+def test_drag_past_the_links_classes_is_named(apptest):
+    """drag=9 passes the guard (1 to the most classes) but the link has four classes: the
+    curve sweeps class 1, and a warning says so."""
+    at = apptest(PAGE, query={"tab": "target", "drag": "9"})
+    assert not at.exception
+    assert at.selectbox(key="drag").value == 0
+    assert [w.value for w in at.warning] == [COMMON["bad_number"].format(
+        name="drag", lo=1, hi=4, default=1)]
+    assert "drag" not in at.query_params
+    at = apptest(PAGE, query={"tab": "target", "drag": "4"})
+    assert at.selectbox(key="drag").value == 3 and not at.warning
+
+
 def test_binary_tab(apptest):
     at = apptest(PAGE, query={"tab": "binary"})
     at.slider(key="bin_z").set_value(0.0).run()
