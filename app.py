@@ -82,6 +82,7 @@ with GATE.turn(), i18n.run_scope():
         # On a projector the chart gets the whole 1280x720 screen; the sidebar is one click away.
         st.set_page_config(initial_sidebar_state="collapsed")
     frame.styles()
+    frame.zoom_hint()  # on a screen larger than 1280x720 only (ui/present.css)
 
     st.sidebar.caption(t("app.tagline"))
 

@@ -64,6 +64,26 @@ def test_present_from_the_url(apptest, value):
     assert json.loads(gallery.proto.spec)["layout"]["font"]["size"] == 20
 
 
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_zoom_hint_in_presentation_mode_until_hidden(apptest, lang):
+    """The note for screens larger than 1280x720 (ui/frame.py's zoom_hint) is sent in
+    presentation mode only (present.css shows it on a large viewport only); Hide keeps it
+    away for the session, page switches included."""
+    from ui.text.common import EN, KO
+
+    text = {"en": EN, "ko": KO}[lang]["zoom_hint"]
+    at = apptest("app.py", query={"lang": lang})
+    assert text not in [c.value for c in at.caption]
+    at = apptest("app.py", query={"present": "1", "lang": lang})
+    assert not at.exception
+    assert text in [c.value for c in at.caption]
+    at.button(key="zoom_hint_hide").click().run()
+    assert not at.exception and text not in [c.value for c in at.caption]
+    at.switch_page("pages/curves.py").run()
+    assert not at.exception and text not in [c.value for c in at.caption]
+    assert at.session_state["present"] is True
+
+
 @pytest.mark.parametrize("value", ["0", "false", "<script>", "nan"])
 def test_present_stays_off_for_other_values(apptest, value):
     at = apptest("app.py", query={"present": value})

@@ -13,7 +13,7 @@ from plotly.basedatatypes import BaseFigure
 from activations.figures.spec import to_plotly_dict
 
 from .gate import GATE
-from .i18n import lang, run_scope
+from .i18n import lang, run_scope, t
 
 # A static file in the repository; st.html sends a style-only body to the page's event
 # container, so it takes no space. No user text is ever part of it.
@@ -125,6 +125,27 @@ def styles() -> None:
         st.html(PRESENT_CSS)
     if lang() == "ko":
         st.html(KOREAN_CSS)
+
+
+ZOOM_HINT_OFF = "_zoom_hint_off"  # "_": kept across page switches (app.py)
+
+
+def zoom_hint() -> None:
+    """In presentation mode, a note for a screen larger than the 1280x720 the mode is laid
+    out for (a 1920x1080 projector showed the charts in two thirds of it): zoom the browser
+    in. The server never learns the screen's size, so the note is always sent and
+    ui/present.css shows it only on a viewport of 1600x900 CSS px or more. Zooming in shrinks
+    the viewport, so the note goes away by itself once the page is laid out near 1280x720
+    (at 150% a 1920x1080 screen is exactly that, drawn sharp). Hide keeps it away for the
+    session. (CSS zoom on the page instead broke Plotly: charts kept their width, and
+    hovering found no point.)"""
+    if not presenting() or st.session_state.get(ZOOM_HINT_OFF):
+        return
+    with st.container(key="zoom_hint", horizontal=True, vertical_alignment="center"):
+        st.caption(t("common.zoom_hint"), width="stretch")
+        st.button(t("common.zoom_hint_hide"), key="zoom_hint_hide", type="tertiary",
+                  icon=":material/close:", on_click=st.session_state.update,
+                  kwargs={ZOOM_HINT_OFF: True})
 
 
 class _Prepared(BaseFigure):

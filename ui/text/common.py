@@ -10,6 +10,10 @@ EN = {
     "present_help": "Larger text and thicker lines for a projector; controls fold away.",
     "present_help_phone": "For a projector or a wide screen: on a phone the pages keep "
                           "their phone layout.",
+    "zoom_hint": "Presentation mode is laid out for a 1280x720 screen, and this one is larger: "
+                 "zoom the browser in (Ctrl and +, or ⌘ and + on a Mac) until this note goes "
+                 "away, and the charts fill the screen.",
+    "zoom_hint_hide": "Hide",
     "yes": "yes",
     "no": "no",
 }
@@ -24,6 +28,9 @@ KO = {
     "present_help": "프로젝터용으로 글자를 키우고 선을 굵게 하며, 조작 패널을 접습니다.",
     "present_help_phone": "프로젝터나 넓은 화면용입니다. 휴대폰에서는 페이지가 휴대폰 "
                           "배치를 유지합니다.",
+    "zoom_hint": "발표 모드는 1280x720 화면에 맞춰져 있는데 이 화면은 더 큽니다. 이 안내가 사라질 "
+                 "때까지 브라우저를 확대하면(Ctrl과 +, Mac에서는 ⌘와 +) 차트가 화면을 채웁니다.",
+    "zoom_hint_hide": "숨기기",
     "yes": "예",
     "no": "아니오",
 }
