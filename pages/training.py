@@ -38,6 +38,10 @@ FIT_HEIGHT = 370
 # enough, too, that on the tour the loss chart under them starts below a 720 px screen
 # rather than being cut by its edge (tests/browser/test_tour_walk.py).
 COMPARE_HEIGHT = 416
+# Off the projector: tall enough for a decision-boundary square of about 330 px (at the
+# usual 380 it was 230 px, a third of a 1920 px screen's column). Not on a phone, whose
+# width holds less than that: the square would leave the extra height empty.
+BOUNDARY_HEIGHT = 470
 MAX_SEED = 99
 DEFAULTS = dict(dataset="xor", noise=0.1, points=200, act="tanh", layers=1, width=8,
                 optimizer="adam", auto_lr=True, lr=0.03, steps=training.DEFAULT_STEPS, seed=0,
@@ -271,7 +275,7 @@ def _train_tab() -> None:
     else:
         metrics(st.container(horizontal=True))
         left, right = st.columns([1, 1.3])
-        height = None
+        height = None if on_phone() else BOUNDARY_HEIGHT
     made_by = run_key(net.act, net)
     with left:
         boundary(result, made_by,
@@ -308,7 +312,8 @@ def _compare_tab() -> None:
                      t("training.compare_title", act=act_label(name),
                        acc=percent(res.final_accuracy)),
                      f"compare_boundary_{i}", f"decision-boundary-{dataset}-{name}",
-                     COMPARE_HEIGHT if present else None, side_legend=present)
+                     COMPARE_HEIGHT if present else None if on_phone() else BOUNDARY_HEIGHT,
+                     side_legend=present)
     curves([(f"{act_label(name)} ({chr(65 + i)})" if act == act_b else act_label(name),
              res.loss_history, res.accuracy_history) for i, (name, res) in enumerate(pair)],
            tuple(run_key(name, net) for name, _ in pair),

@@ -46,9 +46,12 @@ def _class_scale(opacity: float = 0.55):
 
 def _equal_axes() -> dict:
     """Layout for equal axes: one unit is as long on both (circles stay round); the plot
-    area shrinks to fit rather than showing more than the grid."""
+    area shrinks to fit rather than showing more than the grid, and where it is the height
+    that shrinks, the plot stays up under its title and legend (centred, a narrow column
+    left a gap above it as wide as the one below)."""
     return dict(xaxis=dict(constrain="domain"),
-                yaxis=dict(scaleanchor="x", scaleratio=1, constrain="domain"))
+                yaxis=dict(scaleanchor="x", scaleratio=1, constrain="domain",
+                           constraintoward="top"))
 
 
 def _box_axes(x_label, y_label, x_range, y_range, **extra) -> dict:

@@ -70,6 +70,30 @@ def test_each_tabs_charts_fit_the_projector(server, page, tab, lang, width, heig
     assert shot.stat().st_size > 10_000
 
 
+SQUARE_JS = """(key) => {
+    const plot = document.querySelector(`.st-key-${key} .nsewdrag`).getBoundingClientRect();
+    const legend = document.querySelector(`.st-key-${key} .legend`).getBoundingClientRect();
+    return {width: plot.width, height: plot.height, gap: plot.top - legend.bottom};
+}"""
+
+
+@pytest.mark.parametrize("width,height", [(1280, 720), (1920, 1080)])
+@pytest.mark.parametrize("tab", ["train", "compare"])
+def test_decision_boundary_squares_are_large(server, page, tab, width, height):
+    """Off the projector the boundary is a square of about 330 px where its column allows
+    (it was 230 px at every width, a third of a 1920 px screen's column); in a narrower
+    column it sits right under its legend (centred, it left a gap above as big as below)."""
+    page.set_viewport_size({"width": width, "height": height})
+    _open(page, f"{server}/training?tab={tab}")
+    keys = ["boundary"] if tab == "train" else ["compare_boundary_0", "compare_boundary_1"]
+    for key in keys:
+        square = page.evaluate(SQUARE_JS, key)
+        assert abs(square["width"] - square["height"]) <= 2, square  # equal axes
+        narrow = tab == "train" and width == 1280  # a 380 px column beside the loss chart
+        assert square["width"] >= (250 if narrow else 300), (key, square)
+        assert square["gap"] <= 30, (key, square)
+
+
 def test_metrics_tables_and_latex_scale_with_the_text(server, page):
     _open(page, f"{server}/training?present=1")
     labels = page.evaluate(SIZE_JS, '[data-testid="stMetricLabel"] p')
