@@ -18,7 +18,7 @@ from activations import gradflow
 from activations.numfmt import fmt
 from activations.figures import gradflow as figs
 from ui.frame import (chart, display_math, fragment, on_phone, presenting, require_app_frame,
-                      text_table)
+                      text_table, wide_gap)
 from ui.i18n import lang, t
 from ui import cached, tourbar
 from ui import custom as formula_ui
@@ -160,7 +160,7 @@ def _controls() -> dict:
     """Every control of the network, in three columns (drawn inside the popover)."""
     _from_link("act", ACT_OPTIONS, DEFAULT["act"])
     _from_link("init", INITS, DEFAULT["init"])
-    left, middle, right = st.columns(3, gap="large")
+    left, middle, right = st.columns(3, gap=wide_gap())
     with left:
         acts = st.multiselect(tr("act"), ACT_OPTIONS, key="act", format_func=_act_label,
                               max_selections=MAX_RUNS, help=tr("act_help"))

@@ -19,7 +19,7 @@ from activations.numfmt import fmt
 from activations.figures import softmax as figs
 from activations.softmax import entropy
 from ui.frame import (chart, display_math, fragment, lazy_tabs, on_phone, presenting,
-                      require_app_frame, text_table)
+                      require_app_frame, text_table, wide_gap)
 from ui.i18n import lang, t
 from ui import cached, tourbar
 from ui import urlstate
@@ -149,7 +149,7 @@ def _class_panel():
     else:
         box = st.expander(t("softmax.controls"), expanded=True)
     with box:
-        left, right = (box, box) if present else st.columns([1, 1], gap="large")
+        left, right = (box, box) if present else st.columns([1, 1], gap=wide_gap())
         with left:
             st.selectbox(t("softmax.preset"), list(pg.PRESETS), index=None, key="preset",
                          format_func=lambda p: t(f"softmax.preset_{p}"),

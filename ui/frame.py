@@ -117,6 +117,12 @@ def on_phone() -> bool:
     return phone
 
 
+def wide_gap() -> str:
+    """A large gap between columns, except on a phone: there the columns stack and their gap
+    goes between them vertically (softmax's controls had a 64 px band of nothing)."""
+    return "small" if on_phone() else "large"
+
+
 def styles() -> None:
     """The frame's stylesheets: larger page text and less padding while presentation mode
     is on (charts get their projector look from the figure builders); line breaks between

@@ -107,6 +107,33 @@ def test_nothing_is_squeezed_or_past_the_edge_on_a_phone(browser, server):
         pg.context.close()
 
 
+# Per row of columns that a phone stacks: the space between one column's bottom and the
+# next one's top.
+STACKED_GAPS_JS = """() => [...document.querySelectorAll('[data-testid="stHorizontalBlock"]')]
+    .flatMap(row => {
+        const cols = [...row.children].filter(c => c.querySelector('[data-testid="stColumn"]')
+            || c.dataset.testid === 'stColumn').map(c => c.getBoundingClientRect())
+            .filter(r => r.height);
+        return cols.slice(1).map((r, i) => r.top - cols[i].bottom).filter(gap => gap >= 0);
+    })"""
+
+
+def test_stacked_columns_sit_close_on_a_phone(browser, server):
+    """Columns a phone stacks keep a small gap: a "large" one went vertical, and softmax's
+    logits sat 64 px above their sliders with nothing between (`ui.frame.wide_gap`)."""
+    pg = _phone(browser)
+    try:
+        open_page(pg, f"{server}/softmax")
+        gaps = pg.evaluate(STACKED_GAPS_JS)
+        open_page(pg, f"{server}/gradient_flow")
+        pg.locator(".st-key-gf_controls button").first.click()  # its controls, 3 columns
+        pg.wait_for_selector('[data-testid="stPopoverBody"] [data-testid="stColumn"]')
+        gaps += pg.evaluate(STACKED_GAPS_JS)
+        assert gaps and max(gaps) <= 24, gaps
+    finally:
+        pg.context.close()
+
+
 def _panels_in_first_row(panels) -> int:
     top = min(p["y"] for p in panels["plots"])
     return sum(abs(p["y"] - top) < 1 for p in panels["plots"])
