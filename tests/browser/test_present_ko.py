@@ -150,3 +150,35 @@ def test_captions_read_on_a_projector(server, browser, scheme):
         assert contrasts and min(contrasts) >= 4.5, contrasts
     finally:
         pg.context.close()
+
+
+# The contrast of each chart text (tick labels, axis and panel titles) against the page:
+# its fill at its fill-opacity, blended over the background.
+CHART_TEXT_CONTRAST_JS = """() => {
+    const rgb = s => s.match(/[\\d.]+/g).slice(0, 3).map(Number);
+    const lum = c => { const [r, g, b] = c.map(v => { v /= 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+    const bg = rgb(getComputedStyle(document.querySelector('[data-testid="stApp"]')).backgroundColor);
+    return [...document.querySelectorAll('[data-testid="stMain"] .js-plotly-plot :is('
+        + 'g[class$="tick"] text, g[class$="title"] text, .annotation-text)')]
+        .filter(t => t.textContent.trim() && t.getBoundingClientRect().width)
+        .map(t => { const cs = getComputedStyle(t); const a = parseFloat(cs.fillOpacity);
+            const fg = rgb(cs.fill).map((v, i) => a * v + (1 - a) * bg[i]);
+            const [hi, lo] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+            return [Math.round((hi + 0.05) / (lo + 0.05) * 10) / 10, t.textContent.slice(0, 20)]; });
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["gradient_flow", "curves", "softmax", "training"])
+def test_chart_text_reads_on_a_projector(server, browser, scheme, path):
+    """Tick labels and axis titles keep at least 4.5:1 against the page in presentation
+    mode (Streamlit's light theme drew them at 3.8:1)."""
+    pg = new_page(browser, 1280, 720, color_scheme=scheme)
+    try:
+        open_page(pg, f"{server}/{path}?present=1")
+        texts = pg.evaluate(CHART_TEXT_CONTRAST_JS)
+        assert texts and min(c for c, _ in texts) >= 4.5, [x for x in texts if x[0] < 4.5]
+    finally:
+        pg.context.close()
