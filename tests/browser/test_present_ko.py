@@ -123,62 +123,50 @@ def test_zoom_note_only_on_a_screen_larger_than_the_projector(server, browser, w
         pg.context.close()
 
 
-# The contrast of each caption on the main area against the page's background: its text
-# colour at the caption's opacity, blended over the background (WCAG's formula).
-CAPTION_CONTRAST_JS = """() => {
+# WCAG's contrast of each visible element matching ``selector`` against the page: its
+# colour at its opacity (for SVG text, fill and fill-opacity), blended over the background.
+# Returns [contrast to one decimal, the text's start] per element.
+CONTRAST_JS = """(selector) => {
     const rgb = s => s.match(/[\\d.]+/g).slice(0, 3).map(Number);
     const lum = c => { const [r, g, b] = c.map(v => { v /= 255;
         return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
         return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
     const bg = rgb(getComputedStyle(document.querySelector('[data-testid="stApp"]')).backgroundColor);
-    return [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stCaptionContainer"]')]
-        .map(c => { const a = parseFloat(getComputedStyle(c).opacity);
-            const fg = rgb(getComputedStyle(c).color).map((v, i) => a * v + (1 - a) * bg[i]);
+    return [...document.querySelectorAll(selector)]
+        .filter(e => e.textContent.trim() && e.getBoundingClientRect().width)
+        .map(e => { const cs = getComputedStyle(e); const svg = e instanceof SVGElement;
+            const a = parseFloat(svg ? cs.fillOpacity : cs.opacity);
+            const fg = rgb(svg ? cs.fill : cs.color).map((v, i) => a * v + (1 - a) * bg[i]);
             const [hi, lo] = [lum(fg), lum(bg)].sort((x, y) => y - x);
-            return (hi + 0.05) / (lo + 0.05); });
+            return [Math.round((hi + 0.05) / (lo + 0.05) * 10) / 10, e.textContent.slice(0, 20)]; });
 }"""
+CAPTIONS = '[data-testid="stMain"] [data-testid="stCaptionContainer"]'
+# Tick labels, axis titles and panel titles.
+CHART_TEXT = ('[data-testid="stMain"] .js-plotly-plot :is(g[class$="tick"] text, '
+              'g[class$="title"] text, .annotation-text)')
+
+
+def _contrasts(server, browser, scheme: str, path: str, selector: str) -> list:
+    pg = new_page(browser, 1280, 720, color_scheme=scheme)
+    try:
+        open_page(pg, f"{server}/{path}?present=1")
+        return pg.evaluate(CONTRAST_JS, selector)
+    finally:
+        pg.context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_captions_read_on_a_projector(server, browser, scheme):
     """What to notice is in captions: on a projector they keep at least 4.5:1 against the
     page (Streamlit's 60% fade gave 3.9:1 on white)."""
-    pg = new_page(browser, 1280, 720, color_scheme=scheme)
-    try:
-        open_page(pg, f"{server}/gradient_flow?present=1")
-        contrasts = pg.evaluate(CAPTION_CONTRAST_JS)
-        assert contrasts and min(contrasts) >= 4.5, contrasts
-    finally:
-        pg.context.close()
-
-
-# The contrast of each chart text (tick labels, axis and panel titles) against the page:
-# its fill at its fill-opacity, blended over the background.
-CHART_TEXT_CONTRAST_JS = """() => {
-    const rgb = s => s.match(/[\\d.]+/g).slice(0, 3).map(Number);
-    const lum = c => { const [r, g, b] = c.map(v => { v /= 255;
-        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
-    const bg = rgb(getComputedStyle(document.querySelector('[data-testid="stApp"]')).backgroundColor);
-    return [...document.querySelectorAll('[data-testid="stMain"] .js-plotly-plot :is('
-        + 'g[class$="tick"] text, g[class$="title"] text, .annotation-text)')]
-        .filter(t => t.textContent.trim() && t.getBoundingClientRect().width)
-        .map(t => { const cs = getComputedStyle(t); const a = parseFloat(cs.fillOpacity);
-            const fg = rgb(cs.fill).map((v, i) => a * v + (1 - a) * bg[i]);
-            const [hi, lo] = [lum(fg), lum(bg)].sort((x, y) => y - x);
-            return [Math.round((hi + 0.05) / (lo + 0.05) * 10) / 10, t.textContent.slice(0, 20)]; });
-}"""
+    found = _contrasts(server, browser, scheme, "gradient_flow", CAPTIONS)
+    assert found and min(c for c, _ in found) >= 4.5, found
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", ["gradient_flow", "curves", "softmax", "training"])
 def test_chart_text_reads_on_a_projector(server, browser, scheme, path):
     """Tick labels and axis titles keep at least 4.5:1 against the page in presentation
-    mode (Streamlit's light theme drew them at 3.8:1)."""
-    pg = new_page(browser, 1280, 720, color_scheme=scheme)
-    try:
-        open_page(pg, f"{server}/{path}?present=1")
-        texts = pg.evaluate(CHART_TEXT_CONTRAST_JS)
-        assert texts and min(c for c, _ in texts) >= 4.5, [x for x in texts if x[0] < 4.5]
-    finally:
-        pg.context.close()
+    mode (Streamlit's light theme drew them at 3.7:1)."""
+    found = _contrasts(server, browser, scheme, path, CHART_TEXT)
+    assert found and min(c for c, _ in found) >= 4.5, [x for x in found if x[0] < 4.5]
