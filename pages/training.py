@@ -185,6 +185,11 @@ def signed(x: float, digits: int = 3) -> str:
     return text if text.startswith("-") or text == "0" else f"+{text}"
 
 
+def _boundary_height() -> int | None:
+    """A decision boundary's height off the projector (`BOUNDARY_HEIGHT`; a phone's own)."""
+    return None if on_phone() else BOUNDARY_HEIGHT
+
+
 def boundary(result, made_by, title, key, filename, height=None, side_legend=False):
     """The decision boundary of ``result``, the run `run_key` calls ``made_by``."""
     view = ("lab_boundary", made_by, title, height, side_legend, lang(), present)
@@ -275,7 +280,7 @@ def _train_tab() -> None:
     else:
         metrics(st.container(horizontal=True))
         left, right = st.columns([1, 1.3])
-        height = None if on_phone() else BOUNDARY_HEIGHT
+        height = _boundary_height()
     made_by = run_key(net.act, net)
     with left:
         boundary(result, made_by,
@@ -312,8 +317,7 @@ def _compare_tab() -> None:
                      t("training.compare_title", act=act_label(name),
                        acc=percent(res.final_accuracy)),
                      f"compare_boundary_{i}", f"decision-boundary-{dataset}-{name}",
-                     COMPARE_HEIGHT if present else None if on_phone() else BOUNDARY_HEIGHT,
-                     side_legend=present)
+                     COMPARE_HEIGHT if present else _boundary_height(), side_legend=present)
     curves([(f"{act_label(name)} ({chr(65 + i)})" if act == act_b else act_label(name),
              res.loss_history, res.accuracy_history) for i, (name, res) in enumerate(pair)],
            tuple(run_key(name, net) for name, _ in pair),
