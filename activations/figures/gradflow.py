@@ -13,8 +13,8 @@ import plotly.colors
 import plotly.graph_objects as go
 
 from .style import (LANE_AXIS, LANE_HEIGHT, axis_key, bands, below_lanes, cell, color, f32,
-                    figure, lane_bottom, line_width, log_axis, merge, styled, subplots,
-                    two_panels)
+                    figure, lane_bottom, line_width, log_axis, log_span, merge, styled,
+                    subplots, two_panels)
 
 __all__ = ["gradient_norms", "distribution_boxes", "distribution_heatmaps", "unit_fractions"]
 
@@ -108,12 +108,11 @@ def _room_for_strips(axis: dict, values, lanes: int) -> dict:
     (Plotly's own range would put the lowest points on them)."""
     if not lanes:
         return axis
-    v = np.concatenate([np.ravel(np.asarray(a, dtype=np.float64)) for a in values])
-    v = v[np.isfinite(v) & (v > 0)]
+    span = log_span(*values)
     if "range" in axis:
         lo, hi = axis["range"]
-    elif v.size:
-        lo, hi = float(np.log10(v.min())), float(np.log10(v.max()))
+    elif span is not None:
+        lo, hi = span
         pad = 0.05 * (hi - lo) if hi > lo else 0.5
         lo, hi = lo - pad, hi + pad
     else:  # nothing but strips: one decade, no ticks to read

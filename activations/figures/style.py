@@ -239,6 +239,17 @@ def f32(a) -> np.ndarray:
     return np.asarray(a, dtype=np.float32)
 
 
+def log_span(*values) -> tuple[float, float] | None:
+    """log10 of the smallest and largest finite positive value among ``values`` (arrays of
+    any shape), or None when there is none: what a log axis can show of them."""
+    v = np.concatenate([np.ravel(np.asarray(a, dtype=np.float64)) for a in values]) \
+        if values else np.empty(0)
+    v = v[np.isfinite(v) & (v > 0)]
+    if v.size == 0:
+        return None
+    return float(np.log10(v.min())), float(np.log10(v.max()))
+
+
 def log_axis(*values, wide: dict | None = None) -> dict:
     """A log axis for these values, written in powers of ten (``10⁻⁸``), with ``wide``'s
     settings where the values span two decades or more.
@@ -254,12 +265,10 @@ def log_axis(*values, wide: dict | None = None) -> dict:
     gradient axis, on top of each other on a projector.)
     """
     axis = dict(type="log", exponentformat="power")
-    v = np.concatenate([np.ravel(np.asarray(a, dtype=np.float64)) for a in values]) \
-        if values else np.empty(0)
-    v = v[np.isfinite(v) & (v > 0)]
-    if v.size == 0:
+    span = log_span(*values)
+    if span is None:
         return dict(axis, **(wide or {}))
-    lo, hi = float(np.log10(v.min())), float(np.log10(v.max()))
+    lo, hi = span
     if hi - lo >= 2:
         return dict(axis, **(wide or {}))
     # The range is set with the ticks (Plotly's own would leave a sliver's ticks outside),
