@@ -111,7 +111,7 @@ def guard(scope: str, rules: Iterable[Rule], notes: Iterable[str] = ()) -> list[
     store = f"_link_notes_{scope}"
     notes = st.session_state.pop(store, []) + list(notes)
     bad = [rule for rule in rules if not rule.ok()]
-    # The texts first: t() may rerun (see ui.i18n), and the URL is untouched until here.
+    # The texts first, so the URL is untouched until every note is written.
     notes += [rule.note() for rule in bad]
     removed = False
     for rule in bad:

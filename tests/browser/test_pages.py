@@ -230,3 +230,21 @@ def test_hostile_link_is_never_rendered_as_html(page, server, name):
     if name != "home":  # app.py's lang/present: see tests/test_hostile_inputs.py
         assert page.locator('[data-testid="stAlertContentWarning"]').count() > 0, \
             "a bad link must give a visible warning"
+
+
+@pytest.mark.parametrize("query", ["lang=fr", "present=0", "tour=no_such_step"])
+def test_a_bad_frame_value_keeps_the_linked_page(browser, server, query):
+    """app.py checks lang, present and tour for every page. Its rerun for a bad value once
+    came before st.navigation and lost the page: the visitor got Home (with the rest of
+    the link) instead of the training lab's race. A server's very first visit kept its
+    page even then, so the link is opened twice, each time as a new visitor."""
+    for _ in range(2):
+        pg = new_page(browser)
+        try:
+            open_page(pg, _url(server, "training", f"{query}&tab=race"))
+            _assert_clean(pg)
+            assert urlsplit(pg.url).path == "/training" and "tab=race" in pg.url, pg.url
+            assert query not in pg.url, pg.url  # the bad value is taken out, and said
+            assert pg.locator('[data-testid="stAlertContentWarning"]').count() == 1
+        finally:
+            pg.context.close()
