@@ -20,13 +20,23 @@ def test_files_found():
     assert len(APP_FILES) > 10
 
 
-STYLESHEETS = ("PRESENT_CSS", "KOREAN_CSS")
-
-
 def _is_static_css(path, call) -> bool:
-    """The only allowed ``st.html``: ui/frame.py passing one of its stylesheet files."""
-    return (path == ROOT / "ui" / "frame.py" and len(call.args) == 1 and not call.keywords
-            and isinstance(call.args[0], ast.Name) and call.args[0].id in STYLESHEETS)
+    """The only allowed ``st.html``: ui/frame.py passing its stylesheet (made of its static
+    files alone: test_stylesheet_is_the_static_files below)."""
+    arg = call.args[0] if len(call.args) == 1 else None
+    return (path == ROOT / "ui" / "frame.py" and not call.keywords
+            and isinstance(arg, ast.Call) and isinstance(arg.func, ast.Name)
+            and arg.func.id == "stylesheet")
+
+
+@pytest.mark.parametrize("present", [False, True])
+@pytest.mark.parametrize("korean", [False, True])
+def test_stylesheet_is_the_static_files(present, korean):
+    from ui import frame
+    sheets = [frame.SHEETS["base"]] + [frame.SHEETS["present"]] * present \
+        + [frame.SHEETS["korean"]] * korean
+    expected = "\n".join(p.read_text(encoding="utf-8") for p in sheets)
+    assert frame.stylesheet(present, korean) == f"<style>{expected}</style>"
 
 
 def test_nothing_renders_html():
@@ -60,13 +70,13 @@ def test_no_eval_like_calls():
     assert not offenders, offenders
 
 
-@pytest.mark.parametrize("name", STYLESHEETS)
+@pytest.mark.parametrize("name", ["base", "present", "korean"])
 def test_the_stylesheets_are_static_css(name):
-    """What ui/frame.py hands to st.html is a file of style rules: no markup, no script,
-    nothing loaded from elsewhere."""
+    """What ui/frame.py hands to st.html is made of files of style rules: no markup, no
+    script, nothing loaded from elsewhere."""
     import ui.frame
 
-    sheet = getattr(ui.frame, name)
+    sheet = ui.frame.SHEETS[name]
     assert sheet.suffix == ".css" and sheet.parent == ROOT / "ui"
     css = sheet.read_text(encoding="utf-8")
     for banned in ("<", ">", "@import", "url(", "expression(", "javascript:"):

@@ -15,10 +15,9 @@ from activations.figures.spec import to_plotly_dict
 from .gate import GATE
 from .i18n import lang, run_scope, t
 
-# A static file in the repository; st.html sends a style-only body to the page's event
-# container, so it takes no space. No user text is ever part of it.
-PRESENT_CSS = Path(__file__).with_name("present.css")
-KOREAN_CSS = Path(__file__).with_name("korean.css")
+# Static files in the repository (base.css on every page; present.css in presentation mode;
+# korean.css while the page is in Korean). No user text is ever part of them.
+SHEETS = {name: Path(__file__).with_name(f"{name}.css") for name in ("base", "present", "korean")}
 
 # The app's pages: url_path -> (script, Material icon). app.py builds the navigation from
 # it; the tour links to pages by it.
@@ -123,14 +122,20 @@ def wide_gap() -> str:
     return "small" if on_phone() else "large"
 
 
+@functools.cache
+def stylesheet(present: bool, korean: bool) -> str:
+    """The page's styles, read once per process: readable captions and chart text always;
+    larger page text and less padding in presentation mode (charts get their projector look
+    from the figure builders); line breaks between words in Korean. One style element: each
+    element is work for the server on every run (a class's runs add up, benchmarks/load.py)."""
+    names = ["base"] + ["present"] * present + ["korean"] * korean
+    return "<style>" + "\n".join(SHEETS[n].read_text(encoding="utf-8") for n in names) + "</style>"
+
+
 def styles() -> None:
-    """The frame's stylesheets: larger page text and less padding while presentation mode
-    is on (charts get their projector look from the figure builders); line breaks between
-    words while the page is in Korean."""
-    if presenting():
-        st.html(PRESENT_CSS)
-    if lang() == "ko":
-        st.html(KOREAN_CSS)
+    """The frame's stylesheet for this run. st.html sends a body of style tags alone to the
+    page's event container, so it takes no space on the page."""
+    st.html(stylesheet(presenting(), lang() == "ko"))
 
 
 ZOOM_HINT_OFF = "_zoom_hint_off"  # "_": kept across page switches (app.py)

@@ -5,8 +5,9 @@ A student working at night has a dark system. A colour set in ``[theme]`` of
 the app's colours live in ``[theme.light]`` and ``[theme.dark]`` instead. Checked in
 Chromium with the system preference set each way: the page's background, the charts' text
 against it (the figures set no colours of their own for it), the accent colour of a
-slider's value, and a primary button's label. Contrast is WCAG's ratio of relative
-luminances.
+slider's value, and a primary button's label; then every caption and every chart's tick
+labels and titles, in normal and presentation mode (ui/base.css). Contrast is WCAG's ratio
+of relative luminances.
 """
 
 from __future__ import annotations
@@ -81,11 +82,11 @@ def test_page_follows_the_system_colour_scheme(browser, server, scheme):
         else:
             assert background > 0.9, colours
         # The chart's paper is the page's colour, and its text reads on it: the legend as
-        # body text, the tick labels at least as well as Streamlit's own faded grey on
-        # white (3.75:1).
+        # body text, the tick labels (ui/base.css) too; the figures set no colour for them.
+        # (The fill alone here: test_present_ko.py measures it with its opacity.)
         assert _contrast(colours["paper"], colours["app"]) < 1.1, colours
         assert _contrast(colours["legend"], colours["app"]) >= 4.5, colours
-        assert _contrast(colours["tick"], colours["app"]) >= 3.5, colours
+        assert _contrast(colours["tick"], colours["app"]) >= 4.5, colours
         assert _contrast(colours["sliderValue"], colours["app"]) >= 4.3, colours
         screenshot(pg, f"theme-{scheme}", full_page=False)
 
@@ -94,3 +95,55 @@ def test_page_follows_the_system_colour_scheme(browser, server, scheme):
         assert _contrast(button["label"], button["background"]) >= 4, button
     finally:
         pg.context.close()
+
+
+# WCAG's contrast of each visible element matching ``selector`` against the page: its
+# colour at its opacity (for SVG text, fill and fill-opacity), blended over the background.
+# Returns [contrast to one decimal, the text's start] per element.
+CONTRAST_JS = """(selector) => {
+    const rgb = s => s.match(/[\\d.]+/g).slice(0, 3).map(Number);
+    const lum = c => { const [r, g, b] = c.map(v => { v /= 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+    const bg = rgb(getComputedStyle(document.querySelector('[data-testid="stApp"]')).backgroundColor);
+    return [...document.querySelectorAll(selector)]
+        .filter(e => e.textContent.trim() && e.getBoundingClientRect().width)
+        .map(e => { const cs = getComputedStyle(e); const svg = e instanceof SVGElement;
+            const a = parseFloat(svg ? cs.fillOpacity : cs.opacity);
+            const fg = rgb(svg ? cs.fill : cs.color).map((v, i) => a * v + (1 - a) * bg[i]);
+            const [hi, lo] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+            return [Math.round((hi + 0.05) / (lo + 0.05) * 10) / 10, e.textContent.slice(0, 20)]; });
+}"""
+CAPTIONS = '[data-testid="stMain"] [data-testid="stCaptionContainer"]'
+# Tick labels, axis titles and panel titles.
+CHART_TEXT = ('[data-testid="stMain"] .js-plotly-plot :is(g[class$="tick"] text, '
+              'g[class$="title"] text, .annotation-text)')
+
+
+def _contrasts(server, browser, scheme: str, path: str, selector: str, present: bool) -> list:
+    pg = new_page(browser, 1280, 720, color_scheme=scheme)
+    try:
+        open_page(pg, f"{server}/{path}" + ("?present=1" if present else ""))
+        return pg.evaluate(CONTRAST_JS, selector)
+    finally:
+        pg.context.close()
+
+
+# ui/base.css, on every page in either mode: a student's screen as much as a projector.
+@pytest.mark.parametrize("present", [True, False], ids=["present", "normal"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_captions_read(server, browser, scheme, present):
+    """What to notice is in captions: they keep at least 4.5:1 against the page
+    (Streamlit's 60% fade gave 3.9:1 on white)."""
+    found = _contrasts(server, browser, scheme, "gradient_flow", CAPTIONS, present)
+    assert found and min(c for c, _ in found) >= 4.5, found
+
+
+@pytest.mark.parametrize("present", [True, False], ids=["present", "normal"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["gradient_flow", "curves", "softmax", "training"])
+def test_chart_text_reads(server, browser, scheme, path, present):
+    """Tick labels and axis titles keep at least 4.5:1 against the page (Streamlit's light
+    theme drew them at 3.7:1)."""
+    found = _contrasts(server, browser, scheme, path, CHART_TEXT, present)
+    assert found and min(c for c, _ in found) >= 4.5, [x for x in found if x[0] < 4.5]
