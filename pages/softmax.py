@@ -19,7 +19,7 @@ from activations.numfmt import fmt
 from activations.figures import softmax as figs
 from activations.softmax import entropy
 from ui.frame import (chart, display_math, fragment, lazy_tabs, on_phone, presenting,
-                      require_app_frame, text_table, wide_gap)
+                      require_app_frame, tab_rule, text_table, wide_gap)
 from ui.i18n import lang, t
 from ui import cached, tourbar
 from ui import urlstate
@@ -228,17 +228,19 @@ if tourbar.heading_shown():  # (on the projector during the tour, its banner hea
 alerts = st.container()  # link and input warnings, above the tabs so they are seen
 _check_temperature_link(alerts)
 _check_repeated_links(alerts)
-with alerts:  # the tabs' own link values (the bound widgets above are checked above)
-    guard("softmax", [urlstate.number("outlier", 0.0, pg.OUTLIER_MAX, 0.0),
+TABS = ("softmax", "target", "example", "binary", "regression", "stability")
+TAB_LABELS = [t(f"softmax.tab_{k}") for k in TABS]
+with alerts:  # the tabs and their own link values (the bound widgets above are checked above)
+    guard("softmax", [tab_rule(TABS, TAB_LABELS),
+                      urlstate.number("outlier", 0.0, pg.OUTLIER_MAX, 0.0),
                       urlstate.number("drag", 1, pg.MAX_CLASSES, 1, integer=True),
                       urlstate.number("bin_z", -10.0, 10.0, 1.0),
                       urlstate.number("shift", -2000, 2000, 1000, integer=True),
                       urlstate.choice("dtype", DTYPES, DTYPES[0])])
 
-TABS = ("softmax", "target", "example", "binary", "regression", "stability")
 # Lazy tabs: only the open one runs and sends its charts, so moving T redraws two charts,
 # not eight (a rerun 85 -> 30 ms; a tab change is a rerun). ``tab=<id>`` links open one.
-tabs = lazy_tabs(TABS, [t(f"softmax.tab_{k}") for k in TABS],
+tabs = lazy_tabs(TABS, TAB_LABELS,
                  keep=("target", "drag", "bin_z", "outlier", "shift", "dtype", "logits", "T"))
 
 # --- tab 1: softmax and temperature ---

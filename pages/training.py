@@ -16,7 +16,7 @@ from activations.numfmt import fmt
 from activations.figures import training as figs
 from activations.surfaces import SURFACES
 from ui.frame import (chart, fragment, height_cut, lazy_tabs, on_phone, page_link, presenting,
-                      require_app_frame)
+                      require_app_frame, tab_rule)
 from ui.i18n import lang, t
 from ui import cached, tourbar
 from ui import custom as formula_ui
@@ -69,7 +69,10 @@ if tourbar.heading_shown():
 # The link is checked before any bound widget reads it (see ui.urlstate). "custom" is a valid
 # activation in a link only together with a valid formula ``expr`` (see ui.custom).
 LINK_ACTS = formula_ui.link_options(ACTS)
+TABS = ("train", "compare", "zigzag", "race")
+TAB_LABELS = [t(f"training.tab_{k}") for k in TABS]
 guard("training", formula_ui.rules() + [
+    tab_rule(TABS, TAB_LABELS),
     urlstate.choice("dataset", DATASETS, DEFAULTS["dataset"]),
     urlstate.choice("act", LINK_ACTS, DEFAULTS["act"]),
     urlstate.choice("act_b", LINK_ACTS, DEFAULTS["act_b"]),
@@ -246,10 +249,9 @@ def report_run(result):
                   seconds=fmt(cached.TIME_LIMIT)), icon=":material/timer:")
 
 
-TABS = ("train", "compare", "zigzag", "race")
 # ``tab=<id>`` in a link (the guided tour's) opens that tab; the labels depend on the language.
 tab_train, tab_compare, tab_zigzag, tab_race = lazy_tabs(
-    TABS, [t(f"training.tab_{k}") for k in TABS],
+    TABS, TAB_LABELS,
     keep=SETTINGS_KEYS + ("act_b", "zz_lr", "zz_steps", "surface", "race_steps"))
 
 

@@ -104,6 +104,20 @@ def test_race_view_animates_eight_optimizers(apptest, surface):
     assert EN[f"race_{surface}"] in at.caption[-1].value
 
 
+@pytest.mark.parametrize("bad", ["nope", "RACE", ["race", "zigzag"]])
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_bad_tab_link_warns_and_opens_the_first_tab(apptest, bad, lang):
+    """A tab the page does not have opened Train without a word, and stayed in the link."""
+    from ui.text.common import EN as COMMON_EN, KO as COMMON_KO
+
+    at = apptest(PAGE, lang=lang, query={**FAST, "tab": bad})
+    assert not at.exception
+    words, tabs = (COMMON_EN, EN) if lang == "en" else (COMMON_KO, KO)
+    assert [w.value for w in at.warning] == [words["bad_tab"].format(tab=tabs["tab_train"])]
+    assert "tab" not in at.query_params
+    assert [d["type"] for d in _specs(at)[0]["data"]][0] == "heatmap"  # Train's boundary
+
+
 def test_race_surface_is_kept_in_the_link(apptest):
     """A link's surface opens the race on it, and a change goes back into the link (it was
     checked but then ignored: every link opened the ravine)."""

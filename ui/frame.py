@@ -12,6 +12,7 @@ from plotly.basedatatypes import BaseFigure
 
 from activations.figures.spec import to_plotly_dict
 
+from . import urlstate
 from .gate import GATE
 from .i18n import lang, run_scope, t
 
@@ -288,6 +289,13 @@ def height_cut() -> int:
     from .tourbar import heading_shown  # here: tourbar imports this module
 
     return 0 if heading_shown() else TOUR_BANNER_ROOM
+
+
+def tab_rule(ids: tuple[str, ...], labels: list[str]) -> urlstate.Rule:
+    """What a `lazy_tabs` link's ``tab`` may hold, for the page's `urlstate.guard`: one of
+    ``ids`` exactly. Anything else opened the first tab without a word and stayed in the
+    address; now it leaves it with a warning that names the tab shown."""
+    return urlstate.choice("tab", ids, ids[0], message=t("common.bad_tab", tab=labels[0]))
 
 
 def lazy_tabs(ids: tuple[str, ...], labels: list[str], *, keep: tuple[str, ...] = (),
