@@ -100,3 +100,4 @@ with GATE.turn(), i18n.run_scope():
     if nav.url_path != "tour":
         tourbar.banner()  # above the page, on every page, while the link names a tour step
     nav.run()
+    urlstate.forget_notes()  # the link's warnings were shown in a run that ended

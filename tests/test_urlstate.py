@@ -63,3 +63,23 @@ def test_app_address_is_the_browsers_less_the_page(url, expected):
     at.run()
     assert not at.exception
     assert at.session_state["got"] == expected
+
+
+@pytest.mark.parametrize(("page", "query"), [
+    ("pages/playground.py", {"data": "zzz", "present": "yes"}),  # the frame's, the page's
+    ("pages/gradient_flow.py", {"depth": "0", "lang": "fr"}),
+    ("pages/softmax.py", {"present": "1", "tab": "zz", "lang": "xx"}),  # present=1 reruns
+    ("pages/curves.py", {"fn": "bogus", "present": "1", "tour": "zz"}),
+])
+def test_every_warning_of_a_link_is_shown_once(apptest, page, query):
+    """The frame (lang, present, tour) and the page each take their link's bad values out
+    and rerun. The frame's warnings were lost when the page reran for one of its own, and
+    a page's when present=1 reran; the next run shows none."""
+    at = apptest("app.py", run=False, query=query)  # the whole app: frame and page
+    at.switch_page(page).run()
+    assert not at.exception
+    bad = [k for k, v in query.items() if (k, v) != ("present", "1")]
+    assert len(at.warning) == len(bad), [w.value for w in at.warning]
+    assert not set(bad) & set(at.query_params), dict(at.query_params)
+    at.run()
+    assert not at.exception and not at.warning

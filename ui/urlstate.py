@@ -21,6 +21,7 @@ from streamlit.errors import StreamlitAPIException
 from .i18n import t
 
 MAX_RAW_LENGTH = 200  # longer values are rejected unread
+NOTES = "_link_notes_"  # + a guard's scope: its warnings, kept in session state over reruns
 
 
 def parse_number(raw: str, lo: float, hi: float, integer: bool = False) -> float | int | None:
@@ -104,15 +105,15 @@ def choices(key: str, options: Iterable[str]) -> Rule:
 def guard(scope: str, rules: Iterable[Rule], notes: Iterable[str] = ()) -> list[str]:
     """Take a link's bad values out of the URL, rerun once, and warn about them.
 
-    Call it before the page creates any bound widget. ``scope`` names the page (the
-    warnings wait in session state across the rerun); ``notes`` are the page's own
-    warnings about the same link, shown with these. Returns the warnings shown.
+    Call it before the page creates any bound widget. ``scope`` names the page (its
+    warnings wait in session state until a run ends, `forget_notes`); ``notes`` are the
+    page's own warnings about the same link, shown with these. Returns the warnings shown.
     """
-    store = f"_link_notes_{scope}"
-    notes = st.session_state.pop(store, []) + list(notes)
+    store = f"{NOTES}{scope}"
+    notes = st.session_state.get(store, []) + list(notes)
     bad = [rule for rule in rules if not rule.ok()]
     # The texts first, so the URL is untouched until every note is written.
-    notes += [rule.note() for rule in bad]
+    notes = list(dict.fromkeys(notes + [rule.note() for rule in bad]))  # each once
     removed = False
     for rule in bad:
         try:
@@ -120,12 +121,22 @@ def guard(scope: str, rules: Iterable[Rule], notes: Iterable[str] = ()) -> list[
             removed = True
         except StreamlitAPIException:
             pass  # already bound on this page: Streamlit itself discards bad values
-    if removed:
+    if notes:  # until a run that shows them ends (forget_notes): any rerun keeps them
         st.session_state[store] = notes
+    if removed:
         st.rerun()
     for note in notes:
         st.warning(note, icon=":material/warning:")
     return notes
+
+
+def forget_notes() -> None:
+    """The end of a run that drew the page (app.py): its link warnings were shown, and
+    the next run starts without them. Until then `guard` keeps them over every rerun: the
+    frame's own (lang, present, tour) were lost when the page's guard reran for a value of
+    its own, and so were a page's when present=1 reran."""
+    for key in [k for k in st.session_state if k.startswith(NOTES)]:
+        del st.session_state[key]
 
 
 def write(key: str, value, default) -> None:
