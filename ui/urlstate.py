@@ -21,7 +21,7 @@ from streamlit.errors import StreamlitAPIException
 from .i18n import t
 
 MAX_RAW_LENGTH = 200  # longer values are rejected unread
-NOTES = "_link_notes_"  # + a guard's scope: its warnings, kept in session state over reruns
+NOTES = "_link_notes"  # {a guard's scope: its warnings}, kept in session state over reruns
 
 
 def parse_number(raw: str, lo: float, hi: float, integer: bool = False) -> float | int | None:
@@ -109,8 +109,8 @@ def guard(scope: str, rules: Iterable[Rule], notes: Iterable[str] = ()) -> list[
     warnings wait in session state until a run ends, `forget_notes`); ``notes`` are the
     page's own warnings about the same link, shown with these. Returns the warnings shown.
     """
-    store = f"{NOTES}{scope}"
-    notes = st.session_state.get(store, []) + list(notes)
+    kept = st.session_state.get(NOTES, {})
+    notes = kept.get(scope, []) + list(notes)
     bad = [rule for rule in rules if not rule.ok()]
     # The texts first, so the URL is untouched until every note is written.
     notes = list(dict.fromkeys(notes + [rule.note() for rule in bad]))  # each once
@@ -122,7 +122,7 @@ def guard(scope: str, rules: Iterable[Rule], notes: Iterable[str] = ()) -> list[
         except StreamlitAPIException:
             pass  # already bound on this page: Streamlit itself discards bad values
     if notes:  # until a run that shows them ends (forget_notes): any rerun keeps them
-        st.session_state[store] = notes
+        st.session_state[NOTES] = {**kept, scope: notes}
     if removed:
         st.rerun()
     for note in notes:
@@ -135,8 +135,8 @@ def forget_notes() -> None:
     the next run starts without them. Until then `guard` keeps them over every rerun: the
     frame's own (lang, present, tour) were lost when the page's guard reran for a value of
     its own, and so were a page's when present=1 reran."""
-    for key in [k for k in st.session_state if k.startswith(NOTES)]:
-        del st.session_state[key]
+    # (One key: going through st.session_state's keys reads every widget's value.)
+    st.session_state.pop(NOTES, None)
 
 
 def write(key: str, value, default) -> None:
