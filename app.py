@@ -63,7 +63,8 @@ with GATE.turn(), i18n.run_scope():
     # rerun before it lost the page, and a link with lang=fr opened Home instead.
     urlstate.guard("frame", [
         urlstate.choice("lang", LANGS, _browser_language()),
-        urlstate.choice("present", ("1", "true", "false"), "false"),
+        urlstate.choice("present", ("1", "true", "false"), "false",
+                        message=t("common.bad_present")),
         tourbar.rule(),  # the guided tour's step (see ui/tourbar.py)
     ])
     _present_from_link()

@@ -214,7 +214,7 @@ def _rules(names) -> list[urlstate.Rule]:
              urlstate.number("n", explore.MIN_POINTS, explore.MAX_POINTS,
                              explore.DEFAULT_POINTS, integer=True),
              urlstate.number("k", K_MIN, K_MAX, K_DEFAULT)]
-    rules += [urlstate.choice(key, BOOLS, str(default).lower())
+    rules += [urlstate.choice(key, BOOLS, t("common.yes" if default else "common.no"))
               for key, default in TOGGLES.items()]
     rules.append(urlstate.choice(SWEEP, explore.sweep_params(names), t("curves.sweep_off")))
     for slot, name in enumerate(names):

@@ -55,7 +55,8 @@ if not present:
 # -------------------------------------------------------------- the link, checked first
 LINK_ACTS = formula_ui.link_options(ACTS)
 guard("network", formula_ui.rules() + [
-    urlstate.choice("data", DATA, DEFAULTS["data"]),
+    # (a warning names the default as the page shows it)
+    urlstate.choice("data", DATA, tr(f"data_{DEFAULTS['data']}")),
     urlstate.number("classes", *datasets.CLASSES_RANGE, DEFAULTS["classes"], integer=True),
     urlstate.number("noise", 0.0, 0.5, DEFAULTS["noise"]),
     urlstate.number("points", 50, training.MAX_POINTS, DEFAULTS["points"], integer=True),
@@ -64,12 +65,13 @@ guard("network", formula_ui.rules() + [
     urlstate.number("layers", 0, MAX_LAYERS, DEFAULTS["layers"], integer=True),
     *[urlstate.number(f"w{i}", 1, MAX_UNITS, DEFAULTS["width"][i - 1], integer=True)
       for i in range(1, MAX_LAYERS + 1)],
-    *[urlstate.choice(f"a{i}", LINK_ACTS, DEFAULTS["act"]) for i in range(1, MAX_LAYERS + 1)],
-    urlstate.choice("optimizer", OPTIMIZERS, DEFAULTS["optimizer"]),
-    urlstate.choice("auto_lr", BOOLS, DEFAULTS["auto_lr"]),
+    *[urlstate.choice(f"a{i}", LINK_ACTS, activations.get(DEFAULTS["act"]).label)
+      for i in range(1, MAX_LAYERS + 1)],
+    urlstate.choice("optimizer", OPTIMIZERS, t(f"training.opt_{DEFAULTS['optimizer']}")),
+    urlstate.choice("auto_lr", BOOLS, t("common.yes" if DEFAULTS["auto_lr"] else "common.no")),
     urlstate.choice("lr", [str(v) for v in LRS], DEFAULTS["lr"]),
-    urlstate.choice("batch", BATCHES, DEFAULTS["batch"]),
-    urlstate.choice("reg", REGS, DEFAULTS["reg"]),
+    urlstate.choice("batch", BATCHES, tr("batch_full")),
+    urlstate.choice("reg", REGS, tr(f"reg_{DEFAULTS['reg']}")),
     urlstate.choice("rate", [str(v) for v in RATES], DEFAULTS["rate"]),
     urlstate.choice("steps", [str(v) for v in STEP_CHOICES], DEFAULTS["steps"]),
     urlstate.number("seed", 0, MAX_SEED, DEFAULTS["seed"], integer=True),

@@ -73,13 +73,14 @@ TABS = ("train", "compare", "zigzag", "race")
 TAB_LABELS = [t(f"training.tab_{k}") for k in TABS]
 guard("training", formula_ui.rules() + [
     tab_rule(TABS, TAB_LABELS),
-    urlstate.choice("dataset", DATASETS, DEFAULTS["dataset"]),
-    urlstate.choice("act", LINK_ACTS, DEFAULTS["act"]),
-    urlstate.choice("act_b", LINK_ACTS, DEFAULTS["act_b"]),
-    urlstate.choice("optimizer", OPTIMIZERS, DEFAULTS["optimizer"]),
+    # (a warning names the default as the page shows it)
+    urlstate.choice("dataset", DATASETS, t(f"training.ds_{DEFAULTS['dataset']}")),
+    urlstate.choice("act", LINK_ACTS, activations.get(DEFAULTS["act"]).label),
+    urlstate.choice("act_b", LINK_ACTS, activations.get(DEFAULTS["act_b"]).label),
+    urlstate.choice("optimizer", OPTIMIZERS, t(f"training.opt_{DEFAULTS['optimizer']}")),
     urlstate.choice("lr", [str(v) for v in LRS], DEFAULTS["lr"]),
     urlstate.choice("auto_lr", ("true", "false", "True", "False", "TRUE", "FALSE"),
-                    DEFAULTS["auto_lr"]),
+                    t("common.yes" if DEFAULTS["auto_lr"] else "common.no")),
     urlstate.number("noise", 0.0, 0.5, DEFAULTS["noise"]),
     urlstate.number("points", 20, training.MAX_POINTS, DEFAULTS["points"], integer=True),
     urlstate.number("layers", 0, training.MAX_LAYERS, DEFAULTS["layers"], integer=True),
@@ -88,7 +89,7 @@ guard("training", formula_ui.rules() + [
     urlstate.number("seed", 0, MAX_SEED, DEFAULTS["seed"], integer=True),
     urlstate.number("zz_lr", 0.1, 1.0, DEFAULTS["zz_lr"]),
     urlstate.number("zz_steps", 10, 200, DEFAULTS["zz_steps"], integer=True),
-    urlstate.choice("surface", RACE_SURFACES, DEFAULTS["surface"]),
+    urlstate.choice("surface", RACE_SURFACES, t(f"training.surface_{DEFAULTS['surface']}")),
     urlstate.number("race_steps", 20, RACE_MAX_STEPS, DEFAULTS["race_steps"], integer=True),
 ])
 

@@ -83,3 +83,48 @@ def test_every_warning_of_a_link_is_shown_once(apptest, page, query):
     assert not set(bad) & set(at.query_params), dict(at.query_params)
     at.run()
     assert not at.exception and not at.warning
+
+
+def _catalog(key: str, lang: str) -> str:
+    import importlib
+
+    page, _, name = key.partition(".")
+    return getattr(importlib.import_module(f"ui.text.{page}"), lang.upper())[name]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize(("page", "key", "shown"), [
+    ("pages/training.py", "dataset", "training.ds_xor"),
+    ("pages/training.py", "optimizer", "training.opt_adam"),
+    ("pages/training.py", "auto_lr", "common.yes"),
+    ("pages/training.py", "surface", "training.surface_ravine"),
+    ("pages/playground.py", "data", "network.data_circles"),
+    ("pages/playground.py", "batch", "network.batch_full"),
+    ("pages/playground.py", "reg", "network.reg_none"),
+    ("pages/curves.py", "sat", "common.yes"),
+    ("pages/curves.py", "dead", "common.no"),
+])
+def test_a_warning_names_the_default_as_the_page_shows_it(apptest, lang, page, key, shown):
+    """Readable names on screen, code names only in the link: the warning said "using xor",
+    "using ravine", "using True"."""
+    at = apptest("app.py", lang=lang, run=False, query={key: "zzz"})
+    at.switch_page(page).run()
+    assert not at.exception
+    assert [w.value for w in at.warning] == [
+        _catalog("common.bad_choice", lang).format(name=key, default=_catalog(shown, lang))]
+
+
+@pytest.mark.parametrize("page", ["pages/training.py", "pages/playground.py"])
+def test_an_activation_warning_names_it_as_the_page_shows_it(apptest, page):
+    at = apptest("app.py", run=False, query={"act" if "training" in page else "a1": "zzz"})
+    at.switch_page(page).run()
+    assert [w.value for w in at.warning] == [_catalog("common.bad_choice", "en").format(
+        name="act" if "training" in page else "a1", default="Tanh")]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_bad_present_value_says_presentation_mode_is_off(apptest, lang):
+    at = apptest("app.py", lang=lang, run=False, query={"present": "yes"})
+    at.switch_page("pages/softmax.py").run()
+    assert [w.value for w in at.warning] == [_catalog("common.bad_present", lang)]
+    assert not at.toggle(key="present").value
