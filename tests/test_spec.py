@@ -484,3 +484,13 @@ def test_a_legend_entry_has_one_colour(name, present):
             colours = trace.get(part, {}).get("color")
             if isinstance(colours, list) and "colorscale" not in trace.get(part, {}):
                 assert len(set(colours)) == 1, (name, trace["name"], part, colours)
+
+
+@pytest.mark.parametrize("name", sorted(WITH_FRAMES))
+def test_an_animation_slider_reads_on_both_themes(name):
+    """Plotly draws a slider's rail and grip near-white whatever the page (#f8fafc): on the
+    dark theme a glaring bar. Every animation's slider takes the grid's mid-grey with alpha."""
+    from activations.figures.style import SLIDER_COLORS
+
+    (slider,) = json.loads(_json(to_plotly_dict(BUILDERS[name](False))))["layout"]["sliders"]
+    assert {k: slider.get(k) for k in SLIDER_COLORS} == SLIDER_COLORS

@@ -42,6 +42,10 @@ PRESENT_GRID = "rgba(128,128,128,0.45)"
 PRESENT_AXIS = "rgba(128,128,128,0.9)"
 PRESENT_HEIGHT = 600  # fills a 1280x720 projector below the page title
 SHADE = "rgba(214,39,40,0.12)"  # saturation / dead-zone shading
+# A Plotly animation slider's rail and grip. Plotly draws them near-white (#f8fafc) whatever
+# the page: on the dark theme a glaring bar. Mid-grey with alpha, as the grid, reads on both.
+SLIDER_COLORS = dict(bgcolor="rgba(128,128,128,0.3)", bordercolor="rgba(128,128,128,0.8)",
+                     activebgcolor="rgba(128,128,128,0.6)", tickcolor="rgba(128,128,128,0.9)")
 
 
 def color(i: int) -> str:
@@ -190,8 +194,11 @@ def figure(data: list[dict], layout: dict, frames: list[dict] | None = None) -> 
     animation frames, if any. The figure owns them: don't change them afterwards.
 
     Unvalidated on purpose (see the module docstring); the tests validate. Pass frames
-    here rather than setting ``fig.frames``, which makes Plotly's object tree.
+    here rather than setting ``fig.frames``, which makes Plotly's object tree. An animation
+    slider gets the theme-neutral `SLIDER_COLORS` (where it sets none of its own).
     """
+    if "sliders" in layout:
+        layout = dict(layout, sliders=[merge(SLIDER_COLORS, s) for s in layout["sliders"]])
     spec = dict(data=data, layout=layout)
     if frames is not None:
         spec["frames"] = frames
