@@ -226,17 +226,19 @@ if tourbar.heading_shown():  # (on the projector during the tour, its banner hea
     else:
         st.write(t("softmax.intro"))
 alerts = st.container()  # link and input warnings, above the tabs so they are seen
-_check_temperature_link(alerts)
-_check_repeated_links(alerts)
 TABS = ("softmax", "target", "example", "binary", "regression", "stability")
 TAB_LABELS = [t(f"softmax.tab_{k}") for k in TABS]
-with alerts:  # the tabs and their own link values (the bound widgets above are checked above)
+with alerts:  # the tabs and their own link values
     guard("softmax", [tab_rule(TABS, TAB_LABELS),
                       urlstate.number("outlier", 0.0, pg.OUTLIER_MAX, 0.0),
                       urlstate.number("drag", 1, pg.MAX_CLASSES, 1, integer=True),
                       urlstate.number("bin_z", -10.0, 10.0, 1.0),
                       urlstate.number("shift", -2000, 2000, 1000, integer=True),
                       urlstate.choice("dtype", DTYPES, DTYPES[0])])
+# The bound widgets' link values, after the guard: its rerun for a bad value would have
+# wiped what these said (T=2.5e0 moved onto the slider's grid without a word).
+_check_temperature_link(alerts)
+_check_repeated_links(alerts)
 
 # Lazy tabs: only the open one runs and sends its charts, so moving T redraws two charts,
 # not eight (a rerun 85 -> 30 ms; a tab change is a rerun). ``tab=<id>`` links open one.

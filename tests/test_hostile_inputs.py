@@ -61,14 +61,21 @@ class Config:
     structural: tuple = ()  # base keys the cases leave alone (they shape the page)
 
 
-def _extra_options(key: str) -> tuple[str, ...]:
-    """The values a widgetless URL key may hold."""
+# The tabs a page's ``tab`` may open (its lazy tabs' ids, written out here).
+TABS = {"softmax": ("softmax", "target", "example", "binary", "regression", "stability"),
+        "training": ("train", "compare", "zigzag", "race")}
+
+
+def _extra_options(name: str, key: str) -> tuple[str, ...]:
+    """The values a widgetless URL key of page ``name`` may hold."""
     if key == "fn":
         import activations
         return tuple(activations.names())
     if key == "step":
         from activations import tour
         return tuple(tour.IDS)
+    if key == "tab":
+        return TABS[name]
     raise KeyError(key)
 
 
@@ -81,8 +88,8 @@ CONFIGS = {
                             {"fn": ["leaky_relu", "rrelu", "gelu"], "scale": "true"},
                             structural=("fn", "scale")),
     "gradient_flow": Config("pages/gradient_flow.py", {}),
-    "softmax": Config("pages/softmax.py", {}),
-    "training": Config("pages/training.py", {}),
+    "softmax": Config("pages/softmax.py", {}, extra_keys=("tab",)),
+    "training": Config("pages/training.py", {}, extra_keys=("tab",)),
     "tour": Config("pages/tour.py", {}, extra_keys=("step",)),
 }
 
@@ -198,10 +205,10 @@ def _default(name: str):
 PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
 
-def _verdict(spec: Spec | None, values: list[str], key: str) -> str:
+def _verdict(spec: Spec | None, values: list[str], key: str, name: str) -> str:
     """'valid', 'invalid' or 'either' (odd but harmless spellings a page may take or refuse)."""
     if spec is None:  # a key the page reads itself (curves' repeated `fn`, the tour's `step`)
-        options = _extra_options(key)
+        options = _extra_options(name, key)
         if all(v in options for v in values) and (key == "fn" or len(values) == 1):
             return "valid"
         return "invalid"
@@ -273,7 +280,7 @@ def _check(name: str, query: dict, *, all_invalid: bool | None = None) -> AppTes
     for key, raw in query.items():
         values = raw if isinstance(raw, list) else [raw]
         spec = specs.get(key)
-        verdict = verdicts[key] = _verdict(spec, values, key)
+        verdict = verdicts[key] = _verdict(spec, values, key, name)
         warned = _warned_about(at, key)
         if verdict == "invalid" and not warned:
             problems.append(f"{key}={values!r:.60}: no warning names the key")
@@ -323,10 +330,10 @@ def test_odd_value_in_every_key(name, value):
     _check(name, {key: value for key in _keys(name)})
 
 
-def _two_values(spec: Spec | None, key: str) -> list[str]:
+def _two_values(spec: Spec | None, key: str, name: str) -> list[str]:
     """Two different values the key could each hold alone."""
     if spec is None:
-        return list(_extra_options(key)[:2])
+        return list(_extra_options(name, key)[:2])
     if spec.kind in ("slider", "number_input"):
         lo = spec.lo if math.isfinite(spec.lo) else -1
         hi = spec.hi if math.isfinite(spec.hi) else 1
@@ -343,7 +350,7 @@ def _two_values(spec: Spec | None, key: str) -> list[str]:
 def test_repeated_keys(name):
     """A repeated key is either a list (multiselect, curves' fn) or refused, never the last."""
     specs, _ = _default(name)
-    query = {key: _two_values(specs.get(key), key) for key in _keys(name)}
+    query = {key: _two_values(specs.get(key), key, name) for key in _keys(name)}
     at = _check(name, query, all_invalid=False)
     for key, spec in specs.items():
         if spec.kind == "text_input":  # the box shows the last; the page must say so
