@@ -20,6 +20,7 @@ from activations.figures import network as figs
 from activations.mlp import layer_activations
 from activations.numfmt import fmt
 from ui import custom as formula_ui
+from ui.custom import label as act_label  # an activation's readable name
 from ui import cached, urlstate
 from ui.frame import chart, fragment, on_phone, presenting, require_app_frame
 from ui.i18n import t
@@ -52,6 +53,11 @@ st.title(tr("title"))
 if not present:
     st.write(tr("intro"))
 
+
+def _batch_label(batch: str) -> str:
+    return tr("batch_full") if batch == "full" else batch
+
+
 # -------------------------------------------------------------- the link, checked first
 LINK_ACTS = formula_ui.link_options(ACTS)
 guard("network", formula_ui.rules() + [
@@ -65,12 +71,12 @@ guard("network", formula_ui.rules() + [
     urlstate.number("layers", 0, MAX_LAYERS, DEFAULTS["layers"], integer=True),
     *[urlstate.number(f"w{i}", 1, MAX_UNITS, DEFAULTS["width"][i - 1], integer=True)
       for i in range(1, MAX_LAYERS + 1)],
-    *[urlstate.choice(f"a{i}", LINK_ACTS, activations.get(DEFAULTS["act"]).label)
+    *[urlstate.choice(f"a{i}", LINK_ACTS, act_label(DEFAULTS["act"]))
       for i in range(1, MAX_LAYERS + 1)],
     urlstate.choice("optimizer", OPTIMIZERS, t(f"training.opt_{DEFAULTS['optimizer']}")),
     urlstate.choice("auto_lr", BOOLS, t("common.yes" if DEFAULTS["auto_lr"] else "common.no")),
     urlstate.choice("lr", [str(v) for v in LRS], DEFAULTS["lr"]),
-    urlstate.choice("batch", BATCHES, tr("batch_full")),
+    urlstate.choice("batch", BATCHES, _batch_label(DEFAULTS["batch"])),
     urlstate.choice("reg", REGS, tr(f"reg_{DEFAULTS['reg']}")),
     urlstate.choice("rate", [str(v) for v in RATES], DEFAULTS["rate"]),
     urlstate.choice("steps", [str(v) for v in STEP_CHOICES], DEFAULTS["steps"]),
@@ -97,10 +103,6 @@ def linked(key, default, options=None):
 
 def _to_link(key, default):
     urlstate.write(key, st.session_state.get(key), default)
-
-
-def act_label(name):
-    return t("custom.name") if name == formula_ui.CHOICE else activations.get(name).label
 
 
 def fn_name(name):
@@ -166,8 +168,7 @@ def _lab() -> None:
                                 bind="query-params")
             lr_choice = st.select_slider(tr("lr"), LRS, DEFAULTS["lr"], key="lr",
                                          disabled=auto_lr, bind="query-params")
-            batch = st.selectbox(tr("batch"), BATCHES,
-                                 format_func=lambda b: tr("batch_full") if b == "full" else b,
+            batch = st.selectbox(tr("batch"), BATCHES, format_func=_batch_label,
                                  help=tr("batch_help"), **linked("batch", DEFAULTS["batch"]))
             reg = st.segmented_control(tr("reg"), REGS, format_func=lambda r: tr(f"reg_{r}"),
                                        help=tr("reg_help"), **linked("reg", DEFAULTS["reg"]))

@@ -20,6 +20,7 @@ from ui.frame import (chart, fragment, height_cut, lazy_tabs, on_phone, page_lin
 from ui.i18n import lang, t
 from ui import cached, tourbar
 from ui import custom as formula_ui
+from ui.custom import label as act_label  # an activation's readable name
 from ui import urlstate
 from ui.urlstate import guard
 
@@ -75,8 +76,8 @@ guard("training", formula_ui.rules() + [
     tab_rule(TABS, TAB_LABELS),
     # (a warning names the default as the page shows it)
     urlstate.choice("dataset", DATASETS, t(f"training.ds_{DEFAULTS['dataset']}")),
-    urlstate.choice("act", LINK_ACTS, activations.get(DEFAULTS["act"]).label),
-    urlstate.choice("act_b", LINK_ACTS, activations.get(DEFAULTS["act_b"]).label),
+    urlstate.choice("act", LINK_ACTS, act_label(DEFAULTS["act"])),
+    urlstate.choice("act_b", LINK_ACTS, act_label(DEFAULTS["act_b"])),
     urlstate.choice("optimizer", OPTIMIZERS, t(f"training.opt_{DEFAULTS['optimizer']}")),
     urlstate.choice("lr", [str(v) for v in LRS], DEFAULTS["lr"]),
     urlstate.choice("auto_lr", ("true", "false", "True", "False", "TRUE", "FALSE"),
@@ -99,11 +100,6 @@ ACT_OPTIONS = formula_ui.picker_options(ACTS, formula)
 
 SETTINGS_KEYS = ("dataset", "noise", "points", "act", "layers", "width", "optimizer",
                  "auto_lr", "lr", "steps", "seed")
-
-
-def act_label(name: str) -> str:
-    """An activation's readable name (the typed formula's in the visitor's language)."""
-    return t("custom.name") if name == formula_ui.CHOICE else activations.get(name).label
 
 
 def picker(column, label, options, key, format_func, **kwargs):

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
+import activations
 from activations import explore
 from activations.numfmt import fmt
 from activations.custom import (
@@ -112,6 +113,12 @@ class _FormulaRule(urlstate.Rule):
 
     def note(self) -> str:
         return t("custom.bad_link", name=self.key)
+
+
+def label(name: str) -> str:
+    """An activation picker's readable name for ``name``: the registry's label, or for the
+    typed formula (`CHOICE`) its name in the visitor's language."""
+    return t("custom.name") if name == CHOICE else activations.get(name).label
 
 
 def link_options(options) -> tuple:
