@@ -86,10 +86,11 @@ def test_every_warning_of_a_link_is_shown_once(apptest, page, query):
 
 
 def _catalog(key: str, lang: str) -> str:
-    import importlib
+    """The catalog text for ``"page.key"`` in ``lang`` (what `ui.i18n.t` would give)."""
+    from ui.i18n import catalog
 
     page, _, name = key.partition(".")
-    return getattr(importlib.import_module(f"ui.text.{page}"), lang.upper())[name]
+    return catalog(page, lang)[name]
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
