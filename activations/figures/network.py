@@ -30,7 +30,8 @@ from ..numfmt import fmt
 from .style import PALETTE, color, f32, figure, font_size, line_width, merge, styled
 
 JSON_BUDGET = 1_400_000  # bytes of frames we allow (the figure's JSON stays under 1.5 MB)
-MAX_FRAMES = 100
+MAX_FRAMES = 101  # a run's 101 snapshots (the start and every steps/100: see ui/cached.py)
+# all fit, so the slider's steps are even (0, 5, 10, ...); 100 left one out mid-run
 OUT_CELLS = 20  # the output picture's cells per side
 FRAME_MS = 30  # plotly.js shows the next frame at the first screen refresh more than
 # FRAME_MS after the last: at 60 Hz that is 33 ms, 30 frames a second when a frame draws
