@@ -129,7 +129,8 @@ def _lab() -> None:
             data = st.selectbox(tr("data"), DATA, format_func=lambda d: tr(f"data_{d}"),
                                 help=tr("data_help"), **linked("data", DEFAULTS["data"]))
             classes = st.slider(tr("classes"), *datasets.CLASSES_RANGE, DEFAULTS["classes"],
-                                key="classes", bind="query-params", disabled=data not in MULTI)
+                                key="classes", help=tr("classes_help"), bind="query-params",
+                                disabled=data not in MULTI)
             noise = st.slider(tr("noise"), 0.0, 0.5, DEFAULTS["noise"], 0.05, key="noise",
                               help=tr("noise_help"), bind="query-params", disabled=data == CSV)
             points = st.slider(tr("points"), 50, training.MAX_POINTS, DEFAULTS["points"], 50,

@@ -60,6 +60,10 @@ def test_every_data_set_in_both_languages_and_presentation(apptest, data, lang, 
     names = {d.get("name") for d in spec["data"]}
     catalog = EN if lang == "en" else KO
     assert catalog["class_n"].format(k=classes - 1) in names
+    # the classes slider is greyed out where the set fixes the classes, and says why
+    slider = at.slider(key="classes")
+    assert slider.disabled is (data not in datasets.MULTICLASS)
+    assert slider.help == catalog["classes_help"]
     if present:
         assert spec["layout"]["height"] <= 480  # fits under the title on a 1280x720 screen
         assert at.expander[0].proto.expanded is False  # the controls fold

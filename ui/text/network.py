@@ -25,6 +25,10 @@ EN = {
         "3-to-5-class sets train one output per class with softmax and cross-entropy."
     ),
     "classes": "Classes",
+    "classes_help": (
+        "How many classes Blobs and Pinwheel draw. The other sets have their own number "
+        "(two, or your file's), so this is greyed out for them."
+    ),
     "noise": "Noise",
     "noise_help": "Standard deviation of the random jitter added to every point.",
     "points": "Points",
@@ -163,6 +167,10 @@ KO = {
         "클래스 데이터는 softmax와 교차 엔트로피로 클래스마다 출력 하나를 학습합니다."
     ),
     "classes": "클래스 수",
+    "classes_help": (
+        "덩어리와 바람개비가 만드는 클래스 수입니다. 다른 데이터는 클래스 수가 정해져 있어 "
+        "(2개, 또는 내 파일의 클래스 수) 여기서는 바꿀 수 없습니다."
+    ),
     "noise": "잡음",
     "noise_help": "모든 점에 더하는 무작위 흔들림의 표준편차입니다.",
     "points": "점 개수",
