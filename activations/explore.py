@@ -156,14 +156,25 @@ def _canonical(name) -> str | None:
         return None
 
 
+def _listed(value) -> list:
+    """The names in one ``fn`` value: itself, or its comma-separated parts, stripped and
+    without empty ones. It splits at most MAX_CURVES times, so a hostile value of many
+    commas costs no more than a few names (its tail is one unknown name)."""
+    if not isinstance(value, str) or "," not in value:
+        return [value]
+    return [part.strip() for part in value.split(",", MAX_CURVES) if part.strip()]
+
+
 def parse_curve_names(raw: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The curve list from the URL's repeated ``fn`` values, and what was wrong with it.
 
     Duplicates are kept (the same function with two parameter sets). Aliases become registry
-    names. Problems: ``"unknown"`` (a name was dropped), ``"too_many"`` (cut to 8). With no
-    valid name left, or no ``fn`` at all, the default curves (sigmoid, tanh, relu) are used.
+    names. A value may list names with commas, as a person typing a link would
+    (``fn=relu,gelu``; a trailing comma is ignored). Problems: ``"unknown"`` (a name was
+    dropped), ``"too_many"`` (cut to 8). With no valid name left, or no ``fn`` at all, the
+    default curves (sigmoid, tanh, relu) are used.
     """
-    names = [_canonical(r) for r in raw]
+    names = [_canonical(r) for value in raw for r in _listed(value)]
     problems = []
     if any(n is None for n in names):
         problems.append("unknown")

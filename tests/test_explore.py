@@ -125,6 +125,11 @@ def test_resolve_curve_falls_back_to_defaults_when_values_clash():
     (["relu", "<script>alert(1)</script>", ""], ("relu",), ("unknown",)),
     (["relu" * 5000], explore.DEFAULT_CURVES, ("unknown",)),
     (["tanh"] * 20, ("tanh",) * 8, ("too_many",)),
+    (["identity,softplus"], ("identity", "softplus"), ()),  # typed by hand
+    (["relu, gelu,", "tanh"], ("relu", "gelu", "tanh"), ()),
+    (["relu,nope"], ("relu",), ("unknown",)),
+    ([","], explore.DEFAULT_CURVES, ()),
+    (["relu," * 100_000], ("relu",) * 8, ("unknown",)),  # its tail is one unknown name
 ])
 def test_parse_curve_names(raw, names, problems):
     assert explore.parse_curve_names(raw) == (names, problems)
