@@ -992,7 +992,6 @@ def _parse_cached(text: str) -> Activation:
         "custom", f"f(x) = {ast.unparse(tree.body)}", fwd, grad, params=params,
         formula=f"f(x) = {_latex(expr)}", derivative_formula=f"f'(x) = {_latex(dexpr)}",
         properties=_estimate_properties(expr, forward, derivative, defaults),
-        reference="user formula",
         torch_template=_code(tree.body, _TORCH)[0],
         numpy_template=_code(tree.body, _NUMPY)[0],
     )

@@ -495,7 +495,6 @@ register(Activation(
     params=(Param("c", 1.0, -3.0, 3.0, 0.1, "slope of the line h(x) = c x"),),
     formula=r"h(x) = c\,x", derivative_formula=r"h'(x) = c",
     properties=Properties(r"(-\infty, \infty)", True, True, True, "none"),
-    reference="Linear map; stacking it gives one linear map: h(h(h(x))) = c^3 x",
     torch_template="{c} * x", numpy_template="{c} * x",
 ))
 register(Activation(
@@ -503,7 +502,7 @@ register(Activation(
     formula=r"H(x) = \begin{cases} 1 & x > 0 \\ 0 & x \le 0 \end{cases}",
     derivative_formula=r"H'(x) = 0 \quad (x \ne 0)",
     properties=Properties(r"\{0, 1\}", False, True, False, "both", (0.0,)),
-    reference="Perceptron threshold unit (Rosenblatt 1958)",
+    reference="Rosenblatt, The Perceptron (1958)",
     # torch.heaviside refuses mixed dtypes: the value at 0 must have x's dtype.
     torch_template="torch.heaviside(x, torch.zeros_like(x))",
     numpy_template="np.heaviside(x, 0.0)",
@@ -513,7 +512,8 @@ register(Activation(
     formula=r"\sigma(x) = \frac{1}{1 + e^{-x}}",
     derivative_formula=r"\sigma'(x) = \sigma(x)\,(1 - \sigma(x))",
     properties=Properties("(0, 1)", False, True, True, "both", cost=_EXP),
-    reference="torch.nn.Sigmoid",
+    reference="Rumelhart, Hinton & Williams, Learning representations by back-propagating "
+              "errors (1986)",
     torch_template="torch.sigmoid(x)", numpy_template="scipy.special.expit(x)",
 ))
 register(Activation(
@@ -521,7 +521,7 @@ register(Activation(
     formula=r"\tanh(x) = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}} = 2\sigma(2x) - 1",
     derivative_formula=r"\tanh'(x) = 1 - \tanh^2(x)",
     properties=Properties("(-1, 1)", True, True, True, "both", cost=_EXP),
-    reference="torch.nn.Tanh; LeCun et al., Efficient BackProp (1998)",
+    reference="LeCun et al., Efficient BackProp (1998)",
     torch_template="torch.tanh(x)", numpy_template="np.tanh(x)",
 ))
 register(Activation(
@@ -644,7 +644,7 @@ register(Activation(
     formula=r"\mathrm{Softplus}(x) = \frac{1}{\beta}\log(1 + e^{\beta x})",
     derivative_formula=r"\mathrm{Softplus}'(x) = \sigma(\beta x)",
     properties=Properties(r"(0, \infty)", False, True, True, "negative", (), _EXP),
-    reference="Dugas et al. (2001); torch.nn.Softplus",
+    reference="Dugas et al. (2001)",
     torch_template=f"{F}.softplus(x, beta={{beta}}, threshold={{threshold}})",
     numpy_template="np.where({beta} * x > {threshold}, x, np.logaddexp(0, {beta} * x) / {beta})",
 ))
@@ -674,7 +674,7 @@ register(Activation(
     derivative_formula=r"\begin{cases} 1 & a < x < b \\ 0 & \text{otherwise} \end{cases}",
     properties=Properties("[a, b]", True, True, False, "both",
                           lambda p: (p["min_val"], p["max_val"])),
-    reference="Collobert (2004); torch.nn.Hardtanh",
+    reference="Collobert (2004)",
     torch_template=f"{F}.hardtanh(x, min_val={{min_val}}, max_val={{max_val}})",
     numpy_template="np.clip(x, {min_val}, {max_val})",
     check=_check_hardtanh,
@@ -706,7 +706,6 @@ register(Activation(
     derivative_formula=r"\begin{cases} 1 & x > t \\ 0 & x \le t \end{cases}",
     properties=Properties(r"\{v\} \cup (t, \infty)", False, True, False, "negative",
                           lambda p: (p["threshold"],)),
-    reference="torch.nn.Threshold",
     torch_template=f"{F}.threshold(x, {{threshold}}, {{value}})",
     numpy_template="np.where(x > {threshold}, x, {value})",
 ))
@@ -715,7 +714,6 @@ register(Activation(
     formula=r"\mathrm{Tanhshrink}(x) = x - \tanh(x)",
     derivative_formula=r"\mathrm{Tanhshrink}'(x) = \tanh^2(x)",
     properties=Properties(r"(-\infty, \infty)", True, True, True, "none", (), _EXP),
-    reference="torch.nn.Tanhshrink",
     torch_template=f"{F}.tanhshrink(x)", numpy_template="x - np.tanh(x)",
 ))
 register(Activation(
@@ -726,7 +724,7 @@ register(Activation(
     derivative_formula=r"\begin{cases} 1 & |x| > \lambda \\ 0 & |x| \le \lambda \end{cases}",
     properties=Properties(r"(-\infty, \infty)", True, True, False, "none",
                           lambda p: (-p["lambd"], p["lambd"])),
-    reference="Donoho (1995), soft thresholding; torch.nn.Softshrink",
+    reference="Donoho, De-noising by soft-thresholding (1995)",
     torch_template=f"{F}.softshrink(x, lambd={{lambd}})",
     numpy_template="np.sign(x) * np.maximum(np.abs(x) - {lambd}, 0)",
 ))
@@ -737,7 +735,7 @@ register(Activation(
     derivative_formula=r"\begin{cases} 1 & |x| > \lambda \\ 0 & |x| \le \lambda \end{cases}",
     properties=Properties(r"(-\infty, -\lambda) \cup \{0\} \cup (\lambda, \infty)", True, True,
                           False, "none", lambda p: (-p["lambd"], p["lambd"])),
-    reference="torch.nn.Hardshrink",
+    reference="Donoho & Johnstone, Ideal spatial adaptation by wavelet shrinkage (1994)",
     torch_template=f"{F}.hardshrink(x, lambd={{lambd}})",
     numpy_template="np.where(np.abs(x) > {lambd}, x, 0)",
 ))
@@ -746,6 +744,5 @@ register(Activation(
     formula=r"\log\sigma(x) = -\log(1 + e^{-x})",
     derivative_formula=r"1 - \sigma(x)",
     properties=Properties(r"(-\infty, 0)", False, True, True, "positive", (), _EXP),
-    reference="torch.nn.LogSigmoid",
     torch_template=f"{F}.logsigmoid(x)", numpy_template="scipy.special.log_expit(x)",
 ))

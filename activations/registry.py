@@ -112,6 +112,8 @@ class Activation:
     formula: str = ""
     derivative_formula: str = ""
     properties: Properties | None = None
+    # citations only (authors, title, year), which read the same in every language; none
+    # where the PyTorch documentation link beside it would say all (torch.nn.Sigmoid)
     reference: str = ""
     torch_template: str = ""
     # A callable template (resolved params -> code) is for code whose form, not just its

@@ -159,7 +159,7 @@ def test_behaves_like_a_registry_activation():
     assert act.defaults == {"a": 1.0, "b": 1.0}
     assert act.formula.startswith("f(x) = ") and r"\tanh" in act.formula
     assert act.derivative_formula.startswith("f'(x) = ") and r"\tanh^{2}" in act.derivative_formula
-    assert act.reference == "user formula"
+    assert act.reference == ""  # no citation: the page shows none (it was English text)
     assert act.kink_points() == ()
     assert act.properties.range == "?"
     assert act.properties.smooth and act.properties.monotonic and act.properties.zero_centred

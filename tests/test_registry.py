@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import math
+import re
 
 import numpy as np
 import pytest
@@ -183,12 +184,19 @@ def test_hardtanh_min_not_below_max_raises(lo, hi):
 # ---------------------------------------------------------------- texts and code strings
 
 
+CITATION = re.compile(r"[^;()]+ \(\d{4}\)(; [^;()]+ \(\d{4}\))*")
+
+
 @pytest.mark.parametrize("name", SPEC_NAMES)
 def test_every_activation_has_its_texts(name):
     act = activations.get(name)
-    for text in (act.label, act.formula, act.derivative_formula, act.reference, act.torch,
+    for text in (act.label, act.formula, act.derivative_formula, act.torch,
                  act.numpy_code()):
         assert isinstance(text, str) and text.strip()
+    # A reference is shown as is in every language: citations only, "Authors, Title (year)"
+    # joined by "; ", or none, never a sentence in English or a bare torch.nn name (the
+    # PyTorch documentation link beside it says that).
+    assert act.reference == "" or CITATION.fullmatch(act.reference), act.reference
     assert isinstance(act.properties, Properties)
     assert act.properties.saturates in {"both", "negative", "positive", "none"}
     assert act.properties.cost in {"cheap", "exp", "erf"}
