@@ -534,10 +534,13 @@ def test_every_builder_makes_a_valid_figure(present):
             assert layout["margin"]["t"] == figs.PRESENT_TOP, name
         elif notes:
             assert layout["legend"]["y"] == 1.1, name
-        assert all(tr.y.dtype == np.float32 for tr in fig.data), name  # half the JSON
+        # lines in float32 (half the JSON); bars, a few a trace, in float64: their labels
+        # and hover print the value, and float32 reads e^-200 as 0
+        assert all(tr.y.dtype == (np.float64 if tr.type == "bar" else np.float32)
+                   for tr in fig.data), name
 
 
-def test_views_figure_escapes_names_and_sends_float32():
+def test_views_figure_escapes_names_and_prints_float64():
     views = pg.softmax_views([1, 3, 0], 1.0)
     fig = figs.views_figure(["<b>a</b>", "b", "b"], views.softmax, views.argmax, views.softmin,
                             views.log_softmax, softmax_name="S", argmax_name="A",
@@ -546,7 +549,7 @@ def test_views_figure_escapes_names_and_sends_float32():
     layout = _validated(fig)["layout"]
     assert [tr.name for tr in fig.data] == ["S", "A", "M", "L"]
     assert [(tr.xaxis, tr.yaxis) for tr in fig.data] == [("x", "y")] * 3 + [("x2", "y2")]
-    assert all(tr.y.dtype == np.float32 for tr in fig.data)
+    assert all(tr.y.dtype == np.float64 for tr in fig.data)
     # both panels name the classes; duplicate names keep two bars
     for key in ("xaxis", "xaxis2"):
         assert layout[key]["ticktext"] == ["&lt;b&gt;a&lt;/b&gt;", "b", "b"]
@@ -600,7 +603,10 @@ def test_temperature_animation_has_a_frame_per_temperature():
     assert spec["layout"]["title"]["text"] == "t"
     assert spec["layout"]["yaxis"]["title"]["text"] == "p"
     np.testing.assert_allclose(fig.data[0].y, probs[20], rtol=1e-6)
-    assert fig.frames[0].data[0].y.dtype == np.float32
+    # T = 0.01: each label prints the float64 value (float32 gave 0 and 3.8e-44)
+    np.testing.assert_array_equal(fig.frames[0].data[0].y, probs[0])
+    assert probs[0][0] == pytest.approx(math.exp(-200), rel=1e-12)
+    assert probs[0][3] == pytest.approx(math.exp(-100), rel=1e-12)
     assert len(json.dumps(spec)) < 60_000  # small enough to ship on every rerun
 
 
