@@ -556,10 +556,30 @@ def test_views_figure_escapes_names_and_prints_float64():
         assert layout[key]["tickvals"] == [0, 1, 2]
     assert layout["yaxis"]["range"] == [0, 1.12] and "range" not in layout["yaxis2"]
     assert [a["text"] for a in layout["annotations"]] == ["P", "Q"]
-    # values printed on the softmax bars only
-    assert [tr.texttemplate for tr in fig.data] == ["%{y:.3~g}", None, None, None]  # 1e-14, not 0.000
+    # values printed on the softmax bars (three sets would overlap) and on log-softmax's
+    assert [tr.texttemplate for tr in fig.data] == ["%{y:.3~g}", None, None, "%{y:.3~g}"]
     # colours of the background are left to the Streamlit theme
     assert "paper_bgcolor" not in layout and "plot_bgcolor" not in layout
+
+
+@pytest.mark.parametrize("present", [False, True])
+def test_a_bar_label_shows_whole_or_not_at_all(present):
+    # Plotly shrinks a label to its bar's width (6 px with ten classes of three bars);
+    # uniformtext hides one smaller than its own size instead. Plotly.js applies it only
+    # when the figure's last panel of bars has labels too (it resets the size it recorded
+    # panel by panel): views_figure labels its log-softmax panel for that.
+    for name, fig in _builders(present).items():
+        spec = _validated(fig)
+        labelled = [t for t in spec["data"] if t["type"] == "bar" and t.get("texttemplate")]
+        if not labelled:
+            continue
+        size = labelled[0]["textfont"]["size"]
+        assert {t["textfont"]["size"] for t in labelled} == {16 if present else 11}, name
+        assert spec["layout"]["uniformtext"] == {"minsize": size, "mode": "hide"}, name
+        def panel(trace):  # the order plotly.js draws panels in: x, x2, x3, ...
+            return int(trace.get("xaxis", "x")[1:] or 1)
+        last = max(panel(t) for t in spec["data"] if t["type"] == "bar")
+        assert any(panel(t) == last for t in labelled), name
 
 
 @pytest.mark.parametrize("name", ["views", "regression"])

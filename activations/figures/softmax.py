@@ -83,14 +83,26 @@ def _bar(x, y, bar_color, **extra) -> dict:
                 **extra)
 
 
+def _label_size(present: bool) -> int:
+    """A bar label's font size (px), larger on a projector."""
+    return 16 if present else 11
+
+
 def _bar_text(present: bool, template: str | None = None) -> dict:
     """Values printed above the bars with ``template``: outside the bar and not clipped
     by the axis range, so a bar at the top of the range keeps its label."""
-    text = dict(textposition="outside", textfont=dict(size=16 if present else 11),
+    text = dict(textposition="outside", textfont=dict(size=_label_size(present)),
                 cliponaxis=False)
     if template:
         text["texttemplate"] = template
     return text
+
+
+def _labels_whole(present: bool) -> dict:
+    """Layout: a bar's label shows at its full size or not at all. Plotly would shrink it
+    to the bar's width, 6 px with ten classes of three bars, unreadable on a projector;
+    hover still reads every bar."""
+    return dict(uniformtext=dict(minsize=_label_size(present), mode="hide"))
 
 
 def _line(x, y, name: str, line_color: str, width: float, **extra) -> dict:
@@ -130,13 +142,16 @@ def views_figure(names, softmax, argmax, softmin, log_softmax, *, softmax_name: 
         for i, (name, values) in enumerate(
             [(softmax_name, softmax), (argmax_name, argmax), (softmin_name, softmin)])
     ]
-    data.append(_bar(x, log_softmax, color(3), name=log_softmax_name, **logs))
+    # log-softmax printed too: besides its worth (the loss reads log p), a panel without
+    # labels made Plotly skip hiding the other panel's labels (`_labels_whole`)
+    data.append(_bar(x, log_softmax, color(3), name=log_softmax_name,
+                     **_bar_text(present, "%{y:.3~g}"), **logs))
     layout = _two_panels((prob_title, log_title), present=present,
                          height=PRESENT_HEIGHT if present else 400, stacked=stacked,
                          side=dict(column_widths=(0.64, 0.36)),
                          below=dict(row_heights=(0.6, 0.4)))
-    layout = merge(layout, dict(barmode="group", hovermode="x",
-                                yaxis=dict(range=[0, 1.12])))
+    layout = merge(layout, dict(barmode="group", hovermode="x", yaxis=dict(range=[0, 1.12]),
+                                **_labels_whole(present)))
     return figure(data, every_axis(layout, "xaxis", _class_axis(names)))
 
 
@@ -192,7 +207,8 @@ def temperature_animation(names, temperatures, probs, *, title: str, y_title: st
     layout = merge(styled(player, present=present, height=620 if present else 460,
                           title=title),
                    dict(hovermode="x", margin=dict(b=170 if present else 130),
-                        yaxis=dict(range=[0, 1.12], title=dict(text=y_title))))
+                        yaxis=dict(range=[0, 1.12], title=dict(text=y_title)),
+                        **_labels_whole(present)))
     return figure([bars(probs[current])], every_axis(layout, "xaxis", _class_axis(names)),
                   [dict(data=[bars(row)], name=label) for row, label in zip(probs, labels)])
 
@@ -227,7 +243,7 @@ def target_figure(names, p, y, grad, *, p_name: str, y_name: str,
     layout = _panels(grid.pop("rows"), grid.pop("cols"), present=present,
                      height=PRESENT_HEIGHT if present else 520,
                      titles=(prob_title, grad_title), **grid)
-    layout = merge(layout, {"barmode": "group", "hovermode": "x",
+    layout = merge(layout, {"barmode": "group", "hovermode": "x", **_labels_whole(present),
                             axis_key(top["yaxis"]): dict(range=[0, 1.05]),
                             axis_key(bottom["yaxis"]): dict(range=[-bound, bound])})
     return figure(data, every_axis(layout, "xaxis", _class_axis(names)))
@@ -263,7 +279,8 @@ def worked_example_figure(p, q1, q2, *, outcome_names, p_name: str, q1_name: str
             for i, (name, values) in enumerate([(p_name, p), (q1_name, q1), (q2_name, q2)])]
     layout = merge(styled(present=present, height=PRESENT_HEIGHT if present else 360),
                    dict(barmode="group", hovermode="x",
-                        yaxis=dict(range=[0, 0.6], title=dict(text=y_title))))
+                        yaxis=dict(range=[0, 0.6], title=dict(text=y_title)),
+                        **_labels_whole(present)))
     return figure(data, every_axis(layout, "xaxis", _class_axis(outcome_names)))
 
 

@@ -4,8 +4,8 @@ reads on it (#15).
 With ``present=1`` each tab's first chart lies wholly in view at 1280x720 (English and
 Korean) and 1920x1080, with the temperature slider above it on the tabs that read T (their
 logits in the sidebar);
-at T = 0.01 no number is a row of zeros; on a 390 px phone the logit sliders read 1, 2,
-3, 4. Screenshots for a person to look at go to ``artifacts/screenshots/``.
+at T = 0.01 no number is a row of zeros; a bar's label is drawn at its size or not at all
+(ten classes); on a 390 px phone the logit sliders read 1, 2, 3, 4. Screenshots for a person to look at go to ``artifacts/screenshots/``.
 """
 
 from __future__ import annotations
@@ -66,3 +66,26 @@ def test_phone_layout_reads_in_order(server, page):
     assert [b["y"] for b in tops] == sorted(b["y"] for b in tops)  # 1, 2, 3, 4 down the page
     assert readable_text_problems(page) == []
     screenshot(page, "phone-softmax", full_page=True)
+
+
+TEN = "1,3,0,2,5,-1,4,2.5,0.5,-2"
+
+
+@pytest.mark.parametrize(("query", "shown"), [
+    (f"present=1&logits={TEN}", 0), (f"present=1&logits={TEN}&tab=target", None),
+    ("present=1", 8), (f"logits={TEN}", 0),
+])
+def test_a_bar_label_is_whole_size_or_hidden(server, page, query, shown):
+    # Plotly shrinks a label to its bar's width: ten classes of three bars gave 6 px labels
+    # on a projector. Now each one is drawn at its font size or not at all.
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_page(page, f"{server}/softmax?{query}")
+    scales = page.evaluate("""() => [...document.querySelectorAll(
+        '[data-testid="stMain"] .js-plotly-plot')].slice(0, 1).flatMap(gd =>
+        [...gd.querySelectorAll('text.bartext')].map(t => {
+            const m = /scale\\(([^)]*)\\)/.exec(t.getAttribute('transform') || '');
+            return m ? parseFloat(m[1]) : 1; }))""")
+    assert scales and all(s in (0, 1) for s in scales), scales
+    whole = sum(s == 1 for s in scales)
+    # four softmax and four log-softmax labels fit; of ten gradients, the wider bars' do
+    assert whole == shown if shown is not None else 0 < whole < len(scales), scales
