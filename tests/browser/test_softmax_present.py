@@ -3,9 +3,9 @@ reads on it (#15).
 
 With ``present=1`` each tab's first chart lies wholly in view at 1280x720 (English and
 Korean) and 1920x1080, with the temperature slider above it on the tabs that read T (their
-logits in the sidebar);
-at T = 0.01 no number is a row of zeros; a bar's label is drawn at its size or not at all
-(ten classes); on a 390 px phone the logit sliders read 1, 2, 3, 4. Screenshots for a person to look at go to ``artifacts/screenshots/``.
+logits in the sidebar); at T = 0.01 no number is a row of zeros; a bar's label is drawn
+at its size or not at all (ten classes); on a 390 px phone the logit sliders read 1, 2, 3,
+4. Screenshots for a person to look at go to ``artifacts/screenshots/``.
 """
 
 from __future__ import annotations
