@@ -48,6 +48,7 @@ def _present_from_link() -> None:
 # a class moving sliders at once does not share out the interpreter lock (see ui/gate.py).
 # Its language is settled once the language widget is drawn (see ui/i18n.py).
 with GATE.turn(), i18n.run_scope():
+    frame.forgive_typed_path(["index", "home", *frame.PAGES])  # /Softmax opens softmax
     nav = st.navigation([
         # The default page is served at the root; its own url_path only names it ("index").
         st.Page(path, title=t(f"app.{key}"), icon=icon, default=(key == "home"),

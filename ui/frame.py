@@ -60,6 +60,27 @@ def require_app_frame() -> None:
         st.rerun()
 
 
+def forgive_typed_path(url_paths) -> None:
+    """Open ``/Softmax`` or ``/SOFTMAX`` as ``/softmax``: a path typed on a projector's
+    keyboard. Streamlit matches a page's path exactly; otherwise it opens the default page
+    under its own "Page not found" dialog, in English. Called before ``st.navigation``, this
+    points a run at the page whose path is the typed one but for case. A path that matches
+    no page still gets Streamlit's dialog.
+    """
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return
+    manager = ctx.pages_manager
+    typed = manager.intended_page_name
+    if manager.intended_page_script_hash or not typed or typed in url_paths:
+        return  # a page chosen in the app, the root, or a path that is right
+    lower = {path.lower(): path for path in url_paths}
+    if typed.lower() in lower:
+        manager.set_script_intent("", lower[typed.lower()])
+
+
 def page_link(page: str, label: str, icon: str) -> None:
     """A link to another page of the app (a key of ``PAGES``). When a page runs alone (as
     under AppTest) the app's navigation does not exist: a plain Markdown link instead."""

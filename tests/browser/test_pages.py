@@ -248,3 +248,38 @@ def test_a_bad_frame_value_keeps_the_linked_page(browser, server, query):
             assert pg.locator('[data-testid="stAlertContentWarning"]').count() == 1
         finally:
             pg.context.close()
+
+
+NOT_FOUND = '[role="dialog"]:has-text("Page not found")'
+
+
+@pytest.mark.parametrize(("typed", "page"), [("Softmax", "softmax"), ("GRADIENT_FLOW",
+                                                                      "gradient_flow")])
+def test_a_path_typed_in_another_case_opens_its_page(browser, server, typed, page):
+    """Streamlit matches a page's path exactly: /Softmax, typed on a projector's keyboard,
+    opened Home under its English "Page not found". app.py now points the run at the page
+    (frame.forgive_typed_path), and the address becomes the page's own. A server process's
+    very first run can still show the dialog (its old-style pages run first, see
+    frame.require_app_frame), so the link is opened twice, and the second must not."""
+    for visit in range(2):
+        pg = new_page(browser)
+        try:
+            open_page(pg, f"{server}/{typed}?lang=ko&T=10")
+            _assert_clean(pg)
+            assert urlsplit(pg.url).path == f"/{page}", pg.url
+            assert "lang=ko" in pg.url and "T=10" in pg.url, pg.url
+            assert pg.locator(".st-key-T").count() == (page == "softmax")
+            if visit:
+                assert pg.locator(NOT_FOUND).count() == 0
+        finally:
+            pg.context.close()
+
+
+def test_a_path_of_no_page_still_says_so(browser, server):
+    pg = new_page(browser)
+    try:
+        open_page(pg, f"{server}/no_such_page")
+        assert urlsplit(pg.url).path == "/", pg.url
+        assert pg.locator(NOT_FOUND).count() == 1
+    finally:
+        pg.context.close()
