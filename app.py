@@ -48,8 +48,7 @@ def _present_from_link() -> None:
 # a class moving sliders at once does not share out the interpreter lock (see ui/gate.py).
 # Its language is settled once the language widget is drawn (see ui/i18n.py).
 with GATE.turn(), i18n.run_scope():
-    frame.forgive_typed_path(["index", "home", *frame.PAGES])  # /Softmax opens softmax
-    nav = st.navigation([
+    pages = [
         # The default page is served at the root; its own url_path only names it ("index").
         st.Page(path, title=t(f"app.{key}"), icon=icon, default=(key == "home"),
                 url_path="index" if key == "home" else key)
@@ -59,7 +58,9 @@ with GATE.turn(), i18n.run_scope():
         # without a second Home entry in the sidebar.
         st.Page(frame.PAGES["home"][0], title=t("app.home"), icon=frame.PAGES["home"][1],
                 url_path="home", visibility="hidden"),
-    ])
+    ]
+    frame.forgive_typed_path([page.url_path for page in pages])  # /Softmax opens softmax
+    nav = st.navigation(pages)
     # The link's frame values are checked after st.navigation, like present=1 below: a
     # rerun before it lost the page, and a link with lang=fr opened Home instead.
     urlstate.guard("frame", [
