@@ -43,7 +43,7 @@ from activations.figures.curves import (
 from activations.figures.style import SHADE, color, dash
 from activations.numfmt import fmt
 from ui.frame import chart, display_math, presenting, require_app_frame
-from ui.i18n import lang, t
+from ui.i18n import lang, t, yes_no
 from ui import cached, tourbar
 from ui import custom as formula_ui
 from ui import urlstate
@@ -214,7 +214,7 @@ def _rules(names) -> list[urlstate.Rule]:
              urlstate.number("n", explore.MIN_POINTS, explore.MAX_POINTS,
                              explore.DEFAULT_POINTS, integer=True),
              urlstate.number("k", K_MIN, K_MAX, K_DEFAULT)]
-    rules += [urlstate.choice(key, BOOLS, t("common.yes" if default else "common.no"))
+    rules += [urlstate.choice(key, BOOLS, yes_no(default))
               for key, default in TOGGLES.items()]
     rules.append(urlstate.choice(SWEEP, explore.sweep_params(names), t("curves.sweep_off")))
     for slot, name in enumerate(names):
@@ -323,11 +323,10 @@ def _details(curve: explore.Curve, label: str, info: explore.Overview) -> None:
              or t("curves.none"))]
     props = act.properties
     if props is not None:
-        yes = {True: t("common.yes"), False: t("common.no")}
         rows = [(t("curves.prop_range"), f"${props.range}$"),
-                (t("curves.prop_zero_centred"), yes[props.zero_centred]),
-                (t("curves.prop_monotonic"), yes[props.monotonic]),
-                (t("curves.prop_smooth"), yes[props.smooth]),
+                (t("curves.prop_zero_centred"), yes_no(props.zero_centred)),
+                (t("curves.prop_monotonic"), yes_no(props.monotonic)),
+                (t("curves.prop_smooth"), yes_no(props.smooth)),
                 (t("curves.prop_saturates"), t(f"curves.saturates_{props.saturates}")),
                 *rows,
                 (t("curves.prop_cost"), t(f"curves.cost_{props.cost}"))]

@@ -23,7 +23,7 @@ from ui import custom as formula_ui
 from ui.custom import label as act_label  # an activation's readable name
 from ui import cached, urlstate
 from ui.frame import chart, fragment, on_phone, presenting, require_app_frame
-from ui.i18n import t
+from ui.i18n import t, yes_no
 from ui.urlstate import guard
 
 require_app_frame()  # first: a fresh process may run a page without app.py
@@ -74,7 +74,7 @@ guard("network", formula_ui.rules() + [
     *[urlstate.choice(f"a{i}", LINK_ACTS, act_label(DEFAULTS["act"]))
       for i in range(1, MAX_LAYERS + 1)],
     urlstate.choice("optimizer", OPTIMIZERS, t(f"training.opt_{DEFAULTS['optimizer']}")),
-    urlstate.choice("auto_lr", BOOLS, t("common.yes" if DEFAULTS["auto_lr"] else "common.no")),
+    urlstate.choice("auto_lr", BOOLS, yes_no(DEFAULTS["auto_lr"])),
     urlstate.choice("lr", [str(v) for v in LRS], DEFAULTS["lr"]),
     urlstate.choice("batch", BATCHES, _batch_label(DEFAULTS["batch"])),
     urlstate.choice("reg", REGS, tr(f"reg_{DEFAULTS['reg']}")),

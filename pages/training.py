@@ -17,7 +17,7 @@ from activations.figures import training as figs
 from activations.surfaces import SURFACES
 from ui.frame import (chart, fragment, height_cut, lazy_tabs, on_phone, page_link, presenting,
                       require_app_frame, tab_rule)
-from ui.i18n import lang, t
+from ui.i18n import lang, t, yes_no
 from ui import cached, tourbar
 from ui import custom as formula_ui
 from ui.custom import label as act_label  # an activation's readable name
@@ -81,7 +81,7 @@ guard("training", formula_ui.rules() + [
     urlstate.choice("optimizer", OPTIMIZERS, t(f"training.opt_{DEFAULTS['optimizer']}")),
     urlstate.choice("lr", [str(v) for v in LRS], DEFAULTS["lr"]),
     urlstate.choice("auto_lr", ("true", "false", "True", "False", "TRUE", "FALSE"),
-                    t("common.yes" if DEFAULTS["auto_lr"] else "common.no")),
+                    yes_no(DEFAULTS["auto_lr"])),
     urlstate.number("noise", 0.0, 0.5, DEFAULTS["noise"]),
     urlstate.number("points", 20, training.MAX_POINTS, DEFAULTS["points"], integer=True),
     urlstate.number("layers", 0, training.MAX_LAYERS, DEFAULTS["layers"], integer=True),

@@ -69,3 +69,8 @@ def t(key: str, **fmt) -> str:
     page, _, name = key.partition(".")
     text = catalog(page, lang())[name]
     return text.format(**fmt) if fmt else text
+
+
+def yes_no(flag: bool) -> str:
+    """A yes/no value as the page writes it ("yes", "예"): a property, a toggle's default."""
+    return t("common.yes" if flag else "common.no")
