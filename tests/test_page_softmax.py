@@ -79,11 +79,11 @@ def test_a_tab_link_opens_that_tab_and_runs_only_it(apptest, tab):
 def test_a_bad_tab_link_warns_and_opens_the_first_tab(apptest, bad, lang):
     """A tab the page does not have opened the first one without a word, and stayed in
     the address (so a copied link kept it)."""
-    from ui.text import common, softmax as text
+    from ui.i18n import catalog
 
     at = apptest(PAGE, lang=lang, query={"tab": bad})
     assert not at.exception
-    words, tabs = (getattr(m, lang.upper()) for m in (common, text))
+    words, tabs = catalog("common", lang), catalog("softmax", lang)
     assert [w.value for w in at.warning] == [words["bad_tab"].format(tab=tabs["tab_softmax"])]
     assert "tab" not in at.query_params
     assert {c.proto.id.rsplit("-", 1)[-1] for c in at.get("plotly_chart")} == CHARTS["softmax"]

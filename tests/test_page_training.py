@@ -108,11 +108,11 @@ def test_race_view_animates_eight_optimizers(apptest, surface):
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_a_bad_tab_link_warns_and_opens_the_first_tab(apptest, bad, lang):
     """A tab the page does not have opened Train without a word, and stayed in the link."""
-    from ui.text.common import EN as COMMON_EN, KO as COMMON_KO
+    from ui.i18n import catalog
 
     at = apptest(PAGE, lang=lang, query={**FAST, "tab": bad})
     assert not at.exception
-    words, tabs = (COMMON_EN, EN) if lang == "en" else (COMMON_KO, KO)
+    words, tabs = catalog("common", lang), catalog("training", lang)
     assert [w.value for w in at.warning] == [words["bad_tab"].format(tab=tabs["tab_train"])]
     assert "tab" not in at.query_params
     assert [d["type"] for d in _specs(at)[0]["data"]][0] == "heatmap"  # Train's boundary

@@ -83,7 +83,7 @@ def test_page_follows_the_system_colour_scheme(browser, server, scheme):
             assert background > 0.9, colours
         # The chart's paper is the page's colour, and its text reads on it: the legend as
         # body text, the tick labels (ui/base.css) too; the figures set no colour for them.
-        # (The fill alone here: test_present_ko.py measures it with its opacity.)
+        # (The fill alone here: test_chart_text_reads below measures it with its opacity.)
         assert _contrast(colours["paper"], colours["app"]) < 1.1, colours
         assert _contrast(colours["legend"], colours["app"]) >= 4.5, colours
         assert _contrast(colours["tick"], colours["app"]) >= 4.5, colours
