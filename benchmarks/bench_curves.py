@@ -27,16 +27,10 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGE = ROOT / "pages" / "curves.py"
+sys.path.insert(0, str(ROOT))
+from benchmarks.bench_pages import timed_shim  # noqa: E402
 
-# Runs a page inside the script thread and notes how long its body took.
-TIMED = textwrap.dedent("""
-    import runpy, time
-    t0 = time.perf_counter()
-    runpy.run_path({path!r}, run_name="__main__")
-    with open({log!r}, "a") as log:
-        log.write(f"{{(time.perf_counter() - t0) * 1e3}}\\n")
-""")
+PAGE = ROOT / "pages" / "curves.py"
 
 # The baseline: the same charts, made the plain way, with no widgets, text or overlays.
 BARE_PAGE = textwrap.dedent("""
@@ -96,9 +90,7 @@ def _measure(path: Path, tmp: Path, runs: int):
     """AppTest the page at ``path`` through the timing shim; its numbers and its tree."""
     from streamlit.testing.v1 import AppTest
 
-    log = tmp / f"{path.stem}.log"
-    shim = tmp / f"timed_{path.stem}.py"
-    shim.write_text(TIMED.format(path=str(path), log=str(log)))
+    shim, log = timed_shim(path, tmp)  # the page runs as the server runs it
     at = AppTest.from_file(str(shim), default_timeout=120)
     cold, wall, cpu = _timed_runs(at, runs)
     script = [float(v) for v in log.read_text().split()][1:]  # warm runs only
@@ -142,5 +134,4 @@ def main(argv: list[str] | None = None) -> dict:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))
     main()
