@@ -616,20 +616,31 @@ def theory_applies(normalization: str = "none", residual: bool = False) -> bool:
     return normalization == "none" and not residual
 
 
-def theory_parts(stats: LayerStats, tolerance: float = THEORY_TOLERANCE) -> bool:
-    """Whether the measured flow ratio and the predicted one differ by more than
-    ``tolerance`` times either way (False when either is 0 or not finite).
+def theory_parts(stats: LayerStats, tolerance: float = THEORY_TOLERANCE) -> str | None:
+    """Why the measured flow ratio differs from the predicted one by more than
+    ``tolerance`` times either way: ``"spread"`` or ``"output"``. None when they agree, or
+    when either is 0 or not finite.
 
-    In a plain network the gain predicts the share of the gradient that comes from the
-    targets y; the share from the network's own output h_D is made by the same weights and
-    grows going back through ReLU-like layers, so the two part there (about 5x over the
-    30-layer He preset, at every width).
+    The gain predicts the average over weight draws of the squared gradient, and only the
+    share of it that comes from the targets y.
+
+    - ``"spread"``: one draw of the weights is not the average. Single draws spread around
+      it, the wider the more layers there are for their width (Hanin, 2018; 15 layers of 2
+      units: the median draw at 1e-4 of it). Taken as the reason when the stack is at least
+      as deep as it is wide, or the measurement lies below the prediction.
+    - ``"output"``: the share from the network's own output h_D is made by the same
+      weights and grows going back through ReLU-like layers (about 5x over the 30-layer He
+      preset, at every width), so the measurement lies above.
     """
     measured, predicted = stats.flow_ratio, stats.predicted_flow_ratio
     if not (math.isfinite(measured) and math.isfinite(predicted)) or min(measured,
                                                                         predicted) <= 0:
-        return False
-    return max(measured / predicted, predicted / measured) > tolerance
+        return None
+    if max(measured / predicted, predicted / measured) <= tolerance:
+        return None
+    if stats.depth >= stats.width or measured < predicted:
+        return "spread"
+    return "output"
 
 
 # ---------------------------------------------------------------- classic experiments
@@ -660,5 +671,10 @@ PRESETS = {
     "selu_lecun": Preset(("selu",), ("lecun_normal",), depth=50),
     # A negative bias sends ReLU units below zero for every sample: their gradient is 0.
     "dying_relu": Preset(("relu", "leaky_relu"), ("kaiming_normal",), depth=10, bias=-0.5),
+    # Lu et al. (2019): a deep and narrow ReLU network dies with no bias at all. With 2
+    # units a layer, sooner or later both are below zero for the whole batch, and ReLU
+    # passes back exactly 0 from there down (196 of the first 200 seeds); LeakyReLU passes
+    # back 0.01 of the gradient there (tests/test_gradflow.py).
+    "narrow_relu": Preset(("relu", "leaky_relu"), ("kaiming_normal",), depth=15, width=2),
 }
 """Preset name -> :class:`Preset`."""

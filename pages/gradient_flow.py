@@ -199,11 +199,15 @@ def _grad_caption(stats, names, theory: bool, chain_drawn: bool) -> None:
     if chain_drawn:
         parts.append(tr("grad_notice_chain"))
     st.caption(" ".join(parts))
-    parted = [tr("theory_gap_run", run=n, measured=fmt(s.flow_ratio, 2),
-                 predicted=fmt(s.predicted_flow_ratio, 2))
-              for s, n in zip(stats, names) if theory and gradflow.theory_parts(s)]
-    if parted:
-        st.caption(tr("theory_gap", runs="; ".join(parted)))
+    # Runs whose measurement parts from the theory's line, grouped by the reason
+    # (gradflow.theory_parts): each reason told once, for the runs it concerns.
+    for reason in ("output", "spread"):
+        parted = [tr("theory_gap_run", run=n, measured=fmt(s.flow_ratio, 2),
+                     predicted=fmt(s.predicted_flow_ratio, 2))
+                  for s, n in zip(stats, names) if theory and gradflow.theory_parts(s) == reason]
+        if parted:
+            st.caption(tr(f"theory_gap_{reason}", runs="; ".join(parted),
+                          depth=stats[0].depth, width=stats[0].width))
 
 
 # --- page ---

@@ -463,16 +463,36 @@ def test_the_gain_predicts_the_targets_share_but_not_the_whole_relu_gradient(wid
     geo = lambda a: float(np.exp(np.mean(np.log(a))))  # noqa: E731 - a one-line average
     assert 1 / 1.6 < geo(target_share) / geo(predicted) < 1.6
     assert geo(measured) / geo(predicted) > 2.5
-    assert gradflow.theory_parts(stats)  # the page flags it
+    assert gradflow.theory_parts(stats) == "output"  # the page flags it, with this reason
 
 
 def test_theory_parts_flags_only_a_real_gap():
     tanh = gradflow.profile("tanh", 30, 128, 128, init="xavier_normal")  # about 0.24 vs 0.23
-    assert not gradflow.theory_parts(tanh)
+    assert gradflow.theory_parts(tanh) is None
     relu = gradflow.profile("relu", 30, 128, 128, init="kaiming_normal")
-    assert gradflow.theory_parts(relu)
+    assert gradflow.theory_parts(relu) == "output"
     dead = gradflow.profile("relu", 5, 16, 16, init="kaiming_normal", bias=-3.0)  # ratio 0
-    assert not gradflow.theory_parts(dead)
+    assert gradflow.theory_parts(dead) is None
+    narrow = gradflow.profile("leaky_relu", 15, 2, 256, init="kaiming_normal")  # below
+    assert gradflow.theory_parts(narrow) == "spread"
+    deep = gradflow.profile("relu", 30, 16, 128, init="kaiming_normal", seed=2)  # above
+    assert deep.flow_ratio > 2 * deep.predicted_flow_ratio
+    assert gradflow.theory_parts(deep) == "spread"  # 30 layers of 16 units
+
+
+def test_narrow_layers_spread_the_gradient_over_orders_of_magnitude():
+    # The "spread" caption: single draws spread around the theory, the wider the more layers
+    # for their width (Hanin, 2018); in 15 layers of 2 units most fall far under it.
+    def gaps(width, seeds):
+        return np.array([(s.flow_ratio / s.predicted_flow_ratio) for s in (
+            gradflow.profile("leaky_relu", 15, width, 256, init="kaiming_normal", seed=seed)
+            for seed in range(seeds))])
+
+    narrow, wide = gaps(2, 300), gaps(64, 20)
+    q10, q50, q90 = np.quantile(narrow, [0.1, 0.5, 0.9])
+    assert q90 / q10 > 1e4 and q50 < 1e-2  # orders of magnitude; the typical draw far below
+    assert np.mean(narrow < 1) > 0.8
+    assert wide.max() / wide.min() < 10  # 64 units: within one order
 
 
 @pytest.mark.parametrize(("normalization", "residual"),
@@ -488,3 +508,57 @@ def test_the_gain_does_not_predict_normalised_or_residual_networks(normalization
 
 def test_the_gain_applies_to_plain_stacks():
     assert gradflow.theory_applies() and gradflow.theory_applies("none", False)
+
+
+# ---- the narrow-network preset's story (ui/text/gradient_flow.py) ------------------------
+
+
+def _narrow(act: str, seed: int, width: int = 2):
+    p = gradflow.PRESETS["narrow_relu"]
+    return gradflow.simulate(act, p.depth, width, p.batch, init=p.inits[0], seed=seed)
+
+
+def test_a_narrow_relu_network_passes_back_exactly_zero_for_196_of_200_seeds():
+    p = gradflow.PRESETS["narrow_relu"]
+    assert (p.activations, p.inits, p.depth, p.width, p.bias) == (
+        ("relu", "leaky_relu"), ("kaiming_normal",), 15, 2, 0.0)
+    cut = 0
+    for seed in range(200):
+        stats = gradflow.layer_stats(_narrow("relu", seed))
+        wholly_dead = np.flatnonzero(stats.dead == 1.0) + 1  # layer numbers 1..D
+        if stats.grad_x_norm == 0:
+            cut += 1
+            # a layer with every unit dead, and exactly 0 from below it to the input
+            top = wholly_dead.max()
+            assert (stats.grad_h_norm[:top - 1] == 0).all(), seed
+        else:
+            assert wholly_dead.size == 0, seed
+    assert cut == 196
+
+
+def test_in_the_narrow_network_leaky_relu_loses_a_hundredth_not_everything():
+    for seed in range(50):
+        stats = gradflow.layer_stats(_narrow("leaky_relu", seed))
+        assert (stats.dead == 0).all() and stats.grad_x_norm > 0, seed
+    for seed in range(5):
+        sim = _narrow("leaky_relu", seed)
+        # Across a layer whose every pre-activation is below zero, written out: the gradient
+        # going back is 0.01 times what the weights alone would pass back.
+        below = [l for l in range(1, sim.depth + 1) if (sim.pre_activations[l - 1] < 0).all()]
+        if seed == 0:
+            assert below == [8, 10]  # the default view's two steep drops
+            q = gradflow.layer_stats(sim).h_quantiles  # (depth, 5)
+            whiskers = q[:, -1] - q[:, 0]
+            assert whiskers[7:].max() < 0.1 * whiskers[:7].min()  # flat from layer 8 on
+        for l in below:
+            g = sim.grad_activations[l]  # dL/dh_l, (batch, width)
+            np.testing.assert_allclose(sim.grad_activations[l - 1],
+                                       0.01 * g @ sim.weights[l - 1].T, rtol=1e-12)
+            np.testing.assert_array_equal(sim.activations[l], 0.01 * sim.pre_activations[l - 1])
+
+
+def test_eight_units_a_layer_keep_relu_alive():
+    # "try a width of 8": no layer wholly dead and a gradient at the input, every seed tried
+    for seed in range(50):
+        stats = gradflow.layer_stats(_narrow("relu", seed, width=8))
+        assert (stats.dead < 1).all() and stats.grad_x_norm > 0, seed

@@ -217,7 +217,8 @@ def test_presentation_mode_folds_the_controls(apptest):
     # one line of intro, the rest and the controls in popovers beside the presets
     assert at.markdown[0].value == EN["intro_short"]
     assert EN["intro"] not in [m.value for m in at.markdown[:1]]
-    assert [b.label for b in at.button][:5] == [EN[f"preset_short_{n}"] for n in gradflow.PRESETS]
+    presets = [EN[f"preset_short_{n}"] for n in gradflow.PRESETS]
+    assert [b.label for b in at.button][:len(presets)] == presets
     assert specs(at)[0]["layout"]["height"] == figs.PRESENT_HEIGHT
 
 
@@ -265,9 +266,34 @@ def test_where_theory_and_measurement_part_the_page_says_so(apptest):
     he = table[table[EN["col_run"]] == EN["init_kaiming_normal"]].iloc[0]
     measured, predicted = float(he[EN["col_ratio"]]), float(he[EN["col_predicted"]])
     assert measured / predicted > gradflow.THEORY_TOLERANCE  # about 6.7 vs 1.3
-    gap = [c.value for c in at.caption if c.value.startswith(EN["theory_gap"][:40])]
+    gap = _theory_gaps(at)
     assert len(gap) == 1 and EN["init_kaiming_normal"] in gap[0]
     assert EN["init_xavier_normal"] not in gap[0]  # Xavier's vanishing is predicted well
+    assert gap[0].endswith(_reason("output"))  # 30 layers of 256: the network's own output
+
+
+def _theory_gaps(at) -> list[str]:
+    """The captions that say where the theory's line parts from the measurement."""
+    head = EN["theory_gap_output"].split("({runs})")[0]  # the words both reasons share
+    assert head == EN["theory_gap_spread"].split("({runs})")[0]
+    return [c.value for c in at.caption if c.value.startswith(head)]
+
+
+def _reason(reason: str, **fmt) -> str:
+    return EN[f"theory_gap_{reason}"].split("): ", 1)[1].format(**fmt)
+
+
+def test_the_narrow_preset_tells_its_story_and_why_the_line_misses(apptest):
+    at = apptest(PAGE)
+    at.button(key="preset_narrow_relu").click().run()
+    assert not at.exception
+    assert at.info[0].value == EN["story_narrow_relu"]
+    assert (at.slider(key="depth").value, at.slider(key="width").value) == (15, 2)
+    # ReLU's gradient is exactly 0 at layer 1: no ratio to compare; LeakyReLU's lies far
+    # below the line, because one draw of 2-unit layers is not the average
+    (gap,) = _theory_gaps(at)
+    assert "LeakyReLU:" in gap and "ReLU:" not in gap.replace("LeakyReLU:", "")
+    assert gap.endswith(_reason("spread", depth=15, width=2))
 
 
 def test_controls_show_readable_names_and_links_keep_code_names(apptest):

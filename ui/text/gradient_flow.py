@@ -22,6 +22,7 @@ EN = {
     "preset_short_relu_he": "ReLU ×30",
     "preset_short_selu_lecun": "SELU ×50",
     "preset_short_dying_relu": "Dying ReLU",
+    "preset_short_narrow_relu": "Narrow ReLU",
     "preset_sigmoid_vanishing": "Sigmoid, 10 layers",
     "preset_sigmoid_vanishing_help": "10 sigmoid layers with the standard U(±1/√n) init.",
     "preset_tanh_glorot": "Tanh: standard vs Xavier",
@@ -32,6 +33,8 @@ EN = {
     "preset_selu_lecun_help": "Klambauer et al. (2017): self-normalising networks.",
     "preset_dying_relu": "Dying ReLU vs LeakyReLU",
     "preset_dying_relu_help": "A negative bias of −0.5 on every unit.",
+    "preset_narrow_relu": "Narrow network: ReLU vs LeakyReLU",
+    "preset_narrow_relu_help": "Lu et al. (2019): 15 layers of only 2 units each.",
     "story_sigmoid_vanishing": (
         "**What to see:** σ′(z) is at most 0.25, and the standard init makes the weights "
         "small too, so every layer shrinks the gradient several times over: the first layer "
@@ -70,6 +73,17 @@ EN = {
         "axis). LeakyReLU's small "
         "slope keeps every unit alive and a gradient, though a small one, reaches the "
         "first layer."
+    ),
+    "story_narrow_relu": (
+        "**What to see:** 15 layers of only 2 units. Sooner or later a layer has both units "
+        "below zero for the whole batch, and for ReLU that layer passes back exactly 0: its "
+        "dead fraction reaches 100 %, and below it, down to the first layer, the gradient is "
+        "exactly 0 (the strip along the bottom). With this few units that happens for almost "
+        "every seed (196 of the first 200). LeakyReLU's units never die, so a gradient always "
+        "reaches the first layer, but a layer with both units below zero passes back only "
+        "its negative slope's share, 0.01: the steep drops in its line. Going forward such a "
+        "layer outputs 0.01·z, so its boxes flatten from there on. With wider layers a wholly "
+        "dead layer is rare: try a width of 8."
     ),
     "controls": "Network and runs",
     "act": "Activations",
@@ -168,13 +182,20 @@ EN = {
         "The dotted grey line is the scalar chain rule with sigmoid's best slope, 0.25 per "
         "layer, started from the sigmoid run's last layer."
     ),
-    "theory_gap": (
+    "theory_gap_output": (
         "**Where the pale dashed line parts from the measurement** ({runs}): the theory follows "
         "the share of the gradient that comes from the random targets y, which are "
         "independent of the weights. The error also holds the network's own output, made by "
         "the same weights that carry the gradient back, and that share is not independent "
         "of them: in a ReLU-like network it grows layer by layer on the way back, at every "
         "width and batch size. The theory is about the typical layer, not about this error."
+    ),
+    "theory_gap_spread": (
+        "**Where the pale dashed line parts from the measurement** ({runs}): the theory is an "
+        "average over every draw of the weights, and single draws spread around it, the wider "
+        "the more layers there are for their width: here {depth} layers of {width} units "
+        "(Hanin, 2018). One network, like this one, can land far from the line, on either "
+        "side: try another seed, or a larger width."
     ),
     "theory_gap_run": "{run}: layer 1 ÷ last layer = {measured} measured, {predicted} in theory",
     "dist_title": "Activations per layer",
@@ -257,6 +278,7 @@ KO = {
     "preset_short_relu_he": "ReLU 30층",
     "preset_short_selu_lecun": "SELU 50층",
     "preset_short_dying_relu": "죽은 ReLU",
+    "preset_short_narrow_relu": "좁은 ReLU",
     "preset_sigmoid_vanishing": "Sigmoid 10층",
     "preset_sigmoid_vanishing_help": "표준 초기화 U(±1/√n)를 쓴 sigmoid 10층.",
     "preset_tanh_glorot": "Tanh: 표준 vs Xavier",
@@ -267,6 +289,8 @@ KO = {
     "preset_selu_lecun_help": "Klambauer 외 (2017): 자기 정규화 신경망.",
     "preset_dying_relu": "죽은 ReLU vs LeakyReLU",
     "preset_dying_relu_help": "모든 유닛에 편향 −0.5.",
+    "preset_narrow_relu": "좁은 신경망: ReLU vs LeakyReLU",
+    "preset_narrow_relu_help": "Lu 외 (2019): 유닛이 2개뿐인 층 15개.",
     "story_sigmoid_vanishing": (
         "**볼 점:** σ′(z)는 최대 0.25이고, 표준 초기화는 가중치까지 작게 만듭니다. 그래서 "
         "층마다 기울기가 몇 배씩 줄어들어, 첫 층에 닿는 기울기는 마지막 층의 수천만 분의 "
@@ -300,6 +324,16 @@ KO = {
         "첫 층까지 기울기는 정확히 0이며, 아래쪽의 ReLU 색 띠가 이를 보여 줍니다(로그 축에는 "
         "0을 그릴 수 없습니다). LeakyReLU는 작은 기울기 덕분에 모든 유닛이 살아 있고, 작게나마 기울기가 "
         "첫 층까지 닿습니다."
+    ),
+    "story_narrow_relu": (
+        "**볼 점:** 층마다 유닛이 2개뿐인 15층 신경망입니다. 언젠가는 배치 전체에서 두 유닛이 "
+        "모두 0 아래인 층이 나오고, ReLU에서는 그 층이 역전파로 정확히 0을 돌려보냅니다. 죽은 "
+        "유닛 비율이 100 %에 이르고, 그 아래로 첫 층까지 기울기는 정확히 0입니다(아래쪽 띠). "
+        "유닛이 이렇게 적으면 거의 모든 시드에서 이런 일이 생깁니다(처음 200개 중 196개). "
+        "LeakyReLU의 유닛은 죽지 않으므로 기울기가 언제나 첫 층까지 닿지만, 두 유닛이 모두 0 "
+        "아래인 층은 기울기에 음수 쪽 기울기 0.01을 곱해 돌려보냅니다. 선이 가파르게 떨어지는 "
+        "곳이 그런 층입니다. 순전파에서도 그런 층은 0.01·z를 내보내므로, 그 층부터는 상자 "
+        "그림도 납작해집니다. 층이 넓으면 통째로 죽는 층은 드뭅니다. 폭을 8로 바꿔 보세요."
     ),
     "controls": "신경망과 실행 설정",
     "act": "활성화 함수",
@@ -395,13 +429,20 @@ KO = {
         "회색 점선은 sigmoid의 최대 기울기 0.25를 층마다 곱한 스칼라 연쇄 법칙으로, "
         "sigmoid 실행의 마지막 층에서 시작합니다."
     ),
-    "theory_gap": (
+    "theory_gap_output": (
         "**옅은 파선과 측정값이 갈라지는 곳** ({runs}): 이론은 기울기 가운데 가중치와 독립인 "
         "무작위 목표값 y에서 오는 몫을 따라갑니다. 오차에는 신경망 자신의 출력도 들어 "
         "있는데, 그 출력은 기울기를 거꾸로 전하는 바로 그 가중치로 만들어졌으므로 그 몫은 "
         "가중치와 독립이 아닙니다. ReLU 계열 신경망에서는 이 몫이 거꾸로 갈수록 층마다 "
         "커지며, 폭이나 배치 크기를 키워도 줄지 않습니다. 이론은 전형적인 층을 다룰 뿐 이 "
         "오차를 다루지 않습니다."
+    ),
+    "theory_gap_spread": (
+        "**옅은 파선과 측정값이 갈라지는 곳** ({runs}): 이론은 가중치를 뽑는 모든 경우의 "
+        "평균이고, 하나하나 뽑은 결과는 그 평균을 중심으로 흩어집니다. 폭에 비해 층이 많을수록 "
+        "더 넓게 흩어지는데, 여기서는 유닛 {width}개짜리 층이 {depth}개입니다(Hanin, 2018). "
+        "이 신경망처럼 하나만 뽑으면 선에서 멀리, 위로도 아래로도 떨어질 수 있습니다. 다른 "
+        "시드나 더 큰 폭으로 바꿔 보세요."
     ),
     "theory_gap_run": "{run}: 1층 ÷ 마지막 층 = 측정 {measured}, 이론 {predicted}",
     "dist_title": "층별 활성값",
