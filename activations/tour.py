@@ -71,6 +71,10 @@ STEPS: tuple[Step, ...] = (
     Step("dying_relu", "gradient_flow",
          {"act": ("relu", "leaky_relu"), "init": "kaiming_normal", "depth": "10",
           "width": "256", "batch": "256", "bias": "-0.5"}),
+    # Or no bias at all, in a narrow network: a whole layer below zero cuts ReLU's gradient.
+    Step("narrow_relu", "gradient_flow",
+         {"act": ("relu", "leaky_relu"), "init": "kaiming_normal", "depth": "15",
+          "width": "2", "batch": "256"}),
     # The fixes: a small slope for z < 0, fixed (Leaky), learned (PReLU) or random (RReLU).
     Step("leaky_family", "curves",
          {"fn": ("leaky_relu", "prelu", "rrelu"), "p0_negative_slope": "0.1", "xmin": "-3",

@@ -103,7 +103,7 @@ def _banner(at) -> list[str]:
     """The banner's text: its head line and its caption (Markdown elements in app.py's
     banner container, before the page's title)."""
     texts = [m.value for m in at.markdown]
-    return [x for x in texts if " / 22** · **" in x] + texts[1:2]
+    return [x for x in texts if " / 23** · **" in x] + texts[1:2]
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
@@ -147,7 +147,7 @@ def test_a_bad_tour_value_warns_and_shows_the_plain_page(apptest, bad, lang):
     assert not at.exception
     texts = getattr(tour_text, lang.upper())
     assert [w.value for w in at.warning] == [texts["bad_tour"]]
-    assert not any(" / 22** · **" in m.value for m in at.markdown)  # no banner
+    assert not any(" / 23** · **" in m.value for m in at.markdown)  # no banner
     assert "tour" not in at.query_params
     assert at.selectbox(key="curve0").value == "relu"  # the step's page, in its state
 
@@ -157,7 +157,7 @@ def test_leave_tour_closes_the_banner_and_keeps_the_page(apptest):
     at.button(key="tourbar_leave").click().run()
     assert not at.exception
     assert "tour" not in at.query_params
-    assert not any(" / 22** · **" in m.value for m in at.markdown)
+    assert not any(" / 23** · **" in m.value for m in at.markdown)
     assert at.selectbox(key="curve1").value == "leaky_relu"
 
 
@@ -226,7 +226,7 @@ def test_on_a_projector_the_banner_heads_the_page_in_place_of_its_title(apptest,
         at.switch_page(PAGE_FILES[step.page])
         at.run()
         assert not at.exception
-        assert any(" / 22** · **" in m.value for m in at.markdown)  # the banner, both times
+        assert any(" / 23** · **" in m.value for m in at.markdown)  # the banner, both times
         titles[present] = [x.value for x in at.title]
     assert titles[False] and not titles[True]  # the charts get the title's height
 

@@ -94,7 +94,7 @@ def _link_to(step_id: str | None, label: str, icon: str, key: str) -> None:
 
 
 def banner() -> None:
-    """The banner of the step in the link, if any: "k / 22", title, what to notice, and
+    """The banner of the step in the link, if any: "k / 23", title, what to notice, and
     Back / Next / Leave. In presentation mode it is larger (ui/present.css) and Next comes
     first, so it is the first thing a lecturer's clicker or Tab key reaches."""
     step_id = current()
@@ -108,7 +108,7 @@ def banner() -> None:
                         width="stretch")
             controls = {
                 # After the last step, "Finish" returns to the tour page: "Next" under
-                # "22 / 22" promised a step that is not there.
+                # "23 / 23" promised a step that is not there.
                 "next": lambda: _link_to(forward, t("tour.next"), ":material/arrow_forward:",
                                          "tourbar_next") if forward is not None
                 else _link_to(None, t("tour.finish"), ":material/flag:", "tourbar_next"),

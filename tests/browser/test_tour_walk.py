@@ -1,4 +1,4 @@
-"""The guided tour walks: from /tour, "Start the tour" and Next through all 22 steps, each
+"""The guided tour walks: from /tour, "Start the tour" and Next through all 23 steps, each
 step's page in its state with the banner; Back returns; the last Next lands on /tour."""
 
 from __future__ import annotations
@@ -79,11 +79,11 @@ def test_start_the_tour_and_walk_it(server, page):
 def test_banner_stays_while_playing_and_leaves_on_request(server, page):
     step = tour.step("relu_dead")
     _open(page, f"{server}/{step.link()}&tour={step.id}")
-    assert "9 / 22" in _banner(page).inner_text()
+    assert "9 / 23" in _banner(page).inner_text()
     page.locator(".st-key-dead label").first.click()  # the dead-zone toggle, in the sidebar
     page.wait_for_url(lambda url: "dead=true" not in url)
     wait_idle(page)
-    assert "9 / 22" in _banner(page).inner_text() and "tour=relu_dead" in page.url
+    assert "9 / 23" in _banner(page).inner_text() and "tour=relu_dead" in page.url
     page.get_by_role("button", name="Leave tour").click()
     page.wait_for_url(lambda url: "tour=" not in url)
     wait_idle(page)
@@ -97,7 +97,7 @@ def test_tour_step_in_presentation_mode(server, page, lang):
     step = tour.step("sigmoid_derivative")
     _open(page, f"{server}/{step.link()}&tour={step.id}&lang={lang}&present=1")
     bar = _banner(page)
-    assert "3 / 22" in bar.inner_text()
+    assert "3 / 23" in bar.inner_text()
     # Next is the first button in the banner, and in view without scrolling.
     first = bar.locator("a, button").first
     assert first.inner_text().strip().startswith(getattr(tour_text, lang.upper())["next"])
@@ -106,7 +106,7 @@ def test_tour_step_in_presentation_mode(server, page, lang):
     # Larger than in normal mode (ui/present.css).
     size = page.evaluate("""() => parseFloat(getComputedStyle(document.querySelector(
         '.st-key-tourbar [data-testid="stMarkdownContainer"] p')).fontSize)""")
-    assert size >= 22, size
+    assert size >= 23, size
     screenshot(page, f"present-{lang}-tour-step", full_page=False)
 
 

@@ -60,6 +60,11 @@ EN = {
     "dying_relu_caption": "A negative bias pushes inputs below zero: ReLU units die layer by "
                           "layer until no gradient comes back at all (no line, only a strip "
                           "along the bottom: exactly 0). LeakyReLU keeps a small one.",
+    "narrow_relu": "A narrow network cuts ReLU's gradient",
+    "narrow_relu_caption": "Only 2 units a layer: sooner or later a whole layer is below zero, "
+                           "and ReLU passes back exactly 0 from there (no line, the strip along "
+                           "the bottom). LeakyReLU's gradient still gets through, though each "
+                           "such layer multiplies it by 0.01, its slope there: the steep drops.",
     "leaky_family": "LeakyReLU, PReLU and RReLU",
     "leaky_family_caption": "All three keep a small slope for x < 0: fixed (LeakyReLU), "
                             "learned (PReLU) or random while training (RReLU, the dots). "
@@ -165,6 +170,11 @@ KO = {
     "dying_relu_caption": "음의 편향이 입력을 0 아래로 밀어 ReLU 유닛이 층마다 죽어 가고, "
                           "결국 기울기가 전혀 돌아오지 않습니다(선 없이 아래쪽 띠만: 정확히 0). "
                           "LeakyReLU는 작은 기울기를 유지합니다.",
+    "narrow_relu": "좁은 신경망은 ReLU의 기울기를 끊습니다",
+    "narrow_relu_caption": "층마다 유닛이 2개뿐이면 언젠가 한 층 전체가 0 아래로 내려가고, "
+                           "ReLU는 그 층부터 정확히 0을 돌려보냅니다(선 없이 아래쪽 띠). "
+                           "LeakyReLU의 기울기는 그런 층마다 그곳의 기울기 0.01이 곱해져 "
+                           "가파르게 떨어지지만, 끝까지 닿습니다.",
     "leaky_family": "LeakyReLU, PReLU, RReLU",
     "leaky_family_caption": "셋 모두 x < 0에서 작은 기울기를 남깁니다. 고정값(LeakyReLU), "
                             "학습값(PReLU), 학습 중 무작위값(RReLU, 점)입니다. 죽은 구간이 "
