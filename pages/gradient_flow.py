@@ -229,13 +229,15 @@ def _lab() -> None:
         st.caption(tr("presets_help"))
     # One row: the presets, then the controls in a popover, so neither pushes the chart down
     # (a preset's result is in view at once; the buttons wrap on narrow screens). On the
-    # projector the buttons carry short names and the intro's rest sits in a popover.
+    # projector the buttons and the controls carry short names, so that the row, with the
+    # intro's rest in a popover at its end, stays one line at 1280x720.
     label = "preset_short_{}" if present else "preset_{}"
     with st.container(horizontal=True, vertical_alignment="center"):
         for name in gradflow.PRESETS:
             st.button(tr(label.format(name)), key=f"preset_{name}",
                       help=tr(f"preset_{name}_help"), on_click=_apply_preset, args=(name,))
-        with st.popover(tr("controls"), icon=":material/tune:", key="gf_controls"):
+        with st.popover(tr("controls_short" if present else "controls"), icon=":material/tune:",
+                        key="gf_controls"):
             c = _controls()
         if present:
             with st.popover(tr("intro_more"), icon=":material/info:", type="tertiary"):

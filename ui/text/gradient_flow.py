@@ -86,6 +86,7 @@ EN = {
         "dead layer is rare: try a width of 8."
     ),
     "controls": "Network and runs",
+    "controls_short": "Settings",
     "act": "Activations",
     "act_help": (
         "Up to 4, compared on identical inputs and weight draws. Each activation is run "
@@ -336,6 +337,7 @@ KO = {
         "그림도 납작해집니다. 층이 넓으면 통째로 죽는 층은 드뭅니다. 폭을 8로 바꿔 보세요."
     ),
     "controls": "신경망과 실행 설정",
+    "controls_short": "설정",
     "act": "활성화 함수",
     "act_help": (
         "최대 4개까지, 같은 입력과 같은 가중치 난수로 비교합니다. 각 활성화 함수를 아래의 "

@@ -62,9 +62,8 @@ EN = {
                           "along the bottom: exactly 0). LeakyReLU keeps a small one.",
     "narrow_relu": "A narrow network cuts ReLU's gradient",
     "narrow_relu_caption": "Only 2 units a layer: sooner or later a whole layer is below zero, "
-                           "and ReLU passes back exactly 0 from there (no line, the strip along "
-                           "the bottom). LeakyReLU's gradient still gets through, though each "
-                           "such layer multiplies it by 0.01, its slope there: the steep drops.",
+                           "and ReLU passes back exactly 0 from there (the strip along the "
+                           "bottom). LeakyReLU's gets through, times 0.01 at each such layer.",
     "leaky_family": "LeakyReLU, PReLU and RReLU",
     "leaky_family_caption": "All three keep a small slope for x < 0: fixed (LeakyReLU), "
                             "learned (PReLU) or random while training (RReLU, the dots). "
