@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from activations import gradflow
+
 
 @dataclass(frozen=True)
 class Step:
@@ -44,6 +46,25 @@ class Step:
         return f"{self.page}?{self.query()}" if self.params else self.page
 
 
+def _one_or_all(values: tuple[str, ...]) -> str | tuple[str, ...]:
+    return values[0] if len(values) == 1 else values
+
+
+def _preset(name: str, step_id: str | None = None) -> Step:
+    """A gradient-flow step that opens one of the page's presets (`gradflow.PRESETS`) by its
+    link, so the page recognises it and tells the preset's story under the chart."""
+    p = gradflow.PRESETS[name]
+    params = {"act": _one_or_all(p.activations), "init": _one_or_all(p.inits),
+              "depth": str(p.depth), "width": str(p.width), "batch": str(p.batch)}
+    if p.bias:
+        params["bias"] = f"{p.bias:g}"
+    if p.normalization != "none":
+        params["norm"] = p.normalization
+    if p.residual:
+        params["residual"] = "true"
+    return Step(step_id or name, "gradient_flow", params)
+
+
 STEPS: tuple[Step, ...] = (
     # Why a nonlinearity at all: stacked linear layers are one linear map, and XOR needs a bend.
     Step("linear_collapse", "training",
@@ -51,39 +72,28 @@ STEPS: tuple[Step, ...] = (
     Step("xor", "training", {"tab": "train", "dataset": "xor", "act": "tanh"}),
     # Sigmoid: f' peaks at 0.25, so a stack of them multiplies gradients by <= 0.25 per layer.
     Step("sigmoid_derivative", "curves", {"fn": "sigmoid"}),
-    Step("sigmoid_vanishing", "gradient_flow",
-         {"act": "sigmoid", "init": "standard", "depth": "10", "width": "256", "batch": "256"}),
+    _preset("sigmoid_vanishing"),
     # Sigmoid outputs are all positive: every weight of a unit moves the same way (zig-zag).
     Step("zigzag", "training", {"tab": "zigzag"}),
     # tanh: zero-centred, but still saturates; Glorot init keeps it alive.
     Step("tanh", "curves", {"fn": ("sigmoid", "tanh")}),
-    Step("tanh_glorot", "gradient_flow",
-         {"act": "tanh", "init": ("standard", "xavier_uniform"), "depth": "5", "width": "512",
-          "batch": "256"}),
+    _preset("tanh_glorot"),
     # ReLU: slope 1 keeps the gradient (with He init), but a unit with z < 0 has none: it dies.
-    Step("relu_he", "gradient_flow",
-         {"act": "relu", "init": ("xavier_normal", "kaiming_normal"), "depth": "30",
-          "width": "256", "batch": "256"}),
+    _preset("relu_he"),
     # LeakyReLU beside it at slope 0.1 (its default 0.01 lies on ReLU's 0 at this scale).
     Step("relu_dead", "curves",
          {"fn": ("relu", "leaky_relu"), "p1_negative_slope": "0.1", "xmin": "-3", "xmax": "3",
           "dead": "true"}),
-    Step("dying_relu", "gradient_flow",
-         {"act": ("relu", "leaky_relu"), "init": "kaiming_normal", "depth": "10",
-          "width": "256", "batch": "256", "bias": "-0.5"}),
+    _preset("dying_relu"),
     # Or no bias at all, in a narrow network: a whole layer below zero cuts ReLU's gradient.
-    Step("narrow_relu", "gradient_flow",
-         {"act": ("relu", "leaky_relu"), "init": "kaiming_normal", "depth": "15",
-          "width": "2", "batch": "256"}),
+    _preset("narrow_relu"),
     # The fixes: a small slope for z < 0, fixed (Leaky), learned (PReLU) or random (RReLU).
     Step("leaky_family", "curves",
          {"fn": ("leaky_relu", "prelu", "rrelu"), "p0_negative_slope": "0.1", "xmin": "-3",
           "xmax": "3", "dead": "true"}),
     # ELU / SELU: negative outputs pull the mean toward zero; SELU keeps it there in depth.
     Step("elu_selu", "curves", {"fn": ("elu", "selu", "relu"), "xmin": "-5", "xmax": "3"}),
-    Step("selu_deep", "gradient_flow",
-         {"act": "selu", "init": "lecun_normal", "depth": "50", "width": "256",
-          "batch": "256"}),
+    _preset("selu_lecun", step_id="selu_deep"),
     # Softplus is a smooth ReLU: the sweep animates beta from 0.5 to 20, beside ReLU.
     Step("softplus", "curves",
          {"fn": ("softplus", "relu"), "xmin": "-3", "xmax": "3", "sweep": "beta"}),
