@@ -56,6 +56,7 @@ TIMED = textwrap.dedent("""
         log.write(f"{{(time.perf_counter() - t0) * 1e3}}\\n")
 """)
 SCRIPTS = ScriptCache()  # one per process, as the server's Runtime keeps one
+
 # The baseline: the same charts' shapes, built the plain way; nothing else on the page.
 BARE = textwrap.dedent("""
     import numpy as np

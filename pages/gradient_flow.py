@@ -201,10 +201,11 @@ def _grad_caption(stats, names, theory: bool, chain_drawn: bool) -> None:
     st.caption(" ".join(parts))
     # Runs whose measurement parts from the theory's line, grouped by the reason
     # (gradflow.theory_parts): each reason told once, for the runs it concerns.
+    reasons = [gradflow.theory_parts(s) if theory else None for s in stats]
     for reason in ("output", "spread"):
         parted = [tr("theory_gap_run", run=n, measured=fmt(s.flow_ratio, 2),
                      predicted=fmt(s.predicted_flow_ratio, 2))
-                  for s, n in zip(stats, names) if theory and gradflow.theory_parts(s) == reason]
+                  for s, n, why in zip(stats, names, reasons) if why == reason]
         if parted:
             st.caption(tr(f"theory_gap_{reason}", runs="; ".join(parted),
                           depth=stats[0].depth, width=stats[0].width))
