@@ -3,6 +3,7 @@
 import streamlit as st
 
 import activations
+from activations import tour
 from ui import cached
 from ui.frame import chart, on_phone, presenting, require_app_frame
 from ui.i18n import lang, t
@@ -15,9 +16,10 @@ st.write(t("home.intro"))
 st.subheader(t("home.what_header"))
 # One element per list, not one per line: each element is a message for the server to make
 # and send on every run (ui/gate.py).
-st.markdown("\n".join(f"- {t('home.' + item)}" for item in (
-    "what_curves", "what_gradflow", "what_softmax", "what_training", "what_playground",
-    "what_tour")))
+st.markdown("\n".join(f"- {text}" for text in (
+    *(t("home." + item) for item in (
+        "what_curves", "what_gradflow", "what_softmax", "what_training", "what_playground")),
+    t("home.what_tour", steps=len(tour.STEPS)))))
 
 st.subheader(t("home.gallery_header"))
 st.caption(t("home.count", n=len(activations.names())))

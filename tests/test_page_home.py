@@ -5,6 +5,7 @@ import json
 import pytest
 
 import activations
+from activations import tour
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
@@ -20,6 +21,14 @@ def test_home_runs_and_shows_every_activation(apptest, lang):
     links = " ".join(m.value for m in at.markdown)
     for name in activations.names():
         assert f"curves?fn={name}&" in links
+
+
+@pytest.mark.parametrize("lang, line", [("en", "**Guided tour**: {} steps through"),
+                                        ("ko", "강의 노트의 주장 {}가지를")])
+def test_home_counts_the_tour_steps_there_are(apptest, lang, line):
+    # The count was written into the text and stayed at 22 when the tour grew to 23.
+    at = apptest("pages/home.py", lang=lang)
+    assert line.format(len(tour.STEPS)) in " ".join(m.value for m in at.markdown)
 
 
 def test_app_frame_navigates_to_every_page(apptest):

@@ -19,7 +19,7 @@ EN = {
                      "zig-zags, and how eight optimizers race.",
     "what_playground": "**Playground**: watch a small network learn, each hidden unit drawn as "
                        "a picture of what it computes; your own data, layers and activations.",
-    "what_tour": "**Guided tour**: 22 steps through the claims of the lecture notes, each "
+    "what_tour": "**Guided tour**: {steps} steps through the claims of the lecture notes, each "
                  "on its page with what to notice.",
     "gallery_header": "Every activation at a glance",
     "gallery_caption": (
@@ -52,7 +52,7 @@ KO = {
                      "지그재그로 수렴하는 이유, 여덟 가지 옵티마이저의 경주.",
     "what_playground": "**플레이그라운드**: 작은 신경망이 학습하는 모습을 지켜봅니다. 은닉 유닛마다 "
                        "무엇을 계산하는지 그림으로 보여 주고, 데이터와 층과 활성화 함수를 직접 고릅니다.",
-    "what_tour": "**둘러보기**: 강의 노트의 주장 22가지를 단계별로, 각 단계의 페이지에서 "
+    "what_tour": "**둘러보기**: 강의 노트의 주장 {steps}가지를 단계별로, 각 단계의 페이지에서 "
                  "눈여겨볼 점과 함께 살펴봅니다.",
     "gallery_header": "모든 활성화 함수 한눈에 보기",
     "gallery_caption": (
