@@ -35,8 +35,9 @@ st.caption(t("home.gallery_caption"))
 
 st.subheader(t("home.explore_header"))
 # A plain relative link works in the full app and when this page runs alone. Column c holds
-# every fifth name from c, one Markdown block per column (a hard line break between links).
-links = [f"[{t('home.explore', label=activations.get(name).label)}](curves?fn={name}&lang={lang()})"
-         for name in names]
+# every fifth name from c, one Markdown block per column (a hard line break between links),
+# as the gallery above lays them out. A link is the name alone (the header says what it
+# does): "Explore Identity (linear)" took two lines and put the rows out of step.
+links = [f"[{activations.get(name).label}](curves?fn={name}&lang={lang()})" for name in names]
 for c, column in enumerate(st.columns(5)):
     column.markdown("  \n".join(links[c::5]))

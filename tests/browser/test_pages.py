@@ -16,6 +16,8 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
+import activations
+
 from .conftest import (
     ROOT, _free_port, charts, follow_nav_link, new_page, open_page, screenshot, start_server,
     wait_chart_change, wait_idle,
@@ -281,5 +283,33 @@ def test_a_path_of_no_page_still_says_so(browser, server):
         open_page(pg, f"{server}/no_such_page")
         assert urlsplit(pg.url).path == "/", pg.url
         assert pg.locator(NOT_FOUND).count() == 1
+    finally:
+        pg.context.close()
+
+
+@pytest.mark.parametrize("query", ["lang=en", "lang=ko", "lang=ko&present=true"])
+def test_home_explorer_links_line_up_as_the_gallery_does(browser, server, query):
+    """The 25 links under the gallery sit in five rows of five, in the gallery's order, each
+    on one line, on a projector (1280x720) in both languages. "Explore Identity (linear)"
+    took two lines and pushed its column's links a row out of step with the others."""
+    pg = new_page(browser, 1280, 720)
+    try:
+        open_page(pg, f"{server}/?{query}")
+        boxes = pg.locator('[data-testid="stMain"] a[href*="curves?fn="]').evaluate_all(
+            """links => links.map(a => {
+                const r = a.getBoundingClientRect();
+                return [new URL(a.href).searchParams.get('fn'), r.x, r.y, r.height,
+                        parseFloat(getComputedStyle(a).lineHeight)];
+            })""")
+        assert len(boxes) == 25, boxes
+        for name, _, _, height, line in boxes:
+            assert height < 1.5 * line, f"{name}: {height:.0f} px for lines of {line:.0f}"
+        rows = sorted({round(y) for _, _, y, _, _ in boxes})
+        assert len(rows) == 5, rows
+        grid = [[name for name, x, y, *_ in sorted(boxes, key=lambda b: b[1])
+                 if round(y) == row] for row in rows]
+        assert all(len(row) == 5 for row in grid), grid
+        names = activations.names()  # the gallery's order, row by row
+        assert grid == [list(names[r * 5:r * 5 + 5]) for r in range(5)]
     finally:
         pg.context.close()

@@ -29,7 +29,6 @@ EN = {
     "f": "f(x)",
     "df": "f'(x)",
     "explore_header": "Open one in the explorer",
-    "explore": "Explore {label}",
     "count": "{n} activation functions, with their PyTorch definitions.",
 }
 
@@ -62,6 +61,5 @@ KO = {
     "f": "f(x)",
     "df": "f'(x)",
     "explore_header": "탐색기에서 열기",
-    "explore": "{label} 살펴보기",
     "count": "활성화 함수 {n}개, 모두 PyTorch의 정의를 따릅니다.",
 }
