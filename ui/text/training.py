@@ -270,7 +270,7 @@ KO = {
     "accuracy": "학습 정확도",
     "loss": "손실(BCE)",
     "steps_done": "스텝",
-    "delta_acc": "처음 대비 %p",
+    "delta_acc": "%p (처음 대비)",
     "delta_loss": "처음 대비",
     "ds_xor": "XOR",
     "ds_circles": "동심원",
