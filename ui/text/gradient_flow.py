@@ -249,7 +249,9 @@ EN = {
         "is independent of that layer's weights. That holds for the targets' share of the "
         "error; the network's own output in the error breaks it, and in deep ReLU networks "
         "the measured ratio ends up several times the theory (about 5 times over 30 "
-        "layers)."
+        "layers). The gain is also an average over draws of the weights: in a stack that "
+        "is deep for its width, one network can land orders of magnitude away from it, on "
+        "either side (Hanin, 2018; try the \"Narrow network\" button)."
     ),
     "theory_norm_note": (
         "With normalisation the gain would also include 1/σ² from the standardisation, and "
@@ -493,7 +495,9 @@ KO = {
         "맞춥니다. 이득 계산에는 이 배치에서 잰 E[f′(z)²]를 쓰며, 층에 도착한 기울기가 그 "
         "층의 가중치와 독립이라고 가정합니다. 오차 가운데 목표값의 몫에서는 맞지만, 오차에 "
         "든 신경망 자신의 출력이 이 가정을 깨므로 깊은 ReLU 신경망에서는 측정된 비율이 "
-        "이론값의 몇 배가 됩니다(30층에서 약 5배)."
+        "이론값의 몇 배가 됩니다(30층에서 약 5배). 또한 이득은 가중치를 뽑는 모든 경우에 "
+        "대한 평균이어서, 폭에 비해 깊은 신경망 하나는 이 값에서 어느 쪽으로든 몇 자릿수나 "
+        "벗어날 수 있습니다(Hanin, 2018; '좁은 신경망' 버튼)."
     ),
     "theory_norm_note": (
         "정규화를 쓰면 이득에 표준화에서 나오는 1/σ²가, 잔차 연결을 쓰면 1 + g가 들어가야 "
