@@ -494,3 +494,15 @@ def test_an_animation_slider_reads_on_both_themes(name):
 
     (slider,) = json.loads(_json(to_plotly_dict(BUILDERS[name](False))))["layout"]["sliders"]
     assert {k: slider.get(k) for k in SLIDER_COLORS} == SLIDER_COLORS
+
+
+@pytest.mark.parametrize("name", sorted(WITH_FRAMES))
+def test_an_animation_slider_shows_its_value_clear_of_play_and_pause(name):
+    """The Play/Pause pair sits left of the slider: on a phone it covered a value label at
+    the slider's left end ("T = 0.01"). Every slider puts its value at its right end."""
+    for present in (False, True):
+        spec = json.loads(_json(to_plotly_dict(BUILDERS[name](present))))
+        (slider,) = spec["layout"]["sliders"]
+        assert slider["currentvalue"]["xanchor"] == "right", (name, present)
+        (menu,) = spec["layout"]["updatemenus"]
+        assert menu["x"] <= slider["x"], (name, present)  # the buttons are on its left

@@ -46,6 +46,9 @@ SHADE = "rgba(214,39,40,0.12)"  # saturation / dead-zone shading
 # the page: on the dark theme a glaring bar. Mid-grey with alpha, as the grid, reads on both.
 SLIDER_COLORS = dict(bgcolor="rgba(128,128,128,0.3)", bordercolor="rgba(128,128,128,0.8)",
                      activebgcolor="rgba(128,128,128,0.6)", tickcolor="rgba(128,128,128,0.9)")
+# Its value's label ("T = 0.01") at the slider's right end: the Play/Pause pair sits to the
+# slider's left, and on a phone's width it covered a label at the left end.
+SLIDER_STYLE = dict(SLIDER_COLORS, currentvalue=dict(xanchor="right"))
 
 
 def color(i: int) -> str:
@@ -195,10 +198,11 @@ def figure(data: list[dict], layout: dict, frames: list[dict] | None = None) -> 
 
     Unvalidated on purpose (see the module docstring); the tests validate. Pass frames
     here rather than setting ``fig.frames``, which makes Plotly's object tree. An animation
-    slider gets the theme-neutral `SLIDER_COLORS` (where it sets none of its own).
+    slider gets the theme-neutral `SLIDER_COLORS` and its value on the right (`SLIDER_STYLE`,
+    where it sets none of its own).
     """
     if "sliders" in layout:
-        layout = dict(layout, sliders=[merge(SLIDER_COLORS, s) for s in layout["sliders"]])
+        layout = dict(layout, sliders=[merge(SLIDER_STYLE, s) for s in layout["sliders"]])
     spec = dict(data=data, layout=layout)
     if frames is not None:
         spec["frames"] = frames
