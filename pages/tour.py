@@ -83,10 +83,15 @@ with st.container(border=True):
 
 st.subheader(t("tour.steps_header"))
 # A compact card per step: number, title, the page it opens, and a link that opens it.
-columns = st.columns(2 if presenting() else 4)
-for i, step_id in enumerate(tour.IDS):
-    page = tour.step(step_id).page
-    with columns[i % len(columns)], st.container(border=True, key=f"tour_card_{step_id}"):
-        st.markdown(f"**{i + 1}.** {t(f'tour.{step_id}')}")
-        st.badge(t(f"app.{page}"), icon=PAGES[page][1], color="gray")
-        _open(step_id, t("tour.open"))
+# Row by row, each row its own columns: cards of a row line up and share its height, and a
+# phone (columns stacked) lists them in order. (Four columns of every fourth step put a
+# phone's list in the order 1, 5, 9, ... and let a short card lift the next one.)
+per_row = 2 if presenting() else 4
+for first in range(0, len(tour.IDS), per_row):
+    row = enumerate(tour.IDS[first:first + per_row], start=first + 1)
+    for column, (number, step_id) in zip(st.columns(per_row), row):
+        page = tour.step(step_id).page
+        with column, st.container(border=True, height="stretch", key=f"tour_card_{step_id}"):
+            st.markdown(f"**{number}.** {t(f'tour.{step_id}')}")
+            st.badge(t(f"app.{page}"), icon=PAGES[page][1], color="gray")
+            _open(step_id, t("tour.open"))

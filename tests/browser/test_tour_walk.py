@@ -115,10 +115,33 @@ def test_tour_page_reads_well(server, page, lang):
     _open(page, f"{server}/tour?lang={lang}")
     assert readable_text_problems(page) == []
     assert page.locator('[class*="st-key-tour_card_"]').count() == N
+    rows = _card_rows(page)
+    assert [step for row in rows for step in row] == list(tour.IDS), rows
+    assert [len(row) for row in rows] == [4] * (N // 4) + ([N % 4] if N % 4 else []), rows
     if lang == "en":
         page.set_viewport_size({"width": 390, "height": 844})
         wait_idle(page)
+        # Stacked on a phone, in order: four columns of every fourth step listed 1, 5, 9...
+        assert _card_rows(page) == [[step] for step in tour.IDS]
         screenshot(page, "phone-tour")
+
+
+def _card_rows(pg) -> list[list[str]]:
+    """The step cards as the eye reads them: rows by their top edge, left to right. The
+    cards of a row must share its height (a short card no longer lifts the one below)."""
+    boxes = pg.locator('[class*="st-key-tour_card_"]').evaluate_all(
+        """cards => cards.map(c => {
+            const r = c.getBoundingClientRect();
+            const key = [...c.classList].find(k => k.startsWith('st-key-tour_card_'));
+            return [key.slice('st-key-tour_card_'.length), r.x, r.y, r.height];
+        })""")
+    rows: dict[int, list] = {}
+    for step, x, y, height in boxes:
+        rows.setdefault(round(y), []).append((x, step, height))
+    for top, row in rows.items():
+        heights = [height for _, _, height in row]
+        assert max(heights) - min(heights) < 1, (top, row)
+    return [[step for _, step, _ in sorted(row)] for _, row in sorted(rows.items())]
 
 
 def test_the_link_for_slides_is_whole_and_opens_the_step(server, page):
