@@ -39,5 +39,8 @@ st.subheader(t("home.explore_header"))
 # as the gallery above lays them out. A link is the name alone (the header says what it
 # does): "Explore Identity (linear)" took two lines and put the rows out of step.
 links = [f"[{activations.get(name).label}](curves?fn={name}&lang={lang()})" for name in names]
-for c, column in enumerate(st.columns(5)):
-    column.markdown("  \n".join(links[c::5]))
+if on_phone():  # columns stack on a phone: one paragraph in the gallery's order instead
+    st.markdown(" · ".join(links))
+else:
+    for c, column in enumerate(st.columns(5)):
+        column.markdown("  \n".join(links[c::5]))

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import pytest
 
+import activations
+
 from .conftest import (boxes_overlap, chart_layout, labels_on_plots, new_page, open_page,
                        screenshot)
 
@@ -159,6 +161,11 @@ def test_gallery_on_a_phone_has_three_readable_columns(browser, server):
                      "width": tick["width"] - 2, "height": tick["height"] - 2}
             assert not any(boxes_overlap(inner, p) for p in panels["plots"]), tick
         screenshot(pg, "home-phone", full_page=False)
+        # The explorer links below, in the gallery's order: five stacked columns of every
+        # fifth name listed Identity, LeakyReLU, SELU, ... on a phone.
+        links = pg.locator('[data-testid="stMain"] a[href*="curves?fn="]').evaluate_all(
+            "links => links.map(a => new URL(a.href).searchParams.get('fn'))")
+        assert links == list(activations.names())
     finally:
         pg.context.close()
 
