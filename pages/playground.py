@@ -272,7 +272,12 @@ def _lab() -> None:
     if result.test_loss_history.size:
         row.metric(tr("m_test_loss"), fmt(result.test_loss_history[-1]))
         row.metric(tr("m_test_acc"), f"{fmt(100 * result.test_accuracy_history[-1], 3)}%")
-    st.caption(tr("caption"))
+    # The pictures open where the last Step or Continue began (the start, after a Reset),
+    # the numbers are the run's end: say so, or 99% sits beside an untrained network.
+    shown = figs.opening_step(result, start)
+    opening = tr("opening", shown=shown, steps=result.steps_run) + " " \
+        if shown != result.steps_run else ""
+    st.caption(opening + tr("caption"))
 
     acts_used, params_used = cached.playground_activations(acts, custom)
     layer_acts = layer_activations(acts_used, params_used, len(hidden))[:len(hidden)]

@@ -273,6 +273,16 @@ def _frame_bytes(frame_traces) -> int:
     return len(text.encode()) + 5 * text.count("/") + 40 * len(frame_traces)
 
 
+def _opening(snaps, start: int) -> int:
+    """The index of the snapshot a figure opens on: the last at or before step ``start``."""
+    return max([i for i, s in enumerate(snaps) if s.step <= start] or [0])
+
+
+def opening_step(result, start: int) -> int:
+    """The step `network_figure` opens on for ``start`` (what its slider first shows)."""
+    return result.snapshots[_opening(result.snapshots, start)].step
+
+
 def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
                    present=False, stacked=False, height=None, budget=JSON_BUDGET,
                    max_frames=MAX_FRAMES) -> go.Figure:
@@ -383,7 +393,7 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
     sample = np.unique(np.linspace(0, len(snaps) - 1, 6).round().astype(int))
     fit = max(2, int(budget // max(_frame_bytes(frame_data(snaps[i])) for i in sample)))
     count = min(len(snaps), max_frames, fit)
-    at = max([i for i, s in enumerate(snaps) if s.step <= start] or [0])
+    at = _opening(snaps, start)
     picks = np.linspace(0, len(snaps) - 1, count).round().astype(int)
     chosen = [snaps[i] for i in np.union1d(picks, [at])]  # the opening frame is one of them
     first = snaps[at]

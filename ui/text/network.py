@@ -132,6 +132,10 @@ EN = {
     "m_train_acc": "Training accuracy",
     "m_test_loss": "Test loss",
     "m_test_acc": "Test accuracy",
+    "opening": (
+        "The pictures open at step {shown}; the numbers above are after step {steps}. Press "
+        "Play, or drag the slider, to watch the training in between."
+    ),
     "caption": (
         "Orange means positive, blue negative: unit pictures show outputs from -1 to 1, "
         "connections their weights (thicker is larger). The output shows the likeliest class "
@@ -274,6 +278,10 @@ KO = {
     "m_train_acc": "학습 정확도",
     "m_test_loss": "테스트 손실",
     "m_test_acc": "테스트 정확도",
+    "opening": (
+        "그림은 {shown}단계에서 시작하고, 위의 숫자는 {steps}단계를 마친 뒤의 값입니다. "
+        "재생을 누르거나 슬라이더를 끌어 그 사이의 학습을 보세요."
+    ),
     "caption": (
         "주황은 양수, 파랑은 음수입니다. 유닛 그림은 -1에서 1까지의 출력을, 연결선은 가중치를 "
         "보여 줍니다(굵을수록 큼). 출력 그림은 각 위치에서 가장 가능성 높은 클래스를 보여 줍니다. "
