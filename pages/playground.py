@@ -275,8 +275,8 @@ def _lab() -> None:
     # The pictures open where the last Step or Continue began (the start, after a Reset),
     # the numbers are the run's end: say so, or 99% sits beside an untrained network.
     shown = figs.opening_step(result, start)
-    opening = tr("opening", shown=shown, steps=result.steps_run) + " " \
-        if shown != result.steps_run else ""
+    opening = ("" if shown == result.steps_run
+               else tr("opening", shown=shown, steps=result.steps_run) + " ")
     st.caption(opening + tr("caption"))
 
     acts_used, params_used = cached.playground_activations(acts, custom)
