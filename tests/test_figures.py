@@ -396,6 +396,7 @@ def test_unit_fractions(key, present):
         np.testing.assert_allclose(_decode(dead["y"]), 100 * run.dead, rtol=1e-6)
     for axis in ("yaxis", "yaxis2"):
         assert layout[axis]["range"] == [-3, 103] and layout[axis]["ticksuffix"] == "%"
+        assert layout[axis]["hoverformat"] == ".4~g"  # "46.15%", not "46.14563%"
     assert layout["yaxis2"]["matches"] == "y"  # one percent scale for both panels
     assert layout["yaxis"]["title"]["text"] == TEXT["percent"]
     assert [a["text"] for a in layout["annotations"]] == [TEXT["saturated"], TEXT["dead"]]

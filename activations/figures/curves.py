@@ -25,14 +25,13 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
-from .style import (GRID, LANE_AXIS, LANE_HEIGHT, SHADE, bands, below_lanes, cell, f32,
-                    figure, lane_bottom, line_width, merge, styled, subplots)
+from .style import (GRID, HOVER_FORMAT, LANE_AXIS, LANE_HEIGHT, SHADE, bands, below_lanes,
+                    cell, f32, figure, lane_bottom, line_width, merge, styled, subplots)
 
 __all__ = ["ZONE_OPACITY", "Line", "SweepTexts", "Texts", "Zones", "curves_figure",
            "difference_figure", "scale_figure", "sweep_figure"]
 
 ZONE_OPACITY = 0.55  # a curve's saturation lane: its own strip, so it can be strong
-HOVER_FORMAT = ".4~g"
 THRESHOLD_COLOR = "rgba(128,128,128,0.9)"
 # Plotly's toolbar, upright at the right edge and without the rarely used zoom steps: lying
 # along the top it covered the chart title on a 390 px phone.

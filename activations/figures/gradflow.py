@@ -12,9 +12,9 @@ import numpy as np
 import plotly.colors
 import plotly.graph_objects as go
 
-from .style import (LANE_AXIS, LANE_HEIGHT, axis_key, bands, below_lanes, cell, color, f32,
-                    figure, lane_bottom, line_width, log_axis, log_span, merge, styled,
-                    subplots, two_panels)
+from .style import (HOVER_FORMAT, LANE_AXIS, LANE_HEIGHT, axis_key, bands, below_lanes, cell,
+                    color, f32, figure, lane_bottom, line_width, log_axis, log_span, merge,
+                    styled, subplots, two_panels)
 
 __all__ = ["gradient_norms", "distribution_boxes", "distribution_heatmaps", "unit_fractions"]
 
@@ -304,7 +304,8 @@ def unit_fractions(runs, names, *, title_saturated, title_dead, x_title, y_title
     data = []
     for i, (run, name) in enumerate(zip(runs, names)):
         data += _fraction_traces(i, run, name, width)
-    percent = dict(range=[-3, 103], ticksuffix="%")  # a little room so 0% and 100% show
+    # A little room so 0% and 100% show.
+    percent = dict(range=[-3, 103], ticksuffix="%", hoverformat=HOVER_FORMAT)
     panels = dict(xaxis=_titled(x_title), xaxis2=_titled(x_title),
                   yaxis=_titled(y_title, **percent),
                   yaxis2=_titled(y_title, **percent) if stacked else percent)

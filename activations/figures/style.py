@@ -42,6 +42,10 @@ PRESENT_GRID = "rgba(128,128,128,0.45)"
 PRESENT_AXIS = "rgba(128,128,128,0.9)"
 PRESENT_HEIGHT = 600  # fills a 1280x720 projector below the page title
 SHADE = "rgba(214,39,40,0.12)"  # saturation / dead-zone shading
+# What hover shows of a value on a linear axis: 4 significant digits, trailing zeros dropped
+# ("46.15%", not Plotly's "46.14563%"). Log axes keep Plotly's own, which writes small
+# values as 1.104801×10⁻⁶ like their ticks, where this format writes 0.000001105.
+HOVER_FORMAT = ".4~g"
 # A Plotly animation slider's rail and grip. Plotly draws them near-white (#f8fafc) whatever
 # the page: on the dark theme a glaring bar. Mid-grey with alpha, as the grid, reads on both.
 SLIDER_COLORS = dict(bgcolor="rgba(128,128,128,0.3)", bordercolor="rgba(128,128,128,0.8)",
