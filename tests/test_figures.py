@@ -313,6 +313,7 @@ def test_distribution_boxes(key, present):
     assert layout["boxmode"] == "group" and layout["hovermode"] == "closest"
     assert layout["xaxis"]["title"]["text"] == TEXT["layer"]
     assert layout["yaxis"]["title"]["text"] == TEXT["value"]
+    assert layout["yaxis"]["hoverformat"] == ".4~g"  # quartiles as 0.4321, not 0.43212345
     _check_look(layout, present, 600 if present else 380)
 
 

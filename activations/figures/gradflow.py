@@ -236,7 +236,8 @@ def distribution_boxes(runs, names, *, x_title, y_title, present=False,
                        height=None) -> go.Figure:
     """Per-layer boxes of h_l: quartiles, median, whiskers at the 1% and 99% quantiles."""
     data = [_box(i, run, name, present) for i, (run, name) in enumerate(zip(runs, names))]
-    layout = styled(dict(boxmode="group", xaxis=_titled(x_title), yaxis=_titled(y_title)),
+    layout = styled(dict(boxmode="group", xaxis=_titled(x_title),
+                         yaxis=_titled(y_title, hoverformat=HOVER_FORMAT)),
                     present=present, height=height)
     return figure(data, merge(layout, dict(hovermode="closest")))
 
