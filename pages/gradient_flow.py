@@ -304,7 +304,11 @@ def _lab() -> None:
             with box_tab:
                 fig = cached.kept(("gf_box", *view), lambda: figs.distribution_boxes(
                     stats, names, x_title=tr("layer"), y_title=tr("value"), present=present))
-                chart(fig, key="gf_box", filename="activations_box")
+                # Plotly calls the whiskers' ends "min" and "max": here they are the 1%
+                # and 99% quantiles.
+                chart(fig, key="gf_box", filename="activations_box", hover_words={
+                    f"{stat}:": tr(f"box_{stat}") + ":"
+                    for stat in ("min", "q1", "median", "mean", "q3", "max")})
         if heat_tab.open:
             with heat_tab:
                 fig = cached.kept(("gf_heat", *view), lambda: figs.distribution_heatmaps(

@@ -254,11 +254,13 @@ def _sendable(fig, prepared: dict) -> dict:
     return wire
 
 
-def chart(fig, key: str, filename: str):
+def chart(fig, key: str, filename: str, hover_words: dict[str, str] | None = None):
     """Draw ``fig`` full width, following the Streamlit theme (light or dark).
 
     The toolbar's camera button saves ``<filename>.png`` at 2x scale (a phone shows no
-    toolbar).
+    toolbar). ``hover_words`` replaces words Plotly writes in hover labels by itself, such
+    as a box's ``"max:"`` (Plotly's own localisation: a dictionary of a locale of our own,
+    whose numbers keep Plotly's English format).
     """
     config = {
         "displaylogo": False,
@@ -272,6 +274,8 @@ def chart(fig, key: str, filename: str):
         "modeBarButtons": [["toImage", "resetScale2d"]],
         "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
     }
+    if hover_words:
+        config |= {"locale": "app", "locales": {"app": {"dictionary": hover_words}}}
     prepared = _sendable(fig, to_plotly_dict(fig))
     if height_cut() and prepared.get("layout", {}).get("height"):
         # A copy: the prepared dict is shared with every other use of the figure.

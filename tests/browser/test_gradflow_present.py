@@ -103,6 +103,27 @@ def test_the_distribution_tabs_read_well(server, page):
     assert readable_text_problems(page) == []
 
 
+@pytest.mark.parametrize("lang, words", [
+    ("en", ("99 %:", "q3:", "median:", "mean:", "q1:", "1 %:")),
+    ("ko", ("99 %:", "3사분위:", "중앙값:", "평균:", "1사분위:", "1 %:"))])
+def test_a_box_hover_names_the_quantiles_its_whiskers_end_at(server, page, lang, words):
+    """The whiskers end at the 1 % and 99 % quantiles, as the caption says; Plotly's own
+    hover called them "min" and "max", in English on the Korean page too."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_page(page, f"{server}/gradient_flow?lang={lang}")
+    plot = page.locator(".st-key-gf_box .nsewdrag").first
+    plot.scroll_into_view_if_needed()
+    box = plot.bounding_box()
+    # Layer 1's ReLU box (the third of the first group), at its median.
+    page.mouse.move(box["x"] + box["width"] * 0.075, box["y"] + box["height"] * 0.45)
+    page.wait_for_selector(".st-key-gf_box .hovertext")
+    labels = " ".join(page.locator(".st-key-gf_box .hovertext").evaluate_all(
+        "labels => labels.map(label => label.textContent)"))  # SVG: no innerText
+    for word in words:
+        assert word in labels, (word, labels)
+    assert "max" not in labels and "min" not in labels
+
+
 def test_phone_layout(server, page):
     page.set_viewport_size({"width": 390, "height": 844})
     open_page(page, f"{server}/gradient_flow")

@@ -204,6 +204,13 @@ EN = {
     "tab_heat": "Histograms",
     "value": "hₗ",
     "share": "share",
+    # A box's hover, stat by stat (the whiskers end at the 1% and 99% quantiles)
+    "box_min": "1 %",
+    "box_q1": "q1",
+    "box_median": "median",
+    "box_mean": "mean",
+    "box_q3": "q3",
+    "box_max": "99 %",
     "dist_notice": (
         "**What to notice:** each box spans the middle half of hₗ over the batch and "
         "units, whiskers the 1 % and 99 % quantiles. Boxes that shrink to a line mean the "
@@ -455,6 +462,12 @@ KO = {
     "tab_heat": "히스토그램",
     "value": "hₗ",
     "share": "비율",
+    "box_min": "1 %",
+    "box_q1": "1사분위",
+    "box_median": "중앙값",
+    "box_mean": "평균",
+    "box_q3": "3사분위",
+    "box_max": "99 %",
     "dist_notice": (
         "**볼 점:** 상자는 배치와 유닛 전체에서 hₗ의 가운데 절반을, 수염은 1 %와 99 % "
         "분위수를 나타냅니다. 상자가 선처럼 납작해지면 신호가 사라지는 것이고, 넓게 퍼지면 "
