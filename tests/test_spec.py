@@ -496,6 +496,19 @@ def test_an_animation_slider_reads_on_both_themes(name):
     assert {k: slider.get(k) for k in SLIDER_COLORS} == SLIDER_COLORS
 
 
+@pytest.mark.parametrize("name", BUILDERS)
+def test_hover_reads_four_significant_digits_on_linear_axes(name):
+    """Plotly's hover wrote 0.6439143 beside a bar labelled 0.644 and a table's 0.6439:
+    every linear y axis hovers at 4 significant digits. A log axis keeps Plotly's own,
+    which writes 1.104801×10⁻⁶ as its ticks do, not 0.000001105."""
+    layout = to_plotly_dict(BUILDERS[name](False))["layout"]
+    axes = {key: axis for key, axis in layout.items() if key.startswith("yaxis")}
+    assert axes, name
+    for key, axis in axes.items():
+        expected = None if axis.get("type") == "log" else ".4~g"
+        assert axis.get("hoverformat") == expected, (name, key, axis.get("type"))
+
+
 @pytest.mark.parametrize("name", sorted(WITH_FRAMES))
 def test_an_animation_slider_shows_its_value_clear_of_play_and_pause(name):
     """The Play/Pause pair sits left of the slider: on a phone it covered a value label at

@@ -12,9 +12,9 @@ import numpy as np
 import plotly.colors
 import plotly.graph_objects as go
 
-from .style import (HOVER_FORMAT, LANE_AXIS, LANE_HEIGHT, axis_key, bands, below_lanes, cell,
-                    color, f32, figure, lane_bottom, line_width, log_axis, log_span, merge,
-                    styled, subplots, two_panels)
+from .style import (LANE_AXIS, LANE_HEIGHT, axis_key, bands, below_lanes, cell, color, f32,
+                    figure, lane_bottom, line_width, log_axis, log_span, merge, styled,
+                    subplots, two_panels)
 
 __all__ = ["gradient_norms", "distribution_boxes", "distribution_heatmaps", "unit_fractions"]
 
@@ -237,7 +237,7 @@ def distribution_boxes(runs, names, *, x_title, y_title, present=False,
     """Per-layer boxes of h_l: quartiles, median, whiskers at the 1% and 99% quantiles."""
     data = [_box(i, run, name, present) for i, (run, name) in enumerate(zip(runs, names))]
     layout = styled(dict(boxmode="group", xaxis=_titled(x_title),
-                         yaxis=_titled(y_title, hoverformat=HOVER_FORMAT)),
+                         yaxis=_titled(y_title)),
                     present=present, height=height)
     return figure(data, merge(layout, dict(hovermode="closest")))
 
@@ -306,7 +306,7 @@ def unit_fractions(runs, names, *, title_saturated, title_dead, x_title, y_title
     for i, (run, name) in enumerate(zip(runs, names)):
         data += _fraction_traces(i, run, name, width)
     # A little room so 0% and 100% show.
-    percent = dict(range=[-3, 103], ticksuffix="%", hoverformat=HOVER_FORMAT)
+    percent = dict(range=[-3, 103], ticksuffix="%")
     panels = dict(xaxis=_titled(x_title), xaxis2=_titled(x_title),
                   yaxis=_titled(y_title, **percent),
                   yaxis2=_titled(y_title, **percent) if stacked else percent)

@@ -43,8 +43,9 @@ PRESENT_AXIS = "rgba(128,128,128,0.9)"
 PRESENT_HEIGHT = 600  # fills a 1280x720 projector below the page title
 SHADE = "rgba(214,39,40,0.12)"  # saturation / dead-zone shading
 # What hover shows of a value on a linear axis: 4 significant digits, trailing zeros dropped
-# ("46.15%", not Plotly's "46.14563%"). Log axes keep Plotly's own, which writes small
-# values as 1.104801×10⁻⁶ like their ticks, where this format writes 0.000001105.
+# ("0.6439", not Plotly's "0.6439143"), as the tables write them. Log axes keep Plotly's
+# own, which writes small values as 1.104801×10⁻⁶ like their ticks, where this format
+# writes 0.000001105. Every figure gets it (`figure`).
 HOVER_FORMAT = ".4~g"
 # A Plotly animation slider's rail and grip. Plotly draws them near-white (#f8fafc) whatever
 # the page: on the dark theme a glaring bar. Mid-grey with alpha, as the grid, reads on both.
@@ -196,6 +197,14 @@ def cell(row: int, col: int, cols: int) -> dict:
     return dict(xaxis=f"x{suffix}", yaxis=f"y{suffix}")
 
 
+def _hover_digits(layout: dict) -> dict:
+    """Every linear y axis hovers at `HOVER_FORMAT` where it sets no format of its own."""
+    return {key: dict(axis, hoverformat=HOVER_FORMAT)
+            if key.startswith("yaxis") and isinstance(axis, dict)
+            and axis.get("type") != "log" and "hoverformat" not in axis else axis
+            for key, axis in layout.items()}
+
+
 def figure(data: list[dict], layout: dict, frames: list[dict] | None = None) -> go.Figure:
     """One ``go.Figure`` from plain trace dicts (each with its ``type``), a layout and
     animation frames, if any. The figure owns them: don't change them afterwards.
@@ -203,10 +212,11 @@ def figure(data: list[dict], layout: dict, frames: list[dict] | None = None) -> 
     Unvalidated on purpose (see the module docstring); the tests validate. Pass frames
     here rather than setting ``fig.frames``, which makes Plotly's object tree. An animation
     slider gets the theme-neutral `SLIDER_COLORS` and its value on the right (`SLIDER_STYLE`,
-    where it sets none of its own).
+    where it sets none of its own), and a linear y axis hovers at 4 significant digits.
     """
     if "sliders" in layout:
         layout = dict(layout, sliders=[merge(SLIDER_STYLE, s) for s in layout["sliders"]])
+    layout = _hover_digits(layout)
     spec = dict(data=data, layout=layout)
     if frames is not None:
         spec["frames"] = frames
