@@ -236,8 +236,7 @@ def distribution_boxes(runs, names, *, x_title, y_title, present=False,
                        height=None) -> go.Figure:
     """Per-layer boxes of h_l: quartiles, median, whiskers at the 1% and 99% quantiles."""
     data = [_box(i, run, name, present) for i, (run, name) in enumerate(zip(runs, names))]
-    layout = styled(dict(boxmode="group", xaxis=_titled(x_title),
-                         yaxis=_titled(y_title)),
+    layout = styled(dict(boxmode="group", xaxis=_titled(x_title), yaxis=_titled(y_title)),
                     present=present, height=height)
     return figure(data, merge(layout, dict(hovermode="closest")))
 
@@ -305,8 +304,7 @@ def unit_fractions(runs, names, *, title_saturated, title_dead, x_title, y_title
     data = []
     for i, (run, name) in enumerate(zip(runs, names)):
         data += _fraction_traces(i, run, name, width)
-    # A little room so 0% and 100% show.
-    percent = dict(range=[-3, 103], ticksuffix="%")
+    percent = dict(range=[-3, 103], ticksuffix="%")  # a little room so 0% and 100% show
     panels = dict(xaxis=_titled(x_title), xaxis2=_titled(x_title),
                   yaxis=_titled(y_title, **percent),
                   yaxis2=_titled(y_title, **percent) if stacked else percent)
