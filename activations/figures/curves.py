@@ -90,7 +90,7 @@ def _figure(traces: list[dict], x0: float, x1: float, texts: Texts, present: boo
         xaxis=dict(title=dict(text=texts.x, font=dict(size=size)), range=[x0, x1],
                    hoverformat=HOVER_FORMAT, showspikes=True, spikemode="across",
                    spikecolor=GRID, spikethickness=1),
-        yaxis=dict(title=dict(text=texts.y, font=dict(size=size)), hoverformat=HOVER_FORMAT),
+        yaxis=dict(title=dict(text=texts.y, font=dict(size=size))),
         # Zoom survives reruns (a slider move) until the x range itself changes.
         uirevision=f"{x0}:{x1}",
         # Under the plot: long labels (LeakyReLU (negative_slope=0.2)) take several rows,
@@ -243,7 +243,7 @@ def difference_figure(
     grid["xaxis"] = merge(grid["xaxis"], axis)
     grid["xaxis2"] = merge(grid["xaxis2"], axis)
     for key in ("yaxis", "yaxis2"):
-        grid[key] = merge(grid[key], dict(exponentformat="power", hoverformat=HOVER_FORMAT))
+        grid[key] = merge(grid[key], dict(exponentformat="power"))
     grid["yaxis"]["title"] = dict(text=texts.y)
     base = styled(grid, present=present, title=texts.title)
     layout = merge(base, dict(uirevision=f"{x0}:{x1}", hovermode="x", modebar=MODEBAR,
@@ -300,10 +300,8 @@ def sweep_figure(x0: float, dx: float, still: Sequence[Line], moving: Line,
     grid = subplots(1, 2, subplot_titles=(texts.f, texts.df), horizontal_spacing=0.08)
     for key in ("xaxis", "xaxis2"):  # no x title: the buttons and slider sit right below
         grid[key] = merge(grid[key], dict(range=[x0, x1], hoverformat=HOVER_FORMAT))
-    grid["yaxis"] = merge(grid["yaxis"], dict(range=_y_range([f, *(ln.f for ln in still)]),
-                                              hoverformat=HOVER_FORMAT))
-    grid["yaxis2"] = merge(grid["yaxis2"], dict(range=_y_range([df, *(ln.df for ln in still)]),
-                                                hoverformat=HOVER_FORMAT))
+    grid["yaxis"] = merge(grid["yaxis"], dict(range=_y_range([f, *(ln.f for ln in still)])))
+    grid["yaxis2"] = merge(grid["yaxis2"], dict(range=_y_range([df, *(ln.df for ln in still)])))
     base = styled(grid, present=present, title=texts.title or None, height=height)
     size = base["font"]["size"]
     play = dict(frame=dict(duration=frame_ms, redraw=False), transition=dict(duration=0),
