@@ -111,6 +111,22 @@ def test_default_view(apptest, lang, texts):
     assert len(at.get("download_button")) == 1
 
 
+@pytest.mark.parametrize(("lang", "texts", "strip", "shade"),
+                         [("en", EN, "strip", "shade"), ("ko", KO, "띠", "음영")])
+def test_the_default_note_names_the_strips_on_screen(apptest, lang, texts, strip, shade):
+    """Saturation is drawn as a strip per curve along the bottom, not as shading: the
+    note under the charts, the legend and the sidebar switch say so in both languages."""
+    at = apptest(PAGE, lang=lang)
+    for spec in _specs(at):
+        lanes = [tr for tr in _bands(spec) if tr["yaxis"] == "y2"]
+        assert [lane["fillcolor"] for lane in lanes] == \
+            [tr["line"]["color"] for tr in _curves(spec)]
+        assert lanes[2]["x"] == [-6.0, -6.0, 0.0, 0.0, None]  # ReLU: the whole left half
+    note = at.info[1].value
+    for text in (note, texts["lane_note"], texts["sat"], texts["sat_help"]):
+        assert strip in text.lower() and shade not in text.lower()
+
+
 def test_default_view_is_light():
     """Float32 and no x arrays: the default view's two charts stay small."""
     from streamlit.testing.v1 import AppTest

@@ -75,9 +75,10 @@ EN = {
     "preset_scale": "Scale equivariance: ReLU family vs sigmoid",
     "preset_rrelu": "RReLU: training draws vs evaluation line",
     "preset_step": "Step vs sigmoid",
-    "note_basics": "Sigmoid and tanh flatten out on both sides, so their slope drops below "
-                   "0.01 in the shaded bands: gradients vanish there. ReLU's slope stays 1 for "
-                   "every x > 0 and is 0 for x < 0.",
+    "note_basics": "Sigmoid and tanh flatten out on both sides: where their strips run along "
+                   "the bottom of each chart their slope is below 0.01, and gradients vanish "
+                   "there. ReLU's slope stays 1 for every x > 0 and is 0 for x < 0 (its strip "
+                   "covers the whole left half).",
     "note_sigmoid_tanh": "tanh(x) = 2σ(2x) − 1: the same S shape, stretched. Sigmoid's slope "
                          "peaks at 0.25, tanh's at 1, and tanh is zero-centred (its outputs "
                          "take both signs), so it usually trains faster.",
@@ -116,10 +117,11 @@ EN = {
     "points": "Points",
     "points_help": "Samples per curve, 11 to 5,000. 801 is plenty for the eye.",
     "overlays_header": "Overlays",
-    "sat": "Shade |f'| < 0.01",
-    "sat_help": "Where the slope is below 0.01, gradients through the function all but "
-                "vanish (saturation).",
-    "dead": "Shade f' = 0 (dead zones)",
+    "sat": "Strips where |f′| < 0.01",
+    "sat_help": "A strip in each curve's colour along the bottom of both charts, where its "
+                "slope is below 0.01: there gradients through the function all but vanish "
+                "(saturation).",
+    "dead": "Shade f′ = 0 (dead zones)",
     "dead_help": "Where the slope is exactly 0 no gradient flows at all, e.g. ReLU for x < 0.",
     "scale": "Input scale: f(kx)/k",
     "scale_help": "Draws f(kx)/k beside f(x). They coincide for scale-equivariant functions "
@@ -289,9 +291,10 @@ KO = {
     "preset_scale": "스케일 등변성: ReLU 계열과 sigmoid",
     "preset_rrelu": "RReLU: 학습 때의 무작위 기울기와 평가 때의 직선",
     "preset_step": "계단 함수와 sigmoid",
-    "note_basics": "Sigmoid와 tanh는 양쪽 끝에서 평평해져 음영 구간에서는 기울기가 0.01보다 "
-                   "작아집니다. 이곳에서 기울기가 소실됩니다. ReLU의 기울기는 x > 0이면 "
-                   "언제나 1이고, x < 0이면 0입니다.",
+    "note_basics": "Sigmoid와 tanh는 양쪽 끝에서 평평해집니다. 차트 아래쪽에 각 곡선의 띠가 "
+                   "그어진 구간에서는 기울기가 0.01보다 작아, 기울기가 소실됩니다. ReLU의 "
+                   "기울기는 x > 0이면 언제나 1이고, x < 0이면 0입니다(띠가 왼쪽 절반 전체에 "
+                   "그어집니다).",
     "note_sigmoid_tanh": "tanh(x) = 2σ(2x) − 1이므로 모양은 같은 S자이고 늘여 놓은 것뿐입니다. "
                          "기울기의 최댓값은 sigmoid가 0.25, tanh가 1이고, tanh는 출력이 양수와 "
                          "음수를 모두 가지는 zero-centered 함수라 보통 더 빨리 학습됩니다.",
@@ -328,9 +331,10 @@ KO = {
     "points_help": "곡선마다 계산할 점의 수로, 11에서 5,000 사이입니다. 눈으로 보기에는 801이면 "
                    "충분합니다.",
     "overlays_header": "겹쳐 보기",
-    "sat": "|f'| < 0.01 구간 음영",
-    "sat_help": "기울기가 0.01보다 작은 곳에서는 함수를 거치는 기울기가 거의 사라집니다(포화).",
-    "dead": "f' = 0 구간 음영 (죽은 구간)",
+    "sat": "|f′| < 0.01 구간에 띠 표시",
+    "sat_help": "기울기가 0.01보다 작은 구간을 두 차트 아래쪽에 곡선의 색으로 띠를 그어 "
+                "표시합니다. 그곳에서는 함수를 거치는 기울기가 거의 사라집니다(포화).",
+    "dead": "f′ = 0 구간 음영 (죽은 구간)",
     "dead_help": "기울기가 정확히 0인 곳에서는 기울기가 전혀 흐르지 않습니다. 예: x < 0의 ReLU.",
     "scale": "입력 스케일: f(kx)/k",
     "scale_help": "f(x) 옆에 f(kx)/k를 그립니다. 스케일 등변 함수(ReLU, LeakyReLU, PReLU)에서는 "
