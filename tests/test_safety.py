@@ -20,13 +20,24 @@ def test_files_found():
     assert len(APP_FILES) > 10
 
 
-def _is_static_css(path, call) -> bool:
-    """The only allowed ``st.html``: ui/frame.py passing its stylesheet (made of its static
-    files alone: test_stylesheet_is_the_static_files below)."""
+def _passes(call, name: str) -> bool:
+    """Whether ``call`` has one positional argument, a call of the function ``name``."""
     arg = call.args[0] if len(call.args) == 1 else None
-    return (path == ROOT / "ui" / "frame.py" and not call.keywords
-            and isinstance(arg, ast.Call) and isinstance(arg.func, ast.Name)
-            and arg.func.id == "stylesheet")
+    return isinstance(arg, ast.Call) and isinstance(arg.func, ast.Name) and arg.func.id == name
+
+
+def _is_static_css(path, call) -> bool:
+    """An allowed ``st.html``: ui/frame.py passing its stylesheet (made of its static
+    files alone: test_stylesheet_is_the_static_files below)."""
+    return path == ROOT / "ui" / "frame.py" and not call.keywords and _passes(call, "stylesheet")
+
+
+def _is_tour_keys(path, call) -> bool:
+    """The other one, and the only script: ui/tourbar.py passing the tour's keys, the static
+    file ui/tourkeys.js alone (test_the_tour_keys_are_the_static_file below)."""
+    return (path == ROOT / "ui" / "tourbar.py" and _passes(call, "_script")
+            and [(kw.arg, getattr(kw.value, "value", None)) for kw in call.keywords]
+            == [("unsafe_allow_javascript", True)])
 
 
 @pytest.mark.parametrize("present", [False, True])
@@ -45,12 +56,28 @@ def test_nothing_renders_html():
         for call in _calls(path):
             func = call.func
             if isinstance(func, ast.Attribute) and func.attr == "html" \
-                    and not _is_static_css(path, call):
+                    and not (_is_static_css(path, call) or _is_tour_keys(path, call)):
                 offenders.append(f"{path.name}:{call.lineno} st.html")
             for kw in call.keywords:
-                if kw.arg in {"unsafe_allow_html", "unsafe_allow_javascript"}:
+                if kw.arg == "unsafe_allow_html" or (kw.arg == "unsafe_allow_javascript"
+                                                     and not _is_tour_keys(path, call)):
                     offenders.append(f"{path.name}:{call.lineno} {kw.arg}")
     assert not offenders, offenders
+
+
+def test_the_tour_keys_are_the_static_file():
+    """The one script the app sends is ui/tourkeys.js as it is: nothing from the visitor or
+    the link is written into it, it cannot close its own script element, and all it does
+    to the page is read the address and click a link of the banner."""
+    from ui import tourbar
+
+    code = (ROOT / "ui" / "tourkeys.js").read_text(encoding="utf-8")
+    assert tourbar._script() == f"<script>{code}</script>"
+    for banned in ("<", "innerHTML", "outerHTML", "insertAdjacentHTML", "document.write",
+                   "eval", "Function(", "fetch", "XMLHttpRequest", "WebSocket", "import(",
+                   "cookie", "Storage", "location.href", "location.assign", "setAttribute",
+                   "http"):
+        assert banned not in code, banned
 
 
 def test_no_eval_like_calls():

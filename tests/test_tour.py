@@ -7,6 +7,7 @@ import json
 import pytest
 
 from activations import tour
+from ui import tourbar
 from ui.text import tour as tour_text
 from ui.text.tour import EN, KO
 
@@ -150,6 +151,19 @@ def test_a_bad_tour_value_warns_and_shows_the_plain_page(apptest, bad, lang):
     assert not any(" / 23** · **" in m.value for m in at.markdown)  # no banner
     assert "tour" not in at.query_params
     assert at.selectbox(key="curve0").value == "relu"  # the step's page, in its state
+
+
+def _scripts(at) -> list[str]:
+    return [h.proto.body for h in at.get("html") if h.proto.unsafe_allow_javascript]
+
+
+def test_the_banner_brings_the_keys_and_takes_them_away(apptest):
+    """The banner sends the tour's keys (ui/tourkeys.js: → / ← and a clicker's Page Down /
+    Page Up press its Next / Back); off the tour the page sends no script at all."""
+    at = _open_step(apptest, "relu_dead", "en")
+    assert _scripts(at) == [tourbar._script()]
+    at.button(key="tourbar_leave").click().run()
+    assert not at.exception and not _scripts(at)
 
 
 def test_leave_tour_closes_the_banner_and_keeps_the_page(apptest):

@@ -9,6 +9,9 @@ Next switch to the neighbouring step's page with that step's query parameters.
 
 from __future__ import annotations
 
+import functools
+from pathlib import Path
+
 import streamlit as st
 
 from activations import tour
@@ -80,23 +83,51 @@ def _leave() -> None:
     st.query_params.pop(KEY, None)
 
 
+def _kept(step_id: str) -> list[tuple[str, str]]:
+    """The frame's keys a link to ``step_id`` must write itself. Streamlit puts a bound
+    widget's value back into the address after a switch to another page, but not after a
+    switch to the page already open (the query string is replaced and the value did not
+    change): from one gradient-flow step to the next, ``present=true`` and ``lang=ko`` fell
+    out of the address, and a reload opened the step in English, not on a projector. On
+    a switch to another page Streamlit writes them, and the link must not (twice over)."""
+    here = current()
+    return frame_params() if here and tour.step(here).page == tour.step(step_id).page else []
+
+
 def _link_to(step_id: str | None, label: str, icon: str, key: str) -> None:
     """A link to ``step_id`` (None: the tour page) drawn as the banner's button. A link,
     not a button: it switches the page client-side with the new query string, which a
-    button's ``st.switch_page`` may not do while the page's own keys are bound."""
+    button's ``st.switch_page`` may not do while the page's own keys are bound (the same
+    goes for a button's keyboard shortcut, hence `_keys`)."""
     with st.container(key=key, width="content"):
         if step_id is None:
             st.page_link(PAGES["tour"][0], label=label, icon=icon)
         else:
             st.page_link(PAGES[tour.step(step_id).page][0], label=label, icon=icon,
                          icon_position="right" if key == "tourbar_next" else "left",
-                         query_params=step_params(step_id))
+                         query_params=[*step_params(step_id), *_kept(step_id)])
+
+
+@functools.cache
+def _script() -> str:
+    """The banner's keys (ui/tourkeys.js), read once per process."""
+    code = Path(__file__).with_name("tourkeys.js").read_text(encoding="utf-8")
+    return f"<script>{code}</script>"
+
+
+def _keys() -> None:
+    """→ / ← (and a clicker's Page Down / Page Up in presentation mode) press the banner's
+    Next / Back links (ui/tourkeys.js). Its container is hidden (ui/base.css): the script
+    draws nothing and must not take a gap of the page's column."""
+    with st.container(key="tourbar_keys"):
+        st.html(_script(), unsafe_allow_javascript=True)
 
 
 def banner() -> None:
     """The banner of the step in the link, if any: "k / 23", title, what to notice, and
     Back / Next / Leave. In presentation mode it is larger (ui/present.css) and Next comes
-    first, so it is the first thing a lecturer's clicker or Tab key reaches."""
+    first, so it is the first thing a lecturer's eye or Tab key reaches; the arrow keys and
+    a presenter's clicker move between steps too (`_keys`)."""
     step_id = current()
     if step_id is None:
         return
@@ -120,3 +151,4 @@ def banner() -> None:
             for name in ("next", "back", "leave") if presenting() else ("back", "next", "leave"):
                 controls[name]()
         st.markdown(t(f"tour.{step_id}_caption"))
+        _keys()

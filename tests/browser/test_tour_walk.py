@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 
 import re
+import urllib.parse
 
 import pytest
 
@@ -108,6 +109,71 @@ def test_tour_step_in_presentation_mode(server, page, lang):
         '.st-key-tourbar [data-testid="stMarkdownContainer"] p')).fontSize)""")
     assert size >= 23, size
     screenshot(page, f"present-{lang}-tour-step", full_page=False)
+
+
+def _press(pg, key: str, k_after: int) -> None:
+    """Press ``key`` and wait for step ``k_after`` (1-based) to show."""
+    pg.keyboard.press(key)
+    _wait_step(pg, k_after)
+    _check_step(pg, k_after)
+
+
+def _unmoved(pg, key: str, k: int) -> None:
+    """Press ``key`` and check that the tour stays at step ``k`` (1-based)."""
+    pg.keyboard.press(key)
+    wait_idle(pg)
+    pg.wait_for_timeout(1000)  # a step change starts at once (see _press)
+    assert f"tour={tour.IDS[k - 1]}" in pg.url, (key, pg.url)
+    assert f"{k} / {N}" in _banner(pg).inner_text(), key
+
+
+def test_keys_and_a_clicker_move_through_the_steps(server, page):
+    """→ / ← press the banner's Next / Back; in presentation mode Page Down / Page Up too,
+    which a presenter's clicker sends (ui/tourkeys.js). A control that uses the key
+    (a focused slider) keeps it, and in normal mode Page Down still scrolls."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    k = tour.IDS.index("temperature_low") + 1
+    step = tour.step("temperature_low")
+    _open(page, f"{server}/{step.link()}&tour={step.id}&present=1")
+    _press(page, "PageDown", k + 1)
+    _press(page, "PageUp", k)
+    _press(page, "ArrowRight", k + 1)
+    _press(page, "ArrowLeft", k)
+    page.locator(".st-key-T input[type=range]").focus()  # softmax's temperature slider
+    temperature = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(page.url).query))["T"]
+    _unmoved(page, "ArrowRight", k)
+    page.wait_for_url(lambda url: f"T={temperature}&" not in url + "&")  # the slider moved
+    # The first step has no Back, the last one's Next finishes the tour.
+    first = tour.step(tour.IDS[0])
+    _open(page, f"{server}/{first.link()}&tour={first.id}&present=1")
+    _unmoved(page, "PageUp", 1)
+    # Normal mode: Page Down is the page's again (it may be longer than the screen).
+    _open(page, f"{server}/{step.link()}&tour={step.id}")
+    _unmoved(page, "PageDown", k)
+    _press(page, "ArrowRight", k + 1)
+    last = tour.step(tour.IDS[-1])
+    _open(page, f"{server}/{last.link()}&tour={last.id}")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_url(re.compile(r"/tour(\?|$)"))
+
+
+def test_next_keeps_presentation_mode_and_language_in_the_address(server, page):
+    """From a step to the next on the same page (gradient flow to gradient flow) the address
+    lost ``present=true`` and ``lang=ko``, and a reload opened the step in English in normal
+    mode. Now each stays, once, on the same page and across pages, and a reload keeps both."""
+    first, k = tour.step("tanh_glorot"), tour.IDS.index("tanh_glorot") + 1
+    assert tour.step(tour.IDS[k]).page == first.page != tour.step(tour.IDS[k + 1]).page
+    _open(page, f"{server}/{first.link()}&tour={first.id}&present=1&lang=ko")
+    for step in (k + 1, k + 2):
+        page.locator(".st-key-tourbar_next a").click()
+        _wait_step(page, step)
+        query = urllib.parse.parse_qs(urllib.parse.urlsplit(page.url).query)
+        assert query["present"] == ["true"] and query["lang"] == ["ko"], page.url
+    page.reload()
+    _wait_step(page, k + 2)
+    bar = _banner(page)
+    assert bar.locator("a, button").first.inner_text().strip().startswith(
+        tour_text.KO["next"])  # Next first: presentation mode, in Korean
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])

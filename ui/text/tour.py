@@ -3,7 +3,9 @@
 EN = {
     "title": "Guided tour",
     "intro": "Every claim of the lecture notes, one step at a time: each step opens a page "
-             "in the state the caption talks about. Each step has its own link for slides.",
+             "in the state the caption talks about. Each step has its own link for slides. "
+             "→ and ← move between steps; in presentation mode so do Page Down and Page Up, "
+             "the buttons of a presenter's clicker.",
     "step": "Step",
     "counter": "Step {i} of {n}",
     "back": "Back",
@@ -117,7 +119,9 @@ EN = {
 KO = {
     "title": "둘러보기",
     "intro": "강의 노트의 주장 하나하나를 한 단계씩 보여 줍니다. 각 단계는 설명에 맞는 상태로 "
-             "페이지를 엽니다. 단계마다 슬라이드에 붙일 수 있는 링크가 있습니다.",
+             "페이지를 엽니다. 단계마다 슬라이드에 붙일 수 있는 링크가 있습니다. → 키와 ← 키로 "
+             "단계를 오가고, 발표 모드에서는 프레젠터 리모컨의 버튼인 Page Down과 Page Up으로도 "
+             "오갈 수 있습니다.",
     "step": "단계",
     "counter": "{n}단계 중 {i}단계",
     "back": "이전",
