@@ -9,7 +9,9 @@ EN = {
     "bad_present": "The link's `present` is neither 1 nor true; presentation mode is off.",
     "language": "Language",
     "present": "Presentation mode",
-    "present_help": "Larger text and thicker lines for a projector; controls fold away.",
+    "present_help": "Larger text and thicker lines for a projector; controls fold away. In "
+                    "the guided tour, a presenter's clicker (Page Down / Page Up) moves "
+                    "between steps.",
     "present_help_phone": "For a projector or a wide screen: on a phone the pages keep "
                           "their phone layout.",
     "zoom_hint": "Presentation mode is laid out for a 1280x720 screen, and this one is larger: "
@@ -29,7 +31,8 @@ KO = {
     "bad_present": "링크의 `present` 값이 1이나 true가 아니어서 발표 모드는 꺼 둡니다.",
     "language": "언어",
     "present": "발표 모드",
-    "present_help": "프로젝터용으로 글자를 키우고 선을 굵게 하며, 조작 패널을 접습니다.",
+    "present_help": "프로젝터용으로 글자를 키우고 선을 굵게 하며, 조작 패널을 접습니다. "
+                    "둘러보기에서는 프레젠터 리모컨(Page Down / Page Up)으로 단계를 오갑니다.",
     "present_help_phone": "프로젝터나 넓은 화면용입니다. 휴대폰에서는 페이지가 휴대폰 "
                           "배치를 유지합니다.",
     "zoom_hint": "발표 모드는 1280x720 화면에 맞춰져 있는데 이 화면은 더 큽니다. 이 안내가 사라질 "
