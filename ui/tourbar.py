@@ -49,8 +49,9 @@ def frame_params() -> list[tuple[str, str]]:
 
 def step_params(step_id: str) -> list[tuple[str, str]]:
     """The query parameters that open ``step_id`` with its banner. (Not the frame's own
-    keys: they are bound to its widgets, which keep them across a page switch, and
-    Streamlit refuses to set a bound key by hand.)"""
+    keys: they are bound to its widgets, Streamlit refuses to set a bound key by hand, and
+    it writes them back after a switch to another page; a banner link to the page already
+    open adds them itself, `_kept`.)"""
     return [*tour.step(step_id).pairs(), (KEY, step_id)]
 
 
