@@ -162,6 +162,7 @@ def test_figure_is_valid_and_animates_every_snapshot(binary):
     assert len(set(unit_colours)) == bands
     output = moving[bands + 9:bands + 9 + bands]  # after 8 connection traces and the hover
     assert {fig.data[i].xaxis for i in output} == {"x2"}
+    assert fig.layout.xaxis2.zeroline is fig.layout.yaxis2.zeroline is False  # as in training
     assert [fig.data[i].fill for i in output] == ["toself"] * bands
     # every unit's cells are drawn once: 6 hidden + the output unit, 10 x 10 cells of
     # area 1, less the cells in the clear middle band

@@ -499,6 +499,8 @@ def test_boundary_figure_texts_come_from_the_caller():
     assert "Klasse 0" in names and "Klasse 1" in names
     assert spec["layout"]["title"]["text"] == "Titel"
     assert spec["layout"]["xaxis"]["title"]["text"] == "X-eins"
+    # the probability is the background: no line at x2 = 0 that reads as a boundary
+    assert spec["layout"]["xaxis"]["zeroline"] is spec["layout"]["yaxis"]["zeroline"] is False
     # every point is drawn once, in its class
     points = [d for d in spec["data"] if d.get("mode") == "markers"]
     assert sum(len(fig.data[spec["data"].index(d)].x) for d in points) == len(r.X)

@@ -55,12 +55,13 @@ def _equal_axes() -> dict:
 
 
 def _box_axes(x_label, y_label, x_range, y_range, **extra) -> dict:
-    """Layout of a plot over a box: titled axes fixed to the box, no grid (the contours or
-    the heatmap are the background), plus ``extra`` on both axes."""
+    """Layout of a plot over a box: titled axes fixed to the box, no grid and no zero line
+    (the contours or the heatmap are the background; the theme's lone line at y = 0 reads
+    as a boundary), plus ``extra`` on both axes."""
     return dict(xaxis=dict(title=dict(text=x_label), range=list(x_range), showgrid=False,
-                           **extra),
+                           **{"zeroline": False, **extra}),
                 yaxis=dict(title=dict(text=y_label), range=list(y_range), showgrid=False,
-                           **extra))
+                           **{"zeroline": False, **extra}))
 
 
 def boundary_figure(gx, gy, probability, X, y, *, class_names=("0", "1"),
