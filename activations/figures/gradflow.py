@@ -132,7 +132,9 @@ def _chain_line(runs, reference):
 # (most layers, most runs) its dashes show on both sides of the measured line: drawn thin
 # and on top, in the same colour, it vanished into the line it predicts.
 THEORY_WIDTH = 2.6  # x the measured line's width
-THEORY_OPACITY = 0.45
+# Pale on white; at 0.45 the darker colours (blue, green) all but vanished into the dark
+# theme's background, so a little more.
+THEORY_OPACITY = 0.6
 
 
 def _norm_traces(i: int, run, name: str, theory: str | None, width: float) -> list[dict]:
