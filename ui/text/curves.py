@@ -129,7 +129,7 @@ EN = {
     "k": "k (input scale)",
     "k_help": "The input is multiplied by k and the output divided by k.",
     "diff": "Differences to curve 1",
-    "diff_help": "Draws each curve minus the first, f and f', on its own scale.",
+    "diff_help": "Draws each curve minus the first, f and f′, on its own scale.",
     "train": "RReLU training draws",
     "train_help": "Shows RReLU's training mode: one random slope per negative input.",
     # warnings
@@ -342,7 +342,7 @@ KO = {
     "k": "k (입력 배율)",
     "k_help": "입력에 k를 곱하고 출력을 k로 나눕니다.",
     "diff": "곡선 1과의 차이",
-    "diff_help": "각 곡선에서 첫 번째 곡선을 뺀 값(f와 f')을 따로 그린 차트에 보여 줍니다.",
+    "diff_help": "각 곡선에서 첫 번째 곡선을 뺀 값(f와 f′)을 따로 그린 차트에 보여 줍니다.",
     "train": "RReLU 학습 모드 표본",
     "train_help": "RReLU의 학습 모드를 보여 줍니다. 음수 입력마다 기울기를 무작위로 하나씩 "
                   "뽑습니다.",

@@ -23,11 +23,11 @@ EN = {
                  "on its page with what to notice.",
     "gallery_header": "Every activation at a glance",
     "gallery_caption": (
-        "Solid: f(x). Dotted: its derivative f'(x), on x from -4 to 4 at default parameters. "
+        "Solid: f(x). Dotted: its derivative f′(x), on x from −4 to 4 at default parameters. "
         "Flat dotted stretches are where learning stalls: the gradient passed back is ~0."
     ),
     "f": "f(x)",
-    "df": "f'(x)",
+    "df": "f′(x)",
     "explore_header": "Open one in the explorer",
     "count": "{n} activation functions, with their PyTorch definitions.",
 }
@@ -55,11 +55,11 @@ KO = {
                  "눈여겨볼 점과 함께 살펴봅니다.",
     "gallery_header": "모든 활성화 함수 한눈에 보기",
     "gallery_caption": (
-        "실선: f(x). 점선: 도함수 f'(x). x는 -4에서 4까지, 매개변수는 기본값입니다. "
+        "실선: f(x). 점선: 도함수 f′(x). x는 −4에서 4까지, 매개변수는 기본값입니다. "
         "점선이 평평하게 0인 구간에서는 역전파되는 기울기가 거의 0이라 학습이 멈춥니다."
     ),
     "f": "f(x)",
-    "df": "f'(x)",
+    "df": "f′(x)",
     "explore_header": "탐색기에서 열기",
     "count": "활성화 함수 {n}개, 모두 PyTorch의 정의를 따릅니다.",
 }

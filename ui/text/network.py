@@ -137,7 +137,7 @@ EN = {
         "Play, or drag the slider, to watch the training in between."
     ),
     "caption": (
-        "Orange means positive, blue negative: unit pictures show outputs from -1 to 1, "
+        "Orange means positive, blue negative: unit pictures show outputs from −1 to 1, "
         "connections their weights (thicker is larger). The output shows the likeliest class "
         "at each point. Losses are the mean cross-entropy (the regularisation is left out)."
     ),
@@ -283,7 +283,7 @@ KO = {
         "재생을 누르거나 슬라이더를 끌어 그 사이의 학습을 보세요."
     ),
     "caption": (
-        "주황은 양수, 파랑은 음수입니다. 유닛 그림은 -1에서 1까지의 출력을, 연결선은 가중치를 "
+        "주황은 양수, 파랑은 음수입니다. 유닛 그림은 −1에서 1까지의 출력을, 연결선은 가중치를 "
         "보여 줍니다(굵을수록 큼). 출력 그림은 각 위치에서 가장 가능성 높은 클래스를 보여 줍니다. "
         "손실은 평균 교차 엔트로피입니다(정규화 항은 빼고)."
     ),
