@@ -65,5 +65,7 @@ def gallery_figure(names: list[str], f_label: str, df_label: str, *, columns: in
                     # room between panels for the next one's tick labels (~16 px wide)
                     horizontal_spacing=0.225 / columns, vertical_spacing=0.4 / rows)
     layout = styled(grid, present=present, height=(250 if present else 185) * rows)
-    layout = merge(layout, dict(hovermode="closest", margin=dict(l=25, r=5, t=40, b=25)))
+    # 50 px on top: the first row's titles stay below Plotly's toolbar, which shows at the
+    # top right on hover (at 40 its camera touched the last title).
+    layout = merge(layout, dict(hovermode="closest", margin=dict(l=25, r=5, t=50, b=25)))
     return figure(data, _thumbnails(layout))

@@ -547,12 +547,14 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
             steps=[dict(label=n, method="animate", args=[[n], jump]) for n in names],
         )],
     )
-    # The legend sits above the plots (the margin leaves it room), clear of both titles.
-    # (On a phone the legend wraps to three rows: a taller margin holds them.)
+    # The legend sits above the plots (the margin leaves it room), clear of both titles,
+    # and below Plotly's toolbar, which shows at the top right on hover: in a 60 px margin
+    # the camera lay over "test loss". (On a phone the legend wraps to three rows: a taller
+    # margin holds them.)
     default_height = 470 if present else 1000 if stacked else 600
     layout = merge(styled(layout, present=present, height=height or default_height),
                    dict(hovermode="closest",
-                        margin=dict(t=95 if present or stacked else 60,
+                        margin=dict(t=95 if present or stacked else 75,
                                     b=150 if stacked else 95 if present else 80),
                         legend=dict(orientation="h", x=1, xanchor="right", y=1.0,
                                     yanchor="bottom")))

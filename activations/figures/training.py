@@ -448,9 +448,11 @@ def race_figure(surface, paths, *, x_label, y_label, play_label, pause_label, st
     height = height or (PRESENT_RACE_HEIGHT if present else 560)
     # Room for the controls under the plot. On a projector the plot is short, so they are
     # placed in pixels (the margins are fixed: one legend row above, the controls below),
-    # clear of the tick labels and the axis title.
+    # clear of the tick labels and the axis title. Otherwise the legend takes two rows
+    # across the width, and the room above them keeps Plotly's toolbar (shown on hover at
+    # the top right) off the first row's last name ("Adam").
     margin = dict(t=56 + (40 if title else 0), b=PRESENT_AXIS_ROOM + 84) if present \
-        else dict(b=120)
+        else dict(t=96 + (40 if title else 0), b=120)
     below = (PRESENT_AXIS_ROOM / (height - cut - margin["t"] - margin["b"]) if present
              else None)
     layout = merge(

@@ -303,6 +303,27 @@ def boxes_overlap(a: dict | None, b: dict | None) -> bool:
             and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"])
 
 
+# Plotly's toolbar (camera, home) shows at a chart's top right while the mouse is over it.
+# It is in the page, transparent, before that, so its box can be measured without a hover.
+TOOLBAR_JS = """() => {
+    const rect = el => { const r = el.getBoundingClientRect();
+                         return {x: r.x, y: r.y, width: r.width, height: r.height}; };
+    return [...document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot')]
+        .map(el => ({bar: el.querySelector('.modebar'),
+                     texts: [...el.querySelectorAll('g.legend g.traces, .gtitle, .annotation')]
+                        .filter(t => t.getBoundingClientRect().width > 0)}))
+        .filter(c => c.bar)
+        .flatMap((c, i) => c.texts.map(t => ({chart: i, text: t.textContent,
+                                               bar: rect(c.bar), box: rect(t)})));
+}"""
+
+
+def toolbar_covers(pg) -> list[str]:
+    """Each legend entry, title or annotation that a chart's toolbar lies over."""
+    return [f"chart {t['chart']}: {t['text']!r}" for t in pg.evaluate(TOOLBAR_JS)
+            if boxes_overlap(t["bar"], t["box"])]
+
+
 def labels_on_plots(charts: dict) -> list[str]:
     """Each axis title or tick label of ``charts`` (from `chart_layout`) that lies on a
     panel's plot area, its own panel's or a neighbour's (with two panels side by side, the

@@ -20,7 +20,7 @@ import activations
 
 from .conftest import (
     ROOT, _free_port, charts, follow_nav_link, new_page, open_page, screenshot, start_server,
-    wait_chart_change, wait_idle,
+    toolbar_covers, wait_chart_change, wait_idle,
 )
 
 pytestmark = pytest.mark.browser
@@ -113,10 +113,28 @@ def test_page_renders_its_charts(page, server, name):
         assert found, "no Plotly chart on the page"
     for key, chart in found.items():
         assert chart and chart["traces"] > 0 and chart["points"] > 0, key
+    assert not toolbar_covers(page)  # the hover toolbar leaves every name readable
     if found and name != "curves":  # show the first chart (curves has it at the top)
         page.locator('[data-testid="stPlotlyChart"]').first.scroll_into_view_if_needed()
     # The app scrolls inside its own container, so a viewport shot is the whole view.
     screenshot(page, name, full_page=False)
+
+
+@pytest.mark.parametrize(("name", "query"), [
+    ("training", "tab=compare"), ("training", "tab=zigzag"), ("training", "tab=race"),
+    ("softmax", "tab=target"), ("softmax", "tab=binary"), ("softmax", "tab=regression"),
+    ("playground", "lang=ko"), ("playground", "present=true"), ("home", "lang=ko"),
+])
+def test_the_chart_toolbar_covers_no_name(browser, server, name, query):
+    """Plotly's toolbar shows at a chart's top right on hover; on a 1280x720 screen it lay
+    over the optimizer race's "Adam", the playground's "test loss" and the gallery's "ReLU"."""
+    pg = new_page(browser, 1280, 720)
+    try:
+        assert open_page(pg, _url(server, name, query))
+        _assert_clean(pg)
+        assert not toolbar_covers(pg)
+    finally:
+        pg.context.close()
 
 
 @pytest.mark.parametrize("name", list(PAGES))
