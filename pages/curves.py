@@ -42,7 +42,7 @@ from activations.figures.curves import (
 )
 from activations.figures.style import SHADE, color, dash
 from activations.numfmt import fmt
-from ui.frame import chart, display_math, presenting, require_app_frame
+from ui.frame import chart, display_math, on_phone, presenting, require_app_frame
 from ui.i18n import lang, t, yes_no
 from ui import cached, tourbar
 from ui import custom as formula_ui
@@ -465,7 +465,7 @@ if swept is not None:
         swept.labels, int(abs(swept.values - curves[swept.slot].kwargs[swept.param]).argmin()),
         SweepTexts(t("curves.f_title"), t("curves.df_title"), t("curves.x"),
                    _pname(swept.param) + " = ", t("curves.play"), t("curves.pause")),
-        present=present, height=PRESENT_PAIR_HEIGHT if present else 480)
+        present=present, height=PRESENT_PAIR_HEIGHT if present else 480, stacked=on_phone())
     chart(fig, key="chart_sweep", filename=_stem(curves, f"sweep-{swept.param}"))
     st.caption(t("curves.sweep_caption", label=_md(label)))
 else:

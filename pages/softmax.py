@@ -342,7 +342,7 @@ if tabs[0].open:  # only the chosen tab runs (a tab change reruns the page)
         chart(cached.temperature_animation(tuple(values.tolist()), tuple(names),
                          (t("softmax.animation_title"), t("softmax.probability"),
                           t("softmax.frame_label"), t("softmax.play"), t("softmax.pause")),
-                         present), key="animation", filename="softmax-temperature")
+                         present, on_phone()), key="animation", filename="softmax-temperature")
         st.caption(t("softmax.animation_caption"))
 
 if tabs[1].open:

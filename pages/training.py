@@ -406,7 +406,7 @@ def _race_tab() -> None:
              ("step_label", t("training.race_step")),
              ("minimum_name", t("training.minimum")))
     chart(cached.race_figure(surface_name, int(race_steps), labels, texts, present,
-                             height_cut()),
+                             height_cut(), on_phone()),
           key="race", filename=f"optimizer-race-{surface_name}")
     if present:
         st.latex(rf"f(x, y) = {surface.formula}")

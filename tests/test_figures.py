@@ -530,3 +530,27 @@ def test_merge_copies_deeply_and_leaves_its_inputs_alone():
     assert base["vals"][0] == 0  # an array in a layout is copied, not shared
     nested = {"ticks": [1, {"a": [2]}]}
     assert merge(nested, {})["ticks"][1] is not nested["ticks"][1]  # dicts inside lists too
+
+
+# ---------------------------------------------------------------- animations on a phone
+
+
+@pytest.mark.parametrize("present", [False, True])
+@pytest.mark.parametrize("build", ["_sweep", "_animation", "_race"])
+def test_on_a_phone_an_animation_slider_lies_under_its_buttons(build, present):
+    """Beside Play and Pause (about 140 px of a 390 px phone) the race's slider started
+    under Pause; stacked, it runs under them across the width, and the figure grows by as
+    much as it drops, so the plot keeps its size (tests/browser/test_phone.py measures it)."""
+    from activations.figures.style import STACKED_SLIDER_DROP
+    from tests import test_spec
+
+    wide, phone = (getattr(test_spec, build)(present, stacked=s).to_dict()["layout"]
+                   for s in (False, True))
+    (slider,), (beside,) = phone["sliders"], wide["sliders"]
+    assert beside["x"] >= 0.2 and beside["len"] <= 0.8  # beside the buttons
+    assert (slider["x"], slider["len"], slider["xanchor"]) == (0, 1, "left")
+    assert slider["pad"]["t"] == beside["pad"]["t"] + STACKED_SLIDER_DROP
+    assert slider["y"] == beside["y"] and phone["updatemenus"] == wide["updatemenus"]
+    assert phone["height"] == wide["height"] + STACKED_SLIDER_DROP
+    assert phone["margin"]["b"] == wide["margin"]["b"] + STACKED_SLIDER_DROP
+    assert phone["margin"]["t"] == wide["margin"]["t"]

@@ -67,12 +67,12 @@ def _difference(present):
                                 CURVE_TEXTS, present=present)
 
 
-def _sweep(present):
+def _sweep(present, stacked=False):
     s = explore.sweep([Curve.make("softplus")], "beta", GRID)
     moving = cf.Line("Softplus", PALETTE[1], s.f[0], s.df[0], "dash")
     return cf.sweep_figure(GRID.xmin, s.grid.dx, _lines(["relu"]), moving, s.f, s.df,
                            s.labels, 3, cf.SweepTexts("f", "f'", "x", "b = ", "Play", "Pause"),
-                           present=present)
+                           present=present, height=480, stacked=stacked)
 
 
 @cache
@@ -128,11 +128,11 @@ def _views(present, stacked=False):
                            present=present, stacked=stacked)
 
 
-def _animation(present):
+def _animation(present, stacked=False):
     probs, _ = pg.temperature_sweep(LOGITS)
     return sf.temperature_animation(CLASSES, pg.TEMPERATURES, probs, title="T", y_title="p",
                                     frame_label="T = ", play="Play", pause="Pause",
-                                    present=present)
+                                    present=present, stacked=stacked)
 
 
 def _target(present):
@@ -205,10 +205,11 @@ def _zigzag(present):
                             mixed_name="mixed", target_name="target", present=present)
 
 
-def _race(present):
+def _race(present, stacked=False):
     paths = [(name, run_optimizer(name, "saddle", 20)) for name in optim.NAMES[:3]]
     return tf.race_figure(SURFACES["saddle"], paths, x_label="x", y_label="y", play_label="p",
-                          pause_label="q", step_label="s", minimum_name="m", present=present)
+                          pause_label="q", step_label="s", minimum_name="m", present=present,
+                          stacked=stacked)
 
 
 def _network(present, stacked=False):

@@ -104,12 +104,13 @@ def softmax_figure(builder: str, *args, **kwargs):
 
 
 @shared(max_entries=64)
-def temperature_animation(values: tuple, names: tuple, labels: tuple, present: bool):
+def temperature_animation(values: tuple, names: tuple, labels: tuple, present: bool,
+                          stacked: bool = False):
     probs, _ = pg.temperature_sweep(values)
     title, y_title, frame_label, play, pause = labels
     return softmax_figs.temperature_animation(
         list(names), pg.TEMPERATURES, probs, title=title, y_title=y_title,
-        frame_label=frame_label, play=play, pause=pause, present=present)
+        frame_label=frame_label, play=play, pause=pause, present=present, stacked=stacked)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -152,12 +153,13 @@ def race(surface_name, steps):
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def race_figure(surface_name, steps, labels, texts, present, cut=0):
+def race_figure(surface_name, steps, labels, texts, present, cut=0, stacked=False):
     """The animated race (building ~40 frames takes a few tenths of a second).
-    ``cut``: the pixels the frame will take off its height (`ui.frame.height_cut`)."""
+    ``cut``: the pixels the frame will take off its height (`ui.frame.height_cut`);
+    ``stacked``: a phone's layout."""
     paths = race(surface_name, steps)
     return training_figs.race_figure(SURFACES[surface_name], list(zip(labels, paths)),
-                                     **dict(texts), present=present, cut=cut)
+                                     **dict(texts), present=present, cut=cut, stacked=stacked)
 
 
 # ---------------------------------------------------------------- playground

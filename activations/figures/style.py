@@ -54,6 +54,27 @@ SLIDER_COLORS = dict(bgcolor="rgba(128,128,128,0.3)", bordercolor="rgba(128,128,
 # Its value's label ("T = 0.01") at the slider's right end: the Play/Pause pair sits to the
 # slider's left, and on a phone's width it covered a label at the left end.
 SLIDER_STYLE = dict(SLIDER_COLORS, currentvalue=dict(xanchor="right"))
+# On a phone Play and Pause take about 140 px, a third of the width: a slider beside them
+# started under Pause (the optimizer race's first steps could not be reached) or had its
+# grip touching it. There the slider goes under the buttons, across the width, this much
+# lower; the figure grows by as much (`player_room`).
+STACKED_SLIDER_DROP = 48
+
+
+def slider_place(slider: dict, stacked: bool) -> dict:
+    """An animation's ``slider``, beside its Play/Pause buttons as given, or when ``stacked``
+    (a phone) under them, across the whole width."""
+    if not stacked:
+        return slider
+    pad = dict(slider.get("pad", {}))
+    pad["t"] = pad.get("t", 0) + STACKED_SLIDER_DROP
+    return dict(slider, x=0, len=1, xanchor="left", pad=pad)
+
+
+def player_room(stacked: bool) -> int:
+    """Pixels a figure adds under its plot (to its height and bottom margin) for
+    `slider_place`: the plot keeps its size."""
+    return STACKED_SLIDER_DROP if stacked else 0
 
 
 def color(i: int) -> str:

@@ -79,10 +79,29 @@ SQUEEZED_JS = """() => {
     });
     return out;
 }"""
-# Every page, the tabs whose rows hold text beside controls, and presentation mode (a
-# lecturer's link, opened on a phone).
-PHONE_PATHS = ("", "curves", "gradient_flow", "softmax", "softmax?tab=target",
-               "softmax?tab=binary", "softmax?tab=regression", "training",
+# In each animated chart: a Play/Pause button on the slider's rail, grip or labels (the
+# optimizer race's Pause covered the rail's first third, and with it step 0; the softmax
+# and sweep grips touched Pause, a finger's width from it).
+PLAYER_JS = """() => {
+    const box = n => n.getBoundingClientRect();
+    const apart = (a, b) => a.right <= b.left || b.right <= a.left
+                         || a.bottom <= b.top || b.bottom <= a.top;
+    const out = [];
+    document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot').forEach(el => {
+        const parts = [...el.querySelectorAll('.slider-rail-rect, .slider-grip-rect, '
+                                              + '.slider-label, .slider-current-value')];
+        el.querySelectorAll('.updatemenu-button').forEach(button => {
+            parts.filter(part => !apart(box(button), box(part))).forEach(part => out.push(
+                ['player button on its slider', button.textContent,
+                 part.getAttribute('class') + ' ' + part.textContent]));
+        });
+    });
+    return out;
+}"""
+# Every page, the tabs whose rows hold text beside controls, an explorer animation, and
+# presentation mode (a lecturer's link, opened on a phone).
+PHONE_PATHS = ("", "curves", "curves?fn=softplus&sweep=beta", "gradient_flow", "softmax",
+               "softmax?tab=target", "softmax?tab=binary", "softmax?tab=regression", "training",
                "training?tab=compare", "training?tab=zigzag", "training?tab=race",
                "playground", "tour", "softmax?present=1", "training?present=1&tab=zigzag")
 
@@ -93,7 +112,8 @@ def test_nothing_is_squeezed_or_past_the_edge_on_a_phone(browser, server):
         problems = {}
         for path in PHONE_PATHS:
             open_page(pg, f"{server}/{path}")
-            found = pg.evaluate(SQUEEZED_JS) + labels_on_plots(chart_layout(pg)[0])
+            found = (pg.evaluate(SQUEEZED_JS) + pg.evaluate(PLAYER_JS)
+                     + labels_on_plots(chart_layout(pg)[0]))
             if found:
                 problems[path] = found
             if "present=1" in path:
