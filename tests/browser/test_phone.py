@@ -62,6 +62,13 @@ SQUEEZED_JS = """() => {
             if (text && r.width < 80 && r.height > 3 * Math.max(r.width, 30))
                 out.push(['squeezed', ...where]);
         });
+    // A table cell's text on two lines (the race's "9.83e-" above "09").
+    document.querySelectorAll('[data-testid="stMain"] [data-testid="stTable"] td p')
+        .forEach(p => {
+            const lines = document.createRange();
+            lines.selectNodeContents(p);
+            if (lines.getClientRects().length > 1) out.push(['cell broken', p.textContent]);
+        });
     // In each chart: a panel title on another, or on the legend (1 px of slack).
     const apart = (a, b) => a.right <= b.left + 1 || b.right <= a.left + 1
                          || a.bottom <= b.top + 1 || b.bottom <= a.top + 1;
