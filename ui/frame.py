@@ -268,8 +268,7 @@ def chart(fig, key: str, filename: str, hover_words: dict[str, str] | None = Non
         # still zooms, a double click resets): a full bar is ~250 px wide and, on a 390 px
         # phone, covered the chart titles at the top left.
         # A touch screen has no hover, so there the bar stayed, over the titles at the
-        # chart's top right (the phone gallery's "Sigmoid"): none on a phone, where a
-        # double tap still resets the axes.
+        # chart's top right (the phone gallery's "Sigmoid"): none on a phone.
         "displayModeBar": False if on_phone() else "hover",
         "modeBarButtons": [["toImage", "resetScale2d"]],
         "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
@@ -281,6 +280,11 @@ def chart(fig, key: str, filename: str, hover_words: dict[str, str] | None = Non
         # A copy: the prepared dict is shared with every other use of the figure.
         height = max(240, prepared["layout"]["height"] - height_cut())
         prepared = {**prepared, "layout": {**prepared["layout"], "height": height}}
+    if on_phone():
+        # A finger's drag on a plot drew a zoom box and the page did not scroll: with
+        # charts as wide as the phone, a student could scroll only along the screen's
+        # edges. Without a drag mode a swipe scrolls the page; a tap still shows the hover.
+        prepared = {**prepared, "layout": {**prepared.get("layout", {}), "dragmode": False}}
     return st.plotly_chart(_Prepared(prepared), key=key, width="stretch",
                            theme="streamlit", config=config)
 

@@ -163,6 +163,54 @@ def test_stacked_columns_sit_close_on_a_phone(browser, server):
         pg.context.close()
 
 
+# The page's scroll: every element's scrollTop added up (Streamlit scrolls a container of
+# its own, not the document).
+SCROLLED_JS = "() => [...document.querySelectorAll('*')].reduce((a, e) => a + e.scrollTop, 0)"
+# The middle of the first plot area wholly on the screen, below Streamlit's header.
+PLOT_JS = """() => {
+    const r = [...document.querySelectorAll('[data-testid="stPlotlyChart"] .nsewdrag')]
+        .map(e => e.getBoundingClientRect())
+        .find(r => r.top > 100 && r.bottom < window.innerHeight - 100);
+    return r && {x: r.x + r.width / 2, y: r.y + r.height / 2};
+}"""
+
+
+def _swipe_up(pg, point, distance=240):
+    """A finger drawn up the screen from ``point`` (touch events, as a phone sends them)."""
+    cdp = pg.context.new_cdp_session(pg)
+    x, y = point["x"], point["y"]
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [point]})
+    for k in range(1, 21):
+        cdp.send("Input.dispatchTouchEvent",
+                 {"type": "touchMove", "touchPoints": [{"x": x, "y": y - distance * k / 20}]})
+        pg.wait_for_timeout(16)
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    pg.wait_for_timeout(800)
+
+
+@pytest.mark.parametrize("path", ["curves", "gradient_flow"])
+def test_a_swipe_on_a_chart_scrolls_the_page_and_a_tap_still_reads_it(browser, server, path):
+    """A finger's drag on a plot drew Plotly's zoom box and the page stood still: with
+    charts as wide as the phone, only the screen's edges scrolled. On a phone the charts
+    have no drag mode (`ui.frame.chart`); a tap still shows the hover label."""
+    pg = _phone(browser)
+    try:
+        open_page(pg, f"{server}/{path}")
+        pg.locator('[data-testid="stPlotlyChart"]').first.scroll_into_view_if_needed()
+        pg.wait_for_timeout(500)
+        if path == "gradient_flow":  # its hover labels are per point: a tap shows one
+            point = pg.evaluate(PLOT_JS)
+            pg.touchscreen.tap(point["x"] + 20, point["y"])
+            pg.locator(".hoverlayer .hovertext").first.wait_for(timeout=10_000)
+        point = pg.evaluate(PLOT_JS)
+        assert point, "no plot on the screen"
+        before = pg.evaluate(SCROLLED_JS)
+        _swipe_up(pg, point)
+        assert pg.evaluate(SCROLLED_JS) > before + 100
+    finally:
+        pg.context.close()
+
+
 def _panels_in_first_row(panels) -> int:
     top = min(p["y"] for p in panels["plots"])
     return sum(abs(p["y"] - top) < 1 for p in panels["plots"])
