@@ -322,7 +322,8 @@ def _lab() -> None:
             stats, names, title_saturated=tr("saturated"), title_dead=tr("dead"),
             x_title=tr("layer"), y_title=tr("percent"), present=present, stacked=stacked))
         chart(fig, key="gf_frac", filename="saturated_dead")
-        st.caption(tr("frac_notice"))
+        st.caption(f'{tr("frac_notice")} '
+                   f'{tr("frac_overlap_touch" if on_phone() else "frac_overlap")}')
 
         st.subheader(tr("table_title"))
         text_table(_summary(stats, names, theory))

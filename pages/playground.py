@@ -51,7 +51,7 @@ tr = lambda key, **kw: t(f"network.{key}", **kw)  # noqa: E731 (the page's own c
 
 st.title(tr("title"))
 if not present:
-    st.write(tr("intro"))
+    st.write(f'{tr("intro")} {tr("intro_touch" if on_phone() else "intro_hover")}')
 
 
 def _batch_label(batch: str) -> str:

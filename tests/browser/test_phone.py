@@ -211,6 +211,23 @@ def test_a_swipe_on_a_chart_scrolls_the_page_and_a_tap_still_reads_it(browser, s
         pg.context.close()
 
 
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_phone_is_told_to_tap_not_to_hover_or_use_a_toolbar(browser, server, lang):
+    """A phone has no mouse and shows no chart toolbar: the explorer's captions spoke of
+    hovering and of the camera icon, gradient flow's and the playground's of hovering."""
+    words = ("hover", "camera") if lang == "en" else ("마우스", "카메라")
+    pg = _phone(browser)
+    try:
+        for path in ("curves", "gradient_flow", "playground"):
+            open_page(pg, f"{server}/{path}?lang={lang}")
+            text = pg.locator('[data-testid="stMain"]').inner_text().lower()
+            assert not [w for w in words if w in text], (path, lang)
+            taps = ("tap",) if lang == "en" else ("누르", "눌러")  # 누르다, to press
+            assert any(w in text for w in taps), (path, lang)
+    finally:
+        pg.context.close()
+
+
 def _panels_in_first_row(panels) -> int:
     top = min(p["y"] for p in panels["plots"])
     return sum(abs(p["y"] - top) < 1 for p in panels["plots"])

@@ -149,6 +149,8 @@ EN = {
     "f_axis": "f(x)",
     "f_caption": "Hover to read x, f(x) and f′(x) of every curve; the camera icon saves a "
                  "PNG.",
+    # A phone shows no toolbar, and a finger taps
+    "f_caption_touch": "Tap a chart to read x, f(x) and f′(x) of every curve.",
     "df_title": "Their slopes f′(x)",
     "df_axis": "f′(x)",
     "threshold": "|f′| = 0.01",
@@ -174,6 +176,8 @@ EN = {
     "csv_df": "{label}: f'(x)",
     "export_note": "The CSV holds exactly the numbers drawn in the two charts above (x, then "
                    "f and f′ of each curve). For a PNG, use the camera icon on a chart.",
+    "export_note_touch": "The CSV holds exactly the numbers drawn in the two charts above (x, "
+                         "then f and f′ of each curve).",
     # details
     "details_header": "Formulas, properties and code",
     "formula": "Formula",
@@ -360,6 +364,7 @@ KO = {
     "f_axis": "f(x)",
     "f_caption": "마우스를 올리면 모든 곡선의 x, f(x), f′(x)를 읽을 수 있고, 카메라 "
                  "아이콘으로 PNG를 저장할 수 있습니다.",
+    "f_caption_touch": "차트를 누르면 모든 곡선의 x, f(x), f′(x)를 읽을 수 있습니다.",
     "df_title": "기울기 f′(x)",
     "df_axis": "f′(x)",
     "threshold": "|f′| = 0.01",
@@ -383,6 +388,8 @@ KO = {
     "csv_df": "{label}: f'(x)",
     "export_note": "CSV에는 위 두 차트에 그려진 숫자가 그대로 들어 있습니다(x, 그리고 곡선마다 "
                    "f와 f′). PNG는 차트의 카메라 아이콘으로 저장하세요.",
+    "export_note_touch": "CSV에는 위 두 차트에 그려진 숫자가 그대로 들어 있습니다(x, 그리고 "
+                         "곡선마다 f와 f′).",
     "details_header": "수식, 성질, 코드",
     "formula": "수식",
     "derivative": "도함수",

@@ -225,9 +225,12 @@ EN = {
     "frac_notice": (
         "**What to notice:** a saturated entry passes back almost nothing (|f′| below "
         "0.001); ReLU counts as saturated wherever z < 0, about half the time. A dead unit "
-        "has f′ = 0 for every sample of the batch, so its weights get no gradient at all. "
-        "Runs that stay at 0% draw one line over another: hover a layer to read each."
+        "has f′ = 0 for every sample of the batch, so its weights get no gradient at all."
     ),
+    "frac_overlap": "Runs that stay at 0% draw one line over another: hover a layer to read "
+                    "each.",
+    "frac_overlap_touch": "Runs that stay at 0% draw one line over another: tap a layer to "
+                          "read each.",
     "table_title": "Summary",
     "col_run": "Run",
     "col_loss": "Loss",
@@ -481,9 +484,12 @@ KO = {
     "frac_notice": (
         "**볼 점:** 포화된 값은 역전파로 거의 아무것도 돌려보내지 못합니다(|f′|가 0.001 "
         "미만). ReLU는 z < 0인 곳, 즉 대략 절반이 포화로 잡힙니다. 죽은 유닛은 배치의 모든 "
-        "샘플에서 f′ = 0이라 그 가중치는 기울기를 전혀 받지 못합니다. 0%에 머무는 실행들은 "
-        "선이 겹쳐 그려지니, 층 위에 마우스를 올려 각각의 값을 읽으세요."
+        "샘플에서 f′ = 0이라 그 가중치는 기울기를 전혀 받지 못합니다."
     ),
+    "frac_overlap": "0%에 머무는 실행들은 선이 겹쳐 그려지니, 층 위에 마우스를 올려 각각의 "
+                    "값을 읽으세요.",
+    "frac_overlap_touch": "0%에 머무는 실행들은 선이 겹쳐 그려지니, 층을 눌러 각각의 값을 "
+                          "읽으세요.",
     "table_title": "요약",
     "col_run": "실행",
     "col_loss": "손실",

@@ -7,8 +7,10 @@ EN = {
         "drawn as a little picture of its output over the input plane, each connection's "
         "width and colour show its weight. Press Play to replay the training in your "
         "browser; Step and Continue train further; Reset goes back to the same starting "
-        "weights. Hover a unit to read its formula with the numbers filled in."
+        "weights."
     ),
+    "intro_hover": "Hover a unit to read its formula with the numbers filled in.",
+    "intro_touch": "Tap a unit to read its formula with the numbers filled in.",
     "settings": "Data, network and training",
     "data_header": "Data",
     "data": "Data set",
@@ -152,9 +154,10 @@ KO = {
         "작은 신경망을 만들고 학습시키면서 모든 유닛이 배우는 모습을 지켜보세요. 각 은닉 유닛은 "
         "입력 평면 위의 출력을 작은 그림으로 보여 주고, 연결선의 굵기와 색은 가중치를 나타냅니다. "
         "재생을 누르면 브라우저에서 학습 과정을 다시 보여 주고, 한 단계와 계속하기는 학습을 더 "
-        "진행하며, 초기화는 같은 초기 가중치로 돌아갑니다. 유닛 위에 마우스를 올리면 숫자가 채워진 "
-        "식을 볼 수 있습니다."
+        "진행하며, 초기화는 같은 초기 가중치로 돌아갑니다."
     ),
+    "intro_hover": "유닛 위에 마우스를 올리면 숫자가 채워진 식을 볼 수 있습니다.",
+    "intro_touch": "유닛을 누르면 숫자가 채워진 식을 볼 수 있습니다.",
     "settings": "데이터, 신경망, 학습",
     "data_header": "데이터",
     "data": "데이터 세트",
