@@ -26,8 +26,8 @@ import numpy as np
 import plotly.graph_objects as go
 
 from .style import (GRID, HOVER_FORMAT, LANE_AXIS, LANE_HEIGHT, SHADE, bands, below_lanes,
-                    cell, f32, figure, lane_bottom, line_width, merge, player_room,
-                    slider_place, styled, subplots)
+                    cell, f32, figure, lane_bottom, line_width, merge, stacked_player,
+                    styled, subplots)
 
 __all__ = ["ZONE_OPACITY", "Line", "SweepTexts", "Texts", "Zones", "curves_figure",
            "difference_figure", "scale_figure", "sweep_figure"]
@@ -277,8 +277,8 @@ def sweep_figure(x0: float, dx: float, still: Sequence[Line], moving: Line,
     The figure opens at frame ``start``; a Play/Pause pair and a slider step through the
     frames in the browser (Plotly ``frames``: each frame replaces only the moving curve's
     two traces, the last two). Both panels keep one y range across all frames, so the axes
-    hold still while the curve moves. ``stacked`` (a phone): the slider under the buttons,
-    the figure that much taller than ``height``.
+    hold still while the curve moves. ``stacked`` (a phone): the slider under the buttons
+    (`stacked_player`), the figure that much taller than ``height``.
     """
     n = f.shape[1]
     x1 = x0 + (n - 1) * dx
@@ -305,9 +305,7 @@ def sweep_figure(x0: float, dx: float, still: Sequence[Line], moving: Line,
         grid[key] = merge(grid[key], dict(range=[x0, x1], hoverformat=HOVER_FORMAT))
     grid["yaxis"] = merge(grid["yaxis"], dict(range=_y_range([f, *(ln.f for ln in still)])))
     grid["yaxis2"] = merge(grid["yaxis2"], dict(range=_y_range([df, *(ln.df for ln in still)])))
-    room = player_room(stacked)
-    base = styled(grid, present=present, title=texts.title or None,
-                  height=None if height is None else height + room)
+    base = styled(grid, present=present, title=texts.title or None, height=height)
     size = base["font"]["size"]
     play = dict(frame=dict(duration=frame_ms, redraw=False), transition=dict(duration=0),
                 fromcurrent=True, mode="immediate")
@@ -325,7 +323,7 @@ def sweep_figure(x0: float, dx: float, still: Sequence[Line], moving: Line,
                               args=[[label], dict(stop, frame=dict(duration=0,
                                                                     redraw=False))])
                          for label in labels])
-    layout = merge(base, dict(updatemenus=[menu], sliders=[slider_place(slider, stacked)],
-                              hovermode="x", margin=dict(b=(150 if present else 125) + room),
+    layout = merge(base, dict(updatemenus=[menu], sliders=[slider], hovermode="x",
+                              margin=dict(b=150 if present else 125),
                               legend=dict(yanchor="bottom", y=1.08, xanchor="left", x=0)))
-    return figure(traces, layout, frames)
+    return figure(traces, stacked_player(layout, stacked), frames)

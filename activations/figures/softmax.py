@@ -15,7 +15,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from .style import (axis_key, cell, color, every_axis, f32, figure, legend_on_top, line_width,
-                    merge, player_room, slider_place, styled, subplots, two_panels)
+                    merge, stacked_player, styled, subplots, two_panels)
 
 __all__ = [
     "views_figure", "temperature_animation", "target_figure", "loss_curve_figure",
@@ -156,9 +156,8 @@ def views_figure(names, softmax, argmax, softmin, log_softmax, *, softmax_name: 
 
 
 def _player(labels: list[str], current: int, *, frame_label: str, play: str, pause: str,
-            present: bool, stacked: bool = False) -> dict:
-    """Play/Pause buttons and a slider over the frames ``labels``, below the plot (on a
-    phone, ``stacked``, the slider under the buttons: `slider_place`)."""
+            present: bool) -> dict:
+    """Play/Pause buttons and a slider over the frames ``labels``, below the plot."""
     step_args = dict(mode="immediate", frame=dict(duration=0, redraw=True),
                      transition=dict(duration=0))
     return dict(
@@ -173,13 +172,13 @@ def _player(labels: list[str], current: int, *, frame_label: str, play: str, pau
                 dict(label=pause, method="animate", args=[[None], step_args]),
             ],
         )],
-        sliders=[slider_place(dict(
+        sliders=[dict(
             active=current, x=0.3 if present else 0.24, len=0.7 if present else 0.76,
             y=-0.1, yanchor="top", pad=dict(t=30),
             currentvalue=dict(prefix=frame_label, font=dict(size=20 if present else 14)),
             steps=[dict(label=label, method="animate", args=[[label], step_args])
                    for label in labels],
-        ), stacked)],
+        )],
     )
 
 
@@ -196,7 +195,7 @@ def temperature_animation(names, temperatures, probs, *, title: str, y_title: st
             runs the whole way from one-hot to uniform.
         frame_label: slider prefix, e.g. ``"T = "``.
         play, pause: button labels.
-        stacked: a phone's layout, the slider under the buttons.
+        stacked: a phone's layout, the slider under the buttons (`stacked_player`).
     """
     x = np.arange(len(names))  # (n,) class positions
     labels = [format(float(t), "g") for t in temperatures]
@@ -205,14 +204,14 @@ def temperature_animation(names, temperatures, probs, *, title: str, y_title: st
         return _bar(x, row, color(0), **_bar_text(present, "%{y:.2~g}"), showlegend=False)
 
     player = _player(labels, current, frame_label=frame_label, play=play, pause=pause,
-                     present=present, stacked=stacked)
-    room = player_room(stacked)
-    layout = merge(styled(player, present=present, height=(620 if present else 460) + room,
+                     present=present)
+    layout = merge(styled(player, present=present, height=620 if present else 460,
                           title=title),
-                   dict(hovermode="x", margin=dict(b=(170 if present else 130) + room),
+                   dict(hovermode="x", margin=dict(b=170 if present else 130),
                         yaxis=dict(range=[0, 1.12], title=dict(text=y_title)),
                         **_labels_whole(present)))
-    return figure([bars(probs[current])], every_axis(layout, "xaxis", _class_axis(names)),
+    layout = stacked_player(every_axis(layout, "xaxis", _class_axis(names)), stacked)
+    return figure([bars(probs[current])], layout,
                   [dict(data=[bars(row)], name=label) for row, label in zip(probs, labels)])
 
 

@@ -57,24 +57,25 @@ SLIDER_STYLE = dict(SLIDER_COLORS, currentvalue=dict(xanchor="right"))
 # On a phone Play and Pause take about 140 px, a third of the width: a slider beside them
 # started under Pause (the optimizer race's first steps could not be reached) or had its
 # grip touching it. There the slider goes under the buttons, across the width, this much
-# lower; the figure grows by as much (`player_room`).
+# lower (`stacked_player`).
 STACKED_SLIDER_DROP = 48
 
 
-def slider_place(slider: dict, stacked: bool) -> dict:
-    """An animation's ``slider``, beside its Play/Pause buttons as given, or when ``stacked``
-    (a phone) under them, across the whole width."""
+def stacked_player(layout: dict, stacked: bool) -> dict:
+    """``layout`` of an animation whose one slider lies beside its Play/Pause buttons, as
+    it is; or when ``stacked`` (a phone) with the slider under them, across the whole
+    width, and the bottom margin and height (where set) grown by as much, so the plot
+    keeps its size."""
     if not stacked:
-        return slider
+        return layout
+    (slider,) = layout["sliders"]
     pad = dict(slider.get("pad", {}))
     pad["t"] = pad.get("t", 0) + STACKED_SLIDER_DROP
-    return dict(slider, x=0, len=1, xanchor="left", pad=pad)
-
-
-def player_room(stacked: bool) -> int:
-    """Pixels a figure adds under its plot (to its height and bottom margin) for
-    `slider_place`: the plot keeps its size."""
-    return STACKED_SLIDER_DROP if stacked else 0
+    out = dict(layout, sliders=[dict(slider, x=0, len=1, xanchor="left", pad=pad)],
+               margin=dict(layout["margin"], b=layout["margin"]["b"] + STACKED_SLIDER_DROP))
+    if layout.get("height"):
+        out["height"] = layout["height"] + STACKED_SLIDER_DROP
+    return out
 
 
 def color(i: int) -> str:

@@ -16,7 +16,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from .style import (GRID, cell, color, f32, figure, font_size, legend_on_top, line_width,
-                    log_axis, merge, player_room, slider_place, styled, two_panels)
+                    log_axis, merge, stacked_player, styled, two_panels)
 
 MAX_CURVE_POINTS = 400  # a loss curve needs no more to look exact
 RACE_FRAMES = 30  # animation frames of the optimizer race
@@ -347,11 +347,11 @@ def _frame_ends(steps, frames):
 
 
 def _race_controls(ends, *, play_label, pause_label, step_label, present,
-                   below=None, stacked=False) -> dict:
+                   below=None) -> dict:
     """Layout of the animation controls under the plot: Play / Pause buttons and a slider
     with one stop per frame (named by its step, ``ends - 1``), starting on the last.
     ``below``: where they start, as a fraction of the plot's height under it (the default
-    suits a normal-mode chart). ``stacked`` (a phone): the slider under the buttons."""
+    suits a normal-mode chart)."""
     anim = dict(frame=dict(duration=60, redraw=False), transition=dict(duration=0),
                 mode="immediate")
     base = font_size(present)
@@ -371,14 +371,14 @@ def _race_controls(ends, *, play_label, pause_label, step_label, present,
                 dict(label=pause_label, method="animate", args=[[None], jump()]),
             ],
         )],
-        sliders=[slider_place(dict(
+        sliders=[dict(
             active=len(ends) - 1, x=0.3, y=-0.1 if below is None else -below, len=0.7,
             xanchor="left", yanchor="top",
             pad=dict(t=10), font=dict(size=base - 2),
             currentvalue=dict(prefix=f"{step_label}: ", font=dict(size=base)),
             steps=[dict(label=str(int(e) - 1), method="animate", args=[[str(int(e) - 1)], jump()])
                    for e in ends],
-        ), stacked)],
+        )],
     )
 
 
@@ -392,6 +392,8 @@ def race_figure(surface, paths, *, x_label, y_label, play_label, pause_label, st
     slider scrubs through the steps. Each frame shows the path up to its step (every step when
     there are at most RACE_LINE_POINTS, else evenly thinned); the finished race shows every
     step. ``cut``: pixels the page's frame takes off ``height`` when it draws the chart.
+    ``stacked`` (a phone): the slider under the buttons (`stacked_player`), the figure
+    that much taller.
     """
     gx, gy, z = surface_grid(surface)
     # Level curves as one scatter trace, not a Contour: plotly.js removes every non-scatter
@@ -445,24 +447,23 @@ def race_figure(surface, paths, *, x_label, y_label, play_label, pause_label, st
     ends = _frame_ends(n_steps, frames)
     data += traces(int(ends[-1]))
     moving = list(range(2, 2 + 2 * len(clipped)))  # every trace after contours and minima
-    room = player_room(stacked)  # a phone's slider under the buttons; the plot keeps its size
-    height = (height or (PRESENT_RACE_HEIGHT if present else 560)) + room
+    height = height or (PRESENT_RACE_HEIGHT if present else 560)
     # Room for the controls under the plot. On a projector the plot is short, so they are
     # placed in pixels (the margins are fixed: one legend row above, the controls below),
     # clear of the tick labels and the axis title. Otherwise the legend takes two rows
     # across the width, and the room above them keeps Plotly's toolbar (shown on hover at
     # the top right) off the first row's last name ("Adam").
-    margin = dict(t=56 + (40 if title else 0), b=PRESENT_AXIS_ROOM + 84 + room) if present \
-        else dict(t=96 + (40 if title else 0), b=120 + room)
+    margin = dict(t=56 + (40 if title else 0), b=PRESENT_AXIS_ROOM + 84) if present \
+        else dict(t=96 + (40 if title else 0), b=120)
     below = (PRESENT_AXIS_ROOM / (height - cut - margin["t"] - margin["b"]) if present
              else None)
     layout = merge(
         styled(_race_controls(ends, play_label=play_label, pause_label=pause_label,
-                              step_label=step_label, present=present, below=below,
-                              stacked=stacked),
+                              step_label=step_label, present=present, below=below),
                present=present, height=height, title=title),
         dict(hovermode="closest", margin=margin,
              **_box_axes(x_label, y_label, surface.x_range, surface.y_range)),
     )
-    return figure(data, layout, [dict(data=positions(int(e)), traces=moving, name=str(int(e) - 1))
-                                 for e in ends])
+    return figure(data, stacked_player(layout, stacked),
+                  [dict(data=positions(int(e)), traces=moving, name=str(int(e) - 1))
+                   for e in ends])
