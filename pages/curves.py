@@ -42,7 +42,7 @@ from activations.figures.curves import (
 )
 from activations.figures.style import SHADE, color, dash
 from activations.numfmt import fmt
-from ui.frame import chart, display_math, on_phone, presenting, require_app_frame
+from ui.frame import chart, display_math, on_phone, presenting, require_app_frame, touch
 from ui.i18n import lang, t, yes_no
 from ui import cached, tourbar
 from ui import custom as formula_ui
@@ -480,7 +480,7 @@ else:
             saturation=saturation, lane_note=lane_note, dead=dead, samples=samples_f,
             y_range=ZOOM if zoom else None, height=pair_height, present=present))
         chart(fig_f, key="chart_f", filename=_stem(curves, "f"))
-        st.caption(t("curves.f_caption_touch" if on_phone() else "curves.f_caption"))
+        st.caption(t(touch("curves.f_caption")))
     with right:
         fig_df = cached.kept(view and ("curves_df", *view), lambda: curves_figure(
             grid.xmin, grid.dx, lines,
@@ -533,7 +533,7 @@ for label, line in zip(labels, lines, strict=True):
 st.download_button(t("curves.csv"), functools.partial(explore.csv_table, grid, headers, columns),
                    file_name=_stem(curves, "data") + ".csv", mime="text/csv",
                    key="csv", on_click="ignore", icon=":material/download:")
-st.caption(t("curves.export_note_touch" if on_phone() else "curves.export_note"))
+st.caption(t(touch("curves.export_note")))
 
 st.subheader(t("curves.details_header"))
 # Lazy tabs: only the open one is computed and sent.

@@ -18,7 +18,7 @@ from activations import gradflow
 from activations.numfmt import fmt
 from activations.figures import gradflow as figs
 from ui.frame import (chart, display_math, fragment, on_phone, presenting, require_app_frame,
-                      text_table, wide_gap)
+                      text_table, touch, wide_gap)
 from ui.i18n import lang, t
 from ui import cached, tourbar
 from ui import custom as formula_ui
@@ -322,8 +322,7 @@ def _lab() -> None:
             stats, names, title_saturated=tr("saturated"), title_dead=tr("dead"),
             x_title=tr("layer"), y_title=tr("percent"), present=present, stacked=stacked))
         chart(fig, key="gf_frac", filename="saturated_dead")
-        st.caption(f'{tr("frac_notice")} '
-                   f'{tr("frac_overlap_touch" if on_phone() else "frac_overlap")}')
+        st.caption(f'{tr("frac_notice")} {tr(touch("frac_overlap"))}')
 
         st.subheader(tr("table_title"))
         text_table(_summary(stats, names, theory))

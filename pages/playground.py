@@ -22,7 +22,7 @@ from activations.numfmt import fmt
 from ui import custom as formula_ui
 from ui.custom import label as act_label  # an activation's readable name
 from ui import cached, urlstate
-from ui.frame import chart, fragment, on_phone, presenting, require_app_frame
+from ui.frame import chart, fragment, on_phone, presenting, require_app_frame, touch
 from ui.i18n import t, yes_no
 from ui.urlstate import guard
 
@@ -51,7 +51,7 @@ tr = lambda key, **kw: t(f"network.{key}", **kw)  # noqa: E731 (the page's own c
 
 st.title(tr("title"))
 if not present:
-    st.write(f'{tr("intro")} {tr("intro_touch" if on_phone() else "intro_hover")}')
+    st.write(f'{tr("intro")} {tr(touch("intro_read"))}')
 
 
 def _batch_label(batch: str) -> str:

@@ -138,6 +138,12 @@ def on_phone() -> bool:
     return phone
 
 
+def touch(key: str) -> str:
+    """``key``, or on a phone its ``<key>_touch`` twin: the caption that says to tap where
+    the desktop's says to hover or to use the chart's toolbar (a phone has neither)."""
+    return f"{key}_touch" if on_phone() else key
+
+
 def wide_gap() -> str:
     """A large gap between columns, except on a phone: there the columns stack and their gap
     goes between them vertically (softmax's controls had a 64 px band of nothing)."""
@@ -262,6 +268,7 @@ def chart(fig, key: str, filename: str, hover_words: dict[str, str] | None = Non
     as a box's ``"max:"`` (Plotly's own localisation: a dictionary of a locale of our own,
     whose numbers keep Plotly's English format).
     """
+    phone = on_phone()
     config = {
         "displaylogo": False,
         # The toolbar shows on hover only, and holds just "save PNG" and "reset axes" (drag
@@ -269,7 +276,7 @@ def chart(fig, key: str, filename: str, hover_words: dict[str, str] | None = Non
         # phone, covered the chart titles at the top left.
         # A touch screen has no hover, so there the bar stayed, over the titles at the
         # chart's top right (the phone gallery's "Sigmoid"): none on a phone.
-        "displayModeBar": False if on_phone() else "hover",
+        "displayModeBar": False if phone else "hover",
         "modeBarButtons": [["toImage", "resetScale2d"]],
         "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
     }
@@ -280,7 +287,7 @@ def chart(fig, key: str, filename: str, hover_words: dict[str, str] | None = Non
         # A copy: the prepared dict is shared with every other use of the figure.
         height = max(240, prepared["layout"]["height"] - height_cut())
         prepared = {**prepared, "layout": {**prepared["layout"], "height": height}}
-    if on_phone():
+    if phone:
         # A finger's drag on a plot drew a zoom box and the page did not scroll: with
         # charts as wide as the phone, a student could scroll only along the screen's
         # edges. Without a drag mode a swipe scrolls the page; a tap still shows the hover.

@@ -9,8 +9,8 @@ EN = {
         "browser; Step and Continue train further; Reset goes back to the same starting "
         "weights."
     ),
-    "intro_hover": "Hover a unit to read its formula with the numbers filled in.",
-    "intro_touch": "Tap a unit to read its formula with the numbers filled in.",
+    "intro_read": "Hover a unit to read its formula with the numbers filled in.",
+    "intro_read_touch": "Tap a unit to read its formula with the numbers filled in.",
     "settings": "Data, network and training",
     "data_header": "Data",
     "data": "Data set",
@@ -156,8 +156,8 @@ KO = {
         "재생을 누르면 브라우저에서 학습 과정을 다시 보여 주고, 한 단계와 계속하기는 학습을 더 "
         "진행하며, 초기화는 같은 초기 가중치로 돌아갑니다."
     ),
-    "intro_hover": "유닛 위에 마우스를 올리면 숫자가 채워진 식을 볼 수 있습니다.",
-    "intro_touch": "유닛을 누르면 숫자가 채워진 식을 볼 수 있습니다.",
+    "intro_read": "유닛 위에 마우스를 올리면 숫자가 채워진 식을 볼 수 있습니다.",
+    "intro_read_touch": "유닛을 누르면 숫자가 채워진 식을 볼 수 있습니다.",
     "settings": "데이터, 신경망, 학습",
     "data_header": "데이터",
     "data": "데이터 세트",
