@@ -89,22 +89,26 @@ SQUEEZED_JS = """() => {
 # In each animated chart: a Play/Pause button on the slider's rail, grip or labels (the
 # optimizer race's Pause covered the rail's first third, and with it step 0; the softmax
 # and sweep grips touched Pause, a finger's width from it).
+# Every pair of them, with their boxes (`player_problems` keeps those that overlap).
 PLAYER_JS = """() => {
-    const box = n => n.getBoundingClientRect();
-    const apart = (a, b) => a.right <= b.left || b.right <= a.left
-                         || a.bottom <= b.top || b.bottom <= a.top;
-    const out = [];
-    document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot').forEach(el => {
-        const parts = [...el.querySelectorAll('.slider-rail-rect, .slider-grip-rect, '
-                                              + '.slider-label, .slider-current-value')];
-        el.querySelectorAll('.updatemenu-button').forEach(button => {
-            parts.filter(part => !apart(box(button), box(part))).forEach(part => out.push(
-                ['player button on its slider', button.textContent,
-                 part.getAttribute('class') + ' ' + part.textContent]));
+    const box = n => { const r = n.getBoundingClientRect();
+                       return {x: r.x, y: r.y, width: r.width, height: r.height}; };
+    return [...document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot')]
+        .flatMap(el => {
+            const parts = [...el.querySelectorAll('.slider-rail-rect, .slider-grip-rect, '
+                                                  + '.slider-label, .slider-current-value')];
+            return [...el.querySelectorAll('.updatemenu-button')].flatMap(button =>
+                parts.map(part => ({button: button.textContent, buttonBox: box(button),
+                                    part: part.getAttribute('class') + ' ' + part.textContent,
+                                    partBox: box(part)})));
         });
-    });
-    return out;
 }"""
+
+
+def player_problems(pg) -> list:
+    """Each Play/Pause button that lies on its slider's rail, grip or labels."""
+    return [["player button on its slider", p["button"], p["part"]]
+            for p in pg.evaluate(PLAYER_JS) if boxes_overlap(p["buttonBox"], p["partBox"])]
 # Every page, the tabs whose rows hold text beside controls, an explorer animation, and
 # presentation mode (a lecturer's link, opened on a phone).
 PHONE_PATHS = ("", "curves", "curves?fn=softplus&sweep=beta", "gradient_flow", "softmax",
@@ -119,7 +123,7 @@ def test_nothing_is_squeezed_or_past_the_edge_on_a_phone(browser, server):
         problems = {}
         for path in PHONE_PATHS:
             open_page(pg, f"{server}/{path}")
-            found = (pg.evaluate(SQUEEZED_JS) + pg.evaluate(PLAYER_JS)
+            found = (pg.evaluate(SQUEEZED_JS) + player_problems(pg)
                      + labels_on_plots(chart_layout(pg)[0]))
             if found:
                 problems[path] = found
