@@ -13,7 +13,7 @@ page shares (language, presentation mode). Each page is a thin file in `pages/`.
 import pandas  # noqa: F401
 import streamlit as st
 
-from ui import frame, gcfreeze, i18n, nodelay, tourbar, urlstate
+from ui import frame, gcfreeze, i18n, nodelay, share, tourbar, urlstate
 from ui.gate import GATE
 from ui.i18n import LANGS, t
 
@@ -81,6 +81,8 @@ with GATE.turn(), i18n.run_scope():
         phone = frame.on_phone()
         st.toggle(t("common.present"), key="present", bind="query-params", disabled=phone,
                   help=t("common.present_help_phone" if phone else "common.present_help"))
+        # The view's link and its QR code, for a class to open what the projector shows.
+        share.button(nav.url_path)
 
     if frame.presenting():
         # On a projector the chart gets the whole 1280x720 screen; the sidebar is one click away.

@@ -18,6 +18,24 @@ EN = {
                  "zoom the browser in (Ctrl and +, or ⌘ and + on a Mac) until this note goes "
                  "away, and the charts fill the screen.",
     "zoom_hint_hide": "Hide",
+    "share": "Share this view",
+    "share_help": "The link to this page as it is now, and a QR code of it that a class can "
+                  "scan from the projector.",
+    "share_title": "Share this view",
+    "share_scan": "Point a phone's camera at the code: it opens this page with the same "
+                  "settings.",
+    "share_link": "Or copy the link:",
+    "share_what": "The link holds the page, every setting on it and the language. "
+                  "Presentation mode is left out: each student gets the layout of their own "
+                  "screen.",
+    "share_relative": "The browser did not give the app's address, so this link is relative "
+                      "to it, and there is no QR code:",
+    "share_local": "This address is this computer's own (localhost): a phone in the room "
+                   "would open itself, not this app. Open the app by an address the room can "
+                   "reach (the Network URL that `streamlit run` prints, or the server's name) "
+                   "and share from there.",
+    "share_too_long": "This view's link is too long for a QR code: copy the link instead.",
+    "share_qr_alt": "QR code of the link to this view",
     "yes": "yes",
     "no": "no",
 }
@@ -38,6 +56,21 @@ KO = {
     "zoom_hint": "발표 모드는 1280x720 화면에 맞춰져 있는데 이 화면은 더 큽니다. 이 안내가 사라질 "
                  "때까지 브라우저를 확대하면(Ctrl과 +, Mac에서는 ⌘와 +) 차트가 화면을 채웁니다.",
     "zoom_hint_hide": "숨기기",
+    "share": "이 화면 공유",
+    "share_help": "지금 보이는 그대로의 이 페이지 링크와, 강의실에서 프로젝터 화면을 찍어 "
+                  "열 수 있는 QR 코드를 보여 줍니다.",
+    "share_title": "이 화면 공유하기",
+    "share_scan": "휴대폰 카메라로 코드를 비추면 같은 설정의 이 페이지가 열립니다.",
+    "share_link": "또는 링크를 복사하세요:",
+    "share_what": "링크에는 페이지와 그 모든 설정, 언어가 담깁니다. 발표 모드는 빠지므로 "
+                  "학생마다 자기 화면에 맞는 배치로 봅니다.",
+    "share_relative": "브라우저가 앱 주소를 알려 주지 않아 앱 주소 기준의 상대 링크만 "
+                      "보여 주며, QR 코드는 없습니다:",
+    "share_local": "이 주소(localhost)는 이 컴퓨터 자신을 가리켜, 강의실의 휴대폰으로 열면 이 앱이 "
+                   "아니라 그 휴대폰 자신을 엽니다. 강의실에서 접속할 수 있는 주소(`streamlit "
+                   "run`이 알려 주는 Network URL이나 서버 이름)로 앱을 열고 그곳에서 공유하세요.",
+    "share_too_long": "이 화면의 링크는 QR 코드에 담기에 너무 깁니다. 링크를 복사해 쓰세요.",
+    "share_qr_alt": "이 화면 링크의 QR 코드",
     "yes": "예",
     "no": "아니오",
 }
