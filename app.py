@@ -102,6 +102,7 @@ with GATE.turn(), i18n.run_scope():
         for key in [k for k in st.session_state if k not in FRAME_KEYS and not k.startswith("_")]:
             del st.session_state[key]
         st.session_state["_page"] = nav.url_path
+    frame.no_such_page_note()  # the link's path named no page: Home, and a note
     if nav.url_path != "tour":
         tourbar.banner()  # above the page, on every page, while the link names a tour step
     nav.run()

@@ -60,12 +60,16 @@ def require_app_frame() -> None:
         st.rerun()
 
 
+NO_SUCH_PAGE = "_no_such_page"  # set for the run that opens Home in place of a typed path
+
+
 def forgive_typed_path(url_paths) -> None:
     """Open ``/Softmax`` or ``/SOFTMAX`` as ``/softmax``: a path typed on a projector's
     keyboard. Streamlit matches a page's path exactly; otherwise it opens the default page
-    under its own "Page not found" dialog, in English. Called before ``st.navigation``, this
-    points a run at the page whose path is the typed one but for case. A path that matches
-    no page still gets Streamlit's dialog.
+    under its own "Page not found" dialog, in English, whatever the page's language. Called
+    before ``st.navigation``, this points a run at the page whose path is the typed one but
+    for case, and a path that matches no page at Home, which then says so in the visitor's
+    language (`no_such_page_note`).
     """
     from streamlit.runtime.scriptrunner import get_script_run_ctx
 
@@ -79,6 +83,16 @@ def forgive_typed_path(url_paths) -> None:
     lower = {path.lower(): path for path in url_paths}
     if typed.lower() in lower:
         manager.set_script_intent("", lower[typed.lower()])
+    else:
+        manager.set_script_intent("", "")  # neither a page nor a path: the default page
+        st.session_state[NO_SUCH_PAGE] = True
+
+
+def no_such_page_note() -> None:
+    """Above Home, once, when the link named a page that does not exist. The note does not
+    repeat the typed path: nothing a stranger put in a link is shown."""
+    if st.session_state.pop(NO_SUCH_PAGE, False):
+        st.warning(t("common.no_such_page"), icon=":material/wrong_location:")
 
 
 def page_link(page: str, label: str, icon: str) -> None:

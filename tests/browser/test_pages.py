@@ -17,10 +17,11 @@ from urllib.parse import quote, urlsplit
 import pytest
 
 import activations
+from ui.text import common as common_text
 
 from .conftest import (
     ROOT, _free_port, charts, follow_nav_link, new_page, open_page, screenshot, start_server,
-    toolbar_covers, wait_chart_change, wait_idle,
+    toolbar_covers, visible_text, wait_chart_change, wait_idle,
 )
 
 pytestmark = pytest.mark.browser
@@ -295,14 +296,22 @@ def test_a_path_typed_in_another_case_opens_its_page(browser, server, typed, pag
             pg.context.close()
 
 
-def test_a_path_of_no_page_still_says_so(browser, server):
-    pg = new_page(browser)
-    try:
-        open_page(pg, f"{server}/no_such_page")
-        assert urlsplit(pg.url).path == "/", pg.url
-        assert pg.locator(NOT_FOUND).count() == 1
-    finally:
-        pg.context.close()
+def test_a_path_of_no_page_opens_home_and_says_so_in_the_pages_language(browser, server):
+    """Streamlit's own "Page not found" is in English and names the typed path; app.py now
+    opens Home and says so in the page's language (frame.no_such_page_note), without the
+    path. As above, a process's very first run can still show Streamlit's dialog."""
+    for visit in range(2):
+        pg = new_page(browser)
+        try:
+            open_page(pg, f"{server}/no_such_page?lang=ko")
+            assert urlsplit(pg.url).path == "/" and "lang=ko" in pg.url, pg.url
+            note = pg.locator('[data-testid="stMain"] [data-testid="stAlertContentWarning"] p')
+            assert note.inner_text() == common_text.KO["no_such_page"]
+            assert "no_such_page" not in visible_text(pg)
+            if visit:
+                assert pg.locator(NOT_FOUND).count() == 0
+        finally:
+            pg.context.close()
 
 
 @pytest.mark.parametrize("query", ["lang=en", "lang=ko", "lang=ko&present=true"])

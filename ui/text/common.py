@@ -7,6 +7,8 @@ EN = {
     "bad_text": "The link's `{name}` could not be read; using the default.",
     "bad_tab": "The link's `tab` is not one of this page's tabs; showing “{tab}”.",
     "bad_present": "The link's `present` is neither 1 nor true; presentation mode is off.",
+    "no_such_page": "The link names a page this app does not have, so here is the home "
+                    "page. The pages are listed in the sidebar.",
     "language": "Language",
     "present": "Presentation mode",
     "present_help": "Larger text and thicker lines for a projector; controls fold away. In "
@@ -47,6 +49,8 @@ KO = {
     "bad_text": "링크의 `{name}` 값을 읽을 수 없어 기본값을 씁니다.",
     "bad_tab": "링크의 `tab` 값이 이 페이지의 탭이 아니어서 ‘{tab}’ 탭을 보여 줍니다.",
     "bad_present": "링크의 `present` 값이 1이나 true가 아니어서 발표 모드는 꺼 둡니다.",
+    "no_such_page": "링크가 가리키는 페이지가 이 앱에 없어 홈 페이지를 보여 줍니다. 페이지 "
+                    "목록은 사이드바에 있습니다.",
     "language": "언어",
     "present": "발표 모드",
     "present_help": "프로젝터용으로 글자를 키우고 선을 굵게 하며, 조작 패널을 접습니다. "
