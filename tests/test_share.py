@@ -4,11 +4,14 @@ dialog under AppTest. Chromium reads the code off the screen in tests/browser/te
 
 from __future__ import annotations
 
+import io
 import re
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
+import zxingcpp
 from hypothesis import given, settings, strategies as st_
+from PIL import Image
 
 from ui import share
 
@@ -119,3 +122,21 @@ def test_a_strangers_text_in_the_link_is_shown_percent_encoded(apptest, monkeypa
     (code,) = at.get("code")
     assert code.value == ("https://class.example/?utm=%3Cscript%3Ealert(1)%3C/script%3E"
                           "&lang=en")
+
+
+def test_the_png_for_slides_reads_back_as_the_link():
+    """Decoded by an independent reader (zxing-cpp), the picture gives the link itself."""
+    link = "https://class.example/curves?fn=softplus&fn=relu&p1_beta=2.5&lang=ko&tour=softplus"
+    png = share.qr_png(link)
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    image = Image.open(io.BytesIO(png))
+    assert [code.text for code in zxingcpp.read_barcodes(image)] == [link]
+    # 12 pixels a module, the quiet zone included: sharp when a slide enlarges it.
+    modules = share.segno.make(link, error="m", boost_error=True).symbol_size(border=4)[0]
+    assert image.size == (12 * modules, 12 * modules)
+
+
+def test_the_dialog_offers_the_png(apptest, monkeypatch):
+    at = _shared(apptest, "https://class.example/", monkeypatch)
+    (button,) = at.get("download_button")
+    assert button.proto.label == "QR code as a picture, for slides (PNG)"

@@ -9,6 +9,7 @@ gets the layout of their own screen.
 
 from __future__ import annotations
 
+import functools
 import io
 from urllib.parse import quote, urlencode, urlsplit
 
@@ -61,6 +62,19 @@ def qr_svg(link: str) -> str | None:
     return out.getvalue().decode("ascii")
 
 
+def qr_png(link: str) -> bytes:
+    """The same code as a PNG for slides (every slide program takes PNG; not all take
+    SVG): 12 pixels a module, so it stays sharp when a slide enlarges it."""
+    out = io.BytesIO()
+    segno.make(link, error="m", micro=False, boost_error=True).save(
+        out, kind="png", scale=12, border=4, dark="#000000", light="#ffffff")
+    return out.getvalue()
+
+
+def _page_name(page_path: str) -> str:
+    return "home" if page_path == "index" else page_path
+
+
 def _current_params() -> list[tuple[str, str]]:
     """The address bar's query parameters as this run has them, in order."""
     return [(key, value) for key in st.query_params for value in st.query_params.get_all(key)]
@@ -88,6 +102,12 @@ def _dialog(page_path: str) -> None:
         st.caption(t("common.share_link"))
         st.code(link, language=None, wrap_lines=True)
         st.caption(t("common.share_what"))
+        if svg is not None:
+            # Made only when the button is pressed; the dialog stays open (no rerun).
+            st.download_button(t("common.share_png"), functools.partial(qr_png, link),
+                               file_name=f"{_page_name(page_path)}-qr.png", mime="image/png",
+                               key="share_png", on_click="ignore",
+                               icon=":material/download:", width="stretch")
 
 
 def button(page_path: str) -> None:

@@ -103,5 +103,13 @@ def test_at_a_local_address_the_dialog_says_a_phone_cannot_open_it(browser, serv
         # The code is still there: the lecturer may share the link some other way.
         shown = pg.locator('[role="dialog"] [data-testid="stCode"] code').inner_text()
         assert shown.replace("\n", "") == f"{server}/softmax?lang=en"
+        # The picture for slides: downloaded, it reads back as the link.
+        with pg.expect_download() as download:
+            pg.locator(".st-key-share_png button:visible").first.click()
+        assert download.value.suggested_filename == "softmax-qr.png"
+        picture = Image.open(download.value.path())
+        assert [code.text for code in zxingcpp.read_barcodes(picture)] == \
+            [f"{server}/softmax?lang=en"]
+        assert pg.locator('[role="dialog"]').is_visible()  # the dialog stays open
     finally:
         pg.context.close()

@@ -38,6 +38,7 @@ EN = {
                    "and share from there.",
     "share_too_long": "This view's link is too long for a QR code: copy the link instead.",
     "share_qr_alt": "QR code of the link to this view",
+    "share_png": "QR code as a picture, for slides (PNG)",
     "yes": "yes",
     "no": "no",
 }
@@ -75,6 +76,7 @@ KO = {
                    "run`이 알려 주는 Network URL이나 서버 이름)로 앱을 열고 그곳에서 공유하세요.",
     "share_too_long": "이 화면의 링크는 QR 코드에 담기에 너무 깁니다. 링크를 복사해 쓰세요.",
     "share_qr_alt": "이 화면 링크의 QR 코드",
+    "share_png": "슬라이드용 QR 코드 그림(PNG)",
     "yes": "예",
     "no": "아니오",
 }
