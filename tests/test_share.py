@@ -140,3 +140,13 @@ def test_the_dialog_offers_the_png(apptest, monkeypatch):
     at = _shared(apptest, "https://class.example/", monkeypatch)
     (button,) = at.get("download_button")
     assert button.proto.label == "QR code as a picture, for slides (PNG)"
+
+
+def test_a_link_too_long_for_a_code_is_given_to_copy(apptest, monkeypatch):
+    at = _shared(apptest, "https://class.example/", monkeypatch, query={"utm": "x" * 3000})
+    (code,) = at.get("code")
+    assert code.value == f"https://class.example/?utm={'x' * 3000}&lang=en"
+    assert [w.value for w in at.warning] == \
+        ["This view's link is too long for a QR code: copy the link instead."]
+    assert not at.get("image") and not at.get("download_button")
+    assert not any("camera" in m.value for m in at.markdown)  # no code to point a camera at

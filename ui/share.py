@@ -53,7 +53,7 @@ def qr_svg(link: str) -> str | None:
     a screen is read through glare and at an angle. The SVG has no size of its own, so the
     page draws it crisp at any width."""
     try:
-        code = segno.make(link, error="m", micro=False, boost_error=True)
+        code = _code(link)
     except segno.DataOverflowError:
         return None
     out = io.BytesIO()
@@ -66,9 +66,12 @@ def qr_png(link: str) -> bytes:
     """The same code as a PNG for slides (every slide program takes PNG; not all take
     SVG): 12 pixels a module, so it stays sharp when a slide enlarges it."""
     out = io.BytesIO()
-    segno.make(link, error="m", micro=False, boost_error=True).save(
-        out, kind="png", scale=12, border=4, dark="#000000", light="#ffffff")
+    _code(link).save(out, kind="png", scale=12, border=4, dark="#000000", light="#ffffff")
     return out.getvalue()
+
+
+def _code(link: str) -> segno.QRCode:
+    return segno.make(link, error="m", micro=False, boost_error=True)
 
 
 def _page_name(page_path: str) -> str:
@@ -98,8 +101,9 @@ def _dialog(page_path: str) -> None:
         else:
             st.image(svg, width="stretch", alt=t("common.share_qr_alt"))
     with words:
-        st.write(t("common.share_scan"))
-        st.caption(t("common.share_link"))
+        if svg is not None:
+            st.write(t("common.share_scan"))
+            st.caption(t("common.share_link"))
         st.code(link, language=None, wrap_lines=True)
         st.caption(t("common.share_what"))
         if svg is not None:
