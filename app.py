@@ -1,7 +1,8 @@
 """Activation Explorer: the entry point (`streamlit run app.py`).
 
 Only the shared frame lives here: page config, navigation, and the sidebar controls every
-page shares (language, presentation mode). Each page is a thin file in `pages/`.
+page shares (language, presentation mode, Share this view). Each page is a thin file in
+`pages/`.
 """
 
 # pandas whole before any page draws a chart. Plotly looks pandas up in sys.modules without
