@@ -3,7 +3,9 @@
 EN = {
     "title": "Guided tour",
     "intro": "Every claim of the lecture notes, one step at a time: each step opens a page "
-             "in the state the caption talks about. Each step has its own link for slides. "
+             "in the state the caption talks about. Each step has its own link for slides; on an "
+             "open step, **Share this view** in the sidebar gives its QR code for a class to "
+             "scan. "
              "→ and ← move between steps; in presentation mode so do Page Down and Page Up, "
              "the buttons of a presenter's clicker.",
     "step": "Step",
@@ -119,7 +121,8 @@ EN = {
 KO = {
     "title": "둘러보기",
     "intro": "강의 노트의 주장 하나하나를 한 단계씩 보여 줍니다. 각 단계는 설명에 맞는 상태로 "
-             "페이지를 엽니다. 단계마다 슬라이드에 붙일 수 있는 링크가 있습니다. → 키와 ← 키로 "
+             "페이지를 엽니다. 단계마다 슬라이드에 붙일 수 있는 링크가 있고, 단계를 연 뒤 사이드바의 "
+             "**이 화면 공유**를 누르면 학생들이 찍을 수 있는 QR 코드가 나옵니다. → 키와 ← 키로 "
              "단계를 오가고, 발표 모드에서는 프레젠터 리모컨의 버튼인 Page Down과 Page Up으로도 "
              "오갈 수 있습니다.",
     "step": "단계",
