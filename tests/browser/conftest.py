@@ -109,6 +109,17 @@ def new_page(browser, width: int = 1280, height: int = 900, **context):
     return pg
 
 
+IPHONE = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
+          "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1")
+
+
+def phone_page(browser, **context):
+    """A fresh session in an iPhone's browser: 390x844, its User-Agent, touch (and
+    Playwright's other context options, such as ``locale``)."""
+    return new_page(browser, 390, 844, user_agent=IPHONE, is_mobile=True, has_touch=True,
+                    **context)
+
+
 @pytest.fixture
 def page(browser):
     pg = new_page(browser)

@@ -18,12 +18,9 @@ import pytest
 import activations
 
 from .conftest import (boxes_overlap, chart_layout, labels_on_plots, new_page, open_page,
-                       screenshot)
+                       phone_page, screenshot)
 
 pytestmark = pytest.mark.browser
-
-IPHONE = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
-          "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1")
 
 # The gallery's panels in drawing order: each one's plot area, its subplot title's box and
 # its y tick labels' boxes ({x, y, width, height} in CSS pixels).
@@ -36,11 +33,6 @@ PANELS_JS = """() => {
     const ticks = [...el.querySelectorAll('g[class$="ytick"] text')].map(rect);
     return {plots, titles, ticks};
 }"""
-
-
-def _phone(browser):
-    """A fresh session in an iPhone's browser: 390x844, its User-Agent, touch."""
-    return new_page(browser, 390, 844, user_agent=IPHONE, is_mobile=True, has_touch=True)
 
 
 # Each element of the main area that ends past the screen's right edge, or holds text in a
@@ -118,7 +110,7 @@ PHONE_PATHS = ("", "curves", "curves?fn=softplus&sweep=beta", "gradient_flow", "
 
 
 def test_nothing_is_squeezed_or_past_the_edge_on_a_phone(browser, server):
-    pg = _phone(browser)
+    pg = phone_page(browser)
     try:
         problems = {}
         for path in PHONE_PATHS:
@@ -154,7 +146,7 @@ STACKED_GAPS_JS = """() => [...document.querySelectorAll('[data-testid="stHorizo
 def test_stacked_columns_sit_close_on_a_phone(browser, server):
     """Columns a phone stacks keep a small gap: a "large" one went vertical, and softmax's
     logits sat 64 px above their sliders with nothing between (`ui.frame.wide_gap`)."""
-    pg = _phone(browser)
+    pg = phone_page(browser)
     try:
         open_page(pg, f"{server}/softmax")
         gaps = pg.evaluate(STACKED_GAPS_JS)
@@ -197,7 +189,7 @@ def test_a_swipe_on_a_chart_scrolls_the_page_and_a_tap_still_reads_it(browser, s
     """A finger's drag on a plot drew Plotly's zoom box and the page stood still: with
     charts as wide as the phone, only the screen's edges scrolled. On a phone the charts
     have no drag mode (`ui.frame.chart`); a tap still shows the hover label."""
-    pg = _phone(browser)
+    pg = phone_page(browser)
     try:
         open_page(pg, f"{server}/{path}")
         pg.locator('[data-testid="stPlotlyChart"]').first.scroll_into_view_if_needed()
@@ -220,7 +212,7 @@ def test_a_phone_is_told_to_tap_not_to_hover_or_use_a_toolbar(browser, server, l
     """A phone has no mouse and shows no chart toolbar: the explorer's captions spoke of
     hovering and of the camera icon, gradient flow's and the playground's of hovering."""
     words = ("hover", "camera") if lang == "en" else ("마우스", "카메라")
-    pg = _phone(browser)
+    pg = phone_page(browser)
     try:
         for path in ("curves", "gradient_flow", "playground"):
             open_page(pg, f"{server}/{path}?lang={lang}")
@@ -238,7 +230,7 @@ def _panels_in_first_row(panels) -> int:
 
 
 def test_gallery_on_a_phone_has_three_readable_columns(browser, server):
-    pg = _phone(browser)
+    pg = phone_page(browser)
     try:
         open_page(pg, server + "/")
         pg.locator(".st-key-gallery").scroll_into_view_if_needed()
@@ -300,7 +292,7 @@ SPLIT_WORDS_JS = """() => {
 def test_korean_lines_break_between_words_on_a_phone(browser, server):
     """Korean is set with breaks between words (eojeol); the browser's default broke between
     any two syllables: the gradient-flow title read "기울 / 기의", its intro "역전 / 파하며"."""
-    pg = _phone(browser)
+    pg = phone_page(browser)
     try:
         for path in ("gradient_flow?lang=ko", "tour?lang=ko", "softmax?lang=ko"):
             open_page(pg, f"{server}/{path}")

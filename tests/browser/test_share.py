@@ -18,14 +18,12 @@ from PIL import Image
 
 from ui.text import softmax as softmax_text
 
-from .conftest import (CHROMIUM_FLAGS, _chromium_path, new_page, open_page, screenshot,
-                       wait_idle)
+from .conftest import (CHROMIUM_FLAGS, _chromium_path, new_page, open_page, phone_page,
+                       screenshot, wait_idle)
 
 pytestmark = pytest.mark.browser
 
 HOST = "class.example"
-PHONE = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
-         "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1")
 VIEW_Y_JS = """() => document.querySelector('.st-key-views .js-plotly-plot').data
     .map(t => Array.from(t.y).map(v => +v.toFixed(6)))"""
 
@@ -78,8 +76,7 @@ def test_a_phone_reads_the_projected_code_and_opens_the_same_view(room, server):
     # Everything the view holds, in the visitor's language, without presentation mode.
     assert dict(parse_qsl(link.query)) == {"T": "1.2", "logits": "1,3,0,2,5", "lang": "ko"}
 
-    student = new_page(room, 390, 844, locale="en-US", user_agent=PHONE, is_mobile=True,
-                       has_touch=True)
+    student = phone_page(room, locale="en-US")
     try:
         open_page(student, shown)
         assert student.locator("h1").first.inner_text() == softmax_text.KO["title"]
