@@ -55,7 +55,7 @@ def test_the_home_page_is_the_apps_root_and_a_relative_link_starts_with_its_quer
     ("http://127.1.2.3/", True), ("http://[::1]:8501/", True), ("http://app.localhost/", True),
     ("http://0.0.0.0:8501/", True), ("https://class.example/", False),
     ("http://192.168.0.12:8501/", False), ("https://ae.streamlit.app/", False),
-    ("http://localhost.example.org/", False),
+    ("http://localhost.example.org/", False), ("http://127.example.org/", False),
 ])
 def test_a_local_address_is_told_apart(base, local):
     assert share.local_only(base) is local

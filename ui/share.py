@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import io
+import ipaddress
 from urllib.parse import quote, urlencode, urlsplit
 
 import segno
@@ -42,8 +43,13 @@ def local_only(base: str) -> bool:
     lecturer who runs the app on the laptop at the projector, where a phone in the room
     would open its own localhost instead."""
     host = (urlsplit(base).hostname or "").lower()
-    return (host in ("localhost", "::1", "0.0.0.0") or host.endswith(".localhost")
-            or host.startswith("127."))
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:  # a name, not an address
+        return False
+    return address.is_loopback or address.is_unspecified  # 127.0.0.0/8, ::1; 0.0.0.0
 
 
 def qr_svg(link: str) -> str | None:
