@@ -1,5 +1,6 @@
-"""ui/frame.py's chart: a figure drawn again is handed to st.plotly_chart with its JSON made
-already (`_wire_form`), and what Streamlit sends is the same JSON, byte for byte."""
+"""ui/frame.py's chart: a kept figure is handed to st.plotly_chart with its JSON made
+already (`_wire_form`), and what Streamlit sends is Plotly's JSON of the figure (the same
+values, parsed by an independent JSON reader), written in ASCII and safe inside HTML."""
 
 from __future__ import annotations
 
@@ -27,8 +28,10 @@ def test_every_builder_sends_the_same_json_in_wire_form(name, present):
     prepared = to_plotly_dict(BUILDERS[name](present))
     plain = _sent(prepared)
     wire = frame._wire_form(prepared)
-    assert _sent(wire) == plain
-    assert _sent(wire) == plain  # Plotly pops trace uids: the wire form survives a send
+    sent = _sent(wire)
+    assert json.loads(sent) == json.loads(plain)
+    assert sent.isascii()
+    assert _sent(wire) == sent  # Plotly pops trace uids: the wire form survives a send
     assert any(isinstance(v, frame.orjson.Fragment)
                for trace in wire["data"] for v in trace.values())
     assert ("frames" in wire) == isinstance(wire.get("frames"), frame.orjson.Fragment)
@@ -43,20 +46,40 @@ def test_text_unsafe_in_html_is_escaped_as_plotly_escapes_it():
                  frames=[dict(name="f/1", data=[dict(y=[5, 6], name="<i>")])])
     prepared = to_plotly_dict(fig)
     sent = _sent(frame._wire_form(prepared))
-    assert sent == _sent(prepared)
+    assert json.loads(sent) == json.loads(_sent(prepared))
     for raw in ("<", ">", "/", "\u2028", "\u2029"):
         assert raw not in sent
     assert json.loads(sent)["data"][0]["name"] == "</script><b>a/b</b>"
 
 
-def test_a_figure_drawn_again_is_sent_in_its_kept_wire_form():
+def test_text_beyond_ascii_is_sent_as_json_escapes():
+    # A Korean title, a minus sign and subscripts (the playground's "x₁"), and a character
+    # beyond U+FFFF (a surrogate pair in JSON): each read back by Python's own JSON parser.
+    texts = ["손실 곡선", "−1.5", "x₁, x₂", "σ′(x)", "😀 ok", "é", "\u2028"]
+    fig = figure([dict(type="scatter", x=[1, 2], y=[3, 4], name=text, hovertext=[text, "a"])
+                  for text in texts],
+                 dict(title=dict(text=" / ".join(texts)), height=300),
+                 frames=[dict(name="단계 1", data=[dict(y=[5, 6], name="−")])])
+    prepared = to_plotly_dict(fig)
+    sent = _sent(frame._wire_form(prepared))
+    assert sent.isascii()
+    assert "\\u2212" in sent and "\\ud83d\\ude00" in sent  # written as JSON escapes them
+    back = json.loads(sent)
+    assert [trace["name"] for trace in back["data"]] == texts
+    assert [trace["hovertext"][0] for trace in back["data"]] == texts
+    assert back["layout"]["title"]["text"] == " / ".join(texts)
+    assert back["frames"][0]["name"] == "단계 1" and back["frames"][0]["data"][0]["name"] == "−"
+    assert back == json.loads(_sent(prepared))
+
+
+def test_a_kept_figure_is_sent_in_its_wire_form_from_the_first_draw():
     fig = BUILDERS["network"](False)
     prepared = to_plotly_dict(fig)
-    assert frame._sendable(fig, prepared) is prepared  # the first draw: as it is
-    wire = frame._sendable(fig, prepared)  # the second: made and kept
+    wire = frame._sendable(fig, prepared)  # the first draw: made and kept
     assert wire is not prepared and isinstance(wire["frames"], frame.orjson.Fragment)
+    assert frame._sendable(fig, prepared) is wire
     assert frame._sendable(fig, to_plotly_dict(fig)) is wire
-    assert _sent(wire) == _sent(prepared)
+    assert json.loads(_sent(wire)) == json.loads(_sent(prepared))
 
 
 def test_figures_without_a_kept_dict_are_sent_as_they_are():
@@ -101,4 +124,7 @@ def test_streamlit_sends_the_wire_form_unchanged():
     first = at.get("plotly_chart")[0].proto.spec
     at.run()
     second = at.get("plotly_chart")[0].proto.spec
-    assert first == second == _sent(to_plotly_dict(BUILDERS["softmax.animation"](False)))
+    assert first == second  # the same element id: the browser keeps the chart as it is
+    assert first.isascii()
+    assert json.loads(first) == json.loads(_sent(to_plotly_dict(
+        BUILDERS["softmax.animation"](False))))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 import orjson
@@ -223,26 +224,47 @@ class _Prepared(BaseFigure):
 # What ``plotly.io.to_json`` does with orjson's output before st.plotly_chart sends it:
 # these options, then these characters escaped (so the JSON is safe inside HTML).
 _JSON_OPTIONS = orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY
-_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("/", "\\u002f"), ("\u2028", "\\u2028"),
-            ("\u2029", "\\u2029"))
+# (Plotly also escapes U+2028 and U+2029: `_json_piece` escapes every non-ASCII character.)
+_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("/", "\\u002f"))
 _SCALARS = (int, float, bool, type(None))
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+
+
+def _ascii_escape(match: re.Match) -> str:
+    """One character beyond ASCII as JSON writes it escaped: ``\\uXXXX``, or a surrogate
+    pair beyond U+FFFF."""
+    code = ord(match[0])
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def _json_piece(value) -> orjson.Fragment:
-    """``value``'s JSON as ``plotly.io.to_json`` writes it, made now and embedded as is."""
+    """``value``'s JSON as ``plotly.io.to_json`` writes it, made now and embedded as is,
+    with every character beyond ASCII escaped.
+
+    Why ASCII: one such character ("−", "x₁", a Korean title) makes Python keep the whole
+    JSON at two or four bytes a character, and Streamlit then transcodes it to UTF-8 on
+    every draw (into its message, and again for the chart's element id). For the
+    playground's 1 MB animation that was 2 ms of server CPU a draw; an ASCII string is
+    copied as it is. The browser parses the same values (tests/test_frame.py)."""
     text = orjson.dumps(value, option=_JSON_OPTIONS).decode()
     for raw, escaped in _ESCAPES:
         if raw in text:
             text = text.replace(raw, escaped)
+    if not text.isascii():  # outside JSON's strings orjson writes only ASCII
+        text = _NON_ASCII.sub(_ascii_escape, text)
     return orjson.Fragment(text)
 
 
 def _wire_form(prepared: dict) -> dict:
     """``prepared`` with its JSON made below the first level of each trace and of the
     layout, and for all frames: orjson embeds those pieces (``orjson.Fragment``) instead of
-    writing them again, and the escaping pass finds nothing left to do. The same JSON, byte
-    for byte (tests/test_frame.py). Trace dicts stay dicts (Plotly pops their ``uid``) and
-    the layout's numbers stay numbers (Streamlit reads its width and height)."""
+    writing them again, and the escaping pass finds nothing left to do. The same JSON values
+    as Plotly's, written in ASCII (tests/test_frame.py). Trace dicts stay dicts (Plotly pops
+    their ``uid``) and the layout's numbers stay numbers (Streamlit reads its width and
+    height)."""
     piece = lambda v: v if isinstance(v, _SCALARS) else _json_piece(v)  # noqa: E731
     out = {**prepared,
            "data": [{k: piece(v) for k, v in trace.items()} for trace in prepared["data"]],
@@ -253,19 +275,17 @@ def _wire_form(prepared: dict) -> dict:
 
 
 def _sendable(fig, prepared: dict) -> dict:
-    """What to hand st.plotly_chart: for a figure drawn again (a cached one, shared by
-    every session), its wire form, made on the second draw and kept on the figure. Writing
+    """What to hand st.plotly_chart: for a figure with a kept dict (a cached one, shared by
+    every session), its wire form, made on the first draw and kept on the figure. Writing
     a figure's JSON is then a few ms less per run (14 ms for the playground's 1 MB of
-    frames). A figure drawn once is handed over as it is."""
+    frames), and every draw sends the same JSON, so the chart keeps its element id (and
+    the browser its zoom) from the first run to the next."""
     state = fig.__dict__
     if state.get("_plotly_dict") is not prepared or "data" not in prepared \
             or "layout" not in prepared:
         return prepared  # not a kept dict (see figures.spec.to_plotly_dict)
     wire = state.get("_wire_form")
     if wire is None:
-        if not state.get("_drawn"):
-            state["_drawn"] = True
-            return prepared
         try:
             wire = _wire_form(prepared)
         except TypeError:  # a value only Plotly's cleaning pass can write: its own path
