@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from activations import numfmt
-from activations.numfmt import fmt, fmt_list
+from activations.numfmt import fmt, fmt_chart, fmt_list
 
 CASES = [
     (0.408529, 4, "0.4085"),
@@ -41,6 +41,15 @@ def test_written_out_cases(x, digits, text):
 
 def test_doctest():
     assert doctest.testmod(numfmt).failed == 0
+
+
+@pytest.mark.parametrize(("x", "digits", "text"), [
+    (-2.4385, 3, "\u22122.44"), (0.644, 3, "0.644"), (-1e-20, 2, "\u22121e\u221220"),
+    (3.7e-5, 2, "3.7e\u221205"), (-0.0, 3, "0"), (float("-inf"), 3, "\u2212inf")])
+def test_a_chart_writes_a_true_minus_sign(x, digits, text):
+    # U+2212, as Plotly writes its tick labels; no hyphen-minus left anywhere in the text
+    assert fmt_chart(x, digits) == text
+    assert "-" not in fmt_chart(x, digits)
 
 
 def test_list():

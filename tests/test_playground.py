@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from activations import playground as pg
 from activations.figures import softmax as figs
 from tests.conftest import assert_stacked
+from tests.test_figures import _decode
 
 LN2 = math.log(2)
 
@@ -557,9 +558,35 @@ def test_views_figure_escapes_names_and_prints_float64():
     assert layout["yaxis"]["range"] == [0, 1.12] and "range" not in layout["yaxis2"]
     assert [a["text"] for a in layout["annotations"]] == ["P", "Q"]
     # values printed on the softmax bars (three sets would overlap) and on log-softmax's
-    assert [tr.texttemplate for tr in fig.data] == ["%{y:.3~g}", None, None, "%{y:.3~g}"]
+    assert [tr.texttemplate for tr in fig.data] == ["%{customdata}", None, None,
+                                                    "%{customdata}"]
     # colours of the background are left to the Streamlit theme
     assert "paper_bgcolor" not in layout and "plot_bgcolor" not in layout
+
+
+@pytest.mark.parametrize("present", [False, True])
+def test_bar_labels_read_their_bars_with_the_axis_minus_sign(present):
+    """A printed bar value is its bar's height, written as numbers are on screen (no row of
+    zeros; significant digits) and with U+2212 for a minus, as Plotly writes the axis's
+    tick labels beside it (its own number format wrote "-2.44" beside "−2")."""
+    seen = set()
+    for name, fig in _builders(present).items():
+        spec = _validated(fig)
+        traces = spec["data"] + [t for f in spec.get("frames", []) for t in f["data"]]
+        for trace in traces:
+            if trace.get("texttemplate") is None:
+                continue
+            assert trace["texttemplate"] == "%{customdata}", name
+            heights, labels = _decode(trace["y"]), trace["customdata"]
+            assert len(labels) == len(heights), name
+            for h, label in zip(heights, labels, strict=True):
+                assert "-" not in label and "0000000" not in label, (name, label)
+                assert label.startswith("\u2212") == (h < 0 and label != "0"), (name, label)
+                back = float(label.replace("\u2212", "-"))
+                digits = 2 if name == "animation" else 3
+                assert math.isclose(back, h, rel_tol=10.0 ** (1 - digits)), (name, h, label)
+            seen.add(name)
+    assert {"views", "animation", "target", "example"} <= seen, seen
 
 
 @pytest.mark.parametrize("present", [False, True])

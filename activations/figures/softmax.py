@@ -14,6 +14,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
+from ..numfmt import fmt_chart
 from .style import (axis_key, cell, color, every_axis, f32, figure, legend_on_top, line_width,
                     merge, stacked_player, styled, subplots, two_panels)
 
@@ -76,7 +77,7 @@ def _two_panels(titles: tuple, *, present: bool, height: int, stacked: bool,
 def _bar(x, y, bar_color, **extra) -> dict:
     """Bars of heights ``y`` at positions ``x``; ``bar_color`` is one colour or one per bar.
 
-    Heights stay float64: a bar's label prints its height, and in float32 a probability of
+    Heights stay float64: a bar's hover prints its height, and in float32 a probability of
     e^-200 would read 0 and e^-100 3.8e-44 (it is 3.7e-44). At most 10 bars a trace, so
     the JSON hardly grows."""
     return dict(type="bar", x=x, y=np.asarray(y, dtype=np.float64), marker=dict(color=bar_color),
@@ -88,13 +89,17 @@ def _label_size(present: bool) -> int:
     return 16 if present else 11
 
 
-def _bar_text(present: bool, template: str | None = None) -> dict:
-    """Values printed above the bars with ``template``: outside the bar and not clipped
-    by the axis range, so a bar at the top of the range keeps its label."""
+def _bar_text(present: bool, values=None, digits: int = 3) -> dict:
+    """``values`` printed above the bars, one per bar (none: no labels), as every number on
+    screen is written (`fmt_chart`: ``digits`` significant digits, ``3.7e-05`` rather than
+    a row of zeros, the axis's minus sign): outside the bar and not clipped by the axis
+    range, so a bar at the top of the range keeps its label. The text rides in
+    ``customdata``, so the hover keeps Plotly's own."""
     text = dict(textposition="outside", textfont=dict(size=_label_size(present)),
                 cliponaxis=False)
-    if template:
-        text["texttemplate"] = template
+    if values is not None:
+        text |= dict(customdata=[fmt_chart(v, digits) for v in np.asarray(values).ravel()],
+                     texttemplate="%{customdata}")
     return text
 
 
@@ -138,14 +143,14 @@ def views_figure(names, softmax, argmax, softmin, log_softmax, *, softmax_name: 
     data = [
         # values printed on the softmax bars only: three sets would overlap
         _bar(x, values, color(i), name=name,
-             **_bar_text(present, "%{y:.3~g}" if i == 0 else None), **probs)
+             **_bar_text(present, values if i == 0 else None), **probs)
         for i, (name, values) in enumerate(
             [(softmax_name, softmax), (argmax_name, argmax), (softmin_name, softmin)])
     ]
     # log-softmax printed too: besides its worth (the loss reads log p), a panel without
     # labels made Plotly skip hiding the other panel's labels (`_labels_whole`)
     data.append(_bar(x, log_softmax, color(3), name=log_softmax_name,
-                     **_bar_text(present, "%{y:.3~g}"), **logs))
+                     **_bar_text(present, log_softmax), **logs))
     layout = _two_panels((prob_title, log_title), present=present,
                          height=PRESENT_HEIGHT if present else 400, stacked=stacked,
                          side=dict(column_widths=(0.64, 0.36)),
@@ -201,7 +206,7 @@ def temperature_animation(names, temperatures, probs, *, title: str, y_title: st
     labels = [format(float(t), "g") for t in temperatures]
 
     def bars(row):
-        return _bar(x, row, color(0), **_bar_text(present, "%{y:.2~g}"), showlegend=False)
+        return _bar(x, row, color(0), **_bar_text(present, row, 2), showlegend=False)
 
     player = _player(labels, current, frame_label=frame_label, play=play, pause=pause,
                      present=present)
@@ -235,7 +240,7 @@ def target_figure(names, p, y, grad, *, p_name: str, y_name: str,
         _bar(x, p, color(0), name=p_name, **top),
         _bar(x, y, color(1), name=y_name, **top),
         *(_bar(x[side], grad[side], c, name=name, width=0.8, offset=-0.4,
-               **_bar_text(present, "%{y:.3~g}"), **bottom)
+               **_bar_text(present, grad[side]), **bottom)
           for side, c, name in ((grad > 0, color(3), grad_names[0]),
                                 (grad < 0, color(2), grad_names[1]))),
     ]
@@ -277,7 +282,7 @@ def worked_example_figure(p, q1, q2, *, outcome_names, p_name: str, q1_name: str
                           q2_name: str, y_title: str, present: bool = False) -> go.Figure:
     """The true p and the two guesses q1, q2 as grouped bars."""
     x = np.arange(len(p))  # (4,) outcome positions
-    data = [_bar(x, values, color(i), name=name, **_bar_text(present, "%{y:.3~g}"))
+    data = [_bar(x, values, color(i), name=name, **_bar_text(present, values))
             for i, (name, values) in enumerate([(p_name, p), (q1_name, q1), (q2_name, q2)])]
     layout = merge(styled(present=present, height=PRESENT_HEIGHT if present else 360),
                    dict(barmode="group", hovermode="x",
