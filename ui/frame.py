@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import re
 from pathlib import Path
 
@@ -227,17 +228,14 @@ _JSON_OPTIONS = orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY
 # (Plotly also escapes U+2028 and U+2029: `_json_piece` escapes every non-ASCII character.)
 _ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("/", "\\u002f"))
 _SCALARS = (int, float, bool, type(None))
-_NON_ASCII = re.compile("[^\x00-\x7f]")
+_NON_ASCII = re.compile("[^\x00-\x7f]+")
 
 
 def _ascii_escape(match: re.Match) -> str:
-    """One character beyond ASCII as JSON writes it escaped: ``\\uXXXX``, or a surrogate
-    pair beyond U+FFFF."""
-    code = ord(match[0])
-    if code < 0x10000:
-        return f"\\u{code:04x}"
-    code -= 0x10000
-    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    """A run of characters beyond ASCII as JSON escapes them (``\\uXXXX``, a surrogate pair
+    beyond U+FFFF): the standard library's JSON writer, less the quotes. (The run holds no
+    quote, backslash or control character: those are ASCII.)"""
+    return json.dumps(match[0])[1:-1]
 
 
 def _json_piece(value) -> orjson.Fragment:
