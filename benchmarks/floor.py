@@ -88,7 +88,8 @@ SPECS = Path(__file__).parents[1] / "specs"
 for key, redrawn in CHARTS:
     view = "changed" if redrawn and value != DEFAULT else "default"
     name = f"{page}-{{key}}-{{view}}.json"
-    chart(cached.kept(("floor", name), lambda: figure(SPECS / name)), key=key, filename=key)
+    chart(cached.kept(("floor", name), lambda: figure(SPECS / name)), key=key, filename=key,
+          alt=key)
 '''
 WIDGETS = {
     None: "value = DEFAULT = None",

@@ -41,7 +41,7 @@ from activations.figures.curves import (
     scale_figure, sweep_figure,
 )
 from activations.figures.style import SHADE, color, dash
-from activations.numfmt import fmt
+from activations.numfmt import fmt, fmt_chart
 from ui.frame import chart, display_math, on_phone, presenting, require_app_frame, touch
 from ui.i18n import lang, t, yes_no
 from ui import cached, tourbar
@@ -450,6 +450,8 @@ if show["train"]:
             samples_df.append((t("curves.train_name", label=labels[i]), color(i), r.slope_x,
                                r.slope))
 hover = dict(f=t("curves.hover_f"), df=t("curves.hover_df"))
+# What the charts show, in words, for their screen-reader names (`chart`'s alt).
+span = dict(x0=fmt_chart(grid.xmin), x1=fmt_chart(grid.xmax), names=", ".join(labels))
 pair_height = PRESENT_PAIR_HEIGHT if present else None
 lane_note = t("curves.lane_note")
 
@@ -466,7 +468,10 @@ if swept is not None:
         SweepTexts(t("curves.f_title"), t("curves.df_title"), t("curves.x"),
                    _pname(swept.param) + " = ", t("curves.play"), t("curves.pause")),
         present=present, height=PRESENT_PAIR_HEIGHT if present else 480, stacked=on_phone())
-    chart(fig, key="chart_sweep", filename=_stem(curves, f"sweep-{swept.param}"))
+    chart(fig, key="chart_sweep", filename=_stem(curves, f"sweep-{swept.param}"),
+          alt=t("curves.alt_sweep", param=_pname(swept.param),
+                label=curves[swept.slot].act.label, lo=fmt_chart(swept.values.min()),
+                hi=fmt_chart(swept.values.max())))
     st.caption(t("curves.sweep_caption", label=_md(label)))
 else:
     # The pair depends only on these (the typed formula is no key): a class at one view
@@ -479,7 +484,7 @@ else:
             Texts(t("curves.f_title"), t("curves.x"), t("curves.f_axis"), **hover),
             saturation=saturation, lane_note=lane_note, dead=dead, samples=samples_f,
             y_range=ZOOM if zoom else None, height=pair_height, present=present))
-        chart(fig_f, key="chart_f", filename=_stem(curves, "f"))
+        chart(fig_f, key="chart_f", filename=_stem(curves, "f"), alt=t("curves.alt_f", **span))
         st.caption(t(touch("curves.f_caption")))
     with right:
         fig_df = cached.kept(view and ("curves_df", *view), lambda: curves_figure(
@@ -488,7 +493,8 @@ else:
             derivative=True, saturation=saturation, lane_note=lane_note, dead=dead,
             samples=samples_df, threshold=(explore.SATURATION_SLOPE, t("curves.threshold"))
             if show["sat"] else None, height=pair_height, present=present))
-        chart(fig_df, key="chart_df", filename=_stem(curves, "df"))
+        chart(fig_df, key="chart_df", filename=_stem(curves, "df"),
+              alt=t("curves.alt_df", **span))
         shares = "; ".join(f"{label} {info.share:.0%}"
                            for label, info in zip(labels, infos, strict=True))
         st.caption(t("curves.df_caption", shares=_md(shares)))
@@ -505,7 +511,8 @@ if show["scale"] and k is not None:
                        [t("curves.scaled_name", label=label, k=_fmt(k)) for label in labels],
                        Texts(t("curves.scale_title", k=_fmt(k)), t("curves.x"),
                              t("curves.f_axis")), present=present)
-    chart(fig, key="chart_scale", filename=_stem(curves, f"scale-k{_fmt(k)}"))
+    chart(fig, key="chart_scale", filename=_stem(curves, f"scale-k{_fmt(k)}"),
+          alt=t("curves.alt_scale", k=fmt_chart(k), names=span["names"]))
     gaps = "; ".join(f"{label} {_fmt(gap)}"
                      for label, (_, gap) in zip(labels, scaled, strict=True))
     st.caption(t("curves.scale_caption", k=_fmt(k), gaps=_md(gaps)))
@@ -522,7 +529,8 @@ if show["diff"] and len(curves) >= 2:
                                   t("curves.diff_axis")),
                             titles=(t("curves.diff_panel_f"), t("curves.diff_panel_df")),
                             present=present)
-    chart(fig, key="chart_diff", filename=_stem(curves, "difference"))
+    chart(fig, key="chart_diff", filename=_stem(curves, "difference"),
+          alt=t("curves.alt_diff", b=labels[0], x0=span["x0"], x1=span["x1"]))
     st.caption(t("curves.diff_caption", b=_md(labels[0]), gaps=_md("; ".join(gaps))))
 
 headers = [t("curves.csv_x")]

@@ -291,7 +291,8 @@ def _lab() -> None:
             theory_names=[tr("theory_of", run=n) for n in names] if theory else None,
             chain_name=tr("chain"), chain=chain, present=present, stacked=stacked,
             zero_names=[tr("zero_of", run=n) for n in names]))
-        chart(fig, key="gf_grad", filename="gradient_norms")
+        shown = ", ".join(names)  # the runs, for the charts' screen-reader names
+        chart(fig, key="gf_grad", filename="gradient_norms", alt=tr("alt_grad", names=shown))
         _grad_caption(stats, names, theory, chain is not None)
         if story is not None:  # under the chart: pressing a preset leaves its result in view
             st.info(tr(f"story_{story}"), icon=":material/lightbulb:")
@@ -308,20 +309,22 @@ def _lab() -> None:
                 # and 99% quantiles.
                 chart(fig, key="gf_box", filename="activations_box", hover_words={
                     f"{stat}:": tr(f"box_{stat}") + ":"
-                    for stat in ("min", "q1", "median", "mean", "q3", "max")})
+                    for stat in ("min", "q1", "median", "mean", "q3", "max")},
+                    alt=tr("alt_box", names=shown))
         if heat_tab.open:
             with heat_tab:
                 fig = cached.kept(("gf_heat", *view), lambda: figs.distribution_heatmaps(
                     stats, names, x_title=tr("layer"), y_title=tr("value"),
                     colorbar_title=tr("share"), present=present))
-                chart(fig, key="gf_heat", filename="activations_histogram")
+                chart(fig, key="gf_heat", filename="activations_histogram",
+                      alt=tr("alt_heat", names=shown))
         st.caption(tr("dist_notice"))
 
         st.subheader(tr("frac_title"))
         fig = cached.kept(("gf_frac", *view), lambda: figs.unit_fractions(
             stats, names, title_saturated=tr("saturated"), title_dead=tr("dead"),
             x_title=tr("layer"), y_title=tr("percent"), present=present, stacked=stacked))
-        chart(fig, key="gf_frac", filename="saturated_dead")
+        chart(fig, key="gf_frac", filename="saturated_dead", alt=tr("alt_frac", names=shown))
         st.caption(f'{tr("frac_notice")} {tr(touch("frac_overlap"))}')
 
         st.subheader(tr("table_title"))

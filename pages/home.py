@@ -30,7 +30,7 @@ names = activations.names()
 # tick labels into the next panel. Three a row there (the figure cannot reflow by itself).
 columns = 3 if on_phone() else 5
 chart(cached.gallery_figure(tuple(names), t("home.f"), t("home.df"), presenting(), columns),
-      key="gallery", filename="activation-gallery")
+      key="gallery", filename="activation-gallery", alt=t("home.alt_gallery", n=len(names)))
 st.caption(t("home.gallery_caption"))
 
 st.subheader(t("home.explore_header"))

@@ -261,7 +261,8 @@ def _lab() -> None:
     if result.timed_out:
         st.info(tr("timed_out", step=result.steps_run, seconds=fmt(cached.TIME_LIMIT)),
                 icon=":material/timer:")
-    chart(fig, key="playground", filename=f"playground-{data}")
+    chart(fig, key="playground", filename=f"playground-{data}",
+          alt=tr("alt_chart", steps=result.steps_run))
 
     # -------------------------------------------------------------- numbers and export
     # One row (a single block, not five): the metrics share its width and wrap on a phone.

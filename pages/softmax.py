@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from activations import playground as pg
-from activations.numfmt import fmt
+from activations.numfmt import fmt, fmt_chart
 from activations.figures import softmax as figs
 from activations.softmax import entropy
 from ui.frame import (chart, display_math, fragment, lazy_tabs, on_phone, presenting,
@@ -259,7 +259,8 @@ def _views(values, names) -> None:
         softmax_name=t("softmax.softmax"), argmax_name=t("softmax.argmax"),
         softmin_name=t("softmax.softmin"), log_softmax_name=t("softmax.log_softmax"),
         prob_title=t("softmax.views_prob_title"), log_title=t("softmax.views_log_title"),
-        present=present, stacked=stacked)), key="views", filename="softmax-views")
+        present=present, stacked=stacked)), key="views", filename="softmax-views",
+        alt=t("softmax.alt_views", n=len(names), T=pg.format_temperature(temperature)))
     # the chart first (in view on a projector), then its numbers (T and β are in the
     # sentence beside the slider)
     st.metric(t("softmax.m_entropy"), fmt(views.entropy),
@@ -308,7 +309,8 @@ def _target(values, names, y) -> None:
         grad_names=(t("softmax.grad_lowers"), t("softmax.grad_raises")),
         prob_title=t("softmax.target_prob_title"),
         grad_title=t("softmax.target_grad_title"), present=present),
-        key="target_chart", filename="cross-entropy-gradient")
+        key="target_chart", filename="cross-entropy-gradient",
+        alt=t("softmax.alt_target", n=n, T=pg.format_temperature(temperature)))
     st.latex(r"L = -\sum_k y_k \log p_k, \quad p = \mathrm{softmax}(z / T)"
              r"\qquad \frac{\partial L}{\partial z_k} = \frac{p_k - y_k}{T}")
     row = st.container(horizontal=True)  # under the chart: the chart first, in view
@@ -330,7 +332,8 @@ def _target(values, names, y) -> None:
         xs, loss_curve, grad_curve, float(values[k]), result.loss, float(result.grad[k]),
         x_title=t("softmax.drag_x", name=names[k]), loss_name=t("softmax.loss_name"),
         grad_name=t("softmax.drag_grad_name"), point_name=t("softmax.current"),
-        present=present), key="loss_curve", filename="loss-vs-logit")
+        present=present), key="loss_curve", filename="loss-vs-logit",
+        alt=t("softmax.alt_loss_curve", name=names[k]))
     st.caption(t("softmax.drag_caption"))
 
 
@@ -342,7 +345,9 @@ if tabs[0].open:  # only the chosen tab runs (a tab change reruns the page)
         chart(cached.temperature_animation(tuple(values.tolist()), tuple(names),
                          (t("softmax.animation_title"), t("softmax.probability"),
                           t("softmax.frame_label"), t("softmax.play"), t("softmax.pause")),
-                         present, on_phone()), key="animation", filename="softmax-temperature")
+                         present, on_phone()), key="animation", filename="softmax-temperature",
+              alt=t("softmax.alt_animation", n=len(names),
+                    lo=fmt_chart(pg.TEMPERATURES[0]), hi=fmt_chart(pg.TEMPERATURES[-1])))
         st.caption(t("softmax.animation_caption"))
 
 if tabs[1].open:
@@ -378,7 +383,7 @@ if tabs[2].open:
             ex.p, ex.q1, ex.q2, outcome_names=[t("softmax.outcome", k=k + 1) for k in range(4)],
             p_name=t("softmax.ex_p"), q1_name=t("softmax.ex_q1"), q2_name=t("softmax.ex_q2"),
             y_title=t("softmax.probability"), present=present),
-            key="example_chart", filename="cross-entropy-example")
+            key="example_chart", filename="cross-entropy-example", alt=t("softmax.alt_example"))
         if present:
             st.markdown(t("softmax.example_intro"))
         st.latex(r"H(p, q) = -\sum_x p(x) \log q(x) \qquad "
@@ -420,7 +425,8 @@ if tabs[3].open:
             loss_1_name=t("softmax.bce_1_name"), loss_0_name=t("softmax.bce_0_name"),
             grad_1_name=t("softmax.grad_1_name"), grad_0_name=t("softmax.grad_0_name"),
             loss_title=t("softmax.bce_axis"), grad_title=t("softmax.bce_grad_axis"),
-            x_title=t("softmax.bin_z"), present=present), key="binary_chart", filename="binary-ce")
+            x_title=t("softmax.bin_z"), present=present), key="binary_chart", filename="binary-ce",
+            alt=t("softmax.alt_binary", z=fmt_chart(z)))
         row = st.container(horizontal=True)
         row.metric(t("softmax.m_sigmoid"), fmt(point.p))
         row.metric(t("softmax.m_bce_1"), fmt(point.loss_1))
@@ -474,7 +480,8 @@ if tabs[4].open:
                 values_title=t("softmax.reg_values_title"),
                 grad_title=t("softmax.reg_grad_title"), present=present,
                 stacked=on_phone()),  # side by side, the gradients' ticks lay on the points
-                key="regression_chart", filename="regression-losses")
+                key="regression_chart", filename="regression-losses",
+                alt=t("softmax.alt_regression", n=len(targets)))
             row = st.container(horizontal=True)
             for key_, value, before in (("mse", reg.mse, base.mse), ("rmse", reg.rmse, base.rmse),
                                         ("mae", reg.mae, base.mae)):
@@ -491,7 +498,8 @@ if tabs[4].open:
             names={k_: t(f"softmax.{k_}") for k_ in ("mse", "rmse", "mae")},
             x_title=t("softmax.outlier"), squared_title=t("softmax.squared_units"),
             linear_title=t("softmax.data_units"), present=present),
-            key="outlier_chart", filename="outlier-sweep")
+            key="outlier_chart", filename="outlier-sweep",
+            alt=t("softmax.alt_outlier", offset=fmt_chart(outlier)))
         if present:
             st.markdown(t("softmax.regression_intro"))
         st.markdown(t("softmax.regression_explained"))

@@ -200,7 +200,7 @@ def boundary(result, made_by, title, key, filename, height=None, side_legend=Fal
         y_label=t("training.x2"), title=title, present=present, height=height,
         side_legend=side_legend,
     ))
-    chart(fig, key=key, filename=filename)
+    chart(fig, key=key, filename=filename, alt=t("training.alt_boundary", title=title))
 
 
 def curves(runs, made_by, key, filename, height=None):
@@ -213,7 +213,8 @@ def curves(runs, made_by, key, filename, height=None):
         step_label=t("training.step"), loss_label=t("training.loss_axis"),
         present=present, height=height, stacked=stacked,
     ))
-    chart(fig, key=key, filename=filename)
+    chart(fig, key=key, filename=filename,
+          alt=t("training.alt_curves", names=", ".join(name for name, *_ in runs)))
 
 
 def lead(short_key: str, long_keys: tuple[str, ...], formula: str | None = None,
@@ -378,7 +379,9 @@ def _zigzag_tab() -> None:
                 target_name=t("training.zz_target"),
                 title=t(f"training.zz_{kind}"), present=present,
             )
-            chart(fig, key=f"zigzag_{kind}", filename=f"zigzag-{kind}")
+            chart(fig, key=f"zigzag_{kind}", filename=f"zigzag-{kind}",
+                  alt=t("training.alt_zigzag", title=t(f"training.zz_{kind}"),
+                        steps=int(zz_steps)))
             a, b_ = st.columns(2)
             a.metric(t("training.zz_same"), percent(demo.same_sign))
             b_.metric(t("training.zz_distance"), fmt(demo.final_distance, 3))
@@ -407,7 +410,9 @@ def _race_tab() -> None:
              ("minimum_name", t("training.minimum")))
     chart(cached.race_figure(surface_name, int(race_steps), labels, texts, present,
                              height_cut(), on_phone()),
-          key="race", filename=f"optimizer-race-{surface_name}")
+          key="race", filename=f"optimizer-race-{surface_name}",
+          alt=t("training.alt_race", n=len(labels), steps=int(race_steps),
+                surface=t(f"training.surface_{surface_name}")))
     if present:
         st.latex(rf"f(x, y) = {surface.formula}")
     paths = cached.race(surface_name, int(race_steps))

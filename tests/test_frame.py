@@ -118,7 +118,7 @@ def test_streamlit_sends_the_wire_form_unchanged():
         def shared():
             return BUILDERS["softmax.animation"](False)
 
-        chart(shared(), key="c", filename="c")
+        chart(shared(), key="c", filename="c", alt="c")
 
     at = AppTest.from_function(script, default_timeout=60).run()
     first = at.get("plotly_chart")[0].proto.spec

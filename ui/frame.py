@@ -292,13 +292,17 @@ def _sendable(fig, prepared: dict) -> dict:
     return wire
 
 
-def chart(fig, key: str, filename: str, hover_words: dict[str, str] | None = None):
+def chart(fig, key: str, filename: str, hover_words: dict[str, str] | None = None, *,
+          alt: str):
     """Draw ``fig`` full width, following the Streamlit theme (light or dark).
 
-    The toolbar's camera button saves ``<filename>.png`` at 2x scale (a phone shows no
-    toolbar). ``hover_words`` replaces words Plotly writes in hover labels by itself, such
-    as a box's ``"max:"`` (Plotly's own localisation: a dictionary of a locale of our own,
-    whose numbers keep Plotly's English format).
+    ``alt``: what the chart shows, in a sentence of the page's language: the chart's name
+    for a screen reader (the chart's box gets ``role="figure"`` and it as ``aria-label``;
+    the picture itself says nothing to one). Plain text, never rendered as Markdown or
+    HTML. The toolbar's camera button saves ``<filename>.png`` at 2x scale (a phone shows
+    no toolbar). ``hover_words`` replaces words Plotly writes in hover labels by itself,
+    such as a box's ``"max:"`` (Plotly's own localisation: a dictionary of a locale of our
+    own, whose numbers keep Plotly's English format).
     """
     phone = on_phone()
     config = {
@@ -325,7 +329,7 @@ def chart(fig, key: str, filename: str, hover_words: dict[str, str] | None = Non
         # edges. Without a drag mode a swipe scrolls the page; a tap still shows the hover.
         prepared = {**prepared, "layout": {**prepared.get("layout", {}), "dragmode": False}}
     return st.plotly_chart(_Prepared(prepared), key=key, width="stretch",
-                           theme="streamlit", config=config)
+                           theme="streamlit", config=config, alt=alt)
 
 
 def text_table(columns: dict[str, list[str]], key: str | None = None):

@@ -115,6 +115,13 @@ def test_page_renders_its_charts(page, server, name):
     for key, chart in found.items():
         assert chart and chart["traces"] > 0 and chart["points"] > 0, key
     assert not toolbar_covers(page)  # the hover toolbar leaves every name readable
+    # Each chart's box is a figure named for a screen reader, in the page's language.
+    named = page.evaluate("""() => [...document.querySelectorAll(
+        '[data-testid="stPlotlyChart"]')].map(e => [e.getAttribute('role'),
+                                                    e.getAttribute('aria-label')])""")
+    assert len(named) == len(found)
+    assert all(role == "figure" and label and not HANGUL.search(label)
+               for role, label in named), named
     if found and name != "curves":  # show the first chart (curves has it at the top)
         page.locator('[data-testid="stPlotlyChart"]').first.scroll_into_view_if_needed()
     # The app scrolls inside its own container, so a viewport shot is the whole view.

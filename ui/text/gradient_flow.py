@@ -1,6 +1,13 @@
 """Text of the gradient-flow page (pages/gradient_flow.py)."""
 
 EN = {
+    "alt_grad": "Line charts of the gradient's size at each layer on a log scale, passed back "
+                "through the layers and for the weights: {names}.",
+    "alt_box": "Box plots of the activations' values at each layer, whiskers at the 1% and 99% "
+               "quantiles: {names}.",
+    "alt_heat": "Heat maps of how the activations' values spread at each layer: {names}.",
+    "alt_frac": "Line charts of the share of saturated units and of dead units at each layer: "
+                "{names}.",
     "title": "Gradient flow through a deep network",
     "intro": (
         "A stack of fully connected layers, freshly initialised, gets one batch of random "
@@ -274,6 +281,10 @@ EN = {
 }
 
 KO = {
+    "alt_grad": "층마다 기울기의 크기를 로그 축에 그린 선 그래프, 역전파된 기울기와 가중치의 기울기: {names}.",
+    "alt_box": "층마다 활성값의 분포를 보여 주는 상자 그림, 수염은 1%와 99% 분위수: {names}.",
+    "alt_heat": "층마다 활성값이 어떻게 퍼져 있는지 보여 주는 히트맵: {names}.",
+    "alt_frac": "층마다 포화된 유닛과 죽은 유닛의 비율을 보여 주는 선 그래프: {names}.",
     "title": "깊은 신경망 속 기울기의 흐름",
     "intro": (
         "막 초기화한 완전 연결 층들을 쌓고, 무작위 입력과 목표값 한 배치를 넣습니다. "

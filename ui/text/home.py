@@ -1,6 +1,8 @@
 """Home page text."""
 
 EN = {
+    "alt_gallery": "{n} small charts, one for each activation function: f(x) as a solid line and "
+                   "its derivative f′(x) dotted, for x from −4 to 4.",
     "title": "Activation Explorer",
     "intro": (
         "An activation function turns a neuron's weighted input sum into its output. Without "
@@ -33,6 +35,7 @@ EN = {
 }
 
 KO = {
+    "alt_gallery": "활성화 함수마다 하나씩 작은 그래프 {n}개: 실선은 f(x), 점선은 도함수 f′(x)이고 x는 −4부터 4까지입니다.",
     "title": "활성화 함수 탐색기",
     "intro": (
         "활성화 함수는 뉴런에 들어온 가중합을 출력 신호로 바꾸는 함수입니다. 활성화 함수가 "

@@ -1,6 +1,9 @@
 """Playground text: live training, the network drawn, data (own CSV included), export."""
 
 EN = {
+    "alt_chart": "Animation of the network learning over {steps} steps, with Play and a slider: "
+                 "each unit's output as a small picture, the connections by weight, the output "
+                 "over the input plane with the data points, and the training and test loss.",
     "title": "Playground",
     "intro": (
         "Build a small network, train it, and watch every unit learn: each hidden unit is "
@@ -149,6 +152,8 @@ EN = {
 }
 
 KO = {
+    "alt_chart": "신경망이 {steps}단계 동안 학습하는 애니메이션, 재생 버튼과 슬라이더: 유닛마다 출력을 작은 그림으로, 연결선은 가중치로, 입력 평면 "
+                 "위의 출력과 데이터 점, 학습 손실과 테스트 손실.",
     "title": "플레이그라운드",
     "intro": (
         "작은 신경망을 만들고 학습시키면서 모든 유닛이 배우는 모습을 지켜보세요. 각 은닉 유닛은 "

@@ -1,6 +1,22 @@
 """Softmax and cross-entropy playground text."""
 
 EN = {
+    "alt_views": "Bar charts for {n} classes at T = {T}: the softmax, argmax (one-hot) and "
+                 "softmin probabilities, and log-softmax.",
+    "alt_target": "Bar charts for {n} classes at T = {T}: the prediction p and the target y, and "
+                  "the loss's gradient for each logit.",
+    "alt_loss_curve": "Line charts of the loss and its slope as the logit of {name} moves, its "
+                      "current value marked.",
+    "alt_animation": "Animated bar chart of the softmax probabilities of {n} classes as T goes "
+                     "from {lo} to {hi}, with Play and a slider.",
+    "alt_example": "Bar chart of the true distribution p and the two guesses q1 and q2 over four "
+                   "outcomes.",
+    "alt_binary": "Line charts for z from −10 to 10: the sigmoid, the binary cross-entropy for y "
+                  "= 1 and y = 0, and their gradients, marked at z = {z}.",
+    "alt_regression": "Targets and predictions of {n} points, and the gradient of MSE, RMSE and "
+                      "MAE for each prediction.",
+    "alt_outlier": "Line charts of MSE, RMSE and MAE as the last prediction is pushed up, marked "
+                   "where it is now, {offset} up.",
     "title": "Softmax and cross-entropy",
     "intro": (
         "Sigmoid turns one score into a probability for a yes/no question. For n classes the "
@@ -264,6 +280,15 @@ EN = {
 }
 
 KO = {
+    "alt_views": "T = {T}에서 클래스 {n}개의 막대 그래프: softmax, argmax(원-핫), softmin 확률과 log-softmax.",
+    "alt_target": "T = {T}에서 클래스 {n}개의 막대 그래프: 예측 p와 정답 y, 그리고 각 로짓에 대한 손실의 기울기.",
+    "alt_loss_curve": "{name}의 로짓을 움직일 때 손실과 그 기울기의 선 그래프, 현재 값 표시.",
+    "alt_animation": "T가 {lo}부터 {hi}까지 바뀔 때 클래스 {n}개의 softmax 확률을 보여 주는 움직이는 막대 그래프, 재생 버튼과 슬라이더.",
+    "alt_example": "네 가지 결과에 대한 실제 분포 p와 두 추측 q1, q2의 막대 그래프.",
+    "alt_binary": "z가 −10부터 10까지일 때의 선 그래프: 시그모이드, y = 1과 y = 0일 때의 이진 교차 엔트로피와 그 기울기, z = {z}에 "
+                  "표시.",
+    "alt_regression": "점 {n}개의 정답과 예측, 그리고 각 예측에 대한 MSE, RMSE, MAE의 기울기.",
+    "alt_outlier": "마지막 예측을 위로 밀 때 MSE, RMSE, MAE의 선 그래프, 지금 민 양 {offset}에 표시.",
     "title": "Softmax와 교차 엔트로피",
     "intro": (
         "Sigmoid는 점수 하나를 예/아니오 질문의 확률로 바꿉니다. 클래스가 n개라면 출력층은 "

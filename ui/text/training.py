@@ -1,6 +1,13 @@
 """Training lab text: nonlinearity and XOR, the sigmoid zig-zag, the optimizer race."""
 
 EN = {
+    "alt_boundary": "The predicted probability of class 1 over the plane (x₁, x₂), with the data "
+                    "points and the decision boundary ({title}).",
+    "alt_curves": "Line charts of the loss and the training accuracy at each step: {names}.",
+    "alt_zigzag": "Gradient descent's path in {steps} steps over the loss's contour lines in the "
+                  "plane (w₁, w₂), each step marked by its gradient's signs ({title}).",
+    "alt_race": "Animated race of {n} optimizers over {steps} steps on a surface's contour lines, "
+                "with Play and a slider. The surface: {surface}.",
     "title": "Nonlinearity and training",
     "intro": "Three things only show when a network trains: pick the data, the activation, "
              "the layers and the optimizer, and watch.",
@@ -206,6 +213,10 @@ EN = {
 }
 
 KO = {
+    "alt_boundary": "평면 (x₁, x₂) 위에서 클래스 1일 확률과 데이터 점, 결정 경계({title}).",
+    "alt_curves": "스텝마다 손실과 학습 정확도의 선 그래프: {names}.",
+    "alt_zigzag": "평면 (w₁, w₂)에서 손실의 등고선 위로 경사하강법이 지나간 {steps}스텝의 경로, 스텝마다 기울기의 부호로 표시({title}).",
+    "alt_race": "옵티마이저 {n}개가 {steps}스텝 동안 곡면의 등고선 위에서 겨루는 애니메이션, 재생 버튼과 슬라이더. 곡면: {surface}.",
     "title": "비선형성과 학습",
     "intro": "신경망을 학습시켜야만 보이는 세 가지: 데이터, 활성화 함수, 층, 옵티마이저를 골라 "
              "직접 확인해 보세요.",
