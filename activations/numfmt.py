@@ -52,8 +52,9 @@ def fmt_list(values, digits: int = 4, sep: str = ", ") -> str:
 
 
 def fmt_chart(x, digits: int = 4) -> str:
-    """:func:`fmt` for a number drawn inside a chart (a bar's label), with a true minus
-    sign (U+2212), as Plotly writes its own tick labels: ``−2.44`` beside the axis's
-    ``−2``, where a hyphen reads shorter and, on a projector, thinner. Not for text a reader
-    may copy into a box: the app's parsers take the hyphen."""
+    """:func:`fmt` for a number drawn inside a chart (a bar's label) or naming what one
+    shows, with a true minus sign (U+2212), as Plotly writes its own tick labels: ``−2.44``
+    beside the axis's ``−2``, where a hyphen reads shorter and, on a projector, thinner (and
+    a screen reader says "minus"). Not for text a reader may copy into a box: the app's
+    parsers take the hyphen."""
     return fmt(x, digits).replace("-", "\u2212")

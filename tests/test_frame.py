@@ -97,7 +97,7 @@ def test_a_value_only_plotlys_cleaning_can_write_is_left_to_plotly():
     prepared = to_plotly_dict(fig)
     prepared["layout"]["meta"] = Odd()
     try:
-        frame._sendable(fig, prepared)
+        assert frame._sendable(fig, prepared) is prepared  # the first draw, and the next
         assert frame._sendable(fig, prepared) is prepared
     finally:
         del prepared["layout"]["meta"]
@@ -105,7 +105,8 @@ def test_a_value_only_plotlys_cleaning_can_write_is_left_to_plotly():
 
 def test_streamlit_sends_the_wire_form_unchanged():
     """Through st.plotly_chart itself: a cached figure drawn in two runs sends the same
-    spec both times, and it is Plotly's JSON of the figure."""
+    spec both times (the same element id), in ASCII, and it reads as Plotly's JSON of the
+    figure."""
     from streamlit.testing.v1 import AppTest
 
     def script():
