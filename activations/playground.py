@@ -97,6 +97,10 @@ class InputError(ValueError):
 # non-ASCII digits, none of which a link should carry.
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 _NON_FINITE = re.compile(r"[+-]?(?:nan|inf|infinity)", re.IGNORECASE)
+# Minus signs people paste or type by habit, read as the hyphen-minus they mean: the
+# typeset minus of slides and of this app's own chart labels (U+2212), an en dash, and the
+# full-width minus a Korean input method gives in full-width mode (U+FF0D).
+_MINUS = str.maketrans(dict.fromkeys("\u2212\u2013\uff0d", "-"))
 
 
 def _split(text, max_items: int) -> list[str]:
@@ -113,6 +117,7 @@ def _split(text, max_items: int) -> list[str]:
 
 def _number(item: str, position: int) -> float:
     """One item as a finite float, or InputError naming its 1-based ``position``."""
+    item = item.translate(_MINUS)
     if not item:
         raise InputError("empty_item", item=position)
     if _NON_FINITE.fullmatch(item):
@@ -128,8 +133,9 @@ def _number(item: str, position: int) -> float:
 def parse_logits(text) -> np.ndarray:
     """Comma-separated logits, e.g. ``"1, 3, 0, 2"``, as a float64 array.
 
-    Accepts 2 to 10 plain decimal numbers (``1``, ``-0.5``, ``2e3``), each with
-    :math:`|z| \\le 10^4`, in at most 200 characters.
+    Accepts 2 to 10 plain decimal numbers (``1``, ``-0.5``, ``2e3``; a minus may be the
+    typeset ``−``, an en dash or a full-width ``－``), each with :math:`|z| \\le 10^4`, in
+    at most 200 characters.
 
     Raises:
         InputError: with the reason and the 1-based item at fault.

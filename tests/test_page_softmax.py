@@ -260,6 +260,14 @@ def test_typed_logits_move_the_sliders(apptest):
     assert len(_trace(_chart(at, "views"), "softmax")) == 3
 
 
+def test_a_typeset_minus_is_read_as_minus(apptest):
+    # "−1" copied from a slide (U+2212), or typed full-width ("－") by a Korean input method
+    at = apptest(PAGE)
+    at.text_input(key="logits").input("0.5, \u22121, \uff0d2").run()
+    assert not at.exception and not at.warning
+    assert [at.slider(key=f"z{i}").value for i in range(3)] == [0.5, -1.0, -2.0]
+
+
 def test_preset_loads_logits(apptest):
     at = apptest(PAGE)
     at.selectbox(key="preset").set_value("ten_classes").run()

@@ -41,6 +41,10 @@ def _mp_softmax(z, temperature=1.0):
     (".5, 5., -1E-2", [0.5, 5.0, -0.01]),
     ("1e4, -1e4", [1e4, -1e4]),
     (",".join(["7"] * 10), [7] * 10),
+    # a minus pasted from slides or a chart label, an en dash, a Korean full-width minus
+    ("\u22121, 2, \u22120.5e\u22121", [-1, 2, -0.05]),
+    ("\u20132, 3", [-2, 3]),
+    ("\uff0d1.5, 0", [-1.5, 0]),
 ])
 def test_parse_logits_accepts_plain_numbers(text, expected):
     values = pg.parse_logits(text)
@@ -64,6 +68,8 @@ def test_parse_logits_negative_zero_becomes_zero():
     ("1,,2", "empty_item", 2),
     ("1, 2,", "empty_item", 3),
     ("1, abc, 3", "not_a_number", 2),
+    ("1, 2\u22123", "not_a_number", 2),  # a minus read as "-" is still no subtraction
+    ("1, \u2212\u22122", "not_a_number", 2),
     ("<script>alert(1)</script>, 1", "not_a_number", 1),
     ("1_000, 2", "not_a_number", 1),
     ("0x10, 2", "not_a_number", 1),
