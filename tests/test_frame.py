@@ -1,6 +1,6 @@
 """ui/frame.py's chart: a kept figure is handed to st.plotly_chart with its JSON made
 already (`_wire_form`), and what Streamlit sends is Plotly's JSON of the figure (the same
-values, parsed by an independent JSON reader), written in ASCII and safe inside HTML."""
+values when read back), written in ASCII and safe inside HTML."""
 
 from __future__ import annotations
 
@@ -54,7 +54,8 @@ def test_text_unsafe_in_html_is_escaped_as_plotly_escapes_it():
 
 def test_text_beyond_ascii_is_sent_as_json_escapes():
     # A Korean title, a minus sign and subscripts (the playground's "x₁"), and a character
-    # beyond U+FFFF (a surrogate pair in JSON): each read back by Python's own JSON parser.
+    # beyond U+FFFF (a surrogate pair in JSON): each read back by Python's JSON parser and by
+    # orjson's, a reader apart from the standard library's writer that made the escapes.
     texts = ["손실 곡선", "−1.5", "x₁, x₂", "σ′(x)", "😀 ok", "é", "\u2028"]
     fig = figure([dict(type="scatter", x=[1, 2], y=[3, 4], name=text, hovertext=[text, "a"])
                   for text in texts],
@@ -69,7 +70,7 @@ def test_text_beyond_ascii_is_sent_as_json_escapes():
     assert [trace["hovertext"][0] for trace in back["data"]] == texts
     assert back["layout"]["title"]["text"] == " / ".join(texts)
     assert back["frames"][0]["name"] == "단계 1" and back["frames"][0]["data"][0]["name"] == "−"
-    assert back == json.loads(_sent(prepared))
+    assert back == json.loads(_sent(prepared)) == frame.orjson.loads(sent)
 
 
 def test_a_kept_figure_is_sent_in_its_wire_form_from_the_first_draw():
