@@ -133,8 +133,8 @@ def _summary(stats, names, theory: bool) -> dict[str, list[str]]:
                tr("col_ratio"): [fmt(s.flow_ratio) for s in stats]}
     if theory:
         columns[tr("col_predicted")] = [fmt(s.predicted_flow_ratio) for s in stats]
-    columns[tr("col_dead")] = [f"{fmt(100 * s.dead[-1], 3)} %" for s in stats]
-    columns[tr("col_saturated")] = [f"{fmt(100 * float(s.saturated.mean()), 3)} %"
+    columns[tr("col_dead")] = [f"{fmt(100 * s.dead[-1], 3)}%" for s in stats]
+    columns[tr("col_saturated")] = [f"{fmt(100 * float(s.saturated.mean()), 3)}%"
                                     for s in stats]
     return columns
 

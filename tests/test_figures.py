@@ -401,6 +401,8 @@ def test_unit_fractions(key, present):
         assert layout[axis]["range"] == [-3, 103] and layout[axis]["ticksuffix"] == "%"
         assert layout[axis]["hoverformat"] == ".4~g"  # "46.15%", not "46.14563%"
     assert layout["yaxis2"]["matches"] == "y"  # one percent scale for both panels
+    # every 2nd layer ticked on a 10-layer net, as on the gradient chart (not every 5th)
+    assert layout["xaxis"]["nticks"] == layout["xaxis2"]["nticks"] == 6
     assert layout["yaxis"]["title"]["text"] == TEXT["percent"]
     assert [a["text"] for a in layout["annotations"]] == [TEXT["saturated"], TEXT["dead"]]
     assert layout["hovermode"] == "x"
@@ -430,6 +432,22 @@ def test_two_panel_charts_stack_on_a_phone(which):
     titles = layout["annotations"]
     assert titles[0]["y"] > titles[1]["y"] and titles[0]["x"] == titles[1]["x"] == 0.5
     assert layout["height"] == height and layout["legend"]["y"] == -0.12
+
+
+@pytest.mark.parametrize("key", ["one", "several"])
+def test_unit_fractions_nest_the_markers_of_runs_that_coincide(key):
+    """Runs at the same percent (0% at every layer is common) draw their lines over one
+    another; their markers nest, so every run's colour still shows where they coincide:
+    each run's marker is at least 4 px wider than the next run's (a ring of 2 px or more
+    around it), and the last run's is the chart's usual 6 px."""
+    runs = _runs(key)
+    data = _fractions(runs)["data"]
+    sizes = [data[2 * i]["marker"]["size"] for i in range(len(runs))]
+    assert [data[2 * i + 1]["marker"]["size"] for i in range(len(runs))] == sizes
+    assert sizes[-1] == 6
+    assert all(a - b >= 4 for a, b in zip(sizes, sizes[1:]))
+    # later runs are drawn on top, so the smaller marker is never hidden under a larger one
+    assert sizes == sorted(sizes, reverse=True)
 
 
 def test_unit_fractions_of_a_dead_network_read_100_percent():

@@ -20,6 +20,9 @@ __all__ = ["gradient_norms", "distribution_boxes", "distribution_heatmaps", "uni
 
 MAX_BOXES = 50  # boxes per run on the distribution chart; deeper nets show evenly spaced layers
 SYMBOLS = ("circle", "square", "diamond", "triangle-up")  # tells runs apart where lines overlap
+# Marker sizes on the fraction chart, in px: the last run's, and how much larger each run
+# before it is (see `_fraction_traces`).
+NEST_SMALLEST, NEST_STEP = 6, 5
 CHAIN_COLOR = "#7F7F7F"  # the grey of the palette: a reference, not a run
 # Viridis spelled out as Plotly's validator expands the name, stops at i / 9: plotly.js's own
 # "Viridis" has other stops and would shade the heatmaps slightly differently.
@@ -289,10 +292,17 @@ def distribution_heatmaps(runs, names, *, x_title, y_title, colorbar_title, pres
     return figure(data, merge(layout, dict(coloraxis=colors, hovermode="closest")))
 
 
-def _fraction_traces(i: int, run, name: str, width: float) -> list[dict]:
-    """One run's percentages: saturated entries (left panel), dead units (right)."""
+def _fraction_traces(i: int, n: int, run, name: str, width: float) -> list[dict]:
+    """One run's percentages: saturated entries (left panel), dead units (right).
+
+    Runs often share a value here (0% or 100% at every layer), and a line drawn over
+    another hides it. So the markers nest: run ``i`` of ``n`` gets a marker
+    ``NEST_STEP`` px larger than the run after it, and where runs coincide every run's
+    colour shows as a ring around the next one's, without hovering.
+    """
+    size = NEST_SMALLEST + NEST_STEP * (n - 1 - i)
     common = dict(type="scatter", x=run.layers, name=name, legendgroup=f"run{i}",
-                  mode="lines+markers", marker=dict(size=6, symbol=_symbol(i)),
+                  mode="lines+markers", marker=dict(size=size, symbol=_symbol(i)),
                   line=dict(color=color(i), width=width))
     return [dict(common, y=f32(100 * run.saturated), **LEFT),
             dict(common, y=f32(100 * run.dead), showlegend=False, **RIGHT)]
@@ -305,9 +315,13 @@ def unit_fractions(runs, names, *, title_saturated, title_dead, x_title, y_title
     width = line_width(present)
     data = []
     for i, (run, name) in enumerate(zip(runs, names)):
-        data += _fraction_traces(i, run, name, width)
+        data += _fraction_traces(i, len(runs), run, name, width)
     percent = dict(range=[-3, 103], ticksuffix="%")  # a little room so 0% and 100% show
-    panels = dict(xaxis=_titled(x_title), xaxis2=_titled(x_title),
+    # The nested markers widen the x range a little, and Plotly's automatic ticks then jump
+    # from every 2nd layer to every 5th on a 10-layer net; at most 6 ticks keeps them as on
+    # the gradient chart above.
+    layers = dict(nticks=6)
+    panels = dict(xaxis=_titled(x_title, **layers), xaxis2=_titled(x_title, **layers),
                   yaxis=_titled(y_title, **percent),
                   yaxis2=_titled(y_title, **percent) if stacked else percent)
     grid = two_panels((title_saturated, title_dead), stacked, side=dict(shared_yaxes=True))

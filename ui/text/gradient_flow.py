@@ -74,7 +74,7 @@ EN = {
     "story_dying_relu": (
         "**What to see:** the negative bias pushes pre-activations below zero. A ReLU unit "
         "that is negative for every sample outputs 0 and passes back exactly 0: the dead "
-        "fraction climbs to 100 % within a few layers, and no gradient gets back through a "
+        "fraction climbs to 100% within a few layers, and no gradient gets back through a "
         "layer whose units are all dead: from there to the first layer it is exactly 0, "
         "shown by the strip along the bottom in ReLU's colour (0 has no place on a log "
         "axis). LeakyReLU's small "
@@ -84,7 +84,7 @@ EN = {
     "story_narrow_relu": (
         "**What to see:** 15 layers of only 2 units. Sooner or later a layer has both units "
         "below zero for the whole batch, and for ReLU that layer passes back exactly 0: its "
-        "dead fraction reaches 100 %, and below it, down to the first layer, the gradient is "
+        "dead fraction reaches 100%, and below it, down to the first layer, the gradient is "
         "exactly 0 (the strip along the bottom). With this few units that happens for almost "
         "every seed (196 of the first 200). LeakyReLU's units never die, so a gradient always "
         "reaches the first layer, but a layer with both units below zero passes back only "
@@ -212,15 +212,15 @@ EN = {
     "value": "hₗ",
     "share": "share",
     # A box's hover, stat by stat (the whiskers end at the 1% and 99% quantiles)
-    "box_min": "1 %",
+    "box_min": "1%",
     "box_q1": "q1",
     "box_median": "median",
     "box_mean": "mean",
     "box_q3": "q3",
-    "box_max": "99 %",
+    "box_max": "99%",
     "dist_notice": (
         "**What to notice:** each box spans the middle half of hₗ over the batch and "
-        "units, whiskers the 1 % and 99 % quantiles. Boxes that shrink to a line mean the "
+        "units, whiskers the 1% and 99% quantiles. Boxes that shrink to a line mean the "
         "signal is dying out; boxes that spread out mean it explodes; sigmoid's boxes sit "
         "around 0.5, not 0, since its outputs are all positive (not zero-centred). In the "
         "histograms, a colour band stuck at the edges of the range means saturation."
@@ -234,10 +234,13 @@ EN = {
         "0.001); ReLU counts as saturated wherever z < 0, about half the time. A dead unit "
         "has f′ = 0 for every sample of the batch, so its weights get no gradient at all."
     ),
-    "frac_overlap": "Runs that stay at 0% draw one line over another: hover a layer to read "
-                    "each.",
-    "frac_overlap_touch": "Runs that stay at 0% draw one line over another: tap a layer to "
-                          "read each.",
+    # What the nested markers of `figures.gradflow._fraction_traces` show.
+    "frac_overlap": "Where runs share a value (often 0% at every layer), their markers sit "
+                    "one inside another, the first run's largest, so every colour shows; "
+                    "hover a layer to read each value.",
+    "frac_overlap_touch": "Where runs share a value (often 0% at every layer), their markers "
+                          "sit one inside another, the first run's largest, so every colour "
+                          "shows; tap a layer to read each value.",
     "table_title": "Summary",
     "col_run": "Run",
     "col_loss": "Loss",
@@ -345,7 +348,7 @@ KO = {
     "story_dying_relu": (
         "**볼 점:** 음의 편향이 활성화 전 값을 0 아래로 밀어냅니다. 모든 샘플에서 음수인 ReLU "
         "유닛은 0을 출력하고 역전파로도 정확히 0을 돌려보냅니다. 죽은 유닛 비율이 몇 층 만에 "
-        "100 %에 이르고, 유닛이 모두 죽은 층을 지나서는 기울기가 돌아오지 못합니다. 그 층부터 "
+        "100%에 이르고, 유닛이 모두 죽은 층을 지나서는 기울기가 돌아오지 못합니다. 그 층부터 "
         "첫 층까지 기울기는 정확히 0이며, 아래쪽의 ReLU 색 띠가 이를 보여 줍니다(로그 축에는 "
         "0을 그릴 수 없습니다). LeakyReLU는 작은 기울기 덕분에 모든 유닛이 살아 있고, 작게나마 기울기가 "
         "첫 층까지 닿습니다."
@@ -353,7 +356,7 @@ KO = {
     "story_narrow_relu": (
         "**볼 점:** 층마다 유닛이 2개뿐인 15층 신경망입니다. 언젠가는 배치 전체에서 두 유닛이 "
         "모두 0 아래인 층이 나오고, ReLU에서는 그 층이 역전파로 정확히 0을 돌려보냅니다. 죽은 "
-        "유닛 비율이 100 %에 이르고, 그 아래로 첫 층까지 기울기는 정확히 0입니다(아래쪽 띠). "
+        "유닛 비율이 100%에 이르고, 그 아래로 첫 층까지 기울기는 정확히 0입니다(아래쪽 띠). "
         "유닛이 이렇게 적으면 거의 모든 시드에서 이런 일이 생깁니다(처음 200개 중 196개). "
         "LeakyReLU의 유닛은 죽지 않으므로 기울기가 언제나 첫 층까지 닿지만, 두 유닛이 모두 0 "
         "아래인 층은 기울기에 음수 쪽 기울기 0.01을 곱해 돌려보냅니다. 선이 가파르게 떨어지는 "
@@ -476,14 +479,14 @@ KO = {
     "tab_heat": "히스토그램",
     "value": "hₗ",
     "share": "비율",
-    "box_min": "1 %",
+    "box_min": "1%",
     "box_q1": "1사분위",
     "box_median": "중앙값",
     "box_mean": "평균",
     "box_q3": "3사분위",
-    "box_max": "99 %",
+    "box_max": "99%",
     "dist_notice": (
-        "**볼 점:** 상자는 배치와 유닛 전체에서 hₗ의 가운데 절반을, 수염은 1 %와 99 % "
+        "**볼 점:** 상자는 배치와 유닛 전체에서 hₗ의 가운데 절반을, 수염은 1%와 99% "
         "분위수를 나타냅니다. 상자가 선처럼 납작해지면 신호가 사라지는 것이고, 넓게 퍼지면 "
         "폭주하는 것입니다. sigmoid의 출력은 모두 양수라(0 중심이 아님) 상자가 0이 아니라 "
         "0.5 근처에 있습니다. 히스토그램에서 색 띠가 범위 양 끝에 붙어 있으면 포화입니다."
@@ -497,10 +500,12 @@ KO = {
         "미만). ReLU는 z < 0인 곳, 즉 대략 절반이 포화로 잡힙니다. 죽은 유닛은 배치의 모든 "
         "샘플에서 f′ = 0이라 그 가중치는 기울기를 전혀 받지 못합니다."
     ),
-    "frac_overlap": "0%에 머무는 실행들은 선이 겹쳐 그려지니, 층 위에 마우스를 올려 각각의 "
-                    "값을 읽으세요.",
-    "frac_overlap_touch": "0%에 머무는 실행들은 선이 겹쳐 그려지니, 층을 눌러 각각의 값을 "
-                          "읽으세요.",
+    "frac_overlap": "실행들이 같은 값에 있으면(흔히 모든 층에서 0%) 마커가 겹겹이 "
+                    "포개집니다. 앞선 실행의 마커일수록 커서 색이 모두 보이고, 층 위에 "
+                    "마우스를 올리면 각각의 값을 읽을 수 있습니다.",
+    "frac_overlap_touch": "실행들이 같은 값에 있으면(흔히 모든 층에서 0%) 마커가 겹겹이 "
+                          "포개집니다. 앞선 실행의 마커일수록 커서 색이 모두 보이고, 층을 "
+                          "누르면 각각의 값을 읽을 수 있습니다.",
     "table_title": "요약",
     "col_run": "실행",
     "col_loss": "손실",
