@@ -104,10 +104,10 @@ def test_the_distribution_tabs_read_well(server, page):
 
 
 @pytest.mark.parametrize("lang, words", [
-    ("en", ("99 %:", "q3:", "median:", "mean:", "q1:", "1 %:")),
-    ("ko", ("99 %:", "3사분위:", "중앙값:", "평균:", "1사분위:", "1 %:"))])
+    ("en", ("99%:", "q3:", "median:", "mean:", "q1:", "1%:")),
+    ("ko", ("99%:", "3사분위:", "중앙값:", "평균:", "1사분위:", "1%:"))])
 def test_a_box_hover_names_the_quantiles_its_whiskers_end_at(server, page, lang, words):
-    """The whiskers end at the 1 % and 99 % quantiles, as the caption says; Plotly's own
+    """The whiskers end at the 1% and 99% quantiles, as the caption says; Plotly's own
     hover called them "min" and "max", in English on the Korean page too."""
     page.set_viewport_size({"width": 1280, "height": 720})
     open_page(page, f"{server}/gradient_flow?lang={lang}")
