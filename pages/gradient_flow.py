@@ -334,8 +334,8 @@ def _lab() -> None:
         with st.expander(tr("theory_title"), expanded=not present):
             st.markdown("\n\n".join([  # one Markdown block (see `display_math`)
                 tr("theory_text"),
-                display_math(r"g_l = n\,\mathrm{Var}(W)\,\mathbb{E}\!\left[f'(z_l)^2\right],"
-                             r" \qquad \frac{\lVert \partial L/\partial h_l \rVert}"
+                display_math(r"g_l = n\,\mathrm{Var}(W)\,\mathbb{E}\!\left[f'(z_l)^2\right],",
+                             r"\frac{\lVert \partial L/\partial h_l \rVert}"
                              r"{\lVert \partial L/\partial h_D\rVert} \approx "
                              r"\prod_{k=l+1}^{D} \sqrt{g_k}"),
                 tr("theory_chain"),

@@ -18,7 +18,7 @@ from activations import playground as pg
 from activations.numfmt import fmt, fmt_chart
 from activations.figures import softmax as figs
 from activations.softmax import entropy
-from ui.frame import (chart, display_math, fragment, lazy_tabs, on_phone, presenting,
+from ui.frame import (chart, display_math, fragment, latex, lazy_tabs, on_phone, presenting,
                       require_app_frame, tab_rule, text_table, wide_gap)
 from ui.i18n import lang, t
 from ui import cached, tourbar
@@ -311,8 +311,8 @@ def _target(values, names, y) -> None:
         grad_title=t("softmax.target_grad_title"), present=present),
         key="target_chart", filename="cross-entropy-gradient",
         alt=t("softmax.alt_target", n=n, T=pg.format_temperature(temperature)))
-    st.latex(r"L = -\sum_k y_k \log p_k, \quad p = \mathrm{softmax}(z / T)"
-             r"\qquad \frac{\partial L}{\partial z_k} = \frac{p_k - y_k}{T}")
+    latex(r"L = -\sum_k y_k \log p_k, \quad p = \mathrm{softmax}(z / T)",
+          r"\frac{\partial L}{\partial z_k} = \frac{p_k - y_k}{T}")
     row = st.container(horizontal=True)  # under the chart: the chart first, in view
     row.metric(t("softmax.m_loss"), fmt(result.loss), help=t("softmax.m_loss_help"))
     c = pg.true_class(y)
@@ -386,17 +386,16 @@ if tabs[2].open:
             key="example_chart", filename="cross-entropy-example", alt=t("softmax.alt_example"))
         if present:
             st.markdown(t("softmax.example_intro"))
-        st.latex(r"H(p, q) = -\sum_x p(x) \log q(x) \qquad "
-                 r"D_{KL}(p \,\|\, q) = H(p, q) - H(p) \ge 0")
+        latex(r"H(p, q) = -\sum_x p(x) \log q(x)",
+              r"D_{KL}(p \,\|\, q) = H(p, q) - H(p) \ge 0")
         st.latex(r"\begin{aligned} p &= [0.5,\ 0.125,\ 0.125,\ 0.25] \\"
                  r" q_1 &= [0.25,\ 0.25,\ 0.25,\ 0.25] \\ q_2 &= [0.5,\ 0.25,\ 0.125,\ 0.125]"
                  r"\end{aligned}")
-        st.latex(r"\begin{aligned} H(p, q_1) &= -(0.5 \log 0.25 + 0.125 \log 0.25"
-                 r" + 0.125 \log 0.25 + 0.25 \log 0.25) \\"
-                 rf" &\approx {fmt(ex.cross_entropy_q1)} \\"
-                 r" H(p, q_2) &= -(0.5 \log 0.5 + 0.125 \log 0.25"
-                 r" + 0.125 \log 0.125 + 0.25 \log 0.125) \\"
-                 rf" &\approx {fmt(ex.cross_entropy_q2)} \end{{aligned}}")
+        # One formula a line, not aligned: an aligned block cannot wrap on a phone.
+        st.latex(r"H(p, q_1) = -(0.5 \log 0.25 + 0.125 \log 0.25 + 0.125 \log 0.25"
+                 rf" + 0.25 \log 0.25) \approx {fmt(ex.cross_entropy_q1)}")
+        st.latex(r"H(p, q_2) = -(0.5 \log 0.5 + 0.125 \log 0.25 + 0.125 \log 0.125"
+                 rf" + 0.25 \log 0.125) \approx {fmt(ex.cross_entropy_q2)}")
         c1, c2, c3 = st.columns(3)
         c1.metric(t("softmax.m_h_q1"), fmt(ex.cross_entropy_q1))
         c2.metric(t("softmax.m_h_q2"), fmt(ex.cross_entropy_q2),
@@ -433,9 +432,9 @@ if tabs[3].open:
         row.metric(t("softmax.m_bce_0"), fmt(point.loss_0))
         row.metric(t("softmax.m_grad_1"), fmt(point.grad_1))
         row.metric(t("softmax.m_grad_0"), fmt(point.grad_0))
-        st.latex(r"\sigma(z) = \frac{1}{1 + e^{-z}} \qquad "
-                 r"\mathrm{BCE} = -\left[y \log \sigma(z) + (1 - y) \log(1 - \sigma(z))\right]"
-                 r"\qquad \frac{\partial\, \mathrm{BCE}}{\partial z} = \sigma(z) - y")
+        latex(r"\sigma(z) = \frac{1}{1 + e^{-z}}",
+              r"\mathrm{BCE} = -\left[y \log \sigma(z) + (1 - y) \log(1 - \sigma(z))\right]",
+              r"\frac{\partial\, \mathrm{BCE}}{\partial z} = \sigma(z) - y")
         st.markdown(t("softmax.binary_explained"))
 
 # --- tab 5: regression losses ---
@@ -488,9 +487,9 @@ if tabs[4].open:
                 row.metric(t(f"softmax.{key_}"), fmt(value),
                            delta=_signed(value - before) if outlier else None,
                            delta_color="inverse")
-        st.latex(r"\mathrm{MSE} = \frac{1}{N}\sum_i (\hat y_i - y_i)^2 \quad "
-                 r"\mathrm{RMSE} = \sqrt{\mathrm{MSE}} \quad "
-                 r"\mathrm{MAE} = \frac{1}{N}\sum_i |\hat y_i - y_i|")
+        latex(r"\mathrm{MSE} = \frac{1}{N}\sum_i (\hat y_i - y_i)^2",
+              r"\mathrm{RMSE} = \sqrt{\mathrm{MSE}}",
+              r"\mathrm{MAE} = \frac{1}{N}\sum_i |\hat y_i - y_i|")
         offsets = pg.OUTLIER_OFFSETS
         chart(cached.softmax_figure(
             "outlier_figure", offsets, pg.outlier_sweep(preds, targets, len(preds) - 1, offsets),

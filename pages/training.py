@@ -15,8 +15,8 @@ from activations import datasets, optim, training
 from activations.numfmt import fmt
 from activations.figures import training as figs
 from activations.surfaces import SURFACES
-from ui.frame import (chart, fragment, height_cut, lazy_tabs, on_phone, page_link, presenting,
-                      require_app_frame, tab_rule)
+from ui.frame import (chart, fragment, height_cut, latex, lazy_tabs, on_phone, page_link,
+                      presenting, require_app_frame, tab_rule)
 from ui.i18n import lang, t, yes_no
 from ui import cached, tourbar
 from ui import custom as formula_ui
@@ -338,11 +338,9 @@ def _compare_tab() -> None:
         n_hidden = len(res.weights) - 1
         product = r" ".join(f"W_{{{k}}}" for k in range(1, n_hidden + 1))
         scale = f"c^{{{n_hidden}}}\\," if n_hidden else ""
-        st.latex(
-            rf"W = {scale}{product}\,w_{{\mathrm{{out}}}} = "
-            rf"\begin{{pmatrix}} {fmt(W[0, 0])} \\ {fmt(W[1, 0])} \end{{pmatrix}}, \qquad "
-            rf"b = {fmt(b[0])}, \qquad c = {fmt(c)}"
-        )
+        latex(rf"W = {scale}{product}\,w_{{\mathrm{{out}}}} = "
+              rf"\begin{{pmatrix}} {fmt(W[0, 0])} \\ {fmt(W[1, 0])} \end{{pmatrix}},",
+              rf"b = {fmt(b[0])},", rf"c = {fmt(c)}")
         sizes = training.layer_sizes(net.hidden)
         shapes = r"\;".join(rf"({a}\times{b_})" for a, b_ in zip(sizes[:-1], sizes[1:]))
         st.latex(rf"\text{{{t('training.collapse_shapes')}}}\quad {shapes}"

@@ -130,3 +130,16 @@ def test_streamlit_sends_the_wire_form_unchanged():
     assert first.isascii()
     assert json.loads(first) == json.loads(_sent(to_plotly_dict(
         BUILDERS["softmax.animation"](False))))
+
+
+@pytest.mark.parametrize("phone", [False, True])
+def test_formulas_that_go_together_stand_apart_on_a_phone(monkeypatch, phone):
+    """Side by side on a wide screen, a \\qquad apart; on a phone, where side by side they
+    ran past the screen's edge, one display formula each, one under another."""
+    monkeypatch.setattr(frame, "on_phone", lambda: phone)
+    together = frame.display_math(r"L = -\log p_y", r"\partial L / \partial z = p - y")
+    if phone:
+        assert together == "$$\nL = -\\log p_y\n$$\n\n$$\n\\partial L / \\partial z = p - y\n$$"
+    else:
+        assert together == "$$\nL = -\\log p_y \\qquad \\partial L / \\partial z = p - y\n$$"
+    assert frame.display_math("x^2") == "$$\nx^2\n$$"  # one formula: as st.latex sends it

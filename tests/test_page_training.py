@@ -60,7 +60,10 @@ def test_comparison_view_xor_identity_vs_tanh(apptest):
     assert float(title.split(": ")[1].split("%")[0]) <= 75.0
     assert [d["name"] for d in curves["data"][::2]] == ["Tanh", "Identity (linear)"]
     # the linear collapse: one 2x1 matrix, and the check says it is exact to rounding
-    assert len(at.latex) == 2 and "pmatrix" in at.latex[0].value
+    # (W, b and c go out as Markdown, `ui.frame.latex`: one under another on a phone)
+    collapsed = [m.value for m in at.markdown if "pmatrix" in m.value]
+    assert len(collapsed) == 1 and len(at.latex) == 1  # the matrix, then the layers' shapes
+    assert collapsed[0].startswith("$$\nW = c^{1}") and r"\qquad b = " in collapsed[0]
     collapse = at.caption[-1].value
     diff = float(collapse.split(": ")[1].split(". ")[0])
     assert diff < 1e-12
@@ -70,7 +73,7 @@ def test_comparison_view_xor_identity_vs_tanh(apptest):
 def test_comparison_without_identity_asks_for_it(apptest):
     at = _view(apptest, EN["tab_compare"], query={**FAST, "act_b": "relu"})
     assert not at.exception
-    assert not at.latex
+    assert not at.latex and not [m for m in at.markdown if "pmatrix" in m.value]
     assert any(c.value == EN["collapse_pick"] for c in at.caption)
 
 

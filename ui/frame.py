@@ -125,11 +125,23 @@ def fragment(func):
     return st.fragment(gated)
 
 
-def display_math(tex: str) -> str:
-    """``tex`` as a display formula inside Markdown: the form ``st.latex`` sends. Text and
-    formulas then go out as one Markdown block, where each ``st.latex`` was an element of
-    its own: a message the server makes and sends on every run."""
-    return f"$$\n{tex}\n$$"
+def display_math(*parts: str) -> str:
+    """Display formulas inside Markdown, in the form ``st.latex`` sends: text and formulas
+    then go out as one Markdown block, where each ``st.latex`` was an element of its own (a
+    message the server makes and sends on every run).
+
+    Several ``parts`` (formulas that go together, such as a loss and its gradient) stand
+    side by side, a ``\\qquad`` apart; on a phone each is a display formula of its own,
+    one under another, since side by side they are wider than the screen. A formula still
+    too wide wraps after a relation or an operator (base.css)."""
+    if on_phone():
+        return "\n\n".join(f"$$\n{tex}\n$$" for tex in parts)
+    return "$$\n" + r" \qquad ".join(parts) + "\n$$"
+
+
+def latex(*parts: str) -> None:
+    """``st.latex`` for `display_math`'s formulas that go together."""
+    st.markdown(display_math(*parts))
 
 
 def presenting() -> bool:

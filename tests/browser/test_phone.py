@@ -37,7 +37,8 @@ PANELS_JS = """() => {
 
 # Each element of the main area that ends past the screen's right edge, or holds text in a
 # box less than 80 px wide and more than three times as tall as wide (text squeezed into a
-# column), as [problem, width, height, the text's start]; each chart's panel title that
+# column), as [problem, width, height, the text's start]; each display formula wider than
+# its box (cut off at the screen's edge); each chart's panel title that
 # lies on another or on the legend (gradient flow's two panels side by side ran their titles
 # together; the playground's "Output" sat under its legend). Axis titles and tick labels
 # on a plot area are `labels_on_plots`' (the training lab's accuracy panel beside its loss
@@ -54,6 +55,14 @@ SQUEEZED_JS = """() => {
             if (text && r.width < 80 && r.height > 3 * Math.max(r.width, 30))
                 out.push(['squeezed', ...where]);
         });
+    // A display formula wider than its box: Streamlit scrolls it sideways, with no scrollbar
+    // on a phone, so its end was simply cut off (softmax's binary cross-entropy, 735 px on
+    // a 358 px column). KaTeX's box overhangs its last glyph by up to 2 px.
+    document.querySelectorAll('[data-testid="stMain"] .katex-display').forEach(e => {
+        if (e.scrollWidth > e.clientWidth + 3)
+            out.push(['formula cut off', e.scrollWidth, e.clientWidth,
+                      e.textContent.slice(0, 40)]);
+    });
     // A table cell's text on two lines (the race's "9.83e-" above "09").
     document.querySelectorAll('[data-testid="stMain"] [data-testid="stTable"] td p')
         .forEach(p => {
