@@ -394,7 +394,7 @@ def test_unit_fractions(key, present):
         assert (saturated["xaxis"], dead["xaxis"]) == ("x", "x2")
         assert saturated["legendgroup"] == dead["legendgroup"] == f"run{i}"
         assert dead["showlegend"] is False
-        assert saturated["marker"]["symbol"] == ("circle", "square", "diamond")[i]
+        assert saturated["marker"]["symbol"] == ("circle", "square", "diamond")[i] + "-open"
         np.testing.assert_allclose(_decode(saturated["y"]), 100 * run.saturated, rtol=1e-6)
         np.testing.assert_allclose(_decode(dead["y"]), 100 * run.dead, rtol=1e-6)
     for axis in ("yaxis", "yaxis2"):
@@ -403,6 +403,7 @@ def test_unit_fractions(key, present):
     assert layout["yaxis2"]["matches"] == "y"  # one percent scale for both panels
     # every 2nd layer ticked on a 10-layer net, as on the gradient chart (not every 5th)
     assert layout["xaxis"]["nticks"] == layout["xaxis2"]["nticks"] == 6
+    assert layout["legend"]["itemsizing"] == "constant"  # not a dot where few layers are marked
     assert layout["yaxis"]["title"]["text"] == TEXT["percent"]
     assert [a["text"] for a in layout["annotations"]] == [TEXT["saturated"], TEXT["dead"]]
     assert layout["hovermode"] == "x"
@@ -434,20 +435,33 @@ def test_two_panel_charts_stack_on_a_phone(which):
     assert layout["height"] == height and layout["legend"]["y"] == -0.12
 
 
-@pytest.mark.parametrize("key", ["one", "several"])
-def test_unit_fractions_nest_the_markers_of_runs_that_coincide(key):
+@pytest.mark.parametrize("present", [False, True])
+@pytest.mark.parametrize("key", ["one", "several", "deep"])
+def test_unit_fractions_nest_the_markers_of_runs_that_coincide(key, present):
     """Runs at the same percent (0% at every layer is common) draw their lines over one
-    another; their markers nest, so every run's colour still shows where they coincide:
-    each run's marker is at least 4 px wider than the next run's (a ring of 2 px or more
-    around it), and the last run's is the chart's usual 6 px."""
+    another; their markers are outlines that nest, so every run's shape still shows where
+    they coincide: each run's marker is wider than the next run's by more than both their
+    outlines, fully opaque, at the same layers for every run, and at most 12 layers a run
+    carry one (a 60-layer net's markers ran into one band)."""
     runs = _runs(key)
-    data = _fractions(runs)["data"]
-    sizes = [data[2 * i]["marker"]["size"] for i in range(len(runs))]
-    assert [data[2 * i + 1]["marker"]["size"] for i in range(len(runs))] == sizes
-    assert sizes[-1] == 6
-    assert all(a - b >= 4 for a, b in zip(sizes, sizes[1:]))
-    # later runs are drawn on top, so the smaller marker is never hidden under a larger one
-    assert sizes == sorted(sizes, reverse=True)
+    data = _fractions(runs, present)["data"]
+    markers = [data[2 * i]["marker"] for i in range(len(runs))]
+    assert [data[2 * i + 1]["marker"] for i in range(len(runs))] == markers
+    sizes = [np.broadcast_to(_decode(m["size"]) if isinstance(m["size"], dict) else m["size"],
+                             runs[0].layers.shape) for m in markers]
+    shown = sizes[0] > 0
+    assert 0 < shown.sum() <= 12 and (shown.all() if runs[0].depth <= 12 else True)
+    assert all(np.array_equal(s > 0, shown) for s in sizes)  # the same layers for every run
+    if not shown.all():  # a deep net: every k-th layer, k, 2k, ... as the ticks run
+        k = int(runs[0].layers[shown][0])
+        np.testing.assert_array_equal(runs[0].layers[shown], np.arange(k, runs[0].depth + 1, k))
+    widths = [s[shown][0] for s in sizes]
+    for m, (outer, inner) in zip(markers, zip(widths, widths[1:])):
+        assert outer - inner > 2 * m["line"]["width"]
+    assert widths[-1] >= 8  # the innermost still reads
+    for i, m in enumerate(markers):
+        assert m["symbol"].endswith("-open") and m["opacity"] == 1
+        assert m["color"] == data[2 * i]["line"]["color"]
 
 
 def test_unit_fractions_of_a_dead_network_read_100_percent():

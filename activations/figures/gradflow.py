@@ -21,8 +21,10 @@ __all__ = ["gradient_norms", "distribution_boxes", "distribution_heatmaps", "uni
 MAX_BOXES = 50  # boxes per run on the distribution chart; deeper nets show evenly spaced layers
 SYMBOLS = ("circle", "square", "diamond", "triangle-up")  # tells runs apart where lines overlap
 # Marker sizes on the fraction chart, in px: the last run's, and how much larger each run
-# before it is (see `_fraction_traces`).
-NEST_SMALLEST, NEST_STEP = 6, 5
+# before it is (see `_nested_sizes`); on a screen, and in presentation mode. At most
+# MAX_MARKED layers get one (see `_marked`).
+NEST, NEST_PRESENT = (8, 5), (10, 7)
+MAX_MARKED = 12
 CHAIN_COLOR = "#7F7F7F"  # the grey of the palette: a reference, not a run
 # Viridis spelled out as Plotly's validator expands the name, stops at i / 9: plotly.js's own
 # "Viridis" has other stops and would shade the heatmaps slightly differently.
@@ -292,17 +294,33 @@ def distribution_heatmaps(runs, names, *, x_title, y_title, colorbar_title, pres
     return figure(data, merge(layout, dict(coloraxis=colors, hovermode="closest")))
 
 
-def _fraction_traces(i: int, n: int, run, name: str, width: float) -> list[dict]:
+def _nested_sizes(n: int, present: bool) -> list[int]:
+    """Marker sizes in px for ``n`` runs, the first run's largest: each outline clears the
+    next one inside it by a few px, larger on a projector, where the lines are thicker."""
+    smallest, step = NEST_PRESENT if present else NEST
+    return [smallest + step * (n - 1 - i) for i in range(n)]
+
+
+def _marked(layers: np.ndarray, size: int) -> int | np.ndarray:
+    """``size`` at the layers that get a marker, 0 at the others: every layer up to
+    MAX_MARKED of them; on a deeper net every k-th (k, 2k, ..., as the ticks run), the
+    same layers for every run, so the markers of a 50-layer net don't run into a band."""
+    every = -(-len(layers) // MAX_MARKED)  # ceil
+    return size if every == 1 else np.where(layers % every == 0, size, 0)
+
+
+def _fraction_traces(i: int, run, name: str, width: float, size) -> list[dict]:
     """One run's percentages: saturated entries (left panel), dead units (right).
 
     Runs often share a value here (0% or 100% at every layer), and a line drawn over
-    another hides it. So the markers nest: run ``i`` of ``n`` gets a marker
-    ``NEST_STEP`` px larger than the run after it, and where runs coincide every run's
-    colour shows as a ring around the next one's, without hovering.
+    another hides it. So the markers are outlines that nest (see `_nested_sizes`): where
+    runs coincide, each run's shape shows around the next one's, without hovering.
     """
-    size = NEST_SMALLEST + NEST_STEP * (n - 1 - i)
     common = dict(type="scatter", x=run.layers, name=name, legendgroup=f"run{i}",
-                  mode="lines+markers", marker=dict(size=size, symbol=_symbol(i)),
+                  mode="lines+markers",
+                  # (opacity: Plotly fades markers whose sizes are an array, as bubbles)
+                  marker=dict(size=size, symbol=f"{_symbol(i)}-open", color=color(i),
+                              opacity=1, line=dict(width=width * 0.8)),
                   line=dict(color=color(i), width=width))
     return [dict(common, y=f32(100 * run.saturated), **LEFT),
             dict(common, y=f32(100 * run.dead), showlegend=False, **RIGHT)]
@@ -314,8 +332,8 @@ def unit_fractions(runs, names, *, title_saturated, title_dead, x_title, y_title
     other if ``stacked``, for a phone)."""
     width = line_width(present)
     data = []
-    for i, (run, name) in enumerate(zip(runs, names)):
-        data += _fraction_traces(i, len(runs), run, name, width)
+    for i, (run, name, size) in enumerate(zip(runs, names, _nested_sizes(len(runs), present))):
+        data += _fraction_traces(i, run, name, width, _marked(run.layers, size))
     percent = dict(range=[-3, 103], ticksuffix="%")  # a little room so 0% and 100% show
     # The nested markers widen the x range a little, and Plotly's automatic ticks then jump
     # from every 2nd layer to every 5th on a 10-layer net; at most 6 ticks keeps them as on
@@ -327,4 +345,7 @@ def unit_fractions(runs, names, *, title_saturated, title_dead, x_title, y_title
     grid = two_panels((title_saturated, title_dead), stacked, side=dict(shared_yaxes=True))
     layout = styled(merge(grid, panels), present=present,
                     height=height or (740 if stacked else 640 if present else 440))
-    return figure(data, merge(layout, dict(_legend_below(present, stacked), hovermode="x")))
+    # One marker size in the legend: Plotly's own is a trace's mean size, a dot where a deep
+    # net marks only some layers.
+    legend = merge(_legend_below(present, stacked), dict(legend=dict(itemsizing="constant")))
+    return figure(data, merge(layout, dict(legend, hovermode="x")))

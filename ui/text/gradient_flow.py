@@ -235,12 +235,12 @@ EN = {
         "has f′ = 0 for every sample of the batch, so its weights get no gradient at all."
     ),
     # What the nested markers of `figures.gradflow._fraction_traces` show.
-    "frac_overlap": "Where runs share a value (often 0% at every layer), their markers sit "
-                    "one inside another, the first run's largest, so every colour shows; "
-                    "hover a layer to read each value.",
-    "frac_overlap_touch": "Where runs share a value (often 0% at every layer), their markers "
-                          "sit one inside another, the first run's largest, so every colour "
-                          "shows; tap a layer to read each value.",
+    "frac_overlap": "Where runs share a value (often 0% at every layer), their outlined "
+                    "markers sit one inside another, the first run's largest, so every run "
+                    "shows; hover a layer to read each value.",
+    "frac_overlap_touch": "Where runs share a value (often 0% at every layer), their outlined "
+                          "markers sit one inside another, the first run's largest, so every "
+                          "run shows; tap a layer to read each value.",
     "table_title": "Summary",
     "col_run": "Run",
     "col_loss": "Loss",
@@ -500,12 +500,12 @@ KO = {
         "미만). ReLU는 z < 0인 곳, 즉 대략 절반이 포화로 잡힙니다. 죽은 유닛은 배치의 모든 "
         "샘플에서 f′ = 0이라 그 가중치는 기울기를 전혀 받지 못합니다."
     ),
-    "frac_overlap": "실행들이 같은 값에 있으면(흔히 모든 층에서 0%) 마커가 겹겹이 "
-                    "포개집니다. 앞선 실행의 마커일수록 커서 색이 모두 보이고, 층 위에 "
+    "frac_overlap": "실행들이 같은 값에 있으면(흔히 모든 층에서 0%) 속이 빈 마커가 겹겹이 "
+                    "포개집니다. 앞선 실행의 마커일수록 커서 실행이 모두 보이고, 층 위에 "
                     "마우스를 올리면 각각의 값을 읽을 수 있습니다.",
-    "frac_overlap_touch": "실행들이 같은 값에 있으면(흔히 모든 층에서 0%) 마커가 겹겹이 "
-                          "포개집니다. 앞선 실행의 마커일수록 커서 색이 모두 보이고, 층을 "
-                          "누르면 각각의 값을 읽을 수 있습니다.",
+    "frac_overlap_touch": "실행들이 같은 값에 있으면(흔히 모든 층에서 0%) 속이 빈 마커가 "
+                          "겹겹이 포개집니다. 앞선 실행의 마커일수록 커서 실행이 모두 보이고, "
+                          "층을 누르면 각각의 값을 읽을 수 있습니다.",
     "table_title": "요약",
     "col_run": "실행",
     "col_loss": "손실",
