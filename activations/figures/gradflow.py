@@ -309,7 +309,8 @@ def _marked(layers: np.ndarray, size: int) -> int | np.ndarray:
     return size if every == 1 else np.where(layers % every == 0, size, 0)
 
 
-def _fraction_traces(i: int, run, name: str, width: float, size) -> list[dict]:
+def _fraction_traces(i: int, run, name: str, width: float,
+                     size: int | np.ndarray) -> list[dict]:
     """One run's percentages: saturated entries (left panel), dead units (right).
 
     Runs often share a value here (0% or 100% at every layer), and a line drawn over
