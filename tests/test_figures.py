@@ -450,7 +450,7 @@ def test_unit_fractions_nest_the_markers_of_runs_that_coincide(key, present):
     sizes = [np.broadcast_to(_decode(m["size"]) if isinstance(m["size"], dict) else m["size"],
                              runs[0].layers.shape) for m in markers]
     shown = sizes[0] > 0
-    assert 0 < shown.sum() <= 12 and (shown.all() if runs[0].depth <= 12 else True)
+    assert 0 < shown.sum() <= 12 and (shown.all() or runs[0].depth > 12)
     assert all(np.array_equal(s > 0, shown) for s in sizes)  # the same layers for every run
     if not shown.all():  # a deep net: every k-th layer, k, 2k, ... as the ticks run
         k = int(runs[0].layers[shown][0])
