@@ -38,11 +38,11 @@ PANELS_JS = """() => {
 # Each element of the main area that ends past the screen's right edge, or holds text in a
 # box less than 80 px wide and more than three times as tall as wide (text squeezed into a
 # column), as [problem, width, height, the text's start]; each display formula wider than
-# its box (cut off at the screen's edge); each chart's panel title that
-# lies on another or on the legend (gradient flow's two panels side by side ran their titles
-# together; the playground's "Output" sat under its legend). Axis titles and tick labels
-# on a plot area are `labels_on_plots`' (the training lab's accuracy panel beside its loss
-# panel put "100%" on the loss's lines).
+# its box (cut off at the screen's edge); each tab outside its row's box; each chart's panel
+# title that lies on another or on the legend (gradient flow's two panels side by side ran
+# their titles together; the playground's "Output" sat under its legend). Axis titles and
+# tick labels on a plot area are `labels_on_plots`' (the training lab's accuracy panel beside
+# its loss panel put "100%" on the loss's lines).
 SQUEEZED_JS = """() => {
     const out = [];
     document.querySelectorAll('[data-testid="stMain"] [data-testid="stElementContainer"]')
@@ -62,6 +62,18 @@ SQUEEZED_JS = """() => {
         if (e.scrollWidth > e.clientWidth + 3)
             out.push(['formula cut off', e.scrollWidth, e.clientWidth,
                       e.textContent.slice(0, 40)]);
+    });
+    // A tab outside its row's box: Streamlit scrolls a row of tabs wider than the page
+    // sideways, from its start (softmax's six: a link to its binary tab showed the first
+    // three tabs and not the open one).
+    document.querySelectorAll('[data-testid="stMain"] [role="tablist"]').forEach(list => {
+        const box = list.getBoundingClientRect();
+        list.querySelectorAll('[role="tab"]').forEach(tab => {
+            const r = tab.getBoundingClientRect();
+            if (r.left < box.left - 1 || r.right > box.right + 1)
+                out.push(['tab out of sight', Math.round(r.left), Math.round(r.right),
+                          Math.round(box.right), tab.textContent]);
+        });
     });
     // A table cell's text on two lines (the race's "9.83e-" above "09").
     document.querySelectorAll('[data-testid="stMain"] [data-testid="stTable"] td p')
