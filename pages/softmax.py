@@ -433,7 +433,10 @@ if tabs[3].open:
         row.metric(t("softmax.m_grad_1"), fmt(point.grad_1))
         row.metric(t("softmax.m_grad_0"), fmt(point.grad_0))
         latex(r"\sigma(z) = \frac{1}{1 + e^{-z}}",
-              r"\mathrm{BCE} = -\left[y \log \sigma(z) + (1 - y) \log(1 - \sigma(z))\right]",
+              # Plain brackets and one group after the "+": a narrow screen breaks the line
+              # there (a \left[ ... \right] pair cannot break, and inside log(1 - sigma)
+              # it should not).
+              r"\mathrm{BCE} = -[y \log \sigma(z) + {(1 - y) \log(1 - \sigma(z))}]",
               r"\frac{\partial\, \mathrm{BCE}}{\partial z} = \sigma(z) - y")
         st.markdown(t("softmax.binary_explained"))
 

@@ -38,11 +38,11 @@ PANELS_JS = """() => {
 # Each element of the main area that ends past the screen's right edge, or holds text in a
 # box less than 80 px wide and more than three times as tall as wide (text squeezed into a
 # column), as [problem, width, height, the text's start]; each display formula wider than
-# its box (cut off at the screen's edge); each tab outside its row's box; each chart's panel
-# title that lies on another or on the legend (gradient flow's two panels side by side ran
-# their titles together; the playground's "Output" sat under its legend). Axis titles and
-# tick labels on a plot area are `labels_on_plots`' (the training lab's accuracy panel beside
-# its loss panel put "100%" on the loss's lines).
+# its box (cut off at the screen's edge) or broken inside its brackets; each tab outside its
+# row's box; each chart's panel title that lies on another or on the legend (gradient flow's
+# two panels side by side ran their titles together; the playground's "Output" sat under its
+# legend). Axis titles and tick labels on a plot area are `labels_on_plots`' (the training
+# lab's accuracy panel beside its loss panel put "100%" on the loss's lines).
 SQUEEZED_JS = """() => {
     const out = [];
     document.querySelectorAll('[data-testid="stMain"] [data-testid="stElementContainer"]')
@@ -62,6 +62,24 @@ SQUEEZED_JS = """() => {
         if (e.scrollWidth > e.clientWidth + 3)
             out.push(['formula cut off', e.scrollWidth, e.clientWidth,
                       e.textContent.slice(0, 40)]);
+    });
+    // A display formula wrapped inside a bracket within a bracket: KaTeX may break a line
+    // after any operator, and "log(1 -" ended a line of binary cross-entropy, "sigma(z))]"
+    // the next. (A break inside one bracket, a long sum's, is how long formulas are set.)
+    // Its pieces (.base) go left to right; one that starts left of the last one's end
+    // starts a line.
+    document.querySelectorAll('[data-testid="stMain"] .katex-display').forEach(e => {
+        let depth = 0, end = Infinity, line = '';
+        e.querySelectorAll('.katex-html > .base').forEach(b => {
+            const r = b.getBoundingClientRect();
+            if (r.left < end - 1 && line && depth > 1)
+                out.push(['formula broken inside brackets', line]);
+            if (r.left < end - 1) line = '';
+            line += b.textContent;
+            depth += (b.textContent.match(/[([]/g) || []).length
+                     - (b.textContent.match(/[)\\]]/g) || []).length;
+            end = r.right;
+        });
     });
     // A tab outside its row's box: Streamlit scrolls a row of tabs wider than the page
     // sideways, from its start (softmax's six: a link to its binary tab showed the first
