@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["fmt", "fmt_list", "fmt_chart", "FIXED_MIN", "FIXED_MAX"]
+__all__ = ["fmt", "fmt_list", "fmt_chart", "fmt_power", "FIXED_MIN", "FIXED_MAX"]
 
 FIXED_MIN = 1e-4  # |x| below this (and not 0) is written in scientific notation
 FIXED_MAX = 1e6  # |x| at or above this too
@@ -58,3 +58,24 @@ def fmt_chart(x, digits: int = 4) -> str:
     a screen reader says "minus"). Not for text a reader may copy into a box: the app's
     parsers take the hyphen."""
     return fmt(x, digits).replace("-", "\u2212")
+
+
+def fmt_power(x, digits: int = 4) -> str:
+    """:func:`fmt_chart` for a tick label of a log axis: a number in scientific notation is
+    a power of ten in Plotly's markup, as Plotly writes the powers of ten of such an axis
+    (``2×10⁻⁸`` beside its ``10⁻⁸``, not ``2e-08``), and a quarter larger, as Plotly sets
+    them so that the exponent stays legible.
+
+    >>> fmt_power(2e-8)
+    '<span style="font-size:125%">2×10<sup>−8</sup></span>'
+    >>> fmt_power(1e-8), fmt_power(0.07)
+    ('<span style="font-size:125%">10<sup>−8</sup></span>', '0.07')
+    """
+    text = fmt(x, digits)
+    if "e" not in text:  # a plain decimal, or nan / inf
+        return fmt_chart(x, digits)
+    mantissa, exponent = text.split("e")
+    power = f"10<sup>{int(exponent)}</sup>".replace("-", "\u2212")
+    if mantissa != "1":
+        power = f"{fmt_chart(float(mantissa))}\u00d7{power}"
+    return f'<span style="font-size:125%">{power}</span>'

@@ -169,6 +169,15 @@ def test_gradient_norms(key, present):
     _check_legend_below(layout, present)
 
 
+def _tick_value(text: str) -> float:
+    """The number a tick label writes: ``0.07``, or ``2×10<sup>−7</sup>`` (in a span)."""
+    if "<sup>" not in text:
+        return float(text)
+    text = text.removeprefix('<span style="font-size:125%">').removesuffix("</span>")
+    mantissa, _, power = text.replace("\u2212", "-").partition("10<sup>")
+    return float(mantissa.rstrip("\u00d7") or 1) * 10.0 ** int(power.removesuffix("</sup>"))
+
+
 # A log axis over less than two decades: Plotly would label 0.07 as a bare "7".
 @pytest.mark.parametrize("values, texts", [
     ([0.012, 0.95], ["0.01", "0.02", "0.05", "0.1", "0.2", "0.5", "1"]),  # 1-2-5
@@ -179,17 +188,22 @@ def test_gradient_norms(key, present):
     ([0.6, 0.95], ["0.6", "0.7", "0.8", "0.9"]),  # every digit, far enough apart
     ([0.6932, 0.696], ["0.694", "0.695", "0.696"]),  # a sliver: round steps of 0.001
     ([0.69310, 0.69320], ["0.6931", "0.69315", "0.6932"]),  # as many digits as it takes
-    ([2e-7, 9e-7], ["2e-07", "3e-07", "5e-07", "7e-07"]),
+    # below 1e-4 in powers of ten, as Plotly writes the wide axis's 10⁻⁷ beside it
+    ([2e-7, 9e-7], ["2×10<sup>−7</sup>", "3×10<sup>−7</sup>", "5×10<sup>−7</sup>",
+                    "7×10<sup>−7</sup>"]),
+    ([7e-9, 4e-8], ["7×10<sup>−9</sup>", "10<sup>−8</sup>", "2×10<sup>−8</sup>",
+                    "3×10<sup>−8</sup>"]),
     ([1.0, 1.0], ["0.96", "0.98", "1", "1.02", "1.04"]),  # flat: 5% either side
 ])
 def test_a_narrow_log_axis_writes_each_tick_whole(values, texts):
     axis = log_axis(np.array(values), [np.nan, 0.0, -1.0], wide=dict(dtick=1))
     assert axis["type"] == "log" and "dtick" not in axis
-    assert axis["ticktext"] == texts
+    assert [t.removeprefix('<span style="font-size:125%">').removesuffix("</span>")
+            for t in axis["ticktext"]] == texts
     lo, hi = axis["range"]  # in decades, around the values, every tick inside
     assert lo < math.log10(min(values)) <= math.log10(max(values)) < hi
     assert all(lo <= math.log10(v) <= hi for v in axis["tickvals"])
-    np.testing.assert_allclose(axis["tickvals"], [float(t) for t in texts])
+    np.testing.assert_allclose(axis["tickvals"], [_tick_value(t) for t in texts])
     # No two labels closer than an eighth of the axis (the sliver's are evenly spaced).
     assert np.diff(np.log10(axis["tickvals"])).min() >= (hi - lo) / 8 - 1e-12 or \
         len(set(np.round(np.diff(axis["tickvals"]), 12))) == 1

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from activations import numfmt
-from activations.numfmt import fmt, fmt_chart, fmt_list
+from activations.numfmt import fmt, fmt_chart, fmt_list, fmt_power
 
 CASES = [
     (0.408529, 4, "0.4085"),
@@ -50,6 +50,19 @@ def test_a_chart_writes_a_true_minus_sign(x, digits, text):
     # U+2212, as Plotly writes its tick labels; no hyphen-minus left anywhere in the text
     assert fmt_chart(x, digits) == text
     assert "-" not in fmt_chart(x, digits)
+
+
+@pytest.mark.parametrize(("x", "digits", "text"), [
+    (2e-8, 4, "2\u00d710<sup>\u22128</sup>"), (1e-8, 4, "10<sup>\u22128</sup>"),
+    (9.99e-5, 4, "9.99\u00d710<sup>\u22125</sup>"), (1.2345e12, 3, "1.23\u00d710<sup>12</sup>"),
+    (-3e-7, 1, "\u22123\u00d710<sup>\u22127</sup>"), (1e6, 4, "10<sup>6</sup>"),
+    (0.07, 4, "0.07"), (1e-4, 4, "0.0001"), (999999.0, 6, "999999"), (-0.5, 2, "\u22120.5")])
+def test_a_log_tick_writes_a_power_of_ten(x, digits, text):
+    # Plotly's markup for its own powers of ten, with a true minus, 1.25 times the tick font
+    # as Plotly draws them; plain decimals as fmt_chart
+    if "<sup>" in text:
+        text = f'<span style="font-size:125%">{text}</span>'
+    assert fmt_power(x, digits) == text
 
 
 def test_list():

@@ -21,7 +21,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ..numfmt import fmt  # the app's one way to write a number
+from ..numfmt import fmt_power  # the app's one way to write a number
 from .spec import SpecFigure
 
 # Okabe-Ito, without yellow (unreadable on white), plus two extras: distinct for colour-blind
@@ -305,8 +305,9 @@ def log_axis(*values, wide: dict | None = None) -> dict:
     a bare digit (``7`` for 0.07, ``3`` for 0.03, with one ``10⁻²`` among them), which reads
     as the value itself. There the ticks are set here instead, at 1, 2 and 5 times a power
     of ten, or the densest of 1, 2, 3, 5; 1, 2, 3, 5, 7; every digit that keeps them an
-    eighth of the axis apart (three ticks at least), each written out as `fmt` writes it
-    (``0.07``, ``0.05``, ``2e-08``); within a sliver of a decade, at about five round
+    eighth of the axis apart (three ticks at least), each written out as `fmt_power` writes
+    it (``0.07``, ``0.05``, ``2×10⁻⁸``, as the powers of ten of a wide axis beside it);
+    within a sliver of a decade, at about five round
     values evenly spaced, with the digits that tell them apart (``0.6935``, ``0.694``).
     (Every digit at once put 0.006, 0.007, 0.008, 0.009 and 0.01 in a tenth of SELU's
     gradient axis, on top of each other on a projector.)
@@ -341,4 +342,4 @@ def log_axis(*values, wide: dict | None = None) -> dict:
         # enough significant digits to tell neighbours apart (0.6932, 0.6934, ...)
         digits = max(1, int(np.ceil(np.log10(b / step))) + 1)
     return dict(axis, range=[lo, hi], tickvals=ticks,
-                ticktext=[fmt(t, digits) for t in ticks])
+                ticktext=[fmt_power(t, digits) for t in ticks])
