@@ -291,7 +291,7 @@ def _view_controls(names):
                               help=t(f"curves.{key}_help"), bind="query-params")
     k = None
     if show["scale"]:
-        k = st.slider(t("curves.k"), K_MIN, K_MAX, K_DEFAULT, 0.1, key="k",
+        k = st.slider(t("curves.k"), K_MIN, K_MAX, K_DEFAULT, 0.1, key="k", format="%.1f",
                       help=t("curves.k_help"), bind="query-params")
     if len(names) >= 2:
         show["diff"] = st.toggle(t("curves.diff"), False, key="diff", help=t("curves.diff_help"),

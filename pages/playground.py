@@ -136,7 +136,7 @@ def _lab() -> None:
             points = st.slider(tr("points"), 50, training.MAX_POINTS, DEFAULTS["points"], 50,
                                key="points", bind="query-params", disabled=data == CSV)
             test = st.slider(tr("test"), 0.0, 0.9, DEFAULTS["test"], 0.1, key="test",
-                             help=tr("test_help"), bind="query-params")
+                             format="%.1f", help=tr("test_help"), bind="query-params")
             upload = None
             if data == CSV:
                 upload = st.file_uploader(tr("csv_upload"), type=["csv"], key="csv_file",

@@ -415,7 +415,7 @@ if tabs[2].open:
 # --- tab 4: binary classification ---
 if tabs[3].open:
     with tabs[3]:
-        z = st.slider(t("softmax.bin_z"), -10.0, 10.0, 1.0, 0.1, key="bin_z",
+        z = st.slider(t("softmax.bin_z"), -10.0, 10.0, 1.0, 0.1, key="bin_z", format="%.1f",
                       help=t("softmax.bin_z_help"), bind="query-params")
         point = pg.binary_point(z)
         zs, curves = cached.binary_curves()
@@ -446,7 +446,7 @@ if tabs[4].open:
         if not present:
             st.markdown(t("softmax.regression_intro"))
         outlier = st.slider(t("softmax.outlier"), 0.0, pg.OUTLIER_MAX, 0.0, 0.5, key="outlier",
-                            help=t("softmax.outlier_help"), bind="query-params")
+                            format="%.1f", help=t("softmax.outlier_help"), bind="query-params")
         chart_slot = st.container()  # filled once the table below is read
         targets0, preds0 = pg.DEFAULT_REGRESSION
         table = st.data_editor(
