@@ -122,7 +122,9 @@ def _table(X, y, labels, test: float) -> str:
 @fragment
 def _lab() -> None:
     # -------------------------------------------------------------- settings
-    with st.expander(tr("settings"), expanded=not present):
+    # Open on a desktop; closed on a projector (the network gets the screen) and on a
+    # phone, where its three columns stack into three screens of controls above the network.
+    with st.expander(tr("settings"), expanded=not (present or on_phone())):
         c_data, c_net, c_train = st.columns(3)
         with c_data:
             st.markdown(f"**{tr('data_header')}**")
