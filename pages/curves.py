@@ -365,7 +365,9 @@ if tourbar.heading_shown():
     st.title(t("curves.title"))
     # The intro is one line, the expander's own label; how to read the page is inside it.
     with st.expander(t("curves.intro"), icon=":material/info:"):
-        st.markdown(t("curves.more"))
+        st.markdown(t(touch("curves.more")))
+if on_phone():  # the sidebar with every control is folded behind its » button
+    st.caption(t("curves.menu_touch"))
 
 notes = []
 names, problems = _url_curves()

@@ -111,6 +111,23 @@ def test_default_view(apptest, lang, texts):
     assert len(at.get("download_button")) == 1
 
 
+@pytest.mark.parametrize(("lang", "texts"), [("en", EN), ("ko", KO)])
+@pytest.mark.parametrize("phone", [False, True])
+def test_a_phone_is_told_where_the_controls_are(apptest, lang, texts, phone):
+    # Every control of this page is in the sidebar, which a phone folds behind its » button:
+    # there a caption under the title says so, and the intro names the menu.
+    at = apptest(PAGE, lang=lang, run=False)
+    at.session_state["_phone"] = phone  # as `ui.frame.on_phone` keeps the browser's word
+    at.run()
+    assert not at.exception
+    captions = [c.value for c in at.caption]
+    assert (texts["menu_touch"] in captions) is phone
+    assert "»" in texts["menu_touch"] and "»" in texts["more_touch"]
+    intro = at.expander[0]
+    assert intro.label == texts["intro"]
+    assert intro.markdown[0].value == texts["more_touch" if phone else "more"]
+
+
 @pytest.mark.parametrize(("lang", "texts", "strip", "shade"),
                          [("en", EN, "strip", "shade"), ("ko", KO, "띠", "음영")])
 def test_the_default_note_names_the_strips_on_screen(apptest, lang, texts, strip, shade):

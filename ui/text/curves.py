@@ -16,6 +16,14 @@ EN = {
             "mark a slope of exactly 0. *Animate a parameter* plays one parameter through "
             "its range in the browser. The whole view is in the page's link: copy it to "
             "share exactly this.",
+    "more_touch": "Pick any curves in the menu (» at the top left), set their parameters, and "
+                  "compare f and its slope f′ one above the other. The coloured strips along "
+                  "the bottom of each chart mark where a curve's slope is below 0.01 (its "
+                  "gradient all but vanishes); red bands mark a slope of exactly 0. *Animate a "
+                  "parameter* plays one parameter through its range in the browser. The whole "
+                  "view is in the page's link: copy it to share exactly this.",
+    "menu_touch": "The curves, their parameters and the x range are in the menu: » at the top "
+                  "left.",
     # the row above the charts
     "sweep": "Animate a parameter",
     "sweep_off": "No animation",
@@ -245,6 +253,13 @@ KO = {
             "애니메이션*은 매개변수 하나를 브라우저에서 범위 전체로 움직여 보여 줍니다. 지금 "
             "보이는 화면 전체가 페이지 링크에 담겨 있으니, 링크를 복사해 그대로 공유할 수 "
             "있습니다.",
+    "more_touch": "메뉴(왼쪽 위의 »)에서 곡선을 고르고 매개변수를 정한 뒤, f와 기울기 f′을 위아래로 "
+                  "비교해 보세요. 각 차트 아래쪽의 색 띠는 곡선의 기울기가 0.01보다 작은 "
+                  "구간(기울기가 거의 사라지는 곳)이고, 빨간 구간은 기울기가 정확히 0인 "
+                  "곳입니다. *매개변수 애니메이션*은 매개변수 하나를 브라우저에서 범위 전체로 "
+                  "움직여 보여 줍니다. 지금 보이는 화면 전체가 페이지 링크에 담겨 있으니, "
+                  "링크를 복사해 그대로 공유할 수 있습니다.",
+    "menu_touch": "곡선과 매개변수, x 범위는 메뉴에 있습니다: 왼쪽 위의 ».",
     "sweep": "매개변수 애니메이션",
     "sweep_off": "애니메이션 없음",
     "sweep_help": "그 매개변수를 가진 첫 번째 곡선의 매개변수를 범위 전체로 움직이며 f와 f′을 "
