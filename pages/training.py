@@ -111,9 +111,11 @@ def picker(column, label, options, key, format_func, **kwargs):
 
 def settings(box=None) -> SimpleNamespace:
     """The network and data controls, in ``box`` or else an expander (folded in
-    presentation mode), and what they mean."""
+    presentation mode, and on a phone: its three columns stack into two screens of
+    controls above the charts), and what they mean."""
     if box is None:
-        box = st.expander(t("training.settings"), expanded=not present, icon=":material/tune:")
+        box = st.expander(t("training.settings"), expanded=not (present or on_phone()),
+                          icon=":material/tune:")
     with box:
         c1, c2, c3 = st.columns(3)
         dataset = picker(c1, t("training.dataset"), DATASETS, "dataset",
