@@ -138,8 +138,10 @@ def _logit_sliders(names, values) -> None:
 
 
 def _class_panel():
-    """The logits and class names, drawn in the tabs that read them: in an expander, or on
-    a projector in the sidebar (one click away), so that T and the chart fill the screen.
+    """The logits and class names, drawn in the tabs that read them: in an expander (folded
+    on a phone, where its sliders took a screen and a half above the tab's own controls and
+    charts), or on a projector in the sidebar (one click away), so that T and the chart fill
+    the screen.
 
     Returns (values, names, where they are: a tab may add its own controls there).
     """
@@ -147,7 +149,7 @@ def _class_panel():
         box = st.sidebar.container()
         box.subheader(t("softmax.controls"))
     else:
-        box = st.expander(t("softmax.controls"), expanded=True)
+        box = st.expander(t("softmax.controls"), expanded=not on_phone())
     with box:
         left, right = (box, box) if present else st.columns([1, 1], gap=wide_gap())
         with left:
