@@ -45,18 +45,6 @@ def test_default_view(apptest):
     assert _trained(at) == [EN["trained"].format(steps=500)]
 
 
-@pytest.mark.parametrize("phone", [False, True])
-def test_the_controls_fold_on_a_phone(apptest, phone):
-    # Open above the network on a desktop; on a phone their three columns stack into three
-    # screens of controls, so they start folded and the network is the first thing shown.
-    at = apptest(PAGE, run=False, query=FAST)
-    at.session_state["_phone"] = phone  # as `ui.frame.on_phone` keeps the browser's word
-    at.run()
-    assert not at.exception
-    assert at.expander[0].label == EN["settings"]
-    assert at.expander[0].proto.expanded is not phone
-
-
 CASES = [(d, lang, present) for d in (*datasets.DATASETS, *datasets.MULTICLASS)
          for lang, present in (("en", False), ("ko", True))]
 

@@ -89,20 +89,6 @@ def test_a_bad_tab_link_warns_and_opens_the_first_tab(apptest, bad, lang):
     assert {c.proto.id.rsplit("-", 1)[-1] for c in at.get("plotly_chart")} == CHARTS["softmax"]
 
 
-@pytest.mark.parametrize("phone", [False, True])
-def test_the_logits_fold_on_a_phone(apptest, phone):
-    # Open above each tab on a desktop; on a phone the logit sliders took a screen and a
-    # half above the tab's own controls and charts, so they start folded there.
-    from ui.text.softmax import EN
-
-    at = apptest(PAGE, run=False)
-    at.session_state["_phone"] = phone  # as `ui.frame.on_phone` keeps the browser's word
-    at.run()
-    assert not at.exception
-    (logits,) = [e for e in at.expander if e.label == EN["controls"]]
-    assert logits.proto.expanded is not phone
-
-
 def test_presentation_mode_runs(apptest):
     at = apptest(PAGE, run=False)
     at.session_state["present"] = True

@@ -107,18 +107,6 @@ def test_race_view_animates_eight_optimizers(apptest, surface):
     assert EN[f"race_{surface}"] in at.caption[-1].value
 
 
-@pytest.mark.parametrize("phone", [False, True])
-def test_the_settings_fold_on_a_phone(apptest, phone):
-    # Open above the charts on a desktop; on a phone their three columns stack into two
-    # screens of controls, so they start folded and the trained network shows first.
-    at = apptest(PAGE, run=False, query=FAST)
-    at.session_state["_phone"] = phone  # as `ui.frame.on_phone` keeps the browser's word
-    at.run()
-    assert not at.exception
-    settings = [e for e in at.expander if e.label == EN["settings"]]
-    assert settings[0].proto.expanded is not phone
-
-
 @pytest.mark.parametrize("bad", ["nope", "RACE", ["race", "zigzag"]])
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_a_bad_tab_link_warns_and_opens_the_first_tab(apptest, bad, lang):

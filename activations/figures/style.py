@@ -307,8 +307,8 @@ def log_axis(*values, wide: dict | None = None) -> dict:
     of ten, or the densest of 1, 2, 3, 5; 1, 2, 3, 5, 7; every digit that keeps them an
     eighth of the axis apart (three ticks at least), each written out as `fmt_power` writes
     it (``0.07``, ``0.05``, ``2×10⁻⁸``, as the powers of ten of a wide axis beside it);
-    within a sliver of a decade, at about five round
-    values evenly spaced, with the digits that tell them apart (``0.6935``, ``0.694``).
+    within a sliver of a decade, at about five round values evenly spaced, with the digits
+    that tell them apart (``0.6935``, ``0.694``).
     (Every digit at once put 0.006, 0.007, 0.008, 0.009 and 0.01 in a tenth of SELU's
     gradient axis, on top of each other on a projector.)
     """
