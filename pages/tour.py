@@ -13,7 +13,7 @@ from streamlit.errors import StreamlitPageNotFoundError
 
 from activations import tour
 from ui import tourbar, urlstate
-from ui.frame import PAGES, presenting, require_app_frame
+from ui.frame import PAGES, presenting, require_app_frame, touch
 from ui.i18n import t
 from ui.urlstate import guard
 
@@ -58,7 +58,7 @@ def _open(step_id: str, label: str) -> None:
 
 
 st.title(t("tour.title"))
-st.write(t("tour.intro"))
+st.write(t(touch("tour.intro")))  # a phone: no keys, the menu for the sidebar
 guard("tour", [urlstate.choice("step", tour.IDS, tour.IDS[0],
                                message=t("tour.bad_step"))])
 

@@ -143,3 +143,30 @@ def test_formulas_that_go_together_stand_apart_on_a_phone(monkeypatch, phone):
     else:
         assert together == "$$\nL = -\\log p_y \\qquad \\partial L / \\partial z = p - y\n$$"
     assert frame.display_math("x^2") == "$$\nx^2\n$$"  # one formula: as st.latex sends it
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("phone", [False, True])
+def test_the_missing_page_note_sends_a_phone_to_the_menu(lang, phone):
+    """A link to a page the app does not have opens Home with a note pointing to the page
+    list: the sidebar, or on a phone (which folds the sidebar) the menu's » button."""
+    from streamlit.testing.v1 import AppTest
+
+    from ui.i18n import catalog
+
+    def script():
+        import streamlit as st
+
+        from ui import frame
+
+        st.session_state[frame.NO_SUCH_PAGE] = True  # as app.py sets it for a typed path
+        frame.no_such_page_note()
+
+    at = AppTest.from_function(script, default_timeout=30)
+    at.session_state["lang"] = lang
+    at.session_state["_phone"] = phone  # as `ui.frame.on_phone` keeps the browser's word
+    at.run()
+    assert not at.exception
+    texts = catalog("common", lang)
+    assert [w.value for w in at.warning] == [
+        texts["no_such_page_touch" if phone else "no_such_page"]]

@@ -30,6 +30,19 @@ def test_catalog_keys_and_placeholders_match(module):
         assert _fields(en[key]) == _fields(ko[key]), f"{module}.{key}: placeholders differ"
 
 
+@pytest.mark.parametrize("module", MODULES)
+def test_a_text_that_points_to_the_sidebar_has_a_phone_twin(module):
+    # A phone folds the sidebar behind its » button: every text that sends the reader to
+    # the sidebar has a `_touch` twin (ui.frame.touch) that says where the menu is.
+    mod = importlib.import_module(f"ui.text.{module}")
+    for key, text in mod.EN.items():
+        if "sidebar" in text.lower() and not key.endswith("_touch"):
+            for texts in (mod.EN, mod.KO):
+                twin = texts.get(f"{key}_touch", "")
+                assert "»" in twin and "sidebar" not in twin.lower() and "사이드바" not in twin, \
+                    f"{module}.{key}"
+
+
 def _scoped_language_script():
     """Records what ``lang`` says inside and after a run's scope (AppTest runs this)."""
     import streamlit as st

@@ -197,6 +197,20 @@ def test_tour_page_starts_and_picks(apptest, lang):
     assert cards == [f"**{i + 1}.** {texts[s]}" for i, s in enumerate(tour.IDS)]
 
 
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("phone", [False, True])
+def test_on_a_phone_the_tour_page_names_the_menu_not_the_keys(apptest, lang, phone):
+    # A phone has no arrow keys and folds the sidebar (Share this view) behind its » button.
+    texts = getattr(tour_text, lang.upper())
+    at = apptest("pages/tour.py", lang=lang, run=False)
+    at.session_state["_phone"] = phone  # as `ui.frame.on_phone` keeps the browser's word
+    at.run()
+    assert not at.exception
+    intro = texts["intro_touch" if phone else "intro"]
+    assert intro in [m.value for m in at.markdown]
+    assert ("→" in intro) is not phone and ("»" in intro) is phone
+
+
 @pytest.mark.parametrize(("url", "base"), [
     ("https://ae.streamlit.app/~/+/tour", "https://ae.streamlit.app/"),
     ("http://lab.example.edu/ae/tour", "http://lab.example.edu/ae/"),

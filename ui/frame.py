@@ -94,7 +94,7 @@ def no_such_page_note() -> None:
     """Above Home, once, when the link named a page that does not exist. The note does not
     repeat the typed path: nothing a stranger put in a link is shown."""
     if st.session_state.pop(NO_SUCH_PAGE, False):
-        st.warning(t("common.no_such_page"), icon=":material/wrong_location:")
+        st.warning(t(touch("common.no_such_page")), icon=":material/wrong_location:")
 
 
 def page_link(page: str, label: str, icon: str) -> None:

@@ -9,6 +9,8 @@ EN = {
     "bad_present": "The link's `present` is neither 1 nor true; presentation mode is off.",
     "no_such_page": "The link names a page this app does not have, so here is the home "
                     "page. The pages are listed in the sidebar.",
+    "no_such_page_touch": "The link names a page this app does not have, so here is the home "
+                          "page. The pages are listed in the menu: » at the top left.",
     "language": "Language",
     "present": "Presentation mode",
     "present_help": "Larger text and thicker lines for a projector; controls fold away. In "
@@ -52,6 +54,8 @@ KO = {
     "bad_present": "링크의 `present` 값이 1이나 true가 아니어서 발표 모드는 꺼 둡니다.",
     "no_such_page": "링크가 가리키는 페이지가 이 앱에 없어 홈 페이지를 보여 줍니다. 페이지 "
                     "목록은 사이드바에 있습니다.",
+    "no_such_page_touch": "링크가 가리키는 페이지가 이 앱에 없어 홈 페이지를 보여 줍니다. "
+                          "페이지 목록은 메뉴에 있습니다: 왼쪽 위의 ».",
     "language": "언어",
     "present": "발표 모드",
     "present_help": "프로젝터용으로 글자를 키우고 선을 굵게 하며, 조작 패널을 접습니다. "

@@ -8,6 +8,10 @@ EN = {
              "scan. "
              "→ and ← move between steps; in presentation mode so do Page Down and Page Up, "
              "the buttons of a presenter's clicker.",
+    "intro_touch": "Every claim of the lecture notes, one step at a time: each step opens a "
+                   "page in the state the caption talks about. Each step has its own link; on "
+                   "an open step, **Share this view** in the menu (» at the top left) gives "
+                   "its QR code.",
     "step": "Step",
     "counter": "Step {i} of {n}",
     "back": "Back",
@@ -125,6 +129,9 @@ KO = {
              "**이 화면 공유**를 누르면 학생들이 찍을 수 있는 QR 코드가 나옵니다. → 키와 ← 키로 "
              "단계를 오가고, 발표 모드에서는 프레젠터 리모컨의 버튼인 Page Down과 Page Up으로도 "
              "오갈 수 있습니다.",
+    "intro_touch": "강의 노트의 주장 하나하나를 한 단계씩 보여 줍니다. 각 단계는 설명에 맞는 "
+                   "상태로 페이지를 엽니다. 단계마다 링크가 있고, 단계를 연 뒤 메뉴(왼쪽 위의 "
+                   "»)의 **이 화면 공유**를 누르면 그 QR 코드가 나옵니다.",
     "step": "단계",
     "counter": "{n}단계 중 {i}단계",
     "back": "이전",
