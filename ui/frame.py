@@ -168,7 +168,9 @@ def on_phone() -> bool:
 
 def touch(key: str) -> str:
     """``key``, or on a phone its ``<key>_touch`` twin: the caption that says to tap where
-    the desktop's says to hover or to use the chart's toolbar (a phone has neither)."""
+    the desktop's says to hover or to use the chart's toolbar (a phone has neither), the
+    text that names the menu's » button where the desktop's names the sidebar (a phone
+    folds it away; `tests/test_i18n.py` checks that every such text has its twin)."""
     return f"{key}_touch" if on_phone() else key
 
 
