@@ -43,15 +43,19 @@ def assert_stacked(wide: dict, tall: dict) -> dict:
 def apptest():
     """``apptest("pages/x.py", lang="ko", query={...})``: an AppTest, run once.
 
-    ``lang`` sets the session's language as the frame would; ``query`` is the URL's
-    query string (a list value gives a repeated key).
+    ``lang`` sets the session's language as the frame would; ``phone`` the browser's word
+    that it is a phone, as `ui.frame.on_phone` keeps it; ``query`` is the URL's query string
+    (a list value gives a repeated key).
     """
     from streamlit.testing.v1 import AppTest
 
-    def make(path: str, *, lang: str | None = None, run: bool = True, query=None):
+    def make(path: str, *, lang: str | None = None, phone: bool | None = None,
+             run: bool = True, query=None):
         at = AppTest.from_file(str(ROOT / path), default_timeout=60)
         if lang:
             at.session_state["lang"] = lang
+        if phone is not None:
+            at.session_state["_phone"] = phone
         for key, value in (query or {}).items():
             at.query_params[key] = value
         if run:

@@ -116,9 +116,7 @@ def test_default_view(apptest, lang, texts):
 def test_a_phone_is_told_where_the_controls_are(apptest, lang, texts, phone):
     # Every control of this page is in the sidebar, which a phone folds behind its » button:
     # there a caption under the title says so, and the intro names the menu.
-    at = apptest(PAGE, lang=lang, run=False)
-    at.session_state["_phone"] = phone  # as `ui.frame.on_phone` keeps the browser's word
-    at.run()
+    at = apptest(PAGE, lang=lang, phone=phone)
     assert not at.exception
     captions = [c.value for c in at.caption]
     assert (texts["menu_touch"] in captions) is phone

@@ -3,7 +3,8 @@
 A desktop shows it open above the charts. A phone stacks its columns: the playground's
 three made three screens of controls above the network, the training lab's two screens,
 and softmax's logit sliders a screen and a half above each tab's own controls and charts.
-`ui.frame.on_phone` keeps the browser's word under ``_phone``, set here as it would be.
+`ui.frame.on_phone` keeps the browser's word under ``_phone`` (the ``apptest`` fixture's
+``phone``).
 (The explorer's controls are in the sidebar, which a phone folds by itself:
 tests/test_page_curves.py checks the caption that says where they are.)
 """
@@ -26,9 +27,7 @@ PANELS = {
 @pytest.mark.parametrize("page", list(PANELS))
 def test_the_controls_above_the_charts_fold_on_a_phone(apptest, page, phone):
     texts, key, query = PANELS[page]
-    at = apptest(f"pages/{page}.py", run=False, query=query)
-    at.session_state["_phone"] = phone
-    at.run()
+    at = apptest(f"pages/{page}.py", phone=phone, query=query)
     assert not at.exception
     (panel,) = [e for e in at.expander if e.label == catalog(texts, "en")[key]]
     assert panel.proto.expanded is not phone

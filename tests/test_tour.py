@@ -202,9 +202,7 @@ def test_tour_page_starts_and_picks(apptest, lang):
 def test_on_a_phone_the_tour_page_names_the_menu_not_the_keys(apptest, lang, phone):
     # A phone has no arrow keys and folds the sidebar (Share this view) behind its » button.
     texts = getattr(tour_text, lang.upper())
-    at = apptest("pages/tour.py", lang=lang, run=False)
-    at.session_state["_phone"] = phone  # as `ui.frame.on_phone` keeps the browser's word
-    at.run()
+    at = apptest("pages/tour.py", lang=lang, phone=phone)
     assert not at.exception
     intro = texts["intro_touch" if phone else "intro"]
     assert intro in [m.value for m in at.markdown]
