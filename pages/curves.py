@@ -20,6 +20,10 @@ several times (LeakyReLU 0.01 next to 0.2). Everything shown lives in the URL:
   has it, animated in the browser: f and f' side by side with Play and a slider, e.g.
   ``?fn=softplus&sweep=beta``. A tour step can open it.
 
+The controls (in the sidebar) and everything they drive are one fragment (`_explorer`):
+moving one reruns that alone, not the shared frame and the title (one visitor: 13 ms of
+server CPU a change instead of 18). A link is checked by the full run that opens it.
+
 Choice widgets show readable names (GELU's "exact"/"tanh approximation") while the URL keeps
 the code names; a bound widget with ``format_func`` would put the shown text in the URL,
 so those are synchronised by hand (`_code_select`).
@@ -42,7 +46,7 @@ from activations.figures.curves import (
 )
 from activations.figures.style import SHADE, color, dash
 from activations.numfmt import fmt, fmt_chart
-from ui.frame import chart, display_math, on_phone, presenting, require_app_frame, touch
+from ui.frame import chart, display_math, fragment, on_phone, presenting, require_app_frame, touch
 from ui.i18n import lang, t, yes_no
 from ui import cached, tourbar
 from ui import custom as formula_ui
@@ -383,7 +387,7 @@ if st.session_state.get(SEEN) != names:  # a link arrived (or the first run)
 guard("curves", _rules(names) + formula_ui.rules(), notes)
 
 
-def _view_row() -> tuple[bool, str]:
+def _view_row(names) -> tuple[bool, str]:
     """The comparisons, the zoom and the animation: above the charts, or in the sidebar
     in presentation mode (the charts get the projector's whole height)."""
     with st.container(horizontal=True, vertical_alignment="bottom"):
@@ -402,154 +406,164 @@ def _view_row() -> tuple[bool, str]:
     return zoom, param
 
 
-with st.sidebar:
-    if present:
-        zoom, sweep_param = _view_row()
-    formula = formula_ui.formula_box()  # the typed f(x), drawn after the registry curves
-    st.header(t("curves.curves_header"))
-    raw_params = _curve_controls(names)
-    xmin, xmax, n, show, k = _view_controls(names)
-if not present:
-    zoom, sweep_param = _view_row()
+# One fragment (`ui.frame.fragment`, see the docstring above). Its controls are in the
+# sidebar, where a fragment may write too: its part of the sidebar is redrawn in place.
+@fragment
+def _explorer() -> None:
+    names = _url_curves()[0]  # a callback since the full run may have changed the list
+    with st.sidebar:
+        if present:
+            zoom, sweep_param = _view_row(names)
+        formula = formula_ui.formula_box()  # the typed f(x), drawn after the registry curves
+        st.header(t("curves.curves_header"))
+        raw_params = _curve_controls(names)
+        xmin, xmax, n, show, k = _view_controls(names)
+    if not present:
+        zoom, sweep_param = _view_row(names)
 
-grid, grid_problems = explore.check_grid(xmin, xmax, n)
-for problem in grid_problems:
-    st.warning(t(f"curves.grid_{problem}"), icon=WARN)
+    grid, grid_problems = explore.check_grid(xmin, xmax, n)
+    for problem in grid_problems:
+        st.warning(t(f"curves.grid_{problem}"), icon=WARN)
 
-curves = []
-for name, raw in zip(names, raw_params, strict=True):
-    curve, ok = explore.resolve_curve(name, raw)
-    if not ok:
-        st.warning(t("curves.bad_params", label=_label(name)), icon=WARN)
-    curves.append(curve)
-if formula is not None:
-    curves.append(explore.Curve(formula.act, formula.params))
+    curves = []
+    for name, raw in zip(names, raw_params, strict=True):
+        curve, ok = explore.resolve_curve(name, raw)
+        if not ok:
+            st.warning(t("curves.bad_params", label=_label(name)), icon=WARN)
+        curves.append(curve)
+    if formula is not None:
+        curves.append(explore.Curve(formula.act, formula.params))
 
-g = (grid.xmin, grid.xmax, grid.n)
-infos = [cached.sampled(c.name, c.params, *g) if isinstance(c.name, str)
-         else formula_ui.overview(formula.text, formula.params, *g) for c in curves]
-if formula is not None:
-    formula_ui.values_note(formula, grid.x())
-labels = explore.curve_labels(
-    curves, {p: _pname(p) for c in curves if isinstance(c.name, str) for p, _ in c.params},
-    {v: t(f"curves.choice_approximate_{v}") for v in ("none", "tanh")},
-    (t("curves.label_curve"), t("curves.label_param"), t("curves.label_params", a="", b="")))
-lines = [Line(label, color(i), info.sample.f, info.sample.df, dash(i))
-         for i, (label, info) in enumerate(zip(labels, infos, strict=True))]
-# With dead zones shown, a curve's own lane covers only where it saturates yet still has
-# a slope, so the red f' = 0 band says "dead" alone.
-saturation = [Zones(info.fading if show["dead"] else info.saturated, color(i), ZONE_OPACITY,
-                    group=labels[i])
-              for i, info in enumerate(infos)] if show["sat"] else []
-dead = [Zones(info.dead, SHADE, note=t("curves.dead_note", label=label))
-        for label, info in zip(labels, infos, strict=True) if info.dead] if show["dead"] else []
-samples_f, samples_df = [], []
-if show["train"]:
-    for i, c in enumerate(curves):
-        if c.name == "rrelu":
-            r = explore.rrelu_training(c, grid)
-            samples_f.append((t("curves.train_name", label=labels[i]), color(i), r.x, r.y))
-            samples_df.append((t("curves.train_name", label=labels[i]), color(i), r.slope_x,
-                               r.slope))
-hover = dict(f=t("curves.hover_f"), df=t("curves.hover_df"))
-# What the charts show, in words, for their screen-reader names (`chart`'s alt).
-span = dict(x0=fmt_chart(grid.xmin), x1=fmt_chart(grid.xmax), names=", ".join(labels))
-pair_height = PRESENT_PAIR_HEIGHT if present else None
-lane_note = t("curves.lane_note")
+    g = (grid.xmin, grid.xmax, grid.n)
+    infos = [cached.sampled(c.name, c.params, *g) if isinstance(c.name, str)
+             else formula_ui.overview(formula.text, formula.params, *g) for c in curves]
+    if formula is not None:
+        formula_ui.values_note(formula, grid.x())
+    labels = explore.curve_labels(
+        curves, {p: _pname(p) for c in curves if isinstance(c.name, str) for p, _ in c.params},
+        {v: t(f"curves.choice_approximate_{v}") for v in ("none", "tanh")},
+        (t("curves.label_curve"), t("curves.label_param"), t("curves.label_params", a="", b="")))
+    lines = [Line(label, color(i), info.sample.f, info.sample.df, dash(i))
+             for i, (label, info) in enumerate(zip(labels, infos, strict=True))]
+    # With dead zones shown, a curve's own lane covers only where it saturates yet still has
+    # a slope, so the red f' = 0 band says "dead" alone.
+    saturation = [Zones(info.fading if show["dead"] else info.saturated, color(i), ZONE_OPACITY,
+                        group=labels[i])
+                  for i, info in enumerate(infos)] if show["sat"] else []
+    dead = [Zones(info.dead, SHADE, note=t("curves.dead_note", label=label))
+            for label, info in zip(labels, infos, strict=True) if info.dead] if show["dead"] else []
+    samples_f, samples_df = [], []
+    if show["train"]:
+        for i, c in enumerate(curves):
+            if c.name == "rrelu":
+                r = explore.rrelu_training(c, grid)
+                samples_f.append((t("curves.train_name", label=labels[i]), color(i), r.x, r.y))
+                samples_df.append((t("curves.train_name", label=labels[i]), color(i), r.slope_x,
+                                   r.slope))
+    hover = dict(f=t("curves.hover_f"), df=t("curves.hover_df"))
+    # What the charts show, in words, for their screen-reader names (`chart`'s alt).
+    span = dict(x0=fmt_chart(grid.xmin), x1=fmt_chart(grid.xmax), names=", ".join(labels))
+    pair_height = PRESENT_PAIR_HEIGHT if present else None
+    lane_note = t("curves.lane_note")
 
-# The typed formula is always last and never swept: only registry curves are cache keys.
-named = tuple(c for c in curves if isinstance(c.name, str))
-swept = cached.swept(named, sweep_param, *g) if sweep_param else None
-if swept is not None:
-    moving = lines[swept.slot]
-    label = t("curves.sweep_name", label=curves[swept.slot].act.label, param=_pname(swept.param))
-    fig = sweep_figure(
-        grid.xmin, swept.grid.dx, [ln for i, ln in enumerate(lines) if i != swept.slot],
-        Line(label, moving.color, moving.f, moving.df, moving.dash), swept.f, swept.df,
-        swept.labels, int(abs(swept.values - curves[swept.slot].kwargs[swept.param]).argmin()),
-        SweepTexts(t("curves.f_title"), t("curves.df_title"), t("curves.x"),
-                   _pname(swept.param) + " = ", t("curves.play"), t("curves.pause")),
-        present=present, height=PRESENT_PAIR_HEIGHT if present else 480, stacked=on_phone())
-    chart(fig, key="chart_sweep", filename=_stem(curves, f"sweep-{swept.param}"),
-          alt=t("curves.alt_sweep", param=_pname(swept.param),
-                label=curves[swept.slot].act.label, lo=fmt_chart(swept.values.min()),
-                hi=fmt_chart(swept.values.max())))
-    st.caption(t("curves.sweep_caption", label=_md(label)))
-else:
-    # The pair depends only on these (the typed formula is no key): a class at one view
-    # shares one pair of figures.
-    view = (named, g, tuple(show.items()), zoom, lang(), present) if formula is None else None
-    left, right = st.columns(2)
-    with left:
-        fig_f = cached.kept(view and ("curves_f", *view), lambda: curves_figure(
-            grid.xmin, grid.dx, lines,
-            Texts(t("curves.f_title"), t("curves.x"), t("curves.f_axis"), **hover),
-            saturation=saturation, lane_note=lane_note, dead=dead, samples=samples_f,
-            y_range=ZOOM if zoom else None, height=pair_height, present=present))
-        chart(fig_f, key="chart_f", filename=_stem(curves, "f"), alt=t("curves.alt_f", **span))
-        st.caption(t(touch("curves.f_caption")))
-    with right:
-        fig_df = cached.kept(view and ("curves_df", *view), lambda: curves_figure(
-            grid.xmin, grid.dx, lines,
-            Texts(t("curves.df_title"), t("curves.x"), t("curves.df_axis"), **hover),
-            derivative=True, saturation=saturation, lane_note=lane_note, dead=dead,
-            samples=samples_df, threshold=(explore.SATURATION_SLOPE, t("curves.threshold"))
-            if show["sat"] else None, height=pair_height, present=present))
-        chart(fig_df, key="chart_df", filename=_stem(curves, "df"),
-              alt=t("curves.alt_df", **span))
-        shares = "; ".join(f"{label} {info.share:.0%}"
-                           for label, info in zip(labels, infos, strict=True))
-        st.caption(t("curves.df_caption", shares=_md(shares)))
+    # The typed formula is always last and never swept: only registry curves are cache keys.
+    named = tuple(c for c in curves if isinstance(c.name, str))
+    swept = cached.swept(named, sweep_param, *g) if sweep_param else None
+    if swept is not None:
+        moving = lines[swept.slot]
+        label = t("curves.sweep_name", label=curves[swept.slot].act.label,
+                  param=_pname(swept.param))
+        fig = sweep_figure(
+            grid.xmin, swept.grid.dx, [ln for i, ln in enumerate(lines) if i != swept.slot],
+            Line(label, moving.color, moving.f, moving.df, moving.dash), swept.f, swept.df,
+            swept.labels, int(abs(swept.values - curves[swept.slot].kwargs[swept.param]).argmin()),
+            SweepTexts(t("curves.f_title"), t("curves.df_title"), t("curves.x"),
+                       _pname(swept.param) + " = ", t("curves.play"), t("curves.pause")),
+            present=present, height=PRESENT_PAIR_HEIGHT if present else 480, stacked=on_phone())
+        chart(fig, key="chart_sweep", filename=_stem(curves, f"sweep-{swept.param}"),
+              alt=t("curves.alt_sweep", param=_pname(swept.param),
+                    label=curves[swept.slot].act.label, lo=fmt_chart(swept.values.min()),
+                    hi=fmt_chart(swept.values.max())))
+        st.caption(t("curves.sweep_caption", label=_md(label)))
+    else:
+        # The pair depends only on these (the typed formula is no key): a class at one view
+        # shares one pair of figures.
+        view = (named, g, tuple(show.items()), zoom, lang(), present) if formula is None else None
+        left, right = st.columns(2)
+        with left:
+            fig_f = cached.kept(view and ("curves_f", *view), lambda: curves_figure(
+                grid.xmin, grid.dx, lines,
+                Texts(t("curves.f_title"), t("curves.x"), t("curves.f_axis"), **hover),
+                saturation=saturation, lane_note=lane_note, dead=dead, samples=samples_f,
+                y_range=ZOOM if zoom else None, height=pair_height, present=present))
+            chart(fig_f, key="chart_f", filename=_stem(curves, "f"), alt=t("curves.alt_f", **span))
+            st.caption(t(touch("curves.f_caption")))
+        with right:
+            fig_df = cached.kept(view and ("curves_df", *view), lambda: curves_figure(
+                grid.xmin, grid.dx, lines,
+                Texts(t("curves.df_title"), t("curves.x"), t("curves.df_axis"), **hover),
+                derivative=True, saturation=saturation, lane_note=lane_note, dead=dead,
+                samples=samples_df, threshold=(explore.SATURATION_SLOPE, t("curves.threshold"))
+                if show["sat"] else None, height=pair_height, present=present))
+            chart(fig_df, key="chart_df", filename=_stem(curves, "df"),
+                  alt=t("curves.alt_df", **span))
+            shares = "; ".join(f"{label} {info.share:.0%}"
+                               for label, info in zip(labels, infos, strict=True))
+            st.caption(t("curves.df_caption", shares=_md(shares)))
 
-st.info("  \n".join([t("curves.notice_header"), *_notice(curves, labels, infos, grid)]),
-        icon=":material/lightbulb:")
-match = explore.matching_preset(curves)
-if match is not None:
-    st.info(t(f"curves.note_{match.key}"), icon=":material/school:")
+    st.info("  \n".join([t("curves.notice_header"), *_notice(curves, labels, infos, grid)]),
+            icon=":material/lightbulb:")
+    match = explore.matching_preset(curves)
+    if match is not None:
+        st.info(t(f"curves.note_{match.key}"), icon=":material/school:")
 
-if show["scale"] and k is not None:
-    scaled = [(explore.scaled(c, grid, k), explore.scale_gap(c, grid, k)) for c in curves]
-    fig = scale_figure(grid.xmin, grid.dx, lines, [s for s, _ in scaled],
-                       [t("curves.scaled_name", label=label, k=_fmt(k)) for label in labels],
-                       Texts(t("curves.scale_title", k=_fmt(k)), t("curves.x"),
-                             t("curves.f_axis")), present=present)
-    chart(fig, key="chart_scale", filename=_stem(curves, f"scale-k{_fmt(k)}"),
-          alt=t("curves.alt_scale", k=fmt_chart(k), names=span["names"]))
-    gaps = "; ".join(f"{label} {_fmt(gap)}"
-                     for label, (_, gap) in zip(labels, scaled, strict=True))
-    st.caption(t("curves.scale_caption", k=_fmt(k), gaps=_md(gaps)))
+    if show["scale"] and k is not None:
+        scaled = [(explore.scaled(c, grid, k), explore.scale_gap(c, grid, k)) for c in curves]
+        fig = scale_figure(grid.xmin, grid.dx, lines, [s for s, _ in scaled],
+                           [t("curves.scaled_name", label=label, k=_fmt(k)) for label in labels],
+                           Texts(t("curves.scale_title", k=_fmt(k)), t("curves.x"),
+                                 t("curves.f_axis")), present=present)
+        chart(fig, key="chart_scale", filename=_stem(curves, f"scale-k{_fmt(k)}"),
+              alt=t("curves.alt_scale", k=fmt_chart(k), names=span["names"]))
+        gaps = "; ".join(f"{label} {_fmt(gap)}"
+                         for label, (_, gap) in zip(labels, scaled, strict=True))
+        st.caption(t("curves.scale_caption", k=_fmt(k), gaps=_md(gaps)))
 
-if show["diff"] and len(curves) >= 2:
-    diffs, gaps = [], []
-    for j in range(1, len(curves)):
-        d = explore.difference(curves[j], curves[0], grid)
-        diffs.append((t("curves.diff_f", a=labels[j], b=labels[0]),
-                      t("curves.diff_df", a=labels[j], b=labels[0]), color(j), d.f, d.df))
-        gaps.append(f"{labels[j]} {_fmt(d.gap)}")
-    fig = difference_figure(grid.xmin, grid.dx, diffs,
-                            Texts(t("curves.diff_title", b=labels[0]), t("curves.x"),
-                                  t("curves.diff_axis")),
-                            titles=(t("curves.diff_panel_f"), t("curves.diff_panel_df")),
-                            present=present)
-    chart(fig, key="chart_diff", filename=_stem(curves, "difference"),
-          alt=t("curves.alt_diff", b=labels[0], x0=span["x0"], x1=span["x1"]))
-    st.caption(t("curves.diff_caption", b=_md(labels[0]), gaps=_md("; ".join(gaps))))
+    if show["diff"] and len(curves) >= 2:
+        diffs, gaps = [], []
+        for j in range(1, len(curves)):
+            d = explore.difference(curves[j], curves[0], grid)
+            diffs.append((t("curves.diff_f", a=labels[j], b=labels[0]),
+                          t("curves.diff_df", a=labels[j], b=labels[0]), color(j), d.f, d.df))
+            gaps.append(f"{labels[j]} {_fmt(d.gap)}")
+        fig = difference_figure(grid.xmin, grid.dx, diffs,
+                                Texts(t("curves.diff_title", b=labels[0]), t("curves.x"),
+                                      t("curves.diff_axis")),
+                                titles=(t("curves.diff_panel_f"), t("curves.diff_panel_df")),
+                                present=present)
+        chart(fig, key="chart_diff", filename=_stem(curves, "difference"),
+              alt=t("curves.alt_diff", b=labels[0], x0=span["x0"], x1=span["x1"]))
+        st.caption(t("curves.diff_caption", b=_md(labels[0]), gaps=_md("; ".join(gaps))))
 
-headers = [t("curves.csv_x")]
-columns = []
-for label, line in zip(labels, lines, strict=True):
-    headers += [t("curves.csv_f", label=label), t("curves.csv_df", label=label)]
-    columns += [line.f, line.df]
-st.download_button(t("curves.csv"), functools.partial(explore.csv_table, grid, headers, columns),
-                   file_name=_stem(curves, "data") + ".csv", mime="text/csv",
-                   key="csv", on_click="ignore", icon=":material/download:")
-st.caption(t(touch("curves.export_note")))
+    headers = [t("curves.csv_x")]
+    columns = []
+    for label, line in zip(labels, lines, strict=True):
+        headers += [t("curves.csv_f", label=label), t("curves.csv_df", label=label)]
+        columns += [line.f, line.df]
+    table = functools.partial(explore.csv_table, grid, headers, columns)  # made on a click
+    st.download_button(t("curves.csv"), table, file_name=_stem(curves, "data") + ".csv",
+                       mime="text/csv", key="csv", on_click="ignore", icon=":material/download:")
+    st.caption(t(touch("curves.export_note")))
 
-st.subheader(t("curves.details_header"))
-# Lazy tabs: only the open one is computed and sent.
-tabs = st.tabs([f"{i + 1}. {_md(label)}" for i, label in enumerate(labels)], key="details",
-               on_change="rerun")
-for tab, curve, label, info in zip(tabs, curves, labels, infos, strict=True):
-    if tab.open:
-        with tab:
-            _details(curve, label, info)
+    st.subheader(t("curves.details_header"))
+    # Lazy tabs: only the open one is computed and sent.
+    tabs = st.tabs([f"{i + 1}. {_md(label)}" for i, label in enumerate(labels)], key="details",
+                   on_change="rerun")
+    for tab, curve, label, info in zip(tabs, curves, labels, infos, strict=True):
+        if tab.open:
+            with tab:
+                _details(curve, label, info)
+
+
+
+_explorer()

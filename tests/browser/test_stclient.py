@@ -196,9 +196,10 @@ def test_the_client_sends_what_chromium_sends(browser, server):
         # one run in five, either way round; the frames are otherwise the same).
         assert len(ours_cached ^ theirs_cached) <= 1, (PLAN[step], ours_cached, theirs_cached)
     assert opened_with == [] and chromium[2]["query"] != ""  # the plan bites
-    # Widgets inside a fragment (training's seed, softmax's T) rerun it alone, and the
-    # client names the same fragment Chromium does (compared with the rest above).
-    assert [bool(step["fragment"]) for step in chromium] == [False, True, False, False, False,
+    # Widgets inside a fragment (training's seed, the explorer's x max in the sidebar,
+    # softmax's T) rerun it alone, and the client names the same fragment Chromium does
+    # (compared with the rest above).
+    assert [bool(step["fragment"]) for step in chromium] == [False, True, False, True, True,
                                                               False, True]
     assert largest > 10  # whole pages were compared
     assert matched >= len(PLAN) - 2  # the widget states are the same at (nearly) every step
