@@ -565,5 +565,4 @@ def _explorer() -> None:
                 _details(curve, label, info)
 
 
-
 _explorer()
