@@ -31,6 +31,10 @@ ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = ROOT / "deploy" / "nginx" / "streamlit.conf.template"
 LOGS = ROOT / "artifacts"
 MAX_SERVERS = 8  # a 2-core machine gains nothing past a few; this bounds a typo
+# Each process's `server` line, as in docker-compose.yml (see the template): an equal weight
+# of 10 gives it 1,600 points on nginx's hash ring instead of 160, and an even share of
+# the visitors; a process that fails once is skipped for 10 s.
+SERVER_PARAMS = "weight=10 max_fails=1 fail_timeout=10s;"
 # The wrapper nginx.conf: everything nginx writes stays under the temporary prefix.
 MAIN_CONF = """\
 worker_processes 1;
@@ -79,7 +83,7 @@ def nginx_conf(listen: str, upstreams: list[int], served_by: bool, prefix: Path)
     """The balancer snippet for app processes on these loopback ports; nginx keeps its
     cache of the frontend's files, and the socket of its compressing server, in
     ``prefix``."""
-    lines = " ".join(f"server 127.0.0.1:{p} max_fails=1 fail_timeout=10s;" for p in upstreams)
+    lines = " ".join(f"server 127.0.0.1:{p} {SERVER_PARAMS}" for p in upstreams)
     return Template(TEMPLATE.read_text()).safe_substitute(
         NGINX_LISTEN=listen, STREAMLIT_UPSTREAMS=lines, NGINX_CACHE_DIR=str(prefix / "static"),
         NGINX_GZIP_SOCKET=str(prefix / "gzip.sock"),

@@ -608,6 +608,14 @@ def test_nginx_skips_a_dead_process_quickly(setup):
 
 
 @pytest.mark.parametrize("setup", ["compose", "local"])
+def test_every_process_weighs_10_on_the_hash_ring(setup):
+    # The same weight for all, but 1,600 points each on nginx's ring instead of 160: an
+    # even share of new visitors (measured with nginx in tests/test_balancer.py).
+    servers = _upstream_servers(_configs()[setup])
+    assert servers and all("weight=10" in params for _, params in servers)
+
+
+@pytest.mark.parametrize("setup", ["compose", "local"])
 def test_nginx_keeps_one_compressed_copy_of_the_frontend(setup):
     conf = _configs()[setup]
     public, inner = _servers(conf)
@@ -717,7 +725,8 @@ def test_compose_starts_nginx_in_front_once_the_replicas_are_healthy():
 
 def test_compose_nginx_follows_every_replica_on_the_app_port():
     servers = _upstream_servers(_configs()["compose"])
-    assert servers == [(f"app:{_app_port()}", ["resolve", "max_fails=1", "fail_timeout=10s"])]
+    assert servers == [(f"app:{_app_port()}", ["resolve", "weight=10", "max_fails=1",
+                                                "fail_timeout=10s"])]
     (_, _, upstream), = _find(_configs()["compose"], "upstream", "streamlit")
     assert _find(upstream, "zone") and _one(upstream, "resolver")[1][0] == "127.0.0.11"
     assert "app" in COMPOSE["services"]
