@@ -1,5 +1,6 @@
 """Two `streamlit run app.py` processes behind the local nginx (`deploy/local.py`): sticky
-sessions, and a visitor's view surviving the loss of the process that held it.
+sessions, and a visitor's view surviving the loss of the process that held it. And the
+local nginx alone, with stand-ins for four processes: new visitors shared evenly.
 
 Loopback only, bounded (two processes, two sessions, timeouts of seconds). Without nginx
 the tests skip, unless ``REQUIRE_NGINX=1`` or ``REQUIRE_BROWSER=1`` (set by ``.ci/run``)
