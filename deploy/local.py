@@ -90,6 +90,19 @@ def nginx_conf(listen: str, upstreams: list[int], served_by: bool, prefix: Path)
         SERVED_BY_HEADER="add_header X-Served-By $upstream_addr always;" if served_by else "")
 
 
+def run_nginx(nginx: str, prefix: Path, snippet: str, stderr) -> subprocess.Popen:
+    """nginx in the foreground with ``snippet`` (`nginx_conf`'s) as its http-level
+    configuration; everything it writes stays under ``prefix``."""
+    # nginx started as root runs its workers as nobody, who writes the static-file cache
+    # under the prefix: let it in (the prefix holds no secret; the cookie secret is in the
+    # app processes' environment).
+    prefix.chmod(0o755)
+    (prefix / "streamlit.conf").write_text(snippet)
+    (prefix / "nginx.conf").write_text(MAIN_CONF.format(prefix=prefix))
+    return subprocess.Popen([nginx, "-p", str(prefix), "-c", str(prefix / "nginx.conf"),
+                             "-g", "daemon off;"], stdout=subprocess.DEVNULL, stderr=stderr)
+
+
 class Cluster:
     """K app processes and nginx in front; a context manager that stops them all.
 
@@ -139,17 +152,9 @@ class Cluster:
             self.ports.append(port)
         self._tmp = tempfile.TemporaryDirectory(prefix="st-nginx-")
         prefix = Path(self._tmp.name)
-        # nginx started as root runs its workers as nobody, who writes the static-file cache
-        # under the prefix: let it in (the prefix holds no secret; the cookie secret is in
-        # the app processes' environment).
-        prefix.chmod(0o755)
-        (prefix / "streamlit.conf").write_text(
-            nginx_conf(f"127.0.0.1:{self.port}", self.ports, self.served_by, prefix))
-        (prefix / "nginx.conf").write_text(MAIN_CONF.format(prefix=prefix))
         with open(LOGS / f"nginx-{self.port}.log", "wb") as log:
-            self.nginx = subprocess.Popen(
-                [nginx, "-p", str(prefix), "-c", str(prefix / "nginx.conf"),
-                 "-g", "daemon off;"], stdout=subprocess.DEVNULL, stderr=log)
+            self.nginx = run_nginx(nginx, prefix, nginx_conf(
+                f"127.0.0.1:{self.port}", self.ports, self.served_by, prefix), log)
         for port in self.ports:
             wait_http(f"http://127.0.0.1:{port}/_stcore/health")
         wait_http(f"{self.base}/_stcore/health", timeout=15)

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.stclient import Session
-from deploy.local import MAIN_CONF, Cluster, find_nginx, free_port, nginx_conf, wait_http
+from deploy.local import Cluster, find_nginx, free_port, nginx_conf, run_nginx, wait_http
 
 TIMEOUT = 30  # seconds, for any one run or reconnect
 
@@ -58,14 +58,10 @@ def test_nginx_shares_new_visitors_evenly_among_four_processes():
     nginx = _nginx_or_skip()
     with tempfile.TemporaryDirectory(prefix="st-nginx-") as tmp:
         prefix, port = Path(tmp), free_port()
-        prefix.chmod(0o755)  # nginx's workers may run as nobody
         stand_ins = "".join(f"server {{ listen 127.0.0.1:{p}; location / {{ return 200; }} }}\n"
                             for p in RING_PORTS)
-        (prefix / "streamlit.conf").write_text(
-            nginx_conf(f"127.0.0.1:{port}", RING_PORTS, True, prefix) + stand_ins)
-        (prefix / "nginx.conf").write_text(MAIN_CONF.format(prefix=prefix))
-        proc = subprocess.Popen([nginx, "-p", tmp, "-c", str(prefix / "nginx.conf"),
-                                 "-g", "daemon off;"], stderr=subprocess.PIPE)
+        proc = run_nginx(nginx, prefix, nginx_conf(f"127.0.0.1:{port}", RING_PORTS, True,
+                                                   prefix) + stand_ins, subprocess.PIPE)
         try:
             base = f"http://127.0.0.1:{port}"
             wait_http(base + "/_stcore/health", timeout=10)
