@@ -34,6 +34,9 @@ protocol session then starts over as a fresh tab, a browser session goes on. Rep
   received (every delta of the run in hand) for the protocol client;
 - page-visit latency, measured the same way (the first visit includes connecting);
 - the steps each server process served (nginx names it in a header on the websocket);
+- the N-session phase by 10 s: the steps that ended in each stretch, their rerun p95 and
+  the server CPU a step (where the tail is made: at the same pace of steps, more CPU a step
+  is a slower machine, or more work, in that stretch);
 - the server processes' CPU (all K together, and per step), nginx's, the client process's
   (protocol), and their resident memory (VmRSS from /proc): idle before the warm-up,
   after one session, the peak of the K processes' total with N sessions, after.
@@ -94,6 +97,7 @@ LOAD_FLAGS = [*CHROMIUM_FLAGS, "--disable-background-timer-throttling",
               "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows"]
 TIMEOUT_MS = 60_000
 ARRIVAL_S, ARRIVAL_WINDOW_S = 0.25, 15.0  # visitors arrive over a few seconds, not at once
+WINDOW_S = 10  # the report splits the N-session phase into pieces this long, seconds
 # Streamlit Community Cloud's memory per app, for comparison with the measured peak.
 CLOUD_MIB = (690, 2.7 * 1024)
 
@@ -170,6 +174,17 @@ class Tally:
     back_at: list[float] = field(default_factory=list)  # time.monotonic()
     views: int = 0
     views_same: int = 0
+    # Every timed step: when it ended (time.monotonic()), its latency (ms), whether it was
+    # a widget change (else a page visit). For the report by WINDOW_S of the phase.
+    timeline: list[tuple[float, float, bool]] = field(default_factory=list)
+    # The phase by WINDOW_S: (from s, to s, steps, rerun p95 ms, servers' CPU s), see _windows
+    windows: list[tuple] = field(default_factory=list)
+
+    def keep(self, ms: float, change: bool) -> None:
+        """A timed step that succeeded."""
+        (self.rerun_ms if change else self.visit_ms).append(ms)
+        self.timeline.append((time.monotonic(), ms, change))
+        self.ok += 1
 
     def fail(self, what: str) -> None:
         self.failed += 1
@@ -251,7 +266,7 @@ async def _reconnect(tab: Session, then, plan: Plan) -> Run:
 
 
 async def _protocol_step(tab: Session, act, what: str, chart: str, before: str | None,
-                         tally: Tally, times: list[float], plan: Plan) -> Run | None:
+                         tally: Tally, *, plan: Plan, change: bool) -> Run | None:
     """Await one step (a visit or a change); count it and keep its latency. A step whose
     websocket drops mid-run is asked for again after reconnecting, as the frontend asks
     again for a run that was cut off; it counts as redone, its latency includes all."""
@@ -272,8 +287,7 @@ async def _protocol_step(tab: Session, act, what: str, chart: str, before: str |
     if problem := _check(run, chart, before):
         tally.fail(f"{what}: {problem}")
         return None
-    times.append(run.ms)
-    tally.ok += 1
+    tally.keep(run.ms, change)
     tally.received += tab.received - got
     tally.page_ms.setdefault(tab.path, []).append(run.ms)
     if plan.servers is not None:
@@ -340,7 +354,7 @@ async def _protocol_session(base: str, index: int, plan: Plan, tally: Tally) -> 
             else:
                 act = lambda tab=tab, path=path: tab.switch_page(path)  # noqa: E731
             run = await _protocol_step(tab, act, f"visit /{path}", chart, None, tally,
-                                       tally.visit_ms, plan)
+                                       plan=plan, change=False)
             if run is not None and kind:
                 last = run
                 if await _think(rng, plan, tab):
@@ -349,7 +363,7 @@ async def _protocol_session(base: str, index: int, plan: Plan, tally: Tally) -> 
                     break
                 run = await _protocol_step(tab, _protocol_change(tab, kind, key),
                                            f"change {key} on /{path}", chart,
-                                           run.charts[chart], tally, tally.rerun_ms, plan)
+                                           run.charts[chart], tally, plan=plan, change=True)
             if run is None:
                 await tab.close()  # the tab is in an unknown state: reload it
                 tab = None
@@ -399,8 +413,7 @@ async def _visit(pg, base: str, path: str, chart: str, tally: Tally, first: bool
     if error := await _exception(pg):
         tally.fail(f"visit /{path}: {error}")
         return False
-    tally.visit_ms.append((time.perf_counter() - t0) * 1e3)
-    tally.ok += 1
+    tally.keep((time.perf_counter() - t0) * 1e3, change=False)
     return True
 
 
@@ -431,8 +444,7 @@ async def _change(pg, path: str, chart: str, kind: str, key: str, tally: Tally) 
     if error := await _exception(pg):
         tally.fail(f"change {key} on /{path}: {error}")
         return
-    tally.rerun_ms.append(elapsed)
-    tally.ok += 1
+    tally.keep(elapsed, change=True)
 
 
 async def _browser_session(browser, base: str, index: int, plan: Plan, tally: Tally) -> None:
@@ -542,6 +554,23 @@ class Servers:
 # ---------------------------------------------------------------- the report
 
 
+def _windows(tally: Tally, history: list[tuple[float, float]], start: float,
+             end: float) -> list[tuple]:
+    """The phase from ``start`` to ``end`` (time.monotonic()) in pieces of WINDOW_S: for
+    each, the steps that ended in it, their reruns' p95 and the servers' CPU seconds in it
+    (from ``history``, the monitor's samples: time, CPU of all the processes)."""
+    rows, t = [], start
+    while end - t > 0.5:
+        u = min(t + WINDOW_S, end)
+        steps = [(ms, change) for at, ms, change in tally.timeline if t <= at < u]
+        cpu = [c for at, c in history if t <= at <= u]
+        rows.append((t - start, u - start, len(steps),
+                     _p95([ms for ms, change in steps if change]),
+                     cpu[-1] - cpu[0] if len(cpu) > 1 else float("nan")))
+        t = u
+    return rows
+
+
 def _p95(values: list[float]) -> float:
     if len(values) < 2:
         return values[0] if values else float("nan")
@@ -611,6 +640,13 @@ def _report(args, servers: Servers, single: Tally, many: Tally, fault: dict,
         served = ", ".join(f"#{i} (port {port}): {many.per_server.get(i, 0)}"
                            for i, port in enumerate(servers.ports))
         print(f"Steps served per process, {many_label}: {served}.")
+    if many.windows:
+        # Where the tail is made: the same pace of steps at more CPU a step is a slower
+        # machine (or server) in that stretch.
+        print(f"{many_label} by {WINDOW_S} s of the phase (seconds: steps, rerun p95 ms, "
+              f"server CPU per step): " + "; ".join(
+                  f"{a:.0f}-{b:.0f}: {n}, {p95:.0f} ms, {1e3 * cpu / max(n, 1):.0f} ms"
+                  for a, b, n, p95, cpu in many.windows) + ".")
     for label, tally in (("1 session", single), (many_label, many)):
         steps = tally.ok + tally.failed
         nginx = f"; nginx {tally.nginx_cpu_s:.1f} s" if servers.nginx_pids else ""
@@ -736,7 +772,8 @@ async def _measure(args, servers: Servers, pages: list[tuple], profilers: list) 
             profilers += pyspy.start(pids, args.seconds, [str(p) for p in servers.ports])
         many, fault = await _run_phase(args.client, servers.base, args.sessions, plan(),
                                        args.kill_one_after)
-        fill(many, t1, mark())
+        fill(many, t1, t2 := mark())
+        many.windows = _windows(many, monitor.history, t1[2], t2[2])
         memory["peak"] = monitor.peak_total
         memory["peak_each"] = [monitor.peak[p] for p in pids]
         steps = Counter({path: len(ms) for path, ms in many.page_ms.items()})

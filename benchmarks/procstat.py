@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from pathlib import Path
 
 
@@ -38,7 +39,8 @@ class Monitor(threading.Thread):
     """Samples CPU and RSS of ``pids`` every ``period`` seconds until `stop`.
 
     ``cpu[pid]`` is the process's CPU seconds at its last sample (kept after it dies),
-    ``rss[pid]`` its latest RSS, ``peak[pid]`` its peak, ``peak_total`` the peak of the sum.
+    ``rss[pid]`` its latest RSS, ``peak[pid]`` its peak, ``peak_total`` the peak of the sum,
+    ``history`` every sample's (time.monotonic(), CPU seconds of all the processes).
     """
 
     def __init__(self, pids: list[int], period: float = 0.25):
@@ -48,6 +50,7 @@ class Monitor(threading.Thread):
         self.rss = {pid: 0.0 for pid in self.pids}
         self.peak = {pid: 0.0 for pid in self.pids}
         self.peak_total = 0.0
+        self.history: list[tuple[float, float]] = []
         self._lock = threading.Lock()
         self.sample()
 
@@ -61,6 +64,7 @@ class Monitor(threading.Thread):
                     continue
                 self.peak[pid] = max(self.peak[pid], self.rss[pid])
             self.peak_total = max(self.peak_total, sum(self.rss.values()))
+            self.history.append((time.monotonic(), sum(self.cpu.values())))
 
     def cpu_total(self) -> float:
         self.sample()
