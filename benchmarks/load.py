@@ -68,6 +68,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import math
 import os
 import random
 import statistics
@@ -132,7 +133,10 @@ SIG_JS = """(key) => {
         for (const k of ['y', 'z']) {
             let a = t[k];
             if (!a || typeof a.length !== 'number') continue;
-            if (a.length && typeof a[0] === 'object' && a[0] !== null) a = [].concat(...a);
+            // rows of a heatmap: arrays, or typed arrays (Float32Array, from "bdata"),
+            // which concat would keep whole
+            if (a.length && typeof a[0] === 'object' && a[0] !== null)
+                a = [].concat(...Array.from(a, row => Array.from(row)));
             const stride = Math.max(1, Math.floor(a.length / 64));
             for (let i = 0; i < a.length; i += stride) s += (+a[i] || 0) * (i + 1);
             n += a.length;
@@ -417,9 +421,25 @@ async def _visit(pg, base: str, path: str, chart: str, tally: Tally, first: bool
     return True
 
 
+async def _reveal(pg, key: str) -> None:
+    """Open the popover that holds widget ``key`` when it is folded away (gradient flow's
+    controls), as a visitor does before moving it; its contents exist only while open."""
+    widget = pg.locator(f".st-key-{key}").first
+    if await widget.is_visible():
+        return
+    for button in await pg.locator('[data-testid="stPopover"] button').all():
+        await button.click()
+        try:
+            await widget.wait_for(state="visible", timeout=2_000)
+            return
+        except Exception:  # not in this one
+            await pg.keyboard.press("Escape")
+
+
 async def _change(pg, path: str, chart: str, kind: str, key: str, tally: Tally) -> None:
     """Make the page's widget change (see PAGES) and wait for the chart to show it."""
     before = await pg.evaluate(SIG_JS, chart)
+    await _reveal(pg, key)
     t0 = time.perf_counter()
     try:
         if kind == "slider":
@@ -571,6 +591,14 @@ def _windows(tally: Tally, history: list[tuple[float, float]], start: float,
     return rows
 
 
+def _window_text(a: float, b: float, steps: int, p95: float, cpu_s: float) -> str:
+    """One stretch of `_windows` for the report."""
+    if not steps:  # the end of a phase waiting for its last steps (the browser client)
+        return f"{a:.0f}-{b:.0f}: no step"
+    rerun = "no rerun" if math.isnan(p95) else f"{p95:.0f} ms"
+    return f"{a:.0f}-{b:.0f}: {steps}, {rerun}, {1e3 * cpu_s / steps:.0f} ms"
+
+
 def _p95(values: list[float]) -> float:
     if len(values) < 2:
         return values[0] if values else float("nan")
@@ -644,9 +672,8 @@ def _report(args, servers: Servers, single: Tally, many: Tally, fault: dict,
         # Where the tail is made: the same pace of steps at more CPU a step is a slower
         # machine (or server) in that stretch.
         print(f"{many_label} by {WINDOW_S} s of the phase (seconds: steps, rerun p95 ms, "
-              f"server CPU per step): " + "; ".join(
-                  f"{a:.0f}-{b:.0f}: {n}, {p95:.0f} ms, {1e3 * cpu / max(n, 1):.0f} ms"
-                  for a, b, n, p95, cpu in many.windows) + ".")
+              f"server CPU per step): " + "; ".join(_window_text(*row) for row in many.windows)
+              + ".")
     for label, tally in (("1 session", single), (many_label, many)):
         steps = tally.ok + tally.failed
         nginx = f"; nginx {tally.nginx_cpu_s:.1f} s" if servers.nginx_pids else ""
