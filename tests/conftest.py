@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -25,6 +27,14 @@ def run_fresh(code: str, *, timeout: float = 120, warnings_as_errors: bool = Fal
                           capture_output=True, text=True, timeout=timeout)
     assert done.returncode == 0, done.stderr[-3000:]
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def run_async(coroutine):
+    """``asyncio.run(coroutine)`` in a thread of its own, and its result: a Playwright sync
+    session earlier in this worker (the browser tests' Chromium) keeps an event loop running
+    in the main thread, and ``asyncio.run`` refuses to start inside one."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def assert_stacked(wide: dict, tall: dict) -> dict:

@@ -17,13 +17,13 @@ import subprocess
 import tempfile
 import urllib.request
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from benchmarks.stclient import Session
 from deploy.local import Cluster, find_nginx, free_port, nginx_conf, run_nginx, wait_http
+from tests.conftest import run_async
 
 TIMEOUT = 30  # seconds, for any one run or reconnect
 
@@ -79,13 +79,6 @@ def test_nginx_shares_new_visitors_evenly_among_four_processes():
     assert 0.22 <= shares[0] and shares[-1] <= 0.28, shares
 
 
-def _run(coroutine):
-    """``asyncio.run`` in a thread of its own: a Playwright sync session earlier in this
-    worker may keep an event loop running in the main thread."""
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
-
-
 def _served_by(cluster: Cluster, cookie: str | None) -> int:
     """Which process nginx sends a plain HTTP request with this route cookie to."""
     request = urllib.request.Request(f"{cluster.base}/_stcore/health")
@@ -124,7 +117,7 @@ def test_a_visitor_keeps_to_one_process_and_gets_a_route_cookie(cluster):
             again = await tab.open("curves")
             return opened, first, again, tab.served_by
 
-    opened, (cookie, first_server), again, second_server = _run(visit())
+    opened, (cookie, first_server), again, second_server = run_async(visit())
     assert opened.ok and again.ok
     assert cookie and len(cookie) == 32  # nginx's request id, handed out as the route
     assert cluster.index_of(first_server) == _served_by(cluster, cookie)
@@ -190,7 +183,7 @@ def test_killing_a_process_moves_its_visitor_to_the_survivor_with_the_view_intac
             await other.close()
 
     (where, moved_to, before, after, restored, step, other_connected, other_seen, other_step,
-     query) = _run(scenario())
+     query) = run_async(scenario())
     assert where == (0, 1)
     assert cluster.alive() == [1] and moved_to == 1
     assert restored.ok, (restored.status, restored.exception)

@@ -10,10 +10,10 @@ up, as the protocol client speaks to it (`benchmarks/stclient.py`); loopback, bo
 from __future__ import annotations
 
 import asyncio
-from concurrent.futures import ThreadPoolExecutor
 
 from benchmarks.stclient import Session
 from tests.browser.conftest import _free_port, start_server
+from tests.conftest import run_async
 
 SESSIONS = 6
 TIMEOUT = 60  # seconds, for one first run (imports included)
@@ -37,8 +37,7 @@ def test_every_first_visitor_of_a_fresh_process_gets_the_app_frame():
     port = _free_port()
     proc = start_server(port)  # returns once the process answers its health check
     try:
-        with ThreadPoolExecutor(1) as pool:  # asyncio.run away from any running loop
-            tabs = pool.submit(asyncio.run, _open_at_once(f"http://127.0.0.1:{port}")).result()
+        tabs = run_async(_open_at_once(f"http://127.0.0.1:{port}"))
     finally:
         proc.terminate()
         proc.wait(timeout=30)

@@ -7,15 +7,14 @@ and reads the option on the server process's own sockets.
 
 from __future__ import annotations
 
-import asyncio
 import ctypes
 import os
 import socket
 import sys
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from tests.conftest import run_async
 from ui import nodelay
 
 NODELAY = (socket.IPPROTO_TCP, socket.TCP_NODELAY)
@@ -116,8 +115,7 @@ def test_the_running_app_serves_with_nodelay():
                 assert (await tab.open("")).ok
                 return _server_flags(proc.pid, port)
 
-        with ThreadPoolExecutor(1) as pool:  # a loop of its own (see test_balancer)
-            flags = pool.submit(asyncio.run, visit()).result()
+        flags = run_async(visit())
     finally:
         proc.terminate()
         proc.wait(timeout=30)

@@ -9,12 +9,10 @@ a popover (drawn only while open), and a change of the training lab's seed went 
 
 from __future__ import annotations
 
-import asyncio
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
 
 from benchmarks import load
+from tests.conftest import run_async
 
 from .conftest import _chromium_path, _missing
 
@@ -27,11 +25,7 @@ def test_the_browser_client_changes_the_widget_of_every_page(server):
     if _chromium_path() is None:
         _missing("no Chromium to drive")
     plan = load.Plan(SECONDS, think=0.1, seed=0, pages=load.PAGES, arrival=0.0)
-    # On a thread of its own: the other browser tests' Chromium (sync Playwright) keeps an
-    # event loop running on this one, and asyncio.run refuses to start inside it.
-    with ThreadPoolExecutor(1) as pool:
-        tally, _ = pool.submit(
-            lambda: asyncio.run(load._run_phase("browser", server, 1, plan))).result()
+    tally, _ = run_async(load._run_phase("browser", server, 1, plan))
     assert tally.failed == 0, tally.errors
     pages_with_a_widget = sum(1 for *_, kind, _ in load.PAGES if kind)
     # the session starts at the home page and goes round in PAGES's order

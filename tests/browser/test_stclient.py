@@ -9,15 +9,14 @@ changes, Chromium and the client send the same BackMsgs, field for field.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import time
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from streamlit.proto.BackMsg_pb2 import BackMsg
 
 from benchmarks.stclient import Session
+from tests.conftest import run_async
 
 from .conftest import wait_idle
 
@@ -37,13 +36,6 @@ PLAN = [
 IN_POPOVER: dict[str, str] = {}
 
 
-def _run(coroutine):
-    """``asyncio.run`` in a thread of its own: a Playwright sync session earlier in this
-    worker keeps an event loop running in the main thread."""
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
-
-
 def test_a_widget_change_reruns_the_page_and_redraws_its_chart(server):
     async def visit():
         async with Session(server, timeout=30) as tab:
@@ -57,7 +49,7 @@ def test_a_widget_change_reruns_the_page_and_redraws_its_chart(server):
             seen["after slide"] = tab.query
             return opened, changed, switched, slid, seen, fragment
 
-    opened, changed, switched, slid, seen, fragment = _run(visit())
+    opened, changed, switched, slid, seen, fragment = run_async(visit())
     for run in (opened, changed, switched, slid):
         assert run.ok, (run.status, run.exception)
     assert {"chart_f", "chart_df"} <= set(opened.charts)
@@ -86,7 +78,7 @@ def test_a_fragment_rerun_keeps_the_visitors_language(server):
             slid = await tab.nudge("T", 1)
             return opened, slid, fragment
 
-    opened, slid, fragment = _run(visit())
+    opened, slid, fragment = run_async(visit())
     assert opened.ok and slid.ok and fragment
     names = {lang: catalog("softmax", lang)["class_name"].format(k=1) for lang in ("en", "ko")}
     for run in (opened, slid):
@@ -112,7 +104,7 @@ def _client_messages(server: str) -> list:
                 sent.append(tab.sent.rerun_script)
         return sent
 
-    return _run(run_plan())
+    return run_async(run_plan())
 
 
 def _chromium_messages(browser, server: str) -> list:
