@@ -540,8 +540,8 @@ def test_sweep_figure_is_valid_plotly_and_moves_only_the_swept_curve():
                                                        ("Softplus", "x"), ("Softplus", "x2")]
     assert data[0]["dx"] == GRID.dx and data[2]["dx"] == s.grid.dx  # each on its own grid
     assert np.array_equal(_decode(data[2]["y"]), s.f[3])  # opens at frame 3
-    assert layout["sliders"][0]["active"] == 3
-    assert layout["sliders"][0]["currentvalue"]["prefix"] == "β = "
+    assert layout["sliders"][-1]["active"] == 3
+    assert layout["sliders"][-1]["currentvalue"]["prefix"] == "β = "
     # the y ranges hold every frame, so the axes stay still while the curve moves
     lo, hi = layout["yaxis"]["range"]
     assert lo <= s.f.min() and hi >= max(s.f.max(), still[0].f.max())

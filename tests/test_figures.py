@@ -596,7 +596,7 @@ def test_on_a_phone_an_animation_slider_lies_under_its_buttons(build, present):
 
     wide, phone = (getattr(test_spec, build)(present, stacked=s).to_dict()["layout"]
                    for s in (False, True))
-    (slider,), (beside,) = phone["sliders"], wide["sliders"]
+    (_, slider), (_, beside) = phone["sliders"], wide["sliders"]  # (ruler, slider)
     assert beside["x"] >= 0.2 and beside["len"] <= 0.8  # beside the buttons
     assert (slider["x"], slider["len"], slider["xanchor"]) == (0, 1, "left")
     assert slider["pad"]["t"] == beside["pad"]["t"] + STACKED_SLIDER_DROP
@@ -604,3 +604,29 @@ def test_on_a_phone_an_animation_slider_lies_under_its_buttons(build, present):
     assert phone["height"] == wide["height"] + STACKED_SLIDER_DROP
     assert phone["margin"]["b"] == wide["margin"]["b"] + STACKED_SLIDER_DROP
     assert phone["margin"]["t"] == wide["margin"]["t"]
+
+
+def test_a_ruler_marks_round_values_and_both_ends():
+    """`ruler_picks`: the ends and evenly spaced steps whose labels read round; the count
+    of gaps even or 3, so that Plotly labelling every other mark still labels the end."""
+    from activations import playground as pg
+    from activations.figures.style import ruler_picks
+
+    def marks(labels):
+        return [labels[i] for i in ruler_picks(labels)]
+
+    temperatures = [format(t, "g") for t in pg.TEMPERATURES]  # 0.01 ... 100, 41 steps
+    assert marks(temperatures) == ["0.01", "0.03", "0.1", "0.3", "1", "3", "10", "30", "100"]
+    assert marks([str(5 * i) for i in range(101)]) == [str(50 * i) for i in range(11)]
+    # the race's 31 stops of 200 steps (0, 7, 13, 20, ...): 0, 20 ... 200, not 0, 100, 200
+    race = [str(round(200 * i / 30)) for i in range(31)]
+    assert marks(race) == [str(20 * i) for i in range(11)]
+    assert marks(["−3", "−1.5", "0", "1.5", "3"]) == ["−3", "−1.5", "0", "1.5", "3"]
+    assert marks([f"{i / 37:.3g}" for i in range(38)]) == ["0", "1"]  # 37 gaps: ends
+    assert marks(["a", "b", "c"]) == ["a", "c"] and marks(["1"]) == ["1"]
+    for n in range(1, 120):
+        picks = ruler_picks([str(i) for i in range(n + 1)])
+        gaps = len(picks) - 1
+        assert picks[0] == 0 and picks[-1] == n and gaps <= 10, n
+        assert gaps in (1, 3) or gaps % 2 == 0, n
+        assert len({b - a for a, b in zip(picks, picks[1:])}) == 1, n

@@ -145,7 +145,7 @@ def test_figure_is_valid_and_animates_every_snapshot(binary):
     assert 90 <= len(fig.frames) <= nf.MAX_FRAMES
     assert len(pio.to_json(fig, validate=False)) <= 1_500_000
     assert fig.frames[-1].name == "300" and fig.frames[0].name == "0"
-    slider = fig.layout.sliders[0]
+    slider = fig.layout.sliders[-1]
     assert slider.active == 0  # opens on the starting weights: Play shows the training
     assert [s.label for s in slider.steps] == [f.name for f in fig.frames]
     play = fig.layout.updatemenus[0].buttons[0]
@@ -187,7 +187,7 @@ def test_on_a_phone_the_network_spans_the_width_above_the_square_and_the_loss(bi
     assert network[0] > square[1] and square[0] > loss[1]  # top to bottom, apart
     assert layout.xaxis2.domain[1] == layout.xaxis3.domain[1] == 1
     assert layout.annotations[1].y == square[1]  # "Output" over the square itself
-    slider = layout.sliders[0]
+    slider = layout.sliders[-1]
     assert (slider.x, slider.len) == (0, 1)  # under the play buttons, across the width
     assert layout.height == 1000
     normal = nf.network_figure(binary, texts=TEXTS, fn_names=["tanh", "tanh"],
@@ -199,7 +199,7 @@ def test_on_a_phone_the_network_spans_the_width_above_the_square_and_the_loss(bi
 def test_frames_change_as_training_goes(binary):
     fig = nf.network_figure(binary, texts=TEXTS, fn_names=["tanh", "tanh"],
                             feature_labels=["x₁", "x₂", "x₁²"], start=200)
-    slider = fig.layout.sliders[0]
+    slider = fig.layout.sliders[-1]
     assert slider.steps[slider.active].label == "198"  # the last snapshot at or before 200
     first = [_array(t.x) for t in fig.frames[0].data[:nf.UNIT_BANDS - 1]]
     last = [_array(t.x) for t in fig.frames[-1].data[:nf.UNIT_BANDS - 1]]

@@ -559,7 +559,7 @@ def test_a_sweep_link_opens_the_animated_chart(apptest):
     (el,) = at.get("plotly_chart")
     spec = json.loads(el.proto.spec)
     frames, layout = spec["frames"], spec["layout"]
-    slider = layout["sliders"][0]
+    slider = layout["sliders"][-1]
     betas = [float(step["label"]) for step in slider["steps"]]
     assert betas[0] == 0.5 and betas[-1] == 20.0 and betas == sorted(betas)
     assert len(frames) == len(betas) >= 30
@@ -593,7 +593,7 @@ def test_choosing_a_sweep_writes_its_code_name_to_the_url(apptest):
     assert not at.exception
     assert at.query_params["sweep"] == "negative_slope"
     (el,) = at.get("plotly_chart")
-    steps = json.loads(el.proto.spec)["layout"]["sliders"][0]["steps"]
+    steps = json.loads(el.proto.spec)["layout"]["sliders"][-1]["steps"]
     assert steps[0]["label"] == "0" and steps[-1]["label"] == "1"  # LeakyReLU's slope 0..1
     at.selectbox(key="sweep").set_value("").run()
     assert "sweep" not in at.query_params and len(at.get("plotly_chart")) == 2

@@ -32,7 +32,7 @@ def test_default_view(apptest):
     assert not at.exception and not at.warning and not at.error
     assert at.title[0].value == EN["title"]
     spec = _spec(at)
-    assert spec["layout"]["sliders"][0]["active"] == 0
+    assert spec["layout"]["sliders"][-1]["active"] == 0
     # 500 steps, a snapshot every 5: all 101 are frames, so the slider's steps are even
     # (at most 100 frames skipped one mid-run and read ... 245, 255)
     assert [f["name"] for f in spec["frames"]] == [str(5 * k) for k in range(101)]
@@ -72,7 +72,7 @@ def test_every_data_set_in_both_languages_and_presentation(apptest, data, lang, 
 def _says_opening(at, steps: int) -> None:
     """The caption names the step the pictures open at, as the slider shows it, and the
     step the numbers are at: 99% beside the starting weights, unexplained, misled."""
-    slider = _spec(at)["layout"]["sliders"][0]
+    slider = _spec(at)["layout"]["sliders"][-1]
     shown = slider["steps"][slider["active"]]["label"]
     captions = " ".join(c.value for c in at.caption)
     assert EN["opening"].format(shown=shown, steps=steps) in captions
@@ -84,7 +84,7 @@ def test_step_continue_and_reset(apptest):
     _says_opening(at, 50)  # opens at 0
     at.button(key="btn_continue").click().run()
     assert _trained(at) == [EN["trained"].format(steps=100)]
-    slider = _spec(at)["layout"]["sliders"][0]
+    slider = _spec(at)["layout"]["sliders"][-1]
     assert slider["steps"][slider["active"]]["label"] == "50"  # Play shows the new steps
     _says_opening(at, 100)
     at.button(key="btn_step").click().run()  # full batch: one pass is one update
@@ -93,7 +93,7 @@ def test_step_continue_and_reset(apptest):
     at.button(key="btn_reset").click().run()
     assert _trained(at) == [EN["trained"].format(steps=50)]
     spec = _spec(at)
-    assert spec["layout"]["sliders"][0]["active"] == 0  # back at the starting weights
+    assert spec["layout"]["sliders"][-1]["active"] == 0  # back at the starting weights
     _says_opening(at, 50)
     assert not at.exception
 

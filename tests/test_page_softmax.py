@@ -158,7 +158,7 @@ def test_changing_temperature_changes_the_bars(apptest):
     assert "β = 1/T = 0.01" in _texts(at)
     # the animation doesn't depend on T: it always opens at T = 0.01 (one-hot)
     animation = _chart(at, "animation")
-    assert animation["layout"]["sliders"][0]["active"] == 0
+    assert animation["layout"]["sliders"][-1]["active"] == 0
     assert len(animation["frames"]) == 41
     np.testing.assert_allclose(_y(animation["data"][0]), [0, 1, 0, 0], atol=1e-6)
 

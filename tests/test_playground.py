@@ -651,7 +651,7 @@ def test_temperature_animation_has_a_frame_per_temperature():
     spec = _validated(fig)
     assert len(fig.frames) == 41
     assert fig.frames[0].name == "0.01" and fig.frames[-1].name == "100"
-    assert fig.layout.sliders[0].active == 20
+    assert fig.layout.sliders[-1].active == 20
     assert [b.label for b in fig.layout.updatemenus[0].buttons] == ["go", "stop"]
     assert spec["layout"]["title"]["text"] == "t"
     assert spec["layout"]["yaxis"]["title"]["text"] == "p"

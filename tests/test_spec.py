@@ -499,8 +499,37 @@ def test_an_animation_slider_reads_on_both_themes(name):
     dark theme a glaring bar. Every animation's slider takes the grid's mid-grey with alpha."""
     from activations.figures.style import SLIDER_COLORS
 
-    (slider,) = json.loads(_json(to_plotly_dict(BUILDERS[name](False))))["layout"]["sliders"]
+    _, slider = json.loads(_json(to_plotly_dict(BUILDERS[name](False))))["layout"]["sliders"]
     assert {k: slider.get(k) for k in SLIDER_COLORS} == SLIDER_COLORS
+
+
+@pytest.mark.parametrize("name", sorted(WITH_FRAMES))
+@pytest.mark.parametrize("present", [False, True])
+def test_an_animation_slider_lies_on_a_ruler_that_labels_its_ends(name, present):
+    """Plotly labels every s-th step from the first, s set by the width, so the last was
+    often bare (softmax's temperatures ended at 80 of 100). The slider's own labels are
+    clear and a ruler, drawn first so that the slider takes the pointer, labels its ends
+    and evenly spaced steps between at the slider's exact place."""
+    from activations.figures.style import CLEAR, SLIDER_COLORS, THEME_TEXT
+
+    ruler, slider = json.loads(_json(to_plotly_dict(BUILDERS[name](present))))["layout"][
+        "sliders"]
+    labels = [step["label"] for step in slider["steps"]]
+    marks = [step["label"] for step in ruler["steps"]]
+    assert marks[0] == labels[0] and marks[-1] == labels[-1] and len(marks) >= 2
+    gap = (len(labels) - 1) / (len(marks) - 1)
+    assert gap.is_integer() and marks == labels[::int(gap)]  # at the slider's own steps
+    assert all(step["method"] == "skip" for step in ruler["steps"])  # nothing to play
+    for key in ("x", "y", "len", "xanchor", "yanchor", "pad"):
+        assert ruler.get(key) == slider.get(key), key
+    assert ruler.get("font", {}) == {k: v for k, v in slider["font"].items() if k != "color"}
+    value, shown = slider["currentvalue"], ruler["currentvalue"]
+    assert {**shown, "font": None} == {**value, "font": None}  # the same height above
+    assert shown["font"] == {**value["font"], "color": CLEAR}  # ... and not drawn
+    assert value["font"]["color"] == THEME_TEXT and slider["font"]["color"] == CLEAR
+    assert ruler["tickcolor"] == SLIDER_COLORS["tickcolor"] and ruler["ticklen"] == 7
+    assert slider["ticklen"] == slider["minorticklen"]  # no long tick off the ruler's marks
+    assert {ruler[k] for k in ("bgcolor", "bordercolor", "activebgcolor")} == {CLEAR}
 
 
 @pytest.mark.parametrize("name", BUILDERS)
@@ -522,7 +551,7 @@ def test_an_animation_slider_shows_its_value_clear_of_play_and_pause(name):
     the slider's left end ("T = 0.01"). Every slider puts its value at its right end."""
     for present in (False, True):
         spec = json.loads(_json(to_plotly_dict(BUILDERS[name](present))))
-        (slider,) = spec["layout"]["sliders"]
+        _, slider = spec["layout"]["sliders"]  # (ruler, slider)
         assert slider["currentvalue"]["xanchor"] == "right", (name, present)
         (menu,) = spec["layout"]["updatemenus"]
         assert menu["x"] <= slider["x"], (name, present)  # the buttons are on its left

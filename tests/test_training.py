@@ -564,7 +564,7 @@ def test_race_figure_animates_all_eight_optimizers():
     assert len(first.data[0].x) == 1 and len(last.data[0].x) == steps + 1
     labels = [b.label for b in fig.layout.updatemenus[0].buttons]
     assert labels == ["Los", "Halt"]
-    assert fig.layout.sliders[0].currentvalue.prefix.startswith("Schritt")
+    assert fig.layout.sliders[-1].currentvalue.prefix.startswith("Schritt")
 
 
 def test_level_curves_of_a_paraboloid_are_circles():

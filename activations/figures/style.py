@@ -15,6 +15,7 @@ The figure keeps the plain spec and makes Plotly's object tree only if something
 from __future__ import annotations
 
 import copy
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 import numpy as np
@@ -54,6 +55,17 @@ SLIDER_COLORS = dict(bgcolor="rgba(128,128,128,0.3)", bordercolor="rgba(128,128,
 # Its value's label ("T = 0.01") at the slider's right end: the Play/Pause pair sits to the
 # slider's left, and on a phone's width it covered a label at the left end.
 SLIDER_STYLE = dict(SLIDER_COLORS, currentvalue=dict(xanchor="right"))
+# Plotly labels an animation slider's steps itself, every s-th from the first, s set by the
+# chart's width: the last step was often left bare (softmax's 41 temperatures read "... 40,
+# 80" at 1280 px and "... 40" on a phone, for a run that ends at 100). So the slider's own
+# labels are drawn clear and a *ruler* under it (`_with_ruler`: a second slider, no rail or
+# grip: Plotly places it exactly, at any width) labels both ends and round values between.
+CLEAR = "rgba(0,0,0,0)"
+# The slider's value keeps the theme's text colour. Its font would inherit the clear labels'
+# colour; this is the placeholder Streamlit's theme replaces with the charts' text colour
+# (GRAY_70 in streamlit/elements/lib/streamlit_plotly_theme.py), as it does for its own.
+THEME_TEXT = "#000036"
+RULER_MAX = 10  # labels the ruler may set between its ends, at most
 # On a phone Play and Pause take about 140 px, a third of the width: a slider beside them
 # started under Pause (the optimizer race's first steps could not be reached) or had its
 # grip touching it. There the slider goes under the buttons, across the width, this much
@@ -233,16 +245,72 @@ def figure(data: list[dict], layout: dict, frames: list[dict] | None = None) -> 
 
     Unvalidated on purpose (see the module docstring); the tests validate. Pass frames
     here rather than setting ``fig.frames``, which makes Plotly's object tree. An animation
-    slider gets the theme-neutral `SLIDER_COLORS` and its value on the right (`SLIDER_STYLE`,
-    where it sets none of its own), and a linear y axis hovers at 4 significant digits.
+    slider gets the theme-neutral `SLIDER_COLORS`, its value on the right (`SLIDER_STYLE`,
+    where it sets none of its own) and a ruler under it (`_with_ruler`: each slider's ruler
+    comes just before it, so the slider lies on top and takes the pointer), and a linear y
+    axis hovers at 4 significant digits.
     """
     if "sliders" in layout:
-        layout = dict(layout, sliders=[merge(SLIDER_STYLE, s) for s in layout["sliders"]])
+        layout = dict(layout, sliders=[part for s in layout["sliders"]
+                                       for part in _with_ruler(merge(SLIDER_STYLE, s))])
     layout = _hover_digits(layout)
     spec = dict(data=data, layout=layout)
     if frames is not None:
         spec["frames"] = frames
     return SpecFigure(spec)
+
+
+def _digits(label: str) -> int | None:
+    """Significant digits of a numeric label ("0.03" 1, "150" 2, "0" 1), else None."""
+    try:
+        value = Decimal(label.replace("\u2212", "-"))
+    except InvalidOperation:
+        return None
+    return len(value.normalize().as_tuple().digits) if value.is_finite() else None
+
+
+def ruler_picks(labels: list[str]) -> list[int]:
+    """The steps a ruler labels: both ends and k - 1 evenly spaced between. k is the most (up
+    to `RULER_MAX`) whose labels all read as one significant digit ("0.01, 0.03, 0.1 ...
+    100"), unless that leaves fewer than four gaps and two digits allow more ("0, 20, 40 ...
+    200" rather than "0, 100, 200"); else just the ends. k is even or 3: at a width where
+    Plotly labels only every second of the ruler's steps, the last keeps its label."""
+    n = len(labels) - 1
+    if n < 1:
+        return [0]
+
+    def most(digits: int) -> int:
+        return next((k for k in range(RULER_MAX, 1, -1)
+                     if n % k == 0 and (k % 2 == 0 or k == 3)
+                     and all((d := _digits(labels[i * n // k])) is not None and d <= digits
+                             for i in range(k + 1))), 1)
+
+    k = most(1)
+    if k < 4:
+        k = max(k, most(2))
+    return [i * n // k for i in range(k + 1)]
+
+
+def _with_ruler(slider: dict) -> list[dict]:
+    """``[ruler, slider]``: the slider's own labels clear, its ticks all short, its value in
+    the theme's text colour; the ruler with the slider's place, fonts and value (clear, so
+    both sit at the same height), the ruler's long ticks and labels at `ruler_picks`, and
+    no rail or grip. A slider of one step stays as it is."""
+    labels = [step["label"] for step in slider["steps"]]
+    if len(labels) < 2:
+        return [slider]
+    value = slider.get("currentvalue", {})
+    ruler = {key: slider[key] for key in ("x", "y", "len", "lenmode", "xanchor", "yanchor",
+                                          "pad", "font") if key in slider}
+    ruler.update(
+        active=0, ticklen=7, minorticklen=0,
+        tickcolor=SLIDER_COLORS["tickcolor"], bgcolor=CLEAR, bordercolor=CLEAR,
+        activebgcolor=CLEAR, borderwidth=0,
+        currentvalue=merge(value, dict(font=dict(color=CLEAR))),
+        steps=[dict(label=labels[i], method="skip") for i in ruler_picks(labels)])
+    slider = merge(slider, dict(font=dict(color=CLEAR), ticklen=4, minorticklen=4,
+                                currentvalue=dict(font=dict(color=THEME_TEXT))))
+    return [ruler, slider]
 
 
 # Lanes: strips along the bottom of a plot over x spans (the explorer's fading slopes,

@@ -72,7 +72,7 @@ def test_normal_mode_at_1440_shows_f_and_its_slope_side_by_side(server, fresh):
 
 SLIDER_JS = """() => {
     const box = document.querySelector('.st-key-chart_sweep .js-plotly-plot');
-    const s = box && box._fullLayout && box._fullLayout.sliders && box._fullLayout.sliders[0];
+    const s = box && box._fullLayout && box._fullLayout.sliders && box._fullLayout.sliders.at(-1);
     // the moving curve's f is the second-to-last trace; _fullData holds decoded arrays
     const traces = box ? box._fullData : [];
     const y = traces.length ? traces[traces.length - 2].y : null;

@@ -40,7 +40,7 @@ PLAY_JS = """() => new Promise(resolve => {
     gd.on('plotly_animatingframe', e => frames.push([performance.now(), e.name]));
     gd.on('plotly_animated', () => {
         watch.disconnect();
-        resolve({frames, states, active: gd.layout.sliders[0].active,
+        resolve({frames, states, active: gd.layout.sliders.at(-1).active,
                  count: gd._transitionData._frames.length});
     });
     const play = [...gd.querySelectorAll('.updatemenu-button')][0];
@@ -113,7 +113,7 @@ def test_continue_trains_further(server, page):
     page.locator(f"text={EN['trained'].format(steps=400)}").wait_for(timeout=60_000)
     wait_idle(page)
     slider = page.evaluate("() => document.querySelector('.st-key-playground .js-plotly-plot')"
-                           ".layout.sliders[0]")
+                           ".layout.sliders.at(-1)")
     assert slider["steps"][slider["active"]]["label"] == "200"
 
 
