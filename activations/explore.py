@@ -27,7 +27,7 @@ import numpy as np
 
 from . import registry
 from .functions import rrelu_sample
-from .numfmt import fmt
+from .numfmt import fmt, round_log_steps
 
 __all__ = [
     "DEFAULT_CURVES", "DEFAULT_POINTS", "DEFAULT_XMAX", "DEFAULT_XMIN", "MAX_ABS_X",
@@ -551,8 +551,8 @@ def pytorch_url(name: str) -> tuple[str, str] | None:
 # ---------------------------------------------------------------- a parameter sweep
 
 
-SWEEP_FRAMES = 41
-SWEEP_POINTS = 401  # per frame; 41 frames of f and f' stay near 130 KB of float32
+SWEEP_FRAMES = 51  # at most
+SWEEP_POINTS = 401  # per frame; 51 frames of f and f' stay near 160 KB of float32
 # Ranges a lecturer wants to show, where the parameter's own limits are not the story:
 # Softplus beta from a soft curve to a ReLU lookalike (log-spaced: the change is in the
 # first few units); the rest sweep their slider's range.
@@ -582,9 +582,31 @@ class Sweep:
     df: np.ndarray  # (frames, n) float32
 
 
+def _sweep_values(lo: float, hi: float, log: bool, step: float, frames: int) -> np.ndarray:
+    """Values from ``lo`` to ``hi``, each a multiple of the slider's ``step``. On a linear
+    range, at most ``frames``: the ends and every multiple of a round stride between (1,
+    2 or 5 times a power of ten, the finest that fits), so that playing reads c = -3, -2.8,
+    -2.6 ... and the slider's ruler 0, 0.1 ... 1, not a rounded linspace's uneven steps (0,
+    0.02, 0.05, 0.08, 0.1). On a log range (Softplus beta), the round values of
+    `numfmt.round_log_steps` (beta = 0.5, 0.6, 0.8, 1, 1.2 ... 20), as softmax's
+    temperatures."""
+    if log:
+        return np.asarray(round_log_steps(lo, hi))  # (ten a decade,)
+    units = round((hi - lo) / step)  # the range in slider steps
+    stride = next(k for k in (m * 10 ** e for e in range(-6, 10) for m in (1, 2, 5))
+                  if k >= (hi - lo) / (frames - 1) * (1 - 1e-9)
+                  and abs(k / step - round(k / step)) < 1e-9)
+    k = round(stride / step)  # the stride in slider steps
+    start = round(lo / step)
+    inner = [i for i in range(-(-start // k) * k, start + units, k) if i > start]
+    # whole slider steps times the step, rounded as the slider writes them (0.30000000000000004
+    # would be a value of its own)
+    return np.round(np.array([start, *inner, start + units]) * step, 10)
+
+
 def sweep(curves: Sequence[Curve], param: str, grid: Grid,
           frames: int = SWEEP_FRAMES) -> Sweep | None:
-    """Sample the first curve that has numeric ``param`` at ``frames`` values of it.
+    """Sample the first curve that has numeric ``param`` at its sweep values (`_sweep_values`).
 
     The other parameters keep the curve's values; a value that breaks a joint rule
     (RReLU's lower <= upper) keeps the curve's own value for that frame. None when no
@@ -599,9 +621,7 @@ def sweep(curves: Sequence[Curve], param: str, grid: Grid,
     else:
         return None
     lo, hi, log = _SWEEP_RANGES.get((curve.name, param), (spec.min, spec.max, False))
-    values = np.geomspace(lo, hi, frames) if log else np.linspace(lo, hi, frames)  # (frames,)
-    step = spec.step
-    values = np.unique(np.clip(np.round(values / step) * step, spec.min, spec.max))
+    values = _sweep_values(lo, hi, log, spec.step, frames)  # (frames,)
     g = Grid(grid.xmin, grid.xmax, min(grid.n, SWEEP_POINTS))
     x = g.x()  # (n,)
     fs, dfs = [], []

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["fmt", "fmt_list", "fmt_chart", "fmt_power", "FIXED_MIN", "FIXED_MAX"]
+__all__ = ["fmt", "fmt_list", "fmt_chart", "fmt_power", "round_log_steps", "FIXED_MIN",
+           "FIXED_MAX"]
 
 FIXED_MIN = 1e-4  # |x| below this (and not 0) is written in scientific notation
 FIXED_MAX = 1e6  # |x| at or above this too
@@ -79,3 +80,16 @@ def fmt_power(x, digits: int = 4) -> str:
     if mantissa != "1":
         power = f"{fmt_chart(float(mantissa))}\u00d7{power}"
     return f'<span style="font-size:125%">{power}</span>'
+
+
+# Ten round mantissas a decade (steps of x1.2 to x1.33): a logarithmic run whose every value
+# reads cleanly (0.25, never 0.2512) and whose decades and threes fall every fifth step.
+ROUND_MANTISSAS = ("1", "1.2", "1.5", "2", "2.5", "3", "4", "5", "6", "8")
+
+
+def round_log_steps(lo: float, hi: float) -> tuple[float, ...]:
+    """The values ``m * 10**e`` (``m`` in `ROUND_MANTISSAS`) from ``lo`` to ``hi``, both ends
+    included: ``round_log_steps(0.5, 20)`` is 0.5, 0.6, 0.8, 1, 1.2, ... 15, 20."""
+    decades = range(math.floor(math.log10(lo)), math.ceil(math.log10(hi)) + 1)
+    inner = [v for e in decades for m in ROUND_MANTISSAS if lo < (v := float(f"{m}e{e}")) < hi]
+    return (float(lo), *inner, float(hi))

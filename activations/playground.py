@@ -20,7 +20,7 @@ import numpy as np
 import scipy.special
 
 from activations import losses
-from activations.numfmt import fmt
+from activations.numfmt import fmt, round_log_steps
 from activations.softmax import entropy, log_softmax, naive_softmax, softmax, softmin
 
 __all__ = [
@@ -58,15 +58,9 @@ PRESETS: dict[str, tuple[float, ...]] = {
 }
 
 
-def _temperature_grid() -> tuple[float, ...]:
-    # Round mantissas, ten per decade (steps of x1.2 to x1.33), so the slider feels
-    # logarithmic and every value reads cleanly in a link (T=0.25, never T=0.2512).
-    mantissas = ("1", "1.2", "1.5", "2", "2.5", "3", "4", "5", "6", "8")
-    grid = [float(f"{m}e{e}") for e in range(-2, 2) for m in mantissas]
-    return (*grid, 100.0)
-
-
-TEMPERATURES = _temperature_grid()  # 41 values, 0.01 ... 100
+# Round values, ten a decade, so the slider feels logarithmic and every value reads cleanly
+# in a link (T=0.25, never T=0.2512).
+TEMPERATURES = round_log_steps(0.01, 100.0)  # 41 values, 0.01 ... 100
 DEFAULT_TEMPERATURE = 1.0
 
 # The seeds' worked example: true p against a uniform guess q1 and a closer guess q2.

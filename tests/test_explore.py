@@ -21,10 +21,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import activations
-from activations import explore
+from activations import explore, registry
 from activations.explore import Curve, Grid
 from activations.figures import curves as figs
 from activations.figures.style import PALETTE, SHADE
+from activations.numfmt import fmt
 from ui.text import curves as catalog
 
 mp.mp.dps = 40
@@ -513,6 +514,38 @@ def test_sweep_frames():
     assert explore.sweep([Curve.make("gelu")], "approximate", grid) is None  # not numeric
     assert explore.sweep_params(["relu", "softplus", "elu", "gelu", "celu"]) == (
         "beta", "threshold", "alpha")
+
+
+def _sweepable():
+    return [(name, p.name) for name in registry.names() for p in registry.get(name).params
+            if p.choices is None]
+
+
+@pytest.mark.parametrize(("name", "param"), _sweepable())
+def test_a_sweep_steps_through_round_values(name, param):
+    """Every frame a value the parameter's slider can take, from one end of the range to
+    the other; on a linear range at a round stride (1, 2 or 5 times a power of ten), ends
+    aside, so that Play reads c = -3, -2.8, -2.6 and not a rounded linspace's -3, -2.8,
+    -2.7, -2.5; Softplus beta ten round values a decade, as softmax's temperatures."""
+    spec = {p.name: p for p in registry.get(name).params}[param]
+    s = explore.sweep([Curve.make(name)], param, explore.Grid(-3.0, 3.0, 101))
+    v = s.values
+    lo, hi = (0.5, 20.0) if (name, param) == ("softplus", "beta") else (spec.min, spec.max)
+    assert v[0] == lo and v[-1] == hi and np.all(np.diff(v) > 0)
+    assert 10 <= len(v) <= explore.SWEEP_FRAMES
+    np.testing.assert_allclose(v / spec.step, np.round(v / spec.step), atol=1e-9)
+    assert s.labels == tuple(fmt(x) for x in v) and len(set(s.labels)) == len(v)
+    if (name, param) == ("softplus", "beta"):
+        assert s.labels == ("0.5", "0.6", "0.8", "1", "1.2", "1.5", "2", "2.5", "3", "4", "5",
+                            "6", "8", "10", "12", "15", "20")
+        return
+    gaps = np.diff(v)[1:-1]  # the ends may sit between two strides
+    stride = gaps[0]
+    np.testing.assert_allclose(gaps, stride, rtol=1e-9)
+    mantissa = stride / 10 ** np.floor(np.log10(stride))
+    assert any(np.isclose(mantissa, m) for m in (1, 2, 5)), stride
+    assert len(v) > explore.SWEEP_FRAMES // 2  # the finest round stride that fits
+    np.testing.assert_allclose(v[1:-1] / stride, np.round(v[1:-1] / stride), atol=1e-9)
 
 
 def test_notice_groups():

@@ -77,7 +77,7 @@ def sampled(name: str, params: tuple, xmin: float, xmax: float, n: int) -> explo
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def swept(curves: tuple, param: str, xmin: float, xmax: float, n: int):
-    """The animation frames of one parameter (41 samplings: worth keeping)."""
+    """The animation frames of one parameter (up to 51 samplings: worth keeping)."""
     return explore.sweep(curves, param, explore.Grid(xmin, xmax, n))
 
 

@@ -37,6 +37,9 @@ THRESHOLD_COLOR = "rgba(128,128,128,0.9)"
 # Plotly's toolbar, upright at the right edge and without the rarely used zoom steps: lying
 # along the top it covered the chart title on a 390 px phone.
 MODEBAR = dict(orientation="v", remove=["zoomIn2d", "zoomOut2d", "autoScale2d"])
+# A sweep played from end to end lasts this long at least: 17 values of Softplus beta at the
+# usual 90 ms a frame went by in 1.5 s, too quick to follow on a projector.
+SWEEP_PLAY_MS = 2700
 
 
 @dataclass(frozen=True)
@@ -269,7 +272,7 @@ class SweepTexts:
 def sweep_figure(x0: float, dx: float, still: Sequence[Line], moving: Line,
                  f: np.ndarray, df: np.ndarray, labels: Sequence[str], start: int,
                  texts: SweepTexts, *, present: bool = False,
-                 height: int | None = None, frame_ms: int = 90,
+                 height: int | None = None, frame_ms: int | None = None,
                  stacked: bool = False) -> go.Figure:
     """f (left) and f' (right) of ``still`` lines, and of ``moving`` at each of the
     ``labels`` values: ``f`` and ``df`` are (frames, n) arrays on the grid ``x0 + i * dx``.
@@ -277,8 +280,10 @@ def sweep_figure(x0: float, dx: float, still: Sequence[Line], moving: Line,
     The figure opens at frame ``start``; a Play/Pause pair and a slider step through the
     frames in the browser (Plotly ``frames``: each frame replaces only the moving curve's
     two traces, the last two). Both panels keep one y range across all frames, so the axes
-    hold still while the curve moves. ``stacked`` (a phone): the slider under the buttons
-    (`stacked_player`), the figure that much taller than ``height``.
+    hold still while the curve moves. Play shows a frame every ``frame_ms``; by default 90 ms,
+    slower for a short run, so that the whole run lasts at least `SWEEP_PLAY_MS`.
+    ``stacked`` (a phone): the slider under the buttons (`stacked_player`), the figure that
+    much taller than ``height``.
     """
     n = f.shape[1]
     x1 = x0 + (n - 1) * dx
@@ -307,6 +312,7 @@ def sweep_figure(x0: float, dx: float, still: Sequence[Line], moving: Line,
     grid["yaxis2"] = merge(grid["yaxis2"], dict(range=_y_range([df, *(ln.df for ln in still)])))
     base = styled(grid, present=present, title=texts.title or None, height=height)
     size = base["font"]["size"]
+    frame_ms = frame_ms or max(90, -(-SWEEP_PLAY_MS // len(labels)))  # ceiling
     play = dict(frame=dict(duration=frame_ms, redraw=False), transition=dict(duration=0),
                 fromcurrent=True, mode="immediate")
     stop = dict(frame=dict(duration=0, redraw=False), transition=dict(duration=0),
