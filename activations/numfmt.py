@@ -3,7 +3,9 @@ r"""One way to write a number on screen, for every page, table, caption and char
 A student reads ``0.4085``, ``12.5``, ``1.2e-14`` or ``3.4e+38``: never a row of zeros
 (``0.00000000000009``), never ``4.085E-1``, never ``-0``. Plain decimals between 1e-4 and
 1e6, scientific notation outside, always with ``digits`` significant digits at most and
-no trailing zeros.
+no trailing zeros. Where the values themselves are the app's to choose (softmax's
+temperatures, a parameter swept on a log scale), `round_log_steps` picks ones that read
+that way.
 
 >>> fmt(0.408529), fmt(1.2345e-14), fmt(123456789.0), fmt(-0.0), fmt(1e-4), fmt(2.0)
 ('0.4085', '1.235e-14', '1.235e+08', '0', '0.0001', '2')
