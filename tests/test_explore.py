@@ -517,8 +517,9 @@ def test_sweep_frames():
 
 
 def _sweepable():
-    return [(name, p.name) for name in registry.names() for p in registry.get(name).params
-            if p.choices is None]
+    """(activation, parameter) for every parameter the explorer offers to sweep."""
+    return [(name, param) for name in registry.names()
+            for param in explore.sweep_params([name])]
 
 
 @pytest.mark.parametrize(("name", "param"), _sweepable())
