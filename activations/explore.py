@@ -27,7 +27,7 @@ import numpy as np
 
 from . import registry
 from .functions import rrelu_sample
-from .numfmt import fmt, round_log_steps
+from .numfmt import fmt, round_log_steps, round_stride
 
 __all__ = [
     "DEFAULT_CURVES", "DEFAULT_POINTS", "DEFAULT_XMAX", "DEFAULT_XMIN", "MAX_ABS_X",
@@ -584,8 +584,8 @@ class Sweep:
 
 def _sweep_values(lo: float, hi: float, log: bool, step: float, frames: int) -> np.ndarray:
     """Values from ``lo`` to ``hi``, each a multiple of the slider's ``step``. On a linear
-    range, at most ``frames``: the ends and every multiple of a round stride between (1,
-    2 or 5 times a power of ten, the finest that fits), so that playing reads c = -3, -2.8,
+    range, at most ``frames``: the ends and every multiple of a round stride between
+    (`numfmt.round_stride`: 1, 2 or 5 times a power of ten, the finest that fits), so that playing reads c = -3, -2.8,
     -2.6 ... and the slider's ruler 0, 0.1 ... 1, not a rounded linspace's uneven steps (0,
     0.02, 0.05, 0.08, 0.1). On a log range (Softplus beta), the round values of
     `numfmt.round_log_steps` (beta = 0.5, 0.6, 0.8, 1, 1.2 ... 20), as softmax's
@@ -593,10 +593,7 @@ def _sweep_values(lo: float, hi: float, log: bool, step: float, frames: int) -> 
     if log:
         return np.asarray(round_log_steps(lo, hi))  # (ten a decade,)
     units = round((hi - lo) / step)  # the range in slider steps
-    stride = next(k for k in (m * 10 ** e for e in range(-6, 10) for m in (1, 2, 5))
-                  if k >= (hi - lo) / (frames - 1) * (1 - 1e-9)
-                  and abs(k / step - round(k / step)) < 1e-9)
-    k = round(stride / step)  # the stride in slider steps
+    k = round(round_stride(hi - lo, frames - 1, step) / step)  # the stride in slider steps
     start = round(lo / step)
     inner = [i for i in range(-(-start // k) * k, start + units, k) if i > start]
     # whole slider steps times the step, rounded as the slider writes them (0.30000000000000004

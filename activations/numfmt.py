@@ -5,7 +5,7 @@ A student reads ``0.4085``, ``12.5``, ``1.2e-14`` or ``3.4e+38``: never a row of
 1e6, scientific notation outside, always with ``digits`` significant digits at most and
 no trailing zeros. Where the values themselves are the app's to choose (softmax's
 temperatures, a parameter swept on a log scale), `round_log_steps` picks ones that read
-that way.
+that way, and `round_stride` the step of an even run (a sweep, the race's frames).
 
 >>> fmt(0.408529), fmt(1.2345e-14), fmt(123456789.0), fmt(-0.0), fmt(1e-4), fmt(2.0)
 ('0.4085', '1.235e-14', '1.235e+08', '0', '0.0001', '2')
@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["fmt", "fmt_list", "fmt_chart", "fmt_power", "round_log_steps", "FIXED_MIN",
-           "FIXED_MAX"]
+__all__ = ["fmt", "fmt_list", "fmt_chart", "fmt_power", "round_log_steps", "round_stride",
+           "FIXED_MIN", "FIXED_MAX"]
 
 FIXED_MIN = 1e-4  # |x| below this (and not 0) is written in scientific notation
 FIXED_MAX = 1e6  # |x| at or above this too
@@ -95,3 +95,11 @@ def round_log_steps(lo: float, hi: float) -> tuple[float, ...]:
     decades = range(math.floor(math.log10(lo)), math.ceil(math.log10(hi)) + 1)
     inner = [v for e in decades for m in ROUND_MANTISSAS if lo < (v := float(f"{m}e{e}")) < hi]
     return (float(lo), *inner, float(hi))
+
+
+def round_stride(span: float, most: int, unit: float = 1.0) -> float:
+    """The finest round stride (1, 2 or 5 times a power of ten) that is a whole number of
+    ``unit`` and crosses ``span`` in at most ``most`` strides: ``round_stride(200, 30)`` is
+    10 (frames at step 0, 10 ... 200), ``round_stride(6, 50, 0.1)`` is 0.2."""
+    return next(k for k in (m * 10.0 ** e for e in range(-6, 16) for m in (1, 2, 5))
+                if k >= span / most * (1 - 1e-9) and abs(k / unit - round(k / unit)) < 1e-9)

@@ -618,7 +618,7 @@ def test_a_ruler_marks_round_values_and_both_ends():
     temperatures = [format(t, "g") for t in pg.TEMPERATURES]  # 0.01 ... 100, 41 steps
     assert marks(temperatures) == ["0.01", "0.03", "0.1", "0.3", "1", "3", "10", "30", "100"]
     assert marks([str(5 * i) for i in range(101)]) == [str(50 * i) for i in range(11)]
-    # the race's 31 stops of 200 steps (0, 7, 13, 20, ...): 0, 20 ... 200, not 0, 100, 200
+    # 31 stops at uneven steps of 200 (0, 7, 13, 20 ...): 0, 20 ... 200, not 0, 100, 200
     race = [str(round(200 * i / 30)) for i in range(31)]
     assert marks(race) == [str(20 * i) for i in range(11)]
     assert marks(["−3", "−1.5", "0", "1.5", "3"]) == ["−3", "−1.5", "0", "1.5", "3"]

@@ -81,3 +81,15 @@ def test_never_a_row_of_zeros_and_round_trips(x, digits):
     # Trailing zeros of a whole number ("20") are not significant digits.
     significant = text.lstrip("-").split("e")[0].replace(".", "").strip("0")
     assert len(significant) <= digits
+
+
+@pytest.mark.parametrize("span, most, unit, stride", [
+    (200, 30, 1, 10), (600, 30, 1, 20), (20, 30, 1, 1), (37, 30, 1, 2), (140, 30, 1, 5),
+    (6, 50, 0.1, 0.2), (1, 50, 0.01, 0.02), (1, 50, 0.05, 0.05), (29.9, 50, 0.1, 1),
+])
+def test_round_stride_is_the_finest_round_multiple_of_the_unit_that_fits(span, most, unit,
+                                                                          stride):
+    """Written-out cases: 200 steps in at most 30 frames go by 10 (20 gaps; 5 would need
+    40); a slider stepping by 0.05 cannot stride by 0.02; 29.9 / 50 = 0.598 needs 1, as
+    0.5 is too fine and there is no 0.6 (1, 2 or 5 times a power of ten only)."""
+    assert numfmt.round_stride(span, most, unit) == pytest.approx(stride, rel=1e-12)

@@ -567,6 +567,34 @@ def test_race_figure_animates_all_eight_optimizers():
     assert fig.layout.sliders[-1].currentvalue.prefix.startswith("Schritt")
 
 
+@pytest.mark.parametrize("steps", [20, 60, 80, 140, 200, 600])
+def test_race_frames_fall_on_round_steps_and_play_in_the_same_time(steps):
+    """Play and the slider read step 0, 10, 20 ... 200 (a rounded linspace read 0, 7, 13,
+    20 ...): frames at every multiple of one stride of 1, 2 or 5 times a power of ten, the
+    finest that gives at most RACE_FRAMES gaps, plus the last step; however many frames
+    that makes, Play takes about RACE_PLAY_MS."""
+    paths = [(name, run_optimizer(name, "ravine", steps)) for name in ("sgd", "adam")]
+    fig = figs.race_figure(SURFACES["ravine"], paths, x_label="x", y_label="y",
+                           play_label="Play", pause_label="Pause", step_label="Step",
+                           minimum_name="Minimum")
+    names = [int(f.name) for f in fig.frames]
+    stride = names[1]
+    assert stride in (1, 2, 5, 10, 20) and -(-steps // stride) <= figs.RACE_FRAMES
+    assert stride == 1 or -(-steps // _finer(stride)) > figs.RACE_FRAMES  # the finest
+    assert names == list(range(0, steps + 1, stride))
+    assert [s.label for s in fig.layout.sliders[-1].steps] == [str(n) for n in names]
+    sgd = paths[0][1]  # (steps + 1, 2)
+    dots = [(f.data[1].x[0], f.data[1].y[0]) for f in fig.frames]  # sgd's dot, each frame
+    np.testing.assert_allclose(dots, sgd[names], rtol=1e-6, atol=1e-30)  # float32 points
+    gap_ms = fig.layout.updatemenus[0].buttons[0].args[1]["frame"]["duration"]
+    assert figs.RACE_PLAY_MS <= gap_ms * (len(names) - 1) < figs.RACE_PLAY_MS + len(names)
+
+
+def _finer(stride):
+    """The round stride below ``stride`` (10 -> 5, 5 -> 2, 2 -> 1)."""
+    return stride // 2 if str(stride)[0] in "12" else stride * 2 // 5
+
+
 def test_level_curves_of_a_paraboloid_are_circles():
     gx, gy = np.linspace(-2, 2, 41), np.linspace(-2, 2.5, 46)
     xx, yy = np.meshgrid(gx, gy)

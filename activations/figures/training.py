@@ -15,11 +15,13 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
+from ..numfmt import round_stride
 from .style import (GRID, cell, color, f32, figure, font_size, legend_on_top, line_width,
                     log_axis, merge, stacked_player, styled, two_panels)
 
 MAX_CURVE_POINTS = 400  # a loss curve needs no more to look exact
-RACE_FRAMES = 30  # animation frames of the optimizer race
+RACE_FRAMES = 30  # most gaps between the optimizer race's frames (they fall on round steps)
+RACE_PLAY_MS = 1800  # Play runs the race in this time, however many frames it has
 RACE_LINE_POINTS = 80  # most points per path in one animation frame
 RACE_GRID = 70  # contour resolution of a race surface
 RACE_LEVELS = 22  # contour lines drawn on a race surface
@@ -342,8 +344,11 @@ def _join_segments(sx, sy):
 
 
 def _frame_ends(steps, frames):
-    """Path lengths shown in each frame: 1 (the start) up to steps + 1."""
-    return np.unique(np.linspace(1, steps + 1, frames + 1).round().astype(int))
+    """Path lengths shown in each frame: 1 (the start) up to steps + 1, the frames at every
+    multiple of a round stride (at most ``frames`` of them), so Play reads step 0, 10, 20 ...
+    200 (a linspace's rounding read 0, 7, 13, 20 ...)."""
+    stride = max(1, int(round_stride(steps, frames)))  # (1, 2 or 5) x 10^e
+    return np.union1d(np.arange(0, steps + 1, stride), [steps]) + 1
 
 
 def _race_controls(ends, *, play_label, pause_label, step_label, present,
@@ -352,7 +357,8 @@ def _race_controls(ends, *, play_label, pause_label, step_label, present,
     with one stop per frame (named by its step, ``ends - 1``), starting on the last.
     ``below``: where they start, as a fraction of the plot's height under it (the default
     suits a normal-mode chart)."""
-    anim = dict(frame=dict(duration=60, redraw=False), transition=dict(duration=0),
+    gap_ms = -(-RACE_PLAY_MS // max(1, len(ends) - 1))  # ceiling: a run lasts RACE_PLAY_MS
+    anim = dict(frame=dict(duration=gap_ms, redraw=False), transition=dict(duration=0),
                 mode="immediate")
     base = font_size(present)
 
