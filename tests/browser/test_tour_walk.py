@@ -92,6 +92,28 @@ def test_banner_stays_while_playing_and_leaves_on_request(server, page):
     assert "fn=relu" in page.url  # the page itself stays as it was
 
 
+def test_back_and_next_to_the_same_page_do_not_look_selected(server, page):
+    """Step 20's neighbours are on its page (softmax): Streamlit draws a page link to the
+    page on screen as selected (shaded, bold), and both looked pressed. They must look as
+    step 15's Back does, which leads to another page."""
+    def looks(step_id):
+        step = tour.step(step_id)
+        _open(page, f"{server}/{step.link()}&tour={step.id}")
+        page.mouse.move(0, 0)  # no hover shading
+        return page.evaluate("""() => Object.fromEntries([...document.querySelectorAll(
+            '.st-key-tourbar_back a, .st-key-tourbar_next a')].map(a => [
+            a.closest('.st-key-tourbar_back') ? 'back' : 'next',
+            [getComputedStyle(a).backgroundColor,
+             getComputedStyle(a.querySelector('p')).fontWeight]]))""")
+
+    assert tour.step(tour.IDS[18]).page == tour.step(tour.IDS[19]).page == "softmax"
+    assert tour.step(tour.IDS[20]).page == "softmax"
+    assert tour.step(tour.IDS[13]).page != tour.step(tour.IDS[14]).page == "curves"
+    plain = looks(tour.IDS[14])["back"]  # step 15's Back: to another page
+    assert plain == ["rgba(0, 0, 0, 0)", "400"], plain
+    assert looks(tour.IDS[19]) == {"back": plain, "next": plain}
+
+
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_tour_step_in_presentation_mode(server, page, lang):
     page.set_viewport_size({"width": 1280, "height": 720})
