@@ -484,7 +484,8 @@ def _explorer() -> None:
               alt=t("curves.alt_sweep", param=_pname(swept.param),
                     label=curves[swept.slot].act.label, lo=fmt_chart(swept.values.min()),
                     hi=fmt_chart(swept.values.max())))
-        st.caption(t("curves.sweep_caption", label=_md(label)))
+        st.caption(t("curves.sweep_caption", label=_md(curves[swept.slot].act.label),
+                     param=_md(_pname(swept.param))))
     else:
         # The pair depends only on these (the typed formula is no key): a class at one view
         # shares one pair of figures.

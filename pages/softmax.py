@@ -451,6 +451,7 @@ if tabs[4].open:
                             format="%.1f", help=t("softmax.outlier_help"), bind="query-params")
         chart_slot = st.container()  # filled once the table below is read
         targets0, preds0 = pg.DEFAULT_REGRESSION
+        table_note = st.empty()  # what the table holds, once the outlier moves the charts
         table = st.data_editor(
             pd.DataFrame({"target": targets0, "prediction": preds0}), key="reg_table",
             num_rows="dynamic", hide_index=True, width="stretch",
@@ -471,6 +472,9 @@ if tabs[4].open:
             st.warning(t("softmax.reg_empty"), icon=WARN)
             targets, preds = np.array(targets0), np.array(preds0)
         moved = pg.with_outlier(preds, outlier)
+        if outlier:  # the table keeps the visitor's numbers; the charts add the outlier
+            table_note.caption(t("softmax.reg_table_before", before=fmt(preds[-1]),
+                                 offset=fmt(outlier), after=fmt(moved[-1])))
         base = pg.regression_losses(preds, targets)
         reg = pg.regression_losses(moved, targets)
         with chart_slot:  # above the table that feeds it

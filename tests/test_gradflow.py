@@ -6,6 +6,7 @@ the registry's forward functions, which have their own tests).
 """
 
 import math
+import re
 
 import numpy as np
 import pytest
@@ -562,3 +563,39 @@ def test_eight_units_a_layer_keep_relu_alive():
     for seed in range(50):
         stats = gradflow.layer_stats(_narrow("relu", seed, width=8))
         assert (stats.dead < 1).all() and stats.grad_x_norm > 0, seed
+
+
+# ---- the tour's initialisation steps quote the presets' table (ui/text/tour.py) ----------
+
+
+def _ratios(preset: str) -> dict[str, float]:
+    """Each init's "gradient at layer 1 / at the last layer", as the page's table gives it for
+    the preset (its default batch and seed)."""
+    p = gradflow.PRESETS[preset]
+    return {scheme: gradflow.profile(p.activations[0], p.depth, p.width, p.batch,
+                                     init=scheme, seed=0).flow_ratio for scheme in p.inits}
+
+
+@pytest.mark.parametrize("lang", ["EN", "KO"])
+def test_the_tour_quotes_the_init_presets_numbers(lang):
+    """Steps 7 and 8 say what the table shows: tanh with the standard init keeps a tenth of
+    the gradient and with Glorot more than half; ReLU with Glorot about 1/18,000 and with He
+    within a factor of 10 (it grows towards the input, 8.7)."""
+    from activations.numfmt import fmt
+    from ui.text import tour as texts
+
+    text = getattr(texts, lang)
+    tanh = _ratios("tanh_glorot")
+    assert round(tanh["standard"], 1) == 0.1 and 0.5 < tanh["xavier_uniform"] < 1
+    for value in tanh.values():
+        assert _quoted(fmt(value, 1 if value < 0.2 else 2), text["tanh_glorot_caption"])
+    relu = _ratios("relu_he")
+    assert round(1 / relu["xavier_normal"], -3) == 18_000 and "18,000" in text["relu_he_caption"]
+    assert 1 < relu["kaiming_normal"] < 10
+    for value in relu.values():
+        assert _quoted(fmt(value, 2), text["relu_he_caption"])
+
+
+def _quoted(number: str, text: str) -> bool:
+    """Whether ``text`` has ``number`` as a whole number ("0.1", not the start of "0.12")."""
+    return re.search(rf"(?<![\d.]){re.escape(number)}(?![\d])", text) is not None

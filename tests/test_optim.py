@@ -375,7 +375,8 @@ def test_run_optimizer_arguments():
 def test_the_ravine_race_does_what_its_captions_say():
     """The tour's ravine step and the race tab describe the default race (rates and 200
     steps as drawn). Momentum swings from wall to wall while it gathers speed along the
-    valley; NAG damps the swing and arrives first; Adagrad, RMSProp, Adam and NAdam first
+    valley; NAG damps the swing and is first to the star (within 0.1 of the minimum; by
+    step 30, a frame of the race); Adagrad, RMSProp, Adam and NAdam first
     head diagonally; plain SGD bounces once, then slides along the floor ever more slowly
     (its step is held by the steep walls: 0.05, where 2/25 = 0.08 would bounce out);
     AdaDelta is the slowest."""
@@ -395,7 +396,7 @@ def test_the_ravine_race_does_what_its_captions_say():
     assert np.abs(nag[3:, 1]).max() < 0.6 * np.abs(momentum[3:, 1]).max()
     first = {n: int(np.argmax(np.hypot(*p.T) < 0.1)) if (np.hypot(*p.T) < 0.1).any()
              else 10**6 for n, p in path.items()}
-    assert min(first, key=first.get) == "nesterov"
+    assert min(first, key=first.get) == "nesterov" and first["nesterov"] <= 30
     # The adaptive ones: a first step of the same size in both coordinates (a diagonal);
     # Adam keeps to it for its first five.
     for name in ("adagrad", "rmsprop", "adam", "nadam"):

@@ -364,6 +364,22 @@ def test_outlier_is_kept_in_the_link(apptest):
     assert "outlier" not in at.query_params
 
 
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_table_says_it_holds_the_predictions_before_the_outlier(apptest, lang):
+    """The table keeps the visitor's numbers (6.1 last) while the charts draw the last
+    prediction pushed up (16.1): a note says so, with both numbers, while the push is on."""
+    from ui.text.softmax import EN, KO
+
+    texts = {"en": EN, "ko": KO}[lang]
+    at = apptest(PAGE, query={"tab": "regression", "outlier": "10", "lang": lang})
+    note = texts["reg_table_before"].format(before="6.1", offset="10", after="16.1")
+    assert note in [c.value for c in at.caption]
+    points = _chart(at, "regression_chart")["data"]
+    assert 16.1 in np.round(np.concatenate([_y(tr) for tr in points]), 4)
+    at.slider(key="outlier").set_value(0.0).run()
+    assert not [c for c in at.caption if c.value.startswith(texts["reg_table_before"][:12])]
+
+
 @pytest.mark.parametrize("bad", ["abc", "1e400", "nan", "-1", "20.5", "", "x" * 10_000])
 def test_a_bad_outlier_in_the_link_warns_and_starts_at_0(apptest, bad):
     at = apptest(PAGE, query={"tab": "regression", "outlier": bad})

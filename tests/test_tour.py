@@ -82,6 +82,22 @@ def test_steps_are_unique_and_cover_the_claims():
     assert {s.page for s in tour.STEPS} <= set(PAGE_FILES)
 
 
+@pytest.mark.parametrize("texts", [EN, KO])
+def test_the_elu_selu_step_names_the_floors_drawn(texts):
+    """Step 13: ELU and SELU level off below zero at -alpha and -scale * alpha, which the
+    caption gives as -1 and -1.76 (PyTorch's defaults, far left of the chart)."""
+    import numpy as np
+
+    import activations
+    from activations.numfmt import fmt
+
+    far = np.array([-40.0])
+    for name in ("elu", "selu"):
+        floor = float(activations.get(name)(far)[0])
+        assert fmt(floor, 3).replace("-", "\u2212") in texts["elu_selu_caption"], name
+    assert fmt(float(activations.get("selu")(far)[0]), 3) == "-1.76"
+
+
 def test_links_keep_repeated_keys_in_order():
     step = tour.step("leaky_family")
     assert step.link() == ("curves?fn=leaky_relu&fn=prelu&fn=rrelu&p0_negative_slope=0.1"

@@ -31,14 +31,14 @@ EN = {
                   "f and f′ together (Softplus β from 0.5 to 20 turns into ReLU). Press Play "
                   "under the chart or drag its slider.",
     "sweep_name": "{label}, {param} animated",
-    "sweep_caption": "What to notice: watch {label} change in f and f′ together as the "
-                     "slider moves; the other curves stay put for comparison.",
+    "sweep_caption": "What to notice: watch {label} change in f and f′ together as {param} "
+                     "moves; the other curves stay put for comparison.",
     "play": "Play",
     "pause": "Pause",
     "yzoom": "Zoom f to [−1.5, 1.5]",
     "yzoom_help": "Fixes the y axis of f to −1.5 … 1.5, so sigmoid and tanh are not squashed "
                   "into a thin strip by curves that keep growing.",
-    "lane_note": "strip at the bottom: |f′| < 0.01",
+    "lane_note": "strips at the bottom, in each curve's colour: |f′| < 0.01",
     "notice_header": "**What to notice**",
     "notice_saturate_both": "Saturating on both sides: {names}. Far from 0 the slope falls "
                             "below 0.01, so the gradient passed back vanishes there.",
@@ -266,14 +266,14 @@ KO = {
                   "함께 보여 줍니다(Softplus의 β가 0.5에서 20으로 커지면 ReLU가 됩니다). "
                   "차트 아래의 재생 버튼을 누르거나 슬라이더를 끌어 보세요.",
     "sweep_name": "{label}, {param} 변화",
-    "sweep_caption": "눈여겨볼 점: 슬라이더가 움직이면 {label}의 f와 f′이 함께 바뀝니다. "
+    "sweep_caption": "눈여겨볼 점: {param} 값이 움직이면 {label}의 f와 f′이 함께 바뀝니다. "
                      "나머지 곡선은 비교를 위해 그대로 있습니다.",
     "play": "재생",
     "pause": "일시 정지",
     "yzoom": "f를 [−1.5, 1.5]로 확대",
     "yzoom_help": "f의 y축을 −1.5 … 1.5로 고정해, 계속 커지는 곡선 때문에 sigmoid와 tanh가 "
                   "얇은 띠로 눌리지 않게 합니다.",
-    "lane_note": "아래쪽 띠: |f′| < 0.01",
+    "lane_note": "아래쪽 띠(곡선마다 그 색): |f′| < 0.01",
     "notice_header": "**눈여겨볼 점**",
     "notice_saturate_both": "양쪽 모두 포화: {names}. 0에서 멀어지면 기울기가 0.01 아래로 "
                             "떨어져, 그곳에서는 역전파되는 기울기가 소실됩니다.",
@@ -328,7 +328,7 @@ KO = {
                    "그어집니다).",
     "note_sigmoid_tanh": "tanh(x) = 2σ(2x) − 1이므로 모양은 같은 S자이고 늘여 놓은 것뿐입니다. "
                          "기울기의 최댓값은 sigmoid가 0.25, tanh가 1이고, tanh는 출력이 양수와 "
-                         "음수를 모두 가지는 zero-centered 함수라 보통 더 빨리 학습됩니다.",
+                         "음수를 모두 가지는 0 중심 함수라 보통 더 빨리 학습됩니다.",
     "note_dead": "x < 0에서 ReLU의 기울기는 정확히 0입니다(빨간 구간). 입력이 계속 음수인 "
                  "뉴런은 기울기를 전혀 받지 못해 학습을 멈추는데, 이를 'dying ReLU'라고 합니다. "
                  "LeakyReLU는 이 구간에도 작은 기울기를 남겨 두어 기울기가 늘 조금은 전달됩니다.",

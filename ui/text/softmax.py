@@ -32,7 +32,7 @@ EN = {
     "controls": "Logits and class names",
     "preset": "Preset",
     "preset_placeholder": "Load a preset…",
-    "preset_seeds": "Seeds' example: 1, 3, 0, 2",
+    "preset_seeds": "The notes' example: 1, 3, 0, 2",
     "preset_confident": "Confident: one clear winner",
     "preset_close_call": "Close call: two nearly tied",
     "preset_tie": "Four-way tie",
@@ -167,7 +167,7 @@ EN = {
     ),
     # tab 3
     "example_intro": (
-        "The seeds' example. Cross-entropy measures how far a predicted distribution q is "
+        "The lecture notes' example. Cross-entropy measures how far a predicted distribution q is "
         "from the true distribution p: the lower H(p, q), the better the guess. Here the "
         "truth is p and there are two guesses: q1 (uniform) and q2. Natural logarithms "
         "(nats)."
@@ -181,7 +181,7 @@ EN = {
         "H(p, q1) ≈ **{h1}** and H(p, q2) ≈ **{h2}**: q2 has the lower cross-entropy, so it "
         "is the closer guess. No guess can go below H(p) ≈ {hp}, reached only by q = p. "
         "The KL divergence is exactly the gap: KL(p ‖ q1) ≈ {kl1} and KL(p ‖ q2) ≈ {kl2}, "
-        "and it is 0 only for a perfect guess. (The seeds write about 1.38 and 1.29, cutting "
+        "and it is 0 only for a perfect guess. (The notes write about 1.38 and 1.29, cutting "
         "the digits off. In bits, with log base 2, the same numbers are {b1}, {b2} and {bp}.)"
     ),
     "outcome": "x{k}",
@@ -225,6 +225,8 @@ EN = {
     "reg_empty": "The table has no usable row; showing the default data.",
     "outlier": "Outlier: push the last prediction up by",
     "outlier_help": "Adds this amount to the last prediction's error.",
+    "reg_table_before": "The table holds the predictions before the outlier: the charts "
+                        "above draw the last one at {before} + {offset} = {after}.",
     "mse": "MSE",
     "rmse": "RMSE",
     "mae": "MAE",
@@ -480,6 +482,8 @@ KO = {
     "reg_empty": "표에 쓸 수 있는 행이 없어 기본 데이터를 보여 줍니다.",
     "outlier": "이상치: 마지막 예측을 위로 미는 양",
     "outlier_help": "마지막 예측의 오차에 이 값을 더합니다.",
+    "reg_table_before": "표는 이상치를 더하기 전의 예측입니다. 위 차트는 마지막 예측을 "
+                        "{before} + {offset} = {after}(으)로 그립니다.",
     "mse": "MSE",
     "rmse": "RMSE",
     "mae": "MAE",
