@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["fmt", "fmt_list", "fmt_chart", "fmt_power", "round_log_steps", "round_stride",
-           "FIXED_MIN", "FIXED_MAX"]
+__all__ = ["fmt", "fmt_list", "fmt_chart", "fmt_power", "fmt_tex", "round_log_steps",
+           "round_stride", "FIXED_MIN", "FIXED_MAX"]
 
 FIXED_MIN = 1e-4  # |x| below this (and not 0) is written in scientific notation
 FIXED_MAX = 1e6  # |x| at or above this too
@@ -82,6 +82,22 @@ def fmt_power(x, digits: int = 4) -> str:
     if mantissa != "1":
         power = f"{fmt_chart(float(mantissa))}\u00d7{power}"
     return f'<span style="font-size:125%">{power}</span>'
+
+
+def fmt_tex(x, digits: int = 4) -> str:
+    r""":func:`fmt` for a number inside a TeX formula: scientific notation as a power of ten
+    (TeX would set ``8.166e-05`` as a product with the variable e, minus 5).
+
+    >>> fmt_tex(-8.1659e-5), fmt_tex(0.25), fmt_tex(1e20)
+    ('-8.166 \\times 10^{-5}', '0.25', '10^{20}')
+    """
+    text = fmt(x, digits)
+    if "e" not in text:  # a plain decimal, or nan / inf
+        return text
+    mantissa, exponent = text.split("e")
+    power = f"10^{{{int(exponent)}}}"
+    return power if mantissa == "1" else (
+        f"-{power}" if mantissa == "-1" else f"{mantissa} \\times {power}")
 
 
 # Ten round mantissas a decade (steps of x1.2 to x1.33): a logarithmic run whose every value

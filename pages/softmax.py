@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from activations import playground as pg
-from activations.numfmt import fmt, fmt_chart
+from activations.numfmt import fmt, fmt_chart, fmt_tex
 from activations.figures import softmax as figs
 from activations.softmax import entropy
 from ui.frame import (chart, display_math, fragment, latex, lazy_tabs, on_phone, presenting,
@@ -395,9 +395,9 @@ if tabs[2].open:
                  r"\end{aligned}")
         # One formula a line, not aligned: an aligned block cannot wrap on a phone.
         st.latex(r"H(p, q_1) = -(0.5 \log 0.25 + 0.125 \log 0.25 + 0.125 \log 0.25"
-                 rf" + 0.25 \log 0.25) \approx {fmt(ex.cross_entropy_q1)}")
+                 rf" + 0.25 \log 0.25) \approx {fmt_tex(ex.cross_entropy_q1)}")
         st.latex(r"H(p, q_2) = -(0.5 \log 0.5 + 0.125 \log 0.25 + 0.125 \log 0.125"
-                 rf" + 0.25 \log 0.125) \approx {fmt(ex.cross_entropy_q2)}")
+                 rf" + 0.25 \log 0.125) \approx {fmt_tex(ex.cross_entropy_q2)}")
         c1, c2, c3 = st.columns(3)
         c1.metric(t("softmax.m_h_q1"), fmt(ex.cross_entropy_q1))
         c2.metric(t("softmax.m_h_q2"), fmt(ex.cross_entropy_q2),

@@ -12,7 +12,7 @@ import streamlit as st
 
 import activations
 from activations import datasets, optim, training
-from activations.numfmt import fmt
+from activations.numfmt import fmt, fmt_tex
 from activations.figures import training as figs
 from activations.surfaces import SURFACES
 from ui.frame import (chart, fragment, height_cut, latex, lazy_tabs, on_phone, page_link,
@@ -341,8 +341,8 @@ def _compare_tab() -> None:
         product = r" ".join(f"W_{{{k}}}" for k in range(1, n_hidden + 1))
         scale = f"c^{{{n_hidden}}}\\," if n_hidden else ""
         latex(rf"W = {scale}{product}\,w_{{\mathrm{{out}}}} = "
-              rf"\begin{{pmatrix}} {fmt(W[0, 0])} \\ {fmt(W[1, 0])} \end{{pmatrix}},",
-              rf"b = {fmt(b[0])},", rf"c = {fmt(c)}")
+              rf"\begin{{pmatrix}} {fmt_tex(W[0, 0])} \\ {fmt_tex(W[1, 0])} \end{{pmatrix}},",
+              rf"b = {fmt_tex(b[0])},", rf"c = {fmt_tex(c)}")
         sizes = training.layer_sizes(net.hidden)
         shapes = r"\;".join(rf"({a}\times{b_})" for a, b_ in zip(sizes[:-1], sizes[1:]))
         st.latex(rf"\text{{{t('training.collapse_shapes')}}}\quad {shapes}"

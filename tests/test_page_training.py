@@ -49,6 +49,18 @@ def test_default_view_reruns_from_the_cache(apptest):
     assert len(at.get("plotly_chart")) == 2
 
 
+def test_the_collapsed_map_writes_small_numbers_as_powers_of_ten(apptest):
+    """The tour's first step (500 steps): b is about -8e-05, which TeX set as "8.166e - 05",
+    a product with a variable e. It reads as a power of ten."""
+    import re
+
+    at = _view(apptest, EN["tab_compare"], query={"dataset": "xor", "act": "tanh"})
+    formula = next(m.value for m in at.markdown if "pmatrix" in m.value)
+    b = formula.split(r"b = ")[1].split(",")[0]
+    assert re.fullmatch(r"-\d\.\d+ \\times 10\^\{-\d+\}", b), b
+    assert not re.search(r"\de[-+]?\d", formula), formula
+
+
 def test_comparison_view_xor_identity_vs_tanh(apptest):
     at = _view(apptest, EN["tab_compare"], query=FAST)
     assert not at.exception
