@@ -287,7 +287,7 @@ KO = {
     "alt_loss_curve": "{name}의 로짓을 움직일 때 손실과 그 기울기의 선 그래프, 현재 값 표시.",
     "alt_animation": "T가 {lo}부터 {hi}까지 바뀔 때 클래스 {n}개의 softmax 확률을 보여 주는 움직이는 막대 그래프, 재생 버튼과 슬라이더.",
     "alt_example": "네 가지 결과에 대한 실제 분포 p와 두 추측 q1, q2의 막대 그래프.",
-    "alt_binary": "z가 −10부터 10까지일 때의 선 그래프: 시그모이드, y = 1과 y = 0일 때의 이진 교차 엔트로피와 그 기울기, z = {z}에 "
+    "alt_binary": "z가 −10부터 10까지일 때의 선 그래프: sigmoid, y = 1과 y = 0일 때의 이진 교차 엔트로피와 그 기울기, z = {z}에 "
                   "표시.",
     "alt_regression": "점 {n}개의 정답과 예측, 그리고 각 예측에 대한 MSE, RMSE, MAE의 기울기.",
     "alt_outlier": "마지막 예측을 위로 밀 때 MSE, RMSE, MAE의 선 그래프, 지금 민 양 {offset}에 표시.",
