@@ -58,11 +58,10 @@ EN = {
                            "the table); with Glorot (Xavier, orange) more than half of it "
                            "arrives (0.56).",
     "relu_he": "ReLU keeps the gradient",
-    "relu_he_caption": "ReLU's slope is exactly 1 for x > 0, but it passes only half its "
-                       "inputs: with Glorot (Xavier) initialisation the gradient shrinks "
-                       "about 18,000-fold through 30 layers (5.6e-05 in the table). He "
-                       "(Kaiming) doubles the weights' variance, and it stays within a "
-                       "factor of 10 (8.7).",
+    "relu_he_caption": "With Glorot (Xavier) initialisation ReLU's gradient shrinks about "
+                       "18,000-fold over 30 layers (5.6e-05 in the table); He (Kaiming) "
+                       "doubles the weights' variance, and it stays within a factor of 10 "
+                       "(8.7).",
     "relu_dead": "ReLU can die",
     "relu_dead_caption": "For x < 0 ReLU's slope is exactly 0 (the red zone): a unit whose "
                          "input stays negative gets no gradient and never recovers. "
@@ -177,10 +176,9 @@ KO = {
                            "동안 10분의 1로 줄어듭니다(표의 0.1). Glorot(Xavier) 초기화(주황 "
                            "선)에서는 절반 넘게 닿습니다(0.56).",
     "relu_he": "ReLU는 기울기를 유지합니다",
-    "relu_he_caption": "ReLU의 기울기는 x > 0에서 정확히 1이지만 입력의 절반만 통과시킵니다. "
-                       "Glorot(Xavier) 초기화에서는 30층을 지나며 기울기가 약 18,000분의 1로 "
-                       "줄어듭니다(표의 5.6e-05). He(Kaiming) 초기화는 가중치 분산을 두 배로 "
-                       "키워, 기울기가 10배 안에 머뭅니다(8.7).",
+    "relu_he_caption": "Glorot(Xavier) 초기화에서는 ReLU의 기울기가 30층을 지나며 약 "
+                       "18,000분의 1로 줄어듭니다(표의 5.6e-05). He(Kaiming) 초기화는 가중치 "
+                       "분산을 두 배로 키워, 기울기가 10배 안에 머뭅니다(8.7).",
     "relu_dead": "ReLU는 죽을 수 있습니다",
     "relu_dead_caption": "x < 0에서 ReLU의 기울기는 정확히 0입니다(빨간 구간). 입력이 계속 "
                          "음수인 유닛은 기울기를 받지 못해 다시 살아나지 못합니다. "
