@@ -585,11 +585,11 @@ class Sweep:
 def _sweep_values(lo: float, hi: float, log: bool, step: float, frames: int) -> np.ndarray:
     """Values from ``lo`` to ``hi``, each a multiple of the slider's ``step``. On a linear
     range, at most ``frames``: the ends and every multiple of a round stride between
-    (`numfmt.round_stride`: 1, 2 or 5 times a power of ten, the finest that fits), so that playing reads c = -3, -2.8,
-    -2.6 ... and the slider's ruler 0, 0.1 ... 1, not a rounded linspace's uneven steps (0,
-    0.02, 0.05, 0.08, 0.1). On a log range (Softplus beta), the round values of
-    `numfmt.round_log_steps` (beta = 0.5, 0.6, 0.8, 1, 1.2 ... 20), as softmax's
-    temperatures."""
+    (`numfmt.round_stride`: 1, 2 or 5 times a power of ten, the finest that fits), so that
+    playing reads c = -3, -2.8, -2.6 ... and the slider's ruler 0, 0.1 ... 1, not a rounded
+    linspace's uneven steps (0, 0.02, 0.05, 0.08, 0.1). On a log range (Softplus beta), the
+    round values of `numfmt.round_log_steps` (beta = 0.5, 0.6, 0.8, 1, 1.2 ... 20), as
+    softmax's temperatures."""
     if log:
         return np.asarray(round_log_steps(lo, hi))  # (ten a decade,)
     units = round((hi - lo) / step)  # the range in slider steps
