@@ -92,11 +92,11 @@ EN = {
                         "closes in on ReLU, drawn still beside it; on the right its derivative, "
                         "the sigmoid σ(βx), sharpens into ReLU's step.",
     "scale": "Scale equivariance of the ReLU family",
-    "scale_caption": "For ReLU and LeakyReLU f(kx)/k = f(x) exactly (the scaled curves "
-                     "sit on top); for sigmoid it does not.",
+    "scale_caption": "For ReLU and LeakyReLU f(kx)/k = f(x) exactly (further down, the "
+                     "scaled curves sit on top); for sigmoid it does not.",
     "gelu": "GELU: exact vs tanh approximation",
     "gelu_caption": "The tanh approximation of GELU is almost indistinguishable: the "
-                    "difference chart shows how small the gap is.",
+                    "difference chart further down shows how small the gap is.",
     "temperature_low": "Low temperature: almost one-hot",
     "temperature_low_caption": "At T = 0.1 softmax puts almost all probability on the "
                                "largest logit, close to argmax's one-hot vector. Further "
@@ -208,11 +208,12 @@ KO = {
                         "옆에 고정된 ReLU에 다가가고, 오른쪽의 도함수 sigmoid σ(βx)는 ReLU의 "
                         "계단으로 날카로워집니다.",
     "scale": "ReLU 계열의 스케일 등변성",
-    "scale_caption": "ReLU와 LeakyReLU는 f(kx)/k = f(x)가 정확히 성립합니다(배율을 바꾼 곡선이 겹칩니다). "
+    "scale_caption": "ReLU와 LeakyReLU는 f(kx)/k = f(x)가 정확히 성립합니다(더 아래에서 배율을 "
+                     "바꾼 곡선이 겹칩니다). "
                      "sigmoid는 그렇지 않습니다.",
     "gelu": "GELU: 정확한 식과 tanh 근사",
-    "gelu_caption": "GELU의 tanh 근사는 거의 구별되지 않습니다. 차이 차트에서 그 간격이 얼마나 "
-                    "작은지 보세요.",
+    "gelu_caption": "GELU의 tanh 근사는 거의 구별되지 않습니다. 더 아래의 차이 차트에서 그 "
+                    "간격이 얼마나 작은지 보세요.",
     "temperature_low": "낮은 온도: 거의 원-핫",
     "temperature_low_caption": "T = 0.1에서 softmax는 가장 큰 로짓에 확률을 거의 모두 주어 "
                                "argmax의 원-핫 벡터에 가까워집니다. 더 아래의 재생을 누르면 "
