@@ -86,6 +86,8 @@ def test_steps_are_unique_and_cover_the_claims():
 def test_the_elu_selu_step_names_the_floors_drawn(texts):
     """Step 13: ELU and SELU level off below zero at -alpha and -scale * alpha, which the
     caption gives as -1 and -1.76 (PyTorch's defaults, far left of the chart)."""
+    import re
+
     import numpy as np
 
     import activations
@@ -93,8 +95,9 @@ def test_the_elu_selu_step_names_the_floors_drawn(texts):
 
     far = np.array([-40.0])
     for name in ("elu", "selu"):
-        floor = float(activations.get(name)(far)[0])
-        assert fmt(floor, 3).replace("-", "\u2212") in texts["elu_selu_caption"], name
+        floor = fmt(float(activations.get(name)(far)[0]), 3).replace("-", "\u2212")
+        # a whole number: ELU's "−1" must not be found inside SELU's "−1.76"
+        assert re.search(rf"{re.escape(floor)}(?![\d.])", texts["elu_selu_caption"]), name
     assert fmt(float(activations.get("selu")(far)[0]), 3) == "-1.76"
 
 
