@@ -347,7 +347,7 @@ def _frame_ends(steps, frames):
     """Path lengths shown in each frame: 1 (the start) up to steps + 1, the frames at every
     multiple of a round stride (at most ``frames`` of them), so Play reads step 0, 10, 20 ...
     200 (a linspace's rounding read 0, 7, 13, 20 ...)."""
-    stride = max(1, int(round_stride(steps, frames)))  # (1, 2 or 5) x 10^e
+    stride = int(round_stride(steps, frames))  # (1, 2 or 5) x 10^e, a whole step at least
     return np.union1d(np.arange(0, steps + 1, stride), [steps]) + 1
 
 
