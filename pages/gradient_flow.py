@@ -195,7 +195,8 @@ def _controls() -> dict:
 
 def _grad_caption(stats, names, theory: bool, chain_drawn: bool) -> None:
     """What the gradient chart shows, sentence by sentence as drawn."""
-    parts = [tr("grad_notice"), tr("grad_notice_theory" if theory else "grad_notice_no_theory")]
+    parts = [tr("grad_notice")] + [tr("grad_overlap")] * (len(stats) > 1)
+    parts.append(tr("grad_notice_theory" if theory else "grad_notice_no_theory"))
     if chain_drawn:
         parts.append(tr("grad_notice_chain"))
     st.caption(" ".join(parts))

@@ -161,6 +161,9 @@ def test_gradient_norms(key, present):
         assert layout[axis]["type"] == "log" and layout[axis]["exponentformat"] == "power"
     assert layout["yaxis"]["title"]["text"] == TEXT["norm_log"]
     assert layout["xaxis"]["title"]["text"] == layout["xaxis2"]["title"]["text"] == TEXT["layer"]
+    # half a layer either side, where the strips end: no tick on a layer 0 that isn't there
+    depth = runs[0].depth
+    assert layout["xaxis"]["range"] == layout["xaxis2"]["range"] == [0.5, depth + 0.5]
     assert [a["text"] for a in layout["annotations"]] == [TEXT["grad_h_title"],
                                                           TEXT["grad_w_title"]]
     assert layout["xaxis"]["domain"][1] < layout["xaxis2"]["domain"][0]  # side by side
@@ -419,8 +422,11 @@ def test_unit_fractions(key, present):
         assert layout[axis]["range"] == [-3, 103] and layout[axis]["ticksuffix"] == "%"
         assert layout[axis]["hoverformat"] == ".4~g"  # "46.15%", not "46.14563%"
     assert layout["yaxis2"]["matches"] == "y"  # one percent scale for both panels
-    # every 2nd layer ticked on a 10-layer net, as on the gradient chart (not every 5th)
-    assert layout["xaxis"]["nticks"] == layout["xaxis2"]["nticks"] == 6
+    # from half a layer before the first to half after the last, as on the gradient chart:
+    # the nested markers no longer widen it to a tick at a layer 0 (they overhang it)
+    depth = runs[0].depth
+    assert layout["xaxis"]["range"] == layout["xaxis2"]["range"] == [0.5, depth + 0.5]
+    assert all(trace["cliponaxis"] is False for trace in data)
     assert layout["legend"]["itemsizing"] == "constant"  # not a dot where few layers are marked
     assert layout["yaxis"]["title"]["text"] == TEXT["percent"]
     assert [a["text"] for a in layout["annotations"]] == [TEXT["saturated"], TEXT["dead"]]
@@ -453,33 +459,80 @@ def test_two_panel_charts_stack_on_a_phone(which):
     assert layout["height"] == height and layout["legend"]["y"] == -0.12
 
 
+def _marker_sizes(data: list[dict], depth: int) -> list[np.ndarray]:
+    """Each run's marker size at every layer, from its traces with markers (one per panel,
+    both alike), in run order."""
+    runs: dict[str, list[dict]] = {}
+    for trace in data:
+        if trace.get("mode") == "lines+markers":
+            runs.setdefault(trace["legendgroup"], []).append(trace["marker"])
+    sizes = []
+    for left, right in runs.values():
+        assert left == right
+        size = _decode(left["size"]) if isinstance(left["size"], dict) else left["size"]
+        sizes.append(np.broadcast_to(size, (depth,)))
+    return sizes
+
+
 @pytest.mark.parametrize("present", [False, True])
 @pytest.mark.parametrize("key", ["one", "several", "deep"])
-def test_unit_fractions_nest_the_markers_of_runs_that_coincide(key, present):
-    """Runs at the same percent (0% at every layer is common) draw their lines over one
-    another; their markers are outlines that nest, so every run's shape still shows where
-    they coincide: each run's marker is wider than the next run's by more than both their
-    outlines, fully opaque, at the same layers for every run, and at most 12 layers a run
-    carry one (a 60-layer net's markers ran into one band)."""
+@pytest.mark.parametrize("chart", ["gradient", "fractions"])
+def test_markers_of_runs_that_coincide_nest(chart, key, present):
+    """Runs at the same value (0% at every layer on the fraction chart; the loss's gradient
+    at the last layer on the gradient chart) draw their lines over one another; their
+    markers are outlines that nest, so every run's shape still shows where they coincide:
+    each run's marker is wider than the next run's by more than both their outlines, fully
+    opaque, at the same layers for every run, and at most 15 layers a run carry one (a
+    60-layer net's markers ran into one band)."""
     runs = _runs(key)
-    data = _fractions(runs, present)["data"]
-    markers = [data[2 * i]["marker"] for i in range(len(runs))]
-    assert [data[2 * i + 1]["marker"] for i in range(len(runs))] == markers
-    sizes = [np.broadcast_to(_decode(m["size"]) if isinstance(m["size"], dict) else m["size"],
-                             runs[0].layers.shape) for m in markers]
+    spec = _fractions(runs, present) if chart == "fractions" else _gradient_norms(runs, present)
+    data = spec["data"]
+    sizes = _marker_sizes(data, runs[0].depth)
+    assert len(sizes) == len(runs)
     shown = sizes[0] > 0
-    assert 0 < shown.sum() <= 12 and (shown.all() or runs[0].depth > 12)
+    assert 0 < shown.sum() <= 15 and (shown.all() or runs[0].depth > 15)
     assert all(np.array_equal(s > 0, shown) for s in sizes)  # the same layers for every run
-    if not shown.all():  # a deep net: every k-th layer, k, 2k, ... as the ticks run
-        k = int(runs[0].layers[shown][0])
-        np.testing.assert_array_equal(runs[0].layers[shown], np.arange(k, runs[0].depth + 1, k))
+    if not shown.all():  # a deep net (60 layers): every 5th, as the ticks run
+        np.testing.assert_array_equal(runs[0].layers[shown], np.arange(5, 61, 5))
+    markers = [t["marker"] for t in data if t.get("mode") == "lines+markers"][::2]
     widths = [s[shown][0] for s in sizes]
     for m, (outer, inner) in zip(markers, zip(widths, widths[1:])):
         assert outer - inner > 2 * m["line"]["width"]
     assert widths[-1] >= 8  # the innermost still reads
-    for i, m in enumerate(markers):
+    measured = [t for t in data if t.get("mode") == "lines+markers"][::2]
+    for m, trace in zip(markers, measured):
         assert m["symbol"].endswith("-open") and m["opacity"] == 1
-        assert m["color"] == data[2 * i]["line"]["color"]
+        assert m["color"] == trace["line"]["color"]
+    assert spec["layout"]["legend"]["itemsizing"] == "constant"  # not a trace's mean size
+
+
+@pytest.mark.parametrize("depth, layers", [
+    (15, range(1, 16)),
+    (16, range(2, 17, 2)),
+    (37, [5, 10, 15, 20, 25, 30, 35, 37]),
+    (50, range(5, 51, 5)),
+    (200, range(20, 201, 20)),
+])
+def test_a_deep_net_marks_round_layers_and_the_last(depth, layers):
+    """Up to 15 layers, each has a marker; deeper, every 2nd, 5th, 10th ... layer (as the
+    axis ticks run), and the last, where the loss's gradient enters."""
+    run = gradflow.profile("relu", depth, 2, 2, init="kaiming_normal", seed=0)
+    size = _marker_sizes(_gradient_norms([run])["data"], depth)[0]
+    np.testing.assert_array_equal(run.layers[size > 0], list(layers))
+
+
+def test_a_dead_relu_shows_its_last_point_around_the_one_that_lives():
+    """The tour's dying-ReLU step: below the top, ReLU's gradient is exactly 0 (a strip),
+    and its one point, at the last layer, lies where LeakyReLU's is. It is drawn around it,
+    wider, so the ReLU in the legend has something on the chart."""
+    runs = [gradflow.profile(a, 10, 32, 16, init="kaiming_normal", seed=0, bias=-20.0)
+            for a in ("relu", "leaky_relu")]
+    relu, leaky = (t for t in _gradient_norms(runs, theory=False)["data"]
+                   if t.get("mode") == "lines+markers" and t.get("yaxis", "y") == "y")
+    y_relu, y_leaky = _decode(relu["y"]), _decode(leaky["y"])
+    assert np.isnan(y_relu[:-1]).all() and y_relu[-1] > 0  # one point, at the top
+    np.testing.assert_allclose(y_relu[-1], y_leaky[-1], rtol=1e-2)  # where LeakyReLU's is
+    assert relu["marker"]["size"] > leaky["marker"]["size"] + 2 * relu["marker"]["line"]["width"]
 
 
 def test_unit_fractions_of_a_dead_network_read_100_percent():

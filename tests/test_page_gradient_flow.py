@@ -60,6 +60,7 @@ def test_default_view(apptest):
     assert len(frac["data"]) == 6
     caption = next(c.value for c in at.caption if c.value.startswith(EN["grad_notice"]))
     assert EN["grad_notice_theory"] in caption and EN["grad_notice_chain"] in caption
+    assert EN["grad_overlap"] in caption  # three runs: their nested markers explained
     assert at.multiselect(key="act").value == ["sigmoid", "tanh", "relu"]
     assert at.slider(key="depth").value == 10
     assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 3
@@ -255,6 +256,7 @@ def test_no_theory_line_where_the_gain_does_not_apply(apptest):
     assert not [tr for tr in grad["data"] if tr.get("line", {}).get("dash") == "dash"]
     caption = next(c.value for c in at.caption if c.value.startswith(EN["grad_notice"]))
     assert EN["grad_notice_no_theory"] in caption
+    assert EN["grad_overlap"] not in caption  # one run: nothing to nest
     assert EN["col_predicted"] not in at.dataframe[0].value.columns
 
 

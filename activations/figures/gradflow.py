@@ -12,6 +12,7 @@ import numpy as np
 import plotly.colors
 import plotly.graph_objects as go
 
+from ..numfmt import round_stride
 from .style import (LANE_AXIS, LANE_HEIGHT, axis_key, bands, below_lanes, cell, color, f32,
                     figure, lane_bottom, line_width, log_axis, log_span, merge, styled,
                     subplots, two_panels)
@@ -20,11 +21,11 @@ __all__ = ["gradient_norms", "distribution_boxes", "distribution_heatmaps", "uni
 
 MAX_BOXES = 50  # boxes per run on the distribution chart; deeper nets show evenly spaced layers
 SYMBOLS = ("circle", "square", "diamond", "triangle-up")  # tells runs apart where lines overlap
-# Marker sizes on the fraction chart, in px: the last run's, and how much larger each run
-# before it is (see `_nested_sizes`); on a screen, and in presentation mode. At most
-# MAX_MARKED layers get one (see `_marked`).
+# Marker sizes on the gradient and fraction charts, in px: the last run's, and how much
+# larger each run before it is (see `_nested_sizes`); on a screen, and in presentation mode.
+# At most MAX_MARKED layers get one (see `_marked`).
 NEST, NEST_PRESENT = (8, 5), (10, 7)
-MAX_MARKED = 12
+MAX_MARKED = 15
 CHAIN_COLOR = "#7F7F7F"  # the grey of the palette: a reference, not a run
 # Viridis spelled out as Plotly's validator expands the name, stops at i / 9: plotly.js's own
 # "Viridis" has other stops and would shade the heatmaps slightly differently.
@@ -46,6 +47,15 @@ def _symbol(i: int) -> str:
 def _titled(text: str, **axis) -> dict:
     """An axis layout with a title."""
     return dict(axis, title=dict(text=text))
+
+
+def _layer_axis(x_title: str, runs, **axis) -> dict:
+    """The layer axis, from half a layer before the first to half after the last (where
+    the strips end): left to itself, Plotly widens it for the nested markers and puts a
+    tick on a layer 0 that isn't there. The markers at the ends overhang it (`cliponaxis`)."""
+    if runs:
+        axis = dict(axis, range=[0.5, runs[0].depth + 0.5])
+    return _titled(x_title, **axis)
 
 
 def _legend_below(present: bool, stacked: bool = False) -> dict:
@@ -142,12 +152,13 @@ THEORY_WIDTH = 2.6  # x the measured line's width
 THEORY_OPACITY = 0.6
 
 
-def _norm_traces(i: int, run, name: str, theory: str | None, width: float) -> list[dict]:
+def _norm_traces(i: int, run, name: str, theory: str | None, width: float,
+                 marker: dict) -> list[dict]:
     """One run's traces: the prediction of ||dL/dh_l|| (wide, pale, dashed, unless
     ``theory`` is None) and ||dL/dh_l|| over it on the left panel, ||dL/dW_l|| on the
     right; one legend group, so a click hides all, the measurement listed first."""
     common = dict(type="scatter", x=run.layers, legendgroup=f"run{i}")
-    measured = dict(common, mode="lines+markers", marker=dict(size=6, symbol=_symbol(i)),
+    measured = dict(common, mode="lines+markers", marker=marker, cliponaxis=False,
                     line=dict(color=color(i), width=width))
     traces = []
     if theory is not None:
@@ -186,8 +197,9 @@ def gradient_norms(runs, names, *, title_h, title_w, x_title, y_title, theory_na
     width = line_width(present)
     data = []
     theory_names = theory_names if theory_names is not None else [None] * len(runs)
-    for i, (run, name, theory) in enumerate(zip(runs, names, theory_names)):
-        data += _norm_traces(i, run, name, theory, width)
+    sizes = _nested_sizes(len(runs), present)
+    for i, (run, name, theory, size) in enumerate(zip(runs, names, theory_names, sizes)):
+        data += _norm_traces(i, run, name, theory, width, _outline(i, run, size, width))
     if chain is not None and runs:
         data.append(dict(type="scatter", x=runs[0].layers, y=_chain_line(runs, chain),
                          name=chain_name, mode="lines",
@@ -205,7 +217,7 @@ def gradient_norms(runs, names, *, title_h, title_w, x_title, y_title, theory_na
                 lanes[axis] = i + 1
     left_axis = _room_for_strips(log_axis(*left), left, lanes["y"])
     right_axis = _room_for_strips(log_axis(*right), right, lanes["y2"])
-    panels = dict(xaxis=_titled(x_title), xaxis2=_titled(x_title),
+    panels = dict(xaxis=_layer_axis(x_title, runs), xaxis2=_layer_axis(x_title, runs),
                   yaxis=_titled(y_title, **left_axis),
                   yaxis2=_titled(y_title, **right_axis) if stacked else right_axis,
                   **({"yaxis3": dict(LANE_AXIS, anchor="x")} if lanes["y"] else {}),
@@ -215,8 +227,9 @@ def gradient_norms(runs, names, *, title_h, title_w, x_title, y_title, theory_na
     grid = two_panels((title_h, title_w), stacked)
     layout = styled(merge(grid, panels), present=present,
                     height=height or (800 if stacked else PRESENT_HEIGHT if present else 480))
-    # Two panels: unified hover would mix them.
-    return figure(data, merge(layout, dict(_legend_below(present, stacked), hovermode="x")))
+    # Two panels: unified hover would mix them. One marker size in the legend (see below).
+    legend = merge(_legend_below(present, stacked), dict(legend=dict(itemsizing="constant")))
+    return figure(data, merge(layout, dict(legend, hovermode="x")))
 
 
 def _box_layers(depth: int) -> np.ndarray:
@@ -303,25 +316,29 @@ def _nested_sizes(n: int, present: bool) -> list[int]:
 
 def _marked(layers: np.ndarray, size: int) -> int | np.ndarray:
     """``size`` at the layers that get a marker, 0 at the others: every layer up to
-    MAX_MARKED of them; on a deeper net every k-th (k, 2k, ..., as the ticks run), the
-    same layers for every run, so the markers of a 50-layer net don't run into a band."""
-    every = -(-len(layers) // MAX_MARKED)  # ceil
-    return size if every == 1 else np.where(layers % every == 0, size, 0)
+    MAX_MARKED of them; on a deeper net every k-th (k a round stride, 2k, ..., as the ticks
+    run) and the last, the same layers for every run, so the markers of a 50-layer net don't
+    run into a band. The last layer is where the loss's gradient enters, where the runs often
+    meet on the gradient chart, and a run with no other point there (a dead ReLU) shows."""
+    every = int(round_stride(len(layers), MAX_MARKED))
+    return size if every == 1 else np.where((layers % every == 0) | (layers == layers[-1]),
+                                            size, 0)
 
 
-def _fraction_traces(i: int, run, name: str, width: float,
-                     size: int | np.ndarray) -> list[dict]:
-    """One run's percentages: saturated entries (left panel), dead units (right).
+def _outline(i: int, run, size: int, width: float) -> dict:
+    """Run i's markers: outlines that nest (see `_nested_sizes`) at the layers `_marked`
+    picks. Runs often share values (0% or 100% at every layer on the fraction chart, the
+    loss's gradient at the last layer), and a line drawn over another hides it; nested,
+    each run's shape shows around the next one's where they coincide, without hovering."""
+    # (opacity: Plotly fades markers whose sizes are an array, as bubbles)
+    return dict(size=_marked(run.layers, size), symbol=f"{_symbol(i)}-open", color=color(i),
+                opacity=1, line=dict(width=width * 0.8))
 
-    Runs often share a value here (0% or 100% at every layer), and a line drawn over
-    another hides it. So the markers are outlines that nest (see `_nested_sizes`): where
-    runs coincide, each run's shape shows around the next one's, without hovering.
-    """
+
+def _fraction_traces(i: int, run, name: str, width: float, marker: dict) -> list[dict]:
+    """One run's percentages: saturated entries (left panel), dead units (right)."""
     common = dict(type="scatter", x=run.layers, name=name, legendgroup=f"run{i}",
-                  mode="lines+markers",
-                  # (opacity: Plotly fades markers whose sizes are an array, as bubbles)
-                  marker=dict(size=size, symbol=f"{_symbol(i)}-open", color=color(i),
-                              opacity=1, line=dict(width=width * 0.8)),
+                  mode="lines+markers", marker=marker, cliponaxis=False,
                   line=dict(color=color(i), width=width))
     return [dict(common, y=f32(100 * run.saturated), **LEFT),
             dict(common, y=f32(100 * run.dead), showlegend=False, **RIGHT)]
@@ -334,13 +351,9 @@ def unit_fractions(runs, names, *, title_saturated, title_dead, x_title, y_title
     width = line_width(present)
     data = []
     for i, (run, name, size) in enumerate(zip(runs, names, _nested_sizes(len(runs), present))):
-        data += _fraction_traces(i, run, name, width, _marked(run.layers, size))
+        data += _fraction_traces(i, run, name, width, _outline(i, run, size, width))
     percent = dict(range=[-3, 103], ticksuffix="%")  # a little room so 0% and 100% show
-    # The nested markers widen the x range a little, and Plotly's automatic ticks then jump
-    # from every 2nd layer to every 5th on a 10-layer net; at most 6 ticks keeps them as on
-    # the gradient chart above.
-    layers = dict(nticks=6)
-    panels = dict(xaxis=_titled(x_title, **layers), xaxis2=_titled(x_title, **layers),
+    panels = dict(xaxis=_layer_axis(x_title, runs), xaxis2=_layer_axis(x_title, runs),
                   yaxis=_titled(y_title, **percent),
                   yaxis2=_titled(y_title, **percent) if stacked else percent)
     grid = two_panels((title_saturated, title_dead), stacked, side=dict(shared_yaxes=True))

@@ -175,6 +175,11 @@ EN = {
         "carries the layer's input. Where a gradient is exactly 0 its line stops (0 has no place "
         "on a log axis) and a strip in the run's colour along the bottom marks those layers."
     ),
+    # What the nested markers of `figures.gradflow._outline` show, where runs meet.
+    "grad_overlap": (
+        "Where runs meet (at the last layer, where the loss's gradient enters, they often "
+        "do), their outlined markers sit one inside another, the first run's largest."
+    ),
     "grad_notice_theory": (
         "The wide, pale dashed line under each run is the theory below, computed from the "
         "weights' variance and the slopes f′ met at each layer: where the run's line stays "
@@ -443,6 +448,10 @@ KO = {
         "상태입니다. ∂L/∂W에는 그 층의 입력도 곱해지므로, ‖∂L/∂hₗ‖가 무너져도 가중치 기울기 "
         "‖∂L/∂Wₗ‖는 평평해 보일 수 있습니다. 기울기가 정확히 0인 층에서는 선이 끊기고"
         "(로그 축에는 0을 그릴 수 없습니다), 그 층들을 아래쪽의 실행 색 띠로 표시합니다."
+    ),
+    "grad_overlap": (
+        "실행들이 만나는 곳에서는(손실의 기울기가 들어오는 마지막 층에서 흔히 만납니다) 속이 "
+        "빈 마커가 겹겹이 포개지며, 앞선 실행의 마커일수록 큽니다."
     ),
     "grad_notice_theory": (
         "각 실행 밑의 넓고 옅은 파선은 아래 이론값으로, 가중치의 분산과 층마다 만난 기울기 "
