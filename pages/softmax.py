@@ -6,8 +6,9 @@ or one weight per class), ``drag`` (the class whose logit the loss curve sweeps,
 number), and the other tabs' own controls: ``bin_z``, ``outlier`` (the regression tab's
 push, 0 to 20), ``shift`` and ``dtype``. The logits and class names at the top feed the
 first two tabs, where the temperature sits above the charts it drives (a fragment: moving
-T reruns those charts alone); the other tabs are self-contained. ``tab`` (softmax, target,
-example, binary, regression, stability) opens that tab.
+T reruns those charts alone); the other tabs are self-contained, and the controls of the
+last three rerun their own tab alone. ``tab`` (softmax, target, example, binary,
+regression, stability) opens that tab.
 """
 
 import numpy as np
@@ -415,124 +416,144 @@ if tabs[2].open:
                       bp=fmt(ex.entropy_p / np.log(2))))
 
 # --- tab 4: binary classification ---
+@fragment
+def _binary() -> None:
+    """The z slider and what it drives: moving it reruns this tab alone."""
+    z = st.slider(t("softmax.bin_z"), -10.0, 10.0, 1.0, 0.1, key="bin_z", format="%.1f",
+                  help=t("softmax.bin_z_help"), bind="query-params")
+    point = pg.binary_point(z)
+    zs, curves = cached.binary_curves()
+    chart(cached.softmax_figure(
+        "binary_figure", zs, curves, z, point, sigmoid_name=t("softmax.sigmoid_name"),
+        loss_1_name=t("softmax.bce_1_name"), loss_0_name=t("softmax.bce_0_name"),
+        grad_1_name=t("softmax.grad_1_name"), grad_0_name=t("softmax.grad_0_name"),
+        loss_title=t("softmax.bce_axis"), grad_title=t("softmax.bce_grad_axis"),
+        x_title=t("softmax.bin_z"), present=present), key="binary_chart", filename="binary-ce",
+        alt=t("softmax.alt_binary", z=fmt_chart(z)))
+    row = st.container(horizontal=True)
+    row.metric(t("softmax.m_sigmoid"), fmt(point.p))
+    row.metric(t("softmax.m_bce_1"), fmt(point.loss_1))
+    row.metric(t("softmax.m_bce_0"), fmt(point.loss_0))
+    row.metric(t("softmax.m_grad_1"), fmt(point.grad_1))
+    row.metric(t("softmax.m_grad_0"), fmt(point.grad_0))
+    latex(r"\sigma(z) = \frac{1}{1 + e^{-z}}",
+          # Plain brackets and one group after the "+": a narrow screen breaks the line
+          # there (a \left[ ... \right] pair cannot break, and inside log(1 - sigma)
+          # it should not).
+          r"\mathrm{BCE} = -[y \log \sigma(z) + {(1 - y) \log(1 - \sigma(z))}]",
+          r"\frac{\partial\, \mathrm{BCE}}{\partial z} = \sigma(z) - y")
+    st.markdown(t("softmax.binary_explained"))
+
+
 if tabs[3].open:
     with tabs[3]:
-        z = st.slider(t("softmax.bin_z"), -10.0, 10.0, 1.0, 0.1, key="bin_z", format="%.1f",
-                      help=t("softmax.bin_z_help"), bind="query-params")
-        point = pg.binary_point(z)
-        zs, curves = cached.binary_curves()
-        chart(cached.softmax_figure(
-            "binary_figure", zs, curves, z, point, sigmoid_name=t("softmax.sigmoid_name"),
-            loss_1_name=t("softmax.bce_1_name"), loss_0_name=t("softmax.bce_0_name"),
-            grad_1_name=t("softmax.grad_1_name"), grad_0_name=t("softmax.grad_0_name"),
-            loss_title=t("softmax.bce_axis"), grad_title=t("softmax.bce_grad_axis"),
-            x_title=t("softmax.bin_z"), present=present), key="binary_chart", filename="binary-ce",
-            alt=t("softmax.alt_binary", z=fmt_chart(z)))
-        row = st.container(horizontal=True)
-        row.metric(t("softmax.m_sigmoid"), fmt(point.p))
-        row.metric(t("softmax.m_bce_1"), fmt(point.loss_1))
-        row.metric(t("softmax.m_bce_0"), fmt(point.loss_0))
-        row.metric(t("softmax.m_grad_1"), fmt(point.grad_1))
-        row.metric(t("softmax.m_grad_0"), fmt(point.grad_0))
-        latex(r"\sigma(z) = \frac{1}{1 + e^{-z}}",
-              # Plain brackets and one group after the "+": a narrow screen breaks the line
-              # there (a \left[ ... \right] pair cannot break, and inside log(1 - sigma)
-              # it should not).
-              r"\mathrm{BCE} = -[y \log \sigma(z) + {(1 - y) \log(1 - \sigma(z))}]",
-              r"\frac{\partial\, \mathrm{BCE}}{\partial z} = \sigma(z) - y")
-        st.markdown(t("softmax.binary_explained"))
+        _binary()
 
 # --- tab 5: regression losses ---
+@fragment
+def _regression() -> None:
+    """The outlier slider, the table and the charts they feed: a change reruns this tab
+    alone."""
+    if not present:
+        st.markdown(t("softmax.regression_intro"))
+    outlier = st.slider(t("softmax.outlier"), 0.0, pg.OUTLIER_MAX, 0.0, 0.5, key="outlier",
+                        format="%.1f", help=t("softmax.outlier_help"), bind="query-params")
+    chart_slot = st.container()  # filled once the table below is read
+    targets0, preds0 = pg.DEFAULT_REGRESSION
+    table_note = st.empty()  # what the table holds, once the outlier moves the charts
+    table = st.data_editor(
+        pd.DataFrame({"target": targets0, "prediction": preds0}), key="reg_table",
+        num_rows="dynamic", hide_index=True, width="stretch",
+        column_config={
+            "target": st.column_config.NumberColumn(
+                t("softmax.col_target"), min_value=-pg.REGRESSION_LIMIT,
+                max_value=pg.REGRESSION_LIMIT, format="%g"),
+            "prediction": st.column_config.NumberColumn(
+                t("softmax.col_prediction"), min_value=-pg.REGRESSION_LIMIT,
+                max_value=pg.REGRESSION_LIMIT, format="%g"),
+        })
+    try:
+        targets, preds, dropped = pg.clean_pairs(table["target"], table["prediction"])
+        if dropped:
+            st.warning(t("softmax.reg_dropped", count=dropped, max=pg.MAX_REGRESSION_ROWS,
+                         limit=f"{pg.REGRESSION_LIMIT:g}"), icon=WARN)
+    except pg.InputError:
+        st.warning(t("softmax.reg_empty"), icon=WARN)
+        targets, preds = np.array(targets0), np.array(preds0)
+    moved = pg.with_outlier(preds, outlier)
+    if outlier:  # the table keeps the visitor's numbers; the charts add the outlier
+        table_note.caption(t("softmax.reg_table_before", before=fmt(preds[-1]),
+                             offset=fmt(outlier), after=fmt(moved[-1])))
+    base = pg.regression_losses(preds, targets)
+    reg = pg.regression_losses(moved, targets)
+    with chart_slot:  # above the table that feeds it
+        chart(cached.softmax_figure(
+            "regression_figure", targets, moved,
+            {t("softmax.mse_grad"): reg.mse_grad, t("softmax.rmse_grad"): reg.rmse_grad,
+             t("softmax.mae_grad"): reg.mae_grad},
+            point_names=[str(i + 1) for i in range(len(targets))],
+            target_name=t("softmax.col_target"),
+            pred_name=t("softmax.col_prediction"),
+            values_title=t("softmax.reg_values_title"),
+            grad_title=t("softmax.reg_grad_title"), present=present,
+            stacked=on_phone()),  # side by side, the gradients' ticks lay on the points
+            key="regression_chart", filename="regression-losses",
+            alt=t("softmax.alt_regression", n=len(targets)))
+        row = st.container(horizontal=True)
+        for key_, value, before in (("mse", reg.mse, base.mse), ("rmse", reg.rmse, base.rmse),
+                                    ("mae", reg.mae, base.mae)):
+            row.metric(t(f"softmax.{key_}"), fmt(value),
+                       delta=_signed(value - before) if outlier else None,
+                       delta_color="inverse")
+    latex(r"\mathrm{MSE} = \frac{1}{N}\sum_i (\hat y_i - y_i)^2",
+          r"\mathrm{RMSE} = \sqrt{\mathrm{MSE}}",
+          r"\mathrm{MAE} = \frac{1}{N}\sum_i |\hat y_i - y_i|")
+    offsets = pg.OUTLIER_OFFSETS
+    chart(cached.softmax_figure(
+        "outlier_figure", offsets, pg.outlier_sweep(preds, targets, len(preds) - 1, offsets),
+        outlier,
+        names={k_: t(f"softmax.{k_}") for k_ in ("mse", "rmse", "mae")},
+        x_title=t("softmax.outlier"), squared_title=t("softmax.squared_units"),
+        linear_title=t("softmax.data_units"), present=present),
+        key="outlier_chart", filename="outlier-sweep",
+        alt=t("softmax.alt_outlier", offset=fmt_chart(outlier)))
+    if present:
+        st.markdown(t("softmax.regression_intro"))
+    st.markdown(t("softmax.regression_explained"))
+
+
 if tabs[4].open:
     with tabs[4]:
-        if not present:
-            st.markdown(t("softmax.regression_intro"))
-        outlier = st.slider(t("softmax.outlier"), 0.0, pg.OUTLIER_MAX, 0.0, 0.5, key="outlier",
-                            format="%.1f", help=t("softmax.outlier_help"), bind="query-params")
-        chart_slot = st.container()  # filled once the table below is read
-        targets0, preds0 = pg.DEFAULT_REGRESSION
-        table_note = st.empty()  # what the table holds, once the outlier moves the charts
-        table = st.data_editor(
-            pd.DataFrame({"target": targets0, "prediction": preds0}), key="reg_table",
-            num_rows="dynamic", hide_index=True, width="stretch",
-            column_config={
-                "target": st.column_config.NumberColumn(
-                    t("softmax.col_target"), min_value=-pg.REGRESSION_LIMIT,
-                    max_value=pg.REGRESSION_LIMIT, format="%g"),
-                "prediction": st.column_config.NumberColumn(
-                    t("softmax.col_prediction"), min_value=-pg.REGRESSION_LIMIT,
-                    max_value=pg.REGRESSION_LIMIT, format="%g"),
-            })
-        try:
-            targets, preds, dropped = pg.clean_pairs(table["target"], table["prediction"])
-            if dropped:
-                st.warning(t("softmax.reg_dropped", count=dropped, max=pg.MAX_REGRESSION_ROWS,
-                             limit=f"{pg.REGRESSION_LIMIT:g}"), icon=WARN)
-        except pg.InputError:
-            st.warning(t("softmax.reg_empty"), icon=WARN)
-            targets, preds = np.array(targets0), np.array(preds0)
-        moved = pg.with_outlier(preds, outlier)
-        if outlier:  # the table keeps the visitor's numbers; the charts add the outlier
-            table_note.caption(t("softmax.reg_table_before", before=fmt(preds[-1]),
-                                 offset=fmt(outlier), after=fmt(moved[-1])))
-        base = pg.regression_losses(preds, targets)
-        reg = pg.regression_losses(moved, targets)
-        with chart_slot:  # above the table that feeds it
-            chart(cached.softmax_figure(
-                "regression_figure", targets, moved,
-                {t("softmax.mse_grad"): reg.mse_grad, t("softmax.rmse_grad"): reg.rmse_grad,
-                 t("softmax.mae_grad"): reg.mae_grad},
-                point_names=[str(i + 1) for i in range(len(targets))],
-                target_name=t("softmax.col_target"),
-                pred_name=t("softmax.col_prediction"),
-                values_title=t("softmax.reg_values_title"),
-                grad_title=t("softmax.reg_grad_title"), present=present,
-                stacked=on_phone()),  # side by side, the gradients' ticks lay on the points
-                key="regression_chart", filename="regression-losses",
-                alt=t("softmax.alt_regression", n=len(targets)))
-            row = st.container(horizontal=True)
-            for key_, value, before in (("mse", reg.mse, base.mse), ("rmse", reg.rmse, base.rmse),
-                                        ("mae", reg.mae, base.mae)):
-                row.metric(t(f"softmax.{key_}"), fmt(value),
-                           delta=_signed(value - before) if outlier else None,
-                           delta_color="inverse")
-        latex(r"\mathrm{MSE} = \frac{1}{N}\sum_i (\hat y_i - y_i)^2",
-              r"\mathrm{RMSE} = \sqrt{\mathrm{MSE}}",
-              r"\mathrm{MAE} = \frac{1}{N}\sum_i |\hat y_i - y_i|")
-        offsets = pg.OUTLIER_OFFSETS
-        chart(cached.softmax_figure(
-            "outlier_figure", offsets, pg.outlier_sweep(preds, targets, len(preds) - 1, offsets),
-            outlier,
-            names={k_: t(f"softmax.{k_}") for k_ in ("mse", "rmse", "mae")},
-            x_title=t("softmax.outlier"), squared_title=t("softmax.squared_units"),
-            linear_title=t("softmax.data_units"), present=present),
-            key="outlier_chart", filename="outlier-sweep",
-            alt=t("softmax.alt_outlier", offset=fmt_chart(outlier)))
-        if present:
-            st.markdown(t("softmax.regression_intro"))
-        st.markdown(t("softmax.regression_explained"))
+        _regression()
 
 # --- tab 6: numerical stability ---
+@fragment
+def _stability(values, names) -> None:
+    """The shift and the precision, and the table they drive: a change reruns this alone
+    (the class panel, in the sidebar on a projector, is the page's)."""
+    c1, c2 = st.columns([3, 1])
+    shift = c1.slider(t("softmax.shift"), -2000, 2000, 1000, 50, key="shift",
+                      help=t("softmax.shift_help"), bind="query-params")
+    dtype = c2.radio(t("softmax.dtype"), DTYPES, key="dtype", horizontal=True,
+                     help=t("softmax.dtype_help"), bind="query-params")
+    demo = pg.stability_demo(values + shift, np.float64 if dtype == "float64" else np.float32)
+    text_table({
+        t("softmax.col_name"): list(names),
+        "z": [fmt(v, 6) for v in demo.z],
+        t("softmax.col_naive_exp"): [fmt(v) for v in demo.naive_exp],
+        t("softmax.col_naive"): [fmt(v) for v in demo.naive],
+        t("softmax.col_shifted_exp"): [fmt(v) for v in demo.shifted_exp],
+        t("softmax.col_stable"): [fmt(v) for v in demo.stable],
+    }, key="stability_table")
+    explain = st.error if demo.problem != "ok" else st.success
+    explain(t(f"softmax.stability_{demo.problem}", dtype=dtype), icon=":material/info:")
+    st.latex(r"\mathrm{softmax}(z)_i = \frac{e^{z_i - m}}{\sum_j e^{z_j - m}},"
+             r"\quad m = \max_j z_j")
+    st.markdown(t("softmax.stability_explained"))
+
+
 if tabs[5].open:
     with tabs[5]:
         values, names, _ = _class_panel()  # T plays no part here
         st.markdown(t("softmax.stability_intro"))
-        c1, c2 = st.columns([3, 1])
-        shift = c1.slider(t("softmax.shift"), -2000, 2000, 1000, 50, key="shift",
-                          help=t("softmax.shift_help"), bind="query-params")
-        dtype = c2.radio(t("softmax.dtype"), DTYPES, key="dtype", horizontal=True,
-                         help=t("softmax.dtype_help"), bind="query-params")
-        demo = pg.stability_demo(values + shift, np.float64 if dtype == "float64" else np.float32)
-        text_table({
-            t("softmax.col_name"): list(names),
-            "z": [fmt(v, 6) for v in demo.z],
-            t("softmax.col_naive_exp"): [fmt(v) for v in demo.naive_exp],
-            t("softmax.col_naive"): [fmt(v) for v in demo.naive],
-            t("softmax.col_shifted_exp"): [fmt(v) for v in demo.shifted_exp],
-            t("softmax.col_stable"): [fmt(v) for v in demo.stable],
-        }, key="stability_table")
-        explain = st.error if demo.problem != "ok" else st.success
-        explain(t(f"softmax.stability_{demo.problem}", dtype=dtype), icon=":material/info:")
-        st.latex(r"\mathrm{softmax}(z)_i = \frac{e^{z_i - m}}{\sum_j e^{z_j - m}},"
-                 r"\quad m = \max_j z_j")
-        st.markdown(t("softmax.stability_explained"))
+        _stability(values, names)

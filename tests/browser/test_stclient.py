@@ -86,6 +86,32 @@ def test_a_fragment_rerun_keeps_the_visitors_language(server):
         assert names["ko"] in text and names["en"] not in text
     assert slid.charts["views"] != opened.charts["views"]
 
+
+# Softmax's self-contained tabs: (tab, its control, the chart the control drives or None,
+# the address after one step right).
+SOFTMAX_TABS = [("binary", "bin_z", "binary_chart", "tab=binary&bin_z=1.1"),
+                ("regression", "outlier", "outlier_chart", "tab=regression&outlier=0.5"),
+                ("stability", "shift", None, "tab=stability&shift=1050")]
+
+
+@pytest.mark.parametrize("tab_id, key, chart, query", SOFTMAX_TABS)
+def test_the_softmax_tabs_controls_rerun_their_tab_alone(server, tab_id, key, chart, query):
+    """A control in softmax's binary, regression and stability tabs reruns its tab alone,
+    not the page with its frame, and still redraws what it drives and goes into the URL."""
+    async def visit():
+        async with Session(server, timeout=30) as tab:
+            opened = await tab.open("softmax", f"tab={tab_id}")
+            fragment = tab.fragment_of(key)
+            moved = await tab.nudge(key, 1)
+            return opened, moved, fragment, tab.query
+
+    opened, moved, fragment, address = run_async(visit())
+    assert opened.ok and moved.ok, (moved.status, moved.exception)
+    assert fragment, f"{key} reruns the whole page"
+    if chart:
+        assert moved.charts[chart] != opened.charts[chart]
+    assert address == query
+
 def _client_messages(server: str) -> list:
     """PLAN through the protocol client: the rerun request each step sent."""
     async def run_plan():
