@@ -13,7 +13,7 @@ from streamlit.errors import StreamlitPageNotFoundError
 
 from activations import tour
 from ui import tourbar, urlstate
-from ui.frame import PAGES, presenting, require_app_frame, touch
+from ui.frame import PAGES, on_phone, presenting, require_app_frame, touch
 from ui.i18n import t
 from ui.urlstate import guard
 
@@ -62,8 +62,25 @@ st.write(t(touch("tour.intro")))  # a phone: no keys, the menu for the sidebar
 guard("tour", [urlstate.choice("step", tour.IDS, tour.IDS[0],
                                message=t("tour.bad_step"))])
 
-if st.button(t("tour.start"), key="tour_start", type="primary",
-             icon=":material/play_arrow:"):
+START_PRESENTING = "_tour_start_presenting"  # set by the button below, read once
+
+
+def _start_presenting() -> None:
+    """Before the run: presentation mode on (the frame's toggle), and the tour to start."""
+    st.session_state.update({"present": True, START_PRESENTING: True})
+
+
+with st.container(horizontal=True):
+    start = st.button(t("tour.start"), key="tour_start", type="primary",
+                      icon=":material/play_arrow:")
+    # In normal mode each step's chart starts below the first screen of a projector; a
+    # lecturer who has not found the sidebar's toggle gets presentation mode in one click.
+    # (Once it is on, this run no longer draws the button: the flag carries the click.)
+    if not presenting() and not on_phone():
+        st.button(t("tour.start_present"), key="tour_start_present",
+                  icon=":material/present_to_all:", help=t("tour.start_present_help"),
+                  on_click=_start_presenting)
+if start or st.session_state.pop(START_PRESENTING, False):
     tourbar.go(tour.IDS[0])
 
 current = _current()

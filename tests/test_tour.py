@@ -217,6 +217,35 @@ def test_tour_page_starts_and_picks(apptest, lang):
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
+def test_start_on_a_projector_opens_the_first_step_in_presentation_mode(apptest, lang):
+    """In normal mode a step's chart starts below a 1280x720 projector's first screen; the
+    second button starts the tour with presentation mode on, where every step fits."""
+    texts = getattr(tour_text, lang.upper())
+    at = apptest("app.py", lang=lang, run=False)
+    at.switch_page("pages/tour.py")
+    at.run()
+    button = at.button(key="tour_start_present")
+    assert button.label == texts["start_present"] and not at.session_state["present"]
+    button.click().run()
+    assert not at.exception
+    assert at.session_state["present"] is True
+    assert at.query_params["tour"] == tour.IDS[0]
+    assert _banner(at)[0].startswith(f"**1 / {len(tour.IDS)}** · **{texts[tour.IDS[0]]}**")
+    assert _has_chart(at, TRAINING_TAB_MARK["compare"])  # the first step: training, compare
+
+
+@pytest.mark.parametrize("present, phone", [(True, False), (False, True)])
+def test_start_on_a_projector_only_where_it_changes_something(apptest, present, phone):
+    """Not offered where presentation mode is already on, nor on a phone (where the pages
+    keep their phone layout)."""
+    at = apptest("pages/tour.py", run=False, phone=phone)
+    at.session_state["present"] = present
+    at.run()
+    assert not at.exception
+    assert [b.key for b in at.button] == ["tour_start"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
 @pytest.mark.parametrize("phone", [False, True])
 def test_on_a_phone_the_tour_page_names_the_menu_not_the_keys(apptest, lang, phone):
     # A phone has no arrow keys and folds the sidebar (Share this view) behind its » button.

@@ -27,6 +27,9 @@ EN = {
     "bar_head": "**{i} / {n}** · **{title}**",
     "leave": "Leave tour",
     "start": "Start the tour",
+    "start_present": "Start on a projector",
+    "start_present_help": "Starts the tour in presentation mode: larger text, and every "
+                          "step's chart fits a 1280x720 projector without scrolling.",
     "steps_header": "The steps",
     "selected": "Selected step",
     # --- steps: a title and one or two sentences on what to notice ---
@@ -148,6 +151,9 @@ KO = {
     "bar_head": "**{i} / {n}** · **{title}**",
     "leave": "둘러보기 끝내기",
     "start": "투어 시작",
+    "start_present": "프로젝터로 시작",
+    "start_present_help": "발표 모드로 둘러보기를 시작합니다. 글자가 커지고, 단계마다 차트가 "
+                          "1280x720 프로젝터 화면에 스크롤 없이 들어옵니다.",
     "steps_header": "단계 목록",
     "selected": "선택한 단계",
     "linear_collapse": "비선형성이 없으면 층이 하나로 합쳐집니다",
