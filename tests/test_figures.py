@@ -267,7 +267,7 @@ def test_gradient_norms_of_a_dead_network_leave_gaps_not_zeros():
     runs = _runs("dead")
     assert (runs[0].grad_w_norm == 0).all()
     spec = _gradient_norms(runs, chain=_chain(runs))
-    strip_h, strip_w, _, h, w, chain = spec["data"]
+    strip_h, strip_w, h, w, chain = spec["data"]  # no theory line: it would be one point
     assert np.isnan(_decode(w["y"])).all()
     h_y = _decode(h["y"])
     assert np.isnan(h_y[:-1]).all() and h_y[-1] == runs[0].grad_h_norm[-1] > 0
@@ -527,8 +527,13 @@ def test_a_dead_relu_shows_its_last_point_around_the_one_that_lives():
     wider, so the ReLU in the legend has something on the chart."""
     runs = [gradflow.profile(a, 10, 32, 16, init="kaiming_normal", seed=0, bias=-20.0)
             for a in ("relu", "leaky_relu")]
-    relu, leaky = (t for t in _gradient_norms(runs, theory=False)["data"]
+    data = _gradient_norms(runs)["data"]
+    relu, leaky = (t for t in data
                    if t.get("mode") == "lines+markers" and t.get("yaxis", "y") == "y")
+    # ReLU's prediction is 0 below the top too: one value draws no line, so neither it nor
+    # its legend entry is there; LeakyReLU's is.
+    theories = [t["name"] for t in data if t.get("line", {}).get("dash") == "dash"]
+    assert theories == [TEXT["theory_of"].format(run=_names(runs)[1])]
     y_relu, y_leaky = _decode(relu["y"]), _decode(leaky["y"])
     assert np.isnan(y_relu[:-1]).all() and y_relu[-1] > 0  # one point, at the top
     np.testing.assert_allclose(y_relu[-1], y_leaky[-1], rtol=1e-2)  # where LeakyReLU's is

@@ -161,8 +161,11 @@ def _norm_traces(i: int, run, name: str, theory: str | None, width: float,
     measured = dict(common, mode="lines+markers", marker=marker, cliponaxis=False,
                     line=dict(color=color(i), width=width))
     traces = []
-    if theory is not None:
-        traces.append(dict(common, y=_positive(run.predicted_grad_h_norm), name=theory,
+    predicted = _positive(run.predicted_grad_h_norm)
+    # A line needs two neighbouring values: a dead ReLU's prediction is 0 (a gap) below the
+    # top, a lone value that would draw nothing and still take a line of the legend.
+    if theory is not None and (np.isfinite(predicted[1:]) & np.isfinite(predicted[:-1])).any():
+        traces.append(dict(common, y=predicted, name=theory,
                            mode="lines", opacity=THEORY_OPACITY, legendrank=1001,
                            line=dict(color=color(i), width=width * THEORY_WIDTH, dash="dash"),
                            **LEFT))
