@@ -155,8 +155,9 @@ THEORY_OPACITY = 0.6
 def _norm_traces(i: int, run, name: str, theory: str | None, width: float,
                  marker: dict) -> list[dict]:
     """One run's traces: the prediction of ||dL/dh_l|| (wide, pale, dashed, unless
-    ``theory`` is None) and ||dL/dh_l|| over it on the left panel, ||dL/dW_l|| on the
-    right; one legend group, so a click hides all, the measurement listed first."""
+    ``theory`` is None or it would draw nothing) and ||dL/dh_l|| over it on the left panel,
+    ||dL/dW_l|| on the right; one legend group, so a click hides all, the measurement
+    listed first."""
     common = dict(type="scatter", x=run.layers, legendgroup=f"run{i}")
     measured = dict(common, mode="lines+markers", marker=marker, cliponaxis=False,
                     line=dict(color=color(i), width=width))

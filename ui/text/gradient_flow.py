@@ -181,7 +181,7 @@ EN = {
         "do), their outlined markers sit one inside another, the first run's largest."
     ),
     "grad_notice_theory": (
-        "The wide, pale dashed line under each run is the theory below, computed from the "
+        "The wide, pale dashed line under a run is the theory below, computed from the "
         "weights' variance and the slopes f′ met at each layer: where the run's line stays "
         "inside it, the theory predicts the run."
     ),
@@ -454,7 +454,7 @@ KO = {
         "빈 마커가 겹겹이 포개지며, 앞선 실행의 마커일수록 큽니다."
     ),
     "grad_notice_theory": (
-        "각 실행 밑의 넓고 옅은 파선은 아래 이론값으로, 가중치의 분산과 층마다 만난 기울기 "
+        "실행 밑의 넓고 옅은 파선은 아래 이론값으로, 가중치의 분산과 층마다 만난 기울기 "
         "f′로 계산합니다. 실행의 선이 그 안에 머무르면 이론이 그 실행을 예측한 것입니다."
     ),
     "grad_notice_no_theory": (
