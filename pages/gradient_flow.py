@@ -195,7 +195,9 @@ def _controls() -> dict:
 
 def _grad_caption(stats, names, theory: bool, chain_drawn: bool) -> None:
     """What the gradient chart shows, sentence by sentence as drawn."""
-    parts = [tr("grad_notice")] + [tr("grad_overlap")] * (len(stats) > 1)
+    parts = [tr("grad_notice")]
+    if len(stats) > 1:  # runs that meet draw nested markers
+        parts.append(tr("grad_overlap"))
     parts.append(tr("grad_notice_theory" if theory else "grad_notice_no_theory"))
     if chain_drawn:
         parts.append(tr("grad_notice_chain"))

@@ -494,13 +494,13 @@ def test_markers_of_runs_that_coincide_nest(chart, key, present):
     assert all(np.array_equal(s > 0, shown) for s in sizes)  # the same layers for every run
     if not shown.all():  # a deep net (60 layers): every 5th, as the ticks run
         np.testing.assert_array_equal(runs[0].layers[shown], np.arange(5, 61, 5))
-    markers = [t["marker"] for t in data if t.get("mode") == "lines+markers"][::2]
+    measured = [t for t in data if t.get("mode") == "lines+markers"][::2]  # left panels
     widths = [s[shown][0] for s in sizes]
-    for m, (outer, inner) in zip(markers, zip(widths, widths[1:])):
-        assert outer - inner > 2 * m["line"]["width"]
+    for trace, (outer, inner) in zip(measured, zip(widths, widths[1:])):
+        assert outer - inner > 2 * trace["marker"]["line"]["width"]
     assert widths[-1] >= 8  # the innermost still reads
-    measured = [t for t in data if t.get("mode") == "lines+markers"][::2]
-    for m, trace in zip(markers, measured):
+    for trace in measured:
+        m = trace["marker"]
         assert m["symbol"].endswith("-open") and m["opacity"] == 1
         assert m["color"] == trace["line"]["color"]
     assert spec["layout"]["legend"]["itemsizing"] == "constant"  # not a trace's mean size

@@ -201,9 +201,9 @@ def gradient_norms(runs, names, *, title_h, title_w, x_title, y_title, theory_na
     width = line_width(present)
     data = []
     theory_names = theory_names if theory_names is not None else [None] * len(runs)
-    sizes = _nested_sizes(len(runs), present)
-    for i, (run, name, theory, size) in enumerate(zip(runs, names, theory_names, sizes)):
-        data += _norm_traces(i, run, name, theory, width, _outline(i, run, size, width))
+    markers = _outlines(runs, present)
+    for i, (run, name, theory, marker) in enumerate(zip(runs, names, theory_names, markers)):
+        data += _norm_traces(i, run, name, theory, width, marker)
     if chain is not None and runs:
         data.append(dict(type="scatter", x=runs[0].layers, y=_chain_line(runs, chain),
                          name=chain_name, mode="lines",
@@ -329,14 +329,16 @@ def _marked(layers: np.ndarray, size: int) -> int | np.ndarray:
                                             size, 0)
 
 
-def _outline(i: int, run, size: int, width: float) -> dict:
-    """Run i's markers: outlines that nest (see `_nested_sizes`) at the layers `_marked`
+def _outlines(runs, present: bool) -> list[dict]:
+    """Each run's markers: outlines that nest (see `_nested_sizes`) at the layers `_marked`
     picks. Runs often share values (0% or 100% at every layer on the fraction chart, the
     loss's gradient at the last layer), and a line drawn over another hides it; nested,
     each run's shape shows around the next one's where they coincide, without hovering."""
+    outline = line_width(present) * 0.8
     # (opacity: Plotly fades markers whose sizes are an array, as bubbles)
-    return dict(size=_marked(run.layers, size), symbol=f"{_symbol(i)}-open", color=color(i),
-                opacity=1, line=dict(width=width * 0.8))
+    return [dict(size=_marked(run.layers, size), symbol=f"{_symbol(i)}-open", color=color(i),
+                 opacity=1, line=dict(width=outline))
+            for i, (run, size) in enumerate(zip(runs, _nested_sizes(len(runs), present)))]
 
 
 def _fraction_traces(i: int, run, name: str, width: float, marker: dict) -> list[dict]:
@@ -354,8 +356,8 @@ def unit_fractions(runs, names, *, title_saturated, title_dead, x_title, y_title
     other if ``stacked``, for a phone)."""
     width = line_width(present)
     data = []
-    for i, (run, name, size) in enumerate(zip(runs, names, _nested_sizes(len(runs), present))):
-        data += _fraction_traces(i, run, name, width, _outline(i, run, size, width))
+    for i, (run, name, marker) in enumerate(zip(runs, names, _outlines(runs, present))):
+        data += _fraction_traces(i, run, name, width, marker)
     percent = dict(range=[-3, 103], ticksuffix="%")  # a little room so 0% and 100% show
     panels = dict(xaxis=_layer_axis(x_title, runs), xaxis2=_layer_axis(x_title, runs),
                   yaxis=_titled(y_title, **percent),

@@ -175,7 +175,7 @@ EN = {
         "carries the layer's input. Where a gradient is exactly 0 its line stops (0 has no place "
         "on a log axis) and a strip in the run's colour along the bottom marks those layers."
     ),
-    # What the nested markers of `figures.gradflow._outline` show, where runs meet.
+    # What the nested markers of `figures.gradflow._outlines` show, where runs meet.
     "grad_overlap": (
         "Where runs meet (at the last layer, where the loss's gradient enters, they often "
         "do), their outlined markers sit one inside another, the first run's largest."
