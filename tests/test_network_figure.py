@@ -12,6 +12,7 @@ import plotly.io as pio
 import pytest
 
 from activations import training
+from activations.features import transform
 from activations.figures import network as nf
 
 TEXTS = nf.Texts(class_names=("A", "B", "C"))
@@ -152,11 +153,29 @@ def test_figure_is_valid_and_animates_every_snapshot(binary):
     assert play.args[1]["frame"]["duration"] == nf.FRAME_MS <= 50  # >= 20 frames a second
     play_args = fig.layout.updatemenus[0].buttons[0].args[1]
     assert play_args["frame"]["redraw"] is False  # scatter traces only: no full redraw
-    kinds = [t.type for t in fig.data]
-    assert kinds[0] == "heatmap" and kinds.count("heatmap") == 1  # the inputs: fixed
-    moving = list(fig.frames[0].traces)
-    assert all(kinds[i] == "scatter" for i in moving)
+    # Scatter traces only: plotly.js drops a trace type it cannot animate (the inputs were
+    # a heatmap) from a subplot it animates.
+    assert {t.type for t in fig.data} == {"scatter"}
     bands = nf.UNIT_BANDS - 1  # drawn bands: all but the clear middle one
+    # What never changes but shares a subplot with what moves (the inputs' bands, first,
+    # and the loss curves) is in every frame with nothing to change: left out of the
+    # frames, plotly.js erased it on Play.
+    kept = list(range(bands)) + [i for i, t in enumerate(fig.data)
+                                 if t.name in (TEXTS.train_loss, TEXTS.test_loss)]
+    assert len(kept) == bands + 2
+    for frame in fig.frames:
+        listed = dict(zip(frame.traces, frame.data))
+        assert all(listed[i].to_plotly_json() == {"type": "scatter"} for i in kept)
+    moving = [i for i in fig.frames[0].traces if i not in kept]
+    # the inputs' cells are drawn once each: 3 features (each over its largest |value|) on
+    # 10 x 10 cells, less the cells in the clear middle band
+    pick = nf._pick(len(binary.snapshot_x), 10)
+    xx, yy = np.meshgrid(binary.snapshot_x[pick], binary.snapshot_y[pick])
+    phi = transform(np.column_stack([xx.ravel(), yy.ravel()]), binary.features)  # (100, 3)
+    drawn = (nf.signed_bands(phi / np.abs(phi).max(axis=0)) >= 0).sum()
+    assert sum(_polygon_area(fig.data[i].x, fig.data[i].y) for i in range(bands)) == drawn
+    assert {fig.data[i].fillcolor for i in range(bands)} \
+        == {fig.data[i].fillcolor for i in moving[:bands]}  # the units' colours
     assert [fig.data[i].fill for i in moving[:bands]] == ["toself"] * bands
     unit_colours = [fig.data[i].fillcolor for i in moving[:bands]]
     assert len(set(unit_colours)) == bands

@@ -36,7 +36,6 @@ def test_default_view(apptest):
     # 500 steps, a snapshot every 5: all 101 are frames, so the slider's steps are even
     # (at most 100 frames skipped one mid-run and read ... 245, 255)
     assert [f["name"] for f in spec["frames"]] == [str(5 * k) for k in range(101)]
-    assert spec["data"][0]["type"] == "heatmap"
     labels = [m.label for m in at.metric]
     assert labels == [EN["m_train_loss"], EN["m_train_acc"], EN["m_test_loss"],
                       EN["m_test_acc"]]

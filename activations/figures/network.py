@@ -11,7 +11,8 @@ contour map) is one filled shape per band, the cells of a band merged into recta
 (`band_rects`), so a frame redraws one SVG path per band. Drawn as one marker per cell,
 the 1,100 cells of the default view cost plotly.js about 60 µs each a frame (a style
 and colour parse per marker): 10 frames a second in headless Chromium, against 20 asked.
-A heatmap would need a full redraw per frame, slower still.
+A heatmap would need a full redraw per frame, slower still (plotly.js erased the inputs'
+heatmap on Play).
 
 Every text drawn is a parameter (`Texts`); numbers go through `numfmt.fmt`.
 """
@@ -406,16 +407,16 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
     diagram = dict(xaxis="x", yaxis="y")
     band = dict(type="scatter", mode="none", fill="toself", hoverinfo="skip",
                 showlegend=False)
-    z = mosaic([inputs], rows, g).astype(np.float32)
-    z[z < 0] = np.nan  # nothing drawn: the middle band and the empty cells
-    data = [
-        # The inputs never change: one heatmap, in the units' band colours (an integer z
-        # falls exactly on its colour stop).
-        dict(type="heatmap", z=z, x=_edges(1, g, pitch_x), y=y_edges, zmin=0,
-             zmax=UNIT_BANDS - 1, colorscale=[[k / (UNIT_BANDS - 1), c]
-                                              for k, c in enumerate(unit_colours)],
-             showscale=False, hoverinfo="skip", **diagram),
-    ]
+    # The inputs never change: bands as the units', drawn once (a heatmap here vanished on
+    # Play: plotly.js drops a trace type it cannot animate from a subplot it animates).
+    in_shapes = band_shapes(mosaic([inputs], rows, g), UNIT_BANDS, _edges(1, g, pitch_x),
+                            y_edges)
+    data = [dict(band, fillcolor=unit_colours[k], x=in_shapes[k][0], y=in_shapes[k][1],
+                 **diagram) for k in unit_drawn]
+    # Traces that never change but must be listed in every frame, with nothing to change:
+    # plotly.js (4.1) erased the inputs and the loss curves on Play when a frame left them
+    # out (it keeps the class points); redrawn, they stay.
+    kept = list(range(len(data)))
     moving = []
     for k in unit_drawn:
         moving.append(len(data))
@@ -467,11 +468,13 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
     loss_axes = dict(xaxis="x3", yaxis="y3")
     lw = line_width(present)
     s, v = _thin(data_loss)
+    kept.append(len(data))
     data.append(dict(type="scatter", mode="lines", x=s, y=f32(v), name=texts.train_loss,
                      line=dict(color=color(2), width=lw), **loss_axes,
                      hovertemplate=f"{texts.train_loss}: %{{y:.4g}}<extra></extra>"))
     if has_test:
         s, v = _thin(result.test_loss_history)
+        kept.append(len(data))
         data.append(dict(type="scatter", mode="lines", x=s, y=f32(v), name=texts.test_loss,
                          line=dict(color=color(3), width=lw, dash="dot"), **loss_axes,
                          hovertemplate=f"{texts.test_loss}: %{{y:.4g}}<extra></extra>"))
@@ -558,8 +561,9 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
                                     b=150 if stacked else 95 if present else 80),
                         legend=dict(orientation="h", x=1, xanchor="right", y=1.0,
                                     yanchor="bottom")))
-    frames = [dict(name=str(snap.step), traces=moving,
-                   data=[{k: _typed(v) for k, v in trace.items()} for trace in frame_data(snap)])
+    frames = [dict(name=str(snap.step), traces=moving + kept,
+                   data=[{k: _typed(v) for k, v in trace.items()} for trace in frame_data(snap)]
+                   + [{}] * len(kept))
               for snap in chosen]
     # Arrays go in as Plotly's own base64 form: the figure then skips converting each one
     # (converting 100 frames' arrays was most of the cost of building this figure).

@@ -31,6 +31,19 @@ def _open(page, server, query=FAST, size=(1280, 900)):
 
 PLAY_JS = """() => new Promise(resolve => {
     const gd = document.querySelector('.st-key-playground .js-plotly-plot');
+    // What each trace draws: its SVG paths with a shape, and any image (a heatmap's)
+    const drawn = () => {
+        const out = {};
+        gd.querySelectorAll('g.trace').forEach(g => {
+            const t = g.__data__ && g.__data__[0] && g.__data__[0].trace;
+            if (!t) return;
+            out[t.index] = [...g.querySelectorAll('path')]
+                .filter(p => (p.getAttribute('d') || '').length > 2).length
+                + g.querySelectorAll('image').length;
+        });
+        return out;
+    };
+    const before = drawn();
     const app = document.querySelector('[data-testid="stApp"]');
     const states = [];
     const watch = new MutationObserver(
@@ -41,7 +54,8 @@ PLAY_JS = """() => new Promise(resolve => {
     gd.on('plotly_animated', () => {
         watch.disconnect();
         resolve({frames, states, active: gd.layout.sliders.at(-1).active,
-                 count: gd._transitionData._frames.length});
+                 count: gd._transitionData._frames.length, before, after: drawn(),
+                 traces: gd.data.length});
     });
     const play = [...gd.querySelectorAll('.updatemenu-button')][0];
     play.dispatchEvent(new MouseEvent('click', {bubbles: true}));
@@ -56,6 +70,11 @@ def test_play_advances_the_frames_without_a_rerun(server, page):
     assert names == sorted(names) and names[-1] == 200
     assert out["active"] == out["count"] - 1  # the slider followed to the last frame
     assert "running" not in out["states"]  # the server ran nothing during playback
+    # Every trace drawn at the opening frame is drawn at the last: the inputs' pictures and
+    # the loss curves vanished on Play when the frames left them out.
+    gone = [int(i) for i, n in out["before"].items() if n and not out["after"].get(i)]
+    assert not gone, f"traces erased by Play: {gone}"
+    assert sum(map(bool, out["before"].values())) > out["traces"] // 2  # (28 of 41)
     times = [t for t, _ in out["frames"]]
     fps = (len(times) - 1) / ((times[-1] - times[0]) / 1000)
     print(f"playback: {len(times)} frames at {fps:.1f} frames per second")
@@ -64,7 +83,11 @@ def test_play_advances_the_frames_without_a_rerun(server, page):
 
 UNIT_JS = """() => {
     const gd = document.querySelector('.st-key-playground .js-plotly-plot');
-    const bands = gd._fullData.filter(t => t.fill === 'toself' && t.xaxis === 'x');
+    // The units' bands move with the frames; the inputs' bands are in them unchanged.
+    const frame = gd._transitionData._frames[0];
+    const moving = new Set(frame.traces.filter((i, k) => 'x' in frame.data[k]));
+    const bands = gd._fullData.filter(t => t.fill === 'toself' && t.xaxis === 'x'
+                                           && moving.has(t.index));
     const hover = gd._fullData.find(t => t.hovertext && t.hovertext.length
                                          && String(t.hovertext[0]).startsWith('h'));
     const paths = [...gd.querySelectorAll('.scatterlayer .js-fill')]
