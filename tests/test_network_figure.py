@@ -240,7 +240,8 @@ def test_json_stays_within_the_budget_for_the_largest_network():
 
 
 def test_no_hidden_layer_and_multiclass_figures_build():
-    r = training.train_mlp("pinwheel", classes=4, hidden=(), steps=20, snapshot_every=5)
+    r = training.train_mlp("pinwheel", classes=4, hidden=(), steps=20, snapshot_every=5,
+                           test_fraction=0.3)
     fig = nf.network_figure(r, texts=nf.Texts(class_names=tuple("ABCD")), fn_names=[],
                             feature_labels=["x₁", "x₂"])
     go.Figure(fig.to_dict())
@@ -248,6 +249,10 @@ def test_no_hidden_layer_and_multiclass_figures_build():
     assert hover.hovertext[0].startswith("s₁ = ")
     # the output picture: a band per class and certainty step (10 // 4 = 2 steps)
     assert sum(t.xaxis == "x2" and t.fill == "toself" for t in fig.data) == 4 * 2
+    # one legend: no loss curve in a class's colour (class 2 was the training loss's green)
+    classes = {t.marker.color for t in fig.data if t.legendgroup}
+    losses = {t.line.color for t in fig.data if t.xaxis == "x3" and t.mode == "lines"}
+    assert len(classes) == 4 and len(losses) == 2 and not classes & losses
 
 
 def test_a_result_without_snapshots_is_refused():

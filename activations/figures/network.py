@@ -467,16 +467,19 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
                 **out_axes))
     loss_axes = dict(xaxis="x3", yaxis="y3")
     lw = line_width(present)
+    # The loss curves take the colours after the classes' (green and pink beside two
+    # classes): one legend holds both, and class 2 was as green as the training loss.
+    train_colour, test_colour = color(classes), color(classes + 1)
     s, v = _thin(data_loss)
     kept.append(len(data))
     data.append(dict(type="scatter", mode="lines", x=s, y=f32(v), name=texts.train_loss,
-                     line=dict(color=color(2), width=lw), **loss_axes,
+                     line=dict(color=train_colour, width=lw), **loss_axes,
                      hovertemplate=f"{texts.train_loss}: %{{y:.4g}}<extra></extra>"))
     if has_test:
         s, v = _thin(result.test_loss_history)
         kept.append(len(data))
         data.append(dict(type="scatter", mode="lines", x=s, y=f32(v), name=texts.test_loss,
-                         line=dict(color=color(3), width=lw, dash="dot"), **loss_axes,
+                         line=dict(color=test_colour, width=lw, dash="dot"), **loss_axes,
                          hovertemplate=f"{texts.test_loss}: %{{y:.4g}}<extra></extra>"))
     moving.append(len(data))
     data.append(dict(next(frame0), mode="markers",
