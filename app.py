@@ -99,12 +99,19 @@ with GATE.turn(), i18n.run_scope():
     # clean widget state; only the frame's keys and "_"-prefixed memories are kept.
     FRAME_KEYS = {"lang", "present"}
     # A new tour step starts clean as well (see ui/tourbar.py).
-    if tourbar.entered_new_step() | (st.session_state.get("_page") != nav.url_path):
-        for key in [k for k in st.session_state if k not in FRAME_KEYS and not k.startswith("_")]:
+    new_step, same_page = tourbar.entered_new_step(), st.session_state.get("_page") == nav.url_path
+    shown = {}  # what the browser showed, when a step opens on the page already open
+    if new_step or not same_page:
+        keys = [k for k in st.session_state if k not in FRAME_KEYS and not k.startswith("_")]
+        shown = {k: st.session_state[k] for k in keys} if same_page else {}
+        for key in keys:
             del st.session_state[key]
         st.session_state["_page"] = nav.url_path
+    else:
+        tourbar.apply_resync()
     frame.no_such_page_note()  # the link's path named no page: Home, and a note
     if nav.url_path != "tour":
         tourbar.banner()  # above the page, on every page, while the link names a tour step
     nav.run()
     urlstate.forget_notes()  # the link's warnings were shown in a run that ended
+    tourbar.resync(shown)  # a step on the same page: the widgets show the step's values

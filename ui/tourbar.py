@@ -80,6 +80,41 @@ def entered_new_step() -> bool:
     return changed
 
 
+RESYNC = "_tour_resync"  # widget values to set again at the next run (see `resync`)
+
+
+def _differs(now, before) -> bool:
+    """Whether a widget's value changed, for the plain values widgets hold (an editor's
+    edits or an upload are left alone: they are not set through the session state)."""
+    plain = (bool, int, float, str, list, tuple)
+    return isinstance(now, plain) and isinstance(before, plain) and (
+        type(now) is not type(before) or now != before)
+
+
+def resync(shown: dict) -> None:
+    """After the first run of a step that opened on the page already open: set again, in a
+    rerun, each widget whose value differs from what the browser ``shown`` before.
+
+    The frame clears the widgets' state for a new step, and each takes the link's value or
+    its default. The browser keeps showing its own value unless the server sets one: a
+    link's value (not the default) is set, but a default is not (Streamlit drops it from
+    the link). From step 19 (T = 10) to step 20 (T = 1, the default) the slider still
+    read 10 beside "T = 1", and its value went back into the address; the dead-zone
+    toggle stayed on from step 12 to 13. A value assigned through the session state before
+    the widget is drawn is sent to the browser, so the rerun assigns each changed one."""
+    changed = {k: st.session_state[k] for k, before in shown.items()
+               if k in st.session_state and _differs(st.session_state[k], before)}
+    if changed:
+        st.session_state[RESYNC] = changed
+        st.rerun()
+
+
+def apply_resync() -> None:
+    """Assign the values `resync` kept, before the page draws its widgets."""
+    for key, value in st.session_state.pop(RESYNC, {}).items():
+        st.session_state[key] = value
+
+
 def _leave() -> None:
     st.query_params.pop(KEY, None)
 

@@ -269,3 +269,67 @@ def test_every_step_fits_a_projector(server, page, lang):
             problems.append((step_id, cut, shown))
             screenshot(page, f"tour-projector-{lang}-{step_id}", full_page=False)
     assert not problems, problems
+
+
+WIDGETS_JS = """() => {
+    // Every keyed widget as the browser shows it: its text (label, value, a slider's
+    // thumb) and its inputs' values or ticks; and the open tab of each row of tabs.
+    const kinds = ['stSlider', 'stCheckbox', 'stTextInput', 'stSelectbox', 'stRadio',
+                   'stNumberInput', 'stMultiSelect', 'stTextArea', 'stToggle']
+        .map(k => `[data-testid=${k}]`).join(',');
+    const out = {};
+    document.querySelectorAll('[class*="st-key-"]').forEach(el => {
+        const w = el.querySelector(kinds);
+        if (!w || el.querySelector('[class*="st-key-"]')) return;  // the widget's own box
+        const key = [...el.classList].find(c => c.startsWith('st-key-')).slice(7);
+        out[key] = [w.innerText.replace(/\\s+/g, ' ').trim(),
+                    ...[...w.querySelectorAll('input, textarea')].map(i =>
+                        ['checkbox', 'radio'].includes(i.type) ? i.checked : i.value)];
+    });
+    out['(open tabs)'] = [...document.querySelectorAll('[role=tab][aria-selected=true]')]
+        .map(tab => tab.innerText);
+    return out;
+}"""
+SAME_PAGE = [(tour.IDS[k], tour.IDS[k + 1]) for k in range(N - 1)
+             if tour.step(tour.IDS[k]).page == tour.step(tour.IDS[k + 1]).page]
+
+
+def _widgets(pg) -> dict:
+    wait_idle(pg, settle_ms=500)
+    return pg.evaluate(WIDGETS_JS)
+
+
+def test_a_step_on_the_page_already_open_shows_its_own_values(server, page, browser):
+    """Next and Back to a step on the same page: every widget shows what the step's own
+    link shows when opened afresh. A value the step leaves at its default stayed as the
+    step before had it: from step 19 (T = 10) to 20 the slider read 10 beside "T = 1"
+    (and put T=10 back into the address); from 12 to 13 the dead-zone toggle stayed on."""
+    fresh = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert ("temperature_high", "soft_argmax") in SAME_PAGE and len(SAME_PAGE) >= 8
+    for first, second in SAME_PAGE:
+        step = tour.step(first)
+        _open(page, f"{server}/{step.link()}&tour={first}")
+        page.locator(".st-key-tourbar_next a").click()
+        _wait_step(page, tour.IDS.index(second) + 1)
+        shown = _widgets(page)
+        target = tour.step(second)
+        _open(fresh, f"{server}/{target.link()}&tour={second}")
+        expected = _widgets(fresh)
+        assert shown == expected, (first, second, {
+            k: (shown.get(k), expected.get(k)) for k in shown.keys() | expected.keys()
+            if shown.get(k) != expected.get(k)})
+        query = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(
+            page.evaluate("() => location.href")).query))
+        assert query == dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(
+            fresh.evaluate("() => location.href")).query)), (first, second, query)
+    # Back from step 20 to 19 (the logits go back to the default) and on to 18
+    assert tour.IDS[17:20] == ("temperature_low", "temperature_high", "soft_argmax")
+    _open(page, f"{server}/{tour.step('soft_argmax').link()}&tour=soft_argmax")
+    for k in (19, 18):
+        page.locator(".st-key-tourbar_back a").click()
+        _wait_step(page, k)
+        step = tour.step(tour.IDS[k - 1])
+        _open(fresh, f"{server}/{step.link()}&tour={step.id}")
+        assert _widgets(page) == _widgets(fresh), step.id
+    fresh.close()
