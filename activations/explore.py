@@ -490,21 +490,27 @@ class Notice:
     saturate_negative: tuple[int, ...] = ()  # levels off for x -> -inf only (ReLU, ELU)
     saturate_positive: tuple[int, ...] = ()  # levels off for x -> +inf only (LogSigmoid)
     unbounded: tuple[int, ...] = ()  # never levels off (LeakyReLU, identity)
+    saturate_beyond: tuple[int, ...] = ()  # saturates, but not on the drawn range (sigmoid
+    # on [-4, 4]: |f'| >= 0.018 there), so the three groups above leave it out
     zero_centred: tuple[int, ...] = ()  # outputs of both signs around 0
     not_centred: tuple[int, ...] = ()
     dead: tuple[int, ...] = ()  # f' is exactly 0 somewhere on the drawn range
     kinks: tuple[int, ...] = ()  # f has a kink (or jump) inside the drawn range
 
 
-def notice(curves: Sequence[Curve], dead: Sequence[bool], grid: Grid) -> Notice:
+def notice(curves: Sequence[Curve], dead: Sequence[bool], grid: Grid,
+           flat: Sequence[bool] | None = None) -> Notice:
     """Sort the drawn curves into the groups of `Notice`.
 
-    ``dead[i]`` says whether curve i's plotted f' is exactly 0 somewhere (from its
-    `Overview`); ``curves[i].name`` that is not a registry name (a typed formula) gets no
-    registry facts.
+    ``dead[i]`` says whether curve i's plotted f' is exactly 0 somewhere, ``flat[i]``
+    whether |f'| < `SATURATION_SLOPE` somewhere (both from its `Overview`; ``flat``
+    defaults to all True); a curve that saturates but is not flat on the drawn range goes
+    to ``saturate_beyond``. ``curves[i].name`` that is not a registry name (a typed
+    formula) gets no registry facts.
     """
+    flat = [True] * len(curves) if flat is None else flat
     groups: dict[str, list[int]] = {f: [] for f in Notice.__dataclass_fields__}
-    for i, (curve, is_dead) in enumerate(zip(curves, dead, strict=True)):
+    for i, (curve, is_dead, is_flat) in enumerate(zip(curves, dead, flat, strict=True)):
         if is_dead:
             groups["dead"].append(i)
         if not isinstance(curve.name, str):
@@ -515,7 +521,7 @@ def notice(curves: Sequence[Curve], dead: Sequence[bool], grid: Grid) -> Notice:
             continue
         side = {"both": "saturate_both", "negative": "saturate_negative",
                 "positive": "saturate_positive", "none": "unbounded"}[props.saturates]
-        groups[side].append(i)
+        groups[side if side == "unbounded" or is_flat else "saturate_beyond"].append(i)
         groups["zero_centred" if props.zero_centred else "not_centred"].append(i)
         if any(grid.xmin < k < grid.xmax for k in act.kink_points(**curve.kwargs)):
             groups["kinks"].append(i)

@@ -349,10 +349,11 @@ def _details(curve: explore.Curve, label: str, info: explore.Overview) -> None:
 
 def _notice(curves, labels, infos, grid) -> list[str]:
     """"What to notice" about exactly the curves drawn, one sentence per shared trait."""
-    facts = explore.notice(curves, [bool(info.dead) for info in infos], grid)
+    facts = explore.notice(curves, [bool(info.dead) for info in infos], grid,
+                           [bool(info.saturated) for info in infos])
     out = []
-    for field in ("saturate_both", "saturate_negative", "saturate_positive", "unbounded",
-                  "zero_centred", "not_centred", "dead", "kinks"):
+    for field in ("saturate_both", "saturate_negative", "saturate_positive", "saturate_beyond",
+                  "unbounded", "zero_centred", "not_centred", "dead", "kinks"):
         group = getattr(facts, field)
         if group:
             out.append(t(f"curves.notice_{field}",

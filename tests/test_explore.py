@@ -560,6 +560,13 @@ def test_notice_groups():
     # a kink outside the drawn range is not mentioned
     right = explore.Grid(1.0, 5.0, 101)
     assert explore.notice([Curve.make("relu")], [False], right).kinks == ()
+    # saturating, but with no flat stretch on the drawn range: said to be beyond it (on
+    # [-4, 4] sigmoid's least slope is σ'(4) = 0.0177 > 0.01); flat somewhere: as above
+    got = explore.notice(curves, [False, True, False, False, False], grid,
+                         [False, True, False, True, True])
+    assert got.saturate_beyond == (0,) and got.saturate_both == (4,)
+    assert got.saturate_negative == (1,) and got.saturate_positive == (3,)
+    assert got.unbounded == (2,)  # (never flat anyway)
 
 
 def test_sweep_figure_is_valid_plotly_and_moves_only_the_swept_curve():

@@ -537,6 +537,12 @@ def test_what_to_notice_follows_the_drawn_curves(apptest, lang, texts):
     assert texts["notice_zero_centred"].format(names="Tanh") in trio
     assert texts["notice_not_centred"].format(names="Sigmoid, ReLU") in trio
     assert len(set(seen.values())) == 3
+    # On [-4, 4] sigmoid's slope stays above 0.01 (σ'(4) = 0.0177) and no strip is drawn:
+    # "far from 0 the slope falls below 0.01" would not be what the chart shows.
+    at = apptest(PAGE, lang=lang, query={"fn": ["sigmoid", "tanh"], "xmin": "-4", "xmax": "4"})
+    text = _notice(at)
+    assert texts["notice_saturate_beyond"].format(names="Sigmoid") in text
+    assert texts["notice_saturate_both"].format(names="Tanh") in text  # tanh'(4) = 0.0013
 
 
 # ---------------------------------------------------------------- animate a parameter

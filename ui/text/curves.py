@@ -46,6 +46,8 @@ EN = {
                                 "left, with a slope kept for x > 0.",
     "notice_saturate_positive": "Saturating for positive x only: {names}. Flat far to the "
                                 "right, with a slope kept for x < 0.",
+    "notice_saturate_beyond": "Saturating beyond this range: {names}. Here the slope stays "
+                              "above 0.01 (no strip); widen x to see it flatten.",
     "notice_unbounded": "Never saturating: {names}. Far from 0, on either side, the slope "
                         "stays away from 0, so gradients do not vanish there.",
     "notice_zero_centred": "Zero-centred (outputs of both signs, f(0) = 0): {names}.",
@@ -281,6 +283,8 @@ KO = {
                                 "기울기가 남아 있습니다.",
     "notice_saturate_positive": "양수 쪽만 포화: {names}. 오른쪽 멀리에서는 평평하고, x < 0에서는 "
                                 "기울기가 남아 있습니다.",
+    "notice_saturate_beyond": "이 범위 밖에서 포화: {names}. 여기서는 기울기가 0.01보다 커서 띠가 "
+                              "없습니다. x 범위를 넓히면 평평해지는 곳이 보입니다.",
     "notice_unbounded": "포화하지 않음: {names}. 0에서 멀어져도 양쪽 모두 기울기가 0으로 가지 "
                         "않아, 그곳에서 기울기가 소실되지 않습니다.",
     "notice_zero_centred": "0 중심(출력이 양수와 음수 모두, f(0) = 0): {names}.",
