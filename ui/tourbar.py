@@ -17,7 +17,7 @@ import streamlit as st
 from activations import tour
 
 from . import urlstate
-from .frame import PAGES, presenting
+from .frame import PAGES, on_phone, presenting
 from .i18n import lang, t
 
 KEY = "tour"
@@ -30,10 +30,12 @@ def current() -> str | None:
 
 
 def heading_shown() -> bool:
-    """Whether a page draws its own title and intro. Not on a projector during the tour:
-    there the banner (the step's title and what to notice) heads the page, and the charts
-    need the ~130 px it takes to fit a 1280x720 screen."""
-    return not (presenting() and current() is not None)
+    """Whether a page draws its own title and intro. Not during the tour on a projector or
+    a phone: there the banner (the step's title and what to notice) heads the page, and the
+    charts need the room: ~130 px to fit a 1280x720 screen; on a 390 px phone the title
+    and intro took two screens (gradient flow's title three lines, its intro nine) before
+    the step's chart."""
+    return not ((presenting() or on_phone()) and current() is not None)
 
 
 def rule() -> urlstate.Rule:
@@ -170,9 +172,12 @@ def banner() -> None:
     back, forward = tour.neighbours(step_id)
     k = tour.IDS.index(step_id) + 1
     with st.container(border=True, key="tourbar"):
+        head = t("tour.bar_head", i=k, n=len(tour.IDS), title=t(f"tour.{step_id}"))
+        if on_phone():  # the buttons in a row of their own: beside the title they wrapped,
+            st.markdown(head)  # Back on the title's line at one step, under it at the next
         with st.container(horizontal=True, vertical_alignment="center"):
-            st.markdown(t("tour.bar_head", i=k, n=len(tour.IDS), title=t(f"tour.{step_id}")),
-                        width="stretch")
+            if not on_phone():
+                st.markdown(head, width="stretch")
             controls = {
                 # After the last step, "Finish" returns to the tour page: "Next" under
                 # "23 / 23" promised a step that is not there.
