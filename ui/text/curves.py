@@ -426,7 +426,7 @@ KO = {
     "derivative": "도함수",
     "property": "성질",
     "prop_range": "치역",
-    "prop_zero_centred": "Zero-centered (0 중심)",
+    "prop_zero_centred": "0 중심",
     "prop_monotonic": "단조 증가",
     "prop_smooth": "매끄러움 (꺾인 점 없음)",
     "prop_saturates": "포화",
