@@ -285,9 +285,12 @@ def _train_tab() -> None:
         height = _boundary_height()
     made_by = run_key(net.act, net)
     with left:
-        boundary(result, made_by,
-                 t("training.boundary_title", act=name, layout=layout_text(net.hidden)),
-                 "boundary", f"decision-boundary-{net.dataset}-{net.act}", height)
+        # Two lines in a narrow column (a projector's row, a phone): on one,
+        # "Identity (linear), layers 2-8-8-8-1" was cut at "layers 2".
+        title = t("training.boundary_title_lines" if present or on_phone()
+                  else "training.boundary_title", act=name, layout=layout_text(net.hidden))
+        boundary(result, made_by, title, "boundary",
+                 f"decision-boundary-{net.dataset}-{net.act}", height)
     with right:
         curves([(name, result.loss_history, result.accuracy_history)], (made_by,),
                "curves", f"training-curves-{net.dataset}-{net.act}", height)

@@ -296,3 +296,25 @@ def test_boundary_title_sits_above_its_legend():
         assert layout.title.yref == "container" and layout.title.yanchor == "top"
         assert layout.legend.yanchor == "bottom" and layout.legend.y > 1
         assert layout.margin.t >= 2.5 * layout.font.size
+        # a title of two lines: a line's more room, and the first line kept in the figure
+        # (plotly.js anchors the first line; the one before rises above the top)
+        two = boundary_figure(g, g, np.zeros((5, 5)), np.zeros((4, 2)),
+                              np.array([0, 1, 0, 1]), title="tanh,<br>layers 2-8-1",
+                              present=present).layout
+        line = 1.3 * two.title.font.size
+        assert round(line) - 1 <= two.margin.t - layout.margin.t <= round(line) + 1
+        assert two.title.pad.t - layout.title.pad.t == round(line)
+
+
+def test_in_a_narrow_column_the_boundary_title_takes_two_lines(apptest):
+    """On a projector (the boundary in a row with the curves and the numbers) and on a
+    phone, "Identity (linear), layers 2-8-8-8-1" was cut at "layers 2"."""
+    query = {**FAST, "act": "identity", "layers": "3"}
+    for present, phone in ((False, False), (True, False), (False, True)):
+        at = apptest(PAGE, run=False, query=query, phone=phone)
+        at.session_state["present"] = present
+        at.run()
+        assert not at.exception
+        title = _specs(at)[0]["layout"]["title"]["text"]
+        assert title == ("Identity (linear), layers 2-8-8-8-1" if not (present or phone)
+                         else "Identity (linear),<br>layers 2-8-8-8-1"), (present, phone)

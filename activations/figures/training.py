@@ -110,7 +110,7 @@ def boundary_figure(gx, gy, probability, X, y, *, class_names=("0", "1"),
         if title:
             layout = merge(layout, _title_row(font_size(present)))
     elif title:
-        layout = merge(layout, _title_above_legend(font_size(present)))
+        layout = merge(layout, _title_above_legend(font_size(present), title.count("<br>") + 1))
     return figure(data, merge(layout, _equal_axes()))
 
 
@@ -127,15 +127,17 @@ def _title_row(base: int) -> dict:
                 margin=dict(t=round(1.5 * (base + 6) + 22)))
 
 
-def _title_above_legend(base: int) -> dict:
+def _title_above_legend(base: int, lines: int = 1) -> dict:
     """The title in a row of its own at the very top, the legend in the row below it, just
     above the plot: both start at the left edge, and on a narrow chart (a phone, or the
     projector's side-by-side layout) a long title ("tanh, layers 2-8-1") would otherwise
-    run into the legend. The top margin holds both rows: the title's line (its font is
-    ``base + 6``) and the legend's, with some air."""
-    title_row, legend_row = 1.5 * (base + 6), 1.6 * base + 8
+    run into the legend. The top margin holds both rows: the title's ``lines`` (its font
+    is ``base + 6``) and the legend's, with some air."""
+    more = 1.3 * (lines - 1) * (base + 6)  # the lines after the first
+    title_row, legend_row = 1.5 * (base + 6) + more, 1.6 * base + 8
+    # (plotly.js anchors a title's first line: the lines before it rise above the top)
     return dict(title=dict(x=0, xanchor="left", xref="paper", yref="container", y=1,
-                           yanchor="top", pad=dict(t=6)),
+                           yanchor="top", pad=dict(t=6 + round(more))),
                 margin=dict(t=round(title_row + legend_row + 14)))
 
 
