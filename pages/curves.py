@@ -458,9 +458,11 @@ def _explorer() -> None:
         for i, c in enumerate(curves):
             if c.name == "rrelu":
                 r = explore.rrelu_training(c, grid)
-                samples_f.append((t("curves.train_name", label=labels[i]), color(i), r.x, r.y))
-                samples_df.append((t("curves.train_name", label=labels[i]), color(i), r.slope_x,
-                                   r.slope))
+                # the line is "RReLU (eval)"; the dots are training's: "RReLU, training
+                # draws", not "RReLU (eval), training draws"
+                name = t("curves.train_name", label=labels[i].replace(" (eval)", "", 1))
+                samples_f.append((name, color(i), r.x, r.y))
+                samples_df.append((name, color(i), r.slope_x, r.slope))
     hover = dict(f=t("curves.hover_f"), df=t("curves.hover_df"))
     # What the charts show, in words, for their screen-reader names (`chart`'s alt).
     span = dict(x0=fmt_chart(grid.xmin), x1=fmt_chart(grid.xmax), names=", ".join(labels))

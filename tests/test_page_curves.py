@@ -418,6 +418,9 @@ def test_rrelu_training_draws(apptest):
     eval_slope = _array(_curves(df)[0]["y"])[0]
     assert eval_slope == np.float32(0.2)  # the eval line: (lower + upper) / 2
     assert any(tr.get("mode") == "markers" for tr in f["data"])
+    # the line is evaluation's, the dots are training's: the legend says each once
+    assert _curves(df)[0]["name"].startswith("RReLU (eval)")
+    assert draws[0]["name"].startswith("RReLU") and "(eval)" not in draws[0]["name"]
     at.toggle(key="train").set_value(False).run()
     assert not any(tr.get("mode") == "markers" for spec in _specs(at) for tr in spec["data"])
 

@@ -191,10 +191,12 @@ EN = {
     "csv_x": "x",
     "csv_f": "{label}: f(x)",
     "csv_df": "{label}: f'(x)",
-    "export_note": "The CSV holds exactly the numbers drawn in the two charts above (x, then "
-                   "f and f′ of each curve). For a PNG, use the camera icon on a chart.",
-    "export_note_touch": "The CSV holds exactly the numbers drawn in the two charts above (x, "
-                         "then f and f′ of each curve).",
+    "export_note": "The CSV holds the numbers of the charts of f(x) and f′(x) (x, then f "
+                   "and f′ of each curve at the parameters set in the sidebar). For a PNG, use "
+                   "the camera icon on a chart.",
+    "export_note_touch": "The CSV holds the numbers of the charts of f(x) and f′(x) (x, then "
+                         "f and f′ of each curve at the parameters set in the menu, » at the top "
+                         "left).",
     # details
     "details_header": "Formulas, properties and code",
     "formula": "Formula",
@@ -417,10 +419,10 @@ KO = {
     "csv_x": "x",
     "csv_f": "{label}: f(x)",
     "csv_df": "{label}: f'(x)",
-    "export_note": "CSV에는 위 두 차트에 그려진 숫자가 그대로 들어 있습니다(x, 그리고 곡선마다 "
-                   "f와 f′). PNG는 차트의 카메라 아이콘으로 저장하세요.",
-    "export_note_touch": "CSV에는 위 두 차트에 그려진 숫자가 그대로 들어 있습니다(x, 그리고 "
-                         "곡선마다 f와 f′).",
+    "export_note": "CSV에는 f(x)와 f′(x) 차트의 숫자가 들어 있습니다(x, 그리고 곡선마다 사이드바에서 "
+                   "정한 매개변수의 f와 f′). PNG는 차트의 카메라 아이콘으로 저장하세요.",
+    "export_note_touch": "CSV에는 f(x)와 f′(x) 차트의 숫자가 들어 있습니다(x, 그리고 곡선마다 "
+                         "메뉴(왼쪽 위의 »)에서 정한 매개변수의 f와 f′).",
     "details_header": "수식, 성질, 코드",
     "formula": "수식",
     "derivative": "도함수",

@@ -26,7 +26,7 @@ EN = {
     "gallery_header": "Every activation at a glance",
     "gallery_caption": (
         "Solid: f(x). Dotted: its derivative f′(x), on x from −4 to 4 at default parameters. "
-        "Flat dotted stretches are where learning stalls: the gradient passed back is ~0."
+        "Where the dotted line lies flat at 0, learning stalls: the gradient passed back is ~0."
     ),
     "f": "f(x)",
     "df": "f′(x)",

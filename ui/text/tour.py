@@ -66,7 +66,7 @@ EN = {
                        "doubles the weights' variance, and it stays within a factor of 10 "
                        "(8.7).",
     "relu_dead": "ReLU can die",
-    "relu_dead_caption": "For x < 0 ReLU's slope is exactly 0 (the red zone): a unit whose "
+    "relu_dead_caption": "For x < 0 ReLU's slope is exactly 0 (the shaded zone): a unit whose "
                          "input stays negative gets no gradient and never recovers. "
                          "LeakyReLU (dashed, here with slope 0.1) keeps a slope there.",
     "dying_relu": "Dying units in a deep network",
@@ -186,7 +186,7 @@ KO = {
                        "18,000분의 1로 줄어듭니다(표의 5.6e-05). He(Kaiming) 초기화는 가중치 "
                        "분산을 두 배로 키워, 기울기가 10배 안에 머뭅니다(8.7).",
     "relu_dead": "ReLU는 죽을 수 있습니다",
-    "relu_dead_caption": "x < 0에서 ReLU의 기울기는 정확히 0입니다(빨간 구간). 입력이 계속 "
+    "relu_dead_caption": "x < 0에서 ReLU의 기울기는 정확히 0입니다(음영 구간). 입력이 계속 "
                          "음수인 유닛은 기울기를 받지 못해 다시 살아나지 못합니다. "
                          "LeakyReLU(파선, 여기서는 기울기 0.1)는 그 구간에서도 기울기가 남습니다.",
     "dying_relu": "깊은 신경망에서 죽는 유닛",
