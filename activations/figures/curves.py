@@ -99,7 +99,7 @@ def _figure(traces: list[dict], x0: float, x1: float, texts: Texts, present: boo
         uirevision=f"{x0}:{x1}",
         # Under the plot: long labels (LeakyReLU (negative_slope=0.2)) take several rows,
         # and above it they would run into the title. Plotly grows the margin to fit.
-        legend=dict(yanchor="top", y=-0.27, xanchor="left", x=0),
+        legend=dict(yanchor="top", y=-0.4, xanchor="left", x=0),
         modebar=MODEBAR,
     )
     return figure(traces, merge(merge(base, mine), layout))
@@ -251,7 +251,7 @@ def difference_figure(
     grid["yaxis"]["title"] = dict(text=texts.y)
     base = styled(grid, present=present, title=texts.title)
     layout = merge(base, dict(uirevision=f"{x0}:{x1}", hovermode="x", modebar=MODEBAR,
-                              legend=dict(yanchor="top", y=-0.27, xanchor="left", x=0)))
+                              legend=dict(yanchor="top", y=-0.4, xanchor="left", x=0)))
     return figure(traces, layout)
 
 

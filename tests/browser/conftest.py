@@ -369,11 +369,14 @@ def assert_charts_in_view(pg, keys) -> dict:
         assert box["y"] + box["height"] <= view["height"] + 0.5, (key, box, view)
     for key, c in charts_now.items():
         assert not boxes_overlap(c["title"], c["legend"]), (key, c)
-        # An axis title on a legend entry: a legend that grows a row shortens the plot, and
-        # a legend placed by a share of the plot's height then rose onto the x titles.
+        # An axis title on the legend: a legend that grows a row shortens the plot, and a
+        # legend placed by a share of the plot's height then rose onto the x titles (the
+        # explorer's "x" sat between two entries of its first row, on neither).
         for axis, title in c["axisTitles"].items():
             assert not any(boxes_overlap(title, item) for item in c["legendItems"]), \
                 f"chart {key!r}: the {axis} axis title {title} lies on a legend entry"
+            assert not boxes_overlap(title, c["legend"]), \
+                f"chart {key!r}: the {axis} axis title {title} lies on the legend"
     assert not (found := labels_on_plots(charts_now)), found
     return charts_now
 

@@ -50,16 +50,24 @@ def _side_by_side(boxes: dict) -> None:
     assert abs(df["y"] - f["y"]) < 2 and abs(df["height"] - f["height"]) < 2, (f, df)
 
 
-@pytest.mark.parametrize(("width", "height", "lang"),
-                         [(1280, 720, "en"), (1280, 720, "ko"), (1920, 1080, "en")])
-def test_projector_shows_f_and_its_slope_side_by_side(server, fresh, width, height, lang):
+# Tour step 16's curves: three legend rows under f′ (two under f), where the x title lay
+# on the legend's first row.
+THREE_ROWS = "fn=relu&fn=leaky_relu&fn=sigmoid&p1_negative_slope=0.2&xmin=-4&xmax=4&"
+
+
+@pytest.mark.parametrize(("width", "height", "lang", "query"),
+                         [(1280, 720, "en", ""), (1280, 720, "ko", ""), (1920, 1080, "en", ""),
+                          (1280, 720, "en", THREE_ROWS)])
+def test_projector_shows_f_and_its_slope_side_by_side(server, fresh, width, height, lang,
+                                                       query):
     pg = fresh(width, height)
-    open_page(pg, f"{server}/curves?present=1&lang={lang}")
+    open_page(pg, f"{server}/curves?{query}present=1&lang={lang}")
     boxes = assert_charts_in_view(pg, PAIR)
     _side_by_side(boxes)
     # the controls folded away into the closed sidebar
     assert not pg.locator('[data-testid="stMain"] .st-key-preset').count()
-    screenshot(pg, f"explorer-present-{width}x{height}-{lang}", full_page=False)
+    screenshot(pg, f"explorer-present-{width}x{height}-{lang}{'-3' if query else ''}",
+               full_page=False)
     assert not pg.js_errors
 
 
