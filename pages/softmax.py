@@ -90,7 +90,6 @@ def _on_pick() -> None:
     pick = st.session_state.get("target_pick")
     if pick is not None:
         st.session_state["target"] = str(pick + 1)
-    st.session_state["target_pick"] = None
 
 
 # --- URL checks that the bound widgets can't make ---
@@ -364,14 +363,18 @@ if tabs[1].open:
             t("softmax.target"), value=pg.DEFAULT_TARGET, key="target",
             max_chars=pg.MAX_TEXT_LENGTH, help=t("softmax.target_help", n=n),
             bind="query-params")
-        col_pick.selectbox(t("softmax.target_pick"), list(range(n)), index=None, key="target_pick",
-                           format_func=lambda i: f"{i + 1}: {names[i]}",
-                           placeholder=t("softmax.target_pick_placeholder"), on_change=_on_pick)
         try:
             y = pg.parse_target(target_text, n)
         except pg.InputError as error:
             alerts.warning(t("softmax.bad_target", reason=_error_text(error, n)), icon=WARN)
             y = pg.parse_target(pg.DEFAULT_TARGET, n)
+        # The picker follows the target, as the sliders follow the logits: it names the
+        # class a one-hot target names (the placeholder beside "1" read as if none was
+        # chosen), and only a spread-out target leaves it on the placeholder.
+        st.session_state["target_pick"] = pg.true_class(y)
+        col_pick.selectbox(t("softmax.target_pick"), list(range(n)), index=None, key="target_pick",
+                           format_func=lambda i: f"{i + 1}: {names[i]}",
+                           placeholder=t("softmax.target_pick_placeholder"), on_change=_on_pick)
         _drag_from_link(n)
         _target(values, names, y)
 
@@ -513,8 +516,9 @@ def _regression() -> None:
         "outlier_figure", offsets, pg.outlier_sweep(preds, targets, len(preds) - 1, offsets),
         outlier,
         names={k_: t(f"softmax.{k_}") for k_ in ("mse", "rmse", "mae")},
-        x_title=t("softmax.outlier"), squared_title=t("softmax.squared_units"),
-        linear_title=t("softmax.data_units"), present=present),
+        x_title=t("softmax.outlier_axis"), squared_title=t("softmax.squared_units"),
+        linear_title=t("softmax.data_units"), present=present,
+        stacked=on_phone()),  # side by side, the two x titles overlapped off the screen
         key="outlier_chart", filename="outlier-sweep",
         alt=t("softmax.alt_outlier", offset=fmt_chart(outlier)))
     if present:
@@ -555,5 +559,7 @@ def _stability(values, names) -> None:
 if tabs[5].open:
     with tabs[5]:
         values, names, _ = _class_panel()  # T plays no part here
-        st.markdown(t("softmax.stability_intro"))
+        # on a projector the logits it names are in the folded sidebar: the text says where
+        st.markdown(t("softmax.stability_intro_present" if present
+                      else "softmax.stability_intro"))
         _stability(values, names)

@@ -172,11 +172,12 @@ def _regression(present, stacked=False):
                                 grad_title="g", present=present, stacked=stacked)
 
 
-def _outlier(present):
+def _outlier(present, stacked=False):
     sweep = pg.outlier_sweep(PREDS, TARGETS, len(PREDS) - 1, pg.OUTLIER_OFFSETS)
     return sf.outlier_figure(pg.OUTLIER_OFFSETS, sweep, 3.0,
                              names={"mse": "MSE", "rmse": "RMSE", "mae": "MAE"}, x_title="o",
-                             squared_title="sq", linear_title="lin", present=present)
+                             squared_title="sq", linear_title="lin", present=present,
+                             stacked=stacked)
 
 
 @cache
@@ -232,6 +233,7 @@ BUILDERS = {
     "training.curves.phone": lambda present: _training_curves(present, stacked=True),
     "softmax.views.phone": lambda present: _views(present, stacked=True),
     "softmax.regression.phone": lambda present: _regression(present, stacked=True),
+    "softmax.outlier.phone": lambda present: _outlier(present, stacked=True),
     "softmax.views": _views, "softmax.animation": _animation, "softmax.target": _target,
     "softmax.loss_curve": _loss_curve, "softmax.worked_example": _worked_example,
     "softmax.binary": _binary, "softmax.regression": _regression, "softmax.outlier": _outlier,

@@ -15,8 +15,8 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ..numfmt import fmt_chart
-from .style import (axis_key, cell, color, every_axis, f32, figure, legend_on_top, line_width,
-                    merge, stacked_player, styled, subplots, two_panels)
+from .style import (axis_key, cell, color, dash, every_axis, f32, figure, legend_on_top,
+                    line_width, merge, stacked_player, styled, subplots, two_panels)
 
 __all__ = [
     "views_figure", "temperature_animation", "target_figure", "loss_curve_figure",
@@ -65,9 +65,10 @@ def _styled(grid: dict, *, present: bool, height: int, titled: bool = True) -> d
 
 
 def _two_panels(titles: tuple, *, present: bool, height: int, stacked: bool,
-                side: dict | None = None, below: dict | None = None) -> dict:
+                side: dict | None = None, below: dict | None = None,
+                down: float = 0.16) -> dict:
     """`style.two_panels`, styled: ``height`` side by side, `STACKED_HEIGHT` stacked."""
-    grid = two_panels(titles, stacked, side=side, below=below)
+    grid = two_panels(titles, stacked, down=down, side=side, below=below)
     if not stacked:
         return _styled(grid, present=present, height=height)
     layout = _styled(grid, present=present, height=STACKED_HEIGHT)
@@ -299,6 +300,8 @@ def binary_figure(zs, curves, z0: float, point, *, sigmoid_name: str, loss_1_nam
 
     ``curves`` is :func:`activations.playground.binary_curves` over ``zs``; ``point``
     the :class:`~activations.playground.BinaryPoint` at ``z0``, marked on every curve.
+    Every curve has a legend entry: the colour tells y = 1 from y = 0, a dash the gradient
+    from the loss (a loss and its gradient shared a colour and showed one swatch twice).
     """
     width = line_width(present)
     size = _marker_size(present)
@@ -312,9 +315,10 @@ def binary_figure(zs, curves, z0: float, point, *, sigmoid_name: str, loss_1_nam
     data = []
     for row, field, value, name, c in panels:
         where = cell(1, row, 3) if present else cell(row, 1, 1)
-        # the sigmoid is named by its axis title; the loss and gradient pairs need a legend
-        data.append(_line(f32(zs), curves[field], name, color(c), width,
-                          showlegend=row != 1, **where))
+        curve = _line(f32(zs), curves[field], name, color(c), width, **where)
+        if row == 3:  # a gradient: its loss's colour, dashed
+            curve["line"]["dash"] = dash(1)
+        data.append(curve)
         data.append(_points(f32([z0]), [value], name, dict(size=size, color=color(c)),
                             showlegend=False, **where))
     if present:
@@ -368,8 +372,11 @@ def regression_figure(target, pred, grads: dict, *, point_names, target_name: st
 
 
 def outlier_figure(offsets, sweep: dict, current: float, *, names: dict, x_title: str,
-                   squared_title: str, linear_title: str, present: bool = False) -> go.Figure:
-    """MSE (left) and RMSE, MAE (right) against the outlier's size, the current size marked.
+                   squared_title: str, linear_title: str, present: bool = False,
+                   stacked: bool = False) -> go.Figure:
+    """MSE (left) and RMSE, MAE (right) against the outlier's size, the current size marked;
+    MSE above RMSE and MAE when ``stacked`` (a phone: side by side, the two x titles ran
+    into each other and off the screen's edges). Each panel has its own x title.
 
     MSE is in squared units, RMSE and MAE in the data's units, hence two panels.
     ``sweep`` is :func:`activations.playground.outlier_sweep`; ``names`` maps its keys
@@ -380,12 +387,13 @@ def outlier_figure(offsets, sweep: dict, current: float, *, names: dict, x_title
     index = int(np.argmin(np.abs(offsets - current)))  # the sweep point nearest `current`
     data = []
     for i, key in enumerate(("mse", "rmse", "mae")):
-        where = cell(1, 1 if key == "mse" else 2, 2)
+        where = cell(1, 1 if key == "mse" else 2, 2)  # x/y and x2/y2, stacked or not
         data.append(_line(f32(offsets), sweep[key], names[key], color(i + 2), width, **where))
         data.append(_points(f32(offsets[index:index + 1]), sweep[key][index:index + 1],
                             names[key], dict(size=_marker_size(present), color=color(i + 2)),
                             showlegend=False, **where))
-    layout = _panels(1, 2, present=present, height=520 if present else 380,
-                     titles=(squared_title, linear_title), horizontal_spacing=0.08)
+    # stacked, the upper x title and the lower panel's title need room between them
+    layout = _two_panels((squared_title, linear_title), present=present,
+                         height=520 if present else 380, stacked=stacked, down=0.22)
     layout = every_axis(layout, "xaxis", dict(title=dict(text=x_title)))
     return figure(data, every_axis(layout, "yaxis", dict(rangemode="tozero")))

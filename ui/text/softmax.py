@@ -225,6 +225,7 @@ EN = {
     "reg_empty": "The table has no usable row; showing the default data.",
     "outlier": "Outlier: push the last prediction up by",
     "outlier_help": "Adds this amount to the last prediction's error.",
+    "outlier_axis": "Outlier shift (added to the last prediction)",
     "reg_table_before": "The table holds the predictions before the outlier: the charts "
                         "above draw the last one at {before} + {offset} = {after}.",
     "mse": "MSE",
@@ -250,6 +251,13 @@ EN = {
         "Softmax written as exp(z) / Σ exp(z) breaks for large logits: exp(1000) is too big "
         "for a float. Shift every logit (those under “Logits and class names”, plus this "
         "amount: the table's z) and compare the textbook formula with the stable one."
+    ),
+    # presentation mode: the logits are in the folded sidebar (a phone never presents)
+    "stability_intro_present": (
+        "Softmax written as exp(z) / Σ exp(z) breaks for large logits: exp(1000) is too big "
+        "for a float. Shift every logit by the amount below and compare the textbook formula "
+        "with the stable one: the table's z is the logits under “Logits and class names” "
+        "in the sidebar (» at the top left), plus the shift."
     ),
     "shift": "Add to every logit",
     "shift_help": "Softmax doesn't change when the same number is added to every logit.",
@@ -367,9 +375,9 @@ KO = {
     "views_prob_title": "확률",
     "views_log_title": "log-softmax (≤ 0)",
     "soft_argmax": (
-        "**argmax와 soft argmax.** z = [{z}]일 때 argmax는 원-핫 벡터 [{hard}]를 줍니다. "
-        "전부 아니면 전무이고, 기울기는 거의 모든 곳에서 0입니다. T = {T}에서 softmax는 "
-        "[{soft}]를 줍니다. 가장 큰 로짓이 여전히 가장 많이 받지만 다른 클래스도 확률을 "
+        "**argmax와 soft argmax.** z = [{z}]일 때 argmax의 결과는 원-핫 벡터 [{hard}]입니다. "
+        "전부 아니면 전무이고, 기울기는 거의 모든 곳에서 0입니다. T = {T}에서 softmax의 결과는 "
+        "[{soft}]입니다. 가장 큰 로짓이 여전히 가장 많이 받지만 다른 클래스도 확률을 "
         "조금씩 가지며, 모든 출력이 모든 로짓에 따라 매끄럽게 변하므로 이를 바탕으로 한 "
         "손실은 경사하강법으로 학습할 수 있습니다."
     ),
@@ -478,10 +486,12 @@ KO = {
     ),
     "col_target": "정답 y",
     "col_prediction": "예측 ŷ",
-    "reg_dropped": "{count}개 행을 뺐습니다: 비어 있거나, ±{limit}를 넘거나, 처음 {max}개 행 이후입니다.",
+    "reg_dropped": "{count}개 행을 뺐습니다: 비어 있거나, ±{limit} 범위를 벗어나거나, 처음 {max}개 행 "
+                   "이후입니다.",
     "reg_empty": "표에 쓸 수 있는 행이 없어 기본 데이터를 보여 줍니다.",
     "outlier": "이상치: 마지막 예측을 위로 미는 양",
     "outlier_help": "마지막 예측의 오차에 이 값을 더합니다.",
+    "outlier_axis": "이상치 크기 (마지막 예측에 더한 값)",
     "reg_table_before": "표는 이상치를 더하기 전의 예측입니다. 위 차트는 마지막 예측을 "
                         "{before} + {offset} = {after}(으)로 그립니다.",
     "mse": "MSE",
@@ -507,6 +517,12 @@ KO = {
         "exp(z) / Σ exp(z)로 쓴 softmax는 로짓이 크면 망가집니다. exp(1000)은 부동소수점에 "
         "담기에 너무 크기 때문입니다. 모든 로짓을 옮겨 보며(“로짓과 클래스 이름”의 로짓에 이 "
         "값을 더한 것이 표의 z입니다) 교과서 공식과 안정적인 공식을 비교해 보세요."
+    ),
+    "stability_intro_present": (
+        "exp(z) / Σ exp(z)로 쓴 softmax는 로짓이 크면 망가집니다. exp(1000)은 부동소수점에 "
+        "담기에 너무 크기 때문입니다. 아래 값만큼 모든 로짓을 옮겨 보며 교과서 공식과 안정적인 "
+        "공식을 비교해 보세요. 표의 z는 사이드바(왼쪽 위의 »)의 “로짓과 클래스 이름”에 있는 "
+        "로짓에 이 값을 더한 것입니다."
     ),
     "shift": "모든 로짓에 더할 값",
     "shift_help": "모든 로짓에 같은 수를 더해도 softmax는 바뀌지 않습니다.",
