@@ -58,13 +58,13 @@ EN = {
     "tanh_glorot": "tanh with Glorot initialisation",
     "tanh_glorot_caption": "With the standard initialisation (blue) the gradient of these 5 "
                            "tanh layers shrinks tenfold on its way back to layer 1 (0.1 in "
-                           "the table); with Glorot (Xavier, orange) more than half of it "
-                           "arrives (0.56).",
+                           "the table under the charts); with Glorot (Xavier, orange) more "
+                           "than half of it arrives (0.56).",
     "relu_he": "ReLU keeps the gradient",
     "relu_he_caption": "With Glorot (Xavier) initialisation ReLU's gradient shrinks about "
-                       "18,000-fold over 30 layers (5.6e-05 in the table); He (Kaiming) "
-                       "doubles the weights' variance, and it stays within a factor of 10 "
-                       "(8.7).",
+                       "18,000-fold over 30 layers (5.6e-05 in the table under the charts); "
+                       "He (Kaiming) doubles the weights' variance, and it stays within a "
+                       "factor of 10 (8.7).",
     "relu_dead": "ReLU can die",
     "relu_dead_caption": "For x < 0 ReLU's slope is exactly 0 (the shaded zone): a unit whose "
                          "input stays negative gets no gradient and never recovers. "
@@ -179,11 +179,11 @@ KO = {
                     "하고 그곳의 기울기는 1이지만, |x|가 크면 도함수가 여전히 사라집니다.",
     "tanh_glorot": "tanh와 Glorot 초기화",
     "tanh_glorot_caption": "표준 초기화(파란 선)에서는 tanh 5층의 기울기가 첫 층으로 돌아오는 "
-                           "동안 10분의 1로 줄어듭니다(표의 0.1). Glorot(Xavier) 초기화(주황 "
+                           "동안 10분의 1로 줄어듭니다(차트 아래 표의 0.1). Glorot(Xavier) 초기화(주황 "
                            "선)에서는 절반 넘게 닿습니다(0.56).",
     "relu_he": "ReLU는 기울기를 유지합니다",
     "relu_he_caption": "Glorot(Xavier) 초기화에서는 ReLU의 기울기가 30층을 지나며 약 "
-                       "18,000분의 1로 줄어듭니다(표의 5.6e-05). He(Kaiming) 초기화는 가중치 "
+                       "18,000분의 1로 줄어듭니다(차트 아래 표의 5.6e-05). He(Kaiming) 초기화는 가중치 "
                        "분산을 두 배로 키워, 기울기가 10배 안에 머뭅니다(8.7).",
     "relu_dead": "ReLU는 죽을 수 있습니다",
     "relu_dead_caption": "x < 0에서 ReLU의 기울기는 정확히 0입니다(음영 구간). 입력이 계속 "
