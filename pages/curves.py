@@ -487,8 +487,11 @@ def _explorer() -> None:
               alt=t("curves.alt_sweep", param=_pname(swept.param),
                     label=curves[swept.slot].act.label, lo=fmt_chart(swept.values.min()),
                     hi=fmt_chart(swept.values.max())))
-        st.caption(t("curves.sweep_caption", label=_md(curves[swept.slot].act.label),
-                     param=_md(_pname(swept.param))))
+        caption = t("curves.sweep_caption", label=_md(curves[swept.slot].act.label),
+                    param=_md(_pname(swept.param)))
+        if show["sat"] or show["dead"]:  # their toggles are on, and the animation has neither
+            caption += " " + t("curves.sweep_no_overlays")
+        st.caption(caption)
     else:
         # The pair depends only on these (the typed formula is no key): a class at one view
         # shares one pair of figures.

@@ -564,6 +564,10 @@ def _sigmoid(z):
 def test_a_sweep_link_opens_the_animated_chart(apptest):
     at = apptest(PAGE, query={"fn": ["softplus", "relu"], "sweep": "beta"})
     assert not at.exception and not at.warning
+    # the strips' toggle is on (its default), and the animation draws no strips: said so
+    assert any(EN["sweep_no_overlays"] in c.value for c in at.caption)
+    off = apptest(PAGE, query={"fn": ["softplus", "relu"], "sweep": "beta", "sat": "false"})
+    assert not any(EN["sweep_no_overlays"] in c.value for c in off.caption)
     assert at.selectbox(key="sweep").value == "beta"
     (el,) = at.get("plotly_chart")
     spec = json.loads(el.proto.spec)

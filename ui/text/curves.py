@@ -33,6 +33,8 @@ EN = {
     "sweep_name": "{label}, {param} animated",
     "sweep_caption": "What to notice: watch {label} change in f and f′ together as {param} "
                      "moves; the other curves stay put for comparison.",
+    "sweep_no_overlays": "The strips and shaded zones are not drawn while a parameter "
+                         "plays; choose “No animation” to see them.",
     "play": "Play",
     "pause": "Pause",
     "yzoom": "Zoom f to [−1.5, 1.5]",
@@ -272,6 +274,8 @@ KO = {
     "sweep_name": "{label}, {param} 변화",
     "sweep_caption": "눈여겨볼 점: {param} 값이 움직이면 {label}의 f와 f′이 함께 바뀝니다. "
                      "나머지 곡선은 비교를 위해 그대로 있습니다.",
+    "sweep_no_overlays": "매개변수 애니메이션 중에는 띠와 음영 구간을 그리지 않습니다. "
+                         "보려면 “애니메이션 없음”을 고르세요.",
     "play": "재생",
     "pause": "일시 정지",
     "yzoom": "f를 [−1.5, 1.5]로 확대",
