@@ -529,7 +529,7 @@ def _explorer() -> None:
         fig = scale_figure(grid.xmin, grid.dx, lines, [s for s, _ in scaled],
                            [t("curves.scaled_name", label=label, k=_fmt(k)) for label in labels],
                            Texts(t("curves.scale_title", k=_fmt(k)), t("curves.x"),
-                                 t("curves.f_axis")), present=present)
+                                 t("curves.f_axis")), present=present, stacked=on_phone())
         chart(fig, key="chart_scale", filename=_stem(curves, f"scale-k{_fmt(k)}"),
               alt=t("curves.alt_scale", k=fmt_chart(k), names=span["names"]))
         gaps = "; ".join(f"{label} {_fmt(gap)}"

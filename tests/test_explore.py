@@ -459,6 +459,13 @@ def test_scale_and_difference_figures():
     assert [t["name"] for t in spec["data"]] == ["ReLU", "a", "Sigmoid", "b"]
     assert [t["line"].get("dash") for t in spec["data"]] == ["solid", "dash"] * 2
     assert spec["data"][0]["line"]["color"] == spec["data"][1]["line"]["color"]
+    # the legend in two columns of half the width (one on a phone): long entries such as
+    # "LeakyReLU (negative slope=0.2): f(2x)/2" ran into the next one in Plotly's own
+    legend = spec["layout"]["legend"]
+    assert (legend["entrywidth"], legend["entrywidthmode"]) == (0.5, "fraction")
+    phone = _validated(figs.scale_figure(GRID.xmin, GRID.dx, lines, scaled, ["a", "b"], TEXTS,
+                                         stacked=True))
+    assert phone["layout"]["legend"]["entrywidth"] == 1
     d = explore.difference(Curve.make("gelu", approximate="tanh"), Curve.make("gelu"), GRID)
     spec = _validated(figs.difference_figure(GRID.xmin, GRID.dx,
                                              [("Δf", "Δf'", "#000", d.f, d.df)], TEXTS))

@@ -55,10 +55,10 @@ def _curves(present, derivative):
                             threshold=(0.01, "threshold"), present=present)
 
 
-def _scale(present):
+def _scale(present, stacked=False):
     scaled = [explore.scaled(Curve.make(n), GRID, 2.0) for n in ("relu", "sigmoid")]
     return cf.scale_figure(GRID.xmin, GRID.dx, _lines(["relu", "sigmoid"]), scaled,
-                           ["a", "b"], CURVE_TEXTS, present=present)
+                           ["a", "b"], CURVE_TEXTS, present=present, stacked=stacked)
 
 
 def _difference(present):
@@ -222,7 +222,8 @@ def _network(present, stacked=False):
 BUILDERS = {
     "curves.f": lambda present: _curves(present, False),
     "curves.df": lambda present: _curves(present, True),
-    "curves.scale": _scale, "curves.difference": _difference, "curves.sweep": _sweep,
+    "curves.scale": _scale, "curves.scale.phone": lambda present: _scale(present, True),
+    "curves.difference": _difference, "curves.sweep": _sweep,
     "gradflow.norms": _norms, "gradflow.boxes": _boxes, "gradflow.heatmaps": _heatmaps,
     "gradflow.fractions": _fractions, "gallery": _gallery,
     # a phone's layouts (the page never asks for them in presentation mode)

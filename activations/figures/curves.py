@@ -210,9 +210,10 @@ def curves_figure(
 def scale_figure(
     x0: float, dx: float, lines: Sequence[Line], scaled: Sequence[np.ndarray],
     scaled_labels: Sequence[str], texts: Texts, *, present: bool = False,
+    stacked: bool = False,
 ) -> go.Figure:
     """f(x) solid and f(kx)/k dashed in the same colour: where they coincide, f is
-    scale-equivariant."""
+    scale-equivariant. ``stacked`` (a phone): the legend in one column."""
     n = len(lines[0].f) if lines else 1
     width = line_width(present)
     traces = []
@@ -221,7 +222,11 @@ def scale_figure(
                             f"{line.label}: %{{y:{HOVER_FORMAT}}}<extra></extra>"))
         traces.append(_line(x0, dx, ys, label, line.color, width,
                             f"{label}: %{{y:{HOVER_FORMAT}}}<extra></extra>", dash="dash"))
-    return _figure(traces, x0, x0 + (n - 1) * dx, texts, present)
+    # Two columns across the width (one on a phone), each curve's f and f(kx)/k in a row:
+    # in columns of Plotly's own width "LeakyReLU (negative slope=0.2): f(2x)/2" ran into
+    # the next entry.
+    legend = dict(legend=dict(entrywidth=1 if stacked else 0.5, entrywidthmode="fraction"))
+    return _figure(traces, x0, x0 + (n - 1) * dx, texts, present, **legend)
 
 
 def difference_figure(
