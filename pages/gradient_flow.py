@@ -193,25 +193,47 @@ def _controls() -> dict:
                 norm=norm, residual=residual, seed=seed)
 
 
-def _grad_caption(stats, names, theory: bool, chain_drawn: bool) -> None:
-    """What the gradient chart shows, sentence by sentence as drawn."""
+def _grad_caption(stats, names, theory: bool, chain) -> None:
+    """What the gradient chart shows, sentence by sentence as drawn (``chain``: the 0.25^n
+    line, or None where none is drawn)."""
     parts = [tr("grad_notice")]
+    if figs.draws_zero_strips(stats):
+        parts.append(tr("grad_notice_zero"))
     if len(stats) > 1:  # runs that meet draw nested markers
         parts.append(tr("grad_overlap"))
     parts.append(tr("grad_notice_theory" if theory else "grad_notice_no_theory"))
-    if chain_drawn:
+    if chain is not None:
         parts.append(tr("grad_notice_chain"))
     st.caption(" ".join(parts))
     # Runs whose measurement parts from the theory's line, grouped by the reason
     # (gradflow.theory_parts): each reason told once, for the runs it concerns.
-    reasons = [gradflow.theory_parts(s) if theory else None for s in stats]
-    for reason in ("output", "spread"):
+    tolerance = figs.theory_tolerance(stats, chain, present)
+    reasons = [_parts(s, tolerance) if theory else None for s in stats]
+    for reason in ("output", "spread", "near"):
         parted = [tr("theory_gap_run", run=n, measured=fmt(s.flow_ratio, 2),
                      predicted=fmt(s.predicted_flow_ratio, 2))
                   for s, n, why in zip(stats, names, reasons) if why == reason]
         if parted:
             st.caption(tr(f"theory_gap_{reason}", runs="; ".join(parted),
-                          depth=stats[0].depth, width=stats[0].width))
+                          depth=stats[0].depth, width=stats[0].width,
+                          factor=fmt(gradflow.THEORY_TOLERANCE)))
+
+
+def _parts(run, tolerance: float) -> str | None:
+    """Why a run's line parts from its theory band, as `gradflow.theory_parts` tells it;
+    ``"near"`` where it parts by less than THEORY_TOLERANCE, yet by more than ``tolerance``
+    (`figs.theory_tolerance`: what this chart shows outside the band). The caption says a
+    run inside its band is predicted, so a run seen outside it gets a note; at that size
+    the output's share and the draw's spread both count, and theory_parts can't tell them
+    apart (tanh's output share falls short of the theory where ReLU's overshoots)."""
+    why = gradflow.theory_parts(run)
+    return why or ("near" if gradflow.theory_parts(run, tolerance) else None)
+
+
+def _joined(*keys) -> str:
+    """One caption of the texts of ``keys``, leaving out the false ones: a sentence about an
+    activation or a mark only where that run or mark is on the chart."""
+    return " ".join(tr(key) for key in keys if key)
 
 
 # --- page ---
@@ -296,7 +318,7 @@ def _lab() -> None:
             zero_names=[tr("zero_of", run=n) for n in names]))
         shown = ", ".join(names)  # the runs, for the charts' screen-reader names
         chart(fig, key="gf_grad", filename="gradient_norms", alt=tr("alt_grad", names=shown))
-        _grad_caption(stats, names, theory, chain is not None)
+        _grad_caption(stats, names, theory, chain)
         if story is not None:  # under the chart: pressing a preset leaves its result in view
             st.info(tr(f"story_{story}"), icon=":material/lightbulb:")
 
@@ -321,18 +343,21 @@ def _lab() -> None:
                     colorbar_title=tr("share"), present=present))
                 chart(fig, key="gf_heat", filename="activations_histogram",
                       alt=tr("alt_heat", names=shown))
-        st.caption(tr("dist_notice"))
+        st.caption(_joined("dist_notice", sigmoid is not None and "dist_notice_sigmoid",
+                           "dist_notice_heat"))
 
         st.subheader(tr("frac_title"))
         fig = cached.kept(("gf_frac", *view), lambda: figs.unit_fractions(
             stats, names, title_saturated=tr("saturated"), title_dead=tr("dead"),
             x_title=tr("layer"), y_title=tr("percent"), present=present, stacked=stacked))
         chart(fig, key="gf_frac", filename="saturated_dead", alt=tr("alt_frac", names=shown))
-        st.caption(f'{tr("frac_notice")} {tr(touch("frac_overlap"))}')
+        relu = any(s.name == "relu" for s in stats)
+        st.caption(_joined("frac_notice", relu and "frac_notice_relu", "frac_notice_dead",
+                           len(stats) > 1 and touch("frac_overlap")))
 
         st.subheader(tr("table_title"))
         text_table(_summary(stats, names, theory))
-        st.caption(tr("table_notice"))
+        st.caption(_joined("table_notice", theory and "table_notice_theory"))
 
         with st.expander(tr("theory_title"), expanded=not present):
             st.markdown("\n\n".join([  # one Markdown block (see `display_math`)

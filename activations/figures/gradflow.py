@@ -12,12 +12,14 @@ import numpy as np
 import plotly.colors
 import plotly.graph_objects as go
 
+from ..gradflow import THEORY_TOLERANCE
 from ..numfmt import round_stride
 from .style import (LANE_AXIS, LANE_HEIGHT, axis_key, bands, below_lanes, cell, color, f32,
-                    figure, lane_bottom, line_width, log_axis, log_span, merge, styled,
-                    subplots, two_panels)
+                    figure, font_size, lane_bottom, line_width, log_axis, log_span, merge,
+                    styled, subplots, two_panels)
 
-__all__ = ["gradient_norms", "distribution_boxes", "distribution_heatmaps", "unit_fractions"]
+__all__ = ["gradient_norms", "distribution_boxes", "distribution_heatmaps", "unit_fractions",
+           "draws_zero_strips", "theory_tolerance"]
 
 MAX_BOXES = 50  # boxes per run on the distribution chart; deeper nets show evenly spaced layers
 SYMBOLS = ("circle", "square", "diamond", "triangle-up")  # tells runs apart where lines overlap
@@ -104,6 +106,13 @@ def _zero_spans(layers, norms) -> list[tuple[float, float]]:
     return spans
 
 
+def draws_zero_strips(runs) -> bool:
+    """Whether `gradient_norms` draws a strip of exactly-0 layers for any of ``runs``
+    (on either panel): what a caption may say about strips."""
+    return any(_zero_spans(run.layers, norms)
+               for run in runs for norms in (run.grad_h_norm, run.grad_w_norm))
+
+
 def _zero_strip(i: int, run, norms, name: str | None, strip_axis: str, panel: dict) -> list[dict]:
     """Run ``i``'s strip under ``panel`` (its axis refs) over the layers where ``norms``
     is exactly 0; in the legend as ``name`` unless None. A legend group of its own (both
@@ -150,6 +159,42 @@ THEORY_WIDTH = 2.6  # x the measured line's width
 # Pale on white; at 0.45 the darker colours (blue, green) all but vanished into the dark
 # theme's background, so a little more.
 THEORY_OPACITY = 0.6
+
+
+# Where the measured line shows outside its pale band: its centre further from the
+# prediction than the band's half-width and its own width, in a panel about this tall
+# (px; in Chromium at 1280x720, on a screen and on a projector alike, and each of a
+# phone's stacked panels).
+PANEL_PX = 290
+AUTORANGE_PAD = 0.05  # of the span, each side: about what Plotly adds to a log axis it ranges
+
+
+def theory_tolerance(runs, chain=None, present=False) -> float:
+    """The factor between a run's measured and predicted gradient beyond which its line
+    shows outside its pale band on the `gradient_norms` chart of ``runs`` (with ``chain``
+    and ``present`` as given to it); at most ``gradflow.THEORY_TOLERANCE``.
+
+    The band is as wide on screen whatever the axis spans: on a panel spanning a decade
+    (SELU's 50 layers) a 14% gap leaves it, on one spanning ten the same gap hides in it.
+    For ``gradflow.theory_parts``, so that the page explains every gap the chart shows."""
+    left = [_positive(r.grad_h_norm) for r in runs]
+    left += [_positive(r.predicted_grad_h_norm) for r in runs]
+    if chain is not None and runs:
+        left.append(_chain_line(runs, chain))
+    lanes = max((i + 1 for i, r in enumerate(runs) if _zero_spans(r.layers, r.grad_h_norm)),
+                default=0)
+    axis = _room_for_strips(log_axis(*left), left, lanes)
+    span = log_span(*left)
+    if "range" in axis:
+        lo, hi = axis["range"]
+    elif span is not None:
+        lo, hi = span
+        lo, hi = lo - AUTORANGE_PAD * (hi - lo), hi + AUTORANGE_PAD * (hi - lo)
+    else:
+        return THEORY_TOLERANCE
+    width = line_width(present)
+    share = (width * THEORY_WIDTH / 2 + width) / PANEL_PX  # of the panel's height
+    return min(THEORY_TOLERANCE, 10.0 ** (share * (hi - lo)))
 
 
 def _norm_traces(i: int, run, name: str, theory: str | None, width: float,
@@ -284,6 +329,22 @@ def _heatmap(run, name: str, ref: dict) -> dict:
     )
 
 
+# The gap between two histogram panels, in lines of text: the lower panel's title takes
+# one, and the rest keeps it off the upper panel's axis line (drawn on a projector), where
+# at 0.04 of the height ("Tanh" under the sigmoid panel) it read as that panel's x label.
+TITLE_GAP = 3.2
+HEAT_CHROME = 120  # px of a histogram figure outside its panels: margins, x ticks and title
+
+
+def _panel_gap(n: int, height: int, present: bool) -> float:
+    """``vertical_spacing`` of ``n`` panels in a figure ``height`` px tall, as a share of
+    the plot's height: TITLE_GAP lines of text, whatever the height."""
+    if n < 2:
+        return 0.0
+    gap = TITLE_GAP * font_size(present) / max(height - HEAT_CHROME, 1)
+    return round(min(gap, 0.5 / (n - 1)), 4)  # (rounded: `subplots` keeps each grid made)
+
+
 def distribution_heatmaps(runs, names, *, x_title, y_title, colorbar_title, present=False,
                           height=None) -> go.Figure:
     """One heatmap per run: x = layer, y = value of h_l, colour = share of entries (log).
@@ -299,15 +360,17 @@ def distribution_heatmaps(runs, names, *, x_title, y_title, colorbar_title, pres
         axes[axis_key(ref["yaxis"])] = _titled(y_title)
     # The panels share x: only the bottom one carries its title.
     axes[axis_key(cell(n, 1, 1)["xaxis"])] = _titled(x_title)
-    grid = subplots(n, 1, shared_xaxes=True, subplot_titles=tuple(names),
-                    vertical_spacing=0.12 / n)
     base = 560 if present else 380
-    layout = styled(merge(grid, axes), present=present,
-                    height=height or int(base * (0.6 + 0.4 * n)))
-    # One colour axis for every panel, so a colour means the same share in each.
+    height = height or int(base * (0.6 + 0.4 * n))
+    grid = subplots(n, 1, shared_xaxes=True, subplot_titles=tuple(names),
+                    vertical_spacing=_panel_gap(n, height, present))
+    layout = styled(merge(grid, axes), present=present, height=height)
+    # One colour axis for every panel, so a colour means the same share in each. Its text
+    # as the axes' (`style.axis_style`): Plotly's own 12 px was half the projector's ticks.
+    text = font_size(present)
     colors = dict(colorscale=VIRIDIS, cmin=-3.5, cmax=0.0, colorbar=dict(
-        title=dict(text=colorbar_title), tickvals=[-3, -2, -1, 0],
-        ticktext=["0.1%", "1%", "10%", "100%"]))
+        title=dict(text=colorbar_title, font=dict(size=text + 2)), tickfont=dict(size=text),
+        tickvals=[-3, -2, -1, 0], ticktext=["0.1%", "1%", "10%", "100%"]))
     return figure(data, merge(layout, dict(coloraxis=colors, hovermode="closest")))
 
 

@@ -172,8 +172,12 @@ EN = {
         "(output) to left (input): a line sloping down towards layer 1 is a vanishing "
         "gradient, one sloping up is exploding, a level line is healthy. The weight "
         "gradient ‖∂L/∂Wₗ‖ can look flat even when ‖∂L/∂hₗ‖ collapses, because ∂L/∂W also "
-        "carries the layer's input. Where a gradient is exactly 0 its line stops (0 has no place "
-        "on a log axis) and a strip in the run's colour along the bottom marks those layers."
+        "carries the layer's input."
+    ),
+    # Only where a run's gradient is exactly 0 somewhere (`figures.gradflow.zero_strips`).
+    "grad_notice_zero": (
+        "Where a gradient is exactly 0 its line stops (0 has no place on a log axis) and a "
+        "strip in the run's colour along the bottom marks those layers."
     ),
     # What the nested markers of `figures.gradflow._outlines` show, where runs meet.
     "grad_overlap": (
@@ -210,6 +214,16 @@ EN = {
         "(Hanin, 2018). One network, like this one, can land far from the line, on either "
         "side: try another seed, or a larger width."
     ),
+    # A gap within gradflow.THEORY_TOLERANCE that the chart still shows (a narrow axis):
+    # both effects are at work at that size, neither told apart as the notes above are.
+    "theory_gap_near": (
+        "**Where the pale dashed line parts from the measurement** ({runs}): by less than "
+        "a factor of {factor} at layer 1, yet enough to show on this chart's axis. Two "
+        "things the theory leaves out move a measurement that much: it follows only the "
+        "random targets' share of the error, not the network's own output, made by the same "
+        "weights that carry the gradient back; and it is the average over draws of the "
+        "weights, where this is one draw. Another seed moves the second; the first stays."
+    ),
     "theory_gap_run": "{run}: layer 1 ÷ last layer = {measured} measured, {predicted} in theory",
     "dist_title": "Activations per layer",
     "tab_box": "Boxes",
@@ -226,9 +240,15 @@ EN = {
     "dist_notice": (
         "**What to notice:** each box spans the middle half of hₗ over the batch and "
         "units, whiskers the 1% and 99% quantiles. Boxes that shrink to a line mean the "
-        "signal is dying out; boxes that spread out mean it explodes; sigmoid's boxes sit "
-        "around 0.5, not 0, since its outputs are all positive (not zero-centred). In the "
-        "histograms, a colour band stuck at the edges of the range means saturation."
+        "signal is dying out; boxes that spread out mean it explodes."
+    ),
+    # Only next to a sigmoid run.
+    "dist_notice_sigmoid": (
+        "Sigmoid's boxes sit around 0.5, not 0, since its outputs are all positive (not "
+        "zero-centred)."
+    ),
+    "dist_notice_heat": (
+        "In the histograms, a colour band stuck at the edges of the range means saturation."
     ),
     "frac_title": "Saturated and dead units",
     "saturated": "Saturated: |f′(z)| < 0.001",
@@ -236,8 +256,17 @@ EN = {
     "percent": "percent",
     "frac_notice": (
         "**What to notice:** a saturated entry passes back almost nothing (|f′| below "
-        "0.001); ReLU counts as saturated wherever z < 0, about half the time. A dead unit "
-        "has f′ = 0 for every sample of the batch, so its weights get no gradient at all."
+        "0.001)."
+    ),
+    # Only next to a ReLU run. ("About half" only where z is centred: a negative bias or a
+    # narrow stack's dead layers push ReLU's share towards 100%.)
+    "frac_notice_relu": (
+        "ReLU counts as saturated wherever z < 0: about half the entries while z is centred "
+        "on 0."
+    ),
+    "frac_notice_dead": (
+        "A dead unit has f′ = 0 for every sample of the batch, so its weights get no "
+        "gradient at all."
     ),
     # What the nested markers of `figures.gradflow._fraction_traces` show.
     "frac_overlap": "Where runs share a value (often 0% at every layer), their outlined "
@@ -255,9 +284,10 @@ EN = {
     "col_saturated": "Saturated, mean",
     "table_notice": (
         "The ratio is how much of the output gradient reaches the first layer: 1 is "
-        "perfect flow, 10⁻⁶ is vanishing, 10⁶ exploding. 'Theory' is the product of the "
-        "per-layer gains below."
+        "perfect flow, 10⁻⁶ is vanishing, 10⁶ exploding."
     ),
+    # Only with the 'Theory' column (where the theory applies).
+    "table_notice_theory": "'Theory' is the product of the per-layer gains below.",
     "theory_title": "The theory behind the dashed lines",
     "theory_text": (
         "Going back through layer l multiplies the gradient by f′(zₗ) and then by Wₗᵀ. "
@@ -446,8 +476,11 @@ KO = {
         "**볼 점:** 역전파된 기울기 ‖∂L/∂hₗ‖는 오른쪽(출력)에서 왼쪽(입력)으로 읽습니다. "
         "1층 쪽으로 내려가는 선은 기울기 소실, 올라가는 선은 기울기 폭주, 수평인 선이 건강한 "
         "상태입니다. ∂L/∂W에는 그 층의 입력도 곱해지므로, ‖∂L/∂hₗ‖가 무너져도 가중치 기울기 "
-        "‖∂L/∂Wₗ‖는 평평해 보일 수 있습니다. 기울기가 정확히 0인 층에서는 선이 끊기고"
-        "(로그 축에는 0을 그릴 수 없습니다), 그 층들을 아래쪽의 실행 색 띠로 표시합니다."
+        "‖∂L/∂Wₗ‖는 평평해 보일 수 있습니다."
+    ),
+    "grad_notice_zero": (
+        "기울기가 정확히 0인 층에서는 선이 끊기고(로그 축에는 0을 그릴 수 없습니다), 그 "
+        "층들을 아래쪽의 실행 색 띠로 표시합니다."
     ),
     "grad_overlap": (
         "실행들이 만나는 곳에서는(손실의 기울기가 들어오는 마지막 층에서 흔히 만납니다) 속이 "
@@ -482,6 +515,14 @@ KO = {
         "이 신경망처럼 하나만 뽑으면 선에서 멀리, 위로도 아래로도 떨어질 수 있습니다. 다른 "
         "시드나 더 큰 폭으로 바꿔 보세요."
     ),
+    "theory_gap_near": (
+        "**옅은 파선과 측정값이 갈라지는 곳** ({runs}): 1층에서 {factor}배 안쪽의 차이지만 "
+        "이 차트의 축에서는 눈에 띕니다. 이론이 빼놓은 두 가지가 측정값을 그만큼 "
+        "움직입니다. 이론은 오차 가운데 무작위 목표값의 몫만 따라갈 뿐, 기울기를 "
+        "거꾸로 전하는 바로 그 가중치로 만든 신경망 자신의 출력은 따라가지 않습니다. 또 "
+        "이론은 가중치를 뽑는 모든 경우의 평균인데, 이 신경망은 한 번 뽑은 것입니다. 시드를 "
+        "바꾸면 뒤의 것은 달라지고 앞의 것은 남습니다."
+    ),
     "theory_gap_run": "{run}: 1층 ÷ 마지막 층 = 측정 {measured}, 이론 {predicted}",
     "dist_title": "층별 활성값",
     "tab_box": "상자 그림",
@@ -497,17 +538,25 @@ KO = {
     "dist_notice": (
         "**볼 점:** 상자는 배치와 유닛 전체에서 hₗ의 가운데 절반을, 수염은 1%와 99% "
         "분위수를 나타냅니다. 상자가 선처럼 납작해지면 신호가 사라지는 것이고, 넓게 퍼지면 "
-        "폭주하는 것입니다. sigmoid의 출력은 모두 양수라(0 중심이 아님) 상자가 0이 아니라 "
-        "0.5 근처에 있습니다. 히스토그램에서 색 띠가 범위 양 끝에 붙어 있으면 포화입니다."
+        "폭주하는 것입니다."
     ),
+    "dist_notice_sigmoid": (
+        "sigmoid의 출력은 모두 양수라(0 중심이 아님) 상자가 0이 아니라 0.5 근처에 있습니다."
+    ),
+    "dist_notice_heat": "히스토그램에서 색 띠가 범위 양 끝에 붙어 있으면 포화입니다.",
     "frac_title": "포화된 유닛과 죽은 유닛",
-    "saturated": "포화: |f′(z)| < 0.001",
-    "dead": "죽음: 배치 전체에서 f′(z) = 0",
+    "saturated": "포화된 값: |f′(z)| < 0.001",
+    "dead": "죽은 유닛: 배치 전체에서 f′(z) = 0",
     "percent": "퍼센트",
     "frac_notice": (
         "**볼 점:** 포화된 값은 역전파로 거의 아무것도 돌려보내지 못합니다(|f′|가 0.001 "
-        "미만). ReLU는 z < 0인 곳, 즉 대략 절반이 포화로 잡힙니다. 죽은 유닛은 배치의 모든 "
-        "샘플에서 f′ = 0이라 그 가중치는 기울기를 전혀 받지 못합니다."
+        "미만)."
+    ),
+    "frac_notice_relu": (
+        "ReLU는 z < 0인 곳을 모두 포화로 셉니다. z가 0을 중심으로 퍼져 있으면 대략 절반입니다."
+    ),
+    "frac_notice_dead": (
+        "죽은 유닛은 배치의 모든 샘플에서 f′ = 0이라 그 가중치는 기울기를 전혀 받지 못합니다."
     ),
     "frac_overlap": "실행들이 같은 값에 있으면(흔히 모든 층에서 0%) 속이 빈 마커가 겹겹이 "
                     "포개집니다. 앞선 실행의 마커일수록 커서 실행이 모두 보이고, 층 위에 "
@@ -524,8 +573,9 @@ KO = {
     "col_saturated": "포화 비율(평균)",
     "table_notice": (
         "비율은 출력의 기울기 가운데 첫 층까지 닿는 몫입니다. 1이면 완벽한 흐름, 10⁻⁶이면 "
-        "소실, 10⁶이면 폭주입니다. '이론값'은 아래의 층별 이득을 모두 곱한 것입니다."
+        "소실, 10⁶이면 폭주입니다."
     ),
+    "table_notice_theory": "'이론값'은 아래의 층별 이득을 모두 곱한 것입니다.",
     "theory_title": "파선 뒤의 이론",
     "theory_text": (
         "층 l을 거꾸로 지나면 기울기에 f′(zₗ)이, 그다음 Wₗᵀ가 곱해집니다. 가중치가 다른 "
