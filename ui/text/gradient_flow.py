@@ -174,7 +174,7 @@ EN = {
         "gradient ‖∂L/∂Wₗ‖ can look flat even when ‖∂L/∂hₗ‖ collapses, because ∂L/∂W also "
         "carries the layer's input."
     ),
-    # Only where a run's gradient is exactly 0 somewhere (`figures.gradflow.zero_strips`).
+    # Only where a run's gradient is exactly 0 somewhere (`figures.gradflow.draws_zero_strips`).
     "grad_notice_zero": (
         "Where a gradient is exactly 0 its line stops (0 has no place on a log axis) and a "
         "strip in the run's colour along the bottom marks those layers."
