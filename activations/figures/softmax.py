@@ -326,7 +326,7 @@ def binary_figure(zs, curves, z0: float, point, *, sigmoid_name: str, loss_1_nam
                          horizontal_spacing=0.1)  # each y title clears the panel on its left
         x_titles = {f"xaxis{i}": dict(title=dict(text=x_title)) for i in ("", "2", "3")}
         # the legend under the panels, where it can't cover a curve
-        layout = merge(merge(layout, x_titles), dict(legend=dict(orientation="h", y=-0.3,
+        layout = merge(merge(layout, x_titles), dict(legend=dict(orientation="h", y=-0.36,
                                                                 yanchor="top")))
     else:
         layout = _panels(3, 1, present=False, height=600, shared_xaxes=True,
