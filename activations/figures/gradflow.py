@@ -169,22 +169,41 @@ PANEL_PX = 290
 AUTORANGE_PAD = 0.05  # of the span, each side: about what Plotly adds to a log axis it ranges
 
 
+def _drawn_prediction(run) -> np.ndarray | None:
+    """``run``'s predicted ||dL/dh_l|| as its line draws it, or None where it would draw
+    nothing: a line needs two neighbouring values (a dead ReLU's prediction is 0, a gap,
+    below the top: a lone value that would draw nothing and still take a line of the
+    legend)."""
+    predicted = _positive(run.predicted_grad_h_norm)
+    return predicted if (np.isfinite(predicted[1:]) & np.isfinite(predicted[:-1])).any() \
+        else None
+
+
+def _left_axis(runs, chain, theory) -> tuple[dict, list]:
+    """The left panel's y axis over what it draws (each run's measurement, its prediction
+    where ``theory[i]``, the chain line unless ``chain`` is None), lowered for its strips;
+    and those values. One computation for the chart and for `theory_tolerance`, so that the
+    caption's tolerance is that of the axis drawn."""
+    values = [_positive(r.grad_h_norm) for r in runs]
+    values += [p for r, drawn in zip(runs, theory)
+               if drawn and (p := _drawn_prediction(r)) is not None]
+    if chain is not None and runs:
+        values.append(_chain_line(runs, chain))
+    lanes = max((i + 1 for i, r in enumerate(runs) if _zero_spans(r.layers, r.grad_h_norm)),
+                default=0)
+    return _room_for_strips(log_axis(*values), values, lanes), values
+
+
 def theory_tolerance(runs, chain=None, present=False) -> float:
     """The factor between a run's measured and predicted gradient beyond which its line
-    shows outside its pale band on the `gradient_norms` chart of ``runs`` (with ``chain``
-    and ``present`` as given to it); at most ``gradflow.THEORY_TOLERANCE``.
+    shows outside its pale band on the `gradient_norms` chart of ``runs`` with theory lines
+    (and ``chain`` and ``present`` as given to it); at most ``gradflow.THEORY_TOLERANCE``.
 
     The band is as wide on screen whatever the axis spans: on a panel spanning a decade
     (SELU's 50 layers) a 14% gap leaves it, on one spanning ten the same gap hides in it.
     For ``gradflow.theory_parts``, so that the page explains every gap the chart shows."""
-    left = [_positive(r.grad_h_norm) for r in runs]
-    left += [_positive(r.predicted_grad_h_norm) for r in runs]
-    if chain is not None and runs:
-        left.append(_chain_line(runs, chain))
-    lanes = max((i + 1 for i, r in enumerate(runs) if _zero_spans(r.layers, r.grad_h_norm)),
-                default=0)
-    axis = _room_for_strips(log_axis(*left), left, lanes)
-    span = log_span(*left)
+    axis, values = _left_axis(runs, chain, [True] * len(runs))
+    span = log_span(*values)
     if "range" in axis:
         lo, hi = axis["range"]
     elif span is not None:
@@ -207,10 +226,8 @@ def _norm_traces(i: int, run, name: str, theory: str | None, width: float,
     measured = dict(common, mode="lines+markers", marker=marker, cliponaxis=False,
                     line=dict(color=color(i), width=width))
     traces = []
-    predicted = _positive(run.predicted_grad_h_norm)
-    # A line needs two neighbouring values: a dead ReLU's prediction is 0 (a gap) below the
-    # top, a lone value that would draw nothing and still take a line of the legend.
-    if theory is not None and (np.isfinite(predicted[1:]) & np.isfinite(predicted[:-1])).any():
+    predicted = _drawn_prediction(run)
+    if theory is not None and predicted is not None:
         traces.append(dict(common, y=predicted, name=theory,
                            mode="lines", opacity=THEORY_OPACITY, legendrank=1001,
                            line=dict(color=color(i), width=width * THEORY_WIDTH, dash="dash"),
@@ -253,7 +270,6 @@ def gradient_norms(runs, names, *, title_h, title_w, x_title, y_title, theory_na
         data.append(dict(type="scatter", x=runs[0].layers, y=_chain_line(runs, chain),
                          name=chain_name, mode="lines",
                          line=dict(color=CHAIN_COLOR, width=width * 0.7, dash="dot"), **LEFT))
-    left = [d["y"] for d in data if d.get("yaxis", "y") == "y"]
     right = [d["y"] for d in data if d.get("yaxis") == "y2"]
     zero_names = zero_names if zero_names is not None else list(names)
     strips = []
@@ -264,7 +280,7 @@ def gradient_norms(runs, names, *, title_h, title_w, x_title, y_title, theory_na
             if strip:
                 strips += strip
                 lanes[axis] = i + 1
-    left_axis = _room_for_strips(log_axis(*left), left, lanes["y"])
+    left_axis, _ = _left_axis(runs, chain, [t is not None for t in theory_names])
     right_axis = _room_for_strips(log_axis(*right), right, lanes["y2"])
     panels = dict(xaxis=_layer_axis(x_title, runs), xaxis2=_layer_axis(x_title, runs),
                   yaxis=_titled(y_title, **left_axis),
