@@ -1,9 +1,11 @@
 r"""One way to write a number on screen, for every page, table, caption and chart label.
 
-A student reads ``0.4085``, ``12.5``, ``1.2e-14`` or ``3.4e+38``: never a row of zeros
+`fmt` writes ``0.4085``, ``12.5``, ``1.2e-14`` or ``3.4e+38``: never a row of zeros
 (``0.00000000000009``), never ``4.085E-1``, never ``-0``. Plain decimals between 1e-4 and
 1e6, scientific notation outside, always with ``digits`` significant digits at most and
-no trailing zeros. Where the values themselves are the app's to choose (softmax's
+no trailing zeros. That is the text for links, files and boxes a reader may type into; on
+the page a student reads `fmt_text`'s ``1.2×10⁻¹⁴``, and in a chart `fmt_chart`'s and
+`fmt_power`'s. Where the values themselves are the app's to choose (softmax's
 temperatures, a parameter swept on a log scale), `round_log_steps` picks ones that read
 that way, and `round_stride` the step of an even run (a sweep, the race's frames).
 
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["fmt", "fmt_list", "fmt_chart", "fmt_power", "fmt_tex", "round_log_steps",
+__all__ = ["fmt", "fmt_text", "fmt_list", "fmt_chart", "fmt_power", "fmt_tex", "round_log_steps",
            "round_stride", "FIXED_MIN", "FIXED_MAX"]
 
 FIXED_MIN = 1e-4  # |x| below this (and not 0) is written in scientific notation
@@ -49,18 +51,41 @@ def fmt(x, digits: int = 4) -> str:
     return f"{mantissa}e{sign}{abs(int(exponent)):02d}"
 
 
+_SUPERSCRIPT = str.maketrans("0123456789-", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207b")
+
+
+def fmt_text(x, digits: int = 4) -> str:
+    """:func:`fmt` for a number a student reads on the page (a sentence, a table's cell, a
+    metric): scientific notation as a power of ten in superscripts, ``5.636×10⁻⁵``, as the
+    log axes beside it write their ticks, where ``5.636e-05`` is programmers' shorthand
+    that reads as the number e. Plain decimals (and a negative number's hyphen) as `fmt`
+    writes them, so a value the reader typed reads back as typed.
+
+    >>> fmt_text(5.636e-5), fmt_text(-1e300), fmt_text(0.25), fmt_text(float("inf"))
+    ('5.636×10⁻⁵', '-10³⁰⁰', '0.25', 'inf')
+    """
+    text = fmt(x, digits)
+    if "e" not in text:  # a plain decimal, or nan / inf
+        return text
+    mantissa, exponent = text.split("e")
+    power = "10" + str(int(exponent)).translate(_SUPERSCRIPT)
+    if mantissa in ("1", "-1"):
+        return mantissa[:-1] + power
+    return f"{mantissa}\u00d7{power}"
+
+
 def fmt_list(values, digits: int = 4, sep: str = ", ") -> str:
     """Several numbers, each through :func:`fmt`, joined by ``sep``."""
     return sep.join(fmt(v, digits) for v in values)
 
 
 def fmt_chart(x, digits: int = 4) -> str:
-    """:func:`fmt` for a number drawn inside a chart (a bar's label) or naming what one
+    """:func:`fmt_text` for a number drawn inside a chart (a bar's label) or naming what one
     shows, with a true minus sign (U+2212), as Plotly writes its own tick labels: ``−2.44``
     beside the axis's ``−2``, where a hyphen reads shorter and, on a projector, thinner (and
-    a screen reader says "minus"). Not for text a reader may copy into a box: the app's
-    parsers take the hyphen."""
-    return fmt(x, digits).replace("-", "\u2212")
+    a screen reader says "minus"); ``−4.54×10⁻⁵`` in scientific notation. Not for text a
+    reader may copy into a box: the app's parsers take the hyphen."""
+    return fmt_text(x, digits).replace("-", "\u2212")
 
 
 def fmt_power(x, digits: int = 4) -> str:

@@ -20,7 +20,7 @@ import numpy as np
 import scipy.special
 
 from activations import losses
-from activations.numfmt import fmt, round_log_steps
+from activations.numfmt import round_log_steps
 from activations.softmax import entropy, log_softmax, naive_softmax, softmax, softmin
 
 __all__ = [
@@ -34,7 +34,7 @@ __all__ = [
     "BinaryPoint", "binary_point", "binary_curves", "RegressionLosses", "regression_losses",
     "MAX_REGRESSION_ROWS", "REGRESSION_LIMIT", "DEFAULT_REGRESSION", "OUTLIER_MAX",
     "OUTLIER_OFFSETS", "clean_pairs", "with_outlier", "outlier_sweep",
-    "StabilityDemo", "stability_demo", "format_number",
+    "StabilityDemo", "stability_demo",
 ]
 
 LOGIT_LIMIT = 1e4  # |z| above this is refused: the demo is about ~1000, not 1e308
@@ -560,7 +560,3 @@ def stability_demo(z, dtype=np.float64) -> StabilityDemo:
     return StabilityDemo(z=z, naive_exp=naive_exp, naive=naive_softmax(z),
                          shifted_exp=shifted_exp, stable=softmax(z), problem=problem)
 
-
-def format_number(x, digits: int = 4) -> str:
-    """A number as short text: `activations.numfmt.fmt`, the app's one number format."""
-    return fmt(x, digits)

@@ -15,7 +15,7 @@ import streamlit as st
 
 import activations
 from activations import gradflow
-from activations.numfmt import fmt
+from activations.numfmt import fmt_text
 from activations.figures import gradflow as figs
 from ui.frame import (chart, display_math, fragment, on_phone, presenting, require_app_frame,
                       text_table, touch, wide_gap)
@@ -128,13 +128,13 @@ def _simulate_all(runs, names, size, options):
 
 
 def _summary(stats, names, theory: bool) -> dict[str, list[str]]:
-    """The runs' numbers as text through `fmt` (a number column would print 4.085E-1)."""
-    columns = {tr("col_run"): list(names), tr("col_loss"): [fmt(s.loss) for s in stats],
-               tr("col_ratio"): [fmt(s.flow_ratio) for s in stats]}
+    """The runs' numbers as text through `fmt_text` (a number column would print 4.085E-1)."""
+    columns = {tr("col_run"): list(names), tr("col_loss"): [fmt_text(s.loss) for s in stats],
+               tr("col_ratio"): [fmt_text(s.flow_ratio) for s in stats]}
     if theory:
-        columns[tr("col_predicted")] = [fmt(s.predicted_flow_ratio) for s in stats]
-    columns[tr("col_dead")] = [f"{fmt(100 * s.dead[-1], 3)}%" for s in stats]
-    columns[tr("col_saturated")] = [f"{fmt(100 * float(s.saturated.mean()), 3)}%"
+        columns[tr("col_predicted")] = [fmt_text(s.predicted_flow_ratio) for s in stats]
+    columns[tr("col_dead")] = [f"{fmt_text(100 * s.dead[-1], 3)}%" for s in stats]
+    columns[tr("col_saturated")] = [f"{fmt_text(100 * float(s.saturated.mean()), 3)}%"
                                     for s in stats]
     return columns
 
@@ -210,13 +210,13 @@ def _grad_caption(stats, names, theory: bool, chain) -> None:
     tolerance = figs.theory_tolerance(stats, chain, present)
     reasons = [_parts(s, tolerance) if theory else None for s in stats]
     for reason in ("output", "spread", "near"):
-        parted = [tr("theory_gap_run", run=n, measured=fmt(s.flow_ratio, 2),
-                     predicted=fmt(s.predicted_flow_ratio, 2))
+        parted = [tr("theory_gap_run", run=n, measured=fmt_text(s.flow_ratio, 2),
+                     predicted=fmt_text(s.predicted_flow_ratio, 2))
                   for s, n, why in zip(stats, names, reasons) if why == reason]
         if parted:
             st.caption(tr(f"theory_gap_{reason}", runs="; ".join(parted),
                           depth=stats[0].depth, width=stats[0].width,
-                          factor=fmt(gradflow.THEORY_TOLERANCE)))
+                          factor=fmt_text(gradflow.THEORY_TOLERANCE)))
 
 
 def _parts(run, tolerance: float) -> str | None:

@@ -18,7 +18,7 @@ from activations import datasets, export, netdata, optim, training
 from activations import features as feats
 from activations.figures import network as figs
 from activations.mlp import layer_activations
-from activations.numfmt import fmt
+from activations.numfmt import fmt_text
 from ui import custom as formula_ui
 from ui.custom import label as act_label  # an activation's readable name
 from ui import cached, urlstate
@@ -167,7 +167,7 @@ def _lab() -> None:
                                      format_func=lambda o: t(f"training.opt_{o}"),
                                      **linked("optimizer", DEFAULTS["optimizer"]))
             auto_lr = st.toggle(tr("auto_lr"), DEFAULTS["auto_lr"], key="auto_lr",
-                                help=tr("auto_lr_help", lr=fmt(training.TRAIN_LR[optimizer])),
+                                help=tr("auto_lr_help", lr=fmt_text(training.TRAIN_LR[optimizer])),
                                 bind="query-params")
             lr_choice = st.select_slider(tr("lr"), LRS, DEFAULTS["lr"], key="lr",
                                          disabled=auto_lr, bind="query-params")
@@ -261,7 +261,7 @@ def _lab() -> None:
     if result.diverged:
         st.warning(tr("diverged", step=result.steps_run), icon=":material/warning:")
     if result.timed_out:
-        st.info(tr("timed_out", step=result.steps_run, seconds=fmt(cached.TIME_LIMIT)),
+        st.info(tr("timed_out", step=result.steps_run, seconds=fmt_text(cached.TIME_LIMIT)),
                 icon=":material/timer:")
     chart(fig, key="playground", filename=f"playground-{data}",
           alt=tr("alt_chart", steps=result.steps_run))
@@ -269,12 +269,12 @@ def _lab() -> None:
     # -------------------------------------------------------------- numbers and export
     # One row (a single block, not five): the metrics share its width and wrap on a phone.
     row = st.container(horizontal=True)
-    row.metric(tr("m_train_loss"), fmt(result.final_loss - (result.penalty_history[-1]
+    row.metric(tr("m_train_loss"), fmt_text(result.final_loss - (result.penalty_history[-1]
                                                              if result.steps_run else 0)))
-    row.metric(tr("m_train_acc"), f"{fmt(100 * result.final_accuracy, 3)}%")
+    row.metric(tr("m_train_acc"), f"{fmt_text(100 * result.final_accuracy, 3)}%")
     if result.test_loss_history.size:
-        row.metric(tr("m_test_loss"), fmt(result.test_loss_history[-1]))
-        row.metric(tr("m_test_acc"), f"{fmt(100 * result.test_accuracy_history[-1], 3)}%")
+        row.metric(tr("m_test_loss"), fmt_text(result.test_loss_history[-1]))
+        row.metric(tr("m_test_acc"), f"{fmt_text(100 * result.test_accuracy_history[-1], 3)}%")
     # The pictures open where the last Step or Continue began (the start, after a Reset),
     # the numbers are the run's end: say so, or 99% sits beside an untrained network.
     shown = figs.opening_step(result, start)

@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from activations import playground as pg
-from activations.numfmt import fmt, fmt_chart, fmt_tex
+from activations.numfmt import fmt_chart, fmt_tex, fmt_text
 from activations.figures import softmax as figs
 from activations.softmax import entropy
 from ui.frame import (chart, display_math, fragment, latex, lazy_tabs, on_phone, presenting,
@@ -121,7 +121,7 @@ def _check_repeated_links(alerts) -> None:
 def _signed(x: float) -> str:
     """A metric's delta: the number itself, with its sign first, so Streamlit's arrow and
     colour follow it in every language (words go in the label)."""
-    return ("+" if x > 0 else "") + fmt(x)
+    return ("+" if x > 0 else "") + fmt_text(x)
 
 
 def _logit_sliders(names, values) -> None:
@@ -185,7 +185,7 @@ def _temperature() -> float:
             format_func=pg.format_temperature, bind="query-params", width="stretch",
             label_visibility="collapsed")
         st.markdown(t("softmax.beta", T=pg.format_temperature(temperature),
-                      beta=fmt(1 / temperature)), help=t("softmax.T_help"), width="content")
+                      beta=fmt_text(1 / temperature)), help=t("softmax.T_help"), width="content")
     return temperature
 
 
@@ -265,23 +265,24 @@ def _views(values, names) -> None:
         alt=t("softmax.alt_views", n=len(names), T=pg.format_temperature(temperature)))
     # the chart first (in view on a projector), then its numbers (T and β are in the
     # sentence beside the slider)
-    st.metric(t("softmax.m_entropy"), fmt(views.entropy),
-              help=t("softmax.m_entropy_help", max=fmt(views.max_entropy)))
+    st.metric(t("softmax.m_entropy"), fmt_text(views.entropy),
+              help=t("softmax.m_entropy_help", max=fmt_text(views.max_entropy)))
     # the formula and the sentence in one Markdown block (see `display_math`)
     formula = display_math(r"\mathrm{softmax}(z)_i = \frac{e^{z_i / T}}{\sum_j e^{z_j / T}}"
                            r"\qquad \beta = \frac{1}{T}")
     st.markdown(formula + "\n\n" + t(
-        "softmax.soft_argmax", z=", ".join(fmt(v) for v in values),
-        hard=", ".join(fmt(v) for v in views.argmax),
-        soft=", ".join(fmt(v, 3) for v in views.softmax), T=pg.format_temperature(temperature)))
-    # Text columns through fmt: a float column would print 1e-14 as a row of zeros.
+        "softmax.soft_argmax", z=", ".join(fmt_text(v) for v in values),
+        hard=", ".join(fmt_text(v) for v in views.argmax),
+        soft=", ".join(fmt_text(v, 3) for v in views.softmax),
+        T=pg.format_temperature(temperature)))
+    # Text columns through fmt_text: a float column would print 1e-14 as a row of zeros.
     text_table({
         t("softmax.col_name"): list(names),
-        t("softmax.col_logit"): [fmt(v) for v in values],
-        t("softmax.softmax"): [fmt(v) for v in views.softmax],
-        t("softmax.argmax"): [fmt(v) for v in views.argmax],
-        t("softmax.softmin"): [fmt(v) for v in views.softmin],
-        t("softmax.log_softmax"): [fmt(v) for v in views.log_softmax],
+        t("softmax.col_logit"): [fmt_text(v) for v in values],
+        t("softmax.softmax"): [fmt_text(v) for v in views.softmax],
+        t("softmax.argmax"): [fmt_text(v) for v in views.argmax],
+        t("softmax.softmin"): [fmt_text(v) for v in views.softmin],
+        t("softmax.log_softmax"): [fmt_text(v) for v in views.log_softmax],
     }, key="views_table")
     st.markdown(t("softmax.temperature_explained"))
 
@@ -316,12 +317,12 @@ def _target(values, names, y) -> None:
     latex(r"L = -\sum_k y_k \log p_k, \quad p = \mathrm{softmax}(z / T)",
           r"\frac{\partial L}{\partial z_k} = \frac{p_k - y_k}{T}")
     row = st.container(horizontal=True)  # under the chart: the chart first, in view
-    row.metric(t("softmax.m_loss"), fmt(result.loss), help=t("softmax.m_loss_help"))
+    row.metric(t("softmax.m_loss"), fmt_text(result.loss), help=t("softmax.m_loss_help"))
     c = pg.true_class(y)
     if c is not None:
-        row.metric(t("softmax.m_p_true", name=names[c]), fmt(result.p[c]))
+        row.metric(t("softmax.m_p_true", name=names[c]), fmt_text(result.p[c]))
     else:
-        row.metric(t("softmax.m_entropy_target"), fmt(float(entropy(y))),
+        row.metric(t("softmax.m_entropy_target"), fmt_text(float(entropy(y))),
                    help=t("softmax.m_entropy_target_help"))
     st.markdown(t("softmax.gradient_explained"))
     st.subheader(t("softmax.drag_header"))
@@ -403,20 +404,20 @@ if tabs[2].open:
         st.latex(r"H(p, q_2) = -(0.5 \log 0.5 + 0.125 \log 0.25 + 0.125 \log 0.125"
                  rf" + 0.25 \log 0.125) \approx {fmt_tex(ex.cross_entropy_q2)}")
         c1, c2, c3 = st.columns(3)
-        c1.metric(t("softmax.m_h_q1"), fmt(ex.cross_entropy_q1))
-        c2.metric(t("softmax.m_h_q2"), fmt(ex.cross_entropy_q2),
+        c1.metric(t("softmax.m_h_q1"), fmt_text(ex.cross_entropy_q1))
+        c2.metric(t("softmax.m_h_q2"), fmt_text(ex.cross_entropy_q2),
                   delta=_signed(ex.cross_entropy_q2 - ex.cross_entropy_q1), delta_color="inverse")
-        c3.metric(t("softmax.m_h_p"), fmt(ex.entropy_p))
+        c3.metric(t("softmax.m_h_p"), fmt_text(ex.entropy_p))
         c1, c2, c3 = st.columns(3)
-        c1.metric(t("softmax.m_kl_q1"), fmt(ex.kl_q1))
-        c2.metric(t("softmax.m_kl_q2"), fmt(ex.kl_q2), delta=_signed(ex.kl_q2 - ex.kl_q1),
+        c1.metric(t("softmax.m_kl_q1"), fmt_text(ex.kl_q1))
+        c2.metric(t("softmax.m_kl_q2"), fmt_text(ex.kl_q2), delta=_signed(ex.kl_q2 - ex.kl_q1),
                   delta_color="inverse")
-        st.markdown(t("softmax.example_conclusion", h1=fmt(ex.cross_entropy_q1),
-                      h2=fmt(ex.cross_entropy_q2), hp=fmt(ex.entropy_p),
-                      kl1=fmt(ex.kl_q1), kl2=fmt(ex.kl_q2),
-                      b1=fmt(ex.cross_entropy_q1 / np.log(2)),
-                      b2=fmt(ex.cross_entropy_q2 / np.log(2)),
-                      bp=fmt(ex.entropy_p / np.log(2))))
+        st.markdown(t("softmax.example_conclusion", h1=fmt_text(ex.cross_entropy_q1),
+                      h2=fmt_text(ex.cross_entropy_q2), hp=fmt_text(ex.entropy_p),
+                      kl1=fmt_text(ex.kl_q1), kl2=fmt_text(ex.kl_q2),
+                      b1=fmt_text(ex.cross_entropy_q1 / np.log(2)),
+                      b2=fmt_text(ex.cross_entropy_q2 / np.log(2)),
+                      bp=fmt_text(ex.entropy_p / np.log(2))))
 
 # --- tab 4: binary classification ---
 @fragment
@@ -434,11 +435,11 @@ def _binary() -> None:
         x_title=t("softmax.bin_z"), present=present), key="binary_chart", filename="binary-ce",
         alt=t("softmax.alt_binary", z=fmt_chart(z)))
     row = st.container(horizontal=True)
-    row.metric(t("softmax.m_sigmoid"), fmt(point.p))
-    row.metric(t("softmax.m_bce_1"), fmt(point.loss_1))
-    row.metric(t("softmax.m_bce_0"), fmt(point.loss_0))
-    row.metric(t("softmax.m_grad_1"), fmt(point.grad_1))
-    row.metric(t("softmax.m_grad_0"), fmt(point.grad_0))
+    row.metric(t("softmax.m_sigmoid"), fmt_text(point.p))
+    row.metric(t("softmax.m_bce_1"), fmt_text(point.loss_1))
+    row.metric(t("softmax.m_bce_0"), fmt_text(point.loss_0))
+    row.metric(t("softmax.m_grad_1"), fmt_text(point.grad_1))
+    row.metric(t("softmax.m_grad_0"), fmt_text(point.grad_0))
     latex(r"\sigma(z) = \frac{1}{1 + e^{-z}}",
           # Plain brackets and one group after the "+": a narrow screen breaks the line
           # there (a \left[ ... \right] pair cannot break, and inside log(1 - sigma)
@@ -485,8 +486,8 @@ def _regression() -> None:
         targets, preds = np.array(targets0), np.array(preds0)
     moved = pg.with_outlier(preds, outlier)
     if outlier:  # the table keeps the visitor's numbers; the charts add the outlier
-        table_note.caption(t("softmax.reg_table_before", before=fmt(preds[-1]),
-                             offset=fmt(outlier), after=fmt(moved[-1])))
+        table_note.caption(t("softmax.reg_table_before", before=fmt_text(preds[-1]),
+                             offset=fmt_text(outlier), after=fmt_text(moved[-1])))
     base = pg.regression_losses(preds, targets)
     reg = pg.regression_losses(moved, targets)
     with chart_slot:  # above the table that feeds it
@@ -505,7 +506,7 @@ def _regression() -> None:
         row = st.container(horizontal=True)
         for key_, value, before in (("mse", reg.mse, base.mse), ("rmse", reg.rmse, base.rmse),
                                     ("mae", reg.mae, base.mae)):
-            row.metric(t(f"softmax.{key_}"), fmt(value),
+            row.metric(t(f"softmax.{key_}"), fmt_text(value),
                        delta=_signed(value - before) if outlier else None,
                        delta_color="inverse")
     latex(r"\mathrm{MSE} = \frac{1}{N}\sum_i (\hat y_i - y_i)^2",
@@ -543,11 +544,11 @@ def _stability(values, names) -> None:
     demo = pg.stability_demo(values + shift, np.float64 if dtype == "float64" else np.float32)
     text_table({
         t("softmax.col_name"): list(names),
-        "z": [fmt(v, 6) for v in demo.z],
-        t("softmax.col_naive_exp"): [fmt(v) for v in demo.naive_exp],
-        t("softmax.col_naive"): [fmt(v) for v in demo.naive],
-        t("softmax.col_shifted_exp"): [fmt(v) for v in demo.shifted_exp],
-        t("softmax.col_stable"): [fmt(v) for v in demo.stable],
+        "z": [fmt_text(v, 6) for v in demo.z],
+        t("softmax.col_naive_exp"): [fmt_text(v) for v in demo.naive_exp],
+        t("softmax.col_naive"): [fmt_text(v) for v in demo.naive],
+        t("softmax.col_shifted_exp"): [fmt_text(v) for v in demo.shifted_exp],
+        t("softmax.col_stable"): [fmt_text(v) for v in demo.stable],
     }, key="stability_table")
     explain = st.error if demo.problem != "ok" else st.success
     explain(t(f"softmax.stability_{demo.problem}", dtype=dtype), icon=":material/info:")

@@ -12,7 +12,7 @@ import streamlit as st
 
 import activations
 from activations import datasets, optim, training
-from activations.numfmt import fmt, fmt_tex
+from activations.numfmt import fmt_tex, fmt_text
 from activations.figures import training as figs
 from activations.surfaces import SURFACES
 from ui.frame import (chart, fragment, height_cut, latex, lazy_tabs, on_phone, page_link,
@@ -136,7 +136,7 @@ def settings(box=None) -> SimpleNamespace:
         opt_label = t(f"training.opt_{optimizer}")
         auto_lr = c3.toggle(t("training.auto_lr"), DEFAULTS["auto_lr"], key="auto_lr",
                             help=t("training.auto_lr_help", optimizer=opt_label,
-                                   lr=fmt(training.TRAIN_LR[optimizer])),
+                                   lr=fmt_text(training.TRAIN_LR[optimizer])),
                             bind="query-params")
         lr_choice = c3.select_slider(t("training.lr"), LRS, DEFAULTS["lr"],
                                      help=t("training.lr_help"), key="lr",
@@ -177,13 +177,13 @@ def layout_text(hidden):
 
 
 def percent(fraction):
-    return f"{fmt(100 * fraction, 3)}%"
+    return f"{fmt_text(100 * fraction, 3)}%"
 
 
 def signed(x: float, digits: int = 3) -> str:
     """A change as the metric's delta: the number alone, its sign first, so Streamlit's
     arrow follows it in every language (the words go in the delta's description)."""
-    text = fmt(x, digits)
+    text = fmt_text(x, digits)
     return text if text.startswith("-") or text == "0" else f"+{text}"
 
 
@@ -246,7 +246,7 @@ def report_run(result):
         st.warning(t("training.diverged", step=result.steps_run), icon=":material/warning:")
     if result.timed_out:
         st.info(t("training.timed_out", step=result.steps_run, steps=result.steps,
-                  seconds=fmt(cached.TIME_LIMIT)), icon=":material/timer:")
+                  seconds=fmt_text(cached.TIME_LIMIT)), icon=":material/timer:")
 
 
 # ``tab=<id>`` in a link (the guided tour's) opens that tab; the labels depend on the language.
@@ -270,7 +270,7 @@ def _train_tab() -> None:
         where.metric(t("training.accuracy"), percent(result.final_accuracy),
                      signed(100 * (result.final_accuracy - result.initial_accuracy)),
                      delta_description=t("training.delta_acc"))
-        where.metric(t("training.loss"), fmt(result.final_loss),
+        where.metric(t("training.loss"), fmt_text(result.final_loss),
                      signed(result.final_loss - result.initial_loss),
                      delta_color="inverse", delta_description=t("training.delta_loss"))
         where.metric(t("training.steps_done"), result.steps_run)
@@ -350,7 +350,7 @@ def _compare_tab() -> None:
         shapes = r"\;".join(rf"({a}\times{b_})" for a, b_ in zip(sizes[:-1], sizes[1:]))
         st.latex(rf"\text{{{t('training.collapse_shapes')}}}\quad {shapes}"
                  rf"\;\to\;(2\times 1)")
-        st.caption(t("training.collapse_check", n=len(res.X), diff=fmt(diff, 2)))
+        st.caption(t("training.collapse_check", n=len(res.X), diff=fmt_text(diff, 2)))
 
 
 # -------------------------------------------------------------- zig-zag
@@ -387,7 +387,7 @@ def _zigzag_tab() -> None:
                         steps=int(zz_steps)))
             a, b_ = st.columns(2)
             a.metric(t("training.zz_same"), percent(demo.same_sign))
-            b_.metric(t("training.zz_distance"), fmt(demo.final_distance, 3))
+            b_.metric(t("training.zz_distance"), fmt_text(demo.final_distance, 3))
     st.caption(t("training.zigzag_caption"))
 
 
@@ -424,9 +424,9 @@ def _race_tab() -> None:
     # Eight rows: a plain table, so its text scales with the page's in presentation mode.
     st.table({
         t("training.col_optimizer"): labels,
-        t("training.col_lr"): [fmt(training.race_lr(surface, n)) for n in OPTIMIZERS],
-        t("training.col_value"): [fmt(v, 3) for v in values],
-        t("training.col_distance"): [fmt(d) for d in distances],
+        t("training.col_lr"): [fmt_text(training.race_lr(surface, n)) for n in OPTIMIZERS],
+        t("training.col_value"): [fmt_text(v, 3) for v in values],
+        t("training.col_distance"): [fmt_text(d) for d in distances],
     }, hide_index=True)
 
 

@@ -29,6 +29,20 @@ def run_fresh(code: str, *, timeout: float = 120, warnings_as_errors: bool = Fal
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+_SUPERSCRIPTS = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207b",
+                              "0123456789-")
+
+
+def read_number(text: str) -> float:
+    """A number as the page writes it (`numfmt.fmt_text`: ``5.6×10⁻⁵``, ``10³⁰⁰``, ``0.25``),
+    read back by hand, for tests that check its value."""
+    head, _, power = text.rpartition("10")
+    if not power or power.translate(_SUPERSCRIPTS) == power:  # a plain decimal
+        return float(text)
+    mantissa = {"": "1", "-": "-1"}.get(head, head.removesuffix("\u00d7"))
+    return float(f"{mantissa}e{power.translate(_SUPERSCRIPTS)}")
+
+
 def run_async(coroutine):
     """``asyncio.run(coroutine)`` in a thread of its own, and its result: a Playwright sync
     session earlier in this worker (the browser tests' Chromium) keeps an event loop running

@@ -126,10 +126,10 @@ def test_hover_formula_fills_in_the_numbers():
     W = [np.array([[0.82], [-1.404]]), np.array([[2.0]])]
     b = [np.array([0.11]), np.array([-0.5])]
     texts = nf.unit_formulas(W, b, ["x₁", "x₂"], ["tanh"], classes=2)
-    # three significant digits, as numfmt.fmt writes them: 1.404 -> 1.4
+    # three significant digits, as numfmt.fmt_text writes them: 1.404 -> 1.4
     assert texts == [["h₁,₁ = tanh(0.82 x₁ − 1.4 x₂ + 0.11)"], ["p = σ(2 h₁,₁ − 0.5)"]]
     multi = nf.unit_formulas([np.array([[1.0, -2.0, 3e-5]])], [np.zeros(3)], ["x₁"], [], 3)
-    assert multi[0][2] == "s₃ = 3e-05 x₁ + 0<br>p = softmax(s)"
+    assert multi[0][2] == "s₃ = 3×10⁻⁵ x₁ + 0<br>p = softmax(s)"  # as the page writes it
 
 
 def test_a_long_formula_breaks_lines():

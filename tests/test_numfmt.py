@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import doctest
 import math
+import re
 
 import pytest
 from hypothesis import given, strategies as st
 
-from activations import numfmt
-from activations.numfmt import fmt, fmt_chart, fmt_list, fmt_power
+from activations import numfmt, tour
+from activations.numfmt import fmt, fmt_chart, fmt_list, fmt_power, fmt_text
+from tests.conftest import read_number
 
 CASES = [
     (0.408529, 4, "0.4085"),
@@ -44,8 +46,8 @@ def test_doctest():
 
 
 @pytest.mark.parametrize(("x", "digits", "text"), [
-    (-2.4385, 3, "\u22122.44"), (0.644, 3, "0.644"), (-1e-20, 2, "\u22121e\u221220"),
-    (3.7e-5, 2, "3.7e\u221205"), (-0.0, 3, "0"), (float("-inf"), 3, "\u2212inf")])
+    (-2.4385, 3, "\u22122.44"), (0.644, 3, "0.644"), (-1e-20, 2, "\u221210\u207b\u00b2\u2070"),
+    (3.7e-5, 2, "3.7\u00d710\u207b\u2075"), (-0.0, 3, "0"), (float("-inf"), 3, "\u2212inf")])
 def test_a_chart_writes_a_true_minus_sign(x, digits, text):
     # U+2212, as Plotly writes its tick labels; no hyphen-minus left anywhere in the text
     assert fmt_chart(x, digits) == text
@@ -65,6 +67,27 @@ def test_a_log_tick_writes_a_power_of_ten(x, digits, text):
     assert fmt_power(x, digits) == text
 
 
+@pytest.mark.parametrize(("x", "digits", "text"), [
+    (5.636e-5, 4, "5.636\u00d710\u207b\u2075"), (1e-5, 4, "10\u207b\u2075"),
+    (-1e300, 4, "-10\u00b3\u2070\u2070"), (-2.5e-17, 2, "-2.5\u00d710\u207b\u00b9\u2077"),
+    (1.2345e12, 3, "1.23\u00d710\u00b9\u00b2"), (999999.6, 4, "10\u2076"),
+    (4.56789e8, 3, "4.57\u00d710\u2078"),
+    (0.25, 4, "0.25"), (-0.5, 2, "-0.5"), (1e-4, 4, "0.0001"), (-0.0, 4, "0"),
+    (float("nan"), 4, "nan"), (float("-inf"), 4, "-inf")])
+def test_text_writes_a_power_of_ten_in_superscripts(x, digits, text):
+    # every superscript digit and its minus (U+207B), never "e-05"; plain decimals as fmt
+    assert fmt_text(x, digits) == text
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False), st.integers(1, 8))
+def test_text_is_the_same_number_as_fmt(x, digits):
+    # read back by hand (mantissa × 10 ** superscript): fmt's number; fmt's very text where
+    # that is a plain decimal
+    plain, text = fmt(x, digits), fmt_text(x, digits)
+    assert text == plain if "e" not in plain else "e" not in text
+    assert read_number(text) == float(plain)
+
+
 def test_list():
     assert fmt_list([1.0, 0.5, 1e-20]) == "1, 0.5, 1e-20"
 
@@ -73,7 +96,6 @@ def test_list():
 def test_never_a_row_of_zeros_and_round_trips(x, digits):
     text = fmt(x, digits)
     assert "0000000000" not in text and "E" not in text
-    # The text reads back as x to the digits asked for.
     # The text reads back as x to the digits asked for (near the float maximum the rounded
     # mantissa, e.g. 2e+308, is past it and reads back as inf).
     back = float(text)
@@ -93,3 +115,29 @@ def test_round_stride_is_the_finest_round_multiple_of_the_unit_that_fits(span, m
     40); a slider stepping by 0.05 cannot stride by 0.02; 29.9 / 50 = 0.598 needs 1, as
     0.5 is too fine and there is no 0.6 (1, 2 or 5 times a power of ten only)."""
     assert numfmt.round_stride(span, most, unit) == pytest.approx(stride, rel=1e-12)
+
+
+# --- the pages: every number a student reads, as fmt_text writes it ---
+
+E_NOTATION = re.compile(r"\d(?:\.\d+)?e[+-]\d\d")
+
+
+def _texts(at) -> list[str]:
+    """Every text a visitor reads on the page: sentences, tables' cells, metrics."""
+    texts = [str(el.value) for kind in ("caption", "markdown", "info", "warning", "error")
+             for el in getattr(at, kind)]
+    texts += [str(v) for frame in (*at.dataframe, *at.table)
+              for v in frame.value.to_numpy().ravel()]
+    texts += [str(m.proto.body) for m in at.get("metric")]
+    return texts
+
+
+@pytest.mark.parametrize("step_id", [s.id for s in tour.STEPS])
+def test_no_page_of_the_tour_writes_e_notation(apptest, step_id):
+    # 8.1e-17 (the linear collapse), 2.06e-09 (softmax at T = 0.1), the gradient tables:
+    # each now a power of ten where the page shows it
+    step = tour.step(step_id)
+    at = apptest(f"pages/{step.page}.py", query={
+        k: list(v) if isinstance(v, tuple) else v for k, v in step.params.items()})
+    assert not at.exception
+    assert [m for text in _texts(at) for m in E_NOTATION.findall(text)] == []

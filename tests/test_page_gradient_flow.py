@@ -323,5 +323,5 @@ def test_summary_numbers_use_the_one_format(apptest):
                               "width": "16", "batch": "8"})
     table = at.dataframe[0].value
     ratio = table[EN["col_ratio"]].iloc[0]
-    assert isinstance(ratio, str) and "e-" in ratio and "E" not in ratio
+    assert isinstance(ratio, str) and "\u00d710\u207b" in ratio and "e" not in ratio.lower()
     assert not any("0" * 10 in str(v) for v in table.to_numpy().ravel())

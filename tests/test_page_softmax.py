@@ -6,6 +6,7 @@ import json
 import numpy as np
 import pytest
 
+from tests.conftest import read_number
 from ui.text.common import EN as COMMON
 
 PAGE = "pages/softmax.py"
@@ -486,12 +487,12 @@ def test_the_views_table_never_shows_a_row_of_zeros(apptest, temperature):
     table = next(d.value for d in at.dataframe if "argmax (one-hot)" in d.value.columns)
     cells = [str(v) for v in table.to_numpy().ravel()]
     assert not [c for c in cells if "0" * 10 in c or "E" in c]
-    # at T = 0.01 the smallest probability is e^(-300) relative: written in e-notation
-    p = [float(v) for v in table["softmax"]]
+    # at T = 0.01 the smallest probability is e^(-300) relative: a power of ten
+    p = [read_number(v) for v in table["softmax"]]
     np.testing.assert_allclose(p[1], 1.0)
     expected_small = np.exp((0 - 3) / temperature)  # class 3 against the top class, about
     assert p[2] == pytest.approx(expected_small, rel=1e-3)
-    assert "e-" in table["softmax"][2]
+    assert "\u00d710\u207b" in table["softmax"][2] and "e" not in table["softmax"][2]
 
 
 def test_korean_metric_deltas_are_signed_numbers(apptest):

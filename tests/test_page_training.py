@@ -5,6 +5,7 @@ import json
 import pytest
 
 from activations import optim, training
+from tests.conftest import read_number
 from ui import memo
 from ui.text.training import EN, KO
 
@@ -77,7 +78,7 @@ def test_comparison_view_xor_identity_vs_tanh(apptest):
     assert len(collapsed) == 1 and len(at.latex) == 1  # the matrix, then the layers' shapes
     assert collapsed[0].startswith("$$\nW = c^{1}") and r"\qquad b = " in collapsed[0]
     collapse = at.caption[-1].value
-    diff = float(collapse.split(": ")[1].split(". ")[0])
+    diff = read_number(collapse.split(": ")[1].split(". ")[0])
     assert diff < 1e-12
     assert any(EN["xor_note"] == i.value for i in at.info)
 

@@ -347,7 +347,7 @@ def chart(fig, key: str, filename: str, hover_words: dict[str, str] | None = Non
 
 
 def text_table(columns: dict[str, list[str]], key: str | None = None):
-    """A small table of text columns (numbers already written by `fmt`), full width.
+    """A small table of text columns (numbers already written by `fmt_text`), full width.
 
     Made as an Arrow table, which is what Streamlit sends: from a pandas DataFrame the
     same table cost about ten times as much to build and convert, on every run.

@@ -14,7 +14,7 @@ and colour parse per marker): 10 frames a second in headless Chromium, against 2
 A heatmap would need a full redraw per frame, slower still (plotly.js erased the inputs'
 heatmap on Play).
 
-Every text drawn is a parameter (`Texts`); numbers go through `numfmt.fmt`.
+Every text drawn is a parameter (`Texts`); numbers go through `numfmt.fmt_text`.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ..features import transform
-from ..numfmt import fmt
+from ..numfmt import fmt_text
 from .style import PALETTE, color, f32, figure, font_size, line_width, merge, styled
 
 JSON_BUDGET = 1_400_000  # bytes of frames we allow (the figure's JSON stays under 1.5 MB)
@@ -208,8 +208,8 @@ def linear_text(weights, bias, inputs, per_line=4) -> str:
     for k, (w, name) in enumerate(zip(weights, inputs)):
         sign = ("−" if w < 0 else "") if k == 0 else (" − " if w < 0 else " + ")
         brk = "<br>   " if k and k % per_line == 0 else ""
-        parts.append(f"{brk}{sign}{fmt(abs(w), 3)} {name}")
-    parts.append((" − " if bias < 0 else " + ") + fmt(abs(bias), 3))
+        parts.append(f"{brk}{sign}{fmt_text(abs(w), 3)} {name}")
+    parts.append((" − " if bias < 0 else " + ") + fmt_text(abs(bias), 3))
     return "".join(parts)
 
 

@@ -92,7 +92,7 @@ def _label_size(present: bool) -> int:
 
 def _bar_text(present: bool, values=None, digits: int = 3) -> dict:
     """``values`` printed above the bars, one per bar (none: no labels), as every number on
-    screen is written (`fmt_chart`: ``digits`` significant digits, ``3.7e-05`` rather than
+    screen is written (`fmt_chart`: ``digits`` significant digits, ``3.7×10⁻⁵`` rather than
     a row of zeros, the axis's minus sign): outside the bar and not clipped by the axis
     range, so a bar at the top of the range keeps its label. The text rides in
     ``customdata``, so the hover keeps Plotly's own."""
