@@ -170,3 +170,17 @@ def test_the_missing_page_note_sends_a_phone_to_the_menu(lang, phone):
     texts = catalog("common", lang)
     assert [w.value for w in at.warning] == [
         texts["no_such_page_touch" if phone else "no_such_page"]]
+
+
+@pytest.mark.parametrize(("phone", "present", "html"), [
+    (False, False, False), (True, False, True), (False, True, True)])
+def test_a_text_table_is_html_on_a_phone_and_a_projector(apptest, phone, present, html):
+    # On a desktop st.dataframe (sorting, search, download); on a projector and a phone an
+    # HTML table, whose type the page's stylesheets size and whose headers wrap: the canvas
+    # cut a phone's last columns off at the screen's edge (tests/browser/test_phone.py).
+    at = apptest("pages/gradient_flow.py", phone=phone, run=False,
+                 query={"depth": "4", "width": "8", "batch": "8"})
+    at.session_state["present"] = present  # as the frame keeps it
+    at.run()
+    assert not at.exception
+    assert (len(at.table), len(at.dataframe)) == ((1, 0) if html else (0, 1))

@@ -352,12 +352,14 @@ def text_table(columns: dict[str, list[str]], key: str | None = None):
     Made as an Arrow table, which is what Streamlit sends: from a pandas DataFrame the
     same table cost about ten times as much to build and convert, on every run.
 
-    On a projector it is an HTML table (``st.table``), whose text the presentation
-    stylesheet enlarges with the page's. ``st.dataframe`` draws on a canvas no font rule
-    reaches, and zoomed it kept the width Streamlit measured for it unzoomed: it ran a
-    quarter past the page's right edge, the last columns off the screen.
+    On a projector and a phone it is an HTML table (``st.table``), whose text the
+    stylesheets size (the presentation one enlarges it with the page's; base.css fits a
+    phone's) and whose headers wrap. ``st.dataframe`` draws on a canvas no font rule
+    reaches: zoomed, it kept the width Streamlit measured for it unzoomed and ran a quarter
+    past the page's right edge; on a phone its last columns lay past the screen's edge,
+    with no sign that they scroll.
     """
-    if presenting():
+    if presenting() or on_phone():
         with st.container(key=key):
             return st.table(pa.table(columns), hide_index=True)
     return st.dataframe(pa.table(columns), hide_index=True, width="stretch", key=key)

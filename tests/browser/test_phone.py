@@ -93,6 +93,15 @@ SQUEEZED_JS = """() => {
                           Math.round(box.right), tab.textContent]);
         });
     });
+    // A table wider than its box: its last columns cut off at the screen's edge, with no
+    // sign that they scroll (softmax's six columns ran 30 px past a 358 px column).
+    document.querySelectorAll('[data-testid="stMain"] [data-testid="stTable"] table')
+        .forEach(t => {
+            const box = t.closest('[data-testid="stTable"]').getBoundingClientRect();
+            if (t.getBoundingClientRect().right > box.right + 1)
+                out.push(['table cut off', Math.round(t.getBoundingClientRect().width),
+                          Math.round(box.width), t.rows[0].textContent.slice(0, 40)]);
+        });
     // A table cell's text on two lines (the race's "9.83e-" above "09").
     document.querySelectorAll('[data-testid="stMain"] [data-testid="stTable"] td p')
         .forEach(p => {
@@ -143,7 +152,8 @@ def player_problems(pg) -> list:
 # Every page, the tabs whose rows hold text beside controls, an explorer animation, and
 # presentation mode (a lecturer's link, opened on a phone).
 PHONE_PATHS = ("", "curves", "curves?fn=softplus&sweep=beta", "gradient_flow", "softmax",
-               "softmax?tab=target", "softmax?tab=binary", "softmax?tab=regression", "training",
+               "softmax?logits=1,3,0,2&T=0.1", "softmax?tab=target", "softmax?tab=example",
+               "softmax?tab=binary", "softmax?tab=regression", "softmax?tab=stability", "training",
                "training?tab=compare", "training?tab=zigzag", "training?tab=race",
                "playground", "tour", "softmax?present=1", "training?present=1&tab=zigzag")
 
