@@ -110,7 +110,8 @@ STEPS: tuple[Step, ...] = (
     Step("cross_entropy", "softmax", {"tab": "example"}),
     # The outlier in place (10 above its target): the metrics show MSE jump, MAE barely move.
     Step("mse_mae", "softmax", {"tab": "regression", "outlier": "10"}),
-    # Optimizers on a ravine (the race's default surface): SGD zig-zags, momentum and Adam don't.
+    # Optimizers on a ravine (the race's default surface): Momentum swings across and leads,
+    # NAG damps the swing, the adaptive ones head diagonally, AdaDelta lags.
     Step("ravine", "training", {"tab": "race"}),
 )
 

@@ -373,10 +373,10 @@ def test_run_optimizer_arguments():
 
 
 def test_the_ravine_race_does_what_its_captions_say():
-    """The tour's ravine step and the race tab describe the default race (rates and 200
-    steps as drawn). Momentum swings from wall to wall while it gathers speed along the
-    valley; NAG damps the swing and is first to the star (within 0.1 of the minimum; by
-    step 30, a frame of the race); Adagrad, RMSProp, Adam and NAdam first
+    """The race tab describes the default race (rates and 200 steps as drawn; the tour's
+    ravine step names its frames, tests/test_tour.py). Momentum swings from wall to wall
+    while it gathers speed along the valley; NAG damps the swing and is the first within
+    0.1 of the minimum (by step 30); Adagrad, RMSProp, Adam and NAdam first
     head diagonally; plain SGD bounces once, then slides along the floor ever more slowly
     (its step is held by the steep walls: 0.05, where 2/25 = 0.08 would bounce out);
     AdaDelta is the slowest."""

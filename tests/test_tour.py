@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 
+import numpy as np
 import pytest
 
-from activations import tour
+from activations import optim, tour
+from activations.figures import training as figs
+from activations.surfaces import SURFACES, run_optimizer
 from ui import tourbar
 from ui.text import tour as tour_text
 from ui.text.tour import EN, KO
@@ -314,3 +318,34 @@ def test_the_last_step_offers_to_finish_not_a_next_step(apptest, lang):
     assert texts["finish"] in last and texts["next"] not in last
     before = links(_open_step(apptest, tour.IDS[-2], lang))
     assert texts["next"] in before and texts["finish"] not in before
+
+
+def test_the_ravine_caption_names_frames_and_says_what_they_show():
+    """The last step's caption said NAG was first to the star "by step 30", where NAG and
+    Momentum had both passed it (x = 0.39 and 0.51), and nothing of the end, where seven
+    runners hid under one dot. Each claim now names a frame of the default race (200
+    steps, a frame every 10) and is what that frame shows."""
+    steps = 200  # pages/training.py's default race, which the step's link opens
+    frames = set((figs._frame_ends(steps, figs.RACE_FRAMES) - 1).tolist())
+    en = re.findall(r"(?i)(?:step|at) (\d+)", EN["ravine_caption"])
+    named = {"en": [int(n) for n in en],
+             "ko": [int(n) for n in re.findall(r"(\d+)스텝", KO["ravine_caption"])]}
+    assert named["en"] == named["ko"] == [10, 20, 30, 200] and frames >= set(named["en"])
+    path = {n: run_optimizer(n, SURFACES["ravine"], steps) for n in optim.NAMES}
+
+    def gap(name, k):
+        return float(np.hypot(*path[name][k]))
+
+    def leaders(k, count):
+        return sorted(optim.NAMES, key=lambda n: gap(n, k))[:count]
+
+    assert leaders(10, 1) == ["adagrad"]  # "at step 10 Adagrad leads"
+    assert set(leaders(20, 2)) == {"nesterov", "momentum"}  # "at 20 NAG and Momentum do"
+    assert abs(path["momentum"][20, 1]) > 0.1 > abs(path["nesterov"][20, 1])  # swinging
+    assert all(path[n][k, 0] < 0 for n in ("nesterov", "momentum") for k in (10, 20))
+    assert path["nesterov"][30, 0] > 0.3 and path["momentum"][30, 0] > 0.3  # overshot
+    on_star = [n for n in optim.NAMES if gap(n, steps) < 0.01]
+    assert on_star == [n for n in optim.NAMES if n != "adadelta"]  # "all but AdaDelta"
+    sizes = figs.runner_sizes([path[n][steps] for n in optim.NAMES], (-5, 5), (-2, 2))
+    assert len({s for s, n in zip(sizes, optim.NAMES) if n in on_star}) == 7  # a ring each
+    assert "AdaDelta" in EN["ravine_caption"] and "AdaDelta" in KO["ravine_caption"]

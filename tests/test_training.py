@@ -635,3 +635,95 @@ def test_library_does_not_import_streamlit():
     for path in source:
         with open(path, encoding="utf-8") as f:
             assert "streamlit" not in f.read()
+
+
+def _ravine_race(present=False, steps=200):
+    paths = [(name, run_optimizer(name, "ravine", steps)) for name in optim.NAMES]
+    fig = figs.race_figure(SURFACES["ravine"], paths, x_label="x", y_label="y",
+                           play_label="p", pause_label="q", step_label="s",
+                           minimum_name="m", present=present)
+    return paths, fig
+
+
+@pytest.mark.parametrize("present", [False, True])
+def test_race_runners_that_meet_nest_and_the_legend_shows_their_symbol(present):
+    """At the default race's end seven runners sit on the star (AdaDelta, at x = -0.92, is
+    the eighth): one size of filled dot showed only the last one drawn. Now each is an open
+    ring, those that meet nested, each ring clear of the next inside it; the legend shows
+    the same ring on the line, in one size."""
+    paths, fig = _ravine_race(present)
+    spec = _validated(fig)
+    runners = [d for d in spec["data"] if d.get("mode") == "lines+markers"]
+    lines = [d for d in spec["data"] if d.get("mode") == "lines" and d.get("name")]
+    assert [d["name"] for d in runners] == list(optim.NAMES)
+    assert all(d["showlegend"] is False for d in lines)  # the legend's entry: the runner
+    for line, runner in zip(lines, runners):
+        m = runner["marker"]
+        assert m["symbol"] == "circle-open" and m["color"] == line["line"]["color"]
+        assert runner["line"] == line["line"] and runner["legendgroup"] == line["legendgroup"]
+    assert spec["layout"]["legend"]["itemsizing"] == "constant"
+    sizes = {d["name"]: d["marker"]["size"] for d in runners}
+    at_star = [n for n in optim.NAMES if n != "adadelta"]
+    ends = np.array([p[-1] for n, p in paths if n in at_star])
+    assert np.abs(ends).max() < 0.01  # within a pixel of the star on any screen
+    ring = [sizes[n] for n in at_star]  # the legend's order: widest first
+    outline = runners[0]["marker"]["line"]["width"]
+    assert all(outer - inner > 2 * outline for outer, inner in zip(ring, ring[1:])), ring
+    assert sizes["adadelta"] == min(ring)  # alone: the plain size
+    # The frames carry the sizes: the last frame is the figure as it opens; at step 0 all
+    # eight share the start and nest; at step 30 no two runners meet.
+    frames = {f["name"]: [d["marker"]["size"] for d in f["data"][1::2]] for f in spec["frames"]}
+    assert frames["200"] == [sizes[n] for n in optim.NAMES]
+    assert len(set(frames["0"])) == 8
+    assert len(set(frames["30"])) <= 2 and max(frames["30"]) < max(ring)
+
+
+def test_runner_sizes_nest_only_what_meets():
+    box = ((-5.0, 5.0), (-2.0, 2.0))
+    small, step = figs.RACE_NEST
+    far = [(-4.0, 1.0), (0.0, 0.0), (4.0, -1.0)]
+    assert figs.runner_sizes(far, *box) == [small] * 3
+    # A chain of runners each close to the next meets as one: the first outermost.
+    chain = [(0.0, 0.0), (0.1, 0.0), (0.2, 0.0), (4.0, 0.0)]
+    assert figs.runner_sizes(chain, *box) == [small + 2 * step, small + step, small, small]
+    assert figs.runner_sizes(chain, *box, present=True)[0] == \
+        figs.RACE_NEST_PRESENT[0] + 2 * figs.RACE_NEST_PRESENT[1]
+
+
+def test_race_frames_keep_the_first_steps_whole():
+    """A frame's path kept every third step of the ravine's 200, which dropped SGD's one
+    bounce (step 1, y = -0.25: from step 0 the path ran straight to step 3, on the floor)
+    and cut the widest swings to angles. Now every step up to RACE_EARLY is kept."""
+    paths, fig = _ravine_race()
+    sgd = paths[0][1]
+    assert sgd[1, 1] < -0.2  # the bounce
+    for frame in fig.frames:
+        end = int(frame.name) + 1
+        shown = np.column_stack([frame.data[0].x, frame.data[0].y])  # SGD's line
+        keep = min(end, figs.RACE_EARLY)
+        np.testing.assert_allclose(shown[:keep], sgd[:keep], rtol=1e-6, atol=1e-7)
+        assert len(shown) <= figs.RACE_LINE_POINTS + 1
+
+
+def test_the_rosenbrock_caption_says_what_the_race_shows():
+    """It said "the adaptive ones jitter" (Adagrad runs smoothly after its fifth step) and
+    that SGD "crawls", as if last: after its bounces across the valley it ends ahead of
+    Adagrad, RMSProp and AdaDelta, which crawl as slowly. Now it names who does what."""
+    from ui.text.training import EN
+
+    s = SURFACES["rosenbrock"]
+    path = {n: run_optimizer(n, s, 200) for n in optim.NAMES}
+    off = {n: p[:, 1] - p[:, 0] ** 2 for n, p in path.items()}  # across the valley's floor
+    final = {n: float(s.value(*p[-1])) for n, p in path.items()}
+
+    def jitter(n):  # crossings of the floor after step 10, and the widest swing there
+        return int((np.diff(np.sign(off[n][10:])) != 0).sum()), float(np.abs(off[n][10:]).max())
+
+    for n in ("rmsprop", "nadam"):
+        assert jitter(n)[0] >= 10 and jitter(n)[1] > 0.2, n
+    assert jitter("adagrad")[1] < 0.02  # smooth
+    assert np.abs(off["sgd"][1:6]).max() > 1  # bounces across
+    assert sorted(final, key=final.get)[:2] == ["nesterov", "momentum"]  # furthest
+    assert all(final["sgd"] < final[n] for n in ("adagrad", "rmsprop", "adadelta"))
+    text = EN["race_rosenbrock"]
+    assert "RMSProp and NAdam jitter" in text and "the adaptive ones jitter" not in text

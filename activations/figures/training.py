@@ -23,6 +23,7 @@ MAX_CURVE_POINTS = 400  # a loss curve needs no more to look exact
 RACE_FRAMES = 30  # most gaps between the optimizer race's frames (they fall on round steps)
 RACE_PLAY_MS = 1800  # Play runs the race in this time, however many frames it has
 RACE_LINE_POINTS = 80  # most points per path in one animation frame
+RACE_EARLY = 20  # a frame's path keeps each of the first steps, where the zig-zags are widest
 RACE_GRID = 70  # contour resolution of a race surface
 RACE_LEVELS = 22  # contour lines drawn on a race surface
 GRID_LINE = "rgba(128,128,128,0.55)"  # contour lines that read on light and dark themes
@@ -31,6 +32,15 @@ GRID_LINE = "rgba(128,128,128,0.55)"  # contour lines that read on light and dar
 # tab's one line of text (pages/training.py; tests/browser/test_training_view.py).
 PRESENT_ZIGZAG_HEIGHT = 410
 PRESENT_RACE_HEIGHT = 410
+# The race's runners are open circles, in px: a runner alone, and how much wider each ring
+# is than the next one inside it where runners meet (`runner_sizes`); on a screen, and on a
+# projector, where the outlines are thicker. At the end of the default race seven of the
+# eight sit on the star: filled dots of one size hid all but the last one drawn.
+RACE_NEST, RACE_NEST_PRESENT = (10, 5), (14, 7)
+# Runners meet where they lie within this share of the box's width and of its height of
+# each other (a chain of such runners meets as one): a few px on a projector's 1,100 x 190 px
+# plot and on a phone's 330 x 300 px.
+RACE_MEET = (0.015, 0.05)
 # Below a plot on a projector: its tick labels and axis title take this many pixels.
 PRESENT_AXIS_ROOM = 64
 
@@ -390,6 +400,26 @@ def _race_controls(ends, *, play_label, pause_label, step_label, present,
     )
 
 
+def runner_sizes(points, x_range, y_range, present=False) -> list[int]:
+    """Marker sizes in px of runners at ``points`` (k, 2): RACE_NEST's smaller size for a
+    runner alone; runners that meet (`RACE_MEET`) nest, the first of them (in the legend's
+    order) the widest ring, each next one a ring inside it, so every one shows around the
+    next without hovering (as the gradient-flow chart's runs that meet, gradflow._outlines).
+    """
+    smallest, step = RACE_NEST_PRESENT if present else RACE_NEST
+    pts = np.asarray(points, dtype=float)  # (k, 2)
+    span = np.array([x_range[1] - x_range[0], y_range[1] - y_range[0]]) * RACE_MEET
+    near = np.all(np.abs(pts[:, None, :] - pts[None, :, :]) <= span, axis=2)  # (k, k)
+    group = np.arange(len(pts))  # connected components of `near` (chains meet as one)
+    for _ in range(len(pts)):
+        group = np.array([group[near[i]].min() for i in range(len(pts))])
+    sizes = []
+    for i, g in enumerate(group):
+        mates = np.flatnonzero(group == g)
+        sizes.append(int(smallest + step * np.sum(mates > i)))
+    return sizes
+
+
 def race_figure(surface, paths, *, x_label, y_label, play_label, pause_label, step_label,
                 minimum_name, title=None, present=False, height=None,
                 frames=RACE_FRAMES, cut=0, stacked=False) -> go.Figure:
@@ -399,7 +429,9 @@ def race_figure(surface, paths, *, x_label, y_label, play_label, pause_label, st
     same length). The figure opens on the finished race; Play replays it from the start and a
     slider scrubs through the steps. Each frame shows the path up to its step (every step when
     there are at most RACE_LINE_POINTS, else evenly thinned); the finished race shows every
-    step. ``cut``: pixels the page's frame takes off ``height`` when it draws the chart.
+    step. Each runner is an open circle in its colour, as in the legend; runners that meet
+    nest (`runner_sizes`). ``cut``: pixels the page's frame takes off ``height`` when it
+    draws the chart.
     ``stacked`` (a phone): the slider under the buttons (`stacked_player`), the figure
     that much taller.
     """
@@ -424,32 +456,47 @@ def race_figure(surface, paths, *, x_label, y_label, play_label, pause_label, st
     hi = np.array([surface.x_range[1], surface.y_range[1]])
     clipped = [(name, np.clip(np.asarray(p, dtype=float), lo - 1, hi + 1)) for name, p in paths]
 
+    outline = line_width(present) * 0.7
+
+    def sizes(end):
+        return runner_sizes([p[end - 1] for _, p in clipped], surface.x_range,
+                            surface.y_range, present)
+
     def traces(end):
-        """Each path up to ``end`` points as a line, with a dot on its last point."""
+        """Each path up to ``end`` points as a line, and its runner on its last point: an
+        open circle, drawn with the line's colour and width in the legend."""
         out = []
-        for i, (name, p) in enumerate(clipped):
+        for i, ((name, p), s) in enumerate(zip(clipped, sizes(end))):
+            line = dict(color=color(i), width=width)
             out.append(dict(type="scatter", x=f32(p[:end, 0]), y=f32(p[:end, 1]),
-                            mode="lines", name=name, legendgroup=name,
-                            line=dict(color=color(i), width=width),
-                            hovertemplate=f"{name}<extra></extra>"))
+                            mode="lines", name=name, legendgroup=name, showlegend=False,
+                            line=line, hovertemplate=f"{name}<extra></extra>"))
+            # one point: no line is drawn, but the legend shows both, as on the chart
             out.append(dict(type="scatter", x=f32(p[end - 1:end, 0]),
-                            y=f32(p[end - 1:end, 1]), mode="markers", name=name,
-                            legendgroup=name, showlegend=False, hoverinfo="skip",
-                            marker=dict(color=color(i), size=size,
-                                        line=dict(width=1, color="rgba(0,0,0,0.6)"))))
+                            y=f32(p[end - 1:end, 1]), mode="lines+markers", name=name,
+                            legendgroup=name, hoverinfo="skip", line=line,
+                            marker=dict(symbol="circle-open", color=color(i), size=s,
+                                        line=dict(width=outline, color=color(i)))))
         return out
 
     # Every frame resends its paths so far; thinning long paths to RACE_LINE_POINTS keeps
-    # the animation light (a few hundred kB) while short paths keep every zig-zag.
-    stride = max(1, -(-n_steps // RACE_LINE_POINTS))
+    # the animation light (a few hundred kB). The first RACE_EARLY steps stay whole, where
+    # the zig-zags are widest (every third step of the ravine's 200 lost SGD's one bounce,
+    # steps 0 to 3, and turned the swings to angles); after them every stride-th.
+    early = min(RACE_EARLY, RACE_LINE_POINTS // 2)
+    stride = 1 if n_steps <= RACE_LINE_POINTS else \
+        -(-(n_steps - early) // (RACE_LINE_POINTS - early))
 
     def positions(end):
-        """A frame's update: only the coordinates change (style stays with the traces)."""
-        idx = np.union1d(np.arange(0, end, stride), [end - 1])
+        """A frame's update: the coordinates and the runners' sizes (the rest of the style
+        stays with the traces)."""
+        idx = np.union1d(np.union1d(np.arange(min(end, early)), np.arange(0, end, stride)),
+                         [end - 1])
         out = []
-        for _, p in clipped:
+        for (_, p), s in zip(clipped, sizes(end)):
             out.append(dict(type="scatter", x=f32(p[idx, 0]), y=f32(p[idx, 1])))
-            out.append(dict(type="scatter", x=f32(p[end - 1:end, 0]), y=f32(p[end - 1:end, 1])))
+            out.append(dict(type="scatter", x=f32(p[end - 1:end, 0]), y=f32(p[end - 1:end, 1]),
+                            marker=dict(size=s)))
         return out
 
     ends = _frame_ends(n_steps, frames)
@@ -469,7 +516,8 @@ def race_figure(surface, paths, *, x_label, y_label, play_label, pause_label, st
         styled(_race_controls(ends, play_label=play_label, pause_label=pause_label,
                               step_label=step_label, present=present, below=below),
                present=present, height=height, title=title),
-        dict(hovermode="closest", margin=margin,
+        # One symbol size in the legend: a runner's own changes as runners meet and part.
+        dict(hovermode="closest", margin=margin, legend=dict(itemsizing="constant"),
              **_box_axes(x_label, y_label, surface.x_range, surface.y_range)),
     )
     return figure(data, stacked_player(layout, stacked),

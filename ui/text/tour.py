@@ -121,10 +121,10 @@ EN = {
                        "the error, so its gradient now pulls almost only on that point (the "
                        "tall green bar); MAE pulls on it no harder than on any other point.",
     "ravine": "Optimizers on a ravine",
-    "ravine_caption": "25 times steeper across than along: Momentum swings from wall to "
-                      "wall as it speeds up; NAG damps the swing and is first to the star, "
-                      "by step 30; Adam starts diagonally; SGD bounces once, then slows "
-                      "along the floor. Press play.",
+    "ravine_caption": "25 times steeper across than along. At step 10 Adagrad leads; at 20 "
+                      "NAG and Momentum do, Momentum still swinging across; at 30 both have "
+                      "overshot the star. At 200 all but AdaDelta are on it, a ring each. "
+                      "Drag the slider.",
 }
 
 KO = {
@@ -240,7 +240,8 @@ KO = {
                        "기울기가 거의 그 점 하나만 끌어당기지만(높은 초록 막대), MAE는 그 점도 "
                        "다른 점과 같은 세기로만 끌어당깁니다.",
     "ravine": "골짜기 위의 옵티마이저",
-    "ravine_caption": "가로지르는 쪽이 25배 가파른 골짜기: Momentum은 속도를 붙이며 벽 사이를 "
-                      "오가고, NAG는 흔들림을 줄여 30스텝쯤 가장 먼저 별에 닿고, Adam은 대각선으로 출발하며, "
-                      "SGD는 한 번 튕긴 뒤 점점 느려집니다. 재생을 눌러 보세요.",
+    "ravine_caption": "가로지르는 쪽이 25배 가파른 골짜기: 10스텝에는 Adagrad가, 20스텝에는 "
+                      "NAG와 Momentum이 앞서고(Momentum은 아직 흔들림), 30스텝에는 둘 다 별을 "
+                      "지나쳤습니다. 200스텝에는 AdaDelta만 빼고 모두 별 위에 고리 하나씩으로 "
+                      "모입니다.",
 }

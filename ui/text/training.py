@@ -187,10 +187,11 @@ EN = {
     ),
     "race_rosenbrock": (
         "The minimum (1, 1) lies at the end of a long, curved valley with an almost flat "
-        "floor. Every method drops into the valley first; the adaptive ones jitter on its "
+        "floor. Every method drops into the valley first; RMSProp and NAdam jitter on its "
         "steep walls, and on the flat floor every step is small. Momentum and NAG keep their "
         "speed and get furthest. Plain SGD must use a tiny rate here (larger steps diverge on "
-        "the steep walls), so it crawls."
+        "the steep walls): it bounces across the valley, then crawls along it, as Adagrad, "
+        "RMSProp and AdaDelta do."
     ),
     "race_saddle": (
         "The start (1.5, 0.001) lies almost on the ridge, where the gradient towards the "
@@ -198,7 +199,8 @@ EN = {
         "origin and linger there until the small offset grows. Adagrad, RMSProp, Adam and "
         "NAdam divide by the gradient's size, blow the tiny gradient up and leave at once."
     ),
-    "race_log": "Contours are drawn on a log scale, so the flat regions show too.",
+    "race_log": "Contours are drawn on a log scale, so the flat regions show too. Where "
+                "runners meet, their circles nest, a ring each.",
     "col_optimizer": "Optimizer",
     "col_lr": "Learning rate",
     "col_value": "Final f(x, y)",
@@ -392,9 +394,10 @@ KO = {
     ),
     "race_rosenbrock": (
         "최솟값 (1, 1)은 바닥이 거의 평평하고 길게 휘어진 골짜기 끝에 있습니다. 모든 방법이 "
-        "먼저 골짜기로 떨어지고, 적응형 방법은 가파른 벽에서 흔들리며, 평평한 바닥에서는 모든 "
-        "스텝이 작아집니다. momentum과 NAG가 속도를 유지해 가장 멀리 갑니다. 일반 SGD는 여기서 "
-        "아주 작은 학습률을 써야 해서(더 크면 가파른 벽에서 발산합니다) 기어가듯 움직입니다."
+        "먼저 골짜기로 떨어지고, RMSProp과 NAdam은 가파른 벽에서 흔들리며, 평평한 바닥에서는 "
+        "모든 스텝이 작아집니다. Momentum과 NAG가 속도를 유지해 가장 멀리 갑니다. 일반 SGD는 "
+        "여기서 아주 작은 학습률을 써야 해서(더 크면 가파른 벽에서 발산합니다) 골짜기를 가로질러 "
+        "튕긴 뒤 Adagrad, RMSProp, AdaDelta처럼 골짜기를 따라 기어가듯 움직입니다."
     ),
     "race_saddle": (
         "출발점 (1.5, 0.001)은 능선 바로 위라서 최솟값 쪽으로 향하는 기울기가 아주 작습니다. "
@@ -402,7 +405,8 @@ KO = {
         "때까지 그곳에 머뭅니다. Adagrad, RMSProp, Adam, NAdam은 기울기를 그 크기로 나누므로 "
         "작은 기울기를 키워 곧바로 빠져나옵니다."
     ),
-    "race_log": "평평한 곳도 보이도록 등고선은 로그 눈금으로 그렸습니다.",
+    "race_log": "평평한 곳도 보이도록 등고선은 로그 눈금으로 그렸습니다. 여러 옵티마이저가 "
+                "만나는 곳에서는 원이 겹겹이 고리를 이룹니다.",
     "col_optimizer": "옵티마이저",
     "col_lr": "학습률",
     "col_value": "최종 f(x, y)",
