@@ -208,7 +208,11 @@ def test_on_a_phone_the_network_spans_the_width_above_the_square_and_the_loss(bi
     assert layout.annotations[1].y == square[1]  # "Output" over the square itself
     slider = layout.sliders[-1]
     assert (slider.x, slider.len) == (0, 1)  # under the play buttons, across the width
-    assert layout.height == 1000
+    # Play and the slider right under the network they animate, above the square (under
+    # the loss chart they were two screens from the network)
+    (buttons,) = layout.updatemenus
+    assert network[0] > buttons.y == slider.y > square[1]
+    assert layout.height == 1100
     normal = nf.network_figure(binary, texts=TEXTS, fn_names=["tanh", "tanh"],
                                feature_labels=["x₁", "x₂", "x₁²"])
     assert [f.name for f in fig.frames] == [f.name for f in normal.frames]

@@ -494,20 +494,23 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
     # a stacked loss chart was 48 px tall, its ticks on top of each other and the square's
     # x title on its line. The panel titles sit just under the legend (``out_top``).
     # On a phone, beside the network each of the three was a third of 360 px: the network
-    # there spans the width above the square, and the loss chart comes last.
+    # there spans the width above the square, and the loss chart comes last. Its Play and
+    # slider sit right under the network they animate (``player_y``): under the loss chart
+    # they were two screens below it, and Play ran a network scrolled out of sight.
+    player_y = 0  # the buttons' and the slider's top, under the plots
     if present:
         left, out_top = 0.5, 0.87
         square = dict(x=[left + 0.07, 0.77], y=[0.06, out_top])
         loss = dict(x=[0.85, 1], y=[0.06, out_top])
     elif stacked:
-        left, out_top = 1.0, 0.97
-        square = dict(x=[0.12, 1], y=[0.3, 0.6])
-        loss = dict(x=[0.12, 1], y=[0.06, 0.19])
+        left, out_top, player_y = 1.0, 0.97, 0.68
+        square = dict(x=[0.12, 1], y=[0.25, 0.49])
+        loss = dict(x=[0.12, 1], y=[0.05, 0.16])
     else:
         left, out_top = 0.56, 0.96
         square = dict(x=[left + 0.08, 1], y=[0.46, out_top])
         loss = dict(x=[left + 0.08, 1], y=[0.06, 0.3])
-    network_y = [0.66, out_top] if stacked else [0.02, out_top]
+    network_y = [0.7, out_top] if stacked else [0.02, out_top]
     hidden_axis = dict(visible=False, showgrid=False, zeroline=False, fixedrange=True)
     anim = dict(frame=dict(duration=FRAME_MS, redraw=False), transition=dict(duration=0),
                 mode="immediate")
@@ -538,7 +541,7 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
         margin=dict(l=10, r=10, t=40, b=70),
         legend=dict(orientation="h", x=1, xanchor="right", y=1.0, yanchor="bottom"),
         updatemenus=[dict(
-            type="buttons", direction="left", x=0, y=0, xanchor="left", yanchor="top",
+            type="buttons", direction="left", x=0, y=player_y, xanchor="left", yanchor="top",
             showactive=False, pad=dict(t=6, r=10), font=dict(size=base),
             buttons=[dict(label=texts.play, method="animate",
                           args=[None, {**anim, "fromcurrent": True}]),
@@ -546,7 +549,7 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
         )],
         # (On a phone the slider goes under the buttons, across the width.)
         sliders=[dict(
-            active=chosen.index(first), x=0 if stacked else 0.24, y=0,
+            active=chosen.index(first), x=0 if stacked else 0.24, y=player_y,
             len=1 if stacked else left - 0.2, xanchor="left", yanchor="top",
             pad=dict(t=50 if stacked else 6), font=dict(size=base - 2),
             currentvalue=dict(prefix=f"{texts.step}: ", font=dict(size=base)),
@@ -557,11 +560,11 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
     # and below Plotly's toolbar, which shows at the top right on hover: in a 60 px margin
     # the camera lay over "test loss". (On a phone the legend wraps to three rows: a taller
     # margin holds them.)
-    default_height = 470 if present else 1000 if stacked else 600
+    default_height = 470 if present else 1100 if stacked else 600
     layout = merge(styled(layout, present=present, height=height or default_height),
                    dict(hovermode="closest",
                         margin=dict(t=95 if present or stacked else 75,
-                                    b=150 if stacked else 95 if present else 80),
+                                    b=70 if stacked else 95 if present else 80),
                         legend=dict(orientation="h", x=1, xanchor="right", y=1.0,
                                     yanchor="bottom")))
     frames = [dict(name=str(snap.step), traces=moving + kept,
