@@ -26,6 +26,14 @@ average its squared norm changes by the per-layer gain
 (Glorot & Bengio, 2010; He et al., 2015), so over many layers it vanishes when
 :math:`g < 1` (sigmoid: :math:`f' \le 1/4`) and explodes when :math:`g > 1`.
 
+The gain assumes that the gradient reaching a layer is independent of its weights. That
+holds for the targets' share of the error, :math:`-y`, but not for the network's own
+output :math:`h_D`, which those weights computed: going back through layer l,
+:math:`(f'(z_l) \odot f(z_l))\, W_l^\top` holds :math:`h_{l-1}` itself again (Stein's
+lemma), besides a random part. :func:`layer_stats` carries both shares back (see
+:func:`_predicted`); for ReLU with He init the output's share grows from
+:math:`\lVert h\rVert^2` to :math:`(1 + 2k)\lVert h\rVert^2` over k layers.
+
 :func:`simulate` returns every array; :func:`layer_stats` reduces them to the per-layer
 numbers the gradient-flow page draws; :func:`profile` does both and keeps only the
 statistics (what a cache should hold). Everything is float64 and deterministic: the same
@@ -433,7 +441,10 @@ class LayerStats:
     grad_w_norm: np.ndarray  # ||dL/dW_l||_F
     grad_x_norm: float  # ||dL/dh_0||_F, the gradient reaching the input
     gain: np.ndarray  # g_l, the expected ratio ||dL/dh_{l-1}||^2 / ||dL/dh_l||^2
-    predicted_grad_h_norm: np.ndarray  # ||dL/dh_D|| * sqrt(prod_{k > l} g_k)
+    # The theory's ||dL/dh_l||: the targets' share carried back by the gains and the
+    # output's share by its own recursion (plain stacks, `_predicted`); with normalisation
+    # or skips (no theory drawn) ||dL/dh_D|| * sqrt(prod_{k > l} g_k).
+    predicted_grad_h_norm: np.ndarray
     gain_product: float  # prod over all layers of g_l
     overflow_layer: int | None  # first layer, in computation order, with inf or nan; or None
     overflow_pass: str | None  # where that was: "forward" or "backward"
@@ -449,7 +460,7 @@ class LayerStats:
 
     @property
     def predicted_flow_ratio(self) -> float:
-        """The same ratio from the gains: prod over l = 2..D of sqrt(g_l)."""
+        """The same ratio in theory (``predicted_grad_h_norm``)."""
         return _ratio(self.predicted_grad_h_norm[0], self.predicted_grad_h_norm[-1])
 
 
@@ -495,6 +506,94 @@ def _layer_gain(sim: Simulation, layer: int, fprime_sq: float) -> float:
     return 1.0 + g if sim.residual else g
 
 
+def _log_sq(a) -> float:
+    """log ||a||^2 without overflow for huge finite entries: -inf for 0, nan for inf or nan."""
+    norm = _norm(a)
+    if not math.isfinite(norm):
+        return math.nan
+    return 2.0 * math.log(norm) if norm > 0 else -math.inf
+
+
+def _log_abs_dot(a, b) -> float:
+    """log |<a, b>| (sum over every entry) without overflow for huge finite entries."""
+    ma, mb = float(np.max(np.abs(a))), float(np.max(np.abs(b)))
+    if not (math.isfinite(ma) and math.isfinite(mb)):
+        return math.nan
+    if ma == 0.0 or mb == 0.0:
+        return -math.inf
+    dot = abs(float(np.sum((a / ma) * (b / mb))))
+    return math.log(dot) + math.log(ma) + math.log(mb) if dot > 0 else -math.inf
+
+
+def _log_diff(log_a: float, log_b: float) -> float:
+    """log (e^log_a - e^log_b), -inf where that is not above 0 (rounding)."""
+    if not log_b < log_a:
+        return -math.inf if log_b >= log_a else math.nan
+    return log_a + math.log1p(-math.exp(log_b - log_a))
+
+
+def _predicted(sim: Simulation, gain: np.ndarray, fprime: list) -> np.ndarray:
+    r"""The theory's :math:`\|\partial L/\partial h_l\| / \|\partial L/\partial h_D\|`,
+    l = 1..D, of a plain stack (no normalisation, no skips).
+
+    The error's gradient :math:`(h_D - y)/N` has two shares (their cross term has mean 0).
+
+    - The targets' share :math:`-y` is independent of the weights: going back through
+      layer l multiplies its squared norm by the gain :math:`g_l` on average.
+    - The output's share :math:`h_D` is not. With :math:`u_l = f'(z_l) \odot f(z_l)` and
+      :math:`z_l = h_{l-1} W_l + b`, Stein's lemma over Gaussian weights gives
+      :math:`\mathbb E[u_l W_l^\top] = n\mathrm{Var}(W)\,\mathbb E[u_l']\, h_{l-1}`:
+      the step back holds :math:`a_l h_{l-1}` again, with
+      :math:`a_l = \langle u_l, z_l - b\rangle / \lVert h_{l-1}\rVert^2` (the exact
+      projection of :math:`u_l W_l^\top` on :math:`h_{l-1}`, read off :math:`z_l`), plus a
+      random part of squared norm :math:`n\mathrm{Var}(W)\lVert u_l\rVert^2` (to leading
+      order in 1/n), which from then on goes back by the gains as the targets' share does.
+      Orthogonal weights keep norms exactly, :math:`\lVert u_l W_l^\top\rVert^2 =
+      n\mathrm{Var}(W)\lVert u_l\rVert^2`, so there the random part is that less the
+      :math:`a_l h_{l-1}` (a linear stack passes :math:`h_D` back unchanged).
+
+    So with :math:`\alpha_D = 1`, :math:`V_D = \lVert y\rVert^2`, going down:
+
+    .. math::
+        V_{l-1} = g_l V_l + \alpha_l^2\, n\mathrm{Var}(W) \lVert u_l\rVert^2, \quad
+        \alpha_{l-1} = a_l \alpha_l, \quad
+        T_l = \alpha_l^2 \lVert h_l\rVert^2 + V_l,
+
+    and the ratio is :math:`\sqrt{T_l / T_D}`. For ReLU with He init (:math:`a_l
+    \approx 1`, :math:`n\mathrm{Var}(W)\lVert u_l\rVert^2 = 2\lVert h_l\rVert^2`) the
+    output's share grows as :math:`1 + 2k` over k layers back, where the gains alone say 1.
+    Like the gain, every quantity is read off this batch's forward pass; worked in logs, so
+    an exploding network neither overflows nor warns.
+    """
+    depth = sim.depth
+    hs = sim.activations
+    orthogonal = sim.init == "orthogonal"
+    log_h = [_log_sq(h) for h in hs]  # log ||h_l||^2, l = 0..D
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        log_scale = float(np.log(sim.width * sim.weight_variance))  # log n Var(W)
+        log_gain = np.log(gain)
+        log_v = _log_sq(sim.y)  # log V_l
+        log_top = np.logaddexp(log_h[depth], log_v)  # log T_D
+        # Both shares relative to T_D from here on: log (V_l / T_D), log (alpha_l^2 / T_D).
+        log_v -= log_top
+        log_alpha = -log_top
+        out = np.zeros(depth)  # log (T_l / T_D), index l - 1
+        for l in range(depth, 1, -1):
+            u = hs[l] * fprime[l - 1]  # f(z_l) f'(z_l), (batch, width)
+            log_random = log_alpha + log_scale + _log_sq(u)  # alpha^2 n Var(W) ||u||^2
+            centred = sim.pre_activations[l - 1] - sim.biases[l - 1]  # z_l - b = h_{l-1} W_l
+            log_a = _log_abs_dot(u, centred)  # log |a_l| + log ||h_{l-1}||^2
+            if log_a == -math.inf or log_h[l - 1] == -math.inf:  # nothing comes back along h
+                log_alpha = -math.inf
+            else:
+                log_alpha += 2.0 * (log_a - log_h[l - 1])
+            if orthogonal:  # ||u W^T||^2 = n Var(W) ||u||^2 exactly: the rest of it is random
+                log_random = _log_diff(log_random, log_alpha + log_h[l - 1])
+            log_v = np.logaddexp(log_gain[l - 1] + log_v, log_random)
+            out[l - 2] = np.logaddexp(log_alpha + log_h[l - 1], log_v)
+        return np.exp(0.5 * out)
+
+
 def _histogram(hs, quantiles, bins):
     """Shared bin edges over every layer (1%..99% range) and per-layer fractions."""
     q = quantiles[np.isfinite(quantiles).all(axis=1)]
@@ -529,16 +628,19 @@ def layer_stats(sim: Simulation, bins: int = 40) -> LayerStats:
         fprime_sq = np.array([float(np.mean(np.square(fp))) for fp in fprime])
         saturated = np.array([float(np.mean(np.abs(fp) < SATURATION)) for fp in fprime])
         dead = np.array([float(np.mean(np.all(fp == 0, axis=0))) for fp in fprime])
-        del fprime
         h_mean = np.array([float(np.mean(h)) for h in hs])
         h_std = np.array([_std(h) for h in hs])
         quantiles = np.stack([_quantiles(h) for h in hs])  # (depth, 5)
         grad_h = np.array([_norm(g) for g in sim.grad_activations[1:]])
         grad_w = np.array([_norm(g) for g in sim.grad_weights])
         gain = np.array([_layer_gain(sim, l, fprime_sq[l - 1]) for l in range(1, depth + 1)])
-        # Going down from the top, layer l's gradient has passed through layers l+1..D.
-        above = np.append(np.cumprod(gain[::-1])[::-1][1:], 1.0)
-        predicted = grad_h[-1] * np.sqrt(above)
+        if sim.inv_std is None and not sim.residual:
+            predicted = grad_h[-1] * _predicted(sim, gain, fprime)
+        else:  # no theory drawn (`theory_applies`): the gains alone
+            # Going down from the top, layer l's gradient has passed through layers l+1..D.
+            above = np.append(np.cumprod(gain[::-1])[::-1][1:], 1.0)
+            predicted = grad_h[-1] * np.sqrt(above)
+        del fprime
         gain_product = float(np.prod(gain))
         edges, hist = _histogram(hs, quantiles, bins)
     return LayerStats(
@@ -618,19 +720,22 @@ def theory_applies(normalization: str = "none", residual: bool = False) -> bool:
 
 def theory_parts(stats: LayerStats, tolerance: float = THEORY_TOLERANCE) -> str | None:
     """Why the measured flow ratio differs from the predicted one by more than
-    ``tolerance`` times either way: ``"spread"`` or ``"output"``. None when they agree, or
+    ``tolerance`` times either way: ``"spread"`` or ``"coupled"``. None when they agree, or
     when either is 0 or not finite.
 
-    The gain predicts the average over weight draws of the squared gradient, and only the
-    share of it that comes from the targets y.
+    The prediction (:func:`_predicted`) carries back the targets' share of the error by the
+    gains and the network's own output's share by its recursion, on average over weight
+    draws and to leading order in 1/width.
 
     - ``"spread"``: one draw of the weights is not the average. Single draws spread around
       it, the wider the more layers there are for their width (Hanin, 2018; 15 layers of 2
-      units: the median draw at 1e-4 of it). Taken as the reason when the stack is at least
-      as deep as it is wide, or the measurement lies below the prediction.
-    - ``"output"``: the share from the network's own output h_D is made by the same
-      weights and grows going back through ReLU-like layers (about 5x over the 30-layer He
-      preset, at every width), so the measurement lies above.
+      units: the median draw at 1e-4 of it, yet one in a thousand 10 times above).
+      Taken as the reason when the stack is at least as deep as it is wide, or the
+      measurement lies below the prediction.
+    - ``"coupled"``: above the prediction in layers wide for their depth, where draws agree:
+      the gradient reaching a layer is not independent of its weights in a way the theory
+      does not model; even the targets' share alone passes back more than the gains say
+      (GELU, SiLU or Mish with He init; LeakyReLU under a negative bias).
     """
     measured, predicted = stats.flow_ratio, stats.predicted_flow_ratio
     if not (math.isfinite(measured) and math.isfinite(predicted)) or min(measured,
@@ -640,7 +745,7 @@ def theory_parts(stats: LayerStats, tolerance: float = THEORY_TOLERANCE) -> str 
         return None
     if stats.depth >= stats.width or measured < predicted:
         return "spread"
-    return "output"
+    return "coupled"
 
 
 # ---------------------------------------------------------------- classic experiments

@@ -209,7 +209,7 @@ def _grad_caption(stats, names, theory: bool, chain) -> None:
     # (gradflow.theory_parts): each reason told once, for the runs it concerns.
     tolerance = figs.theory_tolerance(stats, chain, present)
     reasons = [_parts(s, tolerance) if theory else None for s in stats]
-    for reason in ("output", "spread", "near"):
+    for reason in ("coupled", "spread", "near"):
         parted = [tr("theory_gap_run", run=n, measured=fmt_text(s.flow_ratio, 2),
                      predicted=fmt_text(s.predicted_flow_ratio, 2))
                   for s, n, why in zip(stats, names, reasons) if why == reason]
@@ -224,8 +224,7 @@ def _parts(run, tolerance: float) -> str | None:
     ``"near"`` where it parts by less than THEORY_TOLERANCE, yet by more than ``tolerance``
     (`figs.theory_tolerance`: what this chart shows outside the band). The caption says a
     run inside its band is predicted, so a run seen outside it gets a note; at that size
-    the output's share and the draw's spread both count, and theory_parts can't tell them
-    apart (tanh's output share falls short of the theory where ReLU's overshoots)."""
+    it is one draw of finite layers, not the average the theory is."""
     why = gradflow.theory_parts(run)
     return why or ("near" if gradflow.theory_parts(run, tolerance) else None)
 

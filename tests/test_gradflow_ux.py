@@ -26,7 +26,7 @@ def specs_of(at):
 
 
 def _gaps(at, texts=EN) -> list[str]:
-    head = texts["theory_gap_output"].split("({runs})")[0]
+    head = texts["theory_gap_coupled"].split("({runs})")[0]
     return [c.value for c in at.caption if c.value.startswith(head)]
 
 
@@ -137,24 +137,38 @@ def test_a_panel_title_has_room_under_the_panel_above(present, n):
 # --- 4. a run seen outside its theory band gets a note ---
 
 SELU = {"act": "selu", "init": "lecun_normal", "depth": "50", "width": "256"}
+GELU = {"act": "gelu", "init": "kaiming_normal", "depth": "20", "width": "128", "batch": "128"}
 
 
 @pytest.mark.parametrize("present", [False, True])
-def test_the_selu_preset_explains_its_gap_from_the_band(apptest, present):
-    at = apptest(PAGE, query=dict(SELU, present="true") if present else SELU)
+def test_a_near_gap_is_explained(apptest, present):
+    at = apptest(PAGE, query=dict(GELU, present="true") if present else GELU)
     assert not at.exception
     (gap,) = _gaps(at)
-    assert EN["theory_gap_near"].split("): ", 1)[1].format(factor="2") in gap
-    run = gradflow.profile("selu", 50, 256, 256, init="lecun_normal")
-    ratio = run.flow_ratio / run.predicted_flow_ratio  # 1.14: inside THEORY_TOLERANCE
+    assert EN["theory_gap_near"].split("): ", 1)[1].format(
+        factor="2", depth=20, width=128) in gap
+    run = gradflow.profile("gelu", 20, 128, 128, init="kaiming_normal")
+    ratio = run.flow_ratio / run.predicted_flow_ratio  # 1.38: inside THEORY_TOLERANCE
     assert 1 < ratio < gradflow.THEORY_TOLERANCE
     assert gradflow.theory_parts(run) is None
     assert ratio > figs.theory_tolerance([run], present=present)
 
 
-def test_the_selu_gap_is_told_in_korean(apptest):
-    at = apptest(PAGE, lang="ko", query=SELU)
+def test_a_near_gap_is_told_in_korean(apptest):
+    at = apptest(PAGE, lang="ko", query=GELU)
     assert len(_gaps(at, KO)) == 1
+
+
+@pytest.mark.parametrize("present", [False, True])
+def test_the_selu_preset_stays_in_its_band(apptest, present):
+    # The gains alone put SELU's 50 layers 14% under the measurement, outside the band of
+    # an axis one decade tall; with the output's share the line is within 3% of it.
+    at = apptest(PAGE, query=dict(SELU, present="true") if present else SELU)
+    assert not at.exception
+    assert _gaps(at) == []
+    run = gradflow.profile("selu", 50, 256, 256, init="lecun_normal")
+    ratio = run.flow_ratio / run.predicted_flow_ratio
+    assert max(ratio, 1 / ratio) < figs.theory_tolerance([run], present=present)
 
 
 def test_runs_inside_their_band_get_no_note(apptest):

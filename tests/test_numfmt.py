@@ -1,4 +1,5 @@
-"""activations.numfmt.fmt: the one number format of the app, against written-out cases."""
+"""activations.numfmt: the one number format of the app, against written-out cases; and the
+pages and the tour, which write no e-notation where a student reads."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from hypothesis import given, strategies as st
 from activations import numfmt, tour
 from activations.numfmt import fmt, fmt_chart, fmt_list, fmt_power, fmt_text
 from tests.conftest import read_number
+from ui.text import tour as tour_text
 
 CASES = [
     (0.408529, 4, "0.4085"),
@@ -141,3 +143,9 @@ def test_no_page_of_the_tour_writes_e_notation(apptest, step_id):
         k: list(v) if isinstance(v, tuple) else v for k, v in step.params.items()})
     assert not at.exception
     assert [m for text in _texts(at) for m in E_NOTATION.findall(text)] == []
+
+
+@pytest.mark.parametrize("texts", [tour_text.EN, tour_text.KO])
+def test_no_tour_caption_writes_e_notation(texts):
+    # the banner's own numbers (step 8 said "5.6e-05" beside the table's 5.636×10⁻⁵)
+    assert {k: v for k, v in texts.items() if E_NOTATION.search(v)} == {}

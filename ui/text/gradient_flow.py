@@ -186,8 +186,8 @@ EN = {
     ),
     "grad_notice_theory": (
         "The wide, pale dashed line under a run is the theory below, computed from the "
-        "weights' variance and the slopes f′ met at each layer: where the run's line stays "
-        "inside it, the theory predicts the run."
+        "weights' variance, the slopes f′ met at each layer and the network's own output: "
+        "where the run's line stays inside it, the theory predicts the run."
     ),
     "grad_notice_no_theory": (
         "No dashed theory line here: with normalisation or residual connections the "
@@ -199,13 +199,14 @@ EN = {
         "The dotted grey line is the scalar chain rule with sigmoid's best slope, 0.25 per "
         "layer, started from the sigmoid run's last layer."
     ),
-    "theory_gap_output": (
-        "**Where the pale dashed line parts from the measurement** ({runs}): the theory follows "
-        "the share of the gradient that comes from the random targets y, which are "
-        "independent of the weights. The error also holds the network's own output, made by "
-        "the same weights that carry the gradient back, and that share is not independent "
-        "of them: in a ReLU-like network it grows layer by layer on the way back, at every "
-        "width and batch size. The theory is about the typical layer, not about this error."
+    # Above the line, with layers wide for their depth (gradflow.theory_parts "coupled").
+    "theory_gap_coupled": (
+        "**Where the pale dashed line parts from the measurement** ({runs}): the line carries "
+        "back the network's own output and the random targets y, each on its own, assuming "
+        "that the rest of the gradient reaching a layer is independent of that layer's "
+        "weights. Here it is not: even the targets' share alone comes back larger than the "
+        "per-layer gains say, and another seed or a larger width usually keeps the gap, so "
+        "it is not one draw's luck."
     ),
     "theory_gap_spread": (
         "**Where the pale dashed line parts from the measurement** ({runs}): the theory is an "
@@ -218,11 +219,10 @@ EN = {
     # both effects are at work at that size, neither told apart as the notes above are.
     "theory_gap_near": (
         "**Where the pale dashed line parts from the measurement** ({runs}): by less than "
-        "a factor of {factor} at layer 1, yet enough to show on this chart's axis. Two "
-        "things the theory leaves out move a measurement that much: it follows only the "
-        "random targets' share of the error, not the network's own output, made by the same "
-        "weights that carry the gradient back; and it is the average over draws of the "
-        "weights, where this is one draw. Another seed moves the second; the first stays."
+        "a factor of {factor} at layer 1, yet enough to show on this chart's axis. The "
+        "theory is the average over every draw of the weights, exact only for infinitely "
+        "wide layers; this is one draw, {depth} layers of {width} units, and that moves a "
+        "measurement this much. Another seed moves it too."
     ),
     "theory_gap_run": "{run}: layer 1 ÷ last layer = {measured} measured, {predicted} in theory",
     "dist_title": "Activations per layer",
@@ -287,7 +287,8 @@ EN = {
         "perfect flow, 10⁻⁶ is vanishing, 10⁶ exploding."
     ),
     # Only with the 'Theory' column (where the theory applies).
-    "table_notice_theory": "'Theory' is the product of the per-layer gains below.",
+    "table_notice_theory": "'Theory' is the dashed line's ratio: the per-layer gains below, "
+                           "with the network's own output's share added.",
     "theory_title": "The theory behind the dashed lines",
     "theory_text": (
         "Going back through layer l multiplies the gradient by f′(zₗ) and then by Wₗᵀ. "
@@ -302,12 +303,17 @@ EN = {
         "Xavier init makes n·Var(W) = 1 and suits slopes near 1 (tanh around 0); He init "
         "makes it 2, since a ReLU passes half its inputs, E[f′²] = 1/2. The gain uses "
         "E[f′(z)²] measured on this batch, and assumes that the gradient arriving at a layer "
-        "is independent of that layer's weights. That holds for the targets' share of the "
-        "error; the network's own output in the error breaks it, and in deep ReLU networks "
-        "the measured ratio ends up several times the theory (about 5 times over 30 "
-        "layers). The gain is also an average over draws of the weights: in a stack that "
-        "is deep for its width, one network can land orders of magnitude away from it, on "
-        "either side (Hanin, 2018; try the \"Narrow network\" button)."
+        "is independent of that layer's weights. That holds for the share of the error that "
+        "comes from the random targets y, and the formula above is that share. The rest, the "
+        "network's own output h_D, was made by those same weights, and going back through a "
+        "layer it returns as that layer's input hₗ₋₁ again, on top of a random part that the "
+        "gains carry on. With ReLU and He init the output's share of the squared norm grows "
+        "by 2‖h‖² at every layer back (1 + 2k after k layers), where the gains alone say it "
+        "stays put: over the 30 layers of the \"ReLU, 30 layers\" button that is the whole "
+        "rise the dashed line shows, about 9 times at layer 1, not 1.3. So the dashed line "
+        "carries both shares back. It is also an average over draws of the weights: in a "
+        "stack that is deep for its width, one network can land orders of magnitude away "
+        "from it, on either side (Hanin, 2018; try the \"Narrow network\" button)."
     ),
     "theory_norm_note": (
         "With normalisation the gain would also include 1/σ² from the standardisation, and "
@@ -487,8 +493,9 @@ KO = {
         "빈 마커가 겹겹이 포개지며, 앞선 실행의 마커일수록 큽니다."
     ),
     "grad_notice_theory": (
-        "실행 밑의 넓고 옅은 파선은 아래 이론값으로, 가중치의 분산과 층마다 만난 기울기 "
-        "f′로 계산합니다. 실행의 선이 그 안에 머무르면 이론이 그 실행을 예측한 것입니다."
+        "실행 밑의 넓고 옅은 파선은 아래 이론값으로, 가중치의 분산, 층마다 만난 기울기 "
+        "f′, 신경망 자신의 출력으로 계산합니다. 실행의 선이 그 안에 머무르면 이론이 그 "
+        "실행을 예측한 것입니다."
     ),
     "grad_notice_no_theory": (
         "여기에는 이론 파선을 그리지 않았습니다. 정규화나 잔차 연결이 있으면 아래의 층별 "
@@ -500,13 +507,12 @@ KO = {
         "회색 점선은 sigmoid의 최대 기울기 0.25를 층마다 곱한 스칼라 연쇄 법칙으로, "
         "sigmoid 실행의 마지막 층에서 시작합니다."
     ),
-    "theory_gap_output": (
-        "**옅은 파선과 측정값이 갈라지는 곳** ({runs}): 이론은 기울기 가운데 가중치와 독립인 "
-        "무작위 목표값 y에서 오는 몫을 따라갑니다. 오차에는 신경망 자신의 출력도 들어 "
-        "있는데, 그 출력은 기울기를 거꾸로 전하는 바로 그 가중치로 만들어졌으므로 그 몫은 "
-        "가중치와 독립이 아닙니다. ReLU 계열 신경망에서는 이 몫이 거꾸로 갈수록 층마다 "
-        "커지며, 폭이나 배치 크기를 키워도 줄지 않습니다. 이론은 전형적인 층을 다룰 뿐 이 "
-        "오차를 다루지 않습니다."
+    "theory_gap_coupled": (
+        "**옅은 파선과 측정값이 갈라지는 곳** ({runs}): 파선은 신경망 자신의 출력과 무작위 "
+        "목표값 y의 몫을 따로따로 거꾸로 전하며, 층에 도착하는 나머지 기울기는 그 층의 "
+        "가중치와 독립이라고 가정합니다. 여기서는 그렇지 않습니다. 목표값의 몫만 보아도 층별 "
+        "이득이 말하는 것보다 크게 돌아오고, 시드를 바꾸거나 폭을 키워도 대개 차이가 남으므로 "
+        "한 번 뽑은 운이 아닙니다."
     ),
     "theory_gap_spread": (
         "**옅은 파선과 측정값이 갈라지는 곳** ({runs}): 이론은 가중치를 뽑는 모든 경우의 "
@@ -517,11 +523,9 @@ KO = {
     ),
     "theory_gap_near": (
         "**옅은 파선과 측정값이 갈라지는 곳** ({runs}): 1층에서 {factor}배 안쪽의 차이지만 "
-        "이 차트의 축에서는 눈에 띕니다. 이론이 빼놓은 두 가지가 측정값을 그만큼 "
-        "움직입니다. 이론은 오차 가운데 무작위 목표값의 몫만 따라갈 뿐, 기울기를 "
-        "거꾸로 전하는 바로 그 가중치로 만든 신경망 자신의 출력은 따라가지 않습니다. 또 "
-        "이론은 가중치를 뽑는 모든 경우의 평균인데, 이 신경망은 한 번 뽑은 것입니다. 시드를 "
-        "바꾸면 뒤의 것은 달라지고 앞의 것은 남습니다."
+        "이 차트의 축에서는 눈에 띕니다. 이론은 가중치를 뽑는 모든 경우의 평균이고 폭이 "
+        "무한한 층에서만 정확한데, 이 신경망은 유닛 {width}개짜리 층 {depth}개를 한 번 뽑은 "
+        "것이어서 측정값이 그만큼 움직입니다. 시드를 바꾸면 이 차이도 달라집니다."
     ),
     "theory_gap_run": "{run}: 1층 ÷ 마지막 층 = 측정 {measured}, 이론 {predicted}",
     "dist_title": "층별 활성값",
@@ -575,7 +579,8 @@ KO = {
         "비율은 출력의 기울기 가운데 첫 층까지 닿는 몫입니다. 1이면 완벽한 흐름, 10⁻⁶이면 "
         "소실, 10⁶이면 폭주입니다."
     ),
-    "table_notice_theory": "'이론값'은 아래의 층별 이득을 모두 곱한 것입니다.",
+    "table_notice_theory": "'이론값'은 파선의 비율로, 아래의 층별 이득에 신경망 자신의 "
+                           "출력의 몫을 더한 것입니다.",
     "theory_title": "파선 뒤의 이론",
     "theory_text": (
         "층 l을 거꾸로 지나면 기울기에 f′(zₗ)이, 그다음 Wₗᵀ가 곱해집니다. 가중치가 다른 "
@@ -589,10 +594,15 @@ KO = {
         "Xavier 초기화는 n·Var(W) = 1로 맞추어 기울기가 1 근처인 함수(0 부근의 tanh)에 "
         "알맞고, He 초기화는 ReLU가 입력의 절반만 통과시키므로(E[f′²] = 1/2) 이를 2로 "
         "맞춥니다. 이득 계산에는 이 배치에서 잰 E[f′(z)²]를 쓰며, 층에 도착한 기울기가 그 "
-        "층의 가중치와 독립이라고 가정합니다. 오차 가운데 목표값의 몫에서는 맞지만, 오차에 "
-        "든 신경망 자신의 출력이 이 가정을 깨므로 깊은 ReLU 신경망에서는 측정된 비율이 "
-        "이론값의 몇 배가 됩니다(30층에서 약 5배). 또한 이득은 가중치를 뽑는 모든 경우에 "
-        "대한 평균이어서, 폭에 비해 깊은 신경망 하나는 이 값에서 어느 쪽으로든 몇 자릿수나 "
+        "층의 가중치와 독립이라고 가정합니다. 이 가정은 오차 가운데 무작위 목표값 y에서 오는 "
+        "몫에서 맞고, 위의 식이 그 몫입니다. 나머지인 신경망 자신의 출력 h_D는 바로 그 "
+        "가중치로 만들어졌으므로, 층을 거꾸로 지나면 그 층의 입력 hₗ₋₁이 다시 나오고 그 "
+        "위에 이득이 실어 나르는 무작위 부분이 얹힙니다. ReLU와 He 초기화에서는 출력의 몫이 "
+        "기울기 크기의 제곱에서 층을 하나 거슬러 갈 때마다 2‖h‖²씩 커집니다(k층 뒤에 "
+        "1 + 2k). 이득만으로는 그대로여야 하는데 말입니다. 'ReLU 30층' 버튼의 30층에서는 "
+        "이것이 파선이 보여 주는 상승 전부로, 1층에서 1.3배가 아니라 약 9배입니다. 그래서 "
+        "파선은 두 몫을 함께 거꾸로 전합니다. 또한 파선은 가중치를 뽑는 모든 경우에 대한 "
+        "평균이어서, 폭에 비해 깊은 신경망 하나는 이 값에서 어느 쪽으로든 몇 자릿수나 "
         "벗어날 수 있습니다(Hanin, 2018; '좁은 신경망' 버튼)."
     ),
     "theory_norm_note": (

@@ -62,7 +62,7 @@ EN = {
                            "than half of it arrives (0.56).",
     "relu_he": "ReLU keeps the gradient",
     "relu_he_caption": "With Glorot (Xavier) initialisation ReLU's gradient shrinks about "
-                       "18,000-fold over 30 layers (5.6e-05 in the table under the charts); "
+                       "18,000-fold over 30 layers (5.6×10⁻⁵ in the table under the charts); "
                        "He (Kaiming) doubles the weights' variance, and it stays within a "
                        "factor of 10 (8.7).",
     "relu_dead": "ReLU can die",
@@ -183,7 +183,7 @@ KO = {
                            "선)에서는 절반 넘게 닿습니다(0.56).",
     "relu_he": "ReLU는 기울기를 유지합니다",
     "relu_he_caption": "Glorot(Xavier) 초기화에서는 ReLU의 기울기가 30층을 지나며 약 "
-                       "18,000분의 1로 줄어듭니다(차트 아래 표의 5.6e-05). He(Kaiming) 초기화는 가중치 "
+                       "18,000분의 1로 줄어듭니다(차트 아래 표의 5.6×10⁻⁵). He(Kaiming) 초기화는 가중치 "
                        "분산을 두 배로 키워, 기울기가 10배 안에 머뭅니다(8.7).",
     "relu_dead": "ReLU는 죽을 수 있습니다",
     "relu_dead_caption": "x < 0에서 ReLU의 기울기는 정확히 0입니다(음영 구간). 입력이 계속 "
