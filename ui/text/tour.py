@@ -163,7 +163,7 @@ KO = {
     "xor": "비선형성으로 XOR 풀기",
     "xor_caption": "tanh 은닉층 하나면 어떤 직선으로도 나눌 수 없는 XOR을 분리합니다. "
                    "경계가 네 무리를 감싸며 휘는 모습을 보세요.",
-    "sigmoid_derivative": "sigmoid의 기울기는 최대 0.25",
+    "sigmoid_derivative": "sigmoid의 도함수는 최대 0.25",
     "sigmoid_derivative_caption": "σ′(x) = σ(x)(1 − σ(x))는 x = 0에서 최댓값 0.25이고, "
                                   "약 ±5 밖에서는 거의 0이 됩니다(곡선 아래의 띠).",
     "sigmoid_vanishing": "sigmoid를 쌓으면 기울기가 사라집니다",
@@ -186,9 +186,10 @@ KO = {
                        "18,000분의 1로 줄어듭니다(차트 아래 표의 5.6×10⁻⁵). He(Kaiming) 초기화는 가중치 "
                        "분산을 두 배로 키워, 기울기가 10배 안에 머뭅니다(8.7).",
     "relu_dead": "ReLU는 죽을 수 있습니다",
-    "relu_dead_caption": "x < 0에서 ReLU의 기울기는 정확히 0입니다(음영 구간). 입력이 계속 "
+    "relu_dead_caption": "x < 0에서 ReLU의 도함수는 정확히 0입니다(음영 구간). 입력이 계속 "
                          "음수인 유닛은 기울기를 받지 못해 다시 살아나지 못합니다. "
-                         "LeakyReLU(파선, 여기서는 기울기 0.1)는 그 구간에서도 기울기가 남습니다.",
+                         "LeakyReLU(파선, 여기서는 음수 쪽 기울기 0.1)는 그 구간에서도 도함수가 "
+                         "0이 아닙니다.",
     "dying_relu": "깊은 신경망에서 죽는 유닛",
     "dying_relu_caption": "음의 편향이 입력을 0 아래로 밀어 ReLU 유닛이 층마다 죽어 가고, "
                           "결국 기울기가 전혀 돌아오지 않습니다(선 없이 아래쪽 띠만: 정확히 0). "
@@ -196,7 +197,7 @@ KO = {
     "narrow_relu": "좁은 신경망은 ReLU의 기울기를 끊습니다",
     "narrow_relu_caption": "층마다 유닛이 2개뿐이면 언젠가 한 층 전체가 0 아래로 내려가고, "
                            "ReLU는 그 층부터 정확히 0을 돌려보냅니다(선 없이 아래쪽 띠). "
-                           "LeakyReLU의 기울기는 그런 층마다 그곳의 기울기 0.01이 곱해져 "
+                           "LeakyReLU의 기울기는 그런 층을 지날 때마다 f′ = 0.01이 곱해져 "
                            "가파르게 떨어지지만, 끝까지 닿습니다.",
     "leaky_family": "LeakyReLU, PReLU, RReLU",
     "leaky_family_caption": "셋 모두 x < 0에서 작은 기울기를 남깁니다. 고정값(LeakyReLU), "
