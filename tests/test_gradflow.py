@@ -698,7 +698,7 @@ def test_the_tour_quotes_the_init_presets_numbers(lang):
     """Steps 7 and 8 say what the table shows: tanh with the standard init keeps a tenth of
     the gradient and with Glorot more than half; ReLU with Glorot about 1/18,000 and with He
     within a factor of 10 (it grows towards the input, 8.7)."""
-    from activations.numfmt import fmt
+    from activations.numfmt import fmt_text as fmt  # as the table under the charts writes
     from ui.text import tour as texts
 
     text = getattr(texts, lang)
