@@ -5,7 +5,7 @@ import streamlit as st
 import activations
 from activations import tour
 from ui import cached
-from ui.frame import chart, on_phone, presenting, require_app_frame
+from ui.frame import PAGES, chart, on_phone, page_link, presenting, require_app_frame
 from ui.i18n import lang, t
 
 require_app_frame()  # first: a fresh process may run a page without app.py
@@ -14,12 +14,12 @@ st.title(t("home.title"))
 st.write(t("home.intro"))
 
 st.subheader(t("home.what_header"))
-# One element per list, not one per line: each element is a message for the server to make
-# and send on every run (ui/gate.py).
-st.markdown("\n".join(f"- {text}" for text in (
-    *(t("home." + item) for item in (
-        "what_curves", "what_gradflow", "what_softmax", "what_training", "what_playground")),
-    t("home.what_tour", steps=len(tour.STEPS)))))
+# Each page as a link to it, with what it is for: a phone folds the sidebar away, and a
+# Markdown link would reload the app, losing the session (its language, presentation mode).
+# (base.css sets them as body text that wraps, where a page link keeps one small line.)
+with st.container(key="home_links", gap="xxsmall"):
+    for key in ("curves", "gradient_flow", "softmax", "training", "playground", "tour"):
+        page_link(key, t(f"home.what_{key}", steps=len(tour.STEPS)), PAGES[key][1], "stretch")
 
 st.subheader(t("home.gallery_header"))
 st.caption(t("home.count", n=len(activations.names())))

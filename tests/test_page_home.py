@@ -31,6 +31,20 @@ def test_home_counts_the_tour_steps_there_are(apptest, lang, line):
     assert line.format(len(tour.STEPS)) in " ".join(m.value for m in at.markdown)
 
 
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_home_links_to_every_page_with_what_it_is_for(apptest, lang):
+    # page links, which keep the session (a phone folds the sidebar's menu away; a Markdown
+    # link reloaded the app), each labelled with the page's line of the list
+    from ui.frame import PAGES
+    from ui.text.home import EN, KO
+
+    at = apptest("app.py", lang=lang)
+    links = [(p.proto.page, p.proto.label, p.proto.icon) for p in at.get("page_link")]
+    texts = {"en": EN, "ko": KO}[lang]
+    assert links == [(key, texts[f"what_{key}"].format(steps=len(tour.STEPS)), PAGES[key][1])
+                     for key in PAGES if key != "home"]
+
+
 def test_app_frame_navigates_to_every_page(apptest):
     at = apptest("app.py")
     assert not at.exception

@@ -97,13 +97,13 @@ def no_such_page_note() -> None:
         st.warning(t(touch("common.no_such_page")), icon=":material/wrong_location:")
 
 
-def page_link(page: str, label: str, icon: str) -> None:
+def page_link(page: str, label: str, icon: str, width: str = "content") -> None:
     """A link to another page of the app (a key of ``PAGES``). When a page runs alone (as
     under AppTest) the app's navigation does not exist: a plain Markdown link instead."""
     from streamlit.errors import StreamlitPageNotFoundError
 
     try:
-        st.page_link(PAGES[page][0], label=label, icon=icon)
+        st.page_link(PAGES[page][0], label=label, icon=icon, width=width)
     except StreamlitPageNotFoundError:
         st.markdown(f"[{label}](/{page})")
 

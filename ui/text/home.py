@@ -13,7 +13,7 @@ EN = {
     "what_header": "What you can do here",
     "what_curves": "**Curves and derivatives**: draw any activation with its derivative, "
                    "change its parameters, and see where the gradient vanishes or dies.",
-    "what_gradflow": "**Gradient flow**: stack layers and watch gradients vanish, explode, "
+    "what_gradient_flow": "**Gradient flow**: stack layers and watch gradients vanish, explode, "
                      "or survive, layer by layer, under different initialisations.",
     "what_softmax": "**Softmax and cross-entropy**: temperature, argmax vs soft argmax, "
                     "losses and their gradients.",
@@ -46,7 +46,7 @@ KO = {
     "what_header": "여기서 할 수 있는 것",
     "what_curves": "**곡선과 도함수**: 활성화 함수와 그 도함수를 그리고, 매개변수를 바꾸며 "
                    "기울기가 사라지거나 죽는 구간을 확인합니다.",
-    "what_gradflow": "**기울기 흐름**: 층을 쌓고 초기화 방법을 바꾸며 기울기가 층마다 "
+    "what_gradient_flow": "**기울기 흐름**: 층을 쌓고 초기화 방법을 바꾸며 기울기가 층마다 "
                      "소실되는지, 폭주하는지, 살아남는지 봅니다.",
     "what_softmax": "**Softmax와 교차 엔트로피**: 온도, argmax와 soft argmax, 손실 함수와 "
                     "그 기울기.",
