@@ -34,6 +34,7 @@ __all__ = [
     "MAX_CURVES", "MAX_POINTS", "MIN_POINTS", "PRESETS", "SATURATION_SLOPE",
     "Curve", "Difference", "Grid", "Overview", "Preset", "RReluSamples", "Sample",
     "check_grid", "csv_table", "curve_labels", "dead_zones", "difference", "file_stem",
+    "jump_points",
     "matching_preset", "max_slope", "overview", "param_key", "parse_curve_names",
     "parse_param_key", "preset", "resolve_curve", "rrelu_training", "sample", "saturation_zones",
     "scale_gap", "scaled", "zones", "Notice", "notice", "pytorch_url", "Sweep", "sweep",
@@ -495,7 +496,8 @@ class Notice:
     zero_centred: tuple[int, ...] = ()  # outputs of both signs around 0
     not_centred: tuple[int, ...] = ()
     dead: tuple[int, ...] = ()  # f' is exactly 0 somewhere on the drawn range
-    kinks: tuple[int, ...] = ()  # f has a kink (or jump) inside the drawn range
+    kinks: tuple[int, ...] = ()  # f bends (continuous, no slope) inside the drawn range
+    jumps: tuple[int, ...] = ()  # f itself jumps inside the drawn range (`jump_points`)
 
 
 def notice(curves: Sequence[Curve], dead: Sequence[bool], grid: Grid,
@@ -523,9 +525,28 @@ def notice(curves: Sequence[Curve], dead: Sequence[bool], grid: Grid,
                 "positive": "saturate_positive", "none": "unbounded"}[props.saturates]
         groups[side if side == "unbounded" or is_flat else "saturate_beyond"].append(i)
         groups["zero_centred" if props.zero_centred else "not_centred"].append(i)
-        if any(grid.xmin < k < grid.xmax for k in act.kink_points(**curve.kwargs)):
+        jumps = jump_points(curve)
+        inside = [k for k in act.kink_points(**curve.kwargs) if grid.xmin < k < grid.xmax]
+        if any(k not in jumps for k in inside):
             groups["kinks"].append(i)
+        if any(k in jumps for k in inside):
+            groups["jumps"].append(i)
     return Notice(**{k: tuple(v) for k, v in groups.items()})
+
+
+def jump_points(curve: Curve) -> tuple[float, ...]:
+    """The registry's kink points of ``curve`` where f itself jumps (the step at 0,
+    Hardshrink at ±λ), not only its slope: f just left and just right of the point differ
+    by more than a slope could make them. The registry lists both kinds as "kinks" (points
+    without a derivative); the page names a jump a jump."""
+    act, kw = curve.act, curve.kwargs
+    points = act.kink_points(**kw)
+    if not points:
+        return ()
+    k = np.asarray(points, dtype=np.float64)  # (m,)
+    h = 1e-9 * np.maximum(1.0, np.abs(k))  # a slope of up to 1e3 moves f by 2e-6 over 2h
+    gap = np.abs(act(k + h, **kw) - act(k - h, **kw))  # (m,)
+    return tuple(float(p) for p, g in zip(points, gap, strict=True) if g > 1e-5)
 
 
 # ---------------------------------------------------------------- links

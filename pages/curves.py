@@ -314,6 +314,19 @@ def _where(spans) -> str:
     return ", ".join(parts) + (" …" if len(spans) > 3 else "")
 
 
+def _breaks(curve: explore.Curve) -> list[tuple[str, str]]:
+    """The table's rows for where f has no slope: its kinks (f bends) and its jumps (f is
+    discontinuous: the step is no kink). "Kinks: none" only where f has no jump either,
+    since a jump has no slope as well."""
+    jumps = explore.jump_points(curve)
+    kinks = [v for v in curve.act.kink_points(**curve.kwargs) if v not in jumps]
+    where = lambda points: ", ".join(f"x = {_fmt(v)}" for v in points)  # noqa: E731
+    rows = [(t("curves.prop_kinks"), where(kinks) or t("curves.none"))]
+    if jumps:
+        rows = [(t("curves.prop_jumps"), where(jumps))] + (rows if kinks else [])
+    return rows
+
+
 def _details(curve: explore.Curve, label: str, info: explore.Overview) -> None:
     act, kw = curve.act, curve.kwargs
     # Few blocks (each element is a message made and sent on every run): the formulas in
@@ -321,10 +334,8 @@ def _details(curve: explore.Curve, label: str, info: explore.Overview) -> None:
     st.markdown(f"**{t('curves.formula')}**\n\n{display_math(act.formula)}\n\n"
                 f"**{t('curves.derivative')}**\n\n{display_math(act.derivative_formula)}")
     top, spans = info.top
-    kinks = act.kink_points(**kw)
     rows = [(t("curves.prop_max_slope"), t("curves.at", value=_fmt(top), where=_where(spans))),
-            (t("curves.prop_kinks"), ", ".join(f"x = {_fmt(v)}" for v in kinks)
-             or t("curves.none"))]
+            *_breaks(curve)]
     props = act.properties
     if props is not None:
         rows = [(t("curves.prop_range"), f"${props.range}$"),
@@ -353,12 +364,13 @@ def _notice(curves, labels, infos, grid) -> list[str]:
                            [bool(info.saturated) for info in infos])
     out = []
     for field in ("saturate_both", "saturate_negative", "saturate_positive", "saturate_beyond",
-                  "unbounded", "zero_centred", "not_centred", "dead", "kinks"):
+                  "unbounded", "zero_centred", "not_centred", "dead", "kinks", "jumps"):
         group = getattr(facts, field)
         if group:
             out.append(t(f"curves.notice_{field}",
                          names=_md(", ".join(labels[i] for i in group))))
-    if not facts.kinks and len(facts.zero_centred) + len(facts.not_centred) == len(curves):
+    if not (facts.kinks or facts.jumps) \
+            and len(facts.zero_centred) + len(facts.not_centred) == len(curves):
         out.append(t("curves.notice_smooth"))
     return out
 
@@ -464,6 +476,7 @@ def _explorer() -> None:
                 samples_f.append((name, color(i), r.x, r.y))
                 samples_df.append((name, color(i), r.slope_x, r.slope))
     hover = dict(f=t("curves.hover_f"), df=t("curves.hover_df"))
+    threshold = (explore.SATURATION_SLOPE, t("curves.threshold")) if show["sat"] else None
     # What the charts show, in words, for their screen-reader names (`chart`'s alt).
     span = dict(x0=fmt_chart(grid.xmin), x1=fmt_chart(grid.xmax), names=", ".join(labels))
     pair_height = PRESENT_PAIR_HEIGHT if present else None
@@ -495,23 +508,27 @@ def _explorer() -> None:
     else:
         # The pair depends only on these (the typed formula is no key): a class at one view
         # shares one pair of figures.
-        view = (named, g, tuple(show.items()), zoom, lang(), present) if formula is None else None
+        view = (named, g, tuple(show.items()), zoom, lang(), present, on_phone()) \
+            if formula is None else None
         left, right = st.columns(2)
         with left:
             fig_f = cached.kept(view and ("curves_f", *view), lambda: curves_figure(
                 grid.xmin, grid.dx, lines,
                 Texts(t("curves.f_title"), t("curves.x"), t("curves.f_axis"), **hover),
                 saturation=saturation, lane_note=lane_note, dead=dead, samples=samples_f,
+                # f' has the threshold's entry; side by side, f keeps room for it, so the two
+                # legends take the same rows (a phone stacks them: no need)
+                legend_room=[threshold[1]] if threshold and not on_phone() else [],
                 y_range=ZOOM if zoom else None, height=pair_height, present=present))
             chart(fig_f, key="chart_f", filename=_stem(curves, "f"), alt=t("curves.alt_f", **span))
             st.caption(t(touch("curves.f_caption")))
         with right:
             fig_df = cached.kept(view and ("curves_df", *view), lambda: curves_figure(
                 grid.xmin, grid.dx, lines,
-                Texts(t("curves.df_title"), t("curves.x"), t("curves.df_axis"), **hover),
+                Texts(t("curves.df_title"), t("curves.x"), t("curves.df_axis"), **hover,
+                      faint=t("curves.faint")),
                 derivative=True, saturation=saturation, lane_note=lane_note, dead=dead,
-                samples=samples_df, threshold=(explore.SATURATION_SLOPE, t("curves.threshold"))
-                if show["sat"] else None, height=pair_height, present=present))
+                samples=samples_df, threshold=threshold, height=pair_height, present=present))
             chart(fig_df, key="chart_df", filename=_stem(curves, "df"),
                   alt=t("curves.alt_df", **span))
             shares = "; ".join(f"{label} {info.share:.0%}"

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import math
+import re
 
 import mpmath as mp
 import numpy as np
@@ -417,16 +418,25 @@ def test_curves_figure(derivative):
     assert set(dead_band["y"]) - {None} == set(layout["yaxis"]["range"])  # full height
     assert [b.get("fill") for b in lanes] == ["toself"] * 3
     assert all(b["yaxis"] == "y2" and b.get("showlegend") is False for b in lanes)
-    assert layout["yaxis2"]["overlaying"] == "y" and layout["yaxis2"]["range"] == [0, 1]
     assert lanes[2]["x"][:4] == [-6.0, -6.0, 0.0, 0.0]  # ReLU saturates (f' = 0) for x <= 0
     # lane i sits above lane i - 1, each its own strip: no two share any height
     heights = [sorted(set(b["y"]) - {None}) for b in lanes]  # [bottom, top] each
     assert all(lo_next > hi for (_, hi), (lo_next, _) in zip(heights, heights[1:]))
     assert [b["fillcolor"] for b in lanes] == [ln.color for ln in lines]
-    # the data starts above the top lane: no strip covers a curve
-    lo, hi = layout["yaxis"]["range"]
-    data_lo = min(float(np.min(ln.df if derivative else ln.f)) for ln in lines)
-    assert (data_lo - lo) / (hi - lo) > heights[-1][1]
+    # The lanes have the bottom of the plot to themselves, on an axis in shares of the plot's
+    # height, and the x axis runs under them: no strip covers a curve.
+    lane_axis, curve_axis = layout["yaxis2"], layout["yaxis"]
+    assert "overlaying" not in lane_axis and lane_axis["visible"] is False
+    assert lane_axis["domain"][0] == 0 and lane_axis["range"] == lane_axis["domain"]
+    assert heights[-1][1] < lane_axis["domain"][1] == curve_axis["domain"][0]
+    assert layout["xaxis"]["anchor"] == "y2"
+    # The curves' axis spans the data (plus 5%) and nothing below it: a tick label beside
+    # the strips (the zoom's "−2") named no value of any curve.
+    lo, hi = curve_axis["range"]
+    ys = [ln.df if derivative else ln.f for ln in lines]
+    data_lo = min(min(float(np.min(y)) for y in ys), 0.01 if derivative else np.inf)
+    data_hi = max(float(np.max(y)) for y in ys)
+    assert lo == pytest.approx(data_lo - 0.05 * (data_hi - data_lo))
     assert note["name"] == "lanes" and note.get("showlegend", True) is True
     for line, trace in zip(lines, curves, strict=True):
         assert trace["name"] == line.label and trace["line"]["color"] == line.color
@@ -437,6 +447,125 @@ def test_curves_figure(derivative):
         assert np.array_equal(_decode(trace["customdata"]), other)
         assert "F-of-x" in trace["hovertemplate"] and "slope-of-x" in trace["hovertemplate"]
     assert threshold["name"] == "threshold note" and threshold["y"] == [0.01, 0.01]
+
+
+def _legend(spec: dict) -> list[str]:
+    """The legend's entries, in order, as text (markup dropped): what sets its rows."""
+    return [re.sub(r"<[^>]+>", "", t["name"]) for t in spec["data"]
+            if t.get("showlegend", True) and t.get("name")]
+
+
+def test_f_keeps_room_for_the_slope_charts_legend_entry():
+    """Side by side, f and f' must have one plot height, or their x axes do not line up.
+    Plotly grows the margin under a plot to fit its legend, which wraps at the plot's width:
+    the two legends hold entries of the same text (f's room for f''s |f'| = 0.01, drawn
+    clear) and the two plots one left margin, whatever their tick labels."""
+    lines = _lines()
+    x = GRID.x()
+    sat = [figs.Zones(explore.saturation_zones(x, ln.df), ln.color, figs.ZONE_OPACITY)
+           for ln in lines]
+    f = _validated(figs.curves_figure(GRID.xmin, GRID.dx, lines, TEXTS, saturation=sat,
+                                      lane_note="lanes", legend_room=["|f′| = 0.01"]))
+    df = _validated(figs.curves_figure(GRID.xmin, GRID.dx, lines, TEXTS, derivative=True,
+                                       saturation=sat, lane_note="lanes",
+                                       threshold=(0.01, "|f′| = 0.01")))
+    assert _legend(f) == _legend(df) == ["Sigmoid", "Tanh", "ReLU", "|f′| = 0.01", "lanes"]
+    (room,) = [t for t in f["data"] if "|f′| = 0.01" in t["name"]]
+    clear = "rgba(0,0,0,0)"
+    assert room["name"] == f'<span style="color:{clear}">|f′| = 0.01</span>'
+    assert room["line"]["color"] == clear and room["y"] == [None]  # nothing drawn
+    for present in (False, True):
+        margins = {_validated(figs.curves_figure(GRID.xmin, GRID.dx, lines, TEXTS,
+                                                 derivative=d, present=present))
+                   ["layout"]["margin"]["l"] for d in (False, True)}
+        assert margins == {figs.LEFT_ROOM[present]}  # Plotly's own: 65 px beside 75
+
+
+def _faint_reference(y, span):
+    """`faint_runs` by a plain loop: runs of one non-zero value under 5% of ``span`` in
+    size, a tenth of the points long at least."""
+    runs, i = [], 0
+    while i < len(y):
+        j = i
+        while j + 1 < len(y) and y[j + 1] == y[i]:
+            j += 1
+        if y[i] != 0 and abs(y[i]) < 0.05 * span and j - i + 1 >= 0.1 * len(y):
+            runs.append((i, j))
+        i = j + 1
+    return sorted(runs, key=lambda r: r[0] - r[1])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([0.0, 0.01, -0.02, 0.3, 1.0]), min_size=1, max_size=60),
+       st.floats(0.1, 3.0))
+def test_faint_runs_are_the_long_runs_of_one_small_value(values, span):
+    y = np.repeat(np.asarray(values, dtype=np.float32), 3)
+    assert figs.faint_runs(y, span) == _faint_reference(y.tolist(), span)
+
+
+@pytest.mark.parametrize("present", [False, True])
+def test_a_slope_too_small_to_see_is_written_on_the_chart(present):
+    """LeakyReLU's 0.01 on a 0..1 axis lies on the zero line: the f' chart writes it over
+    the stretch, in the curve's colour. A slope of exactly 0 (ReLU), one large enough to
+    see (0.2) and one that varies (sigmoid's tails) get no label; nor does the f chart."""
+    curves = [Curve.make("leaky_relu"), Curve.make("relu"),
+              Curve.make("leaky_relu", negative_slope=0.2), Curve.make("sigmoid")]
+    lines = [figs.Line(c.name, PALETTE[i], *(lambda s: (s.f, s.df))(explore.sample(c, GRID)))
+             for i, c in enumerate(curves)]
+    texts = figs.Texts("t", "x", "y", faint="f′ = {value}")
+    df = _validated(figs.curves_figure(GRID.xmin, GRID.dx, lines, texts, derivative=True,
+                                       present=present))
+    (note,) = df["layout"]["annotations"]
+    assert note["text"] == "f′ = 0.01" and note["font"]["color"] == PALETTE[0]
+    assert note["y"] == pytest.approx(0.01) and note["yanchor"] == "bottom"
+    assert -6 <= note["x"] <= 0  # over x < 0
+    f = _validated(figs.curves_figure(GRID.xmin, GRID.dx, lines, texts, present=present))
+    assert not f["layout"].get("annotations")
+    # two faint stretches side by side: the second label goes above the first
+    twins = [figs.Line("a", PALETTE[0], lines[0].f, lines[0].df),
+             figs.Line("b", PALETTE[1], lines[0].f, np.where(lines[0].df < 1, 0.02,
+                                                               1).astype(np.float32))]
+    a, b = _validated(figs.curves_figure(GRID.xmin, GRID.dx, twins, texts, derivative=True,
+                                         present=present))["layout"]["annotations"]
+    assert b["text"] == "f′ = 0.02" and b["yshift"] > a["yshift"]
+
+
+def test_a_faint_slopes_label_goes_where_the_other_curves_leave_room():
+    """Alone, LeakyReLU's label sits in the middle of x < 0; beside sigmoid, whose slope
+    climbs through the label's height there (σ'(-3) = 0.045), where sigmoid's is not."""
+    texts = figs.Texts("t", "x", "y", faint="f′ = {value}")
+
+    def label_x(names):
+        lines = _lines(names)
+        spec = _validated(figs.curves_figure(GRID.xmin, GRID.dx, lines, texts,
+                                             derivative=True))
+        (note,) = spec["layout"]["annotations"]
+        return note["x"], spec["layout"]["yaxis"]["range"]
+
+    assert label_x(["leaky_relu"])[0] == pytest.approx(-3.0)
+    x, (lo, hi) = label_x(["leaky_relu", "sigmoid"])
+    slope = float(activations.get("sigmoid").grad(np.float64(x)))
+    assert -6 <= x <= 0 and not 0.01 <= slope <= 0.01 + 0.1 * (hi - lo), (x, slope)
+
+
+def test_the_sweep_stacks_its_panels_on_a_phone():
+    """Side by side on a 390 px phone, f''s tick labels lay on f's plot: there f goes
+    above f', each across the width, as the static charts stack."""
+    from activations.figures.style import STACKED_SLIDER_DROP
+
+    s = explore.sweep([Curve.make("softplus")], "beta", GRID)
+    moving = figs.Line("Softplus", PALETTE[1], s.f[0], s.df[0], "dash")
+    texts = figs.SweepTexts("f", "f'", "x", "β = ", "Play", "Pause")
+    wide, phone = (_validated(figs.sweep_figure(GRID.xmin, s.grid.dx, _lines(["relu"]), moving,
+                                                s.f, s.df, s.labels, 3, texts, height=480,
+                                                stacked=stacked))["layout"]
+                   for stacked in (False, True))
+    assert wide["xaxis"]["domain"][1] < wide["xaxis2"]["domain"][0]  # side by side
+    assert phone["xaxis"]["domain"] == phone["xaxis2"]["domain"] == [0, 1]
+    assert phone["yaxis2"]["domain"][1] < phone["yaxis"]["domain"][0]  # f above f'
+    assert phone["height"] == figs.SWEEP_STACKED_HEIGHT + STACKED_SLIDER_DROP
+    # the buttons and slider keep their distance under a plot about twice as tall
+    assert -0.1 < phone["updatemenus"][0]["y"] < 0 and phone["sliders"][-1]["x"] == 0
 
 
 def test_curves_figure_samples_and_presentation():
@@ -574,6 +703,33 @@ def test_notice_groups():
     assert got.saturate_beyond == (0,) and got.saturate_both == (4,)
     assert got.saturate_negative == (1,) and got.saturate_positive == (3,)
     assert got.unbounded == (2,)  # (never flat anyway)
+
+
+# Where f itself jumps at a registry kink point, at the default parameters, written out from
+# each formula: the step at 0 (0 to 1), Hardshrink at ±λ (0 to ±0.5), Threshold at 1 (the
+# value 0 to x = 1). Every other kink (ReLU's 0, Hardtanh's ±1, ...) is a bend.
+JUMPS = {"step": (0.0,), "hardshrink": (-0.5, 0.5), "threshold": (1.0,)}
+
+
+@pytest.mark.parametrize("name", activations.names())
+def test_jump_points_are_the_kinks_where_f_breaks(name):
+    assert explore.jump_points(Curve.make(name)) == JUMPS.get(name, ())
+
+
+def test_jump_points_follow_the_parameters():
+    # Threshold replacing x <= 1 by 1 itself is continuous: a kink, no jump
+    assert explore.jump_points(Curve.make("threshold", threshold=1.0, value=1.0)) == ()
+    assert explore.jump_points(Curve.make("threshold", threshold=-2.0, value=0.5)) == (-2.0,)
+    assert explore.jump_points(Curve.make("hardshrink", lambd=2.0)) == (-2.0, 2.0)
+
+
+def test_notice_tells_a_jump_from_a_kink():
+    """The step's f jumps at 0 (its slope is 0 on both sides): a jump, not "the slope
+    jumps"; ReLU bends at 0: a kink."""
+    curves = [Curve.make(n) for n in ("step", "relu", "hardshrink", "sigmoid")]
+    got = explore.notice(curves, [True, True, True, False], explore.Grid())
+    assert got.jumps == (0, 2) and got.kinks == (1,)
+    assert explore.notice(curves[:1], [True], explore.Grid(1.0, 5.0, 101)).jumps == ()
 
 
 def test_sweep_figure_is_valid_plotly_and_moves_only_the_swept_curve():

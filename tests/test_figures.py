@@ -644,7 +644,7 @@ def test_merge_copies_deeply_and_leaves_its_inputs_alone():
 
 
 @pytest.mark.parametrize("present", [False, True])
-@pytest.mark.parametrize("build", ["_sweep", "_animation", "_race"])
+@pytest.mark.parametrize("build", ["_animation", "_race"])  # the sweep: test_explore.py
 def test_on_a_phone_an_animation_slider_lies_under_its_buttons(build, present):
     """Beside Play and Pause (about 140 px of a 390 px phone) the race's slider started
     under Pause; stacked, it runs under them across the width, and the figure grows by as

@@ -485,6 +485,54 @@ def test_details_show_formula_properties_and_code(apptest):
     assert "approximate='none'" in " ".join(_code(at))
 
 
+@pytest.mark.parametrize(("lang", "texts"), [("en", EN), ("ko", KO)])
+def test_a_jump_is_called_a_jump_not_a_kink(apptest, lang, texts):
+    """The step's f jumps at 0: its table has a jump there and no "Kinks: none" (a jump has
+    no slope either), "what to notice" calls it a jump; ReLU keeps its kink."""
+    at = apptest(PAGE, lang=lang, query={"fn": ["step", "relu"]})
+    assert not at.exception
+    table = _texts(at)
+    assert f"| {texts['prop_jumps']} | x = 0 |" in table
+    assert texts["prop_kinks"] not in table
+    assert texts["notice_jumps"].format(names="Step (Heaviside)") in _notice(at)
+    assert texts["notice_kinks"].format(names="ReLU") in _notice(at)
+    at.session_state["details"] = at.tabs[1].label  # ReLU's tab
+    at.run()
+    table = _texts(at)
+    assert f"| {texts['prop_kinks']} | x = 0 |" in table and texts["prop_jumps"] not in table
+
+
+def _entries(spec: dict) -> list[str]:
+    """The legend's entries as text (markup dropped), in order."""
+    return [re.sub(r"<[^>]+>", "", tr["name"]) for tr in spec["data"]
+            if tr.get("showlegend", True) and tr.get("name")]
+
+
+@pytest.mark.parametrize(("lang", "texts"), [("en", EN), ("ko", KO)])
+def test_f_and_its_slope_have_legends_of_the_same_rows(apptest, lang, texts):
+    """Side by side, the f chart's legend holds room for the slope chart's threshold entry,
+    so both wrap into the same rows and the plots keep one height; a phone stacks the
+    charts and needs no room."""
+    query = {"fn": ["sigmoid", "tanh", "relu", "gelu"]}
+    f, df = _specs(apptest(PAGE, lang=lang, query=query))
+    assert texts["threshold"] in _entries(df) and _entries(f) == _entries(df)
+    assert f["layout"]["margin"]["l"] == df["layout"]["margin"]["l"]
+    f, df = _specs(apptest(PAGE, lang=lang, phone=True, query=query))
+    assert texts["threshold"] not in _entries(f)
+    assert _entries(f) == [e for e in _entries(df) if e != texts["threshold"]]
+
+
+@pytest.mark.parametrize(("lang", "texts"), [("en", EN), ("ko", KO)])
+def test_leaky_relus_small_slope_is_written_on_the_slope_chart(apptest, lang, texts):
+    at = apptest(PAGE, lang=lang, query={"fn": "leaky_relu"})
+    f, df = _specs(at)
+    (note,) = df["layout"]["annotations"]
+    assert note["text"] == texts["faint"].format(value="0.01") and note["x"] < 0
+    assert not f["layout"].get("annotations")
+    at = apptest(PAGE, lang=lang, query={"fn": "leaky_relu", "p0_negative_slope": "0.3"})
+    assert not _specs(at)[1]["layout"].get("annotations")  # plain to see
+
+
 def test_every_overlay_in_korean(apptest):
     at = apptest(PAGE, lang="ko", query={"fn": ["rrelu", "relu"], "dead": "true", "diff": "true",
                                          "scale": "true"})
@@ -628,8 +676,10 @@ def test_zoom_fixes_the_f_axis_and_leaves_the_slope_alone(apptest):
     at = apptest(PAGE, query={"yzoom": "true"})
     assert not at.exception and not at.warning
     f, df = _specs(at)
-    lo, hi = f["layout"]["yaxis"]["range"]
-    assert hi == 1.5 and lo < -1.5  # room for the lanes below -1.5
+    # exactly the zoom: the lanes have their own band under it, so no tick label (−2) stands
+    # beside them, naming no value of any curve
+    assert f["layout"]["yaxis"]["range"] == [-1.5, 1.5]
+    assert f["layout"]["yaxis"]["domain"][0] == f["layout"]["yaxis2"]["domain"][1] > 0
     assert plain[0]["layout"]["yaxis"]["range"][1] > 6  # unzoomed, ReLU reaches 6
     assert df["layout"]["yaxis"]["range"] == plain[1]["layout"]["yaxis"]["range"]
 

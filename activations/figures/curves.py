@@ -9,12 +9,25 @@ made into a ``go.Figure`` once (see `style`). Shaded zones are filled traces, no
 shapes (a shape costs ~3 ms to build).
 
 Saturation zones are drawn as *lanes*: one thin strip per curve along the bottom of the
-plot, in the curve's colour, on an invisible overlaid axis running 0..1. Full-height bands
-of several curves mixed into unlabelled browns; a lane tells at once which curve saturates
-where. Dead zones (f' = 0) stay full-height red bands named in the legend.
+plot, in the curve's colour. Full-height bands of several curves mixed into unlabelled
+browns; a lane tells at once which curve saturates where. The lanes have a band of the
+plot's height to themselves, on an invisible axis of their own: the curves' y axis spans
+the data alone, so no tick label (a "−2" under f's [−1.5, 1.5] zoom) stands beside the
+strips, where it would name no value of any curve. Dead zones (f' = 0) stay full-height
+red bands named in the legend.
 
-`sweep_figure` animates one parameter: f and f' side by side, with Plotly frames and a
-slider, so playing it runs in the browser with no rerun of the page.
+f and f' stand side by side, so their plots must have one height, or their x axes do not
+line up. Plotly grows the bottom margin to fit the legend, which wraps at the plot's
+width: the two legends hold the same entries (`curves_figure`'s ``legend_room``) and the
+two plots the same left margin (`LEFT_ROOM`), so both wrap into the same rows.
+
+A slope that is tiny but not 0 on a stretch (LeakyReLU's 0.01 for x < 0) lies on the
+zero line of a 0..1 axis, and reads as 0. Where it is constant the f' chart writes it
+there, in the curve's colour ("f′ = 0.01", `_faint_notes`).
+
+`sweep_figure` animates one parameter: f and f' side by side (on a phone one above the
+other), with Plotly frames and a slider, so playing it runs in the browser with no rerun of
+the page.
 """
 
 from __future__ import annotations
@@ -25,12 +38,13 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
-from .style import (GRID, HOVER_FORMAT, LANE_AXIS, LANE_HEIGHT, SHADE, bands, below_lanes,
-                    cell, f32, figure, lane_bottom, line_width, merge, stacked_player,
-                    styled, subplots)
+from ..numfmt import fmt_chart
+from .style import (GRID, HOVER_FORMAT, LANE_GAP, LANE_HEIGHT, SHADE, bands, cell,
+                    f32, figure, font_size, lane_bottom, line_width, merge, stacked_player,
+                    styled, subplots, two_panels)
 
 __all__ = ["ZONE_OPACITY", "Line", "SweepTexts", "Texts", "Zones", "curves_figure",
-           "difference_figure", "scale_figure", "sweep_figure"]
+           "difference_figure", "faint_runs", "scale_figure", "sweep_figure"]
 
 ZONE_OPACITY = 0.55  # a curve's saturation lane: its own strip, so it can be strong
 THRESHOLD_COLOR = "rgba(128,128,128,0.9)"
@@ -40,6 +54,21 @@ MODEBAR = dict(orientation="v", remove=["zoomIn2d", "zoomOut2d", "autoScale2d"])
 # A sweep played from end to end lasts this long at least: 17 values of Softplus beta at the
 # usual 90 ms a frame went by in 1.5 s, too quick to follow on a projector.
 SWEEP_PLAY_MS = 2700
+# The sweep's two panels one above the other on a phone: each about as tall as the static
+# charts there (380 px).
+SWEEP_STACKED_HEIGHT = 760
+# Left margin of the f and f' charts (px, by presentation mode): room for the y title and a
+# tick label of four characters ("−0.5", measured in Chromium). Plotly sets it by the widest
+# tick label, which differs between f and f' ("−2" beside "−0.5"): the plots then differed
+# in width, their legends wrapped at different widths, and the plot heights differed with
+# them. (A wider label still gets its room: Plotly grows the margin.)
+LEFT_ROOM = {False: 76, True: 98}
+# A stretch of constant, non-zero slope is written on the f' chart when the slope is below
+# this share of the axis's span (on a 0..1 axis 0.05, about 8 px on a laptop: it looks like
+# 0) and it covers this share of the x range at least (room for its label).
+FAINT_SHARE = 0.05
+FAINT_MIN_RUN = 0.1
+CLEAR_TEXT = "rgba(0,0,0,0)"
 
 
 @dataclass(frozen=True)
@@ -58,7 +87,8 @@ class Texts:
     """What a figure says, in the page's language.
 
     ``title``, ``x`` and ``y`` are the chart and axis titles; ``f`` and ``df`` name f(x)
-    and f'(x) in the hover text.
+    and f'(x) in the hover text; ``faint`` (the f' chart) is the label of a slope too
+    small to see, with ``{value}`` for its value.
     """
 
     title: str
@@ -66,6 +96,7 @@ class Texts:
     y: str
     f: str = "f(x)"
     df: str = "f'(x)"
+    faint: str | None = None  # "f′ = {value}": writes faint slopes (`_faint_notes`)
 
 
 @dataclass(frozen=True)
@@ -126,14 +157,25 @@ def _bands(z: Zones, y0: float, y1: float, max_bands: int) -> dict:
 
 
 def _lanes(lanes: Sequence[Zones], max_bands: int) -> list[dict]:
-    """Lane i (bottom up) holds ``lanes[i]``'s spans, on the overlaid axis ``y2`` (0..1 of
-    the plot's height)."""
+    """Lane i (bottom up) holds ``lanes[i]``'s spans, on the lanes' axis ``y2``, whose units
+    are shares of the plot's height (`_lane_axes`)."""
     traces = []
     for i, z in enumerate(lanes):
         if z.spans:
             y0 = lane_bottom(i)
             traces.append(dict(_bands(z, y0, y0 + LANE_HEIGHT, max_bands), yaxis="y2"))
     return traces
+
+
+def _lane_axes(lanes: int) -> dict:
+    """Layout: the bottom of the plot for ``lanes`` lanes (axis ``y2``, invisible), the curves'
+    y axis above it, and the x axis under the lanes. The lanes' axis keeps `lane_bottom`'s
+    units (a share of the whole plot's height) over its own band."""
+    share = min(lanes * (LANE_HEIGHT + LANE_GAP) + LANE_GAP, 0.5)
+    return dict(yaxis=dict(domain=[share, 1]),
+                yaxis2=dict(domain=[0, share], range=[0, share], visible=False,
+                            fixedrange=True),
+                xaxis=dict(anchor="y2"))
 
 
 def _lane_note(note: str) -> dict:
@@ -143,6 +185,73 @@ def _lane_note(note: str) -> dict:
                 marker=dict(symbol="square", size=12, color="rgba(128,128,128,0.7)"))
 
 
+def _legend_room(name: str) -> dict:
+    """A legend entry drawn clear: as wide as an entry ``name`` of the chart beside, so that
+    both legends wrap into the same rows (see the module docstring)."""
+    return dict(type="scatter", mode="lines", x=[None], y=[None], hoverinfo="skip",
+                name=f'<span style="color:{CLEAR_TEXT}">{name}</span>',
+                line=dict(color=CLEAR_TEXT, width=1))
+
+
+def faint_runs(y: np.ndarray, span: float) -> list[tuple[int, int]]:
+    """Runs ``(first, last)`` (indices, inclusive) where ``y`` holds one value that is not 0
+    yet under `FAINT_SHARE` of ``span`` in size, over `FAINT_MIN_RUN` of the points or
+    more: a slope drawn on an axis ``span`` tall that reads as 0. Longest first."""
+    y = np.asarray(y)  # (n,)
+    if y.size < 2:
+        return []
+    cuts = np.flatnonzero(y[1:] != y[:-1]) + 1  # where a new value starts
+    starts = np.r_[0, cuts]
+    ends = np.r_[cuts - 1, y.size - 1]
+    runs = [(int(a), int(b)) for a, b in zip(starts, ends, strict=True)
+            if y[a] != 0 and abs(float(y[a])) < FAINT_SHARE * span
+            and b - a + 1 >= FAINT_MIN_RUN * y.size]
+    return sorted(runs, key=lambda r: r[0] - r[1])
+
+
+def _clear_spot(a: int, b: int, value: float, others: Sequence[np.ndarray],
+                span: float) -> int:
+    """Where over the run ``a..b`` a label just above ``value`` crosses the fewest points of
+    the ``others`` (sigmoid's slope climbs through LeakyReLU's label in the middle of
+    x < 0): the middle of a window of about the label's size (a sixth of the x range, a
+    tenth of the axis's height), the one nearest the run's middle among the best."""
+    n = len(others[0]) if others else 0
+    half = max(1, n // 12)
+    band = (value, value + 0.1 * span)
+    lo, hi = min(a + half, (a + b) // 2), max(b - half, (a + b) // 2)
+    centres = np.unique(np.linspace(lo, hi, 25).round().astype(int))  # (<= 25,)
+
+    def crossed(c: int) -> int:
+        window = slice(max(c - half, 0), c + half + 1)
+        return sum(int(np.sum((y[window] >= band[0]) & (y[window] <= band[1])))
+                   for y in others)
+
+    return int(min(centres, key=lambda c: (crossed(c), abs(2 * c - a - b))))
+
+
+def _faint_notes(lines: Sequence[Line], x0: float, dx: float, span: float, form: str,
+                 present: bool) -> list[dict]:
+    """An annotation over the longest faint stretch of each curve's f' (`faint_runs`): its
+    value (``form`` with ``{value}``) in the curve's colour, just above the line, where the
+    other curves leave it room (`_clear_spot`). Labels whose stretches overlap go one above
+    the other."""
+    notes, placed = [], []
+    size = font_size(present)
+    for line in lines:
+        runs = faint_runs(line.df, span)
+        if not runs:
+            continue
+        a, b = runs[0]
+        level = sum(1 for c, d in placed if a <= d and c <= b)
+        placed.append((a, b))
+        others = [other.df for other in lines if other is not line]
+        spot = _clear_spot(a, b, float(line.df[a]), others, span) if others else (a + b) / 2
+        notes.append(dict(
+            x=x0 + spot * dx, y=float(line.df[a]), xref="x", yref="y",
+            text=form.format(value=fmt_chart(float(line.df[a]))), showarrow=False,
+            yanchor="bottom", yshift=2 + level * round(size * 1.4),
+            font=dict(color=line.color, size=size)))
+    return notes
 
 
 def curves_figure(
@@ -152,6 +261,7 @@ def curves_figure(
     lane_note: str | None = None,
     dead: Sequence[Zones] = (),
     threshold: tuple[float, str] | None = None,
+    legend_room: Sequence[str] = (),
     samples: Sequence[tuple[str, str, np.ndarray, np.ndarray]] = (),
     y_range: Sequence[float] | None = None,
     height: int | None = None,
@@ -164,9 +274,12 @@ def curves_figure(
     ``customdata``. ``saturation`` holds one `Zones` per line, drawn as that line's lane
     along the bottom (``lane_note`` names lanes in the legend); ``dead`` shades full-height
     red bands named in the legend by their ``note``; ``threshold`` = (y, name) draws a
-    dotted horizontal line (|f'| = 0.01 on the f' figure); ``samples`` = (name, colour, x,
-    y) adds marker clouds (RReLU's training draws). The y range is the data's (plus 5%),
-    or ``y_range`` when given (a zoom); ``height`` overrides the style's chart height.
+    dotted horizontal line (|f'| = 0.01 on the f' figure); ``legend_room`` names the entries
+    the chart beside has and this one lacks (f's room for f''s threshold): each gets a clear
+    entry, so the two legends take the same rows; ``samples`` = (name, colour, x, y) adds
+    marker clouds (RReLU's training draws). The y range is the data's (plus 5%), or
+    ``y_range`` when given (a zoom); ``height`` overrides the style's chart height. With
+    ``texts.faint`` set, a constant slope too small to see is written on it.
     """
     n = len(lines[0].f) if lines else 1
     x1 = x0 + (n - 1) * dx
@@ -175,10 +288,8 @@ def curves_figure(
     if y_range is None:
         y_range = _y_range([*ys, *(s[3] for s in samples)],
                            [threshold[0]] if threshold else ())
-    lanes = _lanes(saturation, max_bands)
-    if lanes:  # the strips get their own room under the curves
-        y_range = below_lanes(*y_range, len(saturation))
     y_range = [float(v) for v in y_range]
+    lanes = _lanes(saturation, max_bands)
     traces = [_bands(z, *y_range, max_bands) for z in dead if z.spans] + lanes
     f_ref, df_ref = ("customdata", "y") if derivative else ("y", "customdata")
     for line, y in zip(lines, ys, strict=True):
@@ -199,9 +310,15 @@ def curves_figure(
         traces.append(dict(type="scatter", mode="lines", x=[x0, x1], y=[y, y], name=name,
                            line=dict(color=THRESHOLD_COLOR, width=1.5, dash="dot"),
                            hoverinfo="skip"))
+    traces += [_legend_room(name) for name in legend_room]  # in the threshold's place
     if lanes and lane_note:
         traces.append(_lane_note(lane_note))
-    layout = dict(yaxis=dict(range=y_range), yaxis2=LANE_AXIS)
+    layout = dict(yaxis=dict(range=y_range), margin=dict(l=LEFT_ROOM[present]))
+    if lanes:
+        layout = merge(layout, _lane_axes(len(saturation)))
+    if derivative and texts.faint:
+        layout["annotations"] = _faint_notes(lines, x0, dx, y_range[1] - y_range[0],
+                                             texts.faint, present)
     if height:
         layout["height"] = height
     return _figure(traces, x0, x1, texts, present, **layout)
@@ -287,8 +404,9 @@ def sweep_figure(x0: float, dx: float, still: Sequence[Line], moving: Line,
     two traces, the last two). Both panels keep one y range across all frames, so the axes
     hold still while the curve moves. Play shows a frame every ``frame_ms``; by default 90 ms,
     slower for a short run, so that the whole run lasts at least `SWEEP_PLAY_MS`.
-    ``stacked`` (a phone): the slider under the buttons (`stacked_player`), the figure that
-    much taller than ``height``.
+    ``stacked`` (a phone): f above f' (`two_panels`; side by side, f''s tick labels lay on
+    f's plot), `SWEEP_STACKED_HEIGHT` tall, and the slider under the buttons
+    (`stacked_player`), the figure that much taller again.
     """
     n = f.shape[1]
     x1 = x0 + (n - 1) * dx
@@ -310,7 +428,9 @@ def sweep_figure(x0: float, dx: float, still: Sequence[Line], moving: Line,
     ids = [len(traces) - 2, len(traces) - 1]
     frames = [dict(name=label, traces=ids, data=[dict(y=f32(f[k])), dict(y=f32(df[k]))])
               for k, label in enumerate(labels)]
-    grid = subplots(1, 2, subplot_titles=(texts.f, texts.df), horizontal_spacing=0.08)
+    grid = two_panels((texts.f, texts.df), stacked, across=0.08)
+    if stacked:
+        height = SWEEP_STACKED_HEIGHT
     for key in ("xaxis", "xaxis2"):  # no x title: the buttons and slider sit right below
         grid[key] = merge(grid[key], dict(range=[x0, x1], hoverformat=HOVER_FORMAT))
     grid["yaxis"] = merge(grid["yaxis"], dict(range=_y_range([f, *(ln.f for ln in still)])))
@@ -322,12 +442,15 @@ def sweep_figure(x0: float, dx: float, still: Sequence[Line], moving: Line,
                 fromcurrent=True, mode="immediate")
     stop = dict(frame=dict(duration=0, redraw=False), transition=dict(duration=0),
                 mode="immediate")
-    menu = dict(type="buttons", direction="left", showactive=False, x=0, y=-0.17,
+    # Under the plot and over it, in shares of the plot's height: stacked, the plot is about
+    # twice as tall, so half the share keeps the same distance in px.
+    below, above = (-0.09, 1.04) if stacked else (-0.17, 1.08)
+    menu = dict(type="buttons", direction="left", showactive=False, x=0, y=below,
                 xanchor="left", yanchor="top", pad=dict(t=0, r=10),
                 font=dict(size=size),
                 buttons=[dict(label=texts.play, method="animate", args=[None, play]),
                          dict(label=texts.pause, method="animate", args=[[None], stop])])
-    slider = dict(active=start, x=0.2, len=0.8, y=-0.17, xanchor="left", yanchor="top",
+    slider = dict(active=start, x=0.2, len=0.8, y=below, xanchor="left", yanchor="top",
                   pad=dict(t=0), font=dict(size=size),
                   currentvalue=dict(prefix=texts.prefix, font=dict(size=size + 2)),
                   steps=[dict(label=label, method="animate",
@@ -336,5 +459,5 @@ def sweep_figure(x0: float, dx: float, still: Sequence[Line], moving: Line,
                          for label in labels])
     layout = merge(base, dict(updatemenus=[menu], sliders=[slider], hovermode="x",
                               margin=dict(b=150 if present else 125),
-                              legend=dict(yanchor="bottom", y=1.08, xanchor="left", x=0)))
+                              legend=dict(yanchor="bottom", y=above, xanchor="left", x=0)))
     return figure(traces, stacked_player(layout, stacked), frames)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 
 from .conftest import (
-    assert_charts_in_view, chart_layout, new_page, readable_text_problems, screenshot,
-    wait_charts, wait_idle,
+    assert_charts_in_view, chart_layout, labels_on_plots, new_page, phone_page,
+    readable_text_problems, screenshot, wait_charts, wait_idle,
 )
 
 pytestmark = pytest.mark.browser
@@ -161,3 +161,69 @@ def test_phone_reads_in_order(server, fresh, path, name):
     }).length""")
     assert clashes == 0
     screenshot(pg, name, full_page=False)
+
+
+def _plot_span(chart: dict) -> tuple[float, float]:
+    """The top of a chart's first plot and the bottom of its last (the curves' plot and,
+    under it, the lanes' band): where its x axis lies."""
+    plots = sorted(chart["plots"], key=lambda p: p["y"])
+    return plots[0]["y"], plots[-1]["y"] + plots[-1]["height"]
+
+
+# Legends of different rows before: f' has one entry more (|f′| = 0.01), and a one-curve f
+# showed no legend at all. Four curves at 1280x900; the softplus comparison on a projector.
+UNEVEN = [(1280, 900, "fn=sigmoid&fn=tanh&fn=relu&fn=gelu&lang=en"),
+          (1280, 900, "fn=leaky_relu&lang=en"),
+          (1280, 720, "fn=softplus&fn=softplus&fn=relu&p1_beta=10&xmin=-3&xmax=3"
+                      "&present=1&lang=en"),
+          (1280, 720, "fn=rrelu&fn=relu&xmin=-3&xmax=3&present=1&lang=ko")]
+
+
+@pytest.mark.parametrize(("width", "height", "query"), UNEVEN)
+def test_f_and_its_slope_have_plots_of_one_height(server, fresh, width, height, query):
+    pg = fresh(width, height)
+    open_page(pg, f"{server}/curves?{query}")
+    boxes, _ = chart_layout(pg)
+    f, df = (_plot_span(boxes[key]) for key in PAIR)
+    assert abs(f[0] - df[0]) < 1 and abs(f[1] - df[1]) < 1, (f, df)  # x axes in one line
+    screenshot(pg, f"explorer-pair-{width}x{height}-{query.split('&')[0][3:]}",
+               full_page=False)
+
+
+TICKS_JS = """key => {
+    const el = document.querySelector(`.st-key-${key} .js-plotly-plot`);
+    return [...el.querySelectorAll('g.ytick text')].map(t => t.textContent);
+}"""
+
+
+@pytest.mark.parametrize("query", ["yzoom=true&present=1", "yzoom=true"])
+def test_no_tick_label_stands_beside_the_strips(server, fresh, query):
+    """Zoomed to [−1.5, 1.5], f's axis had a "−2" down among the saturation strips, and f′
+    a "−0.2" for slopes that are never negative: the strips have a band of their own."""
+    pg = fresh(1280, 720)
+    open_page(pg, f"{server}/curves?{query}")
+    values = [float(t.replace("\u2212", "-")) for t in pg.evaluate(TICKS_JS, "chart_f")]
+    assert values and min(values) >= -1.5, values
+    slopes = [float(t.replace("\u2212", "-")) for t in pg.evaluate(TICKS_JS, "chart_df")]
+    assert min(slopes) == 0, slopes  # sigmoid, tanh and ReLU: no slope below 0
+    if "present" in query:
+        assert_charts_in_view(pg, PAIR)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_on_a_phone_the_sweep_stacks_f_over_its_slope(server, browser, lang):
+    pg = phone_page(browser)
+    try:
+        pg.set_default_timeout(PATIENCE)
+        open_page(pg, f"{server}/curves?fn=softplus&fn=relu&xmin=-3&xmax=3&sweep=beta"
+                      f"&lang={lang}")
+        boxes, view = chart_layout(pg)
+        sweep = boxes["chart_sweep"]
+        top, bottom = sorted(sweep["plots"], key=lambda p: p["y"])
+        assert bottom["y"] >= top["y"] + top["height"]  # f' under f
+        for plot in (top, bottom):  # each across the width of the phone
+            assert plot["width"] > 0.7 * view["width"], plot
+        assert not (found := labels_on_plots(boxes)), found
+        screenshot(pg, f"phone-explorer-sweep-{lang}", full_page=False)
+    finally:
+        pg.context.close()

@@ -57,7 +57,9 @@ EN = {
     "notice_dead": "Dead zone (slope exactly 0 on part of this range, no gradient at all): "
                    "{names}.",
     "notice_kinks": "Kinks on this range (the slope jumps): {names}.",
-    "notice_smooth": "No kinks: every drawn curve is smooth on this range.",
+    "notice_jumps": "Jumps on this range (f itself breaks, so it has no slope there): "
+                    "{names}.",
+    "notice_smooth": "No kinks or jumps: every drawn curve is smooth on this range.",
     "pytorch_doc": "PyTorch documentation: [{name}]({url})",
     "diff_panel_f": "difference in f",
     "diff_panel_df": "difference in f′",
@@ -173,6 +175,8 @@ EN = {
     "df_title": "Their slopes f′(x)",
     "df_axis": "f′(x)",
     "threshold": "|f′| = 0.01",
+    # written on the f′ chart over a stretch whose small slope would read as 0
+    "faint": "f′ = {value}",
     "df_caption": "What to notice: backpropagation multiplies by this slope, layer after layer, "
                   "so where it is tiny the gradient vanishes. Share of this x range where "
                   "|f′| < 0.01: {shares}.",
@@ -207,9 +211,10 @@ EN = {
     "prop_range": "Range",
     "prop_zero_centred": "Zero-centred",
     "prop_monotonic": "Monotonic",
-    "prop_smooth": "Smooth (no kinks)",
+    "prop_smooth": "Smooth (no kinks or jumps)",
     "prop_saturates": "Saturates",
     "prop_kinks": "Kinks (not differentiable at)",
+    "prop_jumps": "Jumps (discontinuous at)",
     "prop_max_slope": "Largest |f′| on this range",
     "prop_cost": "Cost per element",
     "at": "{value} at {where}",
@@ -221,8 +226,8 @@ EN = {
     "cost_cheap": "cheap (comparisons and products)",
     "cost_exp": "needs exp",
     "cost_erf": "needs erf (or its tanh approximation)",
-    "props_note": "Range and the yes/no rows describe the default parameters; kinks and the "
-                  "largest slope follow the current ones.",
+    "props_note": "Range and the yes/no rows describe the default parameters; kinks, jumps "
+                  "and the largest slope follow the current ones.",
     "code_numpy": "NumPy (import numpy as np, scipy.special)",
     "code_torch": "PyTorch (import torch, torch.nn.functional)",
     "reference": "Reference: {ref}",
@@ -298,7 +303,8 @@ KO = {
     "notice_dead": "죽은 구간(이 범위의 일부에서 기울기가 정확히 0이라 기울기가 전혀 흐르지 "
                    "않음): {names}.",
     "notice_kinks": "이 범위에 꺾인 점이 있음(기울기가 갑자기 바뀜): {names}.",
-    "notice_smooth": "꺾인 점 없음: 그려진 곡선이 모두 이 범위에서 매끄럽습니다.",
+    "notice_jumps": "이 범위에 끊긴 점이 있음(f 자체가 끊겨 그곳에서는 기울기가 없음): {names}.",
+    "notice_smooth": "꺾인 점도 끊긴 점도 없음: 그려진 곡선이 모두 이 범위에서 매끄럽습니다.",
     "pytorch_doc": "PyTorch 문서: [{name}]({url})",
     "diff_panel_f": "f의 차이",
     "diff_panel_df": "f′의 차이",
@@ -405,6 +411,7 @@ KO = {
     "df_title": "기울기 f′(x)",
     "df_axis": "f′(x)",
     "threshold": "|f′| = 0.01",
+    "faint": "f′ = {value}",
     "df_caption": "눈여겨볼 점: 역전파는 층마다 이 기울기를 곱하므로, 기울기가 아주 작은 곳에서는 "
                   "기울기가 소실됩니다. 이 x 범위에서 |f′| < 0.01인 비율: {shares}.",
     "dead_note": "{label}: f′ = 0",
@@ -434,9 +441,10 @@ KO = {
     "prop_range": "치역",
     "prop_zero_centred": "0 중심",
     "prop_monotonic": "단조 증가",
-    "prop_smooth": "매끄러움 (꺾인 점 없음)",
+    "prop_smooth": "매끄러움 (꺾인 점·끊긴 점 없음)",
     "prop_saturates": "포화",
     "prop_kinks": "꺾인 점 (미분 불가능한 곳)",
+    "prop_jumps": "끊긴 점 (불연속인 곳)",
     "prop_max_slope": "이 범위에서 가장 큰 |f′|",
     "prop_cost": "원소당 계산 비용",
     "at": "{where}에서 {value}",
@@ -448,8 +456,8 @@ KO = {
     "cost_cheap": "저렴함 (비교와 곱셈)",
     "cost_exp": "exp 필요",
     "cost_erf": "erf 필요 (또는 tanh 근사)",
-    "props_note": "치역과 예/아니오 항목은 기본 매개변수 기준이고, 꺾인 점과 가장 큰 기울기는 "
-                  "현재 매개변수를 따릅니다.",
+    "props_note": "치역과 예/아니오 항목은 기본 매개변수 기준이고, 꺾인 점과 끊긴 점, 가장 큰 "
+                  "기울기는 현재 매개변수를 따릅니다.",
     "code_numpy": "NumPy (import numpy as np, scipy.special)",
     "code_torch": "PyTorch (import torch, torch.nn.functional)",
     "reference": "참고: {ref}",
