@@ -263,3 +263,26 @@ def test_a_result_without_snapshots_is_refused():
     r = training.train_mlp("xor", hidden=(2,), steps=5)
     with pytest.raises(ValueError):
         nf.network_figure(r, texts=TEXTS, fn_names=["tanh"], feature_labels=["a", "b"])
+
+
+def test_loss_hover_writes_small_losses_as_powers_of_ten():
+    """A long run's loss falls under 10⁻⁶, where Plotly's %{y:.4g} wrote 2.06e-7; the hover
+    shows the number as the page writes it (fmt_text's 2.06×10⁻⁷, with a true minus)."""
+    import dataclasses
+
+    r = training.train_mlp("gaussians", hidden=(2,), steps=40, snapshot_every=4,
+                           test_fraction=0.3)
+    tiny = dataclasses.replace(r, loss_history=np.geomspace(0.7, 2.06e-7, r.steps_run),
+                               penalty_history=np.zeros(r.steps_run),
+                               test_loss_history=np.geomspace(0.7, 3e-8, r.steps_run))
+    fig = nf.network_figure(tiny, texts=TEXTS, fn_names=["tanh"], feature_labels=["x₁", "x₂"])
+    go.Figure(fig.to_dict())  # valid
+    losses = [d for d in fig.data if d.name in (TEXTS.train_loss, TEXTS.test_loss)]
+    assert len(losses) == 2
+    for trace in losses:
+        assert "%{customdata}" in trace.hovertemplate and ":.4g" not in trace.hovertemplate
+        assert len(trace.customdata) == len(trace.y)
+        assert not any("e-" in text for text in trace.customdata)
+    train = losses[0]
+    assert train.customdata[-1] == "2.06×10⁻⁷"
+    assert train.customdata[0] == "0.7"

@@ -170,3 +170,39 @@ def test_script_export_is_python(apptest):
     src = export.pytorch_script(r.weights, r.biases, layer_activations("tanh", None, 1),
                                 r.features)
     ast.parse(src)
+
+
+def test_korean_data_set_names_match_the_training_lab():
+    """The same data set has one Korean name on both pages: the playground called the
+    circles 원 and its picker 데이터 세트 where the training lab says 동심원 and 데이터셋."""
+    from ui.text import training as lab
+
+    assert KO["data"] == lab.KO["dataset"]
+    for name in datasets.DATASETS:
+        assert KO[f"data_{name}"].split(" (")[0] == lab.KO[f"ds_{name}"], name
+    assert "동심원" in KO["csv_waiting"] and "동심원" in KO["features_help"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_caption_says_output_units_show_a_probability(apptest, lang):
+    """The output units' pictures are p from 0 to 1 (blue below 0.5), not an output from
+    -1 to 1: with 5 classes every p_k is near 0.2 and its picture all blue, which the
+    caption read as negative."""
+    at = apptest(PAGE, lang=lang, query={**FAST, "data": "blobs", "classes": "5"})
+    assert not at.exception
+    spec = _spec(at)
+    cat = EN if lang == "en" else KO
+    assert any(c.value.endswith(cat["caption"]) for c in at.caption)
+    words = ("from 0 (blue) to 1 (orange)" if lang == "en" else "0(파랑)에서 1(주황)까지")
+    assert words in cat["caption"]
+    assert spec["layout"]["annotations"][1]["text"] == cat["fig_output"]
+    # and the figure colours them so: p = 0 in the outermost blue band, p = 1 in the orange
+    import numpy as np
+    from activations.figures import network as nf
+
+    bands = nf.signed_bands(2 * np.array([0.0, 0.2, 1.0]) - 1)
+    colours = nf.signed_colours(nf.NEGATIVE, nf.POSITIVE, 1.0)
+    assert nf.NEGATIVE == "#0072B2" and nf.POSITIVE == "#D55E00"  # Okabe-Ito blue, orange
+    assert colours[bands[0]] == "rgba(0,114,178,1.0)"
+    assert colours[bands[1]].startswith("rgba(0,114,178,")  # 5 classes' p = 0.2: blue
+    assert colours[bands[2]] == "rgba(213,94,0,1.0)"

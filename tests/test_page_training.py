@@ -319,3 +319,31 @@ def test_in_a_narrow_column_the_boundary_title_takes_two_lines(apptest):
         title = _specs(at)[0]["layout"]["title"]["text"]
         assert title == ("Identity (linear), layers 2-8-8-8-1" if not (present or phone)
                          else "Identity (linear),<br>layers 2-8-8-8-1"), (present, phone)
+
+
+def test_xor_note_does_not_promise_100_percent_where_relu_stalls(apptest):
+    """ReLU from seed 0 stalls at 75% on XOR (dead units); the note under it said "tanh or
+    ReLU bend the boundary and reach 100%" beside "ReLU: 75% correct"."""
+    at = _view(apptest, EN["tab_compare"], query={"act": "relu", "act_b": "tanh", "seed": "0"})
+    assert not at.exception
+    left, right, _ = _specs(at)
+    assert left["layout"]["title"]["text"] == "ReLU: 75% correct"
+    assert right["layout"]["title"]["text"] == "Tanh: 100% correct"
+    (note,) = [i.value for i in at.info if i.value == EN["xor_note"]]
+    assert "ReLU bend" not in note and "stalls at 75%" in note and "another seed" in note
+    assert "75%" in KO["xor_note"].split("ReLU")[-1]  # Korean says the same
+
+
+def test_korean_comparison_title_names_the_accuracy(apptest):
+    at = _view(apptest, KO["tab_compare"], lang="ko", query=FAST)
+    left = _specs(at)[0]
+    assert left["layout"]["title"]["text"] == "Tanh: 정답률 100%"
+
+
+def test_zigzag_intro_says_relu_outputs_are_never_negative_either(apptest):
+    """The source notes: ReLU is not zero-centred either, so it zig-zags too; the tab named
+    sigmoid alone."""
+    at = _view(apptest, EN["tab_zigzag"])
+    assert any(m.value == EN["zigzag_intro"] for m in at.markdown)
+    assert "ReLU's are never negative" in EN["zigzag_intro"]
+    assert "ReLU의 출력도 음수가 되지 않습니다" in KO["zigzag_intro"]

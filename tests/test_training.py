@@ -506,6 +506,20 @@ def test_boundary_figure_texts_come_from_the_caller():
     assert sum(len(fig.data[spec["data"].index(d)].x) for d in points) == len(r.X)
 
 
+def test_curves_figure_hover_writes_small_losses_as_powers_of_ten():
+    """A loss under 10⁻⁶ showed on hover as Plotly's 2.06e-7; it reads as the page writes
+    it, 2.06×10⁻⁷."""
+    loss = np.geomspace(0.7, 2.06e-7, 300)
+    fig = figs.curves_figure([("Tanh", loss, np.ones(300))], loss_title="L",
+                             accuracy_title="A", step_label="s", loss_label="l")
+    _validated(fig)
+    trace = fig.data[0]
+    assert trace["hovertemplate"] == "Tanh: %{customdata}<extra></extra>"
+    assert len(trace["customdata"]) == len(trace["y"])
+    assert trace["customdata"][0] == "0.7" and trace["customdata"][-1] == "2.06×10⁻⁷"
+    assert not any("e-" in text for text in trace["customdata"])
+
+
 def test_curves_figure_thins_long_runs():
     loss = np.linspace(1, 0.1, 5000)
     fig = figs.curves_figure([("a", loss, np.ones(5000))], loss_title="L", accuracy_title="A",
@@ -544,6 +558,26 @@ def test_zigzag_figure_marks_sign_patterns():
     by_name = {d.name: d for d in fig.data if d.name}
     assert len(by_name["pp"].x) + len(by_name["mm"].x) == 30
     assert len(by_name["mixed"].x) == 0
+
+
+def test_zigzag_markers_point_the_way_their_step_moves():
+    """Each same-sign step's marker is a triangle pointing the way the weights go: the
+    legend says "(+, +): both weights go down", and the step from a ▼ lands lower in w1 and
+    in w2 (the markers were the gradient's way round, ▲ for a step going down)."""
+    z = training.zigzag("positive", steps=40)
+    fig = figs.zigzag_figure(z.gx, z.gy, z.loss, z.path, z.grads, z.w_star, x_label="w1",
+                             y_label="w2", path_name="path", same_names=("pp", "mm"),
+                             mixed_name="mixed", target_name="target")
+    by_name = {d.name: d for d in fig.data if d.name}
+    assert by_name["pp"].marker.symbol == "triangle-down"
+    assert by_name["mm"].marker.symbol == "triangle-up"
+    path = np.asarray(z.path, dtype=np.float32)
+    for name, sign in (("pp", -1), ("mm", 1)):
+        starts = np.column_stack([by_name[name].x, by_name[name].y])
+        assert len(starts) >= 5
+        for start in starts:
+            k = int(np.flatnonzero((path[:-1] == start).all(axis=1))[0])
+            assert np.all(np.sign(path[k + 1] - path[k]) == sign), (name, k)
 
 
 def test_race_figure_animates_all_eight_optimizers():

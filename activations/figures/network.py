@@ -27,7 +27,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ..features import transform
-from ..numfmt import fmt_text
+from ..numfmt import fmt_chart, fmt_text
 from .style import PALETTE, color, f32, figure, font_size, line_width, merge, styled
 
 JSON_BUDGET = 1_400_000  # bytes of frames we allow (the figure's JSON stays under 1.5 MB)
@@ -472,15 +472,18 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
     train_colour, test_colour = color(classes), color(classes + 1)
     s, v = _thin(data_loss)
     kept.append(len(data))
+    # Hover numbers as the page writes them (2.06×10⁻⁹; Plotly's .4g wrote 2.06e-9).
     data.append(dict(type="scatter", mode="lines", x=s, y=f32(v), name=texts.train_loss,
                      line=dict(color=train_colour, width=lw), **loss_axes,
-                     hovertemplate=f"{texts.train_loss}: %{{y:.4g}}<extra></extra>"))
+                     customdata=[fmt_chart(x) for x in v],
+                     hovertemplate=f"{texts.train_loss}: %{{customdata}}<extra></extra>"))
     if has_test:
         s, v = _thin(result.test_loss_history)
         kept.append(len(data))
         data.append(dict(type="scatter", mode="lines", x=s, y=f32(v), name=texts.test_loss,
                          line=dict(color=test_colour, width=lw, dash="dot"), **loss_axes,
-                         hovertemplate=f"{texts.test_loss}: %{{y:.4g}}<extra></extra>"))
+                         customdata=[fmt_chart(x) for x in v],
+                         hovertemplate=f"{texts.test_loss}: %{{customdata}}<extra></extra>"))
     moving.append(len(data))
     data.append(dict(next(frame0), mode="markers",
                      marker=dict(size=size + 5, color="rgba(128,128,128,0.9)"),

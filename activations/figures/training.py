@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from ..numfmt import round_stride
+from ..numfmt import fmt_chart, round_stride
 from .style import (GRID, cell, color, f32, figure, font_size, legend_on_top, line_width,
                     log_axis, merge, stacked_player, styled, two_panels)
 
@@ -176,8 +176,11 @@ def curves_figure(runs, *, loss_title, accuracy_title, step_label, loss_label,
     for i, (name, loss, acc) in enumerate(runs):
         line = dict(color=color(i), width=width)
         steps, lv = _thin(loss)
+        # The hover's number as the page writes one (2.06×10⁻⁹): Plotly's .4g wrote a
+        # loss under 10⁻⁶ as 2.06e-9.
         data.append(dict(type="scatter", x=steps, y=f32(lv), name=name, legendgroup=name,
-                         line=line, hovertemplate=f"{name}: %{{y:.4g}}<extra></extra>",
+                         line=line, customdata=[fmt_chart(v) for v in lv],
+                         hovertemplate=f"{name}: %{{customdata}}<extra></extra>",
                          **cell(1, 1, 2)))
         steps, av = _thin(acc)
         data.append(dict(type="scatter", x=steps, y=f32(100 * av), name=name,
@@ -219,9 +222,12 @@ def zigzag_figure(gx, gy, loss, path, grads, w_star, *, x_label, y_label, path_n
     ]
     grads = np.asarray(grads)
     signs = np.sign(grads)  # (steps, 2)
+    # A triangle points the way its step moves the weights (a step goes against the
+    # gradient): (+, +) sends both down, (-, -) both up. Pointing the other way, as the
+    # gradient's signs, it read "both weights go down" beside a triangle pointing up.
     groups = [
-        (same_names[0], (signs[:, 0] > 0) & (signs[:, 1] > 0), color(3), "triangle-up"),
-        (same_names[1], (signs[:, 0] < 0) & (signs[:, 1] < 0), color(0), "triangle-down"),
+        (same_names[0], (signs[:, 0] > 0) & (signs[:, 1] > 0), color(3), "triangle-down"),
+        (same_names[1], (signs[:, 0] < 0) & (signs[:, 1] < 0), color(0), "triangle-up"),
         (mixed_name, signs[:, 0] * signs[:, 1] <= 0, color(2), "diamond"),
     ]
     starts = np.asarray(path)[:-1]  # (steps, 2)

@@ -142,9 +142,11 @@ EN = {
         "Play, or drag the slider, to watch the training in between."
     ),
     "caption": (
-        "Orange means positive, blue negative: unit pictures show outputs from −1 to 1, "
-        "connections their weights (thicker is larger). The output shows the likeliest class "
-        "at each point. Losses are the mean cross-entropy (the regularisation is left out)."
+        "Orange means positive, blue negative: hidden units' pictures show their outputs "
+        "from −1 to 1, connections their weights (thicker is larger); the output units' "
+        "pictures show a probability p, from 0 (blue) to 1 (orange). The Output square shows "
+        "the likeliest class at each point. Losses are the mean cross-entropy (the "
+        "regularisation is left out)."
     ),
     "download_py": "PyTorch script (.py)",
     "download_py_help": "An nn.Sequential with the trained weights, ready to run.",
@@ -165,9 +167,9 @@ KO = {
     "intro_read_touch": "유닛을 누르면 숫자가 채워진 식을 볼 수 있습니다.",
     "settings": "데이터, 신경망, 학습",
     "data_header": "데이터",
-    "data": "데이터 세트",
+    "data": "데이터셋",
     "data_xor": "XOR (2개 클래스)",
-    "data_circles": "원 (2개 클래스)",
+    "data_circles": "동심원 (2개 클래스)",
     "data_moons": "반달 (2개 클래스)",
     "data_spiral": "나선 (2개 클래스)",
     "data_gaussians": "두 덩어리 (2개 클래스)",
@@ -197,7 +199,7 @@ KO = {
         "이름)."
     ),
     "csv_not_in_link": "올린 파일은 이 세션에만 남고 링크에는 포함되지 않습니다.",
-    "csv_waiting": "CSV 파일을 올리면 그 데이터로 학습합니다. 그 전까지는 원 데이터를 보여 줍니다.",
+    "csv_waiting": "CSV 파일을 올리면 그 데이터로 학습합니다. 그 전까지는 동심원 데이터를 보여 줍니다.",
     "csv_too_big": "파일이 너무 큽니다. 최대 1 MB입니다. 아무것도 바뀌지 않았습니다.",
     "csv_encoding": "파일이 UTF-8 텍스트가 아닙니다. 아무것도 바뀌지 않았습니다.",
     "csv_empty": "파일에 데이터 행이 없습니다. 아무것도 바뀌지 않았습니다.",
@@ -221,7 +223,7 @@ KO = {
     "net_header": "신경망",
     "features": "입력 특성",
     "features_help": (
-        "신경망이 점에서 보는 값입니다. x₁²과 x₂²을 주면 은닉층이 없어도 원 데이터를 나눌 수 "
+        "신경망이 점에서 보는 값입니다. x₁²과 x₂²을 주면 은닉층이 없어도 동심원 데이터를 나눌 수 "
         "있습니다."
     ),
     "feat_x1": "x₁",
@@ -291,8 +293,9 @@ KO = {
         "재생을 누르거나 슬라이더를 끌어 그 사이의 학습을 보세요."
     ),
     "caption": (
-        "주황은 양수, 파랑은 음수입니다. 유닛 그림은 −1에서 1까지의 출력을, 연결선은 가중치를 "
-        "보여 줍니다(굵을수록 큼). 출력 그림은 각 위치에서 가장 가능성 높은 클래스를 보여 줍니다. "
+        "주황은 양수, 파랑은 음수입니다. 은닉 유닛 그림은 −1에서 1까지의 출력을, 연결선은 "
+        "가중치를 보여 주고(굵을수록 큼), 출력 유닛 그림은 확률 p를 0(파랑)에서 1(주황)까지 "
+        "보여 줍니다. ‘출력’ 그림은 각 위치에서 가장 가능성 높은 클래스를 보여 줍니다. "
         "손실은 평균 교차 엔트로피입니다(정규화 항은 빼고)."
     ),
     "download_py": "PyTorch 스크립트 (.py)",

@@ -112,8 +112,9 @@ EN = {
     "xor_note": (
         "On XOR no straight line puts opposite corners on the same side, so a linear model "
         "gets at most 3 of the 4 clusters right (75%). The identity network stays at or "
-        "below that however many layers it has; tanh or ReLU bend the boundary and reach "
-        "100%."
+        "below that however many layers it has; a nonlinear activation such as tanh bends "
+        "the boundary and can reach 100%. ReLU does from most seeds, but from some too many "
+        "of its units die and it stalls at 75%: then try another seed."
     ),
     "collapse_header": "Linear collapse: stacked identity layers are one matrix",
     "collapse_intro": (
@@ -133,8 +134,9 @@ EN = {
     "zigzag_intro": (
         "Take one neuron with two weights, y = w₁·a₁ + w₂·a₂, trained by plain gradient "
         "descent one example at a time. Its inputs a₁, a₂ are the outputs of the layer below: "
-        "all positive if that layer uses sigmoid, centred on zero if it uses tanh. The target "
-        "weights are w* = (1, −1) and training starts at (−1, 1)."
+        "all positive if that layer uses sigmoid (ReLU's are never negative either), centred "
+        "on zero if it uses tanh. The target weights are w* = (1, −1) and training starts at "
+        "(−1, 1)."
     ),
     "zigzag_short": "One neuron, two weights: all-positive inputs force a zig-zag.",
     "zigzag_rule": "The gradient of one example is one number times the input:",
@@ -317,11 +319,13 @@ KO = {
     "compare_short": "같은 신경망과 시드로 두 번 학습합니다. 활성화 함수만 다릅니다.",
     "act_b": "비교할 활성화 함수",
     "act_b_help": "완전히 같은 설정으로 학습하는 두 번째 활성화 함수입니다.",
-    "compare_title": "{act}: {acc} 정답",
+    "compare_title": "{act}: 정답률 {acc}",
     "xor_note": (
         "XOR에서는 어떤 직선도 마주 보는 모서리를 같은 쪽에 둘 수 없어서, 선형 모델은 네 점 "
         "덩어리 중 많아야 세 개(75%)만 맞힙니다. identity 신경망은 층이 몇 개든 그 이하에 "
-        "머물고, tanh나 ReLU는 경계를 구부려 100%에 도달합니다."
+        "머물고, tanh 같은 비선형 활성화 함수는 경계를 구부려 100%에 이를 수 있습니다. ReLU도 "
+        "대부분의 시드에서 그렇지만, 어떤 시드에서는 죽은 유닛이 너무 많아 75%에 머뭅니다. "
+        "그럴 때는 시드를 바꿔 보세요."
     ),
     "collapse_header": "선형 붕괴: 쌓아 올린 identity 층은 행렬 하나입니다",
     "collapse_intro": (
@@ -339,9 +343,9 @@ KO = {
     "collapse_shapes": "행렬 크기:",
     "zigzag_intro": (
         "가중치가 두 개인 뉴런 하나, y = w₁·a₁ + w₂·a₂를 예제 하나씩 일반 경사 하강으로 "
-        "학습시킵니다. 입력 a₁, a₂는 아래층의 출력입니다. 아래층이 sigmoid를 쓰면 모두 양수이고, "
-        "tanh를 쓰면 0을 중심으로 분포합니다. 목표 가중치는 w* = (1, −1)이고 (−1, 1)에서 "
-        "출발합니다."
+        "학습시킵니다. 입력 a₁, a₂는 아래층의 출력입니다. 아래층이 sigmoid를 쓰면 모두 양수이고"
+        "(ReLU의 출력도 음수가 되지 않습니다), tanh를 쓰면 0을 중심으로 분포합니다. 목표 "
+        "가중치는 w* = (1, −1)이고 (−1, 1)에서 출발합니다."
     ),
     "zigzag_short": "가중치가 두 개인 뉴런 하나: 입력이 모두 양수이면 지그재그로 움직입니다.",
     "zigzag_rule": "예제 하나의 기울기는 숫자 하나에 입력을 곱한 것입니다:",
