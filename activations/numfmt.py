@@ -51,7 +51,7 @@ def fmt(x, digits: int = 4) -> str:
     return f"{mantissa}e{sign}{abs(int(exponent)):02d}"
 
 
-_SUPERSCRIPT = str.maketrans("0123456789-", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207b")
+_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")  # the last: U+207B
 
 
 def fmt_text(x, digits: int = 4) -> str:

@@ -29,8 +29,7 @@ def run_fresh(code: str, *, timeout: float = 120, warnings_as_errors: bool = Fal
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-_SUPERSCRIPTS = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207b",
-                              "0123456789-")
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 
 
 def read_number(text: str) -> float:
