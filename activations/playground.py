@@ -29,8 +29,9 @@ __all__ = [
     "SEED_P", "SEED_Q1", "SEED_Q2",
     "InputError", "parse_logits", "format_logits", "parse_target", "sanitize_name",
     "fit_names", "apply_table_edits", "snap_temperature", "format_temperature",
-    "argmax_one_hot", "SoftmaxViews", "softmax_views", "temperature_sweep",
-    "TargetLoss", "target_loss", "true_class", "loss_vs_logit", "WorkedExample", "worked_example",
+    "argmax_one_hot", "SoftmaxViews", "softmax_views", "soft_argmax_case", "temperature_sweep",
+    "TargetLoss", "target_loss", "true_class", "loss_vs_logit", "loss_curve_case",
+    "best_logit", "WorkedExample", "worked_example",
     "BinaryPoint", "binary_point", "binary_curves", "RegressionLosses", "regression_losses",
     "MAX_REGRESSION_ROWS", "REGRESSION_LIMIT", "DEFAULT_REGRESSION", "OUTLIER_MAX",
     "OUTLIER_OFFSETS", "clean_pairs", "with_outlier", "outlier_sweep",
@@ -310,6 +311,21 @@ def softmax_views(z, temperature: float) -> SoftmaxViews:
     )
 
 
+def soft_argmax_case(z, p) -> str:
+    """Which sentence tells softmax ``p`` of logits ``z`` apart from argmax, as shown.
+
+    ``"tie"``: several logits share the largest value; argmax takes the first of them
+    (``np.argmax``, ``torch.argmax``) and softmax gives them equal shares. ``"saturated"``:
+    every other probability underflowed to exactly 0 in float64 (``e^(-gap/T)`` below
+    5e-324: logits ±10000, or T = 0.01 with gaps over ~7.5), so softmax prints argmax's own
+    one-hot vector. ``"soft"``: the rest, where the others keep some probability.
+    """
+    z, p = np.asarray(z, dtype=np.float64), np.asarray(p, dtype=np.float64)
+    if np.count_nonzero(z == z.max()) > 1:
+        return "tie"
+    return "saturated" if np.count_nonzero(p) == 1 else "soft"
+
+
 def temperature_sweep(z, temperatures=TEMPERATURES) -> tuple[np.ndarray, np.ndarray]:
     """Softmax of ``z`` at each temperature, and its entropy.
 
@@ -377,6 +393,32 @@ def loss_vs_logit(z, y, k: int, temperature: float = 1.0, span: float = 10.0, nu
     loss = -(log_softmax(moved, temperature) @ y)  # (num,)
     grad = (softmax(moved, temperature)[:, k] - y[k]) / temperature  # (num,)
     return xs, loss, grad
+
+
+def loss_curve_case(y, k: int) -> str:
+    """What the loss does as logit ``k`` alone grows, for the target ``y`` (summing to 1).
+
+    ``"true"`` (y_k = 1): it keeps falling, its slope rising from -1/T towards 0.
+    ``"wrong"`` (y_k = 0): it keeps rising, its slope climbing from 0 towards 1/T.
+    ``"soft"`` (0 < y_k < 1): it falls, then rises; lowest at :func:`best_logit`, where
+    p_k = y_k and the slope, from -y_k/T to (1 - y_k)/T, crosses 0.
+    """
+    y_k = float(np.asarray(y, dtype=np.float64)[k])
+    return "true" if y_k == 1.0 else "wrong" if y_k == 0.0 else "soft"
+
+
+def best_logit(z, y, k: int, temperature: float = 1.0) -> float:
+    r"""The value of logit ``k`` (the others fixed) where the cross-entropy is lowest, for a
+    target weight 0 < y_k < 1: there softmax(z / T)_k = y_k, i.e.
+    :math:`z_k = T \log\frac{y_k}{1 - y_k} + T \log\sum_{j \ne k} e^{z_j / T}`.
+    """
+    z = np.asarray(z, dtype=np.float64)
+    y_k = float(np.asarray(y, dtype=np.float64)[k])
+    if not 0.0 < y_k < 1.0:
+        raise ValueError(f"the loss has no lowest point in z_k for y_k = {y_k}")
+    others = np.delete(z, k) / temperature  # (n - 1,)
+    return float(temperature * (math.log(y_k) - math.log1p(-y_k)
+                                + scipy.special.logsumexp(others)))
 
 
 # --- the seeds' worked example ----------------------------------------------------------

@@ -18,7 +18,7 @@ import streamlit as st
 from activations import playground as pg
 from activations.numfmt import fmt_chart, fmt_tex, fmt_text
 from activations.figures import softmax as figs
-from activations.softmax import entropy
+from activations.softmax import entropy, softmax
 from ui.frame import (chart, display_math, fragment, latex, lazy_tabs, on_phone, presenting,
                       require_app_frame, tab_rule, text_table, wide_gap)
 from ui.i18n import lang, t
@@ -32,6 +32,7 @@ DEFAULT_LOGITS_TEXT = pg.format_logits(pg.DEFAULT_LOGITS)
 T_LABELS = [pg.format_temperature(v) for v in pg.TEMPERATURES]
 WARN = ":material/warning:"
 DTYPES = ("float64", "float32")  # the stability tab's precisions
+EX_DIGITS = 5  # the worked example's cross-entropies: 1.3863 and 1.2997 (the notes: 1.38, 1.29)
 present = presenting()
 
 
@@ -213,7 +214,9 @@ def _class_table(names, values) -> None:
                     max_value=pg.LOGIT_LIMIT, format="%g"),
             },
             on_change=_on_table, args=(table_key, values.tolist(), names))
-        st.caption(t("softmax.table_help", lo=pg.MIN_CLASSES, hi=pg.MAX_CLASSES))
+        # "double-click" means nothing to a finger: a phone's text says to tap twice
+        st.caption(t("softmax.table_help_touch" if on_phone() else "softmax.table_help",
+                     lo=pg.MIN_CLASSES, hi=pg.MAX_CLASSES))
 
 
 # --- page ---
@@ -270,11 +273,17 @@ def _views(values, names) -> None:
     # the formula and the sentence in one Markdown block (see `display_math`)
     formula = display_math(r"\mathrm{softmax}(z)_i = \frac{e^{z_i / T}}{\sum_j e^{z_j / T}}"
                            r"\qquad \beta = \frac{1}{T}")
+    # The sentence fits the numbers beside it: a tie (argmax takes the first of the tied),
+    # or a softmax that underflowed to argmax's own one-hot ("the others keep some
+    # probability" beside [1, 0, 0]).
+    case = pg.soft_argmax_case(values, views.softmax)
     st.markdown(formula + "\n\n" + t(
-        "softmax.soft_argmax", z=", ".join(fmt_text(v) for v in values),
+        "softmax.soft_argmax" + ("" if case == "soft" else f"_{case}"),
+        z=", ".join(fmt_text(v) for v in values),
         hard=", ".join(fmt_text(v) for v in views.argmax),
         soft=", ".join(fmt_text(v, 3) for v in views.softmax),
-        T=pg.format_temperature(temperature)))
+        T=pg.format_temperature(temperature),
+        count=int(np.count_nonzero(values == values.max()))))
     # Text columns through fmt_text: a float column would print 1e-14 as a row of zeros.
     text_table({
         t("softmax.col_name"): list(names),
@@ -311,7 +320,7 @@ def _target(values, names, y) -> None:
         names, result.p, y, result.grad, p_name=t("softmax.p_name"), y_name=t("softmax.y_name"),
         grad_names=(t("softmax.grad_lowers"), t("softmax.grad_raises")),
         prob_title=t("softmax.target_prob_title"),
-        grad_title=t("softmax.target_grad_title"), present=present),
+        grad_title=t("softmax.target_grad_title"), present=present, phone=on_phone()),
         key="target_chart", filename="cross-entropy-gradient",
         alt=t("softmax.alt_target", n=n, T=pg.format_temperature(temperature)))
     latex(r"L = -\sum_k y_k \log p_k, \quad p = \mathrm{softmax}(z / T)",
@@ -337,7 +346,17 @@ def _target(values, names, y) -> None:
         grad_name=t("softmax.drag_grad_name"), point_name=t("softmax.current"),
         present=present), key="loss_curve", filename="loss-vs-logit",
         alt=t("softmax.alt_loss_curve", name=names[k]))
-    st.caption(t("softmax.drag_caption"))
+    # what the curves do for this class, by its target weight (a soft target's loss has a
+    # lowest point: "keeps falling" was wrong there)
+    case = pg.loss_curve_case(y, k)
+    y_k = float(y[k])
+    best = pg.best_logit(values, y, k, temperature) if case == "soft" else None
+    if best is not None and not xs[0] <= best <= xs[-1]:
+        case = "soft_off"  # its lowest point is off the chart: say so
+    st.caption(t("softmax.drag_caption") + " " + t(
+        f"softmax.drag_{case}", name=names[k], y=fmt_text(y_k),
+        best=None if best is None else fmt_text(best),
+        lo=fmt_text(y_k / temperature), hi=fmt_text((1 - y_k) / temperature)))
 
 
 if tabs[0].open:  # only the chosen tab runs (a tab change reruns the page)
@@ -351,7 +370,9 @@ if tabs[0].open:  # only the chosen tab runs (a tab change reruns the page)
                          present, on_phone()), key="animation", filename="softmax-temperature",
               alt=t("softmax.alt_animation", n=len(names),
                     lo=fmt_chart(pg.TEMPERATURES[0]), hi=fmt_chart(pg.TEMPERATURES[-1])))
-        st.caption(t("softmax.animation_caption"))
+        # on a projector the logits are in the sidebar, not above
+        st.caption(t("softmax.animation_caption_present" if present
+                     else "softmax.animation_caption"))
 
 if tabs[1].open:
     with tabs[1]:
@@ -399,21 +420,24 @@ if tabs[2].open:
                  r" q_1 &= [0.25,\ 0.25,\ 0.25,\ 0.25] \\ q_2 &= [0.5,\ 0.25,\ 0.125,\ 0.125]"
                  r"\end{aligned}")
         # One formula a line, not aligned: an aligned block cannot wrap on a phone.
+        # Five significant digits: at four, H(p, q2) = 1.2997 read "1.3", and the text's
+        # "the notes write 1.29, cutting the digits off" could not be checked on the page.
         st.latex(r"H(p, q_1) = -(0.5 \log 0.25 + 0.125 \log 0.25 + 0.125 \log 0.25"
-                 rf" + 0.25 \log 0.25) \approx {fmt_tex(ex.cross_entropy_q1)}")
+                 rf" + 0.25 \log 0.25) \approx {fmt_tex(ex.cross_entropy_q1, EX_DIGITS)}")
         st.latex(r"H(p, q_2) = -(0.5 \log 0.5 + 0.125 \log 0.25 + 0.125 \log 0.125"
-                 rf" + 0.25 \log 0.125) \approx {fmt_tex(ex.cross_entropy_q2)}")
+                 rf" + 0.25 \log 0.125) \approx {fmt_tex(ex.cross_entropy_q2, EX_DIGITS)}")
         c1, c2, c3 = st.columns(3)
-        c1.metric(t("softmax.m_h_q1"), fmt_text(ex.cross_entropy_q1))
-        c2.metric(t("softmax.m_h_q2"), fmt_text(ex.cross_entropy_q2),
+        c1.metric(t("softmax.m_h_q1"), fmt_text(ex.cross_entropy_q1, EX_DIGITS))
+        c2.metric(t("softmax.m_h_q2"), fmt_text(ex.cross_entropy_q2, EX_DIGITS),
                   delta=_signed(ex.cross_entropy_q2 - ex.cross_entropy_q1), delta_color="inverse")
-        c3.metric(t("softmax.m_h_p"), fmt_text(ex.entropy_p))
+        c3.metric(t("softmax.m_h_p"), fmt_text(ex.entropy_p, EX_DIGITS))
         c1, c2, c3 = st.columns(3)
         c1.metric(t("softmax.m_kl_q1"), fmt_text(ex.kl_q1))
         c2.metric(t("softmax.m_kl_q2"), fmt_text(ex.kl_q2), delta=_signed(ex.kl_q2 - ex.kl_q1),
                   delta_color="inverse")
-        st.markdown(t("softmax.example_conclusion", h1=fmt_text(ex.cross_entropy_q1),
-                      h2=fmt_text(ex.cross_entropy_q2), hp=fmt_text(ex.entropy_p),
+        st.markdown(t("softmax.example_conclusion", h1=fmt_text(ex.cross_entropy_q1, EX_DIGITS),
+                      h2=fmt_text(ex.cross_entropy_q2, EX_DIGITS),
+                      hp=fmt_text(ex.entropy_p, EX_DIGITS),
                       kl1=fmt_text(ex.kl_q1), kl2=fmt_text(ex.kl_q2),
                       b1=fmt_text(ex.cross_entropy_q1 / np.log(2)),
                       b2=fmt_text(ex.cross_entropy_q2 / np.log(2)),
@@ -446,7 +470,10 @@ def _binary() -> None:
           # it should not).
           r"\mathrm{BCE} = -[y \log \sigma(z) + {(1 - y) \log(1 - \sigma(z))}]",
           r"\frac{\partial\, \mathrm{BCE}}{\partial z} = \sigma(z) - y")
-    st.markdown(t("softmax.binary_explained"))
+    # softmax of the logits (z, 0), beside σ(z): the claim "the same as σ(z)" in numbers
+    pair = softmax(np.array([z, 0.0]))
+    st.markdown(t("softmax.binary_explained", z=fmt_text(z), p1=fmt_text(pair[0]),
+                  p0=fmt_text(pair[1])))
 
 
 if tabs[3].open:

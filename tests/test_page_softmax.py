@@ -2,6 +2,7 @@
 
 import base64
 import json
+import math
 
 import numpy as np
 import pytest
@@ -110,9 +111,17 @@ def test_seeds_soft_argmax_values_appear(apptest):
 def test_seeds_cross_entropy_example_appears(apptest):
     at = apptest(PAGE, query={"tab": "example"})
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["H(p, q1), uniform guess"] == "1.386"
-    assert metrics["H(p, q2), closer guess"] == "1.3"  # fmt: no trailing zeros
-    assert metrics["H(p), the floor"] == "1.213"
+    # five significant digits: at four, 1.2997 read "1.3", and the text's "the notes write
+    # about 1.38 and 1.29, cutting the digits off" could not be checked against it
+    assert metrics["H(p, q1), uniform guess"] == "1.3863"
+    assert metrics["H(p, q2), closer guess"] == "1.2997"
+    assert metrics["H(p), the floor"] == "1.213"  # 1.2130: no trailing zeros
+    shown = [metrics["H(p, q1), uniform guess"], metrics["H(p, q2), closer guess"]]
+    assert [f"{math.floor(float(v) * 100) / 100:.2f}" for v in shown] == ["1.38", "1.29"]
+    assert "about 1.38 and 1.29, cutting the digits off" in _texts(at)
+    latex = "\n".join(x.value for x in at.latex)
+    assert r"\approx 1.3863" in latex and r"\approx 1.2997" in latex
+    assert "H(p, q1) ≈ **1.3863** and H(p, q2) ≈ **1.2997**" in _texts(at)
     assert metrics["KL(p ‖ q1)"] == "0.1733"  # 0.25 bits = 0.17329 nats
     assert metrics["KL(p ‖ q2)"] == "0.08664"  # 0.125 bits = 0.086643 nats
     # the deltas are numbers with their sign (Streamlit takes the arrow from the text)

@@ -284,6 +284,30 @@ def test_argmax_takes_the_first_on_a_tie():
     np.testing.assert_array_equal(pg.argmax_one_hot([2, 5, 5]), [0, 1, 0])
 
 
+@pytest.mark.parametrize(("z", "temperature", "case"), [
+    ([1, 3, 0, 2], 1.0, "soft"),
+    ([1, 3, 0, 2], 0.01, "soft"),  # 3.7e-44, 1.4e-87, 5.1e-131: small, not 0
+    ([2, 1.9, 0.5], 1.0, "soft"),
+    ([1, 1, 1, 1], 1.0, "tie"),  # the preset "Four-way tie"
+    ([2, 5, 5], 0.01, "tie"),  # tied for the largest: argmax takes the first of them
+    ([5, 5, -1e4], 1.0, "tie"),
+    ([1e4, -1e4, 0], 1.0, "saturated"),  # the preset "Extreme": e^-10000 is 0 in float64
+    ([1, 10, 0, 2], 0.01, "saturated"),  # e^-800 is 0 in float64
+])
+def test_soft_argmax_case_names_what_the_numbers_show(z, temperature, case):
+    """The sentence beside [argmax] and [softmax] said "the largest logit still gets the
+    most, but the others keep some probability" beside [1, 0, 0] (extreme logits) and
+    beside four equal shares (a tie): the case says which sentence fits."""
+    views = pg.softmax_views(z, temperature)
+    assert pg.soft_argmax_case(z, views.softmax) == case
+    if case == "saturated":  # softmax prints argmax's own vector
+        np.testing.assert_array_equal(views.softmax, views.argmax)
+    if case == "tie":  # the tied classes get equal shares, argmax only the first
+        top = np.flatnonzero(np.asarray(z) == max(z))
+        np.testing.assert_allclose(views.softmax[top], views.softmax[top[0]], rtol=1e-15)
+        assert views.argmax[top[0]] == 1 and not views.argmax[top[1:]].any()
+
+
 def test_sweep_goes_from_one_hot_to_uniform():
     probs, entropies = pg.temperature_sweep([1, 3, 0, 2])
     assert probs.shape == (41, 4)
@@ -342,6 +366,33 @@ def test_loss_vs_logit_passes_through_the_current_point():
     assert grad[mid] == pytest.approx(current.grad[2], rel=1e-14)
     assert np.all(np.diff(loss) < 0)  # raising the true class's logit always helps
     assert np.all((grad > -1) & (grad < 0))
+
+
+@pytest.mark.parametrize(("y", "k", "case"), [
+    ([1, 0, 0], 0, "true"), ([1, 0, 0], 1, "wrong"), ([0.7, 0.2, 0.1], 0, "soft"),
+    ([0.5, 0.5, 0.0], 2, "wrong"),
+])
+def test_loss_curve_case(y, k, case):
+    assert pg.loss_curve_case(np.array(y), k) == case
+
+
+@pytest.mark.parametrize("temperature", [0.1, 1.0, 3.0])
+@pytest.mark.parametrize(("y", "k"), [([0.7, 0.1, 0.1, 0.1], 0), ([0.7, 0.1, 0.1, 0.1], 2),
+                                      ([0.25, 0.25, 0.25, 0.25], 1)])
+def test_best_logit_is_where_the_loss_curve_bottoms_out(y, k, temperature):
+    """A soft target's loss, as one logit moves, falls and then rises: lowest where
+    softmax(z / T)_k = y_k, where the slope (p_k - y_k)/T crosses 0."""
+    z, y = np.array([1.0, 3.0, 0.0, 2.0]), np.array(y)
+    best = pg.best_logit(z, y, k, temperature)
+    moved = z.copy()
+    moved[k] = best
+    assert pg.softmax_views(moved, temperature).softmax[k] == pytest.approx(y[k], rel=1e-12)
+    xs, loss, grad = pg.loss_vs_logit(z, y, k, temperature, span=abs(best - z[k]) + 1,
+                                      num=4001)
+    assert xs[np.argmin(loss)] == pytest.approx(best, abs=2 * (xs[1] - xs[0]))
+    assert grad[xs < best].max() < 0 < grad[xs > best].min()
+    with pytest.raises(ValueError):
+        pg.best_logit(z, np.array([1.0, 0, 0, 0]), 0)
 
 
 # --- the seeds' worked example ----------------------------------------------------------
@@ -683,6 +734,22 @@ def test_target_figure_colours_the_gradient_by_sign():
     assert _validated(fig)["layout"]["yaxis2"]["range"] == [-0.05, 0.05]
 
 
+@pytest.mark.parametrize(("names", "crowded"), [
+    ([f"class {k}" for k in range(1, 5)], False), ([f"클래스 {k}" for k in range(1, 5)], False),
+    ([f"class {k}" for k in range(1, 11)], True), ([f"클래스 {k}" for k in range(1, 11)], True),
+    (["a", "b"], False), (["a much longer name 1", "a much longer name 2", "x", "y"], True),
+])
+def test_crowded_names_are_turned_left_on_a_phone_only(names, crowded):
+    """A phone's names that Plotly would turn (clockwise, hanging right, the last one hidden
+    past the edge) hang left of their ticks instead; wide screens keep Plotly's choice."""
+    assert figs._crowded(names) == crowded
+    axis = figs._class_axis(names, phone=True)
+    assert axis.get("tickangle") == (-30 if crowded else None)
+    assert "tickangle" not in figs._class_axis(names)
+    assert figs._label_width("클래스") == 3 * figs._label_width("클") == 39
+    assert figs._label_width("ab") == pytest.approx(2 * 0.6 * 13)
+
+
 def test_other_figures_build():
     result = pg.target_loss([1.0, 2.0, 0.0], [1.0, 0.0, 0.0])
     xs, loss, grad = pg.loss_vs_logit([1.0, 2.0, 0.0], [1.0, 0.0, 0.0], 0)
@@ -693,6 +760,12 @@ def test_other_figures_build():
     assert [tr.showlegend for tr in fig.data[2:]] == [True, False]  # one entry for the point
     assert (layout["yaxis"]["title"]["text"], layout["yaxis2"]["title"]["text"],
             layout["xaxis2"]["title"]["text"]) == ("L", "g", "x")
+    # the slope is the loss's colour, dashed (as on the binary tab), not the pink the
+    # gradient bars above give to "∂L/∂z > 0" alone: the true class's slope is negative
+    loss_line, slope_line = fig.data[0].line, fig.data[1].line
+    assert slope_line.color == loss_line.color == figs.color(0)
+    assert slope_line.dash == figs.dash(1) and loss_line.dash is None
+    assert slope_line.color not in (figs.color(2), figs.color(3))  # the sign colours
     ex = pg.worked_example()
     fig = figs.worked_example_figure(ex.p, ex.q1, ex.q2, outcome_names=["1", "2", "3", "4"],
                                      p_name="p", q1_name="q1", q2_name="q2", y_title="y")

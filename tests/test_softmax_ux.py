@@ -1,6 +1,9 @@
 """The softmax page as a visitor reads it: the outlier chart on a phone and its axis title,
-Korean particles after numbers, the stability tab's pointer to the sidebar on a projector,
-the binary chart's legend, and the target picker that names the target's class."""
+Korean particles after numbers, the stability tab's and the animation's pointers to the
+sidebar on a projector, the binary chart's legend and its softmax of (z, 0), the target
+picker that names the target's class, the sentences that must fit the numbers beside them
+(argmax vs soft argmax, the loss curve's caption), crowded class names on a phone, and the
+class table's hint for a finger."""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ import pytest
 
 from activations import playground as pg
 from activations.figures import softmax as figs
+from activations.numfmt import fmt_text
 from tests.conftest import assert_stacked
 from ui.text.softmax import EN, KO
 
@@ -168,3 +172,174 @@ def test_the_picker_follows_a_linked_target(apptest):
     assert at.selectbox(key="target_pick").value == 3
     at = _run(apptest, "ko", {"tab": "target", "target": "0.5, 0.5, 0, 0"})
     assert at.selectbox(key="target_pick").value is None
+
+
+# ---------------------------------------------------------------- the animation's caption
+
+@pytest.mark.parametrize(("lang", "sidebar"), [("en", "sidebar"), ("ko", "사이드바")])
+def test_on_a_projector_the_animation_caption_says_where_the_logits_are(apptest, lang, sidebar):
+    """The caption under the animation said "with the logits above": on a projector they
+    are in the folded sidebar, and nothing above the chart holds them."""
+    texts = TEXTS[lang]
+    captions = [c.value for c in _run(apptest, lang, {}, present=True).caption]
+    assert texts["animation_caption_present"] in captions
+    assert texts["animation_caption"] not in captions
+    assert sidebar in texts["animation_caption_present"] and "»" in texts[
+        "animation_caption_present"]
+    assert "above" not in EN["animation_caption_present"]
+    assert "위의 로짓" not in KO["animation_caption_present"]
+    captions = [c.value for c in _run(apptest, lang, {}).caption]
+    assert texts["animation_caption"] in captions  # the panel is on the page, above
+    assert texts["animation_caption_present"] not in captions
+
+
+# ---------------------------------------------------------------- argmax vs soft argmax
+
+def _markdown(at) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize(("logits", "T", "key"), [
+    ("1,3,0,2", "1", "soft_argmax"),
+    ("10000,-10000,0", "1", "soft_argmax_saturated"),  # the preset "Extreme"
+    ("1,3,0,2", "0.01", "soft_argmax"),  # 3.7×10⁻⁴⁴: small, but there
+    ("1,10,0,2", "0.01", "soft_argmax_saturated"),
+    ("1,1,1,1", "1", "soft_argmax_tie"),  # the preset "Four-way tie"
+])
+def test_the_soft_argmax_sentence_fits_the_numbers_beside_it(apptest, lang, logits, T, key):
+    """Beside softmax = [1, 0, 0] it said "the others keep some probability", and beside
+    four equal shares "the largest logit still gets the most": each case has its words."""
+    texts = TEXTS[lang]
+    at = _run(apptest, lang, {"logits": logits, "T": T})
+    z = pg.parse_logits(logits)
+    views = pg.softmax_views(z, float(T))
+    hard = ", ".join(fmt_text(v) for v in views.argmax)
+    soft = ", ".join(fmt_text(v, 3) for v in views.softmax)
+    shown = _markdown(at)
+    assert texts[key].format(z=", ".join(fmt_text(v) for v in z), hard=hard, soft=soft, T=T,
+                             count=int(np.count_nonzero(z == z.max()))) in shown
+    others = {"soft_argmax", "soft_argmax_saturated", "soft_argmax_tie"} - {key}
+    assert not any(texts[k].rsplit("}", 1)[-1] in shown for k in others)
+    # what each sentence says is what the numbers in it show
+    assert (soft == hard) == (key == "soft_argmax_saturated")
+    if key == "soft_argmax_tie":
+        assert len(set(soft.split(", "))) == 1 and hard.startswith("1, ")
+
+
+def test_the_old_sentence_was_wrong_beside_a_saturated_softmax():
+    """What the page said before, read against what it showed."""
+    assert "the others keep some probability" in EN["soft_argmax"]
+    assert "the others keep some probability" not in EN["soft_argmax_saturated"]
+    assert "still gets the most" not in EN["soft_argmax_tie"]
+
+
+# ---------------------------------------------------------------- the loss curve's caption
+
+def _loss_curve(at) -> tuple[np.ndarray, np.ndarray]:
+    """x and the loss of the loss-curve chart (float32 JSON, as the page sends it)."""
+    import base64
+
+    def values(v):
+        if isinstance(v, dict):
+            return np.frombuffer(base64.b64decode(v["bdata"]), dtype=v["dtype"]).astype(float)
+        return np.array(v, dtype=float)
+
+    loss = _chart(at, "loss_curve")["data"][0]
+    return values(loss["x"]), values(loss["y"])
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize(("target", "drag", "T", "key"), [
+    ("1", "1", "1", "drag_true"), ("1", "2", "1", "drag_wrong"),
+    ("0.7,0.1,0.1,0.1", "1", "1", "drag_soft"), ("0.7,0.1,0.1,0.1", "3", "0.5", "drag_soft"),
+    ("3", "3", "0.1", "drag_true"),
+    ("0.001,0.333,0.333,0.333", "1", "10", "drag_soft_off"),  # lowest at -56, off the chart
+])
+def test_the_loss_curve_caption_tells_what_the_curve_does(apptest, lang, target, drag, T, key):
+    """The caption said the loss "keeps falling" for the true class and rises for a wrong
+    one, also under a soft target, whose curve falls and rises again: it now names the
+    moved class's case, and for a soft target where the drawn curve is lowest."""
+    texts = TEXTS[lang]
+    at = _run(apptest, lang, {"tab": "target", "target": target, "drag": drag, "T": T})
+    caption = next(c.value for c in at.caption if c.value.startswith(texts["drag_caption"]))
+    name = f"{'class' if lang == 'en' else '클래스'} {drag}"
+    temperature = float(T)
+    y = pg.parse_target(target, 4)[int(drag) - 1]
+    assert caption == texts["drag_caption"] + " " + texts[key].format(
+        name=name, y=fmt_text(y), lo=fmt_text(y / temperature),
+        hi=fmt_text((1 - y) / temperature),
+        best=fmt_text(pg.best_logit([1, 3, 0, 2], pg.parse_target(target, 4), int(drag) - 1,
+                                    temperature)) if key.startswith("drag_soft") else None)
+    xs, loss = _loss_curve(at)
+    if key == "drag_soft":  # the number it names is where the drawn curve is lowest
+        best = pg.best_logit([1, 3, 0, 2], pg.parse_target(target, 4), int(drag) - 1,
+                             temperature)
+        assert xs[np.argmin(loss)] == pytest.approx(best, abs=0.2)
+        assert loss[0] > loss.min() < loss[-1]  # on screen: down, then up
+    elif key == "drag_soft_off":  # it says the lowest point is off the chart: it is
+        best = pg.best_logit([1, 3, 0, 2], pg.parse_target(target, 4), 0, temperature)
+        assert not xs[0] <= best <= xs[-1]
+        assert np.all(np.diff(loss) >= -1e-6)  # on screen it only rises
+    elif key == "drag_true":
+        assert np.all(np.diff(loss) <= 1e-6)  # falls all the way
+    else:
+        assert np.all(np.diff(loss) >= -1e-6)  # rises all the way
+
+
+# ---------------------------------------------------------------- softmax (z, 0) is σ(z)
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("z", ["1.0", "-3.5", "8.0"])
+def test_the_binary_text_shows_softmax_of_z_and_0_beside_sigma(apptest, lang, z):
+    """"Softmax with two logits (z, 0) is the same as σ(z)" was a claim with nothing on the
+    page to check it by: the text now gives softmax([z, 0]) at the slider's z, and its first
+    number is the metric p = σ(z) beside it."""
+    from activations.softmax import softmax
+
+    at = _run(apptest, lang, {"tab": "binary", "bin_z": z})
+    sigma = next(m.value for m in at.metric if m.label == "p = σ(z)")
+    pair = softmax(np.array([float(z), 0.0]))
+    expected = f"[{fmt_text(pair[0])}, {fmt_text(pair[1])}]"
+    text = "\n".join(m.value for m in at.markdown)
+    assert expected in text and f"z = {fmt_text(float(z))}" in text
+    assert fmt_text(pair[0]) == sigma  # the same number, as the text says
+
+
+# ---------------------------------------------------------------- ten names on a phone
+
+TEN = "0.5,-1,2,0,1.2,-0.3,2.2,-2,0.8,1"  # the preset "Ten classes"
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize(("tab", "key"), [("softmax", "views"), ("softmax", "animation"),
+                                          ("target", "target_chart")])
+def test_on_a_phone_crowded_class_names_hang_left_of_their_bars(apptest, lang, tab, key):
+    """Plotly turns crowded names clockwise, each hanging right of its tick, and hid the
+    last ("class 10") past a phone chart's right edge: there they are turned the other
+    way. Four names fit on a phone, and a desktop keeps Plotly's own choice."""
+    def angles(at):
+        layout = _chart(at, key)["layout"]
+        return {k: v.get("tickangle") for k, v in layout.items() if k.startswith("xaxis")}
+
+    phone = angles(_run(apptest, lang, {"tab": tab, "logits": TEN}, phone=True))
+    assert phone and set(phone.values()) == {-30}
+    assert set(angles(_run(apptest, lang, {"tab": tab}, phone=True)).values()) == {None}
+    assert set(angles(_run(apptest, lang, {"tab": tab, "logits": TEN})).values()) == {None}
+
+
+# ---------------------------------------------------------------- the class table's hint
+
+@pytest.mark.parametrize("phone", [False, True])
+def test_the_class_tables_hint_speaks_to_a_finger_on_a_phone(apptest, phone):
+    """Under the class table a phone read "Double-click a cell to edit": a finger taps (a
+    second tap on a cell opens its editor, checked in Chromium with touch)."""
+    at = apptest(PAGE, lang="en", phone=phone, run=False)
+    at.session_state["table_open"] = True  # the lazy table's expander, opened
+    at.run()
+    assert not at.exception
+    captions = [c.value for c in at.caption]
+    want, other = ("table_help_touch", "table_help")[::1 if phone else -1]
+    assert EN[want].format(lo=pg.MIN_CLASSES, hi=pg.MAX_CLASSES) in captions
+    assert EN[other].format(lo=pg.MIN_CLASSES, hi=pg.MAX_CLASSES) not in captions
+    assert "click" not in EN["table_help_touch"] and "Tap" in EN["table_help_touch"]

@@ -11,6 +11,8 @@ validate them.
 
 from __future__ import annotations
 
+import unicodedata
+
 import numpy as np
 import plotly.graph_objects as go
 
@@ -37,10 +39,33 @@ def _plain(text: str) -> str:
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _class_axis(names) -> dict:
-    """Class names as tick labels on positions 0..n-1."""
-    return dict(tickmode="array", tickvals=list(range(len(names))),
+# A phone's chart: at most about this wide inside its margins (390 px screen, the page's
+# padding, the y axis's ticks).
+PHONE_PLOT_WIDTH = 300
+
+
+def _label_width(text: str, font: int = 13) -> float:
+    """About how wide ``text`` is drawn, in px, erring wide: a Hangul or CJK character is a
+    square, a Latin letter, digit or space 0.6 of one (the charts' 13 px type)."""
+    return sum(font if unicodedata.east_asian_width(c) in "WF" else 0.6 * font for c in text)
+
+
+def _crowded(names, width: float = PHONE_PLOT_WIDTH) -> bool:
+    """Whether Plotly would turn the names: the widest does not fit its class's share of
+    ``width`` px with a little room. Plotly turns them clockwise, each hanging right of its
+    tick, and hides a label that leaves the chart: on a phone "class 10" was gone."""
+    return max(_label_width(n) for n in names) + 8 > width / len(names)
+
+
+def _class_axis(names, *, phone: bool = False) -> dict:
+    """Class names as tick labels on positions 0..n-1. On a phone, names that are turned
+    are turned the other way (-30°, each hanging left of its tick, the last one too), so
+    none falls off the chart's right edge."""
+    axis = dict(tickmode="array", tickvals=list(range(len(names))),
                 ticktext=[_plain(n) for n in names])
+    if phone and _crowded(names):
+        axis["tickangle"] = -30
+    return axis
 
 
 def _panels(rows: int, cols: int, *, present: bool, height: int, titles: tuple = (),
@@ -158,7 +183,7 @@ def views_figure(names, softmax, argmax, softmin, log_softmax, *, softmax_name: 
                          below=dict(row_heights=(0.6, 0.4)))
     layout = merge(layout, dict(barmode="group", hovermode="x", yaxis=dict(range=[0, 1.12]),
                                 **_labels_whole(present)))
-    return figure(data, every_axis(layout, "xaxis", _class_axis(names)))
+    return figure(data, every_axis(layout, "xaxis", _class_axis(names, phone=stacked)))
 
 
 def _player(labels: list[str], current: int, *, frame_label: str, play: str, pause: str,
@@ -216,14 +241,15 @@ def temperature_animation(names, temperatures, probs, *, title: str, y_title: st
                    dict(hovermode="x", margin=dict(b=170 if present else 130),
                         yaxis=dict(range=[0, 1.12], title=dict(text=y_title)),
                         **_labels_whole(present)))
-    layout = stacked_player(every_axis(layout, "xaxis", _class_axis(names)), stacked)
+    layout = stacked_player(every_axis(layout, "xaxis", _class_axis(names, phone=stacked)),
+                            stacked)
     return figure([bars(probs[current])], layout,
                   [dict(data=[bars(row)], name=label) for row, label in zip(probs, labels)])
 
 
 def target_figure(names, p, y, grad, *, p_name: str, y_name: str,
                   grad_names: tuple[str, str], prob_title: str, grad_title: str,
-                  present: bool = False) -> go.Figure:
+                  present: bool = False, phone: bool = False) -> go.Figure:
     """Prediction against target (top) and the gradient in each logit (bottom); side by
     side in presentation mode, where two stacked panels would not fit under the tabs.
 
@@ -254,19 +280,26 @@ def target_figure(names, p, y, grad, *, p_name: str, y_name: str,
     layout = merge(layout, {"barmode": "group", "hovermode": "x", **_labels_whole(present),
                             axis_key(top["yaxis"]): dict(range=[0, 1.05]),
                             axis_key(bottom["yaxis"]): dict(range=[-bound, bound])})
-    return figure(data, every_axis(layout, "xaxis", _class_axis(names)))
+    return figure(data, every_axis(layout, "xaxis", _class_axis(names, phone=phone)))
 
 
 def loss_curve_figure(xs, loss, grad, x0: float, loss0: float, grad0: float, *,
                       x_title: str, loss_name: str, grad_name: str, point_name: str,
                       present: bool = False) -> go.Figure:
-    """Loss (top) and its slope (bottom) as one logit moves, with the current point."""
+    """Loss (top) and its slope (bottom) as one logit moves, with the current point.
+
+    The slope is the loss's colour, dashed, as the binary tab draws a gradient: the pink
+    it had is the colour the gradient bars above give to ∂L/∂z > 0 alone, and the slope
+    of the true class, negative all the way, was drawn in it.
+    """
     width = line_width(present)
     marker = dict(size=16 if present else 11, color=color(1), symbol="circle")
     top, bottom = cell(1, 1, 1), cell(2, 1, 1)
+    slope = _line(f32(xs), grad, grad_name, color(0), width, **bottom)
+    slope["line"]["dash"] = dash(1)
     data = [
         _line(f32(xs), loss, loss_name, color(0), width, **top),
-        _line(f32(xs), grad, grad_name, color(3), width, **bottom),
+        slope,
         # the current point on both curves, one legend entry for the pair
         _points(f32([x0]), [loss0], point_name, marker, showlegend=True, **top),
         _points(f32([x0]), [grad0], point_name, marker, showlegend=False, **bottom),

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import assert_charts_in_view, open_page, readable_text_problems, screenshot
+from .conftest import (assert_charts_in_view, open_page, phone_page, readable_text_problems,
+                       screenshot)
 
 pytestmark = pytest.mark.browser
 
@@ -89,3 +90,34 @@ def test_a_bar_label_is_whole_size_or_hidden(server, page, query, shown):
     whole = sum(s == 1 for s in scales)
     # four softmax and four log-softmax labels fit; of ten gradients, the wider bars' do
     assert whole == shown if shown is not None else 0 < whole < len(scales), scales
+
+
+@pytest.mark.parametrize(("tab", "lang"), [("softmax", "en"), ("softmax", "ko"),
+                                           ("target", "en")])
+def test_on_a_phone_every_class_keeps_its_name(server, browser, tab, lang):
+    """Ten classes on a 390 px phone: Plotly turned the names clockwise, each hanging right
+    of its bar, and hid the last one ("class 10") past the chart's right edge. Every x axis
+    of the tab's first chart now shows all ten names, inside the screen."""
+    pg = phone_page(browser)
+    try:
+        open_page(pg, f"{server}/softmax?lang={lang}&tab={tab}&logits={TEN}")
+        assert pg.locator(EXCEPTION).count() == 0
+        key = FIRST_CHART[tab]
+        per_axis = pg.evaluate("""key => {
+            const gd = document.querySelector(`.st-key-${key} .js-plotly-plot`);
+            gd.scrollIntoView({block: 'center'});
+            return [...gd.querySelectorAll('g.xtick, g.x2tick')].reduce((acc, g) => {
+                const t = g.querySelector('text');
+                if (!t || getComputedStyle(t).display === 'none' || !t.textContent) return acc;
+                const r = t.getBoundingClientRect();
+                const axis = g.classList.contains('x2tick') ? 'x2' : 'x';
+                (acc[axis] = acc[axis] || []).push([t.textContent, r.left, r.right]);
+                return acc; }, {}); }""", key)
+        names = [f"{'class' if lang == 'en' else '클래스'} {k}" for k in range(1, 11)]
+        shown = [[name for name, _, _ in labels] for labels in per_axis.values()]
+        assert shown and all(sorted(s) == sorted(names) for s in shown), per_axis
+        assert all(0 <= left and right <= 390 for labels in per_axis.values()
+                   for _, left, right in labels), per_axis
+        screenshot(pg, f"phone-softmax-ten-{tab}-{lang}", full_page=False)
+    finally:
+        pg.context.close()

@@ -57,6 +57,9 @@ EN = {
     "sliders": "Drag a logit:",
     "table": "Rename, add or remove classes",
     "table_help": "Double-click a cell to edit. Add or delete rows to have {lo} to {hi} classes.",
+    # a phone has no mouse: a second tap on a cell opens its editor
+    "table_help_touch": "Tap a cell twice to edit. Add or delete rows to have {lo} to {hi} "
+                        "classes.",
     "col_name": "Class",
     "col_name_help": "Letters, digits, spaces and hyphens; up to 20 characters.",
     "col_logit": "Logit z",
@@ -105,6 +108,23 @@ EN = {
         "some probability, and every output changes smoothly with every logit, so a loss "
         "built on it can be trained by gradient descent."
     ),
+    # several logits share the largest value: argmax picks the first of them
+    "soft_argmax_tie": (
+        "**argmax vs soft argmax.** For z = [{z}], {count} classes share the largest logit. "
+        "argmax still gives one one-hot vector, [{hard}]: it takes the first of them, as "
+        "torch.argmax does, and its gradient is 0 almost everywhere. Softmax at T = {T} "
+        "gives [{soft}]: the tied classes get equal shares, and every output changes "
+        "smoothly with every logit, so a loss built on it can be trained by gradient descent."
+    ),
+    # every other probability underflowed to 0 in float64: softmax prints argmax's vector
+    "soft_argmax_saturated": (
+        "**argmax vs soft argmax.** For z = [{z}], argmax gives the one-hot vector [{hard}]: "
+        "all or nothing, and its gradient is 0 almost everywhere. Softmax at T = {T} gives "
+        "[{soft}] here too: the gaps between the logits, divided by T, are so large that "
+        "every other probability is below the smallest number a float64 can hold (about "
+        "5×10⁻³²⁴) and rounds to 0. The log-softmax bars still tell the classes apart. Raise "
+        "T, or bring the logits closer, and the others' shares come back."
+    ),
     "temperature_explained": (
         "**Temperature.** Dividing the logits by T (multiplying by β = 1/T) changes how "
         "hard the decision is. As T → 0 (β → ∞) softmax becomes argmax; as T → ∞ (β → 0) "
@@ -123,6 +143,12 @@ EN = {
     "animation_caption": (
         "Press Play, or drag the slider under the chart: it runs in your browser over 41 "
         "temperatures from 0.01 to 100, with the logits above."
+    ),
+    # presentation mode: the logits are in the folded sidebar (a phone never presents)
+    "animation_caption_present": (
+        "Press Play, or drag the slider under the chart: it runs in your browser over 41 "
+        "temperatures from 0.01 to 100, with the logits under “Logits and class names” in "
+        "the sidebar (» at the top left)."
     ),
     # tab 2
     "target": "Target (a class number, or one weight per class)",
@@ -161,9 +187,27 @@ EN = {
     "current": "current value",
     "drag_caption": (
         "Top: the loss as this one logit is moved ±10 around its current value. Bottom: its "
-        "slope, p − y (divided by T). For the true class the loss keeps falling as the logit "
-        "grows and the slope approaches 0; for a wrong class it rises, and the slope "
-        "approaches 1/T."
+        "slope, p − y (divided by T)."
+    ),
+    # what the curves do, by the moved class's target weight y
+    "drag_true": (
+        "For {name}, the true class (y = 1), the loss keeps falling as its logit grows, and "
+        "the slope rises from −1/T = −{lo} towards 0."
+    ),
+    "drag_wrong": (
+        "For {name}, a wrong class (y = 0), the loss keeps rising as its logit grows, and "
+        "the slope climbs from 0 towards 1/T = {hi}."
+    ),
+    "drag_soft": (
+        "For {name}, with target weight y = {y}, the loss falls, then rises: it is lowest "
+        "where p = y, at a logit of {best}, where the slope crosses 0. The slope runs from "
+        "−y/T = −{lo} on the left to (1 − y)/T = {hi} on the right."
+    ),
+    # the same, with the lowest point beyond the ±10 the chart draws
+    "drag_soft_off": (
+        "For {name}, with target weight y = {y}, the loss is lowest where p = y, at a logit "
+        "of {best}, beyond this chart's range, where the slope crosses 0. The slope runs "
+        "from −y/T = −{lo} far to the left to (1 − y)/T = {hi} far to the right."
     ),
     # tab 3
     "example_intro": (
@@ -208,8 +252,9 @@ EN = {
         "loss is −log σ(z): near 0 when z is large, growing without bound as z goes "
         "negative. The gradient σ(z) − y is never larger than 1 in size, and it is large "
         "exactly when the prediction is confidently wrong. Softmax with two logits (z, 0) is "
-        "the same as σ(z), so binary cross-entropy is categorical cross-entropy with two "
-        "classes; categorical cross-entropy with one-hot labels handles three or more."
+        "the same as σ(z): at z = {z} it gives [{p1}, {p0}], this tab's p = σ(z) and 1 − p. "
+        "So binary cross-entropy is categorical cross-entropy with two classes; categorical "
+        "cross-entropy with one-hot labels handles three or more."
     ),
     # tab 5
     "regression_intro": (
@@ -335,6 +380,8 @@ KO = {
     "sliders": "로짓을 끌어 보세요:",
     "table": "클래스 이름 바꾸기, 추가, 삭제",
     "table_help": "칸을 두 번 눌러 고칩니다. 행을 추가하거나 지워 클래스를 {lo}~{hi}개로 맞추세요.",
+    "table_help_touch": "칸을 두 번 눌러 고칩니다. 행을 추가하거나 지워 클래스를 {lo}~{hi}개로 "
+                        "맞추세요.",
     "col_name": "클래스",
     "col_name_help": "글자, 숫자, 공백, 하이픈만 쓸 수 있고 20자까지입니다.",
     "col_logit": "로짓 z",
@@ -381,6 +428,21 @@ KO = {
         "조금씩 가지며, 모든 출력이 모든 로짓에 따라 매끄럽게 변하므로 이를 바탕으로 한 "
         "손실은 경사하강법으로 학습할 수 있습니다."
     ),
+    "soft_argmax_tie": (
+        "**argmax와 soft argmax.** z = [{z}]에서는 클래스 {count}개가 가장 큰 로짓을 함께 "
+        "가집니다. 그래도 argmax의 결과는 원-핫 벡터 하나, [{hard}]입니다. torch.argmax처럼 "
+        "그중 첫 번째를 고르며, 기울기는 거의 모든 곳에서 0입니다. T = {T}에서 softmax의 "
+        "결과는 [{soft}]입니다. 동점인 클래스들이 같은 몫을 받고, 모든 출력이 모든 로짓에 "
+        "따라 매끄럽게 변하므로 이를 바탕으로 한 손실은 경사하강법으로 학습할 수 있습니다."
+    ),
+    "soft_argmax_saturated": (
+        "**argmax와 soft argmax.** z = [{z}]일 때 argmax의 결과는 원-핫 벡터 [{hard}]입니다. "
+        "전부 아니면 전무이고, 기울기는 거의 모든 곳에서 0입니다. 여기서는 T = {T}에서 "
+        "softmax의 결과도 [{soft}]입니다. 로짓 사이의 차이를 T로 나눈 값이 너무 커서, 나머지 "
+        "확률이 모두 float64로 나타낼 수 있는 가장 작은 수(약 5×10⁻³²⁴)보다 작아 0으로 "
+        "반올림되기 때문입니다. log-softmax 막대는 여전히 클래스들을 구별합니다. T를 "
+        "올리거나 로짓을 서로 가깝게 하면 나머지 클래스의 몫이 돌아옵니다."
+    ),
     "temperature_explained": (
         "**온도.** 로짓을 T로 나누면(β = 1/T를 곱하면) 결정이 얼마나 단호한지가 바뀝니다. "
         "T → 0 (β → ∞)이면 softmax는 argmax가 되고, T → ∞ (β → 0)이면 모든 클래스가 "
@@ -398,6 +460,10 @@ KO = {
     "animation_caption": (
         "재생을 누르거나 그래프 아래 슬라이더를 끌어 보세요. 위의 로짓으로 0.01부터 100까지 "
         "41개 온도를 브라우저 안에서 보여 줍니다."
+    ),
+    "animation_caption_present": (
+        "재생을 누르거나 그래프 아래 슬라이더를 끌어 보세요. 사이드바(왼쪽 위의 »)의 “로짓과 "
+        "클래스 이름”에 있는 로짓으로 0.01부터 100까지 41개 온도를 브라우저 안에서 보여 줍니다."
     ),
     # tab 2
     "target": "정답 (클래스 번호, 또는 클래스마다 가중치 하나)",
@@ -432,8 +498,25 @@ KO = {
     "current": "현재 값",
     "drag_caption": (
         "위: 이 로짓 하나를 현재 값에서 ±10만큼 움직일 때의 손실. 아래: 그 기울기 p − y "
-        "(T로 나눔). 정답 클래스라면 로짓이 커질수록 손실이 계속 줄고 기울기는 0에 "
-        "가까워집니다. 오답 클래스라면 손실이 늘고 기울기는 1/T에 가까워집니다."
+        "(T로 나눔)."
+    ),
+    "drag_true": (
+        "{name}은(는) 정답 클래스입니다(y = 1). 로짓이 커질수록 손실은 계속 줄고, 기울기는 "
+        "−1/T = −{lo}에서 0을 향해 올라갑니다."
+    ),
+    "drag_wrong": (
+        "{name}은(는) 오답 클래스입니다(y = 0). 로짓이 커질수록 손실은 계속 늘고, 기울기는 "
+        "0에서 1/T = {hi}을(를) 향해 올라갑니다."
+    ),
+    "drag_soft": (
+        "{name}의 정답 가중치는 y = {y}입니다. 손실은 줄다가 다시 늘며, p = y가 되는 로짓 "
+        "{best}에서 가장 낮고 그곳에서 기울기가 0을 지납니다. 기울기는 왼쪽의 "
+        "−y/T = −{lo}에서 오른쪽의 (1 − y)/T = {hi}까지 변합니다."
+    ),
+    "drag_soft_off": (
+        "{name}의 정답 가중치는 y = {y}입니다. 손실은 p = y가 되는 로짓 {best}에서 가장 "
+        "낮고 그곳에서 기울기가 0을 지나지만, 이 지점은 그래프 범위 밖에 있습니다. 기울기는 "
+        "훨씬 왼쪽의 −y/T = −{lo}에서 훨씬 오른쪽의 (1 − y)/T = {hi}까지 변합니다."
     ),
     # tab 3
     "example_intro": (
@@ -476,7 +559,8 @@ KO = {
         "이진 교차 엔트로피는 예/아니오(True/False, 1/0) 레이블에 씁니다. 정답이 1이면 손실은 "
         "−log σ(z)로, z가 크면 0에 가깝고 z가 음수 쪽으로 갈수록 한없이 커집니다. 기울기 "
         "σ(z) − y의 크기는 1을 넘지 않으며, 예측이 자신 있게 틀렸을 때 가장 큽니다. 로짓 "
-        "(z, 0)의 softmax는 σ(z)와 같으므로, 이진 교차 엔트로피는 클래스가 둘인 범주형 교차 "
+        "(z, 0)의 softmax는 σ(z)와 같습니다. z = {z}에서 그 결과는 [{p1}, {p0}]이며, 이 탭의 "
+        "p = σ(z)와 1 − p입니다. 그래서 이진 교차 엔트로피는 클래스가 둘인 범주형 교차 "
         "엔트로피입니다. 클래스가 셋 이상이면 원-핫 레이블과 범주형 교차 엔트로피를 씁니다."
     ),
     # tab 5
