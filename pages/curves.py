@@ -318,9 +318,11 @@ def _breaks(curve: explore.Curve) -> list[tuple[str, str]]:
     """The table's rows for where f has no slope: its kinks (f bends) and its jumps (f is
     discontinuous: the step is no kink). "Kinks: none" only where f has no jump either,
     since a jump has no slope as well."""
+    def where(points) -> str:
+        return ", ".join(f"x = {_fmt(v)}" for v in points)
+
     jumps = explore.jump_points(curve)
     kinks = [v for v in curve.act.kink_points(**curve.kwargs) if v not in jumps]
-    where = lambda points: ", ".join(f"x = {_fmt(v)}" for v in points)  # noqa: E731
     rows = [(t("curves.prop_kinks"), where(kinks) or t("curves.none"))]
     if jumps:
         rows = [(t("curves.prop_jumps"), where(jumps))] + (rows if kinks else [])
