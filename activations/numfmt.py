@@ -54,6 +54,18 @@ def fmt(x, digits: int = 4) -> str:
 _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")  # the last: U+207B
 
 
+def _with_power(x, digits: int, power, times: str) -> str:
+    """:func:`fmt` with its scientific notation written as ``mantissa``, ``times``, then
+    ``power(exponent)`` for the power of ten (a mantissa of 1 or -1 as the power alone, or
+    its sign); plain decimals, nan and inf as `fmt` writes them."""
+    text = fmt(x, digits)
+    if "e" not in text:
+        return text
+    mantissa, exponent = text.split("e")
+    written = power(int(exponent))
+    return mantissa[:-1] + written if mantissa in ("1", "-1") else f"{mantissa}{times}{written}"
+
+
 def fmt_text(x, digits: int = 4) -> str:
     """:func:`fmt` for a number a student reads on the page (a sentence, a table's cell, a
     metric): scientific notation as a power of ten in superscripts, ``5.636×10⁻⁵``, as the
@@ -64,14 +76,7 @@ def fmt_text(x, digits: int = 4) -> str:
     >>> fmt_text(5.636e-5), fmt_text(-1e300), fmt_text(0.25), fmt_text(float("inf"))
     ('5.636×10⁻⁵', '-10³⁰⁰', '0.25', 'inf')
     """
-    text = fmt(x, digits)
-    if "e" not in text:  # a plain decimal, or nan / inf
-        return text
-    mantissa, exponent = text.split("e")
-    power = "10" + str(int(exponent)).translate(_SUPERSCRIPT)
-    if mantissa in ("1", "-1"):
-        return mantissa[:-1] + power
-    return f"{mantissa}\u00d7{power}"
+    return _with_power(x, digits, lambda e: "10" + str(e).translate(_SUPERSCRIPT), "\u00d7")
 
 
 def fmt_list(values, digits: int = 4, sep: str = ", ") -> str:
@@ -116,13 +121,7 @@ def fmt_tex(x, digits: int = 4) -> str:
     >>> fmt_tex(-8.1659e-5), fmt_tex(0.25), fmt_tex(1e20)
     ('-8.166 \\times 10^{-5}', '0.25', '10^{20}')
     """
-    text = fmt(x, digits)
-    if "e" not in text:  # a plain decimal, or nan / inf
-        return text
-    mantissa, exponent = text.split("e")
-    power = f"10^{{{int(exponent)}}}"
-    return power if mantissa == "1" else (
-        f"-{power}" if mantissa == "-1" else f"{mantissa} \\times {power}")
+    return _with_power(x, digits, lambda e: f"10^{{{e}}}", r" \times ")
 
 
 # Ten round mantissas a decade (steps of x1.2 to x1.33): a logarithmic run whose every value

@@ -196,15 +196,10 @@ def _controls() -> dict:
 def _grad_caption(stats, names, theory: bool, chain) -> None:
     """What the gradient chart shows, sentence by sentence as drawn (``chain``: the 0.25^n
     line, or None where none is drawn)."""
-    parts = [tr("grad_notice")]
-    if figs.draws_zero_strips(stats):
-        parts.append(tr("grad_notice_zero"))
-    if len(stats) > 1:  # runs that meet draw nested markers
-        parts.append(tr("grad_overlap"))
-    parts.append(tr("grad_notice_theory" if theory else "grad_notice_no_theory"))
-    if chain is not None:
-        parts.append(tr("grad_notice_chain"))
-    st.caption(" ".join(parts))
+    st.caption(_joined("grad_notice", figs.draws_zero_strips(stats) and "grad_notice_zero",
+                       len(stats) > 1 and "grad_overlap",  # runs that meet: nested markers
+                       "grad_notice_theory" if theory else "grad_notice_no_theory",
+                       chain is not None and "grad_notice_chain"))
     # Runs whose measurement parts from the theory's line, grouped by the reason
     # (gradflow.theory_parts): each reason told once, for the runs it concerns.
     tolerance = figs.theory_tolerance(stats, chain, present)
