@@ -6,7 +6,7 @@ import activations
 from activations import tour
 from ui import cached
 from ui.frame import PAGES, chart, on_phone, page_link, presenting, require_app_frame
-from ui.i18n import lang, t
+from ui.i18n import t
 
 require_app_frame()  # first: a fresh process may run a page without app.py
 
@@ -22,8 +22,9 @@ with st.container(key="home_links", gap="xxsmall"):
         page_link(key, t(f"home.what_{key}", steps=len(tour.STEPS)), PAGES[key][1], "stretch")
 
 st.subheader(t("home.gallery_header"))
-st.caption(t("home.count", n=len(activations.names())))
-
+# What the lines are, before the grid: under it, the key came three screens after the
+# first panel on a projector.
+st.caption(f'{t("home.count", n=len(activations.names()))} {t("home.gallery_caption")}')
 
 names = activations.names()
 # On a phone five panels a row are 60 px wide: their titles ran into each other and their
@@ -31,16 +32,23 @@ names = activations.names()
 columns = 3 if on_phone() else 5
 chart(cached.gallery_figure(tuple(names), t("home.f"), t("home.df"), presenting(), columns),
       key="gallery", filename="activation-gallery", alt=t("home.alt_gallery", n=len(names)))
-st.caption(t("home.gallery_caption"))
 
 st.subheader(t("home.explore_header"))
-# A plain relative link works in the full app and when this page runs alone. Column c holds
-# every fifth name from c, one Markdown block per column (a hard line break between links),
-# as the gallery above lays them out. A link is the name alone (the header says what it
-# does): "Explore Identity (linear)" took two lines and put the rows out of step.
-links = [f"[{activations.get(name).label}](curves?fn={name}&lang={lang()})" for name in names]
-if on_phone():  # columns stack on a phone: one paragraph in the gallery's order instead
-    st.markdown(" · ".join(links))
-else:
-    for c, column in enumerate(st.columns(5)):
-        column.markdown("  \n".join(links[c::5]))
+# Page links in the gallery's order: column c holds every fifth name from c, as the gallery
+# lays them out; on a phone, where columns stack, one wrapped row of them instead. A link
+# is the name alone (the header says what it does): "Explore Identity (linear)" took two
+# lines and put the rows out of step.
+def _explore(name: str) -> None:
+    page_link("curves", activations.get(name).label, PAGES["curves"][1], query={"fn": name})
+
+
+with st.container(key="explore_links"):
+    if on_phone():
+        with st.container(horizontal=True, gap="xxsmall"):
+            for name in names:
+                _explore(name)
+    else:
+        for c, column in enumerate(st.columns(5)):
+            with column.container(gap="xxsmall"):
+                for name in names[c::5]:
+                    _explore(name)

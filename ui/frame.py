@@ -97,15 +97,20 @@ def no_such_page_note() -> None:
         st.warning(t(touch("common.no_such_page")), icon=":material/wrong_location:")
 
 
-def page_link(page: str, label: str, icon: str, width: str = "content") -> None:
-    """A link to another page of the app (a key of ``PAGES``). When a page runs alone (as
-    under AppTest) the app's navigation does not exist: a plain Markdown link instead."""
+def page_link(page: str, label: str, icon: str | None = None, width: str = "content",
+              query: dict[str, str] | None = None) -> None:
+    """A link to another page of the app (a key of ``PAGES``), opened with ``query`` in its
+    address. It keeps the session: the language, presentation mode and the tour stay as
+    they are (a Markdown link opened a new tab, a new session without them). When a page runs
+    alone (as under AppTest) the app's navigation does not exist: a plain Markdown link."""
+    from urllib.parse import urlencode
+
     from streamlit.errors import StreamlitPageNotFoundError
 
     try:
-        st.page_link(PAGES[page][0], label=label, icon=icon, width=width)
+        st.page_link(PAGES[page][0], label=label, icon=icon, width=width, query_params=query)
     except StreamlitPageNotFoundError:
-        st.markdown(f"[{label}](/{page})")
+        st.markdown(f"[{label}](/{page}{'?' + urlencode(query) if query else ''})")
 
 
 def fragment(func):

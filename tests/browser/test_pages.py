@@ -347,3 +347,21 @@ def test_home_explorer_links_line_up_as_the_gallery_does(browser, server, query)
         assert grid == [list(names[r * 5:r * 5 + 5]) for r in range(5)]
     finally:
         pg.context.close()
+
+
+def test_home_explorer_link_keeps_the_lecturers_session(browser, server):
+    """A click on an activation under the gallery opens it in the explorer in the same tab
+    and session: a lecturer's presentation mode and Korean stay on. (A Markdown link opened
+    a new tab, a fresh session in English without presentation mode.)"""
+    pg = new_page(browser, 1280, 720)
+    try:
+        open_page(pg, f"{server}/?lang=ko&present=true")
+        pg.locator('[data-testid="stMain"] a[href*="curves?fn=mish"]').click()
+        pg.wait_for_url(lambda url: urlsplit(url).path.strip("/") == "curves")
+        wait_idle(pg)
+        query = dict(pair.split("=") for pair in urlsplit(pg.url).query.split("&"))
+        assert query == {"fn": "mish", "lang": "ko", "present": "true"}
+        assert len(pg.context.pages) == 1
+        assert "활성화 함수 탐색기" in visible_text(pg)
+    finally:
+        pg.context.close()
