@@ -19,9 +19,13 @@ softmax (0/0) and a logit of ``+inf`` none either (it would take all the mass, a
 gives nan for both): both raise ``ValueError``.
 
 Float32 input gives float32 output; integer and bool input is computed in float64.
+
+``logit_sweep`` moves one logit alone and returns that class's output under softmax and
+under argmax, with their slopes: the picture behind "argmax has no usable gradient".
 """
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 import scipy.special
@@ -35,6 +39,8 @@ __all__ = [
     "softmax_jacobian",
     "entropy",
     "naive_softmax",
+    "LogitSweep",
+    "logit_sweep",
 ]
 
 
@@ -232,3 +238,118 @@ def naive_softmax(z, axis=-1):
     with np.errstate(all="ignore"):
         e = np.exp(z)
         return e / np.sum(e, axis=axis, keepdims=True)
+
+
+# The slope bump p (1 - p) / T is half its height where p (1 - p) = 1/8, i.e. where
+# (z_k - c) / T = +-ln((1 + 1/sqrt 2) / (1 - 1/sqrt 2)) = +-2 asinh(1): 4 asinh(1) T wide.
+BUMP_WIDTH_PER_T = 4.0 * math.asinh(1.0)  # 3.5255
+SWEEP_SPAN = 4.0  # the sweep reaches at least this far either side of the jump
+SWEEP_POINTS = 241  # evenly spaced over the sweep
+BUMP_POINTS = 121  # more across the bump, c +- 12 T (p from 6e-6 to 1 - 6e-6)
+
+
+@dataclass(frozen=True)
+class LogitSweep:
+    r"""Class k's output as its logit :math:`z_k` alone moves, under softmax and argmax.
+
+    Arrays are float64 of shape (S,), one entry per value of ``xs`` (increasing).
+
+    ``soft`` is :math:`p_k = \mathrm{softmax}(z / T)_k` and ``soft_slope`` its derivative
+    :math:`\partial p_k / \partial z_k = p_k (1 - p_k) / T`, a bump that peaks at
+    ``peak`` = 1/(4T) where :math:`p_k = 1/2`, at ``midpoint``
+    :math:`c = T \log \sum_{j \ne k} e^{z_j / T}` (the others' soft maximum: at least
+    ``jump``, at most ``jump + T log(n - 1)``), and is ``bump_width`` wide at half height.
+    ``hard`` is entry k of argmax's one-hot vector: 0 left of ``jump``
+    (:math:`m = \max_{j \ne k} z_j`), 1 right of it, and at it 1 only if class k ``wins_tie``
+    (it comes before every other class whose logit is m: argmax takes the first of the tied,
+    as ``np.argmax`` and ``torch.argmax`` do). Its slope is 0 everywhere but at the jump,
+    where it has none.
+
+    ``z`` is the current :math:`z_k`; ``p``, ``slope`` and ``h`` the three values there
+    (``at_jump``: z = m, where argmax's slope does not exist).
+    """
+
+    k: int
+    xs: np.ndarray
+    soft: np.ndarray
+    soft_slope: np.ndarray
+    hard: np.ndarray
+    jump: float
+    wins_tie: bool
+    midpoint: float
+    peak: float
+    bump_width: float
+    z: float
+    p: float
+    slope: float
+    h: float
+    at_jump: bool
+
+
+def _class_k_and_slope(rows, k: int, t: float) -> tuple[np.ndarray, np.ndarray]:
+    """p_k of each row of logits and p_k (1 - p_k) / t, with 1 - p_k summed from the other
+    classes' shares (1 - p_k itself is 0 once p_k rounds to 1, where the slope is not)."""
+    probs = softmax(rows, temperature=t)  # rows' shape
+    p = probs[..., k]
+    rest = np.delete(probs, k, axis=-1).sum(axis=-1)
+    # Divided in float64; only below T ~ 1e-308 can the peak pass the float range (inf).
+    with np.errstate(over="ignore"):
+        return p, p * rest / np.float64(t)
+
+
+def logit_sweep(z, k: int, temperature=1.0, span: float = SWEEP_SPAN) -> LogitSweep:
+    r"""Move logit ``k`` of ``z`` alone across the others and sample its output.
+
+    The sweep is centred on the jump m (the largest other logit) and reaches
+    ``max(span, 1.25 |z_k - m|)`` either side, so the current :math:`z_k` is in it; it
+    depends on the logits only, not on T, so a smaller T shows the same range with a
+    narrower bump. Besides `SWEEP_POINTS` even steps it samples `BUMP_POINTS` across the
+    bump (c +- 12 T), so a bump far narrower than a step (T = 0.01) is still drawn, and it
+    holds m, c and the current :math:`z_k` exactly.
+
+    Args:
+        z: 1-D finite logits, at least two.
+        k: the class whose logit moves (0-based).
+        temperature: :math:`T > 0`. Default: 1.0.
+        span: the least reach either side of the jump. Default: `SWEEP_SPAN`.
+
+    Returns:
+        A `LogitSweep`, finite everywhere for T above ~1e-308.
+
+    Raises:
+        ValueError: for logits that are not 1-D, fewer than two, or not all finite, a
+        class out of range, or a temperature that is not a finite number > 0.
+    """
+    t = _check_temperature(temperature)
+    z = np.asarray(z, dtype=np.float64)
+    if z.ndim != 1 or z.size < 2 or not np.isfinite(z).all():
+        raise ValueError(f"logit_sweep expects 1-D finite logits, at least two; got {z!r}")
+    k = int(k)
+    if not 0 <= k < z.size:
+        raise ValueError(f"class {k} is out of range for {z.size} logits")
+    others = np.delete(z, k)  # (n - 1,)
+    m = float(others.max())
+    # c = m + T log sum exp((z_j - m) / T): each term <= 0, so nothing overflows
+    midpoint = m + t * float(scipy.special.logsumexp(_shifted_logits(others, t, -1)))
+    reach = max(float(span), 1.25 * abs(float(z[k]) - m))
+    lo, hi = m - reach, m + reach
+    bump = np.linspace(midpoint - 12 * t, midpoint + 12 * t, BUMP_POINTS)  # (BUMP_POINTS,)
+    xs = np.unique(np.concatenate([
+        np.linspace(lo, hi, SWEEP_POINTS), bump[(bump > lo) & (bump < hi)],
+        [m, float(z[k])] + ([midpoint] if lo < midpoint < hi else [])]))  # (S,) sorted
+    rows = np.tile(z, (xs.size, 1))  # (S, n): one row per value of z_k
+    rows[:, k] = xs
+    soft, soft_slope = _class_k_and_slope(rows, k, t)
+    # at z_k = m, class k ties with the others at m and wins if it comes before them all
+    index = np.arange(z.size)  # (n,)
+    wins_tie = bool(k < index[(z == m) & (index != k)][0])
+    hard = np.where(xs > m, 1.0, 0.0)
+    hard[xs == m] = float(wins_tie)
+    p, slope = _class_k_and_slope(z, k, t)
+    with np.errstate(over="ignore"):
+        peak = 0.25 / np.float64(t)
+    return LogitSweep(
+        k=k, xs=xs, soft=soft, soft_slope=soft_slope, hard=hard, jump=m, wins_tie=wins_tie,
+        midpoint=midpoint, peak=float(peak), bump_width=BUMP_WIDTH_PER_T * t, z=float(z[k]),
+        p=float(p), slope=float(slope),
+        h=1.0 if z[k] > m or (z[k] == m and wins_tie) else 0.0, at_jump=bool(z[k] == m))

@@ -3,12 +3,13 @@
 Shared link parameters: ``logits`` (comma-separated numbers), ``T`` (the temperature, a
 value on the slider's grid such as ``T=0.5``), ``target`` (a class number such as ``2``,
 or one weight per class), ``drag`` (the class whose logit the loss curve sweeps, by
-number), and the other tabs' own controls: ``bin_z``, ``outlier`` (the regression tab's
-push, 0 to 20), ``shift`` and ``dtype``. The logits and class names at the top feed the
-first two tabs, where the temperature sits above the charts it drives (a fragment: moving
-T reruns those charts alone); the other tabs are self-contained, and the controls of the
-last three rerun their own tab alone. ``tab`` (softmax, target, example, binary,
-regression, stability) opens that tab.
+number), ``sweep`` (the class whose logit the argmax-vs-softmax chart moves, by number;
+none: the class with the largest logit), and the other tabs' own controls: ``bin_z``,
+``outlier`` (the regression tab's push, 0 to 20), ``shift`` and ``dtype``. The logits and
+class names at the top feed the first two tabs, where the temperature sits above the charts
+it drives (a fragment: moving T reruns those charts alone); the other tabs are
+self-contained, and the controls of the last three rerun their own tab alone. ``tab``
+(softmax, target, example, binary, regression, stability) opens that tab.
 """
 
 import numpy as np
@@ -18,7 +19,7 @@ import streamlit as st
 from activations import playground as pg
 from activations.numfmt import fmt_chart, fmt_tex, fmt_text
 from activations.figures import softmax as figs
-from activations.softmax import entropy, softmax
+from activations.softmax import entropy, logit_sweep, softmax
 from ui.frame import (chart, display_math, fragment, latex, lazy_tabs, on_phone, presenting,
                       require_app_frame, tab_rule, text_table, wide_gap)
 from ui.i18n import lang, t
@@ -237,6 +238,8 @@ with alerts:  # the tabs and their own link values
     guard("softmax", [tab_rule(TABS, TAB_LABELS),
                       urlstate.number("outlier", 0.0, pg.OUTLIER_MAX, 0.0),
                       urlstate.number("drag", 1, pg.MAX_CLASSES, 1, integer=True),
+                      urlstate.number("sweep", 1, pg.MAX_CLASSES, t("softmax.sweep_largest"),
+                                      integer=True),
                       urlstate.number("bin_z", -10.0, 10.0, 1.0),
                       urlstate.number("shift", -2000, 2000, 1000, integer=True),
                       urlstate.choice("dtype", DTYPES, DTYPES[0])])
@@ -248,9 +251,70 @@ _check_repeated_links(alerts)
 # Lazy tabs: only the open one runs and sends its charts, so moving T redraws two charts,
 # not eight (a rerun 85 -> 30 ms; a tab change is a rerun). ``tab=<id>`` links open one.
 tabs = lazy_tabs(TABS, TAB_LABELS,
-                 keep=("target", "drag", "bin_z", "outlier", "shift", "dtype", "logits", "T"))
+                 keep=("target", "drag", "sweep", "bin_z", "outlier", "shift", "dtype", "logits",
+                       "T"))
 
 # --- tab 1: softmax and temperature ---
+def _sweep_from_link(values) -> None:
+    """The swept class (`_sweep`), from the link by its number (1-based, like ``drag``), or
+    the class with the largest logit; kept while the visitor stays, until the classes it
+    names are gone. The guard allows 1 to the most classes; a number past this link's own
+    classes is named in a warning, not dropped silently."""
+    n = values.size
+    k = st.session_state.get("sweep")
+    if isinstance(k, int) and 0 <= k < n:
+        return
+    largest = int(np.argmax(values))  # the first of the tied, as argmax takes it
+    raw = None if k is not None else st.query_params.get("sweep")
+    linked = parse_number(raw or "", 1, n, integer=True)
+    if raw and linked is None:
+        alerts.warning(t("common.bad_number", name="sweep", lo=1, hi=n,
+                         default=t("softmax.sweep_largest")), icon=WARN)
+    st.session_state["sweep"] = largest if linked is None else linked - 1
+
+
+def _sweep_caption(sweep, name: str) -> str:
+    """What the sweep chart shows, sentence by sentence, from its own numbers: the current
+    point (on the jump itself, where argmax has no slope, the jump's sentence is that one;
+    a softmax slope that underflowed to 0 is said to be one), then the bump's peak, on the
+    chart or right of it."""
+    now = "sweep_now_jump" if sweep.at_jump else (
+        "sweep_now_saturated" if sweep.slope == 0 else "sweep_now")
+    peak = "sweep_peak_on" if sweep.midpoint < sweep.xs[-1] else "sweep_peak_off"
+    parts = [t(f"softmax.{now}", name=name, z=fmt_text(sweep.z), p=fmt_text(sweep.p),
+               slope=fmt_text(sweep.slope), h=fmt_text(sweep.h))]
+    if not sweep.at_jump:
+        parts.append(t("softmax.sweep_jump", m=fmt_text(sweep.jump)))
+    parts.append(t(f"softmax.{peak}", peak=fmt_text(sweep.peak), c=fmt_text(sweep.midpoint),
+                   width=fmt_text(sweep.bump_width)))
+    return " ".join(parts)
+
+
+@fragment
+def _sweep(values, names, temperature: float) -> None:
+    """One class's logit moved alone: argmax's step beside softmax's S-curve, and their
+    slopes. Its class picker reruns this alone; T (the fragment around it) reruns it too.
+    The class is seeded by `_sweep_from_link` and kept in the link by number."""
+    k = st.selectbox(t("softmax.sweep"), list(range(values.size)), key="sweep",
+                     format_func=lambda i: f"{i + 1}: {names[i]}", help=t("softmax.sweep_help"),
+                     width=320)
+    urlstate.write("sweep", str(k + 1), str(int(np.argmax(values)) + 1))
+    sweep = logit_sweep(values, k, temperature)
+    phone = on_phone()
+    chart(cached.kept(("logit_sweep", tuple(names), tuple(values.tolist()), k, temperature,
+                       lang(), present, phone), lambda: figs.logit_sweep_figure(
+        sweep, softmax_name=t("softmax.sweep_softmax", T=pg.format_temperature(temperature)),
+        argmax_name=t("softmax.argmax"), point_name=t("softmax.current"),
+        undefined_text=t("softmax.sweep_undefined"),
+        peak_text=t("softmax.sweep_peak", peak=fmt_chart(sweep.peak)),
+        p_title=t("softmax.sweep_p_title", name=names[k]),
+        slope_title=t("softmax.sweep_slope_title"), x_title=t("softmax.drag_x", name=names[k]),
+        present=present, phone=phone)), key="logit_sweep", filename="argmax-vs-softmax",
+        alt=t("softmax.alt_sweep", name=names[k], lo=fmt_chart(sweep.xs[0]),
+              hi=fmt_chart(sweep.xs[-1]), m=fmt_chart(sweep.jump), z=fmt_chart(sweep.z)))
+    st.caption(_sweep_caption(sweep, names[k]))
+
+
 @fragment
 def _views(values, names) -> None:
     """T and what it drives: moving T reruns this alone, not the page."""
@@ -284,6 +348,7 @@ def _views(values, names) -> None:
         soft=", ".join(fmt_text(v, 3) for v in views.softmax),
         T=pg.format_temperature(temperature),
         count=int(np.count_nonzero(values == values.max()))))
+    _sweep(values, names, temperature)  # the picture of that paragraph, right under it
     # Text columns through fmt_text: a float column would print 1e-14 as a row of zeros.
     text_table({
         t("softmax.col_name"): list(names),
@@ -362,6 +427,7 @@ def _target(values, names, y) -> None:
 if tabs[0].open:  # only the chosen tab runs (a tab change reruns the page)
     with tabs[0]:
         values, names, _ = _class_panel()
+        _sweep_from_link(values)
         _views(values, names)
         st.subheader(t("softmax.animation_header"))
         chart(cached.temperature_animation(tuple(values.tolist()), tuple(names),

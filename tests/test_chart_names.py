@@ -20,7 +20,7 @@ VIEWS = [
     ("gradient_flow", {}, {"gf_grad", "gf_box", "gf_frac"}),
     ("gradient_flow", {"heat": True}, {"gf_heat"}),
     ("playground", {}, {"playground"}),
-    ("softmax", {"tab": "softmax"}, {"views", "animation"}),
+    ("softmax", {"tab": "softmax"}, {"views", "logit_sweep", "animation"}),
     ("softmax", {"tab": "target"}, {"target_chart", "loss_curve"}),
     ("softmax", {"tab": "example"}, {"example_chart"}),
     ("softmax", {"tab": "binary"}, {"binary_chart"}),

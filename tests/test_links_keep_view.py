@@ -49,6 +49,7 @@ KEPT = {
     ("pages/playground.py", "reg"): ({"reg": "l2"}, "l2"),
     ("pages/tour.py", "tour_pick"): ({"step": "xor"}, "2. A nonlinearity solves XOR"),
     ("pages/softmax.py", "drag"): ({"tab": "target", "drag": "3"}, 2),
+    ("pages/softmax.py", "sweep"): ({"sweep": "3"}, 2),
     ("pages/training.py", "dataset"): ({"dataset": "moons"}, "moons"),
     ("pages/training.py", "act"): ({"act": "relu"}, "relu"),
     ("pages/training.py", "optimizer"): ({"optimizer": "sgd"}, "sgd"),

@@ -14,11 +14,12 @@ PAGE = "pages/softmax.py"
 
 
 def _y(trace) -> np.ndarray:
-    """A trace's y values from the figure JSON (plotly sends float32 arrays as base64)."""
+    """A trace's y values from the figure JSON (plotly sends float32 arrays as base64; a
+    gap in a line is None, read as NaN)."""
     y = trace["y"]
     if isinstance(y, dict):
         return np.frombuffer(base64.b64decode(y["bdata"]), dtype=y["dtype"]).astype(float)
-    return np.array(y, dtype=float)
+    return np.array([np.nan if v is None else v for v in y], dtype=float)
 
 
 def _x(trace) -> np.ndarray:
@@ -59,11 +60,13 @@ def test_default_view(apptest, lang):
     assert at.text_input(key="logits").value == "1,3,0,2"
     assert at.select_slider(key="T").value == 1.0
     assert len(at.tabs) == 6
-    # only the open tab runs: the first, with its two charts
-    assert len(at.get("plotly_chart")) == 2
+    # only the open tab runs: the first, with its three charts (the views, argmax's step
+    # beside softmax's S-curve, the temperature animation)
+    assert len(at.get("plotly_chart")) == 3
 
 
-CHARTS = {"softmax": {"views", "animation"}, "target": {"target_chart", "loss_curve"},
+CHARTS = {"softmax": {"views", "logit_sweep", "animation"},
+          "target": {"target_chart", "loss_curve"},
           "example": {"example_chart"}, "binary": {"binary_chart"},
           "regression": {"regression_chart", "outlier_chart"}, "stability": set()}
 
@@ -197,6 +200,12 @@ def test_extreme_logits_at_lowest_temperature_stay_finite(apptest):
     assert p[0] == pytest.approx(1.0) and p.sum() == pytest.approx(1.0)
     for tr in _chart(at, "animation")["data"]:
         assert np.all(np.isfinite(_y(tr)))
+    sweep = _chart(at, "logit_sweep")  # the step, the S-curve and their slopes
+    for tr in sweep["data"]:
+        x, y = _x(tr), _y(tr)
+        assert np.all(np.isfinite(x[~np.isnan(x)])) and np.all(np.isfinite(y[~np.isnan(y)]))
+    for axis in ("xaxis", "xaxis2", "yaxis", "yaxis2"):
+        assert np.all(np.isfinite(sweep["layout"][axis]["range"])), axis
     at = apptest(PAGE, query={**query, "tab": "target"})
     assert not at.exception and not at.warning
     target = _chart(at, "target_chart")

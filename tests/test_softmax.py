@@ -16,6 +16,7 @@ from hypothesis.extra import numpy as hnp
 from activations.softmax import (
     entropy,
     log_softmax,
+    logit_sweep,
     naive_softmax,
     softmax,
     softmax_jacobian,
@@ -386,3 +387,144 @@ def test_naive_softmax_overflows_without_warning():
     assert np.all(np.isnan(naive_softmax(np.array([100.0, 0.0], np.float32))[:1]))
     # ... while the stable version is fine.
     np.testing.assert_array_equal(softmax([1000.0, 0.0]), [1.0, 0.0])
+
+
+# --- one logit moved alone: softmax's S-curve and argmax's step ---------------------------
+
+
+def mp_class_k(z, k, x, temperature):
+    """p_k with z_k = x, and its derivative in x (mp.diff), in mpmath."""
+    others = [mp.mpf(float(v)) / mp.mpf(temperature) for j, v in enumerate(z) if j != k]
+
+    def p(t):
+        mine = t / mp.mpf(temperature)
+        return mp.exp(mine) / (mp.exp(mine) + mp.fsum(mp.exp(v) for v in others))
+
+    at = mp.mpf(float(x))
+    return p(at), mp.diff(p, at)
+
+
+SWEEPS = [  # (logits, class, T): the page's default, its extremes, ties, two classes
+    ([1.0, 3.0, 0.0, 2.0], 1, 1.0), ([1.0, 3.0, 0.0, 2.0], 0, 0.3),
+    ([1.0, 3.0, 0.0, 2.0], 1, 10.0), ([2.0, 1.9, 0.5], 0, 1.0), ([0.5, -0.5], 1, 2.0),
+    ([2.0, 2.0, 0.0], 1, 0.7),
+]
+
+
+@pytest.mark.parametrize(("z", "k", "temperature"), SWEEPS)
+def test_logit_sweep_matches_mpmath_and_its_derivative(z, k, temperature):
+    s = logit_sweep(z, k, temperature)
+    picks = np.linspace(0, s.xs.size - 1, 25).astype(int)  # 25 of the sampled z_k
+    for x, p, slope in zip(s.xs[picks], s.soft[picks], s.soft_slope[picks]):
+        mp_p, mp_slope = mp_class_k(z, k, x, temperature)
+        assert p == pytest.approx(float(mp_p), rel=1e-12, abs=1e-300)
+        assert slope == pytest.approx(float(mp_slope), rel=1e-9, abs=1e-300)
+    # the current point, read off the same references
+    mp_p, mp_slope = mp_class_k(z, k, z[k], temperature)
+    assert (s.z, s.p) == (z[k], pytest.approx(float(mp_p), rel=1e-12))
+    assert s.slope == pytest.approx(float(mp_slope), rel=1e-9)
+
+
+@pytest.mark.parametrize(("z", "k", "temperature"), SWEEPS)
+def test_the_slope_matches_finite_differences_of_the_output(z, k, temperature):
+    s = logit_sweep(z, k, temperature)
+    h = 1e-6 * temperature
+
+    def p(x):
+        moved = np.array(z, dtype=float)
+        moved[k] = x
+        return softmax(moved, temperature)[k]
+
+    for x, slope in zip(s.xs[::20], s.soft_slope[::20]):
+        # a central difference is good to about eps / h = 1e-9 (rounding), 1e-5 relative
+        assert slope == pytest.approx((p(x + h) - p(x - h)) / (2 * h), rel=1e-5, abs=1e-9)
+
+
+@pytest.mark.parametrize(("z", "k", "temperature"), SWEEPS)
+def test_the_bump_peaks_at_a_quarter_over_t_where_p_is_one_half(z, k, temperature):
+    """Closed forms: p_k is a logistic curve of z_k centred at c = T log sum_{j != k}
+    e^{z_j / T}, so its slope p (1 - p) / T peaks at 1/(4T) there and is half that
+    2 T asinh(1) either side."""
+    s = logit_sweep(z, k, temperature)
+    others = [mp.mpf(float(v)) for j, v in enumerate(z) if j != k]
+    c = temperature * mp.log(mp.fsum(mp.exp(v / temperature) for v in others))
+    assert s.midpoint == pytest.approx(float(c), rel=1e-12, abs=1e-12)
+    assert s.peak == 1 / (4 * temperature)
+    assert float(mp_class_k(z, k, s.midpoint, temperature)[1]) == pytest.approx(s.peak, rel=1e-9)
+    for side in (-1, 1):
+        x = s.midpoint + side * s.bump_width / 2
+        assert float(mp_class_k(z, k, x, temperature)[1]) == pytest.approx(s.peak / 2, rel=1e-9)
+    assert s.bump_width == pytest.approx(2 * temperature * math.log(3 + 2 * math.sqrt(2)))
+    if s.xs[0] < s.midpoint < s.xs[-1]:  # sampled there: the drawn bump reaches its top
+        assert s.soft_slope.max() == pytest.approx(s.peak, rel=1e-12)
+    assert s.soft_slope.max() <= s.peak * (1 + 1e-12)
+    assert s.jump <= s.midpoint <= s.jump + temperature * math.log(len(z) - 1) + 1e-12
+
+
+@pytest.mark.parametrize(("z", "k", "temperature"), SWEEPS + [([5.0, 5.0, 5.0], 2, 1.0)])
+def test_argmax_is_a_step_at_the_largest_other_logit(z, k, temperature):
+    """Entry k of argmax's one-hot vector, row by row as np.argmax takes it (the first of
+    the tied): 0 left of the jump, 1 right of it, and at it 1 only for a class that comes
+    before every other class with that logit."""
+    s = logit_sweep(z, k, temperature)
+    assert s.jump == max(v for j, v in enumerate(z) if j != k)
+    assert s.jump in s.xs and z[k] in s.xs  # the jump and the current logit, sampled exactly
+    rows = np.tile(np.array(z, dtype=float), (s.xs.size, 1))
+    rows[:, k] = s.xs
+    np.testing.assert_array_equal(s.hard, (np.argmax(rows, axis=1) == k).astype(float))
+    at_jump = rows[s.xs == s.jump][0]
+    assert s.wins_tie == (int(np.argmax(at_jump)) == k)
+    assert s.h == float(np.argmax(z) == k)
+    assert s.at_jump == (z[k] == s.jump)
+
+
+def test_ties_go_to_the_first_class():
+    assert logit_sweep([2.0, 2.0, 0.0], 0).wins_tie
+    assert not logit_sweep([2.0, 2.0, 0.0], 1).wins_tie
+    assert not logit_sweep([2.0, 0.0, 2.0], 2).wins_tie
+    assert logit_sweep([0.0, 2.0, 2.0], 1).wins_tie
+    both = logit_sweep([2.0, 2.0, 0.0], 0)
+    assert both.at_jump and both.h == 1.0 and both.p == pytest.approx(1 / (2 + math.exp(-2)))
+
+
+def test_the_sweep_holds_the_current_logit_and_does_not_move_with_t():
+    """Centred on the jump and reaching the current logit, so a smaller T shows the same
+    range with a narrower bump; sampled densely over the bump, however narrow."""
+    z = [1.0, 3.0, 0.0, 2.0]
+    ranges = {(s.xs[0], s.xs[-1]) for s in (logit_sweep(z, 1, t) for t in (0.01, 1.0, 100.0))}
+    assert ranges == {(-2.0, 6.0)}
+    far = logit_sweep([10.0, 0.0], 0)
+    assert far.xs[0] <= 0.0 and far.xs[-1] >= 10.0  # the jump at 0 and z = 10, both in
+    narrow = logit_sweep(z, 1, 0.01)
+    inside = (narrow.xs > narrow.midpoint - narrow.bump_width / 2) & \
+        (narrow.xs < narrow.midpoint + narrow.bump_width / 2)
+    assert np.count_nonzero(inside) >= 10  # the top half of a 0.035-wide bump, drawn
+    assert np.all(np.diff(narrow.xs) > 0)
+
+
+@pytest.mark.parametrize("temperature", [0.01, 1.0, 100.0])
+@pytest.mark.parametrize(("z", "k"), [([10000.0, -10000.0, 0.0], 0),
+                                      ([10000.0, -10000.0, 0.0], 1),
+                                      ([-10000.0, -10000.0], 1), ([1e4, 1e4, 1e4], 0)])
+def test_extreme_logits_and_temperatures_stay_finite(z, k, temperature):
+    s = logit_sweep(z, k, temperature)  # warnings are errors here
+    for a in (s.xs, s.soft, s.soft_slope, s.hard):
+        assert np.isfinite(a).all()
+    assert np.all((s.soft >= 0) & (s.soft <= 1)) and np.all(s.soft_slope >= 0)
+    assert np.isfinite([s.midpoint, s.peak, s.p, s.slope, s.bump_width]).all()
+    assert s.soft_slope.max() <= s.peak * (1 + 1e-12)
+
+
+def test_a_subnormal_temperature_gives_inf_at_the_peak_without_warnings():
+    s = logit_sweep([1.0, 3.0, 0.0, 2.0], 1, 5e-324)
+    assert s.peak == math.inf and np.isposinf(s.soft_slope).any()
+    assert np.isfinite(s.soft).all() and set(np.unique(s.soft)) <= {0.0, 0.5, 1.0}
+
+
+@pytest.mark.parametrize(("z", "k", "temperature"), [
+    ([1.0], 0, 1.0), ([[1.0, 2.0]], 0, 1.0), ([1.0, np.nan], 0, 1.0), ([1.0, -np.inf], 0, 1.0),
+    ([1.0, 2.0], 2, 1.0), ([1.0, 2.0], -1, 1.0), ([1.0, 2.0], 0, 0.0), ([1.0, 2.0], 0, np.inf),
+])
+def test_logit_sweep_refuses_what_it_cannot_draw(z, k, temperature):
+    with pytest.raises(ValueError):
+        logit_sweep(z, k, temperature)

@@ -2,12 +2,14 @@
 Korean particles after numbers, the stability tab's and the animation's pointers to the
 sidebar on a projector, the binary chart's legend and its softmax of (z, 0), the target
 picker that names the target's class, the sentences that must fit the numbers beside them
-(argmax vs soft argmax, the loss curve's caption), crowded class names on a phone, and the
-class table's hint for a finger."""
+(argmax vs soft argmax, the loss curve's caption), crowded class names on a phone, the
+class table's hint for a finger, and the chart that moves one logit alone (argmax's step
+and its slope of 0 beside softmax's S-curve and its bump), with its caption and link."""
 
 from __future__ import annotations
 
 import json
+import math
 import re
 
 import numpy as np
@@ -15,7 +17,7 @@ import pytest
 
 from activations import playground as pg
 from activations.figures import softmax as figs
-from activations.numfmt import fmt_text
+from activations.numfmt import fmt_chart, fmt_text
 from tests.conftest import assert_stacked
 from ui.text.softmax import EN, KO
 
@@ -343,3 +345,264 @@ def test_the_class_tables_hint_speaks_to_a_finger_on_a_phone(apptest, phone):
     assert EN[want].format(lo=pg.MIN_CLASSES, hi=pg.MAX_CLASSES) in captions
     assert EN[other].format(lo=pg.MIN_CLASSES, hi=pg.MAX_CLASSES) not in captions
     assert "click" not in EN["table_help_touch"] and "Tap" in EN["table_help_touch"]
+
+
+# ---------------------------------------------------------------- one logit moved alone
+
+def _values(v) -> np.ndarray:
+    """A trace array from Plotly JSON: a list (None as NaN) or a base64 typed array."""
+    import base64
+
+    if isinstance(v, dict):
+        return np.frombuffer(base64.b64decode(v["bdata"]), dtype=v["dtype"]).astype(float)
+    return np.array([np.nan if x is None else x for x in v], dtype=float)
+
+
+def _sweep_figure(z, k, temperature, **look) -> tuple:
+    """The sweep and its figure's JSON, validated (the builder skips Plotly's checks)."""
+    import plotly.graph_objects as go
+
+    from activations.softmax import logit_sweep
+
+    sweep = logit_sweep(z, k, temperature)
+    fig = figs.logit_sweep_figure(
+        sweep, softmax_name="soft", argmax_name="hard", point_name="now",
+        undefined_text="none here", peak_text="top", p_title="P", slope_title="D",
+        x_title="x", **look)
+    go.Figure(fig.to_dict())  # raises on any invalid property
+    return sweep, json.loads(fig.to_json())
+
+
+def _traces(spec: dict, name: str, axis: str) -> list[dict]:
+    return [tr for tr in spec["data"] if tr.get("name") == name and tr["yaxis"] == axis]
+
+
+def _runs(trace) -> list[tuple[np.ndarray, np.ndarray]]:
+    """A line trace's connected pieces (x, y), split where a gap (None) breaks it."""
+    x, y = _values(trace["x"]), _values(trace["y"])
+    breaks = np.flatnonzero(np.isnan(x) | np.isnan(y))
+    return [(x[a:b], y[a:b]) for a, b in zip([0, *(breaks + 1)], [*breaks, x.size]) if b > a]
+
+
+@pytest.mark.parametrize(("z", "k", "temperature"), [
+    ([1.0, 3.0, 0.0, 2.0], 1, 1.0), ([1.0, 3.0, 0.0, 2.0], 0, 0.01),
+    ([2.0, 2.0, 0.0], 0, 1.0), ([2.0, 2.0, 0.0], 1, 100.0), ([10000.0, -10000.0, 0.0], 0, 0.01),
+])
+def test_argmaxs_step_is_drawn_as_a_jump_and_its_slope_as_0(z, k, temperature):
+    """A step drawn as one line would have a sloped segment from (m, 0) to (m, 1) or, with
+    the sampled points, across the gap between them: values argmax never takes. Each piece
+    here is flat (0 left of the jump, 1 right of it), the filled dot is where argmax's value
+    at the jump is (1 only for a class that wins the tie there) and the hollow one where it
+    is not, and the slope is 0 in every piece, a hollow dot on the jump."""
+    sweep, spec = _sweep_figure(z, k, temperature)
+    m = sweep.jump
+    (step,) = [tr for tr in _traces(spec, "hard", "y") if tr["mode"] == "lines"]
+    pieces = _runs(step)
+    assert len(pieces) == 2
+    for (x, y), level in zip(pieces, (0.0, 1.0)):
+        assert np.all(y == level)  # flat: no sloped segment anywhere
+    assert pieces[0][0].max() == m == pieces[1][0].min()  # they meet at m, 0 and 1 apart
+    assert pieces[0][0].min() == sweep.xs[0] and pieces[1][0].max() == sweep.xs[-1]
+    dots = [tr for tr in spec["data"] if tr["yaxis"] == "y" and tr["mode"] == "markers"
+            and _values(tr["x"]).tolist() == [m]]
+    filled = {float(_values(tr["y"])[0]) for tr in dots if tr["marker"]["symbol"] == "circle"}
+    hollow = {float(_values(tr["y"])[0]) for tr in dots
+              if tr["marker"]["symbol"] == "circle-open"}
+    assert filled == {float(sweep.wins_tie)} and hollow == {1.0 - sweep.wins_tie}
+    (slope,) = _traces(spec, "hard", "y2")
+    assert [np.all(y == 0.0) for _, y in _runs(slope)] == [True, True]
+    hole = [tr for tr in spec["data"] if tr["yaxis"] == "y2"
+            and tr.get("marker", {}).get("symbol") == "circle-open"]
+    assert [(_values(tr["x"])[0], _values(tr["y"])[0]) for tr in hole] == [(m, 0.0)]
+    assert any(tr.get("text") == ["none here"] and _values(tr["x"])[0] == m
+               for tr in spec["data"])
+
+
+def test_softmaxs_curves_are_the_sweeps_numbers():
+    sweep, spec = _sweep_figure([1.0, 3.0, 0.0, 2.0], 1, 0.5)
+    (soft,) = _traces(spec, "soft", "y")
+    (slope,) = _traces(spec, "soft", "y2")
+    np.testing.assert_array_equal(_values(soft["x"]), sweep.xs)  # float64: not rounded
+    np.testing.assert_allclose(_values(soft["y"]), sweep.soft, rtol=1e-6)
+    np.testing.assert_allclose(_values(slope["y"]), sweep.soft_slope, rtol=1e-6)
+    now = sorted((tr["yaxis"], float(_values(tr["y"])[0])) for tr in spec["data"]
+                 if tr.get("name") == "now")
+    assert now == [("y", pytest.approx(sweep.p, rel=1e-6)), ("y", 1.0),
+                   ("y2", 0.0), ("y2", pytest.approx(sweep.slope, rel=1e-6))]
+
+
+def test_on_the_jump_argmax_has_no_slope_to_mark():
+    """The current logit ties with the largest other: argmax's current point is on the jump,
+    where it has no slope, so the slope panel marks softmax's alone."""
+    sweep, spec = _sweep_figure([2.0, 2.0, 0.0], 1, 1.0)
+    assert sweep.at_jump
+    assert [tr["yaxis"] for tr in spec["data"] if tr.get("name") == "now"] == ["y", "y", "y2"]
+
+
+@pytest.mark.parametrize("temperature", [0.01, 0.1, 1.0, 10.0, 100.0])
+def test_the_slope_axis_fits_the_bump_and_reads_no_negative_tick(temperature):
+    """The slope panel runs from under 0 (room for the hole's label) to over 1/(4T), at
+    any T; its ticks start at 0 (a tick at -0.1 under a slope that is never negative read
+    as if it could be), and the peak's number is written only where the peak is drawn."""
+    sweep, spec = _sweep_figure([1.0, 3.0, 0.0, 2.0], 1, temperature)
+    axis = spec["layout"]["yaxis2"]
+    lo, hi = axis["range"]
+    assert lo < 0 < sweep.peak < hi
+    assert axis["tickvals"][0] == 0 and all(lo < v < hi for v in axis["tickvals"])
+    assert len(axis["tickvals"]) >= 3
+    assert axis["ticktext"] == [fmt_chart(v) for v in axis["tickvals"]]
+    peak_label = any(tr.get("text") == ["top"] for tr in spec["data"])
+    assert peak_label == (sweep.midpoint < sweep.xs[-1])
+
+
+def test_the_sweep_chart_has_a_projector_and_a_phone_size():
+    _, plain = _sweep_figure([1.0, 3.0, 0.0, 2.0], 1, 1.0)
+    _, present = _sweep_figure([1.0, 3.0, 0.0, 2.0], 1, 1.0, present=True)
+    _, phone = _sweep_figure([1.0, 3.0, 0.0, 2.0], 1, 1.0, phone=True)
+    assert plain["layout"]["height"] == figs.SWEEP_HEIGHT
+    assert present["layout"]["height"] == figs.PRESENT_SWEEP_HEIGHT <= 560  # with its picker
+    assert phone["layout"]["height"] == figs.PHONE_SWEEP_HEIGHT
+    assert present["layout"]["font"]["size"] > plain["layout"]["font"]["size"]
+    assert [a["text"] for a in plain["layout"]["annotations"]] == ["P", "D"]
+
+
+def _expected_caption(texts: dict, name: str, z, k: int, temperature: float) -> str:
+    """The caption, its numbers worked out here in mpmath: p_k, its slope p (1 - p)/T, the
+    largest other logit m, c = T log sum_{j != k} e^{z_j/T}, 1/(4T), 2 T ln(3 + 2 sqrt 2)."""
+    import mpmath
+
+    mp = mpmath.MPContext()
+    mp.dps = 40
+    e = [mp.exp(mp.mpf(v) / temperature) for v in z]
+    p = e[k] / mp.fsum(e)
+    rest = mp.fsum(x for j, x in enumerate(e) if j != k) / mp.fsum(e)  # 1 - p: e^-1000000
+    slope = p * rest / temperature
+    m = max(v for j, v in enumerate(z) if j != k)
+    c = temperature * mp.log(mp.fsum(x for j, x in enumerate(e) if j != k))
+    hard = 1.0 if (z[k] > m or (z[k] == m and k == int(np.argmax(z)))) else 0.0
+    if z[k] == m:
+        now = "sweep_now_jump"
+    elif float(slope) == 0.0:
+        assert slope > 0  # there, but below the smallest float64: as the text says
+        now = "sweep_now_saturated"
+    else:
+        now = "sweep_now"
+    reach = max(4.0, 1.25 * abs(z[k] - m))
+    peak = "sweep_peak_on" if c < m + reach else "sweep_peak_off"
+    parts = [texts[now].format(name=name, z=fmt_text(z[k]), p=fmt_text(float(p)),
+                               slope=fmt_text(float(slope)), h=fmt_text(hard))]
+    if now != "sweep_now_jump":
+        parts.append(texts["sweep_jump"].format(m=fmt_text(m)))
+    parts.append(texts[peak].format(
+        peak=fmt_text(1 / (4 * temperature)), c=fmt_text(float(c)),
+        width=fmt_text(2 * temperature * math.log(3 + 2 * math.sqrt(2)))))
+    return " ".join(parts)
+
+
+SWEEP_VIEWS = [  # (logits, T, the link's sweep, the class shown, the caption's cases)
+    ("1,3,0,2", "1", None, 1, ("sweep_now", "sweep_peak_on")),
+    ("1,3,0,2", "0.1", None, 1, ("sweep_now", "sweep_peak_on")),
+    ("1,3,0,2", "10", None, 1, ("sweep_now", "sweep_peak_off")),
+    ("1,3,0,2", "1", "3", 2, ("sweep_now", "sweep_peak_on")),
+    ("2,2,0", "1", None, 0, ("sweep_now_jump", "sweep_peak_on")),
+    ("2,2,0", "0.01", "2", 1, ("sweep_now_jump", "sweep_peak_on")),
+    ("10000,-10000,0", "0.01", None, 0, ("sweep_now_saturated", "sweep_peak_on")),
+    ("10000,-10000,0", "100", "2", 1, ("sweep_now", "sweep_peak_on")),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize(("logits", "T", "link", "k", "cases"), SWEEP_VIEWS)
+def test_the_sweep_chart_and_its_caption_say_the_same_numbers(apptest, lang, logits, T, link,
+                                                              k, cases):
+    """Under the argmax-vs-softmax paragraph: the class picker (the largest logit's class
+    unless the link names one), the chart of that class, and a caption whose numbers are
+    the chart's, worked out independently here."""
+    texts = TEXTS[lang]
+    query = {"logits": logits, "T": T, **({"sweep": link} if link else {})}
+    at = _run(apptest, lang, query)
+    assert not at.warning
+    assert at.selectbox(key="sweep").value == k
+    spec = _chart(at, "logit_sweep")
+    z = [float(v) for v in logits.split(",")]
+    name = f"{'class' if lang == 'en' else '클래스'} {k + 1}"
+    assert spec["layout"]["annotations"][0]["text"] == texts["sweep_p_title"].format(name=name)
+    captions = [c.value for c in at.caption]
+    expected = _expected_caption(texts, name, z, k, float(T))
+    assert expected in captions
+    for case in cases:  # the case's own words, not another's
+        assert texts[case].rsplit("}", 1)[-1].strip() in expected
+    # the current point drawn is the one the caption names
+    (now,) = [tr for tr in spec["data"] if tr.get("name") == texts["current"]
+              and tr["yaxis"] == "y" and tr["marker"]["color"] == figs.color(0)]
+    assert _values(now["x"])[0] == z[k]
+
+
+def test_the_picked_class_goes_into_the_link_and_a_link_opens_it(apptest):
+    at = apptest(PAGE)
+    assert at.selectbox(key="sweep").value == 1 and "sweep" not in at.query_params
+    at.selectbox(key="sweep").set_value(3).run()  # class 4
+    assert not at.exception
+    assert at.query_params["sweep"] == "4"
+    assert "class 4" in _chart(at, "logit_sweep")["layout"]["annotations"][0]["text"]
+    at.selectbox(key="sweep").set_value(1).run()  # back to the largest: a clean link
+    assert "sweep" not in at.query_params
+    at = apptest(PAGE, query={"sweep": "4"})
+    assert not at.warning and at.selectbox(key="sweep").value == 3
+
+
+def test_the_picked_class_stays_while_its_logit_moves(apptest):
+    """A student drags class 2's logit below class 4's to watch it cross the jump: the chart
+    stays on class 2 (the largest logit is class 4's now), and the link says so."""
+    at = apptest(PAGE)
+    at.slider(key="z1").set_value(1.5).run()
+    assert not at.exception
+    assert at.selectbox(key="sweep").value == 1
+    assert at.query_params["sweep"] == "2"
+    caption = "\n".join(c.value for c in at.caption)
+    p = float(np.exp(1.5) / np.exp([1, 1.5, 0, 2]).sum())
+    assert f"**At z = 1.5 now**, softmax gives p = {fmt_text(p)}" in caption
+    assert "argmax gives 0 and" in caption  # left of the jump at 2 now
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize(("bad", "lo_hi"), [("9", (1, 4)), ("abc", (1, pg.MAX_CLASSES)),
+                                            ("0", (1, pg.MAX_CLASSES))])
+def test_a_bad_sweep_in_the_link_warns_and_shows_the_largest(apptest, lang, bad, lo_hi):
+    from ui.i18n import catalog
+
+    at = _run(apptest, lang, {"sweep": bad})
+    words = catalog("common", lang)
+    lo, hi = lo_hi
+    assert [w.value for w in at.warning] == [words["bad_number"].format(
+        name="sweep", lo=lo, hi=hi, default=TEXTS[lang]["sweep_largest"])]
+    assert at.selectbox(key="sweep").value == 1 and "sweep" not in at.query_params
+
+
+def test_the_picked_class_survives_a_visit_to_another_tab(apptest):
+    at = apptest(PAGE)
+    at.selectbox(key="sweep").set_value(2).run()
+    labels = [tab.label for tab in at.tabs]
+    at.session_state["view"] = labels[1]
+    at.run()
+    at.session_state["view"] = labels[0]
+    at.run()
+    assert not at.exception and at.selectbox(key="sweep").value == 2
+
+
+def test_fewer_classes_fall_back_to_the_largest(apptest):
+    at = apptest(PAGE, query={"sweep": "4"})
+    at.text_input(key="logits").set_value("1,0,5").run()
+    assert not at.exception and not at.warning
+    assert at.selectbox(key="sweep").value == 2
+
+
+def test_t_drives_the_sweep_chart(apptest):
+    at = apptest(PAGE)
+    before = _chart(at, "logit_sweep")
+    at.select_slider(key="T").set_value(0.1).run()
+    after = _chart(at, "logit_sweep")
+    assert not at.exception
+    assert after["layout"]["yaxis2"]["range"][1] == pytest.approx(
+        10 * before["layout"]["yaxis2"]["range"][1])  # the bump 10x taller
+    assert after["layout"]["xaxis2"]["range"] == before["layout"]["xaxis2"]["range"]

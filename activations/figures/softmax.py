@@ -17,12 +17,14 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ..numfmt import fmt_chart
-from .style import (axis_key, cell, color, dash, every_axis, f32, figure, legend_on_top,
-                    line_width, merge, stacked_player, styled, subplots, two_panels)
+from .style import (THEME_TEXT, axis_key, cell, color, dash, every_axis, f32, figure,
+                    legend_on_top, line_width, merge, stacked_player, styled, subplots,
+                    two_panels)
 
 __all__ = [
     "views_figure", "temperature_animation", "target_figure", "loss_curve_figure",
     "worked_example_figure", "binary_figure", "regression_figure", "outlier_figure",
+    "logit_sweep_figure",
 ]
 
 
@@ -32,6 +34,9 @@ PRESENT_HEIGHT = 400
 PRESENT_UNDER_SLIDER = 380  # the same under a tab's own slider (binary, regression)
 PRESENT_TOP = 72  # px over a projector's panels: a legend row (font 20) and a title row
 STACKED_HEIGHT = 640  # two panels one above the other, on a phone (see `_two_panels`)
+# The logit sweep's two rows (output above, slope below): on a projector the whole chart and
+# the class picker over it fit a 1280x720 screen once scrolled to.
+SWEEP_HEIGHT, PRESENT_SWEEP_HEIGHT, PHONE_SWEEP_HEIGHT = 400, 540, 480
 
 
 def _plain(text: str) -> str:
@@ -430,3 +435,106 @@ def outlier_figure(offsets, sweep: dict, current: float, *, names: dict, x_title
                          height=520 if present else 380, stacked=stacked, down=0.22)
     layout = every_axis(layout, "xaxis", dict(title=dict(text=x_title)))
     return figure(data, every_axis(layout, "yaxis", dict(rangemode="tozero")))
+
+
+def _ticks_up_to(top: float) -> list[float]:
+    """0 and the multiples of a round step (1, 2 or 5 times a power of ten) up to ``top``,
+    three or more: the slope axis's ticks, none below 0 (a slope axis read −0.1 under a
+    curve that is never negative)."""
+    base = 10.0 ** np.floor(np.log10(top))
+    step = next(m * base for m in (5, 2, 1, 0.5) if top / (m * base) >= 2)
+    return [float(i * step) for i in range(int(top / step + 1e-9) + 1)]
+
+
+def _jump_marks(sweep, present: bool) -> list[dict]:
+    """Argmax's step at the jump m, as a textbook draws it: a filled dot at the value
+    argmax takes there, a hollow one at the value it does not (its class wins a tie only if
+    it comes first)."""
+    taken = float(sweep.wins_tie)
+    size = _marker_size(present)
+    return [
+        _points([sweep.jump], [taken], "", dict(size=size, color=color(1), symbol="circle"),
+                showlegend=False, hoverinfo="skip", **cell(1, 1, 1)),
+        _points([sweep.jump], [1.0 - taken], "",
+                dict(size=size, color=color(1), symbol="circle-open",
+                     line=dict(width=2.5 if present else 2, color=color(1))),
+                showlegend=False, hoverinfo="skip", **cell(1, 1, 1)),
+    ]
+
+
+def logit_sweep_figure(sweep, *, softmax_name: str, argmax_name: str, point_name: str,
+                       undefined_text: str, peak_text: str, p_title: str, slope_title: str,
+                       x_title: str, present: bool = False, phone: bool = False) -> go.Figure:
+    """Class k's output (top) and its slope (bottom) as its logit alone moves: softmax's S
+    and its bump against argmax's step and its flat 0, the current logit marked.
+
+    ``sweep`` is :func:`activations.softmax.logit_sweep`. Argmax's step is two flat pieces
+    with nothing drawn between them (a sloped segment would claim values argmax never
+    takes), and a filled and a hollow dot at the jump (`_jump_marks`); below, its slope is
+    0 on either side and a hollow dot on the jump, labelled ``undefined_text``: no slope
+    there. ``peak_text`` is written over the bump's top (1/(4T)) when it is on the chart.
+    The x values go as float64: beside logits of ±10000 a bump 0.05 wide (T = 0.01) would
+    round onto a few float32 values. The two labels are in the theme's text colour
+    (`THEME_TEXT`, which Streamlit swaps for it): the curves' blue on a dark page is 3.6:1.
+    """
+    width = line_width(present)
+    size = _marker_size(present)
+    top, bottom = cell(1, 1, 1), cell(2, 1, 1)
+    # the slope's axis runs from under 0 (room for the hole's label) to over the peak (room
+    # for its number), whatever T: the bump always fills the panel, its ticks say how tall
+    peak = float(sweep.peak) if np.isfinite(sweep.peak) else float(np.max(sweep.soft_slope))
+    xs = np.asarray(sweep.xs, dtype=np.float64)  # (S,)
+    lo, hi, m = float(xs[0]), float(xs[-1]), float(sweep.jump)
+    pieces = [lo, m, None, m, hi]  # argmax's two flat pieces, broken at the jump
+    current = dict(size=size + 4, symbol="diamond", line=dict(width=1, color="white"))
+    data = [
+        _line(xs, sweep.soft, softmax_name, color(0), width, legendgroup="soft", **top),
+        # solid: dashed, a bump 0.035 wide (T = 0.01) was drawn as two or three dashes
+        _line(xs, sweep.soft_slope, softmax_name, color(0), width, legendgroup="soft",
+              showlegend=False, **bottom),
+        dict(type="scatter", mode="lines", x=pieces, y=[0, 0, None, 1, 1], name=argmax_name,
+             line=dict(color=color(1), width=width), legendgroup="hard", **top),
+        # dashed, so softmax's slope shows between the dashes where it is near 0 too
+        dict(type="scatter", mode="lines", x=pieces, y=[0, 0, None, 0, 0], name=argmax_name,
+             line=dict(color=color(1), width=width, dash=dash(1)), legendgroup="hard",
+             showlegend=False, **bottom),
+        *_jump_marks(sweep, present),
+        # the jump has no slope: a hole in the flat 0, named under it (where no curve goes:
+        # softmax's slope is never below 0)
+        _points([m], [0.0], "", dict(size=size, color=color(1), symbol="circle-open",
+                                     line=dict(width=2.5 if present else 2, color=color(1))),
+                showlegend=False, hoverinfo="skip", **bottom),
+        dict(type="scatter", mode="text", x=[m], y=[-0.26 * peak], text=[_plain(undefined_text)],
+             textposition="middle center",
+             textfont=dict(size=_label_size(present) + 1, color=THEME_TEXT),
+             showlegend=False, hoverinfo="skip", cliponaxis=False, **bottom),
+        # the current logit on each curve; one legend entry for them all
+        _points([sweep.z], [sweep.p], point_name, dict(current, color=color(0)),
+                legendgroup="now", **top),
+        _points([sweep.z], [sweep.h], point_name, dict(current, color=color(1)),
+                legendgroup="now", showlegend=False, **top),
+        _points([sweep.z], [sweep.slope], point_name, dict(current, color=color(0)),
+                legendgroup="now", showlegend=False, **bottom),
+    ]
+    if not sweep.at_jump:  # on the jump argmax has no slope to mark
+        data.append(_points([sweep.z], [0.0], point_name, dict(current, color=color(1)),
+                            legendgroup="now", showlegend=False, **bottom))
+    if lo < sweep.midpoint < hi:  # the peak's number, on the side away from the current point
+        side = "top left" if sweep.z >= sweep.midpoint else "top right"
+        data.append(dict(type="scatter", mode="text", x=[sweep.midpoint],
+                         y=[1.04 * peak], text=[_plain(peak_text)], textposition=side,
+                         textfont=dict(size=_label_size(present) + 1, color=THEME_TEXT),
+                         showlegend=False, hoverinfo="skip", cliponaxis=False, **bottom))
+    height = PRESENT_SWEEP_HEIGHT if present else PHONE_SWEEP_HEIGHT if phone else SWEEP_HEIGHT
+    ticks = _ticks_up_to(1.35 * peak)
+    layout = _panels(2, 1, present=present, height=height, titles=(p_title, slope_title),
+                     shared_xaxes=True, vertical_spacing=0.16)
+    layout = merge(layout, {
+        axis_key(top["xaxis"]): dict(range=[lo, hi]),
+        axis_key(bottom["xaxis"]): dict(range=[lo, hi], title=dict(text=x_title)),
+        axis_key(top["yaxis"]): dict(range=[-0.12, 1.12], tickvals=[0, 0.5, 1]),
+        axis_key(bottom["yaxis"]): dict(range=[-0.42 * peak, 1.4 * peak], tickvals=ticks,
+                                        ticktext=[fmt_chart(v) for v in ticks]),
+        "hovermode": "x",
+    })
+    return figure(data, layout)

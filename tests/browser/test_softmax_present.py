@@ -5,15 +5,17 @@ With ``present=1`` each tab's first chart lies wholly in view at 1280x720 (Engli
 Korean) and 1920x1080, with the temperature slider above it on the tabs that read T (their
 logits in the sidebar); at T = 0.01 no number is a row of zeros; a bar's label is drawn
 at its size or not at all (ten classes); on a 390 px phone the logit sliders read 1, 2, 3,
-4. Screenshots for a person to look at go to ``artifacts/screenshots/``.
+4; the chart that moves one logit alone (argmax's step beside softmax's S-curve) lies whole
+on a projector under its class picker once scrolled to, and on a phone keeps its titles on
+the screen. Screenshots for a person to look at go to ``artifacts/screenshots/``.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from .conftest import (assert_charts_in_view, open_page, phone_page, readable_text_problems,
-                       screenshot)
+from .conftest import (assert_charts_in_view, chart_layout, open_page, phone_page,
+                       readable_text_problems, screenshot, wait_idle)
 
 pytestmark = pytest.mark.browser
 
@@ -119,5 +121,48 @@ def test_on_a_phone_every_class_keeps_its_name(server, browser, tab, lang):
         assert all(0 <= left and right <= 390 for labels in per_axis.values()
                    for _, left, right in labels), per_axis
         screenshot(pg, f"phone-softmax-ten-{tab}-{lang}", full_page=False)
+    finally:
+        pg.context.close()
+
+
+SCROLL_TO = "sel => document.querySelector(sel).scrollIntoView({block: 'start'})"
+
+
+@pytest.mark.parametrize(("lang", "query", "case"), [
+    ("en", "", "en"), ("ko", "", "ko"), ("en", "&logits=2,2,0", "tie"), ("en", "&T=0.01", "T0.01"),
+])
+def test_the_sweep_chart_fits_the_projector_under_its_picker(server, page, lang, query, case):
+    """On a 1280x720 projector, scrolled to its class picker, the argmax-vs-softmax chart
+    lies wholly on the screen below it: the step, the S-curve, both slopes and the x axis
+    in one view, with no title or tick on a legend or a plot."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_page(page, f"{server}/softmax?present=1&lang={lang}{query}")
+    assert page.locator(EXCEPTION).count() == 0
+    page.evaluate(SCROLL_TO, '[data-testid="stMain"] .st-key-sweep')
+    wait_idle(page)
+    picker = page.locator('[data-testid="stMain"] .st-key-sweep').bounding_box()
+    charts = assert_charts_in_view(page, ["logit_sweep"])
+    assert picker["y"] >= 0 and picker["y"] + picker["height"] <= charts["logit_sweep"]["box"]["y"]
+    assert readable_text_problems(page) == []
+    screenshot(page, f"present-softmax-sweep-{case}", full_page=False)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_on_a_phone_the_sweep_chart_keeps_its_words_on_the_screen(server, browser, lang):
+    pg = phone_page(browser)
+    try:
+        open_page(pg, f"{server}/softmax?lang={lang}")
+        assert pg.locator(EXCEPTION).count() == 0
+        pg.evaluate(SCROLL_TO, '[data-testid="stMain"] .st-key-logit_sweep')
+        wait_idle(pg)
+        assert_charts_in_view(pg, ["logit_sweep"])
+        charts, view = chart_layout(pg)
+        words = pg.evaluate("""() => [...document.querySelectorAll(
+            '.st-key-logit_sweep :is(.annotation-text, .legendtext, .textpoint text)')]
+            .map(t => { const r = t.getBoundingClientRect();
+                        return [t.textContent, r.left, r.right]; })""")
+        assert len(words) >= 6, words  # two titles, three legend entries, the labels
+        assert all(0 <= left and right <= view["width"] for _, left, right in words), words
+        screenshot(pg, f"phone-softmax-sweep-{lang}", full_page=False)
     finally:
         pg.context.close()

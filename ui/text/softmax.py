@@ -125,6 +125,56 @@ EN = {
         "5×10⁻³²⁴) and rounds to 0. The log-softmax bars still tell the classes apart. Raise "
         "T, or bring the logits closer, and the others' shares come back."
     ),
+    # one logit moved alone: argmax's step against softmax's S-curve, and their slopes
+    "sweep": "Whose logit moves",
+    "sweep_help": (
+        "The chart below moves this class's logit alone and keeps the others. It starts "
+        "on the class with the largest logit; the class you pick is saved in the page link."
+    ),
+    "sweep_largest": "the class with the largest logit",
+    "sweep_softmax": "softmax at T = {T}",
+    "sweep_p_title": "Output p of {name}",
+    "sweep_slope_title": "Its slope ∂p/∂z: the gradient a loss sends back to z",
+    "sweep_undefined": "not differentiable",
+    "sweep_peak": "1/(4T) = {peak}",
+    "alt_sweep": (
+        "Line charts as the logit of {name} moves from {lo} to {hi}, the others fixed: above, "
+        "its output under softmax (an S-curve) and under argmax (a step from 0 to 1 at {m}); "
+        "below, their slopes: softmax's a bump, argmax's 0, with no value at the jump. The "
+        "current logit, {z}, is marked."
+    ),
+    "sweep_now": (
+        "**At z = {z} now**, softmax gives p = {p} and ∂p/∂z = {slope}; argmax gives {h} and "
+        "∂p/∂z = 0."
+    ),
+    # the slope underflowed to 0 in float64 (logits ±10000, or a small T far from the jump)
+    "sweep_now_saturated": (
+        "**At z = {z} now**, softmax gives p = {p}, and its slope ∂p/∂z is positive but below "
+        "the smallest float64 (about 5×10⁻³²⁴), so it rounds to 0: this far from the other "
+        "logits even softmax hardly learns. argmax gives {h} and ∂p/∂z = 0."
+    ),
+    # the current logit ties with the largest other one: argmax's jump itself
+    "sweep_now_jump": (
+        "**At z = {z} now**, {name} ties with the largest other logit, right where argmax "
+        "jumps: argmax is not differentiable here (it gives {h}, as argmax takes the first of "
+        "the tied classes). Softmax gives p = {p} and ∂p/∂z = {slope}."
+    ),
+    "sweep_jump": (
+        "Argmax jumps from 0 to 1 where z passes {m}, the largest other logit, and has no "
+        "derivative there; everywhere else its slope is 0, so no gradient reaches z through it."
+    ),
+    "sweep_peak_on": (
+        "Softmax's slope peaks at 1/(4T) = {peak} where p = ½, at z = {c}. As T shrinks the "
+        "bump grows taller and narrower (now {width} wide at half height), and the S-curve "
+        "closes in on argmax's step: T → 0 is argmax."
+    ),
+    # the peak lies right of the chart (a large T: c is up to T log(n - 1) past the jump)
+    "sweep_peak_off": (
+        "Softmax's slope peaks at 1/(4T) = {peak} where p = ½, at z = {c}, right of this "
+        "chart: at this T the S-curve is so wide ({width} at half height) that it hardly "
+        "rises across it. As T shrinks the bump grows taller and narrower, and the S-curve "
+        "closes in on argmax's step: T → 0 is argmax."
+    ),
     "temperature_explained": (
         "**Temperature.** Dividing the logits by T (multiplying by β = 1/T) changes how "
         "hard the decision is. As T → 0 (β → ∞) softmax becomes argmax; as T → ∞ (β → 0) "
@@ -442,6 +492,52 @@ KO = {
         "확률이 모두 float64로 나타낼 수 있는 가장 작은 수(약 5×10⁻³²⁴)보다 작아 0으로 "
         "반올림되기 때문입니다. log-softmax 막대는 여전히 클래스들을 구별합니다. T를 "
         "올리거나 로짓을 서로 가깝게 하면 나머지 클래스의 몫이 돌아옵니다."
+    ),
+    "sweep": "로짓을 움직일 클래스",
+    "sweep_help": (
+        "아래 차트는 이 클래스의 로짓만 움직이고 나머지는 그대로 둡니다. 처음에는 로짓이 가장 큰 "
+        "클래스를 보여 주며, 고른 클래스는 페이지 링크에 저장됩니다."
+    ),
+    "sweep_largest": "로짓이 가장 큰 클래스",
+    "sweep_softmax": "T = {T}의 softmax",
+    "sweep_p_title": "{name}의 출력 p",
+    "sweep_slope_title": "그 도함수 ∂p/∂z: 손실이 z에 되돌려 보내는 기울기",
+    "sweep_undefined": "미분 불가능",
+    "sweep_peak": "1/(4T) = {peak}",
+    "alt_sweep": (
+        "{name}의 로짓을 {lo}부터 {hi}까지 움직일 때(나머지는 고정)의 선 그래프: 위는 softmax(S자 "
+        "곡선)와 argmax({m}에서 0에서 1로 바뀌는 계단)의 출력, 아래는 그 도함수로 softmax는 봉우리 "
+        "모양이고 argmax는 0이며 끊긴 점에서는 값이 없습니다. 현재 로짓 {z}에 표시."
+    ),
+    "sweep_now": (
+        "**지금 z = {z}에서** softmax는 p = {p}, ∂p/∂z = {slope}이며, argmax는 {h}, "
+        "∂p/∂z = 0입니다."
+    ),
+    "sweep_now_saturated": (
+        "**지금 z = {z}에서** softmax는 p = {p}이며, 도함수 ∂p/∂z는 양수이지만 float64로 나타낼 "
+        "수 있는 가장 작은 수(약 5×10⁻³²⁴)보다 작아 0으로 반올림됩니다. 다른 로짓에서 이만큼 "
+        "멀어지면 softmax도 거의 배우지 못합니다. argmax는 {h}, ∂p/∂z = 0입니다."
+    ),
+    "sweep_now_jump": (
+        "**지금 z = {z}에서** {name}의 로짓은 나머지 중 가장 큰 로짓과 같아, argmax가 끊기는 바로 "
+        "그 점에 있습니다. 여기서 argmax는 미분할 수 없습니다(동점이면 argmax는 첫 번째 클래스를 "
+        "고르므로 값은 {h}입니다). softmax는 p = {p}, ∂p/∂z = {slope}입니다."
+    ),
+    "sweep_jump": (
+        "argmax는 z가 나머지 중 가장 큰 로짓 {m}을(를) 지나는 순간 0에서 1로 건너뛰며, 그 점에서는 "
+        "미분할 수 없습니다. 다른 모든 곳에서는 도함수가 0이라 argmax를 거쳐서는 z에 기울기가 전혀 "
+        "전해지지 않습니다."
+    ),
+    "sweep_peak_on": (
+        "softmax의 도함수는 p = ½이 되는 z = {c}에서 가장 크며, 그 값은 1/(4T) = {peak}입니다. "
+        "T가 작아질수록 이 봉우리는 높고 좁아지고(지금 반높이 너비 {width}), S자 곡선은 argmax의 "
+        "계단에 다가갑니다. T → 0이 곧 argmax입니다."
+    ),
+    "sweep_peak_off": (
+        "softmax의 도함수는 p = ½이 되는 z = {c}에서 가장 크며(이 차트의 오른쪽 바깥), 그 값은 "
+        "1/(4T) = {peak}입니다. 이 T에서는 S자 곡선이 아주 넓어서(반높이 너비 {width}) 차트 "
+        "안에서는 거의 오르지 않습니다. T가 작아질수록 봉우리는 높고 좁아지고, S자 곡선은 "
+        "argmax의 계단에 다가갑니다. T → 0이 곧 argmax입니다."
     ),
     "temperature_explained": (
         "**온도.** 로짓을 T로 나누면(β = 1/T를 곱하면) 결정이 얼마나 단호한지가 바뀝니다. "
