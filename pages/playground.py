@@ -3,7 +3,7 @@ plus per-layer activations, typed formulas, multi-class data, your own CSV and e
 
 Reads widgets, calls `activations.training`, draws `activations.figures.network`. The link
 holds the whole configuration (the bound widgets' keys); an uploaded CSV file does not.
-Play, Pause and the slider replay the recorded snapshots in the browser; Step, Continue
+Play, Pause and the slider replay the recorded snapshots in the browser; +1 epoch, Continue
 and Reset are server buttons (training is cached on the configuration).
 """
 
@@ -221,18 +221,23 @@ def _lab() -> None:
               int(seed), run_steps)
 
 
-    # -------------------------------------------------------------- Step / Continue / Reset
+    # ------------------------------------------------------ +1 epoch / Continue / Reset
     key = (data, int(classes), float(noise), int(points), config, custom)
     state = st.session_state.get("_net_more")
     if not state or state[0] != key:
         state = (key, (), 0)
     more, start = state[1], state[2]
     buttons = st.container(horizontal=True, vertical_alignment="center")
-    epoch = -(-max(2, round(len(X_all) * (1 - float(test)))) // (batch_size or len(X_all)))
-    if buttons.button(tr("step"), icon=":material/skip_next:", help=tr("step_help"),
+    # One epoch: as many updates as one pass over the training points takes (the trainer's
+    # own split; a full batch, or a batch as large as the data, is one update).
+    n_train = len(datasets.split(len(X_all), float(test))[0])
+    epoch = -(-n_train // min(batch_size or n_train, n_train))
+    step_help = (tr("step_help", points=n_train) if epoch == 1 else
+                 tr("step_help_batches", points=n_train, updates=epoch, batch=batch_size))
+    if buttons.button(tr("step"), icon=":material/skip_next:", help=step_help,
                       key="btn_step"):
         start = cached.playground_run(X_all, y_all, config, more, custom).steps_run
-        more = (*more, max(1, epoch))
+        more = (*more, epoch)
     if buttons.button(tr("continue"), icon=":material/fast_forward:",
                       help=tr("continue_help", steps=run_steps), key="btn_continue"):
         start = cached.playground_run(X_all, y_all, config, more, custom).steps_run
@@ -275,7 +280,7 @@ def _lab() -> None:
     if result.test_loss_history.size:
         row.metric(tr("m_test_loss"), fmt_text(result.test_loss_history[-1]))
         row.metric(tr("m_test_acc"), f"{fmt_text(100 * result.test_accuracy_history[-1], 3)}%")
-    # The pictures open where the last Step or Continue began (the start, after a Reset),
+    # The pictures open where the last +1 epoch or Continue began (the start, after a Reset),
     # the numbers are the run's end: say so, or 99% sits beside an untrained network.
     shown = figs.opening_step(result, start)
     opening = ("" if shown == result.steps_run

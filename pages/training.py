@@ -44,6 +44,9 @@ COMPARE_HEIGHT = 416
 # width holds less than that: the square would leave the extra height empty.
 BOUNDARY_HEIGHT = 470
 MAX_SEED = 99
+# A straight line puts at most 3 of XOR's 4 equal clusters on their side.
+XOR_LINEAR_BEST = 3 / 4
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 DEFAULTS = dict(dataset="xor", noise=0.1, points=200, act="tanh", layers=1, width=8,
                 optimizer="adam", auto_lr=True, lr=0.03, steps=training.DEFAULT_STEPS, seed=0,
                 act_b="identity", zz_lr=1.0, zz_steps=40, surface="ravine", race_steps=200)
@@ -180,6 +183,36 @@ def percent(fraction):
     return f"{fmt_text(100 * fraction, 3)}%"
 
 
+def collapse_intro(layers: int) -> str:
+    """How the identity network on screen multiplies out, for its own hidden layers: h
+    once per layer (three: h(h(h(x))) = c³·x). The text said "three layers" beside the
+    default network of one."""
+    settings_label = t("training.settings")
+    if layers == 0:
+        return t("training.collapse_intro_none", settings=settings_label)
+    if layers == 1:
+        return t("training.collapse_intro_one", settings=settings_label)
+    return t("training.collapse_intro", n=layers, nested="h(" * layers + "x" + ")" * layers,
+             power=f"c{str(layers).translate(SUPERSCRIPT)}·x")
+
+
+def xor_verdict(net, result) -> str:
+    """A sentence on the run on screen, where on XOR it ended no better than a straight
+    line: no hidden layer or Identity (a straight boundary), or a nonlinear run that
+    stalled, with its own accuracy. Else nothing: the caption said "If ReLU stalls at 75%
+    on XOR" under every run, tanh's 100% included."""
+    if net.dataset != "xor":
+        return ""
+    numbers = dict(acc=percent(result.final_accuracy), best=percent(XOR_LINEAR_BEST))
+    if not net.hidden:
+        return t("training.train_linear_none", **numbers)
+    if net.act == "identity":
+        return t("training.train_linear_identity", **numbers)
+    if result.final_accuracy <= XOR_LINEAR_BEST:
+        return t("training.train_stalled", act=act_label(net.act), **numbers)
+    return ""
+
+
 def signed(x: float, digits: int = 3) -> str:
     """A change as the metric's delta: the number alone, its sign first, so Streamlit's
     arrow follows it in every language (the words go in the delta's description)."""
@@ -294,7 +327,8 @@ def _train_tab() -> None:
     with right:
         curves([(name, result.loss_history, result.accuracy_history)], (made_by,),
                "curves", f"training-curves-{net.dataset}-{net.act}", height)
-    st.caption(t("training.train_caption"))
+    verdict = xor_verdict(net, result)
+    st.caption(t("training.train_caption") + (f" {verdict}" if verdict else ""))
 
 
 # -------------------------------------------------------------- compare
@@ -339,8 +373,8 @@ def _compare_tab() -> None:
         c = activations.get("identity").defaults["c"]
         W, b = training.linear_collapse(res.weights, res.biases, c=c)
         diff = training.collapse_error(res.X, res.weights, res.biases, c=c)
-        st.write(t("training.collapse_intro"))
         n_hidden = len(res.weights) - 1
+        st.write(collapse_intro(n_hidden))
         product = r" ".join(f"W_{{{k}}}" for k in range(1, n_hidden + 1))
         scale = f"c^{{{n_hidden}}}\\," if n_hidden else ""
         latex(rf"W = {scale}{product}\,w_{{\mathrm{{out}}}} = "

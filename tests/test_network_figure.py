@@ -286,3 +286,31 @@ def test_loss_hover_writes_small_losses_as_powers_of_ten():
     train = losses[0]
     assert train.customdata[-1] == "2.06×10⁻⁷"
     assert train.customdata[0] == "0.7"
+
+
+@pytest.mark.parametrize("present", [False, True])
+def test_the_toolbar_stands_in_a_gutter_the_legend_never_reaches(binary, present):
+    """Plotly's toolbar shows at the figure's top right on hover. Lying along the top it
+    covered the legend's top row's last entry: "test loss", and with five classes in Korean
+    (three rows, whatever the top margin) "학습 손실". It stands upright in a gutter right
+    of the plots; the legend ends at the plots' right edge (checked in Chromium by
+    tests/browser/test_network.py)."""
+    fig = nf.network_figure(binary, texts=TEXTS, fn_names=["tanh", "tanh"],
+                            feature_labels=["x₁", "x₂", "x₁²"], present=present)
+    go.Figure(fig.to_dict())  # valid
+    layout = fig.layout
+    assert layout.modebar.orientation == "v"
+    assert layout.margin.r >= nf.TOOLBAR_GUTTER >= 26  # two buttons, 24 px wide upright
+    legend = layout.legend
+    assert (legend.x, legend.xanchor, legend.xref in (None, "paper")) == (1, "right", True)
+    # above the plots, Plotly growing the top margin by each row past the one it holds
+    assert (legend.y, legend.yanchor, legend.yref in (None, "paper")) == (1, "bottom", True)
+    assert layout.margin.t >= nf.legend_row(layout.font.size)
+    # the panel titles under the legend, a row of their own above the plots
+    plot = layout.height - layout.margin.t - layout.margin.b - 2 * nf.legend_row(
+        layout.font.size)  # with two rows more (five classes in Korean: three)
+    for note in layout.annotations:
+        assert note.yanchor == "bottom" and (1 - note.y) * plot >= 1.5 * layout.font.size
+    stacked = nf.network_figure(binary, texts=TEXTS, fn_names=["tanh", "tanh"],
+                                feature_labels=["x₁", "x₂", "x₁²"], stacked=True).layout
+    assert stacked.margin.r < nf.TOOLBAR_GUTTER  # a phone shows no toolbar: no gutter

@@ -103,6 +103,25 @@ def test_step_with_mini_batches_is_one_pass(apptest):
     assert _trained(at) == [EN["trained"].format(steps=58)]  # 80 points / 10 = 8 updates
 
 
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize(("batch", "updates"), [("full", 1), ("30", 3), ("100", 1)])
+def test_the_epoch_button_says_what_it_trains(apptest, lang, batch, updates):
+    """The button read "Step" and trained one pass over the data: with mini-batches of 10,
+    8 steps. It says "+1 epoch", and its help the pass's points and updates."""
+    cat = EN if lang == "en" else KO
+    at = apptest(PAGE, lang=lang, query={**FAST, "batch": batch, "test": "0.2"})
+    button = at.button(key="btn_step")
+    assert button.label == cat["step"] == ("+1 epoch" if lang == "en" else "+1 에폭")
+    # 100 points, a test share of 0.2: 80 to train on (a batch of 100 is all of them)
+    assert button.help == (cat["step_help"].format(points=80) if updates == 1 else
+                           cat["step_help_batches"].format(points=80, updates=updates,
+                                                           batch=batch))
+    if lang == "ko":  # AppTest formats the pickers outside the run, in English: EN only
+        return
+    button.click().run()
+    assert _trained(at) == [cat["trained"].format(steps=50 + updates)]
+
+
 def test_a_typed_formula_in_one_layer(apptest):
     at = apptest(PAGE, query={**FAST, "expr": "x * sigmoid(x)", "a2": "custom"})
     assert not at.exception and not at.warning

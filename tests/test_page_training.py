@@ -347,3 +347,62 @@ def test_zigzag_intro_says_relu_outputs_are_never_negative_either(apptest):
     assert any(m.value == EN["zigzag_intro"] for m in at.markdown)
     assert "ReLU's are never negative" in EN["zigzag_intro"]
     assert "ReLU의 출력도 음수가 되지 않습니다" in KO["zigzag_intro"]
+
+
+@pytest.mark.parametrize("layers", [0, 1, 2, 3])
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_collapse_text_counts_the_layers_on_screen(apptest, layers, lang):
+    """The linear collapse's text said "three layers give h(h(h(x))) = c³·x" beside the
+    default network of one hidden layer (W = c¹ W₁ w_out). It names the network's own."""
+    texts = EN if lang == "en" else KO
+    at = _view(apptest, texts["tab_compare"], lang=lang, query={**FAST, "layers": str(layers)})
+    assert not at.exception
+    markdown = [m.value for m in at.markdown]
+    at_formula = next(i for i, m in enumerate(markdown) if "pmatrix" in m)
+    formula, intro = markdown[at_formula], markdown[at_formula - 1]  # the text just above it
+    assert formula.count("W_{") == layers  # the hidden layers' W_k in W = c^n W_1 ... w_out
+    settings = texts["settings"]
+    if layers == 0:
+        assert intro == texts["collapse_intro_none"].format(settings=settings)
+    elif layers == 1:
+        assert intro == texts["collapse_intro_one"].format(settings=settings)
+    else:
+        power = "c" + "⁰¹²³⁴⁵⁶⁷⁸⁹"[layers] + "·x"
+        assert intro == texts["collapse_intro"].format(
+            n=layers, nested="h(" * layers + "x" + ")" * layers, power=power)
+        assert f"c^{{{layers}}}" in formula  # the same power as the formula under it
+        nested = "h(" * layers + "x" + ")" * layers
+        assert nested in intro and "h(" * (layers + 1) not in intro  # no deeper one
+
+
+def _train_caption(at, texts):
+    return next(c.value for c in at.caption if c.value.startswith(texts["train_caption"]))
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_train_caption_says_what_this_run_did_on_xor(apptest, lang):
+    """The caption said "If ReLU stalls at 75% on XOR, try another seed" under every run,
+    tanh's 100% included. Now a sentence only where the run ends no better than a line,
+    with the run's own accuracy (the metric above it)."""
+    from ui.custom import label
+
+    texts = EN if lang == "en" else KO
+
+    def run(**query):
+        at = apptest(PAGE, lang=lang, query={**FAST, **query})
+        assert not at.exception
+        return at, _train_caption(at, texts), at.metric[0].value
+
+    _, caption, acc = run()  # tanh: 100%, nothing more to say
+    assert acc == "100%" and caption == texts["train_caption"]
+    _, caption, acc = run(act="relu", seed="0", steps="500")  # dead units: 75%
+    assert acc == "75%"
+    assert caption == texts["train_caption"] + " " + texts["train_stalled"].format(
+        act=label("relu"), acc=acc, best="75%")
+    _, caption, acc = run(act="identity", layers="3")
+    assert caption.endswith(texts["train_linear_identity"].format(acc=acc, best="75%"))
+    assert float(acc.rstrip("%")) <= 75
+    _, caption, acc = run(layers="0")
+    assert caption.endswith(texts["train_linear_none"].format(acc=acc, best="75%"))
+    _, caption, _ = run(dataset="moons", act="identity")  # not XOR: no XOR sentence
+    assert caption == texts["train_caption"]

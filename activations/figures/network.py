@@ -45,6 +45,17 @@ UNIT_BANDS = 9  # bands of a unit's value in [-1, 1]: 4 shades of each sign, and
 # middle band around 0 (odd, so 0 is in the middle of one)
 WIDTH_BINS = (0.5, 1.5, 3.0, 5.0)  # connection widths (pixels) for 4 classes of |w|
 POSITIVE, NEGATIVE = PALETTE[1], PALETTE[0]  # orange for w > 0, blue for w < 0 (as TFP)
+# Right of the plots, px: room for Plotly's toolbar standing upright (two buttons: 24 px
+# wide, 2 px in from the edge, in Chromium), so the legend, which ends at the plots' right
+# edge, never lies under it.
+TOOLBAR_GUTTER = 34
+
+
+def legend_row(font: int) -> int:
+    """The height of one row of a horizontal legend in ``font`` px type, with Plotly's
+    padding around the legend: a row is at most 1.6 ``font`` (20 px at 13 px type, 29 at
+    20, measured in Chromium), the padding 10 px."""
+    return round(1.6 * font + 10)
 
 
 def _rgba(hex_colour, a):
@@ -501,16 +512,21 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
     # slider sit right under the network they animate (``player_y``): under the loss chart
     # they were two screens below it, and Play ran a network scrolled out of sight.
     player_y = 0  # the buttons' and the slider's top, under the plots
+    network_right = None  # where the network's plot ends (``left``, but on a projector)
     if present:
         left, out_top = 0.5, 0.87
         square = dict(x=[left + 0.07, 0.77], y=[0.06, out_top])
         loss = dict(x=[0.85, 1], y=[0.06, out_top])
+        # The square's y title and ticks take ~95 px left of it, more than 0.07 of the
+        # width: a square as tall as its plot put its "x₂" on the network's (which is wider
+        # than the diagram, drawn to its height, needs).
+        network_right = left - 0.025
     elif stacked:
         left, out_top, player_y = 1.0, 0.97, 0.68
         square = dict(x=[0.12, 1], y=[0.25, 0.49])
         loss = dict(x=[0.12, 1], y=[0.05, 0.16])
-    else:
-        left, out_top = 0.56, 0.96
+    else:  # (0.96 left the titles 18 px under the legend, for a row 20 px tall)
+        left, out_top = 0.56, 0.94
         square = dict(x=[left + 0.08, 1], y=[0.46, out_top])
         loss = dict(x=[left + 0.08, 1], y=[0.06, 0.3])
     network_y = [0.7, out_top] if stacked else [0.02, out_top]
@@ -521,7 +537,7 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
                 mode="immediate")
     names = [str(s.step) for s in chosen]
     layout = dict(
-        xaxis=dict(domain=[0, left], range=list(span_x), **hidden_axis),
+        xaxis=dict(domain=[0, network_right or left], range=list(span_x), **hidden_axis),
         yaxis=dict(domain=network_y, range=list(span_y), scaleanchor="x", scaleratio=1,
                    constrain="domain", **hidden_axis),
         xaxis2=dict(domain=square["x"], range=[float(gx[0]), float(gx[-1])],
@@ -559,17 +575,22 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
             steps=[dict(label=n, method="animate", args=[[n], jump]) for n in names],
         )],
     )
-    # The legend sits above the plots (the margin leaves it room), clear of both titles,
-    # and below Plotly's toolbar, which shows at the top right on hover: in a 60 px margin
-    # the camera lay over "test loss". (On a phone the legend wraps to three rows: a taller
-    # margin holds them.)
+    # The legend sits above the plots, clear of both titles: Plotly grows the top margin
+    # by each row it wraps to (the margin set here holds one). Plotly's toolbar, shown at
+    # the figure's top right on hover, stands upright in a gutter right of the plots
+    # (`TOOLBAR_GUTTER`), so it is clear of the legend however many rows it takes: lying
+    # along the top, the camera covered the top row's last entry ("test loss", and with 5
+    # classes in Korean, three rows, "학습 손실" whatever the margin). A phone shows no
+    # toolbar: no gutter there.
     default_height = 470 if present else 1100 if stacked else 600
     layout = merge(styled(layout, present=present, height=height or default_height),
                    dict(hovermode="closest",
-                        margin=dict(t=95 if present or stacked else 75,
+                        # a legend row and some air above it
+                        margin=dict(t=legend_row(base) + 8, r=10 if stacked else TOOLBAR_GUTTER,
                                     b=70 if stacked else 95 if present else 80),
                         legend=dict(orientation="h", x=1, xanchor="right", y=1.0,
-                                    yanchor="bottom")))
+                                    yanchor="bottom"),
+                        modebar=dict(orientation="v")))
     frames = [dict(name=str(snap.step), traces=moving + kept,
                    data=[{k: _typed(v) for k, v in trace.items()} for trace in frame_data(snap)]
                    + [{}] * len(kept))

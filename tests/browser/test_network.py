@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import (
-    assert_charts_in_view, readable_text_problems, screenshot, wait_charts, wait_idle,
+    assert_charts_in_view, boxes_overlap, readable_text_problems, screenshot, toolbar_covers,
+    wait_charts, wait_idle,
 )
 from ui.text.network import EN, KO
 
@@ -191,3 +192,37 @@ def test_a_csv_upload_trains_on_the_file_and_a_bad_one_changes_nothing(server, p
     wait_idle(page)
     assert _legend_names(page) == names
     assert not page.js_errors
+
+
+LEGEND_JS = """() => {
+    const el = document.querySelector('.st-key-playground .js-plotly-plot');
+    const rect = e => { const r = e.getBoundingClientRect();
+                        return {x: r.x, y: r.y, width: r.width, height: r.height}; };
+    return {items: [...el.querySelectorAll('g.legend g.traces')].map(rect),
+            titles: [...el.querySelectorAll('.annotation')].map(t => ({...rect(t),
+                                                                        text: t.textContent}))};
+}"""
+
+
+@pytest.mark.parametrize("present", [False, True])
+def test_the_toolbar_leaves_a_three_row_legend_readable(server, page, present):
+    """Five classes in Korean at 1280x720: the legend wraps to three rows, and Plotly's
+    toolbar (camera, home), shown on hover at the chart's top right, lay over the top row's
+    last entry ("학습 손실") whatever the top margin. It stands upright right of the
+    plots, where the legend never reaches; and no legend row lies on a panel title."""
+    query = f"{FAST}&lang=ko&data=blobs&classes=5" + ("&present=true" if present else "")
+    _open(page, server, query, (1280, 720))
+    chart = page.locator(".st-key-playground")
+    chart.scroll_into_view_if_needed()
+    box = chart.bounding_box()
+    page.mouse.move(box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.5)
+    page.locator(".st-key-playground .modebar").wait_for(state="visible")
+    assert not (covered := toolbar_covers(page)), covered
+    legend = page.evaluate(LEGEND_JS)
+    assert len({round(item["y"]) for item in legend["items"]}) >= 3  # the case: three rows
+    for title in legend["titles"]:
+        assert not any(boxes_overlap(title, item) for item in legend["items"]), title
+    if present:  # whole on the projector, no axis title on a neighbour's plot
+        assert_charts_in_view(page, ["playground"])
+    assert not page.js_errors
+    screenshot(page, "network-toolbar-ko" + ("-present" if present else ""), full_page=False)

@@ -9,7 +9,7 @@ EN = {
         "Build a small network, train it, and watch every unit learn: each hidden unit is "
         "drawn as a little picture of its output over the input plane, each connection's "
         "width and colour show its weight. Press Play to replay the training in your "
-        "browser; Step and Continue train further; Reset goes back to the same starting "
+        "browser; +1 epoch and Continue train further; Reset goes back to the same starting "
         "weights."
     ),
     "intro_read": "Hover a unit to read its formula with the numbers filled in.",
@@ -112,8 +112,15 @@ EN = {
     "seed": "Seed",
     "seed_help": "Starting weights and batch order. The same seed always gives the same start.",
     "capped": "This network trains {steps} steps per run (of {asked}) to keep the page quick.",
-    "step": "Step",
-    "step_help": "Train one more pass over the training points.",
+    "step": "+1 epoch",
+    "step_help": (
+        "Train one more epoch: one pass over the {points} training points, which with the "
+        "full batch is one update (one step)."
+    ),
+    "step_help_batches": (
+        "Train one more epoch: as many updates as one pass over the {points} training "
+        "points takes in mini-batches of {batch}: {updates} steps."
+    ),
     "continue": "Continue",
     "continue_help": "Train {steps} more steps from where training stopped.",
     "reset": "Reset",
@@ -160,7 +167,7 @@ KO = {
     "intro": (
         "작은 신경망을 만들고 학습시키면서 모든 유닛이 배우는 모습을 지켜보세요. 각 은닉 유닛은 "
         "입력 평면 위의 출력을 작은 그림으로 보여 주고, 연결선의 굵기와 색은 가중치를 나타냅니다. "
-        "재생을 누르면 브라우저에서 학습 과정을 다시 보여 주고, 한 스텝과 계속하기는 학습을 더 "
+        "재생을 누르면 브라우저에서 학습 과정을 다시 보여 주고, +1 에폭과 계속하기는 학습을 더 "
         "진행하며, 초기화는 같은 초기 가중치로 돌아갑니다."
     ),
     "intro_read": "유닛 위에 마우스를 올리면 숫자가 채워진 식을 볼 수 있습니다.",
@@ -263,8 +270,15 @@ KO = {
     "seed": "시드",
     "seed_help": "초기 가중치와 배치 순서를 정합니다. 같은 시드는 언제나 같은 시작을 줍니다.",
     "capped": "페이지가 빠르게 반응하도록 이 신경망은 한 번에 {asked}스텝 중 {steps}스텝만 학습합니다.",
-    "step": "한 스텝",
-    "step_help": "학습 데이터를 한 바퀴 더 학습합니다.",
+    "step": "+1 에폭",
+    "step_help": (
+        "한 에폭을 더 학습합니다. 학습 점 {points}개를 한 바퀴 도는 것으로, 전체 배치에서는 "
+        "갱신 한 번(한 스텝)입니다."
+    ),
+    "step_help_batches": (
+        "한 에폭을 더 학습합니다. 학습 점 {points}개를 {batch}개씩 미니배치로 한 바퀴 도는 만큼, "
+        "{updates}번 갱신(스텝)합니다."
+    ),
     "continue": "계속하기",
     "continue_help": "멈춘 곳에서 {steps}스텝을 더 학습합니다.",
     "reset": "초기화",

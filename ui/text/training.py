@@ -98,8 +98,21 @@ EN = {
     "train_caption": (
         "Background: the network's probability of class 1, from class 0's colour to class 1's; "
         "the grey line is p = 0.5, the decision boundary. Accuracy counts the training points "
-        "on the correct side. If ReLU stalls at 75% on XOR, try another seed: some starts "
-        "leave too many units dead."
+        "on the correct side."
+    ),
+    "train_linear_none": (
+        "Without a hidden layer the boundary is one straight line, whatever the activation: "
+        "on XOR it gets at most 3 of the 4 clusters right ({best}), and this run gets {acc}."
+    ),
+    "train_linear_identity": (
+        "Identity (linear) bends nothing, however many layers: the boundary is one straight "
+        "line, which on XOR gets at most 3 of the 4 clusters right ({best}); this run gets "
+        "{acc}."
+    ),
+    "train_stalled": (
+        "{act} ends at {acc} here, no better than a straight line ({best} on XOR): from some "
+        "starts too many units die or saturate, or the steps run out first. Try another "
+        "seed, or more steps."
     ),
     "compare_intro": (
         "The same data, layers, optimizer, learning rate and seed; only the activation "
@@ -118,8 +131,20 @@ EN = {
     ),
     "collapse_header": "Linear collapse: stacked identity layers are one matrix",
     "collapse_intro": (
-        "With h(x) = c·x every layer is linear, so three layers give h(h(h(x))) = c³·x, "
-        "and the whole trained network multiplies out to one weight vector and one bias:"
+        "With h(x) = c·x every layer is linear, so the {n} hidden layers here give "
+        "{nested} = {power}, and the whole trained network multiplies out to one weight "
+        "vector and one bias:"
+    ),
+    "collapse_intro_one": (
+        "With h(x) = c·x every layer is linear: the one hidden layer here multiplies its "
+        "weighted sums by c, and the whole trained network multiplies out to one weight "
+        "vector and one bias (more hidden layers, under {settings}, change nothing: three "
+        "give h(h(h(x))) = c³·x):"
+    ),
+    "collapse_intro_none": (
+        "Without a hidden layer the network already is one weight vector and one bias, the "
+        "perceptron's one straight line (hidden layers added under {settings} with Identity "
+        "(linear) multiply out to the same form):"
     ),
     "collapse_check": (
         "Largest difference between the network's outputs and the single map X·W + b over "
@@ -309,8 +334,20 @@ KO = {
     "train_caption": (
         "배경색은 신경망이 예측한 클래스 1의 확률로, 클래스 0의 색에서 클래스 1의 색으로 "
         "바뀝니다. 회색 선은 p = 0.5, 즉 결정 경계입니다. 정확도는 올바른 쪽에 놓인 학습 점의 "
-        "비율입니다. XOR에서 ReLU가 75%에 머물면 시드를 바꿔 보세요. 출발점에 따라 죽은 유닛이 "
-        "너무 많아질 수 있습니다."
+        "비율입니다."
+    ),
+    "train_linear_none": (
+        "은닉층이 없으면 활성화 함수와 상관없이 경계는 직선 하나입니다. XOR에서는 네 점 덩어리 "
+        "중 많아야 세 개({best})만 맞히고, 이번 학습은 {acc}입니다."
+    ),
+    "train_linear_identity": (
+        "Identity (linear)는 층이 몇 개든 경계를 구부리지 못해 경계가 직선 하나입니다. XOR에서는 "
+        "네 점 덩어리 중 많아야 세 개({best})만 맞히고, 이번 학습은 {acc}입니다."
+    ),
+    "train_stalled": (
+        "여기서 {act}은(는) {acc}에 그쳐 직선 하나보다 나을 것이 없습니다(XOR에서 {best}). "
+        "출발점에 따라 유닛이 너무 많이 죽거나 포화되기도 하고, 스텝이 먼저 끝나기도 합니다. "
+        "시드를 바꾸거나 스텝 수를 늘려 보세요."
     ),
     "compare_intro": (
         "데이터, 층, 옵티마이저, 학습률, 시드는 모두 같고 활성화 함수만 다릅니다. 비선형성이 "
@@ -329,8 +366,18 @@ KO = {
     ),
     "collapse_header": "선형 붕괴: 쌓아 올린 identity 층은 행렬 하나입니다",
     "collapse_intro": (
-        "h(x) = c·x이면 모든 층이 선형이므로 세 층은 h(h(h(x))) = c³·x가 되고, 학습된 신경망 "
-        "전체를 곱해 보면 가중치 벡터 하나와 편향 하나로 줄어듭니다:"
+        "h(x) = c·x이면 모든 층이 선형이므로 여기 있는 은닉층 {n}개는 {nested} = {power}가 "
+        "되고, 학습된 신경망 전체를 곱해 보면 가중치 벡터 하나와 편향 하나로 줄어듭니다:"
+    ),
+    "collapse_intro_one": (
+        "h(x) = c·x이면 모든 층이 선형입니다. 여기 있는 은닉층 하나는 가중합에 c를 곱할 "
+        "뿐이어서, 학습된 신경망 전체를 곱해 보면 가중치 벡터 하나와 편향 하나로 줄어듭니다"
+        "(‘{settings}’에서 은닉층을 늘려도 마찬가지입니다. 세 층이면 h(h(h(x))) = c³·x입니다):"
+    ),
+    "collapse_intro_none": (
+        "은닉층이 없으면 신경망은 이미 가중치 벡터 하나와 편향 하나, 곧 직선 하나를 긋는 "
+        "퍼셉트론입니다(‘{settings}’에서 Identity (linear) 은닉층을 더해도 곱해 보면 같은 꼴이 "
+        "됩니다):"
     ),
     "collapse_check": (
         "{n}개 학습 점에서 신경망의 출력과 단일 변환 X·W + b의 차이는 최대 {diff}입니다. "
