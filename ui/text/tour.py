@@ -108,9 +108,10 @@ EN = {
                                 "all near 1/n = 0.25; the entropy (under the charts) "
                                 "approaches its maximum, log n.",
     "soft_argmax": "argmax vs soft argmax",
-    "soft_argmax_caption": "Two close logits: argmax picks one and says nothing about how "
-                           "close it was; softmax keeps both nearly even and is "
-                           "differentiable.",
+    "soft_argmax_caption": "Two close logits: argmax picks one and hides how close it was; "
+                           "softmax keeps both nearly even. Further down, one logit moves "
+                           "alone: argmax's output jumps (slope 0, none at the jump), "
+                           "softmax's slides, so a gradient gets through.",
     "cross_entropy": "Cross-entropy, worked out",
     "cross_entropy_caption": "The notes' example step by step: the prediction closer to p "
                              "has the lower cross-entropy, and H(p, q) − H(p) is the KL "
@@ -228,9 +229,10 @@ KO = {
                                 "확률이 되고, 엔트로피(차트 아래)는 최댓값 log n에 "
                                 "가까워집니다.",
     "soft_argmax": "argmax와 soft argmax",
-    "soft_argmax_caption": "두 로짓이 비슷할 때 argmax는 하나만 고르고 얼마나 근소했는지 "
-                           "알려 주지 않습니다. softmax는 둘을 거의 비슷하게 두고 미분도 "
-                           "가능합니다.",
+    "soft_argmax_caption": "두 로짓이 비슷하면 argmax는 하나만 고르지만 softmax는 둘을 "
+                           "거의 비슷하게 둡니다. 더 아래에서 로짓 하나만 움직이면 argmax는 "
+                           "계단처럼 뛰고(도함수 0, 점프에서는 없음) softmax는 매끄럽게 변해 "
+                           "기울기가 전해집니다.",
     "cross_entropy": "교차 엔트로피 계산 예제",
     "cross_entropy_caption": "노트의 예제를 단계별로 계산합니다. p에 더 가까운 예측이 교차 "
                              "엔트로피가 더 낮고, H(p, q) − H(p)가 KL 발산입니다.",
