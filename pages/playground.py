@@ -110,6 +110,20 @@ def fn_name(name):
     return "f" if name == formula_ui.CHOICE else activations.get(name).label.split(" ")[0]
 
 
+def _caption(result, class_names, reg) -> str:
+    """What the chart shows, read off the run it draws: the hidden units' pictures or the
+    inputs wired straight to the output, one output unit (p of the second class) or one per
+    class, the test loss beside the training loss or not, and a penalty left out if any."""
+    two = result.classes == 2
+    units = tr("cap_hidden" if len(result.weights) > 1 else "cap_no_hidden")
+    out = tr("cap_out_binary", name=class_names[1]) if two else tr(
+        "cap_out_multi", count=result.classes, first=class_names[0], last=class_names[-1])
+    penalty = tr("cap_penalty", reg=tr(f"reg_{reg}")) if reg in ("l1", "l2") else ""
+    loss = tr("cap_losses" if result.test_loss_history.size else "cap_loss",
+              loss=tr("loss_bce" if two else "loss_ce"), penalty=penalty)
+    return f"{units} {out} {loss}"
+
+
 def _table(X, y, labels, test: float) -> str:
     """The points as CSV, the test points marked (made when the button is pressed)."""
     is_test = np.zeros(len(X), dtype=bool)
@@ -257,8 +271,8 @@ def _lab() -> None:
         network=tr("fig_network"), output=tr("fig_output"), loss=tr("fig_loss"),
         step=tr("fig_step"), train_loss=tr("train_loss"), test_loss=tr("test_loss"),
         play=t("training.play"), pause=t("training.pause"), class_names=class_names,
-        train_suffix="{name}", test_suffix=tr("test_points", name="{name}"),
-        x_label="x₁", y_label="x₂", bias=tr("bias"))
+        train_suffix="{name}", test_suffix=tr("test_point", name="{name}"),
+        test_points=tr("test_points"), x_label="x₁", y_label="x₂", bias=tr("bias"))
     fig = cached.playground_figure(X_all, y_all, config, more, custom, texts,
                                   tuple(fn_name(a) for a in acts), start, present,
                                   on_phone())  # a phone: stacked
@@ -268,8 +282,9 @@ def _lab() -> None:
     if result.timed_out:
         st.info(tr("timed_out", step=result.steps_run, seconds=fmt_text(cached.TIME_LIMIT)),
                 icon=":material/timer:")
+    losses = tr("alt_losses" if result.test_loss_history.size else "alt_loss")
     chart(fig, key="playground", filename=f"playground-{data}",
-          alt=tr("alt_chart", steps=result.steps_run))
+          alt=tr("alt_chart", steps=result.steps_run, losses=losses))
 
     # -------------------------------------------------------------- numbers and export
     # One row (a single block, not five): the metrics share its width and wrap on a phone.
@@ -283,9 +298,10 @@ def _lab() -> None:
     # The pictures open where the last +1 epoch or Continue began (the start, after a Reset),
     # the numbers are the run's end: say so, or 99% sits beside an untrained network.
     shown = figs.opening_step(result, start)
-    opening = ("" if shown == result.steps_run
-               else tr("opening", shown=shown, steps=result.steps_run) + " ")
-    st.caption(opening + tr("caption"))
+    # (A caption of its own: the one under it is the chart's key, and reads on its own.)
+    if shown != result.steps_run:
+        st.caption(tr("opening", shown=shown, steps=result.steps_run))
+    st.caption(_caption(result, class_names, reg))
 
     acts_used, params_used = cached.playground_activations(acts, custom)
     layer_acts = layer_activations(acts_used, params_used, len(hidden))[:len(hidden)]

@@ -254,9 +254,10 @@ def test_no_hidden_layer_and_multiclass_figures_build():
     # the output picture: a band per class and certainty step (10 // 4 = 2 steps)
     assert sum(t.xaxis == "x2" and t.fill == "toself" for t in fig.data) == 4 * 2
     # one legend: no loss curve in a class's colour (class 2 was the training loss's green)
-    classes = {t.marker.color for t in fig.data if t.legendgroup}
+    classes = {t.marker.color for t in fig.data if (t.legendgroup or "").startswith("class")}
     losses = {t.line.color for t in fig.data if t.xaxis == "x3" and t.mode == "lines"}
     assert len(classes) == 4 and len(losses) == 2 and not classes & losses
+    assert nf.TEST_KEY not in classes | losses  # the test points' grey entry is no one's
 
 
 def test_a_result_without_snapshots_is_refused():
@@ -314,3 +315,78 @@ def test_the_toolbar_stands_in_a_gutter_the_legend_never_reaches(binary, present
     stacked = nf.network_figure(binary, texts=TEXTS, fn_names=["tanh", "tanh"],
                                 feature_labels=["x₁", "x₂", "x₁²"], stacked=True).layout
     assert stacked.margin.r < nf.TOOLBAR_GUTTER  # a phone shows no toolbar: no gutter
+
+
+def _legend(fig):
+    """The legend's entries as (name, symbol, colour), in order."""
+    return [(t.name, t.marker.symbol if t.mode == "markers" else "line",
+             t.marker.color if t.mode == "markers" else t.line.color)
+            for t in fig.data if t.showlegend is not False and t.name]
+
+
+@pytest.mark.parametrize("classes", [2, 5])
+def test_the_legend_names_each_class_once_and_the_test_points_once(classes):
+    """Each class once (its round marker) and one grey diamond for every test point, then
+    the two losses: a class and its test points each had an entry, 2C + 2 entries, three
+    rows at 1280x720 with five classes in Korean. A class's entry still hides its test
+    points with its training points (one legendgroup); the points keep their look."""
+    data = "blobs" if classes > 2 else "circles"
+    r = training.train_mlp(data, classes=classes if classes > 2 else None, hidden=(3,),
+                           steps=20, snapshot_every=5, test_fraction=0.3)
+    texts = nf.Texts(class_names=tuple(f"C{k}" for k in range(classes)),
+                     test_suffix="{name} held out", test_points="held-out points")
+    fig = nf.network_figure(r, texts=texts, fn_names=["tanh"], feature_labels=["x₁", "x₂"])
+    go.Figure(fig.to_dict())  # valid
+    legend = _legend(fig)
+    assert legend == [(f"C{k}", "circle", nf.color(k)) for k in range(classes)] + [
+        ("held-out points", "diamond", nf.TEST_KEY),
+        (texts.train_loss, "line", nf.color(classes)),
+        (texts.test_loss, "line", nf.color(classes + 1))]
+    assert len(legend) == classes + 3  # two classes: 5 entries, not 6
+    key = next(t for t in fig.data if t.name == "held-out points")
+    assert np.isnan(key.x).all() and key.hoverinfo == "skip"  # an entry, no point
+    for k in range(classes):
+        train, test = (t for t in fig.data if t.legendgroup == f"class{k}")
+        assert (train.marker.symbol, test.marker.symbol) == ("circle", "diamond")
+        assert train.marker.color == test.marker.color == nf.color(k)
+        assert test.marker.line.color == "rgba(255,255,255,0.9)" and len(test.x)
+        assert test.hovertemplate.startswith(f"C{k} held out<br>")
+        assert train.hovertemplate.startswith(f"C{k}<br>")
+    # the entry is listed in every frame, as the traces that must not vanish on Play
+    index = next(i for i, t in enumerate(fig.data) if t.name == "held-out points")
+    assert all(index in frame.traces for frame in fig.frames)
+
+
+def test_no_test_points_no_test_entry():
+    r = training.train_mlp("circles", hidden=(3,), steps=20, snapshot_every=5,
+                           test_fraction=0.0)
+    texts = nf.Texts(class_names=("A", "B"))
+    fig = nf.network_figure(r, texts=texts, fn_names=["tanh"], feature_labels=["x₁", "x₂"])
+    assert [name for name, _, _ in _legend(fig)] == ["A", "B", texts.train_loss]
+
+
+@pytest.mark.parametrize("hidden", [(), (3, 2)])
+def test_every_unit_picture_is_framed(hidden):
+    """A picture's middle band (values near 0) is clear: a logistic regression's output on
+    the circles (p near 0.5 almost everywhere) was two loose corner steps, with the
+    connections ending in nothing. Each picture has a grey outline round it."""
+    r = training.train_mlp("circles", hidden=hidden, steps=20, snapshot_every=5)
+    fig = nf.network_figure(r, texts=TEXTS, fn_names=["tanh"] * len(hidden),
+                            feature_labels=["x₁", "x₂"])
+    go.Figure(fig.to_dict())
+    (index, outline), = [(i, t) for i, t in enumerate(fig.data)
+                         if t.mode == "lines" and t.line.color == nf.OUTLINE]
+    assert outline.xaxis == "x" and outline.hoverinfo == "skip" and not outline.showlegend
+    x, y = np.asarray(outline.x, dtype=float), np.asarray(outline.y, dtype=float)
+    squares = [(x[i:i + 5], y[i:i + 5]) for i in range(0, len(x), 6)]
+    assert len(squares) == 2 + sum(hidden) + 1  # the inputs, every hidden unit, the output
+    g = squares[0][0].max() - squares[0][0].min()
+    for sx, sy in squares:
+        assert (sx[0], sy[0]) == (sx[-1], sy[-1])  # closed
+        assert sx.max() - sx.min() == sy.max() - sy.min() == g
+    # the output unit's square is where its connections end (at its left edge, mid-height)
+    ends = {(float(a), float(b)) for t in fig.data if t.mode == "lines" and t.xaxis == "x"
+            and t.line.color != nf.OUTLINE for a, b in zip(t.x, t.y) if not np.isnan(a)}
+    ox, oy = squares[-1]
+    assert (ox.min(), (oy.min() + oy.max()) / 2) in ends
+    assert all(index in frame.traces for frame in fig.frames)  # not erased on Play

@@ -211,9 +211,9 @@ def test_caption_says_output_units_show_a_probability(apptest, lang):
     assert not at.exception
     spec = _spec(at)
     cat = EN if lang == "en" else KO
-    assert any(c.value.endswith(cat["caption"]) for c in at.caption)
     words = ("from 0 (blue) to 1 (orange)" if lang == "en" else "0(파랑)에서 1(주황)까지")
-    assert words in cat["caption"]
+    assert words in cat["cap_out_multi"] and words in cat["cap_out_binary"]
+    assert any(words in c.value for c in at.caption)
     assert spec["layout"]["annotations"][1]["text"] == cat["fig_output"]
     # and the figure colours them so: p = 0 in the outermost blue band, p = 1 in the orange
     import numpy as np
@@ -225,3 +225,78 @@ def test_caption_says_output_units_show_a_probability(apptest, lang):
     assert colours[bands[0]] == "rgba(0,114,178,1.0)"
     assert colours[bands[1]].startswith("rgba(0,114,178,")  # 5 classes' p = 0.2: blue
     assert colours[bands[2]] == "rgba(213,94,0,1.0)"
+
+
+def _key(at) -> str:
+    """The caption that reads the chart: the last one (the opening's note comes first)."""
+    return at.caption[-1].value
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize(("query", "hidden", "classes", "test", "reg"), [
+    ({}, True, 2, True, None),  # the default: 2 hidden layers, circles, a test share
+    ({"layers": "0"}, False, 2, True, None),
+    ({"layers": "0", "data": "blobs", "classes": "5", "test": "0"}, False, 5, False, None),
+    ({"data": "pinwheel", "classes": "3", "reg": "l2"}, True, 3, True, "l2"),
+    ({"test": "0", "reg": "l1"}, True, 2, False, "l1"),
+])
+def test_the_caption_reads_the_chart_on_screen(apptest, lang, query, hidden, classes, test,
+                                               reg):
+    """With no hidden layer the caption still described the hidden units' pictures, a test
+    loss with no test points, and a penalty left out when there was none: each sentence
+    now follows what is drawn (the hidden layers or none, one output p or one per class,
+    the test loss or not, the penalty or not), with its numbers and names filled in."""
+    cat = EN if lang == "en" else KO
+    at = apptest(PAGE, lang=lang, query={**FAST, **query})
+    assert not at.exception
+    names = [cat["class_n"].format(k=k) for k in range(classes)]
+    units = cat["cap_hidden" if hidden else "cap_no_hidden"]
+    out = (cat["cap_out_binary"].format(name=names[1]) if classes == 2 else
+           cat["cap_out_multi"].format(count=classes, first=names[0], last=names[-1]))
+    penalty = cat["cap_penalty"].format(reg=cat[f"reg_{reg}"]) if reg else ""
+    loss = cat["cap_losses" if test else "cap_loss"].format(
+        loss=cat["loss_bce" if classes == 2 else "loss_ce"], penalty=penalty)
+    assert _key(at) == f"{units} {out} {loss}"
+    spec = _spec(at)
+    drawn = [t for t in spec["data"] if t.get("showlegend") is not False and t.get("name")]
+    assert (cat["test_points"] in {t["name"] for t in drawn}) is test  # as the legend says
+    assert sum(t.get("xaxis") == "x3" for t in drawn) == 1 + test  # and the loss chart
+    alt = at.get("plotly_chart")[0].proto.alt
+    assert alt == cat["alt_chart"].format(steps=50, losses=cat["alt_losses" if test
+                                                               else "alt_loss"])
+    if lang == "en":  # no hidden-unit words when there is none; no test loss without it
+        assert ("hidden units" in _key(at)) is hidden and ("test" in _key(at)) is test
+
+
+def test_a_csv_files_labels_name_the_output(apptest):
+    """The output unit's p is of the file's second label, as the caption names it."""
+    from activations import netdata
+
+    rows = ["x1,x2,label"] + [f"{x / 10},{(x * 7 % 11) / 10},{'ab'[x % 2]}"
+                              for x in range(-20, 21)]
+    at = apptest(PAGE, run=False, query={**FAST, "data": "csv"})
+    at.session_state["_net_csv"] = netdata.read_csv("\n".join(rows).encode())
+    at.run()
+    assert not at.exception and not at.info  # the file is used: no "upload a file" note
+    assert EN["cap_out_binary"].format(name=EN["class_name"].format(name="b")) in _key(at)
+
+
+def test_the_legend_names_the_test_points_once(apptest):
+    at = apptest(PAGE, lang="ko", query={**FAST, "data": "blobs", "classes": "5"})
+    names = [t["name"] for t in _spec(at)["data"]
+             if t.get("showlegend") is not False and t.get("name")]
+    assert names == [KO["class_n"].format(k=k) for k in range(5)] + [
+        KO["test_points"], KO["train_loss"], KO["test_loss"]]
+    hovers = {t["hovertemplate"].split("<br>")[0] for t in _spec(at)["data"]
+              if t.get("legendgroup", "").startswith("class")}
+    assert KO["test_point"].format(name=KO["class_n"].format(k=4)) in hovers  # unchanged
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_no_hidden_layers_help_fits_more_than_two_classes(apptest, lang):
+    """0 hidden layers with 3 to 5 classes is softmax regression, a straight boundary
+    between each pair of classes: the help said "one straight cut"."""
+    cat = EN if lang == "en" else KO
+    at = apptest(PAGE, lang=lang, query={**FAST, "data": "blobs", "layers": "0"})
+    assert at.slider(key="layers").help == cat["layers_help"]
+    assert "softmax" in cat["layers_help"] and "logistic" in EN["layers_help"]

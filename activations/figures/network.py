@@ -45,6 +45,10 @@ UNIT_BANDS = 9  # bands of a unit's value in [-1, 1]: 4 shades of each sign, and
 # middle band around 0 (odd, so 0 is in the middle of one)
 WIDTH_BINS = (0.5, 1.5, 3.0, 5.0)  # connection widths (pixels) for 4 classes of |w|
 POSITIVE, NEGATIVE = PALETTE[1], PALETTE[0]  # orange for w > 0, blue for w < 0 (as TFP)
+# The legend's one entry for the test points: a diamond in the palette's grey, which no
+# class or loss curve takes (five classes and two losses use its first seven colours).
+TEST_KEY = PALETTE[-1]
+OUTLINE = "rgba(128,128,128,0.5)"  # a unit picture's outline: mid-grey reads on both themes
 # Right of the plots, px: room for Plotly's toolbar standing upright (two buttons: 24 px
 # wide, 2 px in from the edge, in Chromium), so the legend, which ends at the plots' right
 # edge, never lies under it.
@@ -76,8 +80,9 @@ class Texts:
     play: str = "Play"
     pause: str = "Pause"
     class_names: tuple = ("0", "1")
-    train_suffix: str = "{name}"
-    test_suffix: str = "{name} (test)"
+    train_suffix: str = "{name}"  # a training point's hover
+    test_suffix: str = "{name} (test)"  # a test point's hover
+    test_points: str = "test points"  # the legend's entry for every class's test points
     x_label: str = "x1"
     y_label: str = "x2"
     bias: str = "bias"
@@ -271,6 +276,18 @@ def _connections(weights, centres, wmax, g):
     return [(f32(xs), f32(ys)) for xs, ys in groups.values()]
 
 
+def _outlines(centres, g):
+    """The outline of every unit's picture (a square of side ``g`` round each centre), as
+    one line trace's (x, y): each square closed, NaN between squares."""
+    xs, ys = [], []
+    for col in centres:
+        for x, y in col:
+            x0, x1, y0, y1 = x - g / 2, x + g / 2, y - g / 2, y + g / 2
+            xs += [x0, x1, x1, x0, x0, np.nan]
+            ys += [y0, y0, y1, y1, y0, np.nan]
+    return np.array(xs), np.array(ys)
+
+
 def _thin(values, most=400):
     values = np.asarray(values)
     idx = np.unique(np.linspace(0, len(values) - 1, min(len(values), most)).round().astype(int))
@@ -432,6 +449,14 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
     for k in unit_drawn:
         moving.append(len(data))
         data.append(dict(band, fillcolor=unit_colours[k], **next(frame0), **diagram))
+    # Every picture framed: its middle band (values near 0) is clear, so a picture that is
+    # mostly clear (a logistic regression's p near 0.5 on the circles) read as a few loose
+    # corner steps, with the connections ending in nothing.
+    outline_x, outline_y = _outlines(centres, g)
+    kept.append(len(data))
+    data.append(dict(type="scatter", mode="lines", x=f32(outline_x), y=f32(outline_y),
+                     line=dict(color=OUTLINE, width=1), hoverinfo="skip", showlegend=False,
+                     **diagram))
     for sign in (1, -1):
         for k in range(len(WIDTH_BINS)):
             width = WIDTH_BINS[k] * (1.6 if present else 1.0)
@@ -455,6 +480,12 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
         moving.append(len(data))
         data.append(dict(band, fillcolor=out_colours[k], **next(frame0), **out_axes))
     size = 10 if present else 6
+    test_line = dict(width=1.5, color="rgba(255,255,255,0.9)")
+    # The legend names each class once (its training points' round marker) and the test
+    # points once, as a grey diamond: an entry per class and part was 2C + 2 entries, three
+    # rows at 1280x720 with 5 classes in Korean. A class's entry shows and hides its test
+    # points too (one legendgroup). The grey entry only explains the diamond: a trace is in
+    # one legendgroup, so no entry can also hide every class's test points.
     for part, X, y, symbol in (("train", result.X, result.y, "circle"),
                                ("test", result.X_test, result.y_test, "diamond")):
         keep = np.linspace(0, len(X) - 1, min(len(X), 800)).round().astype(int) \
@@ -468,14 +499,20 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
                 .format(name=name)
             data.append(dict(
                 type="scatter", mode="markers", x=f32(pts[:, 0]), y=f32(pts[:, 1]),
-                name=label, legendgroup=f"class{k}",
+                name=label, legendgroup=f"class{k}", showlegend=part == "train",
                 marker=dict(color=color(k), size=size, symbol=symbol,
-                            line=dict(width=1.5 if part == "test" else 0.8,
-                                      color="rgba(255,255,255,0.9)" if part == "test"
-                                      else "rgba(0,0,0,0.55)")),
+                            line=test_line if part == "test"
+                            else dict(width=0.8, color="rgba(0,0,0,0.55)")),
                 hovertemplate=f"{label}<br>{texts.x_label}=%{{x:.2f}}<br>"
                               f"{texts.y_label}=%{{y:.2f}}<extra></extra>",
                 **out_axes))
+    if len(result.X_test):
+        kept.append(len(data))  # no point: an entry only
+        data.append(dict(type="scatter", mode="markers", x=f32([np.nan]), y=f32([np.nan]),
+                         name=texts.test_points, legendgroup="test",
+                         marker=dict(color=TEST_KEY, size=size, symbol="diamond",
+                                     line=test_line),
+                         hoverinfo="skip", **out_axes))
     loss_axes = dict(xaxis="x3", yaxis="y3")
     lw = line_width(present)
     # The loss curves take the colours after the classes' (green and pink beside two

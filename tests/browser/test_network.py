@@ -205,11 +205,12 @@ LEGEND_JS = """() => {
 
 
 @pytest.mark.parametrize("present", [False, True])
-def test_the_toolbar_leaves_a_three_row_legend_readable(server, page, present):
-    """Five classes in Korean at 1280x720: the legend wraps to three rows, and Plotly's
-    toolbar (camera, home), shown on hover at the chart's top right, lay over the top row's
-    last entry ("학습 손실") whatever the top margin. It stands upright right of the
-    plots, where the legend never reaches; and no legend row lies on a panel title."""
+def test_five_classes_in_korean_take_one_legend_row_clear_of_the_toolbar(server, page, present):
+    """Five classes in Korean at 1280x720: a class and its test points each had an entry,
+    twelve entries on three rows. Each class is named once, and the test points once (a
+    grey diamond): one row. Plotly's toolbar (camera, home), shown on hover at the chart's
+    top right, stands upright right of the plots, where the legend never reaches; and no
+    legend row lies on a panel title."""
     query = f"{FAST}&lang=ko&data=blobs&classes=5" + ("&present=true" if present else "")
     _open(page, server, query, (1280, 720))
     chart = page.locator(".st-key-playground")
@@ -219,10 +220,53 @@ def test_the_toolbar_leaves_a_three_row_legend_readable(server, page, present):
     page.locator(".st-key-playground .modebar").wait_for(state="visible")
     assert not (covered := toolbar_covers(page)), covered
     legend = page.evaluate(LEGEND_JS)
-    assert len({round(item["y"]) for item in legend["items"]}) >= 3  # the case: three rows
+    assert len(legend["items"]) == 5 + 3  # the classes, the test points, the two losses
+    assert len({round(item["y"]) for item in legend["items"]}) == 1
     for title in legend["titles"]:
         assert not any(boxes_overlap(title, item) for item in legend["items"]), title
     if present:  # whole on the projector, no axis title on a neighbour's plot
         assert_charts_in_view(page, ["playground"])
     assert not page.js_errors
     screenshot(page, "network-toolbar-ko" + ("-present" if present else ""), full_page=False)
+
+
+LEGEND_ITEM_JS = """name => {
+    const gd = document.querySelector('.st-key-playground .js-plotly-plot');
+    const item = [...gd.querySelectorAll('g.legend g.traces')]
+        .find(g => g.textContent === name);
+    const r = item.querySelector('rect.legendtoggle').getBoundingClientRect();
+    return {x: r.x + r.width / 2, y: r.y + r.height / 2};
+}"""
+
+
+def _click_legend(page, name):
+    at = page.evaluate(LEGEND_ITEM_JS, name)
+    page.mouse.click(at["x"], at["y"])
+
+
+VISIBLE_JS = """() => Object.fromEntries(
+    document.querySelector('.st-key-playground .js-plotly-plot')._fullData
+        .filter(t => t.name).map(t => [t.name, t.visible]))"""
+
+
+def test_a_class_entry_hides_its_training_and_test_points(server, page):
+    """The class's entry shows and hides both its circles and its diamonds (one
+    legendgroup); the grey "test points" entry explains the diamond and hides nothing
+    (a trace has one legendgroup: no entry can also take every class's test points)."""
+    _open(page, server, f"{FAST}&data=blobs&classes=3", (1280, 720))
+    page.locator(".st-key-playground").scroll_into_view_if_needed()
+    name, test = EN["class_n"].format(k=1), EN["test_point"].format(name=EN["class_n"]
+                                                                     .format(k=1))
+    before = page.evaluate(VISIBLE_JS)
+    assert before[name] is True and before[test] is True and EN["test_points"] in before
+    _click_legend(page, name)
+    page.wait_for_function(f"() => ({VISIBLE_JS})()[{name!r}] === 'legendonly'")
+    after = page.evaluate(VISIBLE_JS)
+    assert after[test] == "legendonly"  # its test points went with it
+    assert {k for k, v in after.items() if v != before[k]} == {name, test}
+    _click_legend(page, EN["test_points"])
+    page.wait_for_function(
+        f"() => ({VISIBLE_JS})()[{EN['test_points']!r}] === 'legendonly'")
+    changed = {k for k, v in page.evaluate(VISIBLE_JS).items() if v != after[k]}
+    assert changed == {EN["test_points"]}  # the entry alone: legend-only
+    assert not page.js_errors

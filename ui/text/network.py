@@ -3,7 +3,9 @@
 EN = {
     "alt_chart": "Animation of the network learning over {steps} steps, with Play and a slider: "
                  "each unit's output as a small picture, the connections by weight, the output "
-                 "over the input plane with the data points, and the training and test loss.",
+                 "over the input plane with the data points, and {losses}.",
+    "alt_losses": "the training and test loss",
+    "alt_loss": "the training loss",
     "title": "Playground",
     "intro": (
         "Build a small network, train it, and watch every unit learn: each hidden unit is "
@@ -84,7 +86,10 @@ EN = {
     "feat_sin_x2": "sin x₂",
     "no_features": "Pick at least one input feature; x₁ and x₂ are used for now.",
     "layers": "Hidden layers",
-    "layers_help": "0 is logistic regression: one straight cut through the input features.",
+    "layers_help": (
+        "0 is logistic regression (softmax regression for 3 to 5 classes): straight "
+        "boundaries through the input features."
+    ),
     "units": "Layer {layer}: units",
     "act": "Layer {layer}: activation",
     "train_header": "Training",
@@ -133,7 +138,8 @@ EN = {
     "fig_step": "step",
     "train_loss": "training loss",
     "test_loss": "test loss",
-    "test_points": "{name} (test)",
+    "test_point": "{name} (test)",  # a test point's hover
+    "test_points": "test points",  # the legend's one entry for them
     "bias": "bias",
     "diverged": (
         "Training diverged after {step} steps (a value became infinite); shown are the last "
@@ -148,13 +154,33 @@ EN = {
         "The pictures open at step {shown}; the numbers above are after step {steps}. Press "
         "Play, or drag the slider, to watch the training in between."
     ),
-    "caption": (
-        "Orange means positive, blue negative: hidden units' pictures show their outputs "
-        "from −1 to 1, connections their weights (thicker is larger); the output units' "
-        "pictures show a probability p, from 0 (blue) to 1 (orange). The Output square shows "
-        "the likeliest class at each point. Losses are the mean cross-entropy (the "
-        "regularisation is left out)."
+    # The caption under the chart: a sentence for the units, one for the output, one for
+    # the losses, each as the settings draw them (pages/playground.py `_caption`).
+    "cap_hidden": (
+        "Orange means positive, blue negative: the inputs' pictures show each feature over "
+        "the plane, the hidden units' pictures their outputs from −1 to 1, and the "
+        "connections their weights (thicker is larger)."
     ),
+    "cap_no_hidden": (
+        "Orange means positive, blue negative. With no hidden layer the inputs connect "
+        "straight to the output: the inputs' pictures show each feature over the plane, the "
+        "connections their weights (thicker is larger)."
+    ),
+    "cap_out_binary": (
+        "The output unit's picture shows p, the probability of {name}, from 0 (blue) to 1 "
+        "(orange); the Output square colours the plane by the likelier class, paler where "
+        "the network is less sure."
+    ),
+    "cap_out_multi": (
+        "The {count} output units' pictures show the probabilities of {first} (top) to "
+        "{last} (bottom), each from 0 (blue) to 1 (orange); the Output square colours the "
+        "plane by the likeliest class, paler where the network is less sure."
+    ),
+    "cap_loss": "The loss is the mean {loss} on the training points{penalty}.",
+    "cap_losses": "The losses are the mean {loss} on the training and the test points{penalty}.",
+    "loss_bce": "binary cross-entropy",
+    "loss_ce": "cross-entropy",
+    "cap_penalty": ", without the {reg} penalty",
     "download_py": "PyTorch script (.py)",
     "download_py_help": "An nn.Sequential with the trained weights, ready to run.",
     "download_csv": "Data (.csv)",
@@ -162,7 +188,9 @@ EN = {
 
 KO = {
     "alt_chart": "신경망이 {steps}스텝 동안 학습하는 애니메이션, 재생 버튼과 슬라이더: 유닛마다 출력을 작은 그림으로, 연결선은 가중치로, 입력 평면 "
-                 "위의 출력과 데이터 점, 학습 손실과 테스트 손실.",
+                 "위의 출력과 데이터 점, {losses}.",
+    "alt_losses": "학습 손실과 테스트 손실",
+    "alt_loss": "학습 손실",
     "title": "플레이그라운드",
     "intro": (
         "작은 신경망을 만들고 학습시키면서 모든 유닛이 배우는 모습을 지켜보세요. 각 은닉 유닛은 "
@@ -242,7 +270,10 @@ KO = {
     "feat_sin_x2": "sin x₂",
     "no_features": "입력 특성을 하나 이상 고르세요. 지금은 x₁과 x₂를 씁니다.",
     "layers": "은닉층 수",
-    "layers_help": "0은 로지스틱 회귀입니다. 입력 특성을 직선 하나로 나눕니다.",
+    "layers_help": (
+        "0은 로지스틱 회귀(3~5개 클래스에서는 softmax 회귀)입니다. 입력 특성을 직선으로 "
+        "나눕니다."
+    ),
     "units": "{layer}층: 유닛 수",
     "act": "{layer}층: 활성화 함수",
     "train_header": "학습",
@@ -291,7 +322,8 @@ KO = {
     "fig_step": "스텝",
     "train_loss": "학습 손실",
     "test_loss": "테스트 손실",
-    "test_points": "{name} (테스트)",
+    "test_point": "{name} (테스트)",
+    "test_points": "테스트 점",
     "bias": "편향",
     "diverged": (
         "{step}스텝 후 학습이 발산했습니다(값이 무한대가 됨). 마지막 유한한 가중치를 보여 "
@@ -306,12 +338,28 @@ KO = {
         "그림은 {shown}스텝에서 시작하고, 위의 숫자는 {steps}스텝을 마친 뒤의 값입니다. "
         "재생을 누르거나 슬라이더를 끌어 그 사이의 학습을 보세요."
     ),
-    "caption": (
-        "주황은 양수, 파랑은 음수입니다. 은닉 유닛 그림은 −1에서 1까지의 출력을, 연결선은 "
-        "가중치를 보여 주고(굵을수록 큼), 출력 유닛 그림은 확률 p를 0(파랑)에서 1(주황)까지 "
-        "보여 줍니다. ‘출력’ 그림은 각 위치에서 가장 가능성 높은 클래스를 보여 줍니다. "
-        "손실은 평균 교차 엔트로피입니다(정규화 항은 빼고)."
+    "cap_hidden": (
+        "주황은 양수, 파랑은 음수입니다. 입력 그림은 입력 평면 위의 각 특성을, 은닉 유닛 그림은 "
+        "−1에서 1까지의 출력을, 연결선은 가중치를 보여 줍니다(굵을수록 큼)."
     ),
+    "cap_no_hidden": (
+        "주황은 양수, 파랑은 음수입니다. 은닉층이 없어 입력이 출력에 바로 연결됩니다. 입력 "
+        "그림은 입력 평면 위의 각 특성을, 연결선은 가중치를 보여 줍니다(굵을수록 큼)."
+    ),
+    "cap_out_binary": (
+        "출력 유닛 그림은 {name}일 확률 p를 0(파랑)에서 1(주황)까지 보여 주고, ‘출력’ 그림은 "
+        "각 위치를 더 가능성 높은 클래스의 색으로 칠합니다(신경망이 덜 확신하는 곳일수록 옅게)."
+    ),
+    "cap_out_multi": (
+        "출력 유닛 {count}개의 그림은 위에서부터 {first}부터 {last}까지 각 클래스일 확률을 "
+        "0(파랑)에서 1(주황)까지 보여 주고, ‘출력’ 그림은 각 위치를 가장 가능성 높은 클래스의 "
+        "색으로 칠합니다(신경망이 덜 확신하는 곳일수록 옅게)."
+    ),
+    "cap_loss": "손실은 학습 점에 대한 평균 {loss}입니다{penalty}.",
+    "cap_losses": "손실은 학습 점과 테스트 점에 대한 평균 {loss}입니다{penalty}.",
+    "loss_bce": "이진 교차 엔트로피",
+    "loss_ce": "교차 엔트로피",
+    "cap_penalty": "({reg} 정규화 항은 빼고)",
     "download_py": "PyTorch 스크립트 (.py)",
     "download_py_help": "학습한 가중치를 담은 nn.Sequential, 바로 실행할 수 있습니다.",
     "download_csv": "데이터 (.csv)",
