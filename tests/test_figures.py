@@ -23,6 +23,7 @@ import activations
 from activations import gradflow
 from activations.figures import gallery
 from activations.figures import gradflow as figs
+from activations.figures import style
 from activations.figures.style import GRID, LANE_GAP, LANE_HEIGHT, PALETTE, log_axis
 from ui.text import gradient_flow as gf_text
 from ui.text import home as home_text
@@ -284,14 +285,96 @@ def test_gradient_norms_of_a_dead_network_leave_gaps_not_zeros():
     assert strip_h["name"] == _names(runs)[0] and strip_h["showlegend"]  # default name
     assert not strip_w["showlegend"] and strip_h["legendgroup"] == strip_w["legendgroup"]
     layout = spec["layout"]
-    assert layout["yaxis3"]["overlaying"] == "y" and layout["yaxis4"]["overlaying"] == "y2"
-    assert layout["yaxis3"]["range"] == [0, 1] and not layout["yaxis3"]["visible"]
-    # Room under the data for the strip: the lowest point stays above it.
-    lo, hi = layout["yaxis"]["range"]
-    lowest = (np.log10(np.nanmin(h_y)) - lo) / (hi - lo)  # of the plot's height
-    assert lowest > lane[1]
+    # Each panel's strips in a band of its own under its log axis (`style.lane_band`),
+    # which spans the data alone: its range is the log axis's own, not lowered for them.
+    for data_key, band_key, x_key in (("yaxis", "yaxis3", "xaxis"),
+                                      ("yaxis2", "yaxis4", "xaxis2")):
+        band, axis = layout[band_key], layout[data_key]
+        assert not band["visible"] and band["fixedrange"] and "overlaying" not in band
+        assert band["domain"][0] == 0 and band["domain"][1] == axis["domain"][0]
+        assert band["range"] == [0, band["domain"][1]]  # in shares of the panel's height
+        assert layout[x_key]["anchor"] == f"y{band_key[5:]}"  # the x axis under the band
+    assert "range" not in layout["yaxis"]  # many decades: Plotly ranges it, over the data
     # dL/dW has no positive value at all: one decade without tick labels, just the strip.
     assert layout["yaxis2"]["range"] == [0, 1] and not layout["yaxis2"]["showticklabels"]
+
+
+# The page's views whose "exactly 0" strip stood beside a log tick, and read as that value:
+# ReLU beside LeakyReLU under He init, dying under a bias of -0.5 (10⁻¹⁴ beside the left
+# panel's strip) and cut off in a net of 2-unit layers (10⁻⁸).
+STRIP_VIEWS = {"dying": dict(depth=10, width=128, bias=-0.5),
+               "narrow": dict(depth=15, width=2, bias=0.0)}
+
+
+@cache
+def _strip_runs(view: str) -> tuple:
+    v = STRIP_VIEWS[view]
+    return tuple(gradflow.profile(act, v["depth"], v["width"], 256, init="kaiming_normal",
+                                  bias=v["bias"]) for act in ("relu", "leaky_relu"))
+
+
+def _strips_and_ticks(spec: dict, panel: str) -> tuple[float, float, list[float], float]:
+    """Of the panel whose log axis is ``panel`` ("y" or "y2"), in shares of the figure's
+    plot area (paper): the top of its highest strip, the bottom of the log axis's domain,
+    where each tick the log axis can draw lies (its ``tickvals``, else 1, 2 and 5 times
+    every power of ten in its range; Plotly's own range taken as the data's, padded as
+    `figs.theory_tolerance` takes it), and the bottom of the panel."""
+    layout, data = spec["layout"], spec["data"]
+    axis = layout[style.axis_key(panel)]
+    x = {"y": "x", "y2": "x2"}[panel]
+    bottom, top = axis.get("domain", [0.0, 1.0])
+    strips = [t for t in data if t.get("fill") and t["xaxis"] == x]
+    band = layout[style.axis_key(strips[0]["yaxis"])]
+    b0, b1 = band.get("domain") or layout[style.axis_key(band["overlaying"])].get(
+        "domain", [0.0, 1.0])  # (drawn over the log axis, the strips shared its domain)
+    r0, r1 = band["range"]
+    highest = max(v for t in strips for v in t["y"] if v is not None)
+    strip_top = b0 + (highest - r0) / (r1 - r0) * (b1 - b0)
+    if "range" in axis:
+        lo, hi = axis["range"]
+    else:
+        lo, hi = style.log_span(*(_decode(t["y"]) for t in data
+                                  if t.get("yaxis") == panel and not t.get("fill")))
+        pad = figs.AUTORANGE_PAD * (hi - lo)
+        lo, hi = lo - pad, hi + pad
+    ticks = axis.get("tickvals") or [m * 10.0 ** k for k in range(math.floor(lo), math.ceil(hi) + 1)
+                                     for m in (1, 2, 5)]
+    at = [bottom + (math.log10(t) - lo) / (hi - lo) * (top - bottom) for t in ticks
+          if lo <= math.log10(t) <= hi]
+    return strip_top, bottom, at, b0
+
+
+@pytest.mark.parametrize("stacked", [False, True])
+@pytest.mark.parametrize("present", [False, True])
+@pytest.mark.parametrize("view", sorted(STRIP_VIEWS))
+def test_no_log_tick_stands_beside_the_strips(view, present, stacked):
+    """The strips of exactly-0 layers lie in a band of each panel's own, under its log
+    axis's domain: no tick of the log axis (nor its gridline) lies among them, nor so near
+    that its label reaches down beside them. Drawn over the log axis, lowered to make
+    room, the strip lay on 10⁻¹⁴ and read as that value."""
+    runs = _strip_runs(view)
+    names = _names(runs)
+    spec = _validated(figs.gradient_norms(
+        list(runs), names, title_h=TEXT["grad_h_title"], title_w=TEXT["grad_w_title"],
+        x_title=TEXT["layer"], y_title=TEXT["norm_log"],
+        theory_names=[TEXT["theory_of"].format(run=n) for n in names],
+        chain_name=TEXT["chain"], present=present, stacked=stacked))
+    grid = style.two_panels((TEXT["grad_h_title"], TEXT["grad_w_title"]), stacked)
+    for panel in ("y", "y2"):
+        strip_top, axis_bottom, ticks, panel_bottom = _strips_and_ticks(spec, panel)
+        gap = LANE_GAP * (grid[style.axis_key(panel)]["domain"][1] - panel_bottom)
+        assert ticks, panel
+        assert axis_bottom >= strip_top + gap - 1e-9, (panel, axis_bottom, strip_top)
+        assert min(ticks) >= axis_bottom - 1e-9 and min(ticks) > strip_top + gap, \
+            (panel, ticks, strip_top)
+        # the band inside the panel's own domain (stacked: the lower half is the other's)
+        assert panel_bottom == grid[style.axis_key(panel)]["domain"][0]
+        assert spec["layout"][style.axis_key(panel)]["domain"][1] == \
+            grid[style.axis_key(panel)]["domain"][1]
+        # room for the lower half of the lowest tick's label above the strips
+        height = grid[style.axis_key(panel)]["domain"][1] - panel_bottom
+        room = style.lane_room(present, figs.PANEL_PX) * height
+        assert axis_bottom - strip_top >= gap + room - 1e-9
 
 
 @pytest.mark.parametrize("key", ["one", "several", "deep", "exploding"])

@@ -191,3 +191,24 @@ def test_the_tolerance_follows_the_drawn_axis(present):
     # a chart of many decades hides a gap of this size: the cap applies
     wide = [gradflow.profile(a, 10, 32, 32) for a in ("sigmoid", "relu")]
     assert figs.theory_tolerance(wide) > 1.2
+
+
+@pytest.mark.parametrize("present", [False, True])
+def test_the_tolerance_reads_the_log_axis_over_its_strips(present):
+    """Where strips of exactly-0 layers take the bottom of the panel, the log axis has the
+    rest of its height: theory_tolerance reads the data's span over that height."""
+    runs = [gradflow.profile(a, 10, 128, 256, init="kaiming_normal", bias=-0.5)
+            for a in ("relu", "leaky_relu")]  # the dying-ReLU preset: ReLU's strip
+    spec = figs.gradient_norms(runs, ["R", "L"], title_h="h", title_w="w", x_title="l",
+                               y_title="n", theory_names=["t", "u"], chain_name="c",
+                               present=present).to_plotly_json()
+    bottom, top = spec["layout"]["yaxis"]["domain"]
+    assert 0 < bottom < top == 1  # over the band
+    _, values, lanes = figs._left_axis(runs, None, [True, True])
+    assert lanes == 1
+    lo, hi = figs.log_span(*values)
+    span = (hi - lo) * (1 + 2 * figs.AUTORANGE_PAD)  # as Plotly pads it
+    width = line_width(present)
+    share = (width * figs.THEORY_WIDTH / 2 + width) / (figs.PANEL_PX * (top - bottom))
+    assert math.log10(figs.theory_tolerance(runs, present=present)) == \
+        pytest.approx(min(share * span, math.log10(gradflow.THEORY_TOLERANCE)))  # (capped)

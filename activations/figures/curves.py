@@ -11,15 +11,18 @@ shapes (a shape costs ~3 ms to build).
 Saturation zones are drawn as *lanes*: one thin strip per curve along the bottom of the
 plot, in the curve's colour. Full-height bands of several curves mixed into unlabelled
 browns; a lane tells at once which curve saturates where. The lanes have a band of the
-plot's height to themselves, on an invisible axis of their own: the curves' y axis spans
-the data alone, so no tick label (a "−2" under f's [−1.5, 1.5] zoom) stands beside the
-strips, where it would name no value of any curve. Dead zones (f' = 0) stay full-height
-red bands named in the legend.
+plot's height to themselves, on an invisible axis of their own (`style.lane_band`, as
+gradient flow's strips of exactly-0 layers): the curves' y axis spans the data alone, so
+no tick label (a "−2" under f's [−1.5, 1.5] zoom) stands beside the strips, where it
+would name no value of any curve. Dead zones (f' = 0) stay full-height red bands named in
+the legend.
 
 f and f' stand side by side, so their plots must have one height, or their x axes do not
 line up. Plotly grows the bottom margin to fit the legend, which wraps at the plot's
-width: the two legends hold the same entries (`curves_figure`'s ``legend_room``) and the
-two plots the same left margin (`LEFT_ROOM`), so both wrap into the same rows.
+width: the two legends hold the same entries in the same order (`curves_figure`'s
+``legend_room``) and the two plots the same left margin (`LEFT_ROOM`), so both wrap into
+the same rows. f''s one entry of its own, the threshold, ends its legend (`LEGEND_RANK`):
+f's clear entry in its place then never leaves a blank row between two of f's entries.
 
 A slope that is tiny but not 0 on a stretch (LeakyReLU's 0.01 for x < 0) lies on the
 zero line of a 0..1 axis, and reads as 0. Where it is constant the f' chart writes it
@@ -39,9 +42,9 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ..numfmt import fmt_chart
-from .style import (GRID, HOVER_FORMAT, LANE_GAP, LANE_HEIGHT, SHADE, bands, cell,
-                    f32, figure, font_size, lane_bottom, line_width, merge, stacked_player,
-                    styled, subplots, two_panels)
+from .style import (GRID, HOVER_FORMAT, SHADE, bands, cell, f32, figure, font_size, lane,
+                    lane_band, lane_room, line_width, merge, stacked_player, styled, subplots,
+                    two_panels)
 
 __all__ = ["ZONE_OPACITY", "Line", "SweepTexts", "Texts", "Zones", "curves_figure",
            "difference_figure", "faint_runs", "scale_figure", "sweep_figure"]
@@ -63,12 +66,24 @@ SWEEP_STACKED_HEIGHT = 760
 # in width, their legends wrapped at different widths, and the plot heights differed with
 # them. (A wider label still gets its room: Plotly grows the margin.)
 LEFT_ROOM = {False: 76, True: 98}
+# The f and f' plots' height (px, by presentation mode; the lanes' band included) under a
+# legend of three rows (measured in Chromium at 1280 wide; 179 and 251 under two rows, 136
+# under four): the room the lanes' band keeps for the lowest tick label
+# (`style.lane_room`) is reckoned at this height, so a shorter plot gets a little less.
+PLOT_PX = {False: 157, True: 224}
 # A stretch of constant, non-zero slope is written on the f' chart when the slope is below
 # this share of the axis's span (on a 0..1 axis 0.05, about 8 px on a laptop: it looks like
 # 0) and it covers this share of the x range at least (room for its label).
 FAINT_SHARE = 0.05
 FAINT_MIN_RUN = 0.1
 CLEAR_TEXT = "rgba(0,0,0,0)"
+# Legend order (Plotly lists entries by rank, 1000 by default, then in trace order): the
+# lanes' note first, right under the plot and its strips, and the threshold (f''s) and f's
+# clear entry in its place last. Between the curves and the note, the clear entry wrapped
+# onto a row of its own wherever the threshold did (three curves at 1280x720, the page's
+# default), and f's legend had a blank row in the middle; last, it can only end f's
+# legend, in its last row or in a row below it, where f' has the threshold.
+LEGEND_RANK = {"lanes": 999, "threshold": 1001}
 
 
 @dataclass(frozen=True)
@@ -157,39 +172,26 @@ def _bands(z: Zones, y0: float, y1: float, max_bands: int) -> dict:
 
 
 def _lanes(lanes: Sequence[Zones], max_bands: int) -> list[dict]:
-    """Lane i (bottom up) holds ``lanes[i]``'s spans, on the lanes' axis ``y2``, whose units
-    are shares of the plot's height (`_lane_axes`)."""
-    traces = []
-    for i, z in enumerate(lanes):
-        if z.spans:
-            y0 = lane_bottom(i)
-            traces.append(dict(_bands(z, y0, y0 + LANE_HEIGHT, max_bands), yaxis="y2"))
-    return traces
-
-
-def _lane_axes(lanes: int) -> dict:
-    """Layout: the bottom of the plot for ``lanes`` lanes (axis ``y2``, invisible), the curves'
-    y axis above it, and the x axis under the lanes. The lanes' axis keeps `lane_bottom`'s
-    units (a share of the whole plot's height) over its own band."""
-    share = min(lanes * (LANE_HEIGHT + LANE_GAP) + LANE_GAP, 0.5)
-    return dict(yaxis=dict(domain=[share, 1]),
-                yaxis2=dict(domain=[0, share], range=[0, share], visible=False,
-                            fixedrange=True),
-                xaxis=dict(anchor="y2"))
+    """Lane i (bottom up) holds ``lanes[i]``'s first ``max_bands`` spans, on the lanes' axis
+    ``y2`` (`style.lane_band`)."""
+    return [lane(i, z.spans[:max_bands], z.color, z.opacity, "y2", z.note, z.group)
+            for i, z in enumerate(lanes) if z.spans]
 
 
 def _lane_note(note: str) -> dict:
     """A legend-only grey square saying what the lanes mean."""
     return dict(type="scatter", mode="markers", x=[None], y=[None], name=note, yaxis="y2",
-                hoverinfo="skip",
+                hoverinfo="skip", legendrank=LEGEND_RANK["lanes"],
                 marker=dict(symbol="square", size=12, color="rgba(128,128,128,0.7)"))
 
 
 def _legend_room(name: str) -> dict:
-    """A legend entry drawn clear: as wide as an entry ``name`` of the chart beside, so that
-    both legends wrap into the same rows (see the module docstring)."""
+    """A legend entry drawn clear: as wide as an entry ``name`` of the chart beside and in
+    its place, last (`LEGEND_RANK`), so that both legends wrap into the same rows (see the
+    module docstring)."""
     return dict(type="scatter", mode="lines", x=[None], y=[None], hoverinfo="skip",
                 name=f'<span style="color:{CLEAR_TEXT}">{name}</span>',
+                legendrank=LEGEND_RANK["threshold"],
                 line=dict(color=CLEAR_TEXT, width=1))
 
 
@@ -272,14 +274,15 @@ def curves_figure(
 
     Hovering shows x, f(x) and f'(x) of every curve: each trace carries the other array as
     ``customdata``. ``saturation`` holds one `Zones` per line, drawn as that line's lane
-    along the bottom (``lane_note`` names lanes in the legend); ``dead`` shades full-height
-    red bands named in the legend by their ``note``; ``threshold`` = (y, name) draws a
-    dotted horizontal line (|f'| = 0.01 on the f' figure); ``legend_room`` names the entries
-    the chart beside has and this one lacks (f's room for f''s threshold): each gets a clear
-    entry, so the two legends take the same rows; ``samples`` = (name, colour, x, y) adds
-    marker clouds (RReLU's training draws). The y range is the data's (plus 5%), or
-    ``y_range`` when given (a zoom); ``height`` overrides the style's chart height. With
-    ``texts.faint`` set, a constant slope too small to see is written on it.
+    along the bottom (``lane_note`` names lanes, first in the legend); ``dead`` shades
+    full-height red bands named in the legend by their ``note``; ``threshold`` = (y, name)
+    draws a dotted horizontal line (|f'| = 0.01 on the f' figure; last in the legend);
+    ``legend_room`` names the entries the chart beside has and this one lacks (f's room for
+    f''s threshold, last as it is there): each gets a clear entry, so the two legends
+    take the same rows; ``samples`` = (name, colour, x, y) adds marker clouds (RReLU's
+    training draws). The y range is the data's (plus 5%), or ``y_range`` when given (a
+    zoom); ``height`` overrides the style's chart height. With ``texts.faint`` set, a
+    constant slope too small to see is written on it.
     """
     n = len(lines[0].f) if lines else 1
     x1 = x0 + (n - 1) * dx
@@ -309,13 +312,14 @@ def curves_figure(
         y, name = threshold
         traces.append(dict(type="scatter", mode="lines", x=[x0, x1], y=[y, y], name=name,
                            line=dict(color=THRESHOLD_COLOR, width=1.5, dash="dot"),
-                           hoverinfo="skip"))
+                           hoverinfo="skip", legendrank=LEGEND_RANK["threshold"]))
     traces += [_legend_room(name) for name in legend_room]  # in the threshold's place
     if lanes and lane_note:
         traces.append(_lane_note(lane_note))
     layout = dict(yaxis=dict(range=y_range), margin=dict(l=LEFT_ROOM[present]))
     if lanes:
-        layout = merge(layout, _lane_axes(len(saturation)))
+        layout = merge(layout, lane_band(len(saturation),
+                                         room=lane_room(present, PLOT_PX[present])))
     if derivative and texts.faint:
         layout["annotations"] = _faint_notes(lines, x0, dx, y_range[1] - y_range[0],
                                              texts.faint, present)

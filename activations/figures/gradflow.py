@@ -14,9 +14,9 @@ import plotly.graph_objects as go
 
 from ..gradflow import THEORY_TOLERANCE
 from ..numfmt import round_stride
-from .style import (LANE_AXIS, LANE_HEIGHT, axis_key, bands, below_lanes, cell, color, f32,
-                    figure, font_size, lane_bottom, line_width, log_axis, log_span, merge,
-                    styled, subplots, two_panels)
+from .style import (axis_key, cell, color, f32, figure, font_size, lane, lane_band, lane_room,
+                    lane_share, line_width, log_axis, log_span, merge, styled, subplots,
+                    two_panels)
 
 __all__ = ["gradient_norms", "distribution_boxes", "distribution_heatmaps", "unit_fractions",
            "draws_zero_strips", "theory_tolerance"]
@@ -87,8 +87,12 @@ def _positive(a) -> np.ndarray:
 
 # Layers where a run's gradient is exactly 0 (every unit dead) have no place on a log axis:
 # a strip along the panel's bottom, in the run's colour, marks them, one lane per run, as the
-# explorer's lanes mark where f' fades (`style.bands`, on an overlaid axis).
+# explorer's lanes mark where f' fades: in a band of the panel's height of their own
+# (`style.lane_band`), under the log axis, which spans the data alone. (Drawn over a log
+# axis lowered to make room, the strip lay beside its lowest tick and read as 10⁻¹⁴.)
 ZERO_OPACITY = 0.75
+# The strips' axes: the left panel's band, the right panel's.
+BAND = {"y": "y3", "y2": "y4"}
 
 
 def _zero_spans(layers, norms) -> list[tuple[float, float]]:
@@ -113,35 +117,32 @@ def draws_zero_strips(runs) -> bool:
                for run in runs for norms in (run.grad_h_norm, run.grad_w_norm))
 
 
-def _zero_strip(i: int, run, norms, name: str | None, strip_axis: str, panel: dict) -> list[dict]:
-    """Run ``i``'s strip under ``panel`` (its axis refs) over the layers where ``norms``
-    is exactly 0; in the legend as ``name`` unless None. A legend group of its own (both
-    panels' strips together): in the run's group it made a third row of legend, which the
-    panels' shorter plot then laid on the x titles."""
+def _zero_strip(i: int, run, norms, name: str | None, panel: dict) -> list[dict]:
+    """Run ``i``'s strip in the band of ``panel`` (its axis refs) over the layers where
+    ``norms`` is exactly 0; in the legend as ``name`` unless None. A legend group of its own
+    (both panels' strips together): in the run's group it made a third row of legend, which
+    the panels' shorter plot then laid on the x titles."""
     spans = _zero_spans(run.layers, norms)
     if not spans:
         return []
-    y0 = lane_bottom(i)
-    return [dict(bands(spans, y0, y0 + LANE_HEIGHT, color(i), ZERO_OPACITY, name,
-                       f"zero{i}"),
-                 legendrank=1002, xaxis=panel["xaxis"], yaxis=strip_axis)]
+    return [dict(lane(i, spans, color(i), ZERO_OPACITY, BAND[panel["yaxis"]], name,
+                      f"zero{i}"),
+                 legendrank=1002, xaxis=panel["xaxis"])]
 
 
-def _room_for_strips(axis: dict, values, lanes: int) -> dict:
-    """The log ``axis`` with its range lowered so that ``lanes`` strips fit under the data
-    (Plotly's own range would put the lowest points on them)."""
-    if not lanes:
-        return axis
-    span = log_span(*values)
-    if "range" in axis:
-        lo, hi = axis["range"]
-    elif span is not None:
-        lo, hi = span
-        pad = 0.05 * (hi - lo) if hi > lo else 0.5
-        lo, hi = lo - pad, hi + pad
-    else:  # nothing but strips: one decade, no ticks to read
-        return dict(axis, range=[0, 1], showticklabels=False)
-    return dict(axis, range=below_lanes(lo, hi, lanes))
+def _lanes(runs, norms_of) -> int:
+    """The lanes a panel's band holds: one per run up to the last with an exactly-0 layer
+    in ``norms_of(run)`` (lane i is run i's), or 0: no band."""
+    return max((i + 1 for i, r in enumerate(runs) if _zero_spans(r.layers, norms_of(r))),
+               default=0)
+
+
+def _data_axis(values, lanes: int) -> dict:
+    """The log axis over ``values``; above a band of strips with no positive value at all,
+    one decade without tick labels."""
+    if lanes and log_span(*values) is None:
+        return dict(log_axis(), range=[0, 1], showticklabels=False)
+    return log_axis(*values)
 
 
 def _chain_line(runs, reference):
@@ -179,19 +180,18 @@ def _drawn_prediction(run) -> np.ndarray | None:
         else None
 
 
-def _left_axis(runs, chain, theory) -> tuple[dict, list]:
+def _left_axis(runs, chain, theory) -> tuple[dict, list, int]:
     """The left panel's y axis over what it draws (each run's measurement, its prediction
-    where ``theory[i]``, the chain line unless ``chain`` is None), lowered for its strips;
-    and those values. One computation for the chart and for `theory_tolerance`, so that the
-    caption's tolerance is that of the axis drawn."""
+    where ``theory[i]``, the chain line unless ``chain`` is None); those values; and the
+    lanes of the strips' band under it. One computation for the chart and for
+    `theory_tolerance`, so that the caption's tolerance is that of the axis drawn."""
     values = [_positive(r.grad_h_norm) for r in runs]
     values += [p for r, drawn in zip(runs, theory)
                if drawn and (p := _drawn_prediction(r)) is not None]
     if chain is not None and runs:
         values.append(_chain_line(runs, chain))
-    lanes = max((i + 1 for i, r in enumerate(runs) if _zero_spans(r.layers, r.grad_h_norm)),
-                default=0)
-    return _room_for_strips(log_axis(*values), values, lanes), values
+    lanes = _lanes(runs, lambda r: r.grad_h_norm)
+    return _data_axis(values, lanes), values, lanes
 
 
 def theory_tolerance(runs, chain=None, present=False) -> float:
@@ -200,9 +200,10 @@ def theory_tolerance(runs, chain=None, present=False) -> float:
     (and ``chain`` and ``present`` as given to it); at most ``gradflow.THEORY_TOLERANCE``.
 
     The band is as wide on screen whatever the axis spans: on a panel spanning a decade
-    (SELU's 50 layers) a 14% gap leaves it, on one spanning ten the same gap hides in it.
+    (SELU's 50 layers) a 14% gap leaves it, on one spanning ten the same gap hides in it;
+    the log axis has the panel's height less its strips' band (`style.lane_share`).
     For ``gradflow.theory_parts``, so that the page explains every gap the chart shows."""
-    axis, values = _left_axis(runs, chain, [True] * len(runs))
+    axis, values, lanes = _left_axis(runs, chain, [True] * len(runs))
     span = log_span(*values)
     if "range" in axis:
         lo, hi = axis["range"]
@@ -212,7 +213,8 @@ def theory_tolerance(runs, chain=None, present=False) -> float:
     else:
         return THEORY_TOLERANCE
     width = line_width(present)
-    share = (width * THEORY_WIDTH / 2 + width) / PANEL_PX  # of the panel's height
+    room = lane_room(present, PANEL_PX)
+    share = (width * THEORY_WIDTH / 2 + width) / (PANEL_PX * (1 - lane_share(lanes, room)))
     return min(THEORY_TOLERANCE, 10.0 ** (share * (hi - lo)))
 
 
@@ -273,24 +275,24 @@ def gradient_norms(runs, names, *, title_h, title_w, x_title, y_title, theory_na
     right = [d["y"] for d in data if d.get("yaxis") == "y2"]
     zero_names = zero_names if zero_names is not None else list(names)
     strips = []
-    lanes = {"y": 0, "y2": 0}  # per panel: lanes under its data (the last run with a strip)
     for i, (run, name) in enumerate(zip(runs, zero_names)):
-        for axis, strip in (("y", _zero_strip(i, run, run.grad_h_norm, name, "y3", LEFT)),
-                            ("y2", _zero_strip(i, run, run.grad_w_norm, None, "y4", RIGHT))):
-            if strip:
-                strips += strip
-                lanes[axis] = i + 1
-    left_axis, _ = _left_axis(runs, chain, [t is not None for t in theory_names])
-    right_axis = _room_for_strips(log_axis(*right), right, lanes["y2"])
+        strips += _zero_strip(i, run, run.grad_h_norm, name, LEFT)
+        strips += _zero_strip(i, run, run.grad_w_norm, None, RIGHT)
+    left_axis, _, left_lanes = _left_axis(runs, chain, [t is not None for t in theory_names])
+    right_lanes = _lanes(runs, lambda r: r.grad_w_norm)
+    right_axis = _data_axis(right, right_lanes)
     panels = dict(xaxis=_layer_axis(x_title, runs), xaxis2=_layer_axis(x_title, runs),
                   yaxis=_titled(y_title, **left_axis),
-                  yaxis2=_titled(y_title, **right_axis) if stacked else right_axis,
-                  **({"yaxis3": dict(LANE_AXIS, anchor="x")} if lanes["y"] else {}),
-                  **({"yaxis4": dict(LANE_AXIS, overlaying="y2", anchor="x2")}
-                     if lanes["y2"] else {}))
+                  yaxis2=_titled(y_title, **right_axis) if stacked else right_axis)
     data = strips + data  # under the lines
-    grid = two_panels((title_h, title_w), stacked)
-    layout = styled(merge(grid, panels), present=present,
+    grid = merge(two_panels((title_h, title_w), stacked), panels)
+    room = lane_room(present, PANEL_PX)
+    for panel, lanes in ((LEFT, left_lanes), (RIGHT, right_lanes)):
+        if lanes:  # each panel's band at the bottom of its own domain
+            grid = merge(grid, lane_band(lanes, room=room, data=panel["yaxis"],
+                                         band=BAND[panel["yaxis"]], x=panel["xaxis"],
+                                         domain=grid[axis_key(panel["yaxis"])]["domain"]))
+    layout = styled(grid, present=present,
                     height=height or (800 if stacked else PRESENT_HEIGHT if present else 480))
     # Two panels: unified hover would mix them. One marker size in the legend (see below).
     legend = merge(_legend_below(present, stacked), dict(legend=dict(itemsizing="constant")))

@@ -314,15 +314,64 @@ def _with_ruler(slider: dict) -> list[dict]:
 
 
 # Lanes: strips along the bottom of a plot over x spans (the explorer's fading slopes,
-# gradient flow's exactly-0 layers), one lane per curve or run, on an overlaid y axis that
-# spans 0..1 of the plot's height.
+# gradient flow's exactly-0 layers), one lane per curve or run. The lanes have a band of
+# the plot's height to themselves, on an invisible y axis of their own (`lane_band`): the
+# data's y axis spans the rest of the plot, so none of its ticks or gridlines stands
+# beside a strip, where it would name a value the strip does not mean (gradient flow's
+# "exactly 0" read as 10⁻¹⁴ beside a log axis's lowest tick). The band's top is left clear
+# for the lower half of a tick label on the data axis's lowest gridline (`lane_room`), and
+# the x axis lies under the band.
 LANE_HEIGHT, LANE_GAP = 0.035, 0.012  # a lane's height and the gap under it (plot share)
-LANE_AXIS = dict(overlaying="y", range=[0, 1], visible=False, fixedrange=True)
+# How far a tick label reaches below its gridline, as a share of the text size: the digits
+# are centred on it (measured in Chromium: "−1.5" and "10⁻⁸" at 13 and 20 px), with a
+# pixel or two of air.
+LABEL_BELOW = 0.45
+
+
+def lane_room(present: bool, plot_px: float) -> float:
+    """The share of a plot about ``plot_px`` tall that a tick label on the data axis's
+    lowest gridline takes below it (`LABEL_BELOW` of the text size): left clear above the
+    top lane, so that the label stands beside the data's axis, not beside a strip."""
+    return LABEL_BELOW * font_size(present) / plot_px
+
+
+def lane_share(lanes: int, room: float = 0.0) -> float:
+    """The share of a plot's height that the band of ``lanes`` lanes takes, with ``room``
+    (`lane_room`) clear above them (at most half; 0 for no lanes)."""
+    return min(lanes * (LANE_HEIGHT + LANE_GAP) + LANE_GAP + room, 0.5) if lanes else 0.0
 
 
 def lane_bottom(i: int) -> float:
     """Where lane ``i`` (bottom up) starts, as a share of the plot's height."""
     return LANE_GAP + i * (LANE_HEIGHT + LANE_GAP)
+
+
+def lane(i: int, spans, color: str, opacity: float, axis: str, name: str | None = None,
+         group: str | None = None) -> dict:
+    """Lane ``i``'s strip (bottom up) over the x spans ``spans``, on the band's axis
+    ``axis`` (a trace's reference, ``"y2"``; see `lane_band`); `bands` says the rest."""
+    y0 = lane_bottom(i)
+    return dict(bands(spans, y0, y0 + LANE_HEIGHT, color, opacity, name, group), yaxis=axis)
+
+
+def lane_band(lanes: int, *, room: float = 0.0, data: str = "y", band: str = "y2",
+              x: str = "x", domain=(0.0, 1.0)) -> dict:
+    """Layout of a plot with ``lanes`` lanes: the plot's y axis ``data`` spanning
+    ``domain`` (of the figure's height: a subplot's) gives its bottom (`lane_share` of it,
+    with ``room``) to the band's axis ``band``, invisible, and keeps the rest; the x axis
+    ``x`` lies under the band. Axes are named as traces refer to them (``"y"``, ``"y3"``,
+    ``"x2"``).
+
+    The band's axis counts in shares of the whole plot's height, as `lane_bottom` does.
+    Hover over the band reads the data above it, as over the data (``hoversubplots``)."""
+    share = lane_share(lanes, room)
+    lo, hi = (float(v) for v in domain)
+    cut = lo + share * (hi - lo)
+    return {axis_key(data): dict(domain=[cut, hi]),
+            axis_key(band): dict(domain=[lo, cut], range=[0, share], visible=False,
+                                 fixedrange=True, anchor=x),
+            axis_key(x): dict(anchor=band),
+            "hoversubplots": "axis"}
 
 
 def bands(spans, y0: float, y1: float, color: str, opacity: float,
@@ -341,12 +390,6 @@ def bands(spans, y0: float, y1: float, color: str, opacity: float,
                 opacity=opacity, line=dict(width=0), hoverinfo="skip",
                 name=name or "", showlegend=bool(name),
                 **({"legendgroup": group} if group else {}))
-
-
-def below_lanes(lo: float, hi: float, lanes: int) -> list[float]:
-    """The axis range [lo, hi] lowered so that the data starts above ``lanes`` lanes."""
-    share = min(lanes * (LANE_HEIGHT + LANE_GAP) + LANE_GAP, 0.5)  # of the plot's height
-    return [lo - (hi - lo) * share / (1 - share), hi]
 
 
 def f32(a) -> np.ndarray:

@@ -227,3 +227,47 @@ def test_on_a_phone_the_sweep_stacks_f_over_its_slope(server, browser, lang):
         screenshot(pg, f"phone-explorer-sweep-{lang}", full_page=False)
     finally:
         pg.context.close()
+
+
+# f's legend, row by row (top down): whether each entry is drawn clear (f's room for f′'s
+# threshold entry, `curves._legend_room`).
+LEGEND_ROWS_JS = """key => {
+    const el = document.querySelector(`.st-key-${key} .js-plotly-plot`);
+    const rows = new Map();
+    el.querySelectorAll('g.legend g.traces').forEach(item => {
+        const y = Math.round(item.getBoundingClientRect().y);
+        const name = item.__data__[0].trace.name || '';
+        if (!rows.has(y)) rows.set(y, []);
+        rows.get(y).push(name.includes('rgba(0,0,0,0)') ? null : item.textContent);
+    });
+    return [...rows.keys()].sort((a, b) => a - b).map(y => rows.get(y));
+}"""
+
+# Where f's clear entry once wrapped onto a row of its own between the curves and the
+# lanes' note: three curves (the page's default among them) at 1280x720 and 1280x900, four
+# on a projector; and in Korean, with its shorter note.
+LEGEND_VIEWS = [(1280, 720, ""), (1280, 900, "fn=relu&fn=leaky_relu&fn=elu"),
+                (1280, 720, "fn=relu&fn=leaky_relu&fn=elu&fn=selu&present=1"),
+                (1280, 720, "fn=relu&fn=leaky_relu&fn=elu&fn=selu&present=1&lang=ko"),
+                (1280, 900, "fn=relu&fn=leaky_relu&fn=elu&fn=selu&lang=ko")]
+
+
+@pytest.mark.parametrize(("width", "height", "query"), LEGEND_VIEWS)
+def test_f_s_legend_has_no_blank_row(server, fresh, width, height, query):
+    """f's legend keeps a clear entry as wide as f′'s threshold entry, so that both legends
+    take the same rows and the plots one height. It ends f's legend: a row of its own
+    there is room under the legend, where f′ has its threshold, not a gap between rows."""
+    pg = fresh(width, height)
+    open_page(pg, f"{server}/curves?{query}")
+    rows = pg.evaluate(LEGEND_ROWS_JS, "chart_f")
+    flat = [entry for row in rows for entry in row]
+    assert None in flat, rows  # the clear entry is there (f′ has a threshold beside it)
+    assert flat[-1] is None and flat.count(None) == 1, rows  # last, once
+    blank = [i for i, row in enumerate(rows) if all(entry is None for entry in row)]
+    assert blank in ([], [len(rows) - 1]), rows  # a blank row only under the legend
+    boxes, _ = chart_layout(pg)
+    f, df = (_plot_span(boxes[key]) for key in PAIR)
+    assert abs(f[0] - df[0]) < 1 and abs(f[1] - df[1]) < 1, (f, df)  # one height
+    screenshot(pg, f"explorer-legend-{width}x{height}-{query.split('&')[0][3:] or 'default'}"
+                   f"{'-present' if 'present' in query else ''}"
+                   f"{'-ko' if 'lang=ko' in query else ''}", full_page=False)

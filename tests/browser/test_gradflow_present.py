@@ -4,8 +4,8 @@ reads on it (#15).
 At 1280x720 and 1920x1080 with ``present=1``, in English and Korean, the gradient-norm
 chart lies wholly in view with no scrolling; a preset's result stays in view; the controls
 live in a popover whose widgets still drive the chart and the link; the visible text
-carries no code names, raw subscripts or rows of zeros. Screenshots for a person to look
-at go to ``artifacts/screenshots/``.
+carries no code names, raw subscripts or rows of zeros; no log tick stands beside a strip
+of exactly-0 layers. Screenshots for a person to look at go to ``artifacts/screenshots/``.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ import re
 import pytest
 
 from .conftest import (
-    assert_charts_in_view, chart_layout, charts, open_page, readable_text_problems, screenshot,
-    wait_chart_change, wait_idle,
+    assert_charts_in_view, chart_layout, charts, open_page, phone_page, readable_text_problems,
+    screenshot, wait_chart_change, wait_idle,
 )
 
 pytestmark = pytest.mark.browser
@@ -131,3 +131,74 @@ def test_phone_layout(server, page):
     assert boxes["gf_grad"]["box"]["width"] <= view["width"]  # no sideways scrolling
     assert readable_text_problems(page) == []
     screenshot(page, "phone-gradient_flow", full_page=True)
+
+
+# The two presets whose ReLU gets a strip of exactly-0 layers (dying under a bias of -0.5, cut
+# off in 2-unit layers), beside LeakyReLU. Drawn over the log axis, lowered to make room,
+# the strip lay on the left panel's 10⁻¹⁴ gridline in the first, and under its 10⁻⁸ label
+# in the second: "exactly 0" read as that value.
+STRIP_VIEWS = {"dying": "act=relu&act=leaky_relu&init=kaiming_normal&depth=10&bias=-0.5",
+               "narrow": "act=relu&act=leaky_relu&init=kaiming_normal&depth=15&width=2"}
+
+# Per panel of the gradient chart (its log axis y or y2): the strips' boxes (the filled
+# traces on the axes of the panel's band, x/y3 and x2/y4, wherever Plotly draws them), each
+# tick label's top and bottom and each gridline's height, in px of the viewport.
+STRIPS_JS = """key => {
+    const el = document.querySelector(`.st-key-${key} .js-plotly-plot`);
+    const box = e => { const r = e.getBoundingClientRect();
+                       return {top: r.top, bottom: r.bottom, height: r.height}; };
+    const out = {};
+    for (const [axis, band] of [['y', 'xy3'], ['y2', 'x2y4']]) {
+        out[axis] = {
+            strips: [...el.querySelectorAll('path.js-fill')]
+                .filter(p => p.closest(`[class~="${band}"]`)).map(box)
+                .filter(r => r.height > 0),
+            labels: [...el.querySelectorAll(`g.${axis}tick text`)]
+                .map(t => ({...box(t), text: t.textContent})),
+            grid: [...el.querySelectorAll(`path.${axis}grid`)].map(g => box(g).top)};
+    }
+    return out;
+}"""
+
+
+def assert_no_tick_beside_the_strips(pg) -> None:
+    """In each panel with strips, every gridline of its log axis lies above them, and every
+    tick label ends above them (2 px of slack: a label's box runs below its digits)."""
+    panels = pg.evaluate(STRIPS_JS, "gf_grad")
+    assert any(p["strips"] for p in panels.values()), panels  # the selectors found them
+    for axis, p in panels.items():
+        if not p["strips"]:
+            continue
+        top = min(s["top"] for s in p["strips"])
+        assert p["labels"] and p["grid"], (axis, p)
+        near = [(label["text"], label["bottom"]) for label in p["labels"]
+                if label["bottom"] > top + 2]
+        assert not near, f"{axis}: tick labels beside the strips (top at {top}): {near}"
+        assert max(p["grid"]) < top - 2, f"{axis}: a gridline among the strips: {p['grid']}"
+
+
+@pytest.mark.parametrize("mode", ["", "&present=1", "&present=1&lang=ko"])
+@pytest.mark.parametrize("view", sorted(STRIP_VIEWS))
+def test_no_log_tick_stands_beside_the_strips(server, page, view, mode):
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_page(page, f"{server}/gradient_flow?{STRIP_VIEWS[view]}{mode}")
+    assert page.locator(EXCEPTION).count() == 0
+    assert_no_tick_beside_the_strips(page)
+    if mode:
+        assert_charts_in_view(page, ["gf_grad"])
+    suffix = mode.replace("&present=1", "-present").replace("&lang=", "-")
+    screenshot(page, f"gradient_flow-strips-{view}{suffix}", full_page=False)
+
+
+@pytest.mark.parametrize("view", sorted(STRIP_VIEWS))
+def test_on_a_phone_no_log_tick_stands_beside_the_strips(server, browser, view):
+    """The phone's panels one above the other: each strip in its own panel's band."""
+    pg = phone_page(browser)
+    try:
+        pg.set_default_timeout(90_000)
+        open_page(pg, f"{server}/gradient_flow?{STRIP_VIEWS[view]}")
+        assert_no_tick_beside_the_strips(pg)
+        pg.locator(".st-key-gf_grad").scroll_into_view_if_needed()
+        screenshot(pg, f"phone-gradient_flow-strips-{view}", full_page=False)
+    finally:
+        pg.context.close()
