@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
 
 def test_the_address_follows_the_open_tab(server, page):
     open_page(page, f"{server}/softmax?T=2")
-    assert set(charts(page)) == {"views", "animation"}
+    assert set(charts(page)) == {"views", "logit_sweep", "animation"}
     page.get_by_role("tab", name="Binary").click()
     page.wait_for_url("**tab=binary**")
     wait_idle(page)
@@ -21,5 +21,5 @@ def test_the_address_follows_the_open_tab(server, page):
     page.get_by_role("tab", name="Softmax & temperature").click()
     page.wait_for_url(lambda url: "tab=" not in url)  # the first tab needs no parameter
     wait_idle(page)
-    assert set(charts(page)) == {"views", "animation"}
+    assert set(charts(page)) == {"views", "logit_sweep", "animation"}
     assert "T=2" in page.url  # the temperature set before is still there
