@@ -34,7 +34,7 @@ __all__ = [
     "MAX_CURVES", "MAX_POINTS", "MIN_POINTS", "PRESETS", "SATURATION_SLOPE",
     "Curve", "Difference", "Grid", "Overview", "Preset", "RReluSamples", "Sample",
     "check_grid", "csv_table", "curve_labels", "dead_zones", "difference", "file_stem",
-    "jump_points",
+    "jump_points", "Jump", "jumps",
     "matching_preset", "max_slope", "overview", "param_key", "parse_curve_names",
     "parse_param_key", "preset", "resolve_curve", "rrelu_training", "sample", "saturation_zones",
     "scale_gap", "scaled", "zones", "Notice", "notice", "pytorch_url", "Sweep", "sweep",
@@ -534,6 +534,39 @@ def notice(curves: Sequence[Curve], dead: Sequence[bool], grid: Grid,
     return Notice(**{k: tuple(v) for k, v in groups.items()})
 
 
+@dataclass(frozen=True)
+class Jump:
+    """Where f jumps, as a textbook draws it: at ``x`` f takes ``at`` (PyTorch's value
+    there: the step's H(0) = 0), and ``left`` and ``right`` are its limits from either side.
+    f' has no value at ``x``; ``slope_left`` and ``slope_right`` are its limits."""
+
+    x: float
+    at: float
+    left: float
+    right: float
+    slope_left: float
+    slope_right: float
+
+
+def jumps(curve: Curve, grid: Grid) -> tuple[Jump, ...]:
+    """The jumps of ``curve`` strictly inside the grid's range (`jump_points`), each with
+    f's value there and both sides' limits of f and f' (f at 1e-9 from the point: a slope
+    of up to 1e3 moves it by 1e-6, a hair on any chart). A typed formula has none."""
+    if not isinstance(curve.name, str):
+        return ()
+    act, kw = curve.act, curve.kwargs
+    out = []
+    for k in jump_points(curve):
+        if not grid.xmin < k < grid.xmax:
+            continue
+        h = 1e-9 * max(1.0, abs(k))
+        side = np.array([k - h, k + h])  # (2,)
+        f, df = act(side, **kw), act.grad(side, **kw)
+        out.append(Jump(k, float(act(np.array([k]), **kw)[0]), float(f[0]), float(f[1]),
+                        float(df[0]), float(df[1])))
+    return tuple(out)
+
+
 def jump_points(curve: Curve) -> tuple[float, ...]:
     """The registry's kink points of ``curve`` where f itself jumps (the step at 0,
     Hardshrink at ±λ), not only its slope: f just left and just right of the point differ
@@ -607,6 +640,7 @@ class Sweep:
     grid: Grid
     f: np.ndarray  # (frames, n) float32
     df: np.ndarray  # (frames, n) float32
+    jumps: tuple[tuple[Jump, ...], ...] = ()  # each frame's (`jumps`): the dots move too
 
 
 def _sweep_values(lo: float, hi: float, log: bool, step: float, frames: int) -> np.ndarray:
@@ -648,10 +682,12 @@ def sweep(curves: Sequence[Curve], param: str, grid: Grid,
     values = _sweep_values(lo, hi, log, spec.step, frames)  # (frames,)
     g = Grid(grid.xmin, grid.xmax, min(grid.n, SWEEP_POINTS))
     x = g.x()  # (n,)
-    fs, dfs = [], []
+    fs, dfs, js = [], [], []
     for v in values:
         c, _ = resolve_curve(curve.name, {**curve.kwargs, param: float(v)})
         fs.append(c.act(x, **c.kwargs))
         dfs.append(c.act.grad(x, **c.kwargs))
+        js.append(jumps(c, g))
     return Sweep(slot, param, values, tuple(fmt(v) for v in values), g,
-                 np.asarray(fs, dtype=np.float32), np.asarray(dfs, dtype=np.float32))
+                 np.asarray(fs, dtype=np.float32), np.asarray(dfs, dtype=np.float32),
+                 tuple(js))

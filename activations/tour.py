@@ -75,8 +75,10 @@ STEPS: tuple[Step, ...] = (
     _preset("sigmoid_vanishing"),
     # Sigmoid outputs are all positive: every weight of a unit moves the same way (zig-zag).
     Step("zigzag", "training", {"tab": "zigzag"}),
-    # tanh: zero-centred, but still saturates; Glorot init keeps it alive.
-    Step("tanh", "curves", {"fn": ("sigmoid", "tanh")}),
+    # tanh: zero-centred, but still saturates; Glorot init keeps it alive. The typed formula
+    # 2σ(2x) − 1 lies on tanh and its slope on tanh′: the identity drawn, not only stated
+    # (the notes' "2σ − 1" is tanh(x/2)).
+    Step("tanh", "curves", {"fn": ("sigmoid", "tanh"), "expr": "2*sigmoid(2*x)-1"}),
     _preset("tanh_glorot"),
     # ReLU: slope 1 keeps the gradient (with He init), but a unit with z < 0 has none: it dies.
     _preset("relu_he"),

@@ -388,6 +388,11 @@ if tourbar.heading_shown():
 if on_phone():  # the sidebar with every control is folded behind its » button
     st.caption(t("curves.menu_touch"))
 
+if tourbar.current() is not None and formula_ui.KEY not in st.query_params:
+    # A tour step draws its own curves: the session's typed formula (the tanh step's
+    # 2σ(2x) − 1, kept across pages by ui/custom.py) stays out of a step whose link has none.
+    st.session_state.pop(formula_ui.KEEP, None)
+
 notes = []
 names, problems = _url_curves()
 if "unknown" in problems:
@@ -458,8 +463,10 @@ def _explorer() -> None:
         curves, {p: _pname(p) for c in curves if isinstance(c.name, str) for p, _ in c.params},
         {v: t(f"curves.choice_approximate_{v}") for v in ("none", "tanh")},
         (t("curves.label_curve"), t("curves.label_param"), t("curves.label_params", a="", b="")))
-    lines = [Line(label, color(i), info.sample.f, info.sample.df, dash(i))
-             for i, (label, info) in enumerate(zip(labels, infos, strict=True))]
+    # a jump is drawn broken, with its dots (a kink, continuous, is not)
+    lines = [Line(label, color(i), info.sample.f, info.sample.df, dash(i),
+                  explore.jumps(c, grid))
+             for i, (c, label, info) in enumerate(zip(curves, labels, infos, strict=True))]
     # With dead zones shown, a curve's own lane covers only where it saturates yet still has
     # a slope, so the red f' = 0 band says "dead" alone.
     saturation = [Zones(info.fading if show["dead"] else info.saturated, color(i), ZONE_OPACITY,
@@ -477,7 +484,8 @@ def _explorer() -> None:
                 name = t("curves.train_name", label=labels[i].replace(" (eval)", "", 1))
                 samples_f.append((name, color(i), r.x, r.y))
                 samples_df.append((name, color(i), r.slope_x, r.slope))
-    hover = dict(f=t("curves.hover_f"), df=t("curves.hover_df"))
+    hover = dict(f=t("curves.hover_f"), df=t("curves.hover_df"),
+                 undefined=t("curves.hover_undefined"))
     threshold = (explore.SATURATION_SLOPE, t("curves.threshold")) if show["sat"] else None
     # What the charts show, in words, for their screen-reader names (`chart`'s alt).
     span = dict(x0=fmt_chart(grid.xmin), x1=fmt_chart(grid.xmax), names=", ".join(labels))
@@ -497,7 +505,8 @@ def _explorer() -> None:
             swept.labels, int(abs(swept.values - curves[swept.slot].kwargs[swept.param]).argmin()),
             SweepTexts(t("curves.f_title"), t("curves.df_title"), t("curves.x"),
                        _pname(swept.param) + " = ", t("curves.play"), t("curves.pause")),
-            present=present, height=PRESENT_PAIR_HEIGHT if present else 480, stacked=on_phone())
+            present=present, height=PRESENT_PAIR_HEIGHT if present else 480, stacked=on_phone(),
+            jumps=swept.jumps)
         chart(fig, key="chart_sweep", filename=_stem(curves, f"sweep-{swept.param}"),
               alt=t("curves.alt_sweep", param=_pname(swept.param),
                     label=curves[swept.slot].act.label, lo=fmt_chart(swept.values.min()),

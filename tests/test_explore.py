@@ -750,3 +750,117 @@ def test_sweep_figure_is_valid_plotly_and_moves_only_the_swept_curve():
     lo, hi = layout["yaxis"]["range"]
     assert lo <= s.f.min() and hi >= max(s.f.max(), still[0].f.max())
     assert len(spec["frames"]) == len(s.labels)
+
+
+# ---------------------------------------------------------------- jumps drawn as jumps
+
+
+def test_jumps_carry_the_value_taken_and_both_limits():
+    # written out from the definitions (H(0) = 0 as torch.heaviside(0, 0); hardshrink and
+    # threshold keep x only strictly beyond the point)
+    step, = explore.jumps(Curve.make("step"), GRID)
+    assert (step.x, step.at, step.left, step.right) == (0.0, 0.0, 0.0, 1.0)
+    assert (step.slope_left, step.slope_right) == (0.0, 0.0)
+    t, = explore.jumps(Curve.make("threshold", threshold=-2.0, value=0.5), GRID)
+    assert (t.x, t.at, t.left) == (-2.0, 0.5, 0.5) and t.right == pytest.approx(-2.0, abs=1e-8)
+    assert (t.slope_left, t.slope_right) == (0.0, 1.0)
+    lo, hi = explore.jumps(Curve.make("hardshrink", lambd=2.0), GRID)
+    assert (lo.x, lo.at, lo.right, hi.x, hi.at, hi.left) == (-2.0, 0.0, 0.0, 2.0, 0.0, 0.0)
+    assert lo.left == pytest.approx(-2.0, abs=1e-8) and hi.right == pytest.approx(2.0, abs=1e-8)
+    assert explore.jumps(Curve.make("relu"), GRID) == ()  # a kink is no jump
+    assert explore.jumps(Curve.make("step"), Grid(1.0, 3.0, 101)) == ()  # off the range
+
+
+def _jump_line(name, **params):
+    curve = Curve.make(name, **params)
+    s = explore.sample(curve, GRID)
+    return figs.Line(curve.act.label, PALETTE[0], s.f, s.df, "dot", explore.jumps(curve, GRID))
+
+
+def _group(spec: dict, label: str) -> list[dict]:
+    return [d for d in spec["data"] if d.get("legendgroup") == label]
+
+
+@pytest.mark.parametrize("present", [False, True])
+def test_a_jump_is_broken_with_a_filled_and_a_hollow_dot(present):
+    line = _jump_line("step")
+    f = _validated(figs.curves_figure(GRID.xmin, GRID.dx, [line], TEXTS, present=present))
+    curve, stubs, hollow, filled = _group(f, line.label)
+    # no segment joins the two sides: the grid point at the jump is a gap
+    y = _decode(curve["y"])
+    assert np.isnan(y[400]) and np.isnan(y).sum() == 1 and GRID.x()[400] == 0.0
+    # short stubs reach each side's limit at the jump, never from one side to the other
+    assert stubs["x"] == [GRID.x()[399], 0.0, None, 0.0, GRID.x()[401], None]
+    assert stubs["y"] == [0.0, 0.0, None, 1.0, 1.0, None]
+    assert stubs["line"]["dash"] == "dot" and stubs["line"]["color"] == line.color
+    # a filled dot at H(0) = 0, a hollow one at the limit from the right, in the curve's colour
+    assert (filled["x"], filled["y"]) == ([0.0], [0.0])
+    assert filled["marker"]["symbol"] == "circle" and filled["marker"]["color"] == line.color
+    assert (hollow["x"], hollow["y"]) == ([0.0], [1.0])
+    assert hollow["marker"]["symbol"] == "circle-open"
+    assert hollow["marker"]["size"] == filled["marker"]["size"] == (14 if present else 10)
+    # the dots have no legend entry of their own; hiding the curve hides them (legendgroup)
+    assert all(d["showlegend"] is False for d in (stubs, hollow, filled))
+    assert curve.get("showlegend", True) is True
+    assert [d["name"] for d in f["data"] if d.get("showlegend", True)] == [line.label]
+    assert stubs["hoverinfo"] == hollow["hoverinfo"] == "skip"
+    assert "undefined" in filled["hovertemplate"]
+
+
+def test_the_slope_has_no_value_at_a_jump():
+    line = _jump_line("hardshrink")
+    df = _validated(figs.curves_figure(GRID.xmin, GRID.dx, [line], TEXTS, derivative=True))
+    curve, stubs, hollow = _group(df, line.label)  # no filled dot: f' takes no value there
+    y = _decode(curve["y"])
+    x = GRID.x()
+    # ±0.5 lie between grid points (0.495, 0.51): the nearest one is the gap
+    assert np.isnan(y).sum() == 2
+    assert np.allclose(np.abs(x[np.isnan(y)]), 0.5, atol=GRID.dx / 2)
+    # both sides' limits of f' (1 outside, 0 inside) hollow at each jump
+    assert sorted(zip(hollow["x"], hollow["y"])) == [(-0.5, 0.0), (-0.5, 1.0), (0.5, 0.0),
+                                                     (0.5, 1.0)]
+    assert None in stubs["x"]
+
+
+def test_a_kink_gets_no_dots():
+    lines = _lines(["relu", "leaky_relu", "hardtanh"])
+    for derivative in (False, True):
+        spec = _validated(figs.curves_figure(GRID.xmin, GRID.dx, lines, TEXTS,
+                                             derivative=derivative))
+        assert len(spec["data"]) == 3
+        assert not any(np.isnan(_decode(d["y"])).any() for d in spec["data"])
+    assert all(explore.jumps(Curve.make(n), GRID) == () for n in ("relu", "leaky_relu",
+                                                                   "hardtanh"))
+
+
+def test_the_dots_move_with_the_sweep():
+    grid = explore.Grid(-5.0, 5.0, 801)
+    s = explore.sweep([Curve.make("threshold")], "threshold", grid)
+    assert len(s.jumps) == len(s.values)
+    # t = v = 0 in one frame: Threshold is ReLU there, continuous; t = ±5 is on the range's
+    # edge, not inside it
+    assert [len(j) for j in s.jumps] == [0 if v in (0, -5, 5) else 1 for v in s.values]
+    still = _jump_line("step")
+    moving = figs.Line("Threshold", PALETTE[1], s.f[0], s.df[0])
+    texts = figs.SweepTexts("f", "df", "x", "t = ", "Play", "Pause")
+    start = 3
+    spec = _validated(figs.sweep_figure(grid.xmin, s.grid.dx, [still], moving, s.f, s.df,
+                                        s.labels, start, texts, jumps=s.jumps))
+    data = spec["data"]
+    # the still step keeps its dots (stubs, hollow and filled on f; stubs and hollow on f')
+    assert len(_group(spec, still.label)) == 2 + 5
+    moving_ids = [i for i, d in enumerate(data) if d.get("legendgroup") == "Threshold"]
+    assert len(moving_ids) == 2 + 5
+    for k, frame in enumerate(spec["frames"]):
+        assert frame["traces"] == moving_ids
+        fy = _decode(frame["data"][0]["y"])
+        filled = frame["data"][4]  # f: stubs, hollow, filled; then f': stubs, hollow
+        if s.jumps[k]:
+            t = s.values[k]
+            assert np.isnan(fy).sum() == 1
+            assert filled["x"] == [t] and filled["y"] == [0.0]  # f(t) = value = 0
+            assert frame["data"][3]["x"] == [t] and frame["data"][3]["y"] == pytest.approx([t])
+        else:  # blank points: the dots leave with the jump
+            assert not np.isnan(fy).any() and filled["x"] == [None]
+    first = data[moving_ids[4]]
+    assert first["x"] == [s.values[start]]  # the figure opens on frame start's dots

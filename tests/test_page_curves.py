@@ -167,8 +167,14 @@ def test_every_activation_can_be_selected(apptest, name):
     f, df = (_curves(spec)[0] for spec in _specs(at))
     assert f["name"] == df["name"] == act.label
     x = _x(f)
-    _close_to_library(_array(f["y"]), act(x))
-    _close_to_library(_array(df["y"]), act.grad(x))
+    # a jump is a gap in both lines (drawn with its dots): the grid point nearest it alone
+    gap = np.zeros(len(x), dtype=bool)
+    for point in explore.jump_points(explore.Curve.make(name)):
+        gap[np.abs(x - point).argmin()] = True
+    for trace in (f, df):
+        assert np.array_equal(np.isnan(_array(trace["y"])), gap), name
+    _close_to_library(_array(f["y"])[~gap], act(x)[~gap])
+    _close_to_library(_array(df["y"])[~gap], act.grad(x)[~gap])
     _close_to_library(_array(f["customdata"]), act.grad(x))  # hover shows f' on the f chart
     for p in act.params:  # one widget per Param, built from the registry
         key = explore.param_key(0, p.name)
@@ -546,7 +552,8 @@ def test_every_overlay_in_korean(apptest):
 
 @pytest.mark.parametrize("group", range(0, len(activations.names()), explore.MAX_CURVES))
 def test_extreme_view_of_every_activation(apptest, group):
-    """The widest range, the most points, all overlays: finite, float32, no warnings."""
+    """The widest range, the most points, all overlays: finite, float32, no warnings (a
+    jump's one grid point is a gap, NaN, by design)."""
     names = activations.names()[group:group + explore.MAX_CURVES]
     at = apptest(PAGE, query={"fn": names, "xmin": "-10000", "xmax": "10000", "n": "5000",
                               "dead": "true", "diff": "true", "scale": "true", "k": "10"})
@@ -556,7 +563,10 @@ def test_extreme_view_of_every_activation(apptest, group):
     for spec in specs:
         for trace in _curves(spec):
             y = _array(trace["y"])
-            assert len(y) == 5000 and np.all(np.isfinite(y))
+            jumps = sum(tr.get("legendgroup") == trace["name"] and tr.get("mode") == "lines"
+                        for tr in spec["data"] if "x0" not in tr)  # a jump's stubs
+            assert len(y) == 5000 and np.sum(~np.isfinite(y)) <= (2 if jumps else 0)
+            assert not np.isinf(y).any()
 
 
 # ---------------------------------------------------------------- what to notice
@@ -701,3 +711,32 @@ def test_details_link_to_the_pytorch_documentation(apptest):
     text = _texts(at)
     assert ("(https://docs.pytorch.org/docs/stable/generated/torch.nn.LeakyReLU.html)"
             in text)
+
+
+@pytest.mark.parametrize(("lang", "texts"), [("en", EN), ("ko", KO)])
+def test_a_jump_is_drawn_broken_with_its_dots(apptest, lang, texts):
+    """Step and Threshold jump: their lines break there, with a filled dot at the value
+    taken and a hollow one at the other side's limit; ReLU's kink gets none. The dots are
+    in their curve's legend group, without entries of their own."""
+    at = apptest(PAGE, query={"fn": ["step", "relu", "threshold"]}, lang=lang)
+    assert not at.exception
+    f, df = _specs(at)
+    step, relu, threshold = _curves(f)
+    assert np.isnan(_array(step["y"])).sum() == 1 and np.isnan(_array(threshold["y"])).sum() == 1
+    assert not np.isnan(_array(relu["y"])).any()
+    dots = [tr for tr in f["data"] if tr.get("mode") == "markers" and tr.get("legendgroup")]
+    filled = {tr["legendgroup"]: (tr["x"], tr["y"]) for tr in dots
+              if tr["marker"]["symbol"] == "circle"}
+    hollow = {tr["legendgroup"]: (tr["x"], tr["y"]) for tr in dots
+              if tr["marker"]["symbol"] == "circle-open"}
+    assert filled == {step["name"]: ([0.0], [0.0]), threshold["name"]: ([1.0], [0.0])}
+    assert hollow[step["name"]] == ([0.0], [1.0]) and hollow[threshold["name"]][0] == [1.0]
+    assert relu["name"] not in filled and relu["name"] not in hollow
+    assert all(tr["showlegend"] is False for tr in dots)
+    assert texts["hover_undefined"] in next(tr["hovertemplate"] for tr in dots
+                                           if tr["marker"]["symbol"] == "circle")
+    # f' too has no value there: a gap in Step's flat 0, a hollow dot on it
+    d_step = _curves(df)[0]
+    assert np.isnan(_array(d_step["y"])).sum() == 1
+    assert not any(tr.get("mode") == "markers" and tr["marker"]["symbol"] == "circle"
+                   for tr in df["data"] if tr.get("legendgroup"))

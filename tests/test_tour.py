@@ -349,3 +349,40 @@ def test_the_ravine_caption_names_frames_and_says_what_they_show():
     sizes = figs.runner_sizes([path[n][steps] for n in optim.NAMES], (-5, 5), (-2, 2))
     assert len({s for s, n in zip(sizes, optim.NAMES) if n in on_star}) == 7  # a ring each
     assert "AdaDelta" in EN["ravine_caption"] and "AdaDelta" in KO["ravine_caption"]
+
+
+def test_the_tanh_step_draws_the_identity_it_states():
+    """The tanh step's link adds the typed formula 2σ(2x) − 1, which lies on tanh (and its
+    derivative on tanh′) to float precision, so the caption's "lies exactly on" is true;
+    checked against NumPy's tanh, an independent reference."""
+    from activations.custom import parse_activation
+    from activations.explore import Grid
+
+    step = tour.step("tanh")
+    assert step.params["fn"] == ("sigmoid", "tanh")
+    assert "expr=2%2Asigmoid%282%2Ax%29-1" in step.query()
+    act = parse_activation(step.params["expr"])
+    for x in (Grid().x(), np.linspace(-1e4, 1e4, 2001)):
+        np.testing.assert_allclose(act(x), np.tanh(x), rtol=0, atol=1e-12)
+        np.testing.assert_allclose(act.grad(x), 1 - np.tanh(x) ** 2, rtol=0, atol=1e-12)
+    for texts in (EN, KO):  # the caption names the drawn formula, and the notes' one kindly
+        assert "2σ(2x) − 1" in texts["tanh_caption"]
+        assert "tanh(x/2)" in texts["tanh_caption"]
+
+
+def test_the_tanh_steps_formula_stays_out_of_later_steps(apptest):
+    """The typed formula is kept across pages for the session (ui/custom.py); the tour's
+    later explorer steps draw only their own curves."""
+    at = _open_step(apptest, "tanh", "en")
+    assert at.text_input(key="expr").value == "2*sigmoid(2*x)-1"
+    step = tour.step("relu_dead")
+    at.query_params.clear()
+    for key, value in step.params.items():
+        at.query_params[key] = list(value) if isinstance(value, tuple) else value
+    at.query_params["tour"] = "relu_dead"
+    at.run()
+    assert not at.exception
+    assert at.text_input(key="expr").value in ("", None)
+    names = [tr["name"] for el in at.get("plotly_chart")
+             for tr in json.loads(el.proto.spec)["data"] if "x0" in tr]
+    assert names and not any("Custom" in n for n in names), names

@@ -28,6 +28,13 @@ A slope that is tiny but not 0 on a stretch (LeakyReLU's 0.01 for x < 0) lies on
 zero line of a 0..1 axis, and reads as 0. Where it is constant the f' chart writes it
 there, in the curve's colour ("f′ = 0.01", `_faint_notes`).
 
+A jump (the step at 0, Threshold at its t, Hardshrink at ±λ) is drawn as a textbook draws
+it, not as matplotlib's vertical connector: f broken there, a filled dot at the value f
+takes (PyTorch's) and a hollow dot at the other side's limit; f' broken too, with a hollow
+dot at each side's limit, since f' has no value there (`_jump_traces`). A kink (ReLU at 0)
+is continuous and gets none. The grid carries no x, so the line loses its one grid point
+nearest the jump and short *stubs* (x given) join each side to its limit at the jump.
+
 `sweep_figure` animates one parameter: f and f' side by side (on a phone one above the
 other), with Plotly frames and a slider, so playing it runs in the browser with no rerun of
 the page.
@@ -84,6 +91,10 @@ CLEAR_TEXT = "rgba(0,0,0,0)"
 # default), and f's legend had a blank row in the middle; last, it can only end f's
 # legend, in its last row or in a row below it, where f' has the threshold.
 LEGEND_RANK = {"lanes": 999, "threshold": 1001}
+# A jump's dots, as the softmax page's one-logit chart draws argmax's step: size (px) by
+# presentation mode, and the hollow dot's ring width.
+JUMP_DOT = {False: 10, True: 14}
+JUMP_RING = {False: 2.0, True: 2.5}
 
 
 @dataclass(frozen=True)
@@ -95,6 +106,7 @@ class Line:
     f: np.ndarray  # (n,) float32
     df: np.ndarray  # (n,) float32
     dash: str = "solid"  # a second cue besides the colour (`style.dash`)
+    jumps: Sequence = ()  # `explore.Jump`s inside the range: f broken there, with dots
 
 
 @dataclass(frozen=True)
@@ -112,6 +124,7 @@ class Texts:
     f: str = "f(x)"
     df: str = "f'(x)"
     faint: str | None = None  # "f′ = {value}": writes faint slopes (`_faint_notes`)
+    undefined: str = "undefined"  # f' at a jump, in the hover
 
 
 @dataclass(frozen=True)
@@ -156,6 +169,74 @@ def _line(x0: float, dx: float, y: np.ndarray | None, name: str, color: str, wid
     """A line on the shared grid: ``x0`` and ``dx`` stand in for the x array."""
     return dict(type="scatter", mode="lines", x0=x0, dx=dx, y=f32(y), name=name,
                 line=dict(color=color, width=width, dash=dash), hovertemplate=hover, **extra)
+
+
+def _nearest(x0: float, dx: float, n: int, x: float) -> int:
+    """The index of the grid point nearest ``x``."""
+    return int(min(max(round((x - x0) / dx), 0), n - 1))
+
+
+def _broken(y: np.ndarray, x0: float, dx: float, points: Sequence[float]) -> np.ndarray:
+    """``y`` (n,) as float32 with NaN, a gap in Plotly's line, at the grid point nearest
+    each of ``points``: no segment joins the two sides of a jump."""
+    out = np.array(y, dtype=np.float32)  # (n,)
+    for x in points:
+        out[_nearest(x0, dx, len(out), x)] = np.nan
+    return out
+
+
+def _stubs(y: np.ndarray, x0: float, dx: float, ends) -> tuple[list, list]:
+    """x and y of the short lines from the grid points beside each jump (outside the gap
+    `_broken` leaves) to its limits: ``ends`` holds (x, left limit, right limit)."""
+    n, xs, ys = len(y), [], []
+    for x, lo, hi in ends:
+        i = _nearest(x0, dx, n, x)
+        if i > 0:
+            xs += [x0 + (i - 1) * dx, x, None]
+            ys += [float(y[i - 1]), lo, None]
+        if i < n - 1:
+            xs += [x, x0 + (i + 1) * dx, None]
+            ys += [hi, float(y[i + 1]), None]
+    return xs, ys
+
+
+def _jump_points(jumps, derivative: bool) -> tuple[list, list, list, list]:
+    """The dots of ``jumps``: filled (x, y) where f takes its value (none on f'), hollow
+    (x, y) at each limit it does not take (on f', each side's limit of the slope)."""
+    fx, fy, hx, hy = [], [], [], []
+    for j in jumps:
+        if derivative:
+            ends = {j.slope_left, j.slope_right}
+        else:
+            fx.append(j.x)
+            fy.append(j.at)
+            ends = {j.left, j.right} - {j.at}
+        hx += [j.x] * len(ends)
+        hy += sorted(ends)
+    return fx, fy, hx, hy
+
+
+def _jump_traces(line: Line, y: np.ndarray, x0: float, dx: float, derivative: bool,
+                 width: float, present: bool, hover: str, **extra) -> list[dict]:
+    """``line``'s stubs and dots at its jumps (see the module docstring), in its legend
+    group (hiding the curve hides them) and with no legend entry of their own. Only the
+    filled dot hovers (``hover``: f's value there, f' undefined)."""
+    ends = [(j.x, j.slope_left, j.slope_right) if derivative else (j.x, j.left, j.right)
+            for j in line.jumps]
+    sx, sy = _stubs(y, x0, dx, ends)
+    fx, fy, hx, hy = _jump_points(line.jumps, derivative)
+    common = dict(type="scatter", legendgroup=line.label, showlegend=False, name=line.label,
+                  **extra)
+    size = JUMP_DOT[present]
+    traces = [dict(common, mode="lines", x=sx, y=sy, hoverinfo="skip",
+                   line=dict(color=line.color, width=width, dash=line.dash)),
+              dict(common, mode="markers", x=hx, y=hy, hoverinfo="skip",
+                   marker=dict(size=size, color=line.color, symbol="circle-open",
+                               line=dict(width=JUMP_RING[present], color=line.color)))]
+    if not derivative:
+        traces.append(dict(common, mode="markers", x=fx, y=fy, hovertemplate=hover,
+                           marker=dict(size=size, color=line.color, symbol="circle")))
+    return traces
 
 
 def _y_range(arrays: Sequence[np.ndarray], extra: Sequence[float] = ()) -> list[float]:
@@ -295,12 +376,19 @@ def curves_figure(
     lanes = _lanes(saturation, max_bands)
     traces = [_bands(z, *y_range, max_bands) for z in dead if z.spans] + lanes
     f_ref, df_ref = ("customdata", "y") if derivative else ("y", "customdata")
+    marks = []  # drawn over every line, so no line crosses a hollow dot
     for line, y in zip(lines, ys, strict=True):
         hover = (f"{line.label}: {texts.f} = %{{{f_ref}:{HOVER_FORMAT}}}, "
                  f"{texts.df} = %{{{df_ref}:{HOVER_FORMAT}}}<extra></extra>")
-        traces.append(_line(x0, dx, y, line.label, line.color, width, hover, dash=line.dash,
-                            legendgroup=line.label,
+        points = [j.x for j in line.jumps]
+        traces.append(_line(x0, dx, _broken(y, x0, dx, points), line.label, line.color,
+                            width, hover, dash=line.dash, legendgroup=line.label,
                             customdata=f32(line.f if derivative else line.df)))
+        if line.jumps:
+            at = (f"{line.label}: {texts.f} = %{{y:{HOVER_FORMAT}}}, "
+                  f"{texts.df}: {texts.undefined}<extra></extra>")
+            marks += _jump_traces(line, y, x0, dx, derivative, width, present, at)
+    traces += marks
     for name, color, sx, sy in samples:
         traces.append(dict(
             type="scatter", mode="markers", x=f32(sx), y=f32(sy), name=name,
@@ -381,6 +469,42 @@ def difference_figure(
     return figure(traces, layout)
 
 
+def _pad(values: list, size: int) -> list:
+    """``values`` with None appended up to ``size``: a frame's trace keeps its length (a
+    jump that goes, Threshold's when v reaches t, leaves blank points)."""
+    return values + [None] * (size - len(values))
+
+
+def _moving_marks(moving: Line, f: np.ndarray, df: np.ndarray, steps: Sequence[Sequence],
+                  start: int, x0: float, dx: float, width: float, present: bool, hover: str,
+                  frames: list[dict]) -> list[dict]:
+    """The swept curve's stubs and dots (`_jump_traces`) for frame ``start``, appended to
+    the figure's traces; each of ``frames`` gets their data in that frame, each trace
+    padded to its longest (`_pad`), and the line's gaps (``frames``' first two traces)."""
+    sizes: dict[int, int] = {}  # trace -> its most points in any frame
+    per_frame = []
+    for k, jumps in enumerate(steps):
+        line = Line(moving.label, moving.color, f[k], df[k], moving.dash, tuple(jumps))
+        cells = [_jump_traces(line, y, x0, dx, col == 2, width, present, hover,
+                              **cell(1, col, 2)) for col, y in ((1, f[k]), (2, df[k]))]
+        marks = [m for c in cells for m in c]
+        for i, m in enumerate(marks):
+            sizes[i] = max(sizes.get(i, 0), len(m["x"]))
+        per_frame.append(marks)
+        frames[k]["data"][0]["y"] = _broken(f[k], x0, dx, [j.x for j in jumps])
+        frames[k]["data"][1]["y"] = _broken(df[k], x0, dx, [j.x for j in jumps])
+    # every frame has the same traces: three on f and two on f', maybe empty, placed
+    # right after the moving line's two (the figure's last traces so far)
+    after = frames[0]["traces"][-1] + 1
+    ids = list(range(after, after + len(sizes)))
+    for frame, marks in zip(frames, per_frame, strict=True):
+        frame["traces"] = frame["traces"] + ids
+        frame["data"] += [dict(x=_pad(m["x"], sizes[i]), y=_pad(m["y"], sizes[i]))
+                          for i, m in enumerate(marks)]
+    return [dict(m, x=_pad(m["x"], sizes[i]), y=_pad(m["y"], sizes[i]))
+            for i, m in enumerate(per_frame[start])]
+
+
 @dataclass(frozen=True)
 class SweepTexts:
     """What the animated chart says: panel titles, the x axis (in the hover), the slider's
@@ -399,7 +523,7 @@ def sweep_figure(x0: float, dx: float, still: Sequence[Line], moving: Line,
                  f: np.ndarray, df: np.ndarray, labels: Sequence[str], start: int,
                  texts: SweepTexts, *, present: bool = False,
                  height: int | None = None, frame_ms: int | None = None,
-                 stacked: bool = False) -> go.Figure:
+                 stacked: bool = False, jumps: Sequence[Sequence] = ()) -> go.Figure:
     """f (left) and f' (right) of ``still`` lines, and of ``moving`` at each of the
     ``labels`` values: ``f`` and ``df`` are (frames, n) arrays on the grid ``x0 + i * dx``.
 
@@ -410,28 +534,40 @@ def sweep_figure(x0: float, dx: float, still: Sequence[Line], moving: Line,
     slower for a short run, so that the whole run lasts at least `SWEEP_PLAY_MS`.
     ``stacked`` (a phone): f above f' (`two_panels`; side by side, f''s tick labels lay on
     f's plot), `SWEEP_STACKED_HEIGHT` tall, and the slider under the buttons
-    (`stacked_player`), the figure that much taller again.
+    (`stacked_player`), the figure that much taller again. ``jumps`` holds the moving
+    curve's jumps in each frame (`explore.Sweep.jumps`): its line breaks there and its dots
+    move with the frames (`_moving_marks`); a still line's come with it (`Line.jumps`).
     """
     n = f.shape[1]
     x1 = x0 + (n - 1) * dx
     width = line_width(present)
-    traces = []
+    traces, marks = [], []
     for col, arrays in ((1, [ln.f for ln in still]), (2, [ln.df for ln in still])):
         for line, y in zip(still, arrays, strict=True):
             own_dx = (x1 - x0) / max(len(y) - 1, 1)  # the still curves keep their own grid
-            traces.append(_line(x0, own_dx, y, line.label, line.color, width,
-                                f"{line.label}: %{{y:{HOVER_FORMAT}}}<extra></extra>",
+            hover = f"{line.label}: %{{y:{HOVER_FORMAT}}}<extra></extra>"
+            traces.append(_line(x0, own_dx, _broken(y, x0, own_dx, [j.x for j in line.jumps]),
+                                line.label, line.color, width, hover,
                                 dash=line.dash, legendgroup=line.label, showlegend=col == 1,
                                 **cell(1, col, 2)))
+            if line.jumps:
+                marks += _jump_traces(line, y, x0, own_dx, col == 2, width, present, hover,
+                                      **cell(1, col, 2))
+    traces += marks
+    hover = f"{moving.label}: %{{y:{HOVER_FORMAT}}}<extra></extra>"
+    steps = list(jumps) if any(jumps) else []  # (frames,) of each frame's jumps
     moving_traces = [
-        _line(x0, dx, y, moving.label, moving.color, width * 1.4,
-              f"{moving.label}: %{{y:{HOVER_FORMAT}}}<extra></extra>", dash=moving.dash,
+        _line(x0, dx, _broken(y, x0, dx, [j.x for j in steps[start]] if steps else []),
+              moving.label, moving.color, width * 1.4, hover, dash=moving.dash,
               legendgroup=moving.label, showlegend=col == 1, **cell(1, col, 2))
         for col, y in ((1, f[start]), (2, df[start]))]
     traces += moving_traces
     ids = [len(traces) - 2, len(traces) - 1]
     frames = [dict(name=label, traces=ids, data=[dict(y=f32(f[k])), dict(y=f32(df[k]))])
               for k, label in enumerate(labels)]
+    if steps:  # the moving curve's jumps move, appear and go with its frames
+        traces += _moving_marks(moving, f, df, steps, start, x0, dx, width * 1.4, present,
+                                hover, frames)
     grid = two_panels((texts.f, texts.df), stacked, across=0.08)
     if stacked:
         height = SWEEP_STACKED_HEIGHT

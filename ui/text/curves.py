@@ -166,6 +166,7 @@ EN = {
     "x": "x",
     "hover_f": "f(x)",
     "hover_df": "f′(x)",
+    "hover_undefined": "undefined (a jump)",
     "f_title": "The functions f(x)",
     "f_axis": "f(x)",
     "f_caption": "Hover to read x, f(x) and f′(x) of every curve; the camera icon saves a "
@@ -403,6 +404,7 @@ KO = {
     "x": "x",
     "hover_f": "f(x)",
     "hover_df": "f′(x)",
+    "hover_undefined": "정의되지 않음(불연속)",
     "f_title": "함수 f(x)",
     "f_axis": "f(x)",
     "f_caption": "마우스를 올리면 모든 곡선의 x, f(x), f′(x)를 읽을 수 있고, 카메라 "

@@ -52,8 +52,9 @@ EN = {
                       "so the path moves only diagonally and zig-zags; zero-centred inputs "
                       "also move them apart (green diamonds) and reach w*.",
     "tanh": "tanh is zero-centred, but saturates",
-    "tanh_caption": "tanh is a rescaled sigmoid, tanh(x) = 2σ(2x) − 1: centred on 0 with slope "
-                    "1 there, but its derivative still dies away for large |x|.",
+    "tanh_caption": "tanh is a rescaled sigmoid: Custom f(x) = 2σ(2x) − 1 (dotted) lies exactly "
+                    "on tanh and its slope on tanh′ (2σ(x) − 1 is tanh(x/2)). Slope 1 at 0, "
+                    "yet tanh′ still dies away for large |x|.",
     "tanh_glorot": "tanh with Glorot initialisation",
     "tanh_glorot_caption": "With the standard initialisation (blue) the gradient of these 5 "
                            "tanh layers shrinks tenfold on its way back to layer 1 (0.1 in "
@@ -174,8 +175,9 @@ KO = {
                       "두 대각선 방향으로만 움직이며 지그재그합니다. 0 중심 입력은 가중치를 "
                       "서로 다른 방향으로도 움직여(초록 마름모) w*에 닿습니다.",
     "tanh": "tanh는 0 중심이지만 포화됩니다",
-    "tanh_caption": "tanh는 sigmoid를 늘인 것, tanh(x) = 2σ(2x) − 1입니다. 0을 중심으로 "
-                    "하고 그곳의 기울기는 1이지만, |x|가 크면 도함수가 여전히 사라집니다.",
+    "tanh_caption": "tanh는 sigmoid를 늘인 것입니다. 사용자 정의 f(x) = 2σ(2x) − 1(점선)이 "
+                    "tanh에, 그 기울기가 tanh′에 정확히 겹칩니다(2σ(x) − 1은 tanh(x/2)). "
+                    "0에서 기울기는 1이지만 |x|가 크면 tanh′도 사라집니다.",
     "tanh_glorot": "tanh와 Glorot 초기화",
     "tanh_glorot_caption": "표준 초기화(파란 선)에서는 tanh 5층의 기울기가 첫 층으로 돌아오는 "
                            "동안 10분의 1로 줄어듭니다(차트 아래 표의 0.1). Glorot(Xavier) 초기화(주황 "
