@@ -8,6 +8,7 @@ in the two tabs that train a network, the only ones that read them."""
 
 from types import SimpleNamespace
 
+import numpy as np
 import streamlit as st
 
 import activations
@@ -32,6 +33,11 @@ OPTIMIZERS = optim.NAMES
 LRS = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 RACE_SURFACES = tuple(SURFACES)
 RACE_MAX_STEPS = 600
+# The notes' families of optimizers: what each changes in plain SGD's step, the gradient
+# (its direction, from past steps), the learning rate (each weight's step size, from past
+# gradients' sizes) or both. The race's legend groups its runners by them.
+FAMILY = dict(sgd="plain", momentum="gradient", nesterov="gradient", adagrad="rate",
+              rmsprop="rate", adadelta="rate", adam="both", nadam="both")
 # Presentation mode: the boundary and loss charts side by side, short enough that both fit
 # on a 1280x720 projector under the title, the intro line, the tabs and the folded settings.
 FIT_HEIGHT = 370
@@ -47,6 +53,10 @@ MAX_SEED = 99
 # A straight line puts at most 3 of XOR's 4 equal clusters on their side.
 XOR_LINEAR_BEST = 3 / 4
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+# Where an activation's slope is read to tell whether it is 0 everywhere (the step's): far
+# past any unit's weighted sum here, and fine enough to find a slope left anywhere else
+# (hardshrink's and threshold's 1s, a typed formula's). The registry has no flag for it.
+FLAT_XS = np.linspace(-50.0, 50.0, 100_001)
 DEFAULTS = dict(dataset="xor", noise=0.1, points=200, act="tanh", layers=1, width=8,
                 optimizer="adam", auto_lr=True, lr=0.03, steps=training.DEFAULT_STEPS, seed=0,
                 act_b="identity", zz_lr=1.0, zz_steps=40, surface="ravine", race_steps=200)
@@ -213,6 +223,44 @@ def xor_verdict(net, result) -> str:
     return ""
 
 
+def flat_slope(activation) -> bool:
+    """Whether ``activation`` (a registry name, or the typed formula) has slope 0 at every
+    point of `FLAT_XS`, at the parameters the lab trains it with (the defaults, or the
+    formula's): the Heaviside step, whose derivative is 0 everywhere and undefined at 0."""
+    if activation == formula_ui.CHOICE:
+        act, params = formula.act, formula.kwargs
+    else:
+        act, params = activations.get(activation), {}
+    with np.errstate(all="ignore"):  # a formula may overflow far out: then it has a slope
+        slope = act.grad(FLAT_XS, **params)
+    return not np.any(slope)
+
+
+def frozen_hidden(result) -> int:
+    """How many hidden weights and biases ``result`` left exactly at their initial values,
+    where it left every one of them (0 where any moved, or there is no hidden layer):
+    backprop sent them exactly 0, measured from the run itself."""
+    pairs = list(zip(result.weights[:-1] + result.biases[:-1],
+                     result.initial_weights[:-1] + result.initial_biases[:-1]))
+    if not pairs or not all(np.array_equal(now, start) for now, start in pairs):
+        return 0
+    return sum(now.size for now, _ in pairs)
+
+
+def no_signal(activation, result) -> str:
+    """A sentence on a run whose activation passes back no gradient (`flat_slope`) and
+    whose hidden layers, measured, never moved: the output layer alone learned, how far its
+    weights moved and what accuracy that left. Else nothing (nor before a step is done)."""
+    if not result.steps_run or not flat_slope(activation):
+        return ""
+    frozen = frozen_hidden(result)
+    if not frozen:
+        return ""
+    moved = float(np.max(np.abs(result.weights[-1] - result.initial_weights[-1])))
+    return t("training.no_signal", act=act_label(activation), steps=result.steps_run,
+             n=frozen, moved=fmt_text(moved, 3), acc=percent(result.final_accuracy))
+
+
 def signed(x: float, digits: int = 3) -> str:
     """A change as the metric's delta: the number alone, its sign first, so Streamlit's
     arrow follows it in every language (the words go in the delta's description)."""
@@ -327,7 +375,9 @@ def _train_tab() -> None:
     with right:
         curves([(name, result.loss_history, result.accuracy_history)], (made_by,),
                "curves", f"training-curves-{net.dataset}-{net.act}", height)
-    verdict = xor_verdict(net, result)
+    # A step's run: why it learned so little (the XOR verdict's "units die or saturate"
+    # would not say it).
+    verdict = no_signal(net.act, result) or xor_verdict(net, result)
     st.caption(t("training.train_caption") + (f" {verdict}" if verdict else ""))
 
 
@@ -361,6 +411,10 @@ def _compare_tab() -> None:
              res.loss_history, res.accuracy_history) for i, (name, res) in enumerate(pair)],
            tuple(run_key(name, net) for name, _ in pair),
            "compare_curves", f"training-curves-{act}-vs-{act_b}")
+    # Why a step's run stays where it is: once for each such activation compared.
+    for name, res in pair[:1] if act == act_b else pair:
+        if note := no_signal(name, res):
+            st.caption(note)
     if dataset == "xor":
         st.info(t("training.xor_note"), icon=":material/lightbulb:")
 
@@ -444,7 +498,8 @@ def _race_tab() -> None:
     texts = (("x_label", t("training.race_x")), ("y_label", t("training.race_y")),
              ("play_label", t("training.play")), ("pause_label", t("training.pause")),
              ("step_label", t("training.race_step")),
-             ("minimum_name", t("training.minimum")))
+             ("minimum_name", t("training.minimum")),
+             ("groups", tuple(t(f"training.family_{FAMILY[name]}") for name in OPTIMIZERS)))
     chart(cached.race_figure(surface_name, int(race_steps), labels, texts, present,
                              height_cut(), on_phone()),
           key="race", filename=f"optimizer-race-{surface_name}",
@@ -453,7 +508,8 @@ def _race_tab() -> None:
     if present:
         st.latex(rf"f(x, y) = {surface.formula}")
     paths = cached.race(surface_name, int(race_steps))
-    st.caption(f'{t(f"training.race_{surface_name}")} {t("training.race_log")}')
+    st.caption(f'{t("training.race_families")} {t(f"training.race_{surface_name}")} '
+               f'{t("training.race_log")}')
     values, distances = training.race_summary(surface, paths)
     # Eight rows: a plain table, so its text scales with the page's in presentation mode.
     st.table({

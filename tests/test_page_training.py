@@ -2,9 +2,11 @@
 
 import json
 
+import numpy as np
 import pytest
 
 from activations import optim, training
+from activations.numfmt import fmt_text
 from tests.conftest import read_number
 from ui import memo
 from ui.text.training import EN, KO
@@ -406,3 +408,83 @@ def test_the_train_caption_says_what_this_run_did_on_xor(apptest, lang):
     assert caption.endswith(texts["train_linear_none"].format(acc=acc, best="75%"))
     _, caption, _ = run(dataset="moons", act="identity")  # not XOR: no XOR sentence
     assert caption == texts["train_caption"]
+
+
+def _no_signal_caption(at, texts):
+    """The caption that says why a step's run learned so little, or None."""
+    start = texts["no_signal"].split("{act}")[1][:12]  # the text after the name
+    return next((c.value for c in at.caption if start in c.value), None)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_step_run_says_its_hidden_layer_got_no_gradient(apptest, lang):
+    """The notes: the Heaviside step's derivative is 0 everywhere (undefined at 0), so
+    backprop cannot train through it. The Compare tab showed the step's run stall beside
+    sigmoid's 100% and said nothing of why. A caption now does, with the run's numbers: its
+    hidden weights and biases exactly as they started, only the output layer moved."""
+    from ui.custom import label
+
+    texts = EN if lang == "en" else KO
+    query = {**FAST, "dataset": "xor", "act": "sigmoid", "act_b": "step"}
+    at = _view(apptest, texts["tab_compare"], lang=lang, query=query)
+    assert not at.exception
+    # The same run in the library: the claim checked against it.
+    run = training.train_mlp("xor", hidden=(8,), activation="step", steps=200, seed=0)
+    assert all(np.array_equal(w, w0) for w, w0 in zip(run.weights[:-1], run.initial_weights[:-1]))
+    assert all(np.array_equal(b, b0) for b, b0 in zip(run.biases[:-1], run.initial_biases[:-1]))
+    moved = np.max(np.abs(run.weights[-1] - run.initial_weights[-1]))
+    assert moved > 0.1  # the output layer did learn
+    acc = f"{fmt_text(100 * run.final_accuracy, 3)}%"
+    expected = texts["no_signal"].format(act=label("step"), steps=200, n=2 * 8 + 8,
+                                         moved=fmt_text(moved, 3), acc=acc)
+    captions = [c.value for c in at.caption]
+    assert captions.count(expected) == 1, captions  # once: sigmoid's run has none
+    right = _specs(at)[1]
+    assert acc in right["layout"]["title"]["text"]  # the accuracy on its chart
+    # The Train tab says it too, instead of "units die or saturate".
+    at = apptest(PAGE, lang=lang, query={**FAST, "act": "step"})
+    assert _train_caption(at, texts) == texts["train_caption"] + " " + expected
+    # A network with no hidden layer has nothing for the step to block: no such caption.
+    at = apptest(PAGE, lang=lang, query={**FAST, "act": "step", "layers": "0"})
+    assert _no_signal_caption(at, texts) is None
+
+
+def test_only_an_activation_with_no_slope_gets_the_no_gradient_caption(apptest):
+    """Told by the slope itself, not by a name: ReLU from seed 0 stalls on XOR (dead units,
+    but its live ones learn), hardshrink is flat only near 0, a typed constant is flat."""
+    for act in ("relu", "hardshrink", "threshold"):
+        at = apptest(PAGE, query={**FAST, "act": act})
+        assert not at.exception
+        assert _no_signal_caption(at, EN) is None, act
+    at = apptest(PAGE, query={**FAST, "act": "custom", "expr": "0*x + 1", "layers": "2"})
+    assert not at.exception
+    caption = _no_signal_caption(at, EN)
+    assert caption is not None and "all 96 of their weights and biases" in caption, caption
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("present", [False, True])
+def test_the_race_legend_names_each_optimizers_family(apptest, lang, present):
+    """The notes: Momentum and NAG change the gradient, Adagrad, RMSProp and AdaDelta the
+    learning rate, Adam and NAdam both. The race never said so: its legend now groups the
+    runners under those titles (on a projector, a legend per family), and the caption
+    says what the groups are."""
+    texts = EN if lang == "en" else KO
+    at = apptest(PAGE, lang=lang, run=False, query={"race_steps": "60"})
+    at.session_state["view"] = texts["tab_race"]
+    at.session_state["present"] = present
+    at.run()
+    assert not at.exception
+    (race,) = _specs(at)
+    family = {"sgd": "plain", "momentum": "gradient", "nesterov": "gradient",
+              "adagrad": "rate", "rmsprop": "rate", "adadelta": "rate", "adam": "both",
+              "nadam": "both"}
+    runners = [d for d in race["data"] if d.get("mode") == "lines+markers"]
+    assert [d["name"] for d in runners] == [texts[f"opt_{n}"] for n in optim.NAMES]
+    for name, runner in zip(optim.NAMES, runners):
+        title = texts[f"family_{family[name]}"]
+        if present:
+            assert race["layout"][runner["legend"]]["title"]["text"] == title
+        else:
+            assert runner["legendgrouptitle"]["text"] == title
+    assert at.caption[-1].value.startswith(texts["race_families"])

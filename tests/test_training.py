@@ -761,3 +761,90 @@ def test_the_rosenbrock_caption_says_what_the_race_shows():
     assert all(final["sgd"] < final[n] for n in ("adagrad", "rmsprop", "adadelta"))
     text = EN["race_rosenbrock"]
     assert "RMSProp and NAdam jitter" in text and "the adaptive ones jitter" not in text
+
+
+@pytest.mark.parametrize("optimizer", optim.NAMES)
+@pytest.mark.parametrize("hidden", [(8,), (8, 8)])
+def test_the_step_trains_only_the_output_layer(optimizer, hidden):
+    """The claim the training lab's caption makes under a step's run (the notes: its
+    derivative is 0 everywhere, so backprop cannot train through it): every hidden weight and
+    bias ends exactly at its initial value, whatever the optimizer; the output layer moves."""
+    r = training.train_mlp("xor", hidden=hidden, activation="step", optimizer=optimizer,
+                           steps=100, seed=0)
+    hidden_now = [*r.weights[:-1], *r.biases[:-1]]
+    hidden_start = [*r.initial_weights[:-1], *r.initial_biases[:-1]]
+    assert all(np.array_equal(a, b) for a, b in zip(hidden_now, hidden_start))
+    assert not np.array_equal(r.weights[-1], r.initial_weights[-1])
+
+
+FAMILIES = dict(sgd="plain", momentum="gradient", nesterov="gradient", adagrad="rate",
+                rmsprop="rate", adadelta="rate", adam="both", nadam="both")
+
+
+def _grouped_race(present=False, stacked=False):
+    paths = [(name, run_optimizer(name, "ravine", 40)) for name in optim.NAMES]
+    return _validated(figs.race_figure(
+        SURFACES["ravine"], paths, x_label="x", y_label="y", play_label="p", pause_label="q",
+        step_label="s", minimum_name="m", present=present, stacked=stacked,
+        groups=tuple(FAMILIES[n] for n in optim.NAMES)))
+
+
+def test_the_race_legend_groups_the_optimizers_by_family():
+    """The notes: Momentum and NAG change the gradient, Adagrad, RMSProp and AdaDelta the
+    learning rate, Adam and NAdam both. The race's legend named eight runners in one row and
+    said nothing of it; now each family is a column under its title, a runner's path and
+    ring in its family's group (a click shows or hides the family, path and ring)."""
+    spec = _grouped_race()
+    runners = [d for d in spec["data"] if d.get("mode") == "lines+markers"]
+    lines = [d for d in spec["data"] if d.get("mode") == "lines" and d.get("name")]
+    for line, runner in zip(lines, runners):
+        family = FAMILIES[runner["name"]]
+        assert runner["legendgroup"] == line["legendgroup"] == family
+        assert runner["legendgrouptitle"]["text"] == family
+    assert "legend2" not in spec["layout"]
+    # None: a group per runner, as before
+    _, fig = _ravine_race(False)
+    assert all(d["legendgroup"] == d["name"] for d in fig.to_dict()["data"]
+               if d.get("legendgroup"))
+
+
+def test_a_projectors_race_legend_is_two_rows_of_families():
+    """On a projector the family columns (four rows: a title and up to three runners) left
+    the plot a third less height: there each family is a legend of one row, its title on
+    its left, two families a row, above the plot; a runner toggles alone."""
+    spec = _grouped_race(present=True)
+    layout = spec["layout"]
+    runners = [d for d in spec["data"] if d.get("mode") == "lines+markers"]
+    legends = {d["legend"] for d in runners}
+    assert legends == {"legend2", "legend3", "legend4", "legend5"}
+    for d in spec["data"]:
+        if d.get("name") in FAMILIES:
+            assert d["legendgroup"] == d["name"] and "legendgrouptitle" not in d
+            key = d["legend"]
+            assert layout[key]["title"]["text"] == FAMILIES[d["name"]]
+    assert [layout[f"legend{k}"]["title"]["text"] for k in (2, 3, 4, 5)] == \
+        ["plain", "gradient", "rate", "both"]
+    rows = {}
+    for key in ("legend2", "legend3", "legend4", "legend5"):
+        legend = layout[key]
+        assert legend["orientation"] == "h" and legend["yref"] == "container"
+        rows.setdefault(legend["y"], []).append(legend["x"])
+    assert len(rows) == 2 and all(sorted(xs) == [0, figs.RACE_LEGEND_SPLIT]
+                                  for xs in rows.values())
+    # Both rows within the top margin: above the plot, none on it.
+    height, top = layout["height"], layout["margin"]["t"]
+    lowest = min(rows)
+    assert (1 - lowest) * height + figs.RACE_LEGEND_ROW <= top + 4
+    star = next(d for d in spec["data"] if d.get("name") == "m")
+    assert star.get("legend", "legend") == "legend" and layout["legend"]["y"] == max(rows)
+
+
+def test_a_phones_grouped_race_is_taller_by_its_legend():
+    plain = _validated(figs.race_figure(
+        SURFACES["ravine"], [(n, run_optimizer(n, "ravine", 20)) for n in optim.NAMES],
+        x_label="x", y_label="y", play_label="p", pause_label="q", step_label="s",
+        minimum_name="m", stacked=True))["layout"]
+    grouped = _grouped_race(stacked=True)["layout"]
+    extra = figs.RACE_PHONE_LEGEND
+    assert grouped["height"] == plain["height"] + extra
+    assert grouped["margin"]["t"] == plain["margin"]["t"] + extra

@@ -41,6 +41,12 @@ RACE_NEST, RACE_NEST_PRESENT = (10, 5), (14, 7)
 # each other (a chain of such runners meets as one): a few px on a projector's 1,100 x 190 px
 # plot and on a phone's 330 x 300 px.
 RACE_MEET = (0.015, 0.05)
+# A projector's grouped race legend: the height of a row of it, in px, and where its second
+# column starts, as a share of the plot's width (the longest family, the learning rate's
+# three runners and its title, takes about half of a 1,100 px plot).
+RACE_LEGEND_ROW, RACE_LEGEND_SPLIT = 36, 0.55
+RACE_PHONE_LEGEND = 120  # px more of it on a phone, whose width wraps the families
+RACE_LEGEND_STAR = 0.33  # the minimum's star: after the first family, plain SGD's one runner
 # Below a plot on a projector: its tick labels and axis title take this many pixels.
 PRESENT_AXIS_ROOM = 64
 
@@ -426,9 +432,43 @@ def runner_sizes(points, x_range, y_range, present=False) -> list[int]:
     return sizes
 
 
+def _family_legends(data, layout, groups, drawn, top=0):
+    """A projector's race legend: a legend of its own per family, its title on its left
+    ("Change the gradient ○ Momentum ○ NAG"), in two rows of two above the plot, the
+    first and the third family at the left edge, the others at `RACE_LEGEND_SPLIT` of the
+    width, and the minimum's star in a legend of its own after the first. (Plotly's one
+    grouped legend stands each family in a column under its title: four rows, which left
+    the plot a third less height; a column right of the plot was cut at the plot's foot.)
+    A runner is a legend group alone there: a click shows or hides it alone. ``drawn``:
+    the figure's height as the page draws it (rows are placed in pixels from its top);
+    ``top``: pixels above the first row."""
+    order = list(dict.fromkeys(groups))
+    ids = [f"legend{k + 2}" for k in range(len(order))]  # "legend": the minimum's alone
+    out = []
+    for d in data:
+        d = dict(d)
+        if d.get("legendgroup") in order:  # a runner: its family's legend, a group alone
+            d["legend"] = ids[order.index(d["legendgroup"])]
+            d["legendgroup"] = d["name"]
+            d.pop("legendgrouptitle", None)
+        out.append(d)
+
+    def row(k, x, title=None):
+        return merge(layout["legend"], dict(
+            orientation="h", x=x, xanchor="left", xref="paper", yref="container",
+            yanchor="top", y=1 - (top + 8 + RACE_LEGEND_ROW * k) / drawn,
+            title=dict(text=title or "", side="left")))
+
+    # the minimum's star in the first row, between the first family (plain SGD) and the next
+    legends = dict(legend=row(0, RACE_LEGEND_STAR))
+    for k, (key, name) in enumerate(zip(ids, order)):
+        legends[key] = row(k // 2, 0 if k % 2 == 0 else RACE_LEGEND_SPLIT, name)
+    return out, merge(layout, legends)
+
+
 def race_figure(surface, paths, *, x_label, y_label, play_label, pause_label, step_label,
                 minimum_name, title=None, present=False, height=None,
-                frames=RACE_FRAMES, cut=0, stacked=False) -> go.Figure:
+                frames=RACE_FRAMES, cut=0, stacked=False, groups=None) -> go.Figure:
     """Optimizer paths over a surface's contours, animated with Plotly frames.
 
     ``paths`` is a list of ``(name, path)`` with ``path`` of shape (steps + 1, 2) (all the
@@ -440,6 +480,11 @@ def race_figure(surface, paths, *, x_label, y_label, play_label, pause_label, st
     draws the chart.
     ``stacked`` (a phone): the slider under the buttons (`stacked_player`), the figure
     that much taller.
+    ``groups``: a title per path, its family (the notes' "changes the gradient", "changes
+    the learning rate", "both"): runners of one title make one group of the legend, a
+    column under its title, and a click on a runner shows or hides its group (path and
+    ring); on a projector, a row per two families (`_family_legends`). None: a group per
+    runner, rows of names.
     """
     gx, gy, z = surface_grid(surface)
     # Level curves as one scatter trace, not a Contour: plotly.js removes every non-scatter
@@ -474,13 +519,15 @@ def race_figure(surface, paths, *, x_label, y_label, play_label, pause_label, st
         out = []
         for i, ((name, p), s) in enumerate(zip(clipped, sizes(end))):
             line = dict(color=color(i), width=width)
+            group = dict(legendgroup=name) if groups is None else \
+                dict(legendgroup=groups[i], legendgrouptitle=dict(text=groups[i]))
             out.append(dict(type="scatter", x=f32(p[:end, 0]), y=f32(p[:end, 1]),
-                            mode="lines", name=name, legendgroup=name, showlegend=False,
+                            mode="lines", name=name, showlegend=False, **group,
                             line=line, hovertemplate=f"{name}<extra></extra>"))
             # one point: no line is drawn, but the legend shows both, as on the chart
             out.append(dict(type="scatter", x=f32(p[end - 1:end, 0]),
                             y=f32(p[end - 1:end, 1]), mode="lines+markers", name=name,
-                            legendgroup=name, hoverinfo="skip", line=line,
+                            hoverinfo="skip", line=line, **group,
                             marker=dict(symbol="circle-open", color=color(i), size=s,
                                         line=dict(width=outline, color=color(i)))))
         return out
@@ -508,24 +555,34 @@ def race_figure(surface, paths, *, x_label, y_label, play_label, pause_label, st
     ends = _frame_ends(n_steps, frames)
     data += traces(int(ends[-1]))
     moving = list(range(2, 2 + 2 * len(clipped)))  # every trace after contours and minima
-    height = height or (PRESENT_RACE_HEIGHT if present else 560)
+    # A phone's width stands the family columns in three rows of them, the runners under
+    # their titles: the figure is as much taller, so the plot keeps its size.
+    phone_rows = RACE_PHONE_LEGEND if stacked and groups is not None and not present else 0
+    height = height or (PRESENT_RACE_HEIGHT if present else 560 + phone_rows)
     # Room for the controls under the plot. On a projector the plot is short, so they are
     # placed in pixels (the margins are fixed: one legend row above, the controls below),
     # clear of the tick labels and the axis title. Otherwise the legend takes two rows
     # across the width, and the room above them keeps Plotly's toolbar (shown on hover at
     # the top right) off the first row's last name ("Adam").
-    margin = dict(t=56 + (40 if title else 0), b=PRESENT_AXIS_ROOM + 84) if present \
-        else dict(t=96 + (40 if title else 0), b=120)
+    # Grouped on a projector, the families take two rows of two (`_family_legends`).
+    rows = 2 if present and groups is not None else 1
+    margin = dict(t=56 + RACE_LEGEND_ROW * (rows - 1) + (40 if title else 0),
+                  b=PRESENT_AXIS_ROOM + 84) if present \
+        else dict(t=96 + phone_rows + (40 if title else 0), b=120)
     below = (PRESENT_AXIS_ROOM / (height - cut - margin["t"] - margin["b"]) if present
              else None)
+    # One symbol size in the legend: a runner's own changes as runners meet and part.
+    legend = dict(itemsizing="constant")
     layout = merge(
         styled(_race_controls(ends, play_label=play_label, pause_label=pause_label,
                               step_label=step_label, present=present, below=below),
                present=present, height=height, title=title),
-        # One symbol size in the legend: a runner's own changes as runners meet and part.
-        dict(hovermode="closest", margin=margin, legend=dict(itemsizing="constant"),
+        dict(hovermode="closest", margin=margin, legend=legend,
              **_box_axes(x_label, y_label, surface.x_range, surface.y_range)),
     )
+    if rows == 2:
+        data, layout = _family_legends(data, layout, groups, height - cut,
+                                       top=40 if title else 0)
     return figure(data, stacked_player(layout, stacked),
                   [dict(data=positions(int(e)), traces=moving, name=str(int(e) - 1))
                    for e in ends])

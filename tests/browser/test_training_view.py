@@ -152,3 +152,48 @@ def test_home_answers_at_slash_home(server, page):
     # One Home entry in the sidebar, not two.
     nav = page.locator('[data-testid="stSidebarNav"] a').all_inner_texts()
     assert sum("Home" in n for n in nav) == 1, nav
+
+
+LEGEND_JS = """(key) => {
+    const root = document.querySelector(`.st-key-${key}`);
+    const box = e => { const b = e.getBoundingClientRect();
+                       return {x: b.x, y: b.y, right: b.right, bottom: b.bottom}; };
+    // What a legend shows, its title and entries (its box's padding may meet the next row's)
+    const shown = g => [...g.querySelectorAll('g.traces, .legendtitletext')].map(box)
+        .reduce((a, b) => ({x: Math.min(a.x, b.x), y: Math.min(a.y, b.y),
+                            right: Math.max(a.right, b.right),
+                            bottom: Math.max(a.bottom, b.bottom)}));
+    return {plot: box(root.querySelector('.nsewdrag')),
+            modebar: box(root.querySelector('.modebar')),
+            legends: [...root.querySelectorAll('g.infolayer > g')]
+                .filter(g => /^legend\\d*$/.test(g.getAttribute('class')))
+                .map(g => ({...shown(g), text: g.textContent}))};
+}"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("tour", [False, True])
+def test_the_race_legend_groups_families_clear_of_the_plot(server, page, lang, tour):
+    """The race's legend names each optimizer's family (the notes' "change the gradient",
+    "change the learning rate", "both"), on a 1280x720 projector in two rows above the
+    plot: none on the plot, none under Plotly's toolbar, none on another; on the tour's
+    last step too, whose banner leaves the chart less height."""
+    from ui.text.training import EN, KO
+
+    texts = EN if lang == "en" else KO
+    page.set_viewport_size({"width": 1280, "height": 720})
+    tour_part = "&tour=ravine" if tour else ""
+    _open(page, f"{server}/training?lang={lang}&present=1&tab=race{tour_part}")
+    assert_charts_in_view(page, ["race"])
+    page.hover(".st-key-race .nsewdrag")  # the toolbar shows
+    found = page.evaluate(LEGEND_JS, "race")
+    plot, modebar, legends = found["plot"], found["modebar"], found["legends"]
+    titles = [texts[f"family_{k}"] for k in ("plain", "gradient", "rate", "both")]
+    assert all(any(title in g["text"] for g in legends) for title in titles), legends
+    for i, g in enumerate(legends):
+        assert g["bottom"] <= plot["y"] + 1, (g, plot)
+        assert g["right"] <= modebar["x"] or g["y"] >= modebar["bottom"], (g, modebar)
+        for h in legends[i + 1:]:
+            apart = (g["right"] <= h["x"] or h["right"] <= g["x"] or g["bottom"] <= h["y"]
+                     or h["bottom"] <= g["y"])
+            assert apart, (g, h)

@@ -114,6 +114,13 @@ EN = {
         "starts too many units die or saturate, or the steps run out first. Try another "
         "seed, or more steps."
     ),
+    "no_signal": (
+        "{act} has slope 0 everywhere (none at 0), so backpropagation passed its hidden "
+        "layers a gradient of exactly 0: after {steps} steps all {n} of their weights and "
+        "biases are exactly where they started. Only the output layer learned (its weights "
+        "moved by up to {moved}), on the cuts of the plane the hidden units made at random "
+        "at the start: {acc} correct."
+    ),
     "compare_intro": (
         "The same data, layers, optimizer, learning rate and seed; only the activation "
         "differs. Choose Identity (linear) to see what a network without a nonlinearity can do."
@@ -225,6 +232,16 @@ EN = {
         "minima is tiny. SGD, Momentum and NAG first slide down to the saddle point at the "
         "origin and linger there until the small offset grows. Adagrad, RMSProp, Adam and "
         "NAdam divide by the gradient's size, blow the tiny gradient up and leave at once."
+    ),
+    "family_plain": "Plain gradient step",
+    "family_gradient": "Change the gradient",
+    "family_rate": "Change the learning rate",
+    "family_both": "Change both",
+    "race_families": (
+        "The legend groups the runners by what they change in SGD's step: Momentum and NAG "
+        "change the gradient (its direction, from the steps before), Adagrad, RMSProp and "
+        "AdaDelta the learning rate (each weight's own step size, from the sizes of its "
+        "gradients so far), Adam and NAdam both."
     ),
     "race_log": "Contours are drawn on a log scale, so the flat regions show too. Where "
                 "runners meet, their circles nest, a ring each.",
@@ -349,6 +366,12 @@ KO = {
         "출발점에 따라 유닛이 너무 많이 죽거나 포화되기도 하고, 스텝이 먼저 끝나기도 합니다. "
         "시드를 바꾸거나 스텝 수를 늘려 보세요."
     ),
+    "no_signal": (
+        "{act}의 기울기는 어디서나 0이고 0에서는 정의되지 않으므로, 역전파가 은닉층에 전한 "
+        "기울기는 정확히 0입니다. {steps} 스텝이 지나도 은닉층의 가중치와 편향 {n}개가 모두 "
+        "처음 값 그대로입니다. 출력층만 학습했고(가중치가 최대 {moved}만큼 움직임), 은닉 "
+        "유닛이 처음에 무작위로 가른 평면 위에서 정답률 {acc}에 이르렀습니다."
+    ),
     "compare_intro": (
         "데이터, 층, 옵티마이저, 학습률, 시드는 모두 같고 활성화 함수만 다릅니다. 비선형성이 "
         "없는 신경망이 무엇을 할 수 있는지 보려면 Identity (linear)를 고르세요."
@@ -455,6 +478,15 @@ KO = {
         "SGD, Momentum, NAG는 먼저 원점의 안장점으로 미끄러져 내려가 작은 어긋남이 커질 "
         "때까지 그곳에 머뭅니다. Adagrad, RMSProp, Adam, NAdam은 기울기를 그 크기로 나누므로 "
         "작은 기울기를 키워 곧바로 빠져나옵니다."
+    ),
+    "family_plain": "기본 경사 하강",
+    "family_gradient": "기울기를 수정",
+    "family_rate": "학습률을 수정",
+    "family_both": "둘 다 수정",
+    "race_families": (
+        "범례는 SGD의 스텝에서 무엇을 바꾸는지에 따라 묶었습니다. Momentum과 NAG는 기울기를"
+        "(앞선 스텝들로 방향을), Adagrad, RMSProp, AdaDelta는 학습률을(지금까지 기울기의 "
+        "크기로 가중치마다 스텝 크기를), Adam과 NAdam은 둘 다 바꿉니다."
     ),
     "race_log": "평평한 곳도 보이도록 등고선은 로그 눈금으로 그렸습니다. 여러 옵티마이저가 "
                 "만나는 곳에서는 원이 겹겹이 고리를 이룹니다.",
