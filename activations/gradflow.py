@@ -768,6 +768,11 @@ class Preset:
 PRESETS = {
     # sigma' <= 1/4 and U(+-1/sqrt(n)) weights: the gradient shrinks at every layer.
     "sigmoid_vanishing": Preset(("sigmoid",), ("standard",), depth=10),
+    # sigma' <= 1/4 bounds only the slope: W^T multiplies too. With N(0, 1) weights it
+    # stretches the gradient about sqrt(n) = 16 times, and the gain n Var(W) E[sigma'^2] is
+    # 1.5: the gradient grows towards layer 1 (x470 over 30 layers), while the standard
+    # init's small weights shrink it (x2.3e-25). Sigmoid's bounded output does not stop that.
+    "sigmoid_exploding": Preset(("sigmoid",), ("standard", "normal"), depth=30),
     # Glorot & Bengio (2010), figures 6-8: five tanh layers, standard vs normalised init.
     "tanh_glorot": Preset(("tanh",), ("standard", "xavier_uniform"), depth=5, width=512),
     # He et al. (2015), figure 3: a 30-layer ReLU net stalls with Xavier, trains with He.

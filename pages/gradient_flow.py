@@ -250,9 +250,12 @@ def _lab() -> None:
     # One row: the presets, then the controls in a popover, so neither pushes the chart down
     # (a preset's result is in view at once; the buttons wrap on narrow screens). On the
     # projector the buttons and the controls carry short names, so that the row, with the
-    # intro's rest in a popover at its end, stays one line at 1280x720.
+    # intro's rest in a popover at its end, stays one line at 1280x720 (seven presets: with
+    # the narrower gap and "About" for the popover; a second row pushed the chart's legend
+    # below the screen).
     label = "preset_short_{}" if present else "preset_{}"
-    with st.container(horizontal=True, vertical_alignment="center"):
+    with st.container(horizontal=True, vertical_alignment="center",
+                      gap="xsmall" if present else "small"):
         for name in gradflow.PRESETS:
             st.button(tr(label.format(name)), key=f"preset_{name}",
                       help=tr(f"preset_{name}_help"), on_click=_apply_preset, args=(name,))
@@ -260,7 +263,8 @@ def _lab() -> None:
                         key="gf_controls"):
             c = _controls()
         if present:
-            with st.popover(tr("intro_more"), icon=":material/info:", type="tertiary"):
+            with st.popover(tr("intro_more_short"), icon=":material/info:", type="tertiary",
+                            help=tr("intro_more")):
                 st.write(tr("intro"))
     acts, inits, depth, width, batch = c["acts"], c["inits"], c["depth"], c["width"], c["batch"]
     bias, norm, residual, seed = c["bias"], c["norm"], c["residual"], c["seed"]
@@ -325,11 +329,12 @@ def _lab() -> None:
                 fig = cached.kept(("gf_box", *view), lambda: figs.distribution_boxes(
                     stats, names, x_title=tr("layer"), y_title=tr("value"), present=present))
                 # Plotly calls the whiskers' ends "min" and "max": here they are the 1%
-                # and 99% quantiles.
-                chart(fig, key="gf_box", filename="activations_box", hover_words={
-                    f"{stat}:": tr(f"box_{stat}") + ":"
-                    for stat in ("min", "q1", "median", "mean", "q3", "max")},
-                    alt=tr("alt_box", names=shown))
+                # and 99% quantiles; and it names the diamond "mean ± σ".
+                words = {f"{stat}:": tr(f"box_{stat}") + ":"
+                         for stat in ("min", "q1", "median", "mean", "q3", "max")}
+                words["mean ± σ:"] = tr("box_mean_sd") + ":"
+                chart(fig, key="gf_box", filename="activations_box", hover_words=words,
+                      alt=tr("alt_box", names=shown))
         if heat_tab.open:
             with heat_tab:
                 fig = cached.kept(("gf_heat", *view), lambda: figs.distribution_heatmaps(

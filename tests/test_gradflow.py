@@ -716,3 +716,93 @@ def test_the_tour_quotes_the_init_presets_numbers(lang):
 def _quoted(number: str, text: str) -> bool:
     """Whether ``text`` has ``number`` as a whole number ("0.1", not the start of "0.12")."""
     return re.search(rf"(?<![\d.]){re.escape(number)}(?![\d])", text) is not None
+
+
+# ---- sigmoid explodes too: the "large weights" preset's story (ui/text/gradient_flow.py) --
+
+
+def _plain_sigmoid_ratio(x, y, weights) -> tuple[float, float]:
+    """||dL/dh_1|| / ||dL/dh_D|| of a bias-free sigmoid MLP with L = mean((h_D - y)^2) / 2,
+    written out in plain NumPy, and the mean share of saturated entries (sigma' < 1e-3)."""
+    hs, slopes = [x], []
+    for w in weights:
+        s = 1.0 / (1.0 + np.exp(-(hs[-1] @ w)))
+        hs.append(s)
+        slopes.append(s * (1.0 - s))  # sigma'(z)
+    g = (hs[-1] - y) / y.size  # dL/dh_D
+    top, grads = np.linalg.norm(g), []
+    for w, slope in zip(weights[::-1], slopes[::-1]):
+        grads.append(np.linalg.norm(g))  # dL/dh_D, ..., dL/dh_1
+        g = (g * slope) @ w.T
+    return grads[-1] / top, float(np.mean([np.mean(s < 1e-3) for s in slopes]))
+
+
+def test_sigmoid_with_large_weights_explodes_as_its_story_says():
+    """The preset's numbers, from a forward and backward pass written out here on its own
+    draws: sigma' <= 1/4 everywhere, yet with N(0, 1) weights the gradient grows toward layer
+    1, about 1.2 times a layer, 470 times over 30 layers; the standard init shrinks it about 7
+    times a layer, to 2.3e-25. (The notes' "sigmoid can't explode" is false.)"""
+    from activations.numfmt import fmt_text as fmt  # as the table writes them
+    from ui.text.gradient_flow import EN, KO
+
+    p = gradflow.PRESETS["sigmoid_exploding"]
+    assert (p.activations, p.inits, p.depth, p.width, p.batch, p.bias) == (
+        ("sigmoid",), ("standard", "normal"), 30, 256, 256, 0.0)
+    ratios = {}
+    for scheme in p.inits:
+        sim = gradflow.simulate("sigmoid", p.depth, p.width, p.batch, init=scheme, seed=0)
+        w = np.stack(sim.weights)  # (depth, width, width)
+        if scheme == "normal":
+            assert abs(w.std() - 1) < 0.01  # N(0, 1): not scaled to the width
+        else:
+            assert np.abs(w).max() <= 1 / math.sqrt(p.width)  # U(+-1/sqrt(n))
+        ratio, saturated = _plain_sigmoid_ratio(sim.x, sim.y, sim.weights)
+        stats = gradflow.layer_stats(sim)
+        assert stats.flow_ratio == pytest.approx(ratio, rel=1e-9)
+        assert float(stats.saturated.mean()) == pytest.approx(saturated, rel=1e-12)
+        ratios[scheme] = ratio, ratio ** (1 / (p.depth - 1)), saturated
+    vanish, explode = ratios["standard"], ratios["normal"]
+    assert (fmt(vanish[0], 2), fmt(1 / vanish[1], 2)) == ("2.3×10⁻²⁵", "7.1")
+    assert (fmt(explode[0], 2), fmt(explode[1], 2), fmt(100 * explode[2], 2)) == \
+        ("470", "1.2", "53")
+    for text in (EN, KO):
+        story = text["story_sigmoid_exploding"]
+        for number in ("2.3×10⁻²⁵", "470", "1.2", "53%", "0.25"):
+            assert number in story, number
+    assert "about 7 times a layer" in EN["story_sigmoid_exploding"]
+    assert "7분의 1" in KO["story_sigmoid_exploding"]
+
+
+def test_sigmoid_with_normal_weights_explodes_for_other_draws_too():
+    """Not one draw's luck: weights drawn here from N(0, 1), three other seeds, the same
+    plain pass: the gradient at layer 1 is hundreds of times the last layer's."""
+    n, depth = 256, 30
+    for seed in (1, 2, 3):
+        rng = np.random.default_rng(seed)
+        x, y = rng.standard_normal((n, n)), rng.standard_normal((n, n))
+        weights = [rng.standard_normal((n, n)) for _ in range(depth)]
+        ratio, _ = _plain_sigmoid_ratio(x, y, weights)
+        assert 100 < ratio < 5000, (seed, ratio)
+        small = [w / math.sqrt(3 * n) for w in weights]  # the standard init's variance 1/(3n)
+        assert _plain_sigmoid_ratio(x, y, small)[0] < 1e-20, seed
+
+
+# ---- tour step 4 quotes the sigmoid preset's table (ui/text/tour.py) ----------------------
+
+
+@pytest.mark.parametrize("lang", ["EN", "KO"])
+def test_the_tour_says_what_bounds_the_sigmoid_gradient(lang):
+    """Step 4 says that sigma' is at most 0.25 (not each layer's whole factor: W^T multiplies
+    too) and quotes the preset's table: layer 1 gets 2.3e-8 of the last layer's gradient,
+    about 7 times less a layer, by the plain pass written out above."""
+    from activations.numfmt import fmt_text as fmt
+    from ui.text import tour as texts
+
+    caption = getattr(texts, lang)["sigmoid_vanishing_caption"]
+    assert "multiplies the gradient by at most" not in caption
+    assert "σ′" in caption and "0.25" in caption
+    p = gradflow.PRESETS["sigmoid_vanishing"]
+    sim = gradflow.simulate("sigmoid", p.depth, p.width, p.batch, init="standard", seed=0)
+    ratio, _ = _plain_sigmoid_ratio(sim.x, sim.y, sim.weights)
+    assert _quoted(fmt(ratio, 2), caption) and fmt(ratio, 2) == "2.3×10⁻⁸"
+    assert round(1 / ratio ** (1 / (p.depth - 1))) == 7 and "7" in caption

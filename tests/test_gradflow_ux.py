@@ -2,9 +2,11 @@
 marks on the chart, the Korean panel titles read as the English ones, the histograms' text
 follows the projector's sizes, and a run seen outside its theory band gets a note."""
 
+import base64
 import json
 import math
 
+import numpy as np
 import pytest
 
 from activations import gradflow
@@ -212,3 +214,41 @@ def test_the_tolerance_reads_the_log_axis_over_its_strips(present):
     share = (width * figs.THEORY_WIDTH / 2 + width) / (figs.PANEL_PX * (top - bottom))
     assert math.log10(figs.theory_tolerance(runs, present=present)) == \
         pytest.approx(min(share * span, math.log10(gradflow.THEORY_TOLERANCE)))  # (capped)
+
+
+# --- 5. the boxes show each layer's mean ± 1 standard deviation (tour step 14's claim) ---
+
+def _array(obj) -> np.ndarray:
+    """A figure array: a list, or Plotly's typed-array encoding."""
+    if isinstance(obj, dict) and "bdata" in obj:
+        return np.frombuffer(base64.b64decode(obj["bdata"]), dtype=obj["dtype"])
+    return np.asarray(obj)
+
+
+def test_each_box_carries_its_layers_mean_and_standard_deviation():
+    """SELU's 'mean 0 and variance 1' is about moments, which quartiles do not show: every
+    box also draws its layer's mean ± 1 std (Plotly's dashed diamond), computed here from
+    the layer's activations with plain NumPy."""
+    sim = gradflow.simulate("selu", 12, 64, 64, init="lecun_normal", seed=0)
+    run = gradflow.layer_stats(sim)
+    (box,) = figs.distribution_boxes([run], ["SELU"], x_title="l", y_title="h")\
+        .to_plotly_json()["data"]
+    assert box["boxmean"] == "sd"
+    h = np.stack(sim.activations[1:]).reshape(12, -1)  # (depth, batch * width)
+    np.testing.assert_allclose(_array(box["mean"]), h.mean(axis=1), rtol=1e-6, atol=1e-7)
+    np.testing.assert_allclose(_array(box["sd"]), h.std(axis=1), rtol=1e-6)
+    assert np.all(np.abs(h.mean(axis=1)) < 0.1) and np.all(np.abs(h.std(axis=1) - 1) < 0.1)
+    # the diamond shows inside the box: its fill is faint, not Plotly's half of the line's
+    assert box["fillcolor"].startswith("rgba(") and box["fillcolor"].endswith(",0.15)")
+
+
+@pytest.mark.parametrize("texts, lang", [(EN, "en"), (KO, "ko")])
+def test_the_diamond_is_named_in_the_hover_and_the_caption(apptest, texts, lang):
+    at = apptest(PAGE, lang=lang, query={"act": "selu", "init": "lecun_normal", **SMALL})
+    assert not at.exception
+    box = at.get("plotly_chart")[1].proto
+    words = json.loads(box.config)["locales"]["app"]["dictionary"]
+    assert words["mean ± σ:"] == texts["box_mean_sd"] + ":"  # Plotly's own label, replaced
+    assert "±" in texts["dist_notice"] and texts["dist_notice"] in _caption(at, texts,
+                                                                           "dist_notice")
+    assert "±" in box.alt

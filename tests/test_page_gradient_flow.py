@@ -326,3 +326,30 @@ def test_summary_numbers_use_the_one_format(apptest):
     ratio = table[EN["col_ratio"]].iloc[0]
     assert isinstance(ratio, str) and "\u00d710\u207b" in ratio and "e" not in ratio.lower()
     assert not any("0" * 10 in str(v) for v in table.to_numpy().ravel())
+
+
+@pytest.mark.parametrize("texts, lang", [(EN, "en"), (KO, "ko")])
+def test_the_large_weights_preset_shows_sigmoid_exploding(apptest, texts, lang):
+    """Sigmoid can explode: the preset beside "Sigmoid, 10 layers" runs the standard init
+    against N(0, 1) weights over 30 layers; the first run's gradient falls toward layer 1,
+    the second's rises, and the table and the story say by how much (the numbers are
+    recomputed with a plain NumPy pass in tests/test_gradflow.py)."""
+    names = list(gradflow.PRESETS)
+    assert names.index("sigmoid_exploding") == names.index("sigmoid_vanishing") + 1
+    if lang == "en":
+        at = apptest(PAGE)
+        at.button(key="preset_sigmoid_exploding").click().run()
+    else:  # its link (AppTest cannot rerun the Korean radio's labels after a click)
+        at = apptest(PAGE, lang=lang, query={"act": "sigmoid", "init": ["standard", "normal"],
+                                             "depth": "30", "width": "256", "batch": "256"})
+    assert not at.exception and not at.warning
+    assert texts["story_sigmoid_exploding"] in [i.value for i in at.info]
+    grad = specs(at)[0]
+    assert run_names(grad) == [texts["init_standard"], texts["init_normal"]]
+    standard, normal = [values(tr["y"]) for tr in grad["data"]
+                        if tr["name"] in run_names(grad) and tr.get("xaxis", "x") == "x"
+                        and tr.get("mode") == "lines+markers"]
+    assert standard[0] < 1e-20 * standard[-1] and normal[0] > 100 * normal[-1]
+    table = at.dataframe[0].value
+    assert list(table[texts["col_ratio"]]) == ["2.257×10⁻²⁵", "467.9"]  # (the story: 2.3, 470)
+    assert list(table[texts["col_saturated"]]) == ["0%", "53.3%"]

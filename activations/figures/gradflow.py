@@ -307,21 +307,37 @@ def _box_layers(depth: int) -> np.ndarray:
 
 
 def _box(i: int, run, name: str, present: bool) -> dict:
-    """A run's boxes, drawn from precomputed quantiles (the raw h_l never reach the page)."""
+    """A run's boxes, drawn from precomputed quantiles (the raw h_l never reach the page).
+
+    Each box also carries the layer's mean and standard deviation (``boxmean="sd"``: a
+    dashed line at the mean, a dashed diamond over mean ± 1 std): quartiles cannot show
+    what self-normalisation claims (SELU keeps mean 0 and variance 1), the moments can."""
     keep = _box_layers(run.depth)  # (k,)
     q = run.h_quantiles[keep]  # (k, 5)
     return dict(
         type="box", x=run.layers[keep], lowerfence=_compact(q[:, 0]), q1=_compact(q[:, 1]),
         median=_compact(q[:, 2]), q3=_compact(q[:, 3]), upperfence=_compact(q[:, 4]),
-        mean=_compact(run.h_mean[keep]),
+        mean=_compact(run.h_mean[keep]), sd=_compact(run.h_std[keep]), boxmean="sd",
         name=name, marker=dict(color=color(i)), line=dict(width=line_width(present) * 0.6),
-        boxpoints=False,
+        fillcolor=_tint(color(i)), boxpoints=False,
     )
+
+
+# The boxes' fill: Plotly's own (half the line's colour) hid the dashed diamond, drawn in
+# that colour inside 50 boxes a dozen px wide.
+BOX_FILL_OPACITY = 0.15
+
+
+def _tint(hex_color: str) -> str:
+    """``#rrggbb`` as an rgba() of opacity BOX_FILL_OPACITY."""
+    r, g, b = (int(hex_color[k:k + 2], 16) for k in (1, 3, 5))
+    return f"rgba({r},{g},{b},{BOX_FILL_OPACITY})"
 
 
 def distribution_boxes(runs, names, *, x_title, y_title, present=False,
                        height=None) -> go.Figure:
-    """Per-layer boxes of h_l: quartiles, median, whiskers at the 1% and 99% quantiles."""
+    """Per-layer boxes of h_l: quartiles, median, whiskers at the 1% and 99% quantiles,
+    and the mean ± 1 standard deviation as a dashed diamond."""
     data = [_box(i, run, name, present) for i, (run, name) in enumerate(zip(runs, names))]
     layout = styled(dict(boxmode="group", xaxis=_titled(x_title), yaxis=_titled(y_title)),
                     present=present, height=height)

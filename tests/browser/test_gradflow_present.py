@@ -104,11 +104,12 @@ def test_the_distribution_tabs_read_well(server, page):
 
 
 @pytest.mark.parametrize("lang, words", [
-    ("en", ("99%:", "q3:", "median:", "mean:", "q1:", "1%:")),
-    ("ko", ("99%:", "3사분위:", "중앙값:", "평균:", "1사분위:", "1%:"))])
+    ("en", ("99%:", "q3:", "median:", "mean ± 1 std:", "q1:", "1%:")),
+    ("ko", ("99%:", "3사분위:", "중앙값:", "평균 ± 표준편차:", "1사분위:", "1%:"))])
 def test_a_box_hover_names_the_quantiles_its_whiskers_end_at(server, page, lang, words):
     """The whiskers end at the 1% and 99% quantiles, as the caption says; Plotly's own
-    hover called them "min" and "max", in English on the Korean page too."""
+    hover called them "min" and "max", in English on the Korean page too, and the dashed
+    diamond "mean ± σ"."""
     page.set_viewport_size({"width": 1280, "height": 720})
     open_page(page, f"{server}/gradient_flow?lang={lang}")
     plot = page.locator(".st-key-gf_box .nsewdrag").first
@@ -121,7 +122,7 @@ def test_a_box_hover_names_the_quantiles_its_whiskers_end_at(server, page, lang,
         "labels => labels.map(label => label.textContent)"))  # SVG: no innerText
     for word in words:
         assert word in labels, (word, labels)
-    assert "max" not in labels and "min" not in labels
+    assert "max" not in labels and "min" not in labels and "σ" not in labels
 
 
 def test_phone_layout(server, page):
@@ -200,5 +201,45 @@ def test_on_a_phone_no_log_tick_stands_beside_the_strips(server, browser, view):
         assert_no_tick_beside_the_strips(pg)
         pg.locator(".st-key-gf_grad").scroll_into_view_if_needed()
         screenshot(pg, f"phone-gradient_flow-strips-{view}", full_page=False)
+    finally:
+        pg.context.close()
+
+
+# The row of presets and popovers above the chart: each button's box, once (a button's
+# tooltip holds a copy with no size).
+ROW_JS = """() => [...document.querySelectorAll(
+        '[class*="st-key-preset_"] button, [data-testid="stPopover"] button')]
+    .map(b => b.getBoundingClientRect()).filter(r => r.width > 0)
+    .map(r => ({top: r.top, bottom: r.bottom, left: r.left, right: r.right}))"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_preset_row_stays_one_line_on_the_projector(server, page, lang):
+    """Seven presets, "Settings" and "About" in one row at 1280x720: a second row pushed
+    the chart's legend off the screen. The sigmoid-explodes preset's result fits too."""
+    from activations import gradflow
+
+    page.set_viewport_size({"width": 1280, "height": 720})
+    found = open_page(page, f"{server}/gradient_flow?present=1&lang={lang}")
+    row = page.evaluate(ROW_JS)
+    assert len(row) == len(gradflow.PRESETS) + 2, row
+    assert max(r["top"] for r in row) - min(r["top"] for r in row) <= 2, row
+    assert max(r["right"] for r in row) <= 1280, row
+    page.locator(".st-key-preset_sigmoid_exploding button").first.click()
+    wait_chart_change(page, "gf_grad", found["gf_grad"]["sig"])
+    page.wait_for_url(re.compile("init=standard&init=normal"))
+    assert_charts_in_view(page, ["gf_grad"])
+    assert readable_text_problems(page) == []
+    screenshot(page, f"present-gradient_flow-sigmoid_exploding-{lang}", full_page=False)
+
+
+def test_on_a_phone_the_presets_wrap_inside_the_screen(server, browser):
+    pg = phone_page(browser)
+    try:
+        pg.set_default_timeout(90_000)
+        open_page(pg, f"{server}/gradient_flow?lang=ko")
+        row = pg.evaluate(ROW_JS)
+        assert row and all(r["left"] >= 0 and r["right"] <= 390 for r in row), row
+        assert readable_text_problems(pg) == []
     finally:
         pg.context.close()

@@ -4,7 +4,7 @@ EN = {
     "alt_grad": "Line charts of the gradient's size at each layer on a log scale, passed back "
                 "through the layers and for the weights: {names}.",
     "alt_box": "Box plots of the activations' values at each layer, whiskers at the 1% and 99% "
-               "quantiles: {names}.",
+               "quantiles, a dashed diamond over the mean ± 1 standard deviation: {names}.",
     "alt_heat": "Heat maps of how the activations' values spread at each layer: {names}.",
     "alt_frac": "Line charts of the share of saturated units and of dead units at each layer: "
                 "{names}.",
@@ -22,9 +22,12 @@ EN = {
         "the first layer?"
     ),
     "intro_more": "About this page",
+    # Its label on the projector, where the row of presets has to stay one line.
+    "intro_more_short": "About",
     "presets": "Classic experiments",
     "presets_help": "Each button sets every control for one experiment from the literature.",
     "preset_short_sigmoid_vanishing": "Sigmoid ×10",
+    "preset_short_sigmoid_exploding": "Sigmoid N(0,1)",
     "preset_short_tanh_glorot": "Tanh ×5",
     "preset_short_relu_he": "ReLU ×30",
     "preset_short_selu_lecun": "SELU ×50",
@@ -32,6 +35,9 @@ EN = {
     "preset_short_narrow_relu": "Narrow ReLU",
     "preset_sigmoid_vanishing": "Sigmoid, 10 layers",
     "preset_sigmoid_vanishing_help": "10 sigmoid layers with the standard U(±1/√n) init.",
+    "preset_sigmoid_exploding": "Sigmoid, large weights: exploding",
+    "preset_sigmoid_exploding_help": "30 sigmoid layers: the standard U(±1/√n) init vs "
+                                     "N(0, 1) weights.",
     "preset_tanh_glorot": "Tanh: standard vs Xavier",
     "preset_tanh_glorot_help": "Glorot & Bengio (2010), figures 6–8: 5 tanh layers.",
     "preset_relu_he": "ReLU, 30 layers: Xavier vs He",
@@ -46,8 +52,18 @@ EN = {
         "**What to see:** σ′(z) is at most 0.25, and the standard init makes the weights "
         "small too, so every layer shrinks the gradient several times over: the first layer "
         "gets a gradient tens of millions of times smaller than the last one gets. The grey "
-        "dotted line is the best a sigmoid chain could do, 0.25ⁿ; the real network falls "
-        "even faster."
+        "dotted line, 0.25ⁿ, is the best a chain of single sigmoid units with weights of 1 "
+        "could do; the real network falls even faster."
+    ),
+    # Numbers as the table shows them (tests/test_gradflow.py computes them afresh).
+    "story_sigmoid_exploding": (
+        "**What to see:** σ′ is at most 0.25 in both runs, but each layer back also "
+        "multiplies the gradient by Wᵀ, and the weights decide. The standard init's small "
+        "weights shrink it further, about 7 times a layer: layer 1 gets 2.3×10⁻²⁵ of the "
+        "last layer's gradient. N(0, 1) weights stretch it about √n = 16 times, more than σ′ "
+        "takes away, though half the entries are saturated (53%): it grows about 1.2 times a "
+        "layer, and layer 1 gets 470 times the last layer's gradient, far above the grey "
+        "0.25ⁿ line. The outputs stay between 0 and 1 (the boxes), yet the gradient explodes."
     ),
     "story_tanh_glorot": (
         "**What to see:** with the standard init (weights in ±1/√n) the activations shrink "
@@ -235,12 +251,14 @@ EN = {
     "box_q1": "q1",
     "box_median": "median",
     "box_mean": "mean",
+    "box_mean_sd": "mean ± 1 std",
     "box_q3": "q3",
     "box_max": "99%",
     "dist_notice": (
         "**What to notice:** each box spans the middle half of hₗ over the batch and "
-        "units, whiskers the 1% and 99% quantiles. Boxes that shrink to a line mean the "
-        "signal is dying out; boxes that spread out mean it explodes."
+        "units, whiskers the 1% and 99% quantiles; the dashed line across it is the mean, "
+        "and the dashed diamond spans the mean ± 1 standard deviation. Boxes that shrink to "
+        "a line mean the signal is dying out; boxes that spread out mean it explodes."
     ),
     # Only next to a sigmoid run.
     "dist_notice_sigmoid": (
@@ -326,7 +344,8 @@ EN = {
 
 KO = {
     "alt_grad": "층마다 기울기의 크기를 로그 축에 그린 선 그래프, 역전파된 기울기와 가중치의 기울기: {names}.",
-    "alt_box": "층마다 활성값의 분포를 보여 주는 상자 그림, 수염은 1%와 99% 분위수: {names}.",
+    "alt_box": "층마다 활성값의 분포를 보여 주는 상자 그림, 수염은 1%와 99% 분위수, 점선 "
+               "마름모는 평균 ± 표준편차 1배: {names}.",
     "alt_heat": "층마다 활성값이 어떻게 퍼져 있는지 보여 주는 히트맵: {names}.",
     "alt_frac": "층마다 포화된 유닛과 죽은 유닛의 비율을 보여 주는 선 그래프: {names}.",
     "title": "깊은 신경망 속 기울기의 흐름",
@@ -340,9 +359,11 @@ KO = {
     ),
     "intro_short": "막 초기화한 깊은 신경망에 배치 하나를 흘려 봅니다. 기울기가 첫 층까지 닿을까요?",
     "intro_more": "이 페이지에 대하여",
+    "intro_more_short": "소개",
     "presets": "고전 실험",
     "presets_help": "버튼 하나로 논문 속 실험 하나의 설정을 모두 맞춥니다.",
     "preset_short_sigmoid_vanishing": "Sigmoid 10층",
+    "preset_short_sigmoid_exploding": "Sigmoid N(0,1)",
     "preset_short_tanh_glorot": "Tanh 5층",
     "preset_short_relu_he": "ReLU 30층",
     "preset_short_selu_lecun": "SELU 50층",
@@ -350,6 +371,8 @@ KO = {
     "preset_short_narrow_relu": "좁은 ReLU",
     "preset_sigmoid_vanishing": "Sigmoid 10층",
     "preset_sigmoid_vanishing_help": "표준 초기화 U(±1/√n)를 쓴 sigmoid 10층.",
+    "preset_sigmoid_exploding": "Sigmoid, 큰 가중치: 폭주",
+    "preset_sigmoid_exploding_help": "sigmoid 30층: 표준 초기화 U(±1/√n) vs N(0, 1) 가중치.",
     "preset_tanh_glorot": "Tanh: 표준 vs Xavier",
     "preset_tanh_glorot_help": "Glorot & Bengio (2010), 그림 6–8: tanh 5층.",
     "preset_relu_he": "ReLU 30층: Xavier vs He",
@@ -363,8 +386,17 @@ KO = {
     "story_sigmoid_vanishing": (
         "**볼 점:** σ′(z)는 최대 0.25이고, 표준 초기화는 가중치까지 작게 만듭니다. 그래서 "
         "층마다 기울기가 몇 배씩 줄어들어, 첫 층에 닿는 기울기는 마지막 층의 수천만 분의 "
-        "1에 불과합니다. 회색 점선은 sigmoid 사슬이 낼 수 있는 최선인 0.25ⁿ인데, 실제 신경망은 "
-        "그보다도 빨리 떨어집니다."
+        "1에 불과합니다. 회색 점선 0.25ⁿ은 가중치가 1인 sigmoid 유닛 하나씩을 이은 사슬이 낼 수 "
+        "있는 최선인데, 실제 신경망은 그보다도 빨리 떨어집니다."
+    ),
+    "story_sigmoid_exploding": (
+        "**볼 점:** 두 실행 모두 σ′는 최대 0.25이지만, 층을 거꾸로 지날 때마다 기울기에는 Wᵀ도 "
+        "곱해지므로 가중치가 결과를 가릅니다. 표준 초기화의 작은 가중치는 기울기를 층마다 약 "
+        "7분의 1로 더 줄여, 첫 층에는 마지막 층 기울기의 2.3×10⁻²⁵만 닿습니다. N(0, 1) "
+        "가중치는 기울기를 약 √n = 16배로 늘려, 값의 절반이 포화되어 있는데도(53%) σ′가 "
+        "줄이는 것보다 더 키웁니다. 기울기는 층마다 약 1.2배씩 커져 첫 층에서는 마지막 층의 "
+        "470배가 되고, 회색 0.25ⁿ 선보다 한참 위에 있습니다. 출력은 0과 1 사이에 머무르지만"
+        "(상자 그림) 기울기는 폭주합니다."
     ),
     "story_tanh_glorot": (
         "**볼 점:** 표준 초기화(±1/√n 범위의 가중치)에서는 층을 지날수록 활성값이 줄고, "
@@ -538,11 +570,13 @@ KO = {
     "box_q1": "1사분위",
     "box_median": "중앙값",
     "box_mean": "평균",
+    "box_mean_sd": "평균 ± 표준편차",
     "box_q3": "3사분위",
     "box_max": "99%",
     "dist_notice": (
         "**볼 점:** 상자는 배치와 유닛 전체에서 hₗ의 가운데 절반을, 수염은 1%와 99% "
-        "분위수를 나타냅니다. 상자가 선처럼 납작해지면 신호가 사라지는 것이고, 넓게 퍼지면 "
+        "분위수를 나타냅니다. 상자를 가로지르는 점선은 평균이고, 점선 마름모는 평균 ± 표준편차 "
+        "1배에 걸쳐 있습니다. 상자가 선처럼 납작해지면 신호가 사라지는 것이고, 넓게 퍼지면 "
         "폭주하는 것입니다."
     ),
     "dist_notice_sigmoid": (

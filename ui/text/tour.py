@@ -44,9 +44,10 @@ EN = {
                                   "to almost nothing outside about ±5 (the strips under "
                                   "the curves).",
     "sigmoid_vanishing": "Stacked sigmoids vanish",
-    "sigmoid_vanishing_caption": "Each sigmoid layer multiplies the gradient by at most "
-                                 "0.25: ten layers down, the first layers barely learn. Note "
-                                 "the log scale.",
+    "sigmoid_vanishing_caption": "σ′ is at most 0.25 at every layer, and these small weights "
+                                 "shrink the gradient further: about 7 times a layer, so "
+                                 "layer 1 gets 2.3×10⁻⁸ of the last layer's (the table under "
+                                 "the charts). Note the log scale.",
     "zigzag": "Sigmoid is not zero-centred: zig-zag",
     "zigzag_caption": "With all-positive inputs both weights get gradients of the same sign, "
                       "so the path moves only diagonally and zig-zags; zero-centred inputs "
@@ -87,7 +88,7 @@ EN = {
                         "than ReLU's; SELU's scale is chosen to keep mean 0 and variance 1.",
     "selu_deep": "SELU normalises itself",
     "selu_deep_caption": "With LeCun initialisation, 50 SELU layers keep their activations "
-                         "near mean 0 and variance 1 (the boxes below) and the gradient within "
+                         "near mean 0 and variance 1 (the dashed diamonds below) and the gradient within "
                          "one decade from the last layer to the first, without any "
                          "normalisation layer.",
     "softplus": "Softplus approaches ReLU as beta grows",
@@ -167,8 +168,9 @@ KO = {
     "sigmoid_derivative_caption": "σ′(x) = σ(x)(1 − σ(x))는 x = 0에서 최댓값 0.25이고, "
                                   "약 ±5 밖에서는 거의 0이 됩니다(곡선 아래의 띠).",
     "sigmoid_vanishing": "sigmoid를 쌓으면 기울기가 사라집니다",
-    "sigmoid_vanishing_caption": "sigmoid 층 하나가 기울기에 최대 0.25를 곱하므로, 10층 "
-                                 "아래의 첫 층들은 거의 학습하지 못합니다. 로그 눈금에 "
+    "sigmoid_vanishing_caption": "σ′는 어느 층에서나 최대 0.25이고, 이 작은 가중치가 "
+                                 "기울기를 더 줄입니다. 층마다 약 7분의 1이 되어, 첫 층에는 "
+                                 "마지막 층의 2.3×10⁻⁸만 닿습니다(차트 아래 표). 로그 눈금에 "
                                  "주의하세요.",
     "zigzag": "sigmoid는 0 중심이 아닙니다: 지그재그",
     "zigzag_caption": "입력이 모두 양수이면 한 유닛의 모든 가중치가 같은 부호의 기울기를 받아 "
@@ -209,7 +211,7 @@ KO = {
                         "향해 휘어지므로 출력의 평균이 ReLU보다 0에 가깝습니다. SELU의 배율은 평균 0, 분산 1을 유지하도록 정해졌습니다.",
     "selu_deep": "SELU는 스스로 정규화합니다",
     "selu_deep_caption": "LeCun 초기화와 함께 SELU 50층은 정규화 층 없이도 활성값을 평균 0, "
-                         "분산 1 근처로(아래 상자 그림) 유지하고, 기울기도 마지막 층에서 첫 "
+                         "분산 1 근처로(아래 상자 그림의 점선 마름모) 유지하고, 기울기도 마지막 층에서 첫 "
                          "층까지 10배 안에서만 움직입니다.",
     "softplus": "beta가 커지면 Softplus는 ReLU에 가까워집니다",
     "softplus_caption": "재생을 누르세요. β가 0.5에서 20까지 커지면 Softplus(x) = log(1 + e^(βx))/β가 "
