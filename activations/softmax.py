@@ -244,8 +244,8 @@ def naive_softmax(z, axis=-1):
 # (z_k - c) / T = +-ln((1 + 1/sqrt 2) / (1 - 1/sqrt 2)) = +-2 asinh(1): 4 asinh(1) T wide.
 BUMP_WIDTH_PER_T = 4.0 * math.asinh(1.0)  # 3.5255
 SWEEP_SPAN = 4.0  # the sweep reaches at least this far either side of the jump
-SWEEP_POINTS = 241  # evenly spaced over the sweep
-BUMP_POINTS = 121  # more across the bump, c +- 12 T (p from 6e-6 to 1 - 6e-6)
+SWEEP_POINTS = 121  # evenly spaced over the sweep (a smooth S: more were bytes, not shape)
+BUMP_POINTS = 81  # more across the bump, c +- 12 T (p from 6e-6 to 1 - 6e-6)
 
 
 @dataclass(frozen=True)
