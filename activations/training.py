@@ -470,6 +470,36 @@ def cap_steps(n_points, hidden, steps, budget=None):
     return max(1, fit // 100 * 100 if fit >= 100 else fit)
 
 
+# ---------------------------------------------------------------- a run with no gradient
+
+
+# Where an activation's slope is read to tell whether it is 0 everywhere (the step's): far
+# past any unit's weighted sum in the lab, and fine enough to find a slope left anywhere
+# else (hardshrink's and threshold's 1s, a typed formula's). The registry has no flag for it.
+FLAT_XS = np.linspace(-50.0, 50.0, 100_001)
+
+
+def has_no_slope(act, **params) -> bool:
+    """Whether ``act`` at ``params`` has slope 0 at every point of `FLAT_XS`: the Heaviside
+    step, whose derivative is 0 everywhere and undefined at 0, so backprop passes nothing."""
+    with np.errstate(all="ignore"):  # a formula may overflow far out: then it has a slope
+        # every 500th point first: any slope there settles it in microseconds, where the
+        # whole grid took 1-9 ms a rerun (GELU's 9) for every activation that is not flat
+        return not np.any(act.grad(FLAT_XS[::500], **params)) and \
+            not np.any(act.grad(FLAT_XS, **params))
+
+
+def frozen_hidden(result) -> int:
+    """How many hidden weights and biases ``result`` left exactly at their initial values,
+    where it left every one of them (0 where any moved, or there is no hidden layer):
+    backprop sent them exactly 0, measured from the run itself."""
+    pairs = list(zip(result.weights[:-1] + result.biases[:-1],
+                     result.initial_weights[:-1] + result.initial_biases[:-1]))
+    if not pairs or not all(np.array_equal(now, start) for now, start in pairs):
+        return 0
+    return sum(now.size for now, _ in pairs)
+
+
 # ---------------------------------------------------------------- linear collapse
 
 

@@ -53,10 +53,6 @@ MAX_SEED = 99
 # A straight line puts at most 3 of XOR's 4 equal clusters on their side.
 XOR_LINEAR_BEST = 3 / 4
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-# Where an activation's slope is read to tell whether it is 0 everywhere (the step's): far
-# past any unit's weighted sum here, and fine enough to find a slope left anywhere else
-# (hardshrink's and threshold's 1s, a typed formula's). The registry has no flag for it.
-FLAT_XS = np.linspace(-50.0, 50.0, 100_001)
 DEFAULTS = dict(dataset="xor", noise=0.1, points=200, act="tanh", layers=1, width=8,
                 optimizer="adam", auto_lr=True, lr=0.03, steps=training.DEFAULT_STEPS, seed=0,
                 act_b="identity", zz_lr=1.0, zz_steps=40, surface="ravine", race_steps=200)
@@ -224,29 +220,12 @@ def xor_verdict(net, result) -> str:
 
 
 def flat_slope(activation) -> bool:
-    """Whether ``activation`` (a registry name, or the typed formula) has slope 0 at every
-    point of `FLAT_XS`, at the parameters the lab trains it with (the defaults, or the
-    formula's): the Heaviside step, whose derivative is 0 everywhere and undefined at 0."""
+    """Whether ``activation`` (a registry name, or the typed formula) has no slope
+    (`training.has_no_slope`) at the parameters the lab trains it with (the defaults, or
+    the formula's): the Heaviside step, whose derivative is 0 everywhere."""
     if activation == formula_ui.CHOICE:
-        act, params = formula.act, formula.kwargs
-    else:
-        act, params = activations.get(activation), {}
-    with np.errstate(all="ignore"):  # a formula may overflow far out: then it has a slope
-        # every 500th point first: any slope there settles it in microseconds, where the
-        # whole grid took 1-9 ms a rerun (GELU's 9) for every activation that is not flat
-        return not np.any(act.grad(FLAT_XS[::500], **params)) and \
-            not np.any(act.grad(FLAT_XS, **params))
-
-
-def frozen_hidden(result) -> int:
-    """How many hidden weights and biases ``result`` left exactly at their initial values,
-    where it left every one of them (0 where any moved, or there is no hidden layer):
-    backprop sent them exactly 0, measured from the run itself."""
-    pairs = list(zip(result.weights[:-1] + result.biases[:-1],
-                     result.initial_weights[:-1] + result.initial_biases[:-1]))
-    if not pairs or not all(np.array_equal(now, start) for now, start in pairs):
-        return 0
-    return sum(now.size for now, _ in pairs)
+        return training.has_no_slope(formula.act, **formula.kwargs)
+    return training.has_no_slope(activations.get(activation))
 
 
 def no_signal(activation, result) -> str:
@@ -255,7 +234,7 @@ def no_signal(activation, result) -> str:
     weights moved and what accuracy that left. Else nothing (nor before a step is done)."""
     if not result.steps_run or not flat_slope(activation):
         return ""
-    frozen = frozen_hidden(result)
+    frozen = training.frozen_hidden(result)
     if not frozen:
         return ""
     moved = float(np.max(np.abs(result.weights[-1] - result.initial_weights[-1])))
