@@ -250,12 +250,13 @@ def _lab() -> None:
     # One row: the presets, then the controls in a popover, so neither pushes the chart down
     # (a preset's result is in view at once; the buttons wrap on narrow screens). On the
     # projector the buttons and the controls carry short names, so that the row, with the
-    # intro's rest in a popover at its end, stays one line at 1280x720 (seven presets: with
-    # the narrower gap and "About" for the popover; a second row pushed the chart's legend
-    # below the screen).
+    # intro's rest in a popover at its end, stays one line at 1280x720 (a second row pushed
+    # the chart's legend below the screen). Eight presets fit with the narrowest gap and
+    # that popover as its info icon alone, named by its tooltip (and Streamlit's hidden
+    # "info icon" for screen readers): its word "About" wrapped the row in English.
     label = "preset_short_{}" if present else "preset_{}"
     with st.container(horizontal=True, vertical_alignment="center",
-                      gap="xsmall" if present else "small"):
+                      gap="xxsmall" if present else "xsmall"):
         for name in gradflow.PRESETS:
             st.button(tr(label.format(name)), key=f"preset_{name}",
                       help=tr(f"preset_{name}_help"), on_click=_apply_preset, args=(name,))
@@ -263,7 +264,7 @@ def _lab() -> None:
                         key="gf_controls"):
             c = _controls()
         if present:
-            with st.popover(tr("intro_more_short"), icon=":material/info:", type="tertiary",
+            with st.popover("", icon=":material/info:", type="tertiary",
                             help=tr("intro_more")):
                 st.write(tr("intro"))
     acts, inits, depth, width, batch = c["acts"], c["inits"], c["depth"], c["width"], c["batch"]

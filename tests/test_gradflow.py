@@ -806,3 +806,80 @@ def test_the_tour_says_what_bounds_the_sigmoid_gradient(lang):
     ratio, _ = _plain_sigmoid_ratio(sim.x, sim.y, sim.weights)
     assert _quoted(fmt(ratio, 2), caption) and fmt(ratio, 2) == "2.3×10⁻⁸"
     assert round(1 / ratio ** (1 / (p.depth - 1))) == 7 and "7" in caption
+
+
+# ---- hardtanh and the size of the weights: its preset's story (ui/text/gradient_flow.py) --
+
+
+def _plain_hardtanh(x, y, weights) -> tuple[float, float, float]:
+    """A bias-free hardtanh MLP with L = mean((h_D - y)^2) / 2, written out in plain NumPy:
+    ||dL/dh_1|| / ||dL/dh_D||, the share of pre-activations on the flat parts (|z| >= 1,
+    slope exactly 0) and the std of h_D over that of h_1."""
+    hs, slopes = [x], []
+    for w in weights:
+        z = hs[-1] @ w
+        hs.append(np.minimum(np.maximum(z, -1.0), 1.0))
+        slopes.append((np.abs(z) < 1.0).astype(np.float64))  # 1 inside (-1, 1), else 0
+    g = (hs[-1] - y) / y.size  # dL/dh_D
+    top, grads = np.linalg.norm(g), []
+    for w, slope in zip(weights[::-1], slopes[::-1]):
+        grads.append(np.linalg.norm(g))  # dL/dh_D, ..., dL/dh_1
+        g = (g * slope) @ w.T
+    flat = float(np.mean([1.0 - s.mean() for s in slopes]))
+    return grads[-1] / top, flat, float(hs[-1].std() / hs[1].std())
+
+
+def test_hardtanh_with_xavier_weights_keeps_the_gradient_as_its_story_says():
+    """The preset's numbers, from a pass written out here on its own draws: with Xavier's
+    weights 3.6% of the entries sit on the flat parts and layer 1 of 30 gets 0.9 of the
+    gradient; N(0, 1) weights put 94.9% there, yet the gradient grows about 3.6 times a layer
+    to 10^16; the standard init's smaller weights keep all but 0.276% inside and shrink the
+    activations and the gradient about 1.7 times a layer, to 1.2e-7."""
+    from activations.numfmt import fmt_text as fmt  # as the table writes them
+    from ui.text.gradient_flow import EN, KO
+
+    p = gradflow.PRESETS["hardtanh_weights"]
+    assert (p.activations, p.inits, p.depth, p.width, p.batch, p.bias) == (
+        ("hardtanh",), ("standard", "xavier_normal", "normal"), 30, 256, 256, 0.0)
+    seen = {}
+    for scheme in p.inits:
+        sim = gradflow.simulate("hardtanh", p.depth, p.width, p.batch, init=scheme, seed=0)
+        n_var = p.width * np.stack(sim.weights).var()  # n Var(W), measured on the draws
+        expected = {"standard": 1 / 3, "xavier_normal": 1.0, "normal": p.width}[scheme]
+        assert n_var == pytest.approx(expected, rel=0.01), scheme
+        ratio, flat, shrink = _plain_hardtanh(sim.x, sim.y, sim.weights)
+        stats = gradflow.layer_stats(sim)
+        assert stats.flow_ratio == pytest.approx(ratio, rel=1e-9)
+        assert float(stats.saturated.mean()) == pytest.approx(flat, rel=1e-12)
+        seen[scheme] = ratio, ratio ** (1 / (p.depth - 1)), flat, shrink ** (1 / (p.depth - 1))
+    small, xavier, large = seen["standard"], seen["xavier_normal"], seen["normal"]
+    assert (fmt(xavier[0], 1), fmt(100 * xavier[2], 2)) == ("0.9", "3.6")
+    assert (fmt(large[0], 2), fmt(large[1], 2), fmt(100 * large[2], 3)) == ("10¹⁶", "3.6", "94.9")
+    assert (fmt(small[0], 2), fmt(1 / small[1], 2), fmt(100 * small[2], 3)) == \
+        ("1.2×10⁻⁷", "1.7", "0.276")
+    assert fmt(1 / small[3], 2) == "1.7"  # the activations shrink as the gradient does
+    for text in (EN, KO):
+        story = text["story_hardtanh_weights"]
+        for number in ("3.6%", "0.9", "94.9%", "√n = 16", "3.6", "10¹⁶", "0.276%", "1/3",
+                       "1.7", "1.2×10⁻⁷", "n·Var(W) = 1)"):
+            assert number in story, number
+    assert "about 3.6 times more a layer" in EN["story_hardtanh_weights"]
+    assert "about 1.7 times a layer" in EN["story_hardtanh_weights"]
+    assert "3.6배씩" in KO["story_hardtanh_weights"]
+    assert "1.7분의 1" in KO["story_hardtanh_weights"]
+
+
+def test_hardtanh_and_the_size_of_the_weights_for_other_draws_too():
+    """Not one draw's luck: weights drawn here at each scheme's variance (1/(3n), 1/n, 1),
+    three other seeds, the same plain pass."""
+    n, depth = 256, 30
+    for seed in (1, 2, 3):
+        rng = np.random.default_rng(seed)
+        x, y = rng.standard_normal((n, n)), rng.standard_normal((n, n))
+        unit = [rng.standard_normal((n, n)) for _ in range(depth)]
+        ratio, flat, _ = _plain_hardtanh(x, y, [w / math.sqrt(n) for w in unit])  # Xavier
+        assert 0.5 < ratio < 2 and flat < 0.05, (seed, ratio, flat)
+        ratio, flat, _ = _plain_hardtanh(x, y, unit)  # N(0, 1)
+        assert ratio > 1e14 and flat > 0.9, (seed, ratio, flat)
+        ratio, flat, _ = _plain_hardtanh(x, y, [w / math.sqrt(3 * n) for w in unit])
+        assert ratio < 1e-6 and flat < 0.01, (seed, ratio, flat)

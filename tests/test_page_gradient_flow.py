@@ -353,3 +353,48 @@ def test_the_large_weights_preset_shows_sigmoid_exploding(apptest, texts, lang):
     table = at.dataframe[0].value
     assert list(table[texts["col_ratio"]]) == ["2.257×10⁻²⁵", "467.9"]  # (the story: 2.3, 470)
     assert list(table[texts["col_saturated"]]) == ["0%", "53.3%"]
+
+
+@pytest.mark.parametrize("texts, lang", [(EN, "en"), (KO, "ko")])
+def test_the_hardtanh_preset_shows_what_the_size_of_the_weights_does(apptest, texts, lang):
+    """Hardtanh, 30 layers, three weight sizes: the standard init's gradient falls toward
+    layer 1, Xavier's stays level, N(0, 1)'s rises; the table gives the story's numbers (they
+    are recomputed with a plain NumPy pass in tests/test_gradflow.py)."""
+    if lang == "en":
+        at = apptest(PAGE)
+        at.button(key="preset_hardtanh_weights").click().run()
+    else:  # its link (AppTest cannot rerun the Korean radio's labels after a click)
+        at = apptest(PAGE, lang=lang, query={
+            "act": "hardtanh", "init": ["standard", "xavier_normal", "normal"], "depth": "30",
+            "width": "256", "batch": "256"})
+    assert not at.exception and not at.warning
+    assert texts["story_hardtanh_weights"] in [i.value for i in at.info]
+    grad = specs(at)[0]
+    assert run_names(grad) == [texts["init_standard"], texts["init_xavier_normal"],
+                               texts["init_normal"]]
+    small, xavier, large = [values(tr["y"]) for tr in grad["data"]
+                            if tr["name"] in run_names(grad) and tr.get("xaxis", "x") == "x"
+                            and tr.get("mode") == "lines+markers"]
+    assert small[0] < 1e-6 * small[-1] and large[0] > 1e15 * large[-1]
+    assert 0.5 < xavier[0] / xavier[-1] < 2
+    table = at.dataframe[0].value
+    # (the story: 1.2×10⁻⁷, 0.9, 10¹⁶; 0.276%, 3.6%, 94.9%)
+    assert list(table[texts["col_ratio"]]) == ["1.198×10⁻⁷", "0.8968", "1.02×10¹⁶"]
+    assert list(table[texts["col_saturated"]]) == ["0.276%", "3.6%", "94.9%"]
+    assert _theory_gaps(at) == []  # the dashed lines follow all three: no note under them
+
+
+@pytest.mark.parametrize("texts, lang", [(EN, "en"), (KO, "ko")])
+def test_on_the_projector_the_intro_popover_is_its_icon_alone(apptest, texts, lang):
+    """Eight presets and "Settings" fill the row at 1280x720: the intro's popover shows no
+    word (its tooltip names it), so the row stays one line (tests/browser measures it)."""
+    at = apptest(PAGE, lang=lang, run=False)
+    at.session_state["present"] = True
+    at.run()
+    assert not at.exception
+    labels = [b.label for b in at.button]
+    assert labels[:len(gradflow.PRESETS)] == [texts[f"preset_short_{n}"]
+                                               for n in gradflow.PRESETS]
+    popovers = [p.proto.popover for p in at.get("popover")]
+    assert [p.label for p in popovers] == [texts["controls_short"], ""]
+    assert (popovers[1].icon, popovers[1].help) == (":material/info:", texts["intro_more"])

@@ -215,8 +215,9 @@ ROW_JS = """() => [...document.querySelectorAll(
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_the_preset_row_stays_one_line_on_the_projector(server, page, lang):
-    """Seven presets, "Settings" and "About" in one row at 1280x720: a second row pushed
-    the chart's legend off the screen. The sigmoid-explodes preset's result fits too."""
+    """Eight presets, "Settings" and the intro's info icon in one row at 1280x720: a second
+    row pushed the chart's legend off the screen. The sigmoid-explodes preset's result fits
+    too."""
     from activations import gradflow
 
     page.set_viewport_size({"width": 1280, "height": 720})
@@ -231,6 +232,20 @@ def test_the_preset_row_stays_one_line_on_the_projector(server, page, lang):
     assert_charts_in_view(page, ["gf_grad"])
     assert readable_text_problems(page) == []
     screenshot(page, f"present-gradient_flow-sigmoid_exploding-{lang}", full_page=False)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_hardtanh_preset_fits_the_projector(server, page, lang):
+    """The last preset of the row, its three runs and the legend in view at 1280x720."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    found = open_page(page, f"{server}/gradient_flow?present=1&lang={lang}")
+    page.locator(".st-key-preset_hardtanh_weights button").first.click()
+    wait_chart_change(page, "gf_grad", found["gf_grad"]["sig"])
+    page.wait_for_url(re.compile("act=hardtanh&init=standard&init=xavier_normal&init=normal"))
+    assert page.locator(EXCEPTION).count() == 0
+    assert_charts_in_view(page, ["gf_grad"])
+    assert readable_text_problems(page) == []
+    screenshot(page, f"present-gradient_flow-hardtanh_weights-{lang}", full_page=False)
 
 
 def test_on_a_phone_the_presets_wrap_inside_the_screen(server, browser):

@@ -22,8 +22,6 @@ EN = {
         "the first layer?"
     ),
     "intro_more": "About this page",
-    # Its label on the projector, where the row of presets has to stay one line.
-    "intro_more_short": "About",
     "presets": "Classic experiments",
     "presets_help": "Each button sets every control for one experiment from the literature.",
     "preset_short_sigmoid_vanishing": "Sigmoid ×10",
@@ -33,9 +31,10 @@ EN = {
     "preset_short_selu_lecun": "SELU ×50",
     "preset_short_dying_relu": "Dying ReLU",
     "preset_short_narrow_relu": "Narrow ReLU",
+    "preset_short_hardtanh_weights": "Hardtanh",
     "preset_sigmoid_vanishing": "Sigmoid, 10 layers",
     "preset_sigmoid_vanishing_help": "10 sigmoid layers with the standard U(±1/√n) init.",
-    "preset_sigmoid_exploding": "Sigmoid, large weights: exploding",
+    "preset_sigmoid_exploding": "Sigmoid, large weights",
     "preset_sigmoid_exploding_help": "30 sigmoid layers: the standard U(±1/√n) init vs "
                                      "N(0, 1) weights.",
     "preset_tanh_glorot": "Tanh: standard vs Xavier",
@@ -46,8 +45,11 @@ EN = {
     "preset_selu_lecun_help": "Klambauer et al. (2017): self-normalising networks.",
     "preset_dying_relu": "Dying ReLU vs LeakyReLU",
     "preset_dying_relu_help": "A negative bias of −0.5 on every unit.",
-    "preset_narrow_relu": "Narrow network: ReLU vs LeakyReLU",
+    "preset_narrow_relu": "Narrow: ReLU vs LeakyReLU",
     "preset_narrow_relu_help": "Lu et al. (2019): 15 layers of only 2 units each.",
+    "preset_hardtanh_weights": "Hardtanh: weight size",
+    "preset_hardtanh_weights_help": "30 hardtanh layers: the standard U(±1/√n), Xavier normal "
+                                    "and N(0, 1) weights.",
     "story_sigmoid_vanishing": (
         "**What to see:** σ′(z) is at most 0.25, and the standard init makes the weights "
         "small too, so every layer shrinks the gradient several times over: the first layer "
@@ -107,6 +109,22 @@ EN = {
         "its negative slope's share, 0.01: the steep drops in its line. Going forward such a "
         "layer outputs 0.01·z, so its boxes flatten from there on. With wider layers a wholly "
         "dead layer is rare: try a width of 8."
+    ),
+    # Numbers as the table shows them (tests/test_gradflow.py computes them afresh, and
+    # tests/test_page_gradient_flow.py reads them off the table). The notes' claim, that
+    # hardtanh works well with weights in a small range, holds for Xavier's, not smaller.
+    "story_hardtanh_weights": (
+        "**What to see:** hardtanh passes the gradient back unchanged where −1 < z < 1 "
+        "(slope exactly 1) and not at all outside (slope exactly 0), so the size of the "
+        "weights decides. Xavier's weights (n·Var(W) = 1) keep all but 3.6% of the entries "
+        "inside, on average over the layers: layer 1 of 30 gets 0.9 of the last layer's "
+        "gradient. With N(0, 1) weights 94.9% sit on the flat parts, yet the gradient does "
+        "not die: the few units left on the slope carry it back through weights √n = 16 "
+        "times too large, about 3.6 times more a layer, and layer 1 gets 10¹⁶ times the last "
+        "layer's. Smaller than Xavier is no better: the standard init's U(±1/√n) keeps all "
+        "but 0.276% inside, but with n·Var(W) = 1/3 the stack is all but linear and shrinks "
+        "the activations (the boxes) and the gradient about 1.7 times a layer, to 1.2×10⁻⁷ "
+        "at layer 1. Small weights suit hardtanh when they are Xavier's size."
     ),
     "controls": "Network and runs",
     "controls_short": "Settings",
@@ -359,7 +377,6 @@ KO = {
     ),
     "intro_short": "막 초기화한 깊은 신경망에 배치 하나를 흘려 봅니다. 기울기가 첫 층까지 닿을까요?",
     "intro_more": "이 페이지에 대하여",
-    "intro_more_short": "소개",
     "presets": "고전 실험",
     "presets_help": "버튼 하나로 논문 속 실험 하나의 설정을 모두 맞춥니다.",
     "preset_short_sigmoid_vanishing": "Sigmoid 10층",
@@ -369,6 +386,7 @@ KO = {
     "preset_short_selu_lecun": "SELU 50층",
     "preset_short_dying_relu": "죽은 ReLU",
     "preset_short_narrow_relu": "좁은 ReLU",
+    "preset_short_hardtanh_weights": "Hardtanh",
     "preset_sigmoid_vanishing": "Sigmoid 10층",
     "preset_sigmoid_vanishing_help": "표준 초기화 U(±1/√n)를 쓴 sigmoid 10층.",
     "preset_sigmoid_exploding": "Sigmoid, 큰 가중치: 폭주",
@@ -383,6 +401,9 @@ KO = {
     "preset_dying_relu_help": "모든 유닛에 편향 −0.5.",
     "preset_narrow_relu": "좁은 신경망: ReLU vs LeakyReLU",
     "preset_narrow_relu_help": "Lu 외 (2019): 유닛이 2개뿐인 층 15개.",
+    "preset_hardtanh_weights": "Hardtanh: 가중치의 크기",
+    "preset_hardtanh_weights_help": "hardtanh 30층: 표준 초기화 U(±1/√n), Xavier 정규, N(0, 1) "
+                                    "가중치.",
     "story_sigmoid_vanishing": (
         "**볼 점:** σ′(z)는 최대 0.25이고, 표준 초기화는 가중치까지 작게 만듭니다. 그래서 "
         "층마다 기울기가 몇 배씩 줄어들어, 첫 층에 닿는 기울기는 마지막 층의 수천만 분의 "
@@ -436,6 +457,18 @@ KO = {
         "아래인 층은 기울기에 f′ = 0.01을 곱해 돌려보냅니다. 선이 가파르게 떨어지는 "
         "곳이 그런 층입니다. 순전파에서도 그런 층은 0.01·z를 내보내므로, 그 층부터는 상자 "
         "그림도 납작해집니다. 층이 넓으면 통째로 죽는 층은 드뭅니다. 폭을 8로 바꿔 보세요."
+    ),
+    "story_hardtanh_weights": (
+        "**볼 점:** hardtanh는 −1 < z < 1에서는 기울기를 그대로 돌려보내고(기울기 정확히 "
+        "1), 그 밖에서는 전혀 돌려보내지 않습니다(정확히 0). 그래서 가중치의 크기가 결과를 "
+        "가릅니다. Xavier 가중치(n·Var(W) = 1)에서는 층 평균으로 값의 3.6%만 그 밖에 있고, "
+        "30층 가운데 1층에 마지막 층 기울기의 0.9가 닿습니다. N(0, 1) 가중치에서는 94.9%가 평평한 "
+        "부분에 있는데도 기울기가 사라지지 않습니다. 기울기가 1인 구간에 남은 몇 안 되는 "
+        "유닛이 √n = 16배나 큰 가중치를 거쳐 기울기를 실어 나르므로, 층마다 약 3.6배씩 "
+        "커져 1층에서는 마지막 층의 10¹⁶배가 됩니다. Xavier보다 작다고 더 좋지도 않습니다. "
+        "표준 초기화 U(±1/√n)에서는 0.276%만 그 밖에 있지만, n·Var(W) = 1/3이라 거의 "
+        "선형인 신경망이 활성값(상자 그림)과 기울기를 층마다 약 1.7분의 1로 줄여, 1층에서는 "
+        "1.2×10⁻⁷이 됩니다. hardtanh에 알맞은 작은 가중치는 Xavier만큼의 크기입니다."
     ),
     "controls": "신경망과 실행 설정",
     "controls_short": "설정",
