@@ -68,7 +68,7 @@ def _preset(name: str, step_id: str | None = None) -> Step:
 STEPS: tuple[Step, ...] = (
     # Why a nonlinearity at all: stacked linear layers are one linear map, and XOR needs a bend.
     Step("linear_collapse", "training",
-         {"tab": "compare", "dataset": "xor", "act": "tanh", "act_b": "identity"}),
+         {"tab": "compare", "dataset": "xor", "act": "tanh", "act_b": "identity", "layers": "3"}),
     Step("xor", "training", {"tab": "train", "dataset": "xor", "act": "tanh"}),
     # Sigmoid: f' peaks at 0.25, so a stack of them multiplies gradients by <= 0.25 per layer.
     Step("sigmoid_derivative", "curves", {"fn": "sigmoid"}),

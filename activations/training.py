@@ -19,9 +19,13 @@ Training is full-batch by default (deterministic: a plain ``torch`` loop from th
 on seeded mini-batches. It can record snapshots for an animation, keep a test set apart,
 and continue from where a previous run stopped (``resume``).
 
+After every update the trainer counts the dead hidden units, those whose output is 0 on
+every training point (`DeadUnits`): a dead ReLU gets no gradient, so whether it comes back
+depends on the optimizer's memory and the layers below.
+
 Two small demos for the training page sit here too: :func:`linear_collapse` (a network whose
-activation is the identity is one affine map) and :func:`zigzag` (why all-positive inputs,
-like sigmoid outputs, make gradient descent zig-zag).
+activation is the identity is one affine map) and :func:`zigzag` (why inputs that are never
+negative, like sigmoid's or ReLU's outputs, make gradient descent zig-zag).
 
 >>> r = train_mlp("xor", hidden=(4,), activation="tanh", steps=300)
 >>> r.final_accuracy
@@ -53,10 +57,12 @@ from .registry import get
 __all__ = [
     "MAX_LAYERS", "MAX_WIDTH", "MAX_STEPS", "MAX_POINTS", "MAX_LR", "GRID_SIZE", "TRAIN_LR",
     "DEFAULT_STEPS", "DECISION_TOL", "STEP_BUDGET", "SNAPSHOT_GRID", "MAX_SNAPSHOTS",
-    "TrainResult", "Snapshot", "train_mlp", "load_data", "layer_sizes", "init_params",
+    "TrainResult", "Snapshot", "DeadUnits", "train_mlp", "dead_units",
+    "moves_without_gradient", "load_data", "layer_sizes", "init_params",
     "forward", "loss_and_grads", "accuracy", "decision_grid", "cost", "cap_steps",
     "linear_collapse", "collapse_error", "race_lr", "race_summary",
-    "ZigZag", "zigzag", "zigzag_inputs", "ZIGZAG_START", "ZIGZAG_TARGET",
+    "ZigZag", "zigzag", "zigzag_inputs", "ZIGZAG_START", "ZIGZAG_TARGET", "ZIGZAG_KINDS",
+    "RELU_SCALE",
 ]
 
 MAX_LAYERS = 4  # hidden layers the training lab offers: 0 (perceptron) to 4
@@ -141,6 +147,29 @@ class Snapshot:
 
 
 @dataclass
+class DeadUnits:
+    """Hidden units that output exactly 0 on every training point (a dead ReLU: its
+    weighted sum is <= 0 on all of them), over a run.
+
+    ``history[k]`` counts them after update ``k + 1``, ``initial`` before the first. A unit
+    ``died`` when it turned dead after an update, ``revived`` when a dead one came back:
+    both count events, so a unit that dies twice counts twice. ``first`` is the update after
+    which a unit first died (0 if none did); ``final`` marks the dead units per hidden layer
+    at the end. Such a unit gets a zero gradient on its incoming weights and bias, so plain
+    gradient descent never moves them again; momentum's and Adam's memory of past gradients
+    can, and so can the layers below a deeper unit: only then can it come back.
+    """
+
+    history: np.ndarray  # (steps_run,) int
+    initial: int
+    died: int
+    revived: int
+    first: int
+    final: list[np.ndarray]  # one (width,) bool per hidden layer
+    units: int  # hidden units in all
+
+
+@dataclass
 class TrainResult:
     """What one training run gives the page.
 
@@ -180,6 +209,7 @@ class TrainResult:
     snapshots: list[Snapshot] = field(default_factory=list)
     snapshot_x: np.ndarray = field(default_factory=lambda: np.empty(0))  # (G,)
     snapshot_y: np.ndarray = field(default_factory=lambda: np.empty(0))  # (G,)
+    dead: DeadUnits | None = None  # measured on the training points after every update
     state: dict = field(default_factory=dict, repr=False)  # what `resume` needs
 
     @property
@@ -209,6 +239,40 @@ def _flatten(weights, biases):
         views.append(theta[at:at + a.size].reshape(a.shape))
         at += a.size
     return theta, views[:len(weights)], views[len(weights):]
+
+
+def _dead_mask(cache) -> list[np.ndarray]:
+    """Per hidden layer, (width,) bool: the units whose output in the forward pass ``cache``
+    (`mlp._forward`'s) is exactly 0 at every point."""
+    return [np.all(h == 0, axis=0) for h, _ in cache[1:]]  # cache[0] holds the inputs
+
+
+def _dead_all(cache) -> np.ndarray:
+    """(units,) bool: `_dead_mask` of every hidden layer in a row (empty without one)."""
+    return np.concatenate([np.zeros(0, dtype=bool), *_dead_mask(cache)])
+
+
+def dead_units(X, weights, biases, activation="relu", params=None,
+               features=feats.DEFAULT) -> list[np.ndarray]:
+    """Per hidden layer, (width,) bool: which units of the network output exactly 0 for
+    every point of ``X`` (n, 2), as `TrainResult.dead` counts them during training."""
+    acts = layer_activations(activation, params, len(weights) - 1)
+    with np.errstate(all="ignore"):  # overflow gives inf or nan: not 0, so not dead
+        _, cache = _forward(feats.transform(np.asarray(X, dtype=np.float64), features),
+                            weights, biases, acts)
+    return _dead_mask(cache)
+
+
+def moves_without_gradient(optimizer) -> bool:
+    """Whether optimizer ``optimizer`` (a name of ``optim.NAMES``, the lab's settings) still
+    moves a weight whose gradient has become 0: measured on one weight, one step with
+    gradient 1 and then one with gradient 0. Momentum, NAG, Adam and NAdam do (their memory
+    of past gradients); SGD, Adagrad, RMSProp and AdaDelta scale the current gradient."""
+    opt, w = optim.make(optimizer, lr=0.1), np.zeros(1)
+    opt.step([w], [np.ones(1)])
+    before = w.copy()
+    opt.step([w], [np.zeros(1)])
+    return bool(w[0] != before[0])
 
 
 def _evaluate(X, y, weights, biases, acts):
@@ -336,7 +400,8 @@ def train_mlp(dataset, hidden=(8,), activation="tanh", optimizer="adam", lr=None
         theta, weights, biases = _flatten(w0, b0)
         opt = optim.make(optimizer, lr=lr)
         batches = None if full_batch else _Batches(len(X), batch_size, seed)
-        past = dict(loss=[], acc=[], pen=[], tloss=[], tacc=[], snaps=[], steps=0)
+        past = dict(loss=[], acc=[], pen=[], tloss=[], tacc=[], snaps=[], steps=0, dead=[],
+                    died=0, revived=0, first=0)
     else:
         if resume.config != config or not (np.array_equal(resume.X, X)
                                            and np.array_equal(resume.X_test, X_test)):
@@ -349,7 +414,8 @@ def train_mlp(dataset, hidden=(8,), activation="tanh", optimizer="adam", lr=None
         past = dict(loss=[resume.loss_history], acc=[resume.accuracy_history],
                     pen=[resume.penalty_history], tloss=[resume.test_loss_history],
                     tacc=[resume.test_accuracy_history], snaps=list(resume.snapshots),
-                    steps=resume.steps)
+                    steps=resume.steps, dead=[resume.dead.history], died=resume.dead.died,
+                    revived=resume.dead.revived, first=resume.dead.first)
     start_step = sum(a.size for a in past["loss"])
 
     loss_hist, acc_hist, pen_hist = np.empty(steps), np.empty(steps), np.empty(steps)
@@ -358,6 +424,10 @@ def train_mlp(dataset, hidden=(8,), activation="tanh", optimizer="adam", lr=None
     loss += penalty(weights, l1, l2)
     initial_loss, initial_acc = (loss, accuracy(logits, y)) if resume is None else \
         (resume.initial_loss, resume.initial_accuracy)
+    was_dead = _dead_all(cache)
+    initial_dead = int(was_dead.sum()) if resume is None else resume.dead.initial
+    dead_hist = np.zeros(steps, dtype=np.int64)
+    died, revived, first_death = past["died"], past["revived"], past["first"]
 
     def test_scores():
         if not len(X_test):
@@ -403,8 +473,16 @@ def train_mlp(dataset, hidden=(8,), activation="tanh", optimizer="adam", lr=None
             break
         loss_hist[done], acc_hist[done], pen_hist[done] = loss, accuracy(logits, y), pen
         tloss_hist[done], tacc_hist[done] = test_scores()
+        is_dead = _dead_all(cache)
+        dead_hist[done] = is_dead.sum()
         done += 1
         step = start_step + done
+        new_deaths = int(np.sum(is_dead & ~was_dead))
+        if new_deaths and not died:
+            first_death = step
+        died += new_deaths
+        revived += int(np.sum(was_dead & ~is_dead))
+        was_dead = is_dead
         if interval is not None and (step % interval == 0 or done == steps):
             snaps.append(_snapshot(step, gx, gy, weights, biases, acts, features, loss,
                                    acc_hist[done - 1], (tloss_hist[done - 1],
@@ -422,6 +500,8 @@ def train_mlp(dataset, hidden=(8,), activation="tanh", optimizer="adam", lr=None
                                      [p for _, p in layer_acts], features=features)
     has_test = bool(len(X_test))
 
+    ends = np.cumsum([0, *hidden])  # where each hidden layer's units start and end
+
     def joined(key, new):
         return np.concatenate([*past[key], new[:done]])
 
@@ -436,6 +516,10 @@ def train_mlp(dataset, hidden=(8,), activation="tanh", optimizer="adam", lr=None
         test_loss_history=joined("tloss", tloss_hist) if has_test else np.empty(0),
         test_accuracy_history=joined("tacc", tacc_hist) if has_test else np.empty(0),
         snapshots=snaps, snapshot_x=gx, snapshot_y=gy,
+        dead=DeadUnits(history=joined("dead", dead_hist), initial=initial_dead, died=died,
+                       revived=revived, first=first_death,
+                       final=[was_dead[a:b] for a, b in zip(ends[:-1], ends[1:])],
+                       units=int(sum(hidden))),
         state=dict(opt=opt, batches=batches),
     )
 
@@ -556,9 +640,12 @@ def race_summary(surface, paths):
 class ZigZag:
     """One zig-zag run: gradient descent path of a two-weight neuron, one example per step.
 
-    ``grads[k]`` is the gradient used for the step from ``path[k]`` to ``path[k + 1]``;
-    ``same_sign`` is the fraction of steps whose two gradient components share a sign.
-    ``loss`` is the mean loss on the grid ``(gx, gy)`` for the contour plot.
+    ``grads[k]`` is the gradient used for the step from ``path[k]`` to ``path[k + 1]``.
+    The steps fall into four kinds, as fractions of all steps: ``same_sign``, both gradient
+    components nonzero with one sign (both weights move the same way); ``opposite``, both
+    nonzero with opposite signs; ``one_weight``, exactly one component 0 (an input of 0:
+    that weight stays, the other moves); ``no_move``, both 0 (both inputs 0: no gradient).
+    They add up to 1. ``loss`` is the mean loss on the grid ``(gx, gy)`` for the contours.
     """
 
     inputs: np.ndarray  # (m, 2) the neuron's inputs a
@@ -570,21 +657,33 @@ class ZigZag:
     gy: np.ndarray  # (G,)
     loss: np.ndarray  # (G, G) float32, rows follow gy
     final_distance: float  # |w - w*| at the end
+    opposite: float = 0.0
+    one_weight: float = 0.0
+    no_move: float = 0.0
 
 
 ZIGZAG_START = (-1.0, 1.0)
 ZIGZAG_TARGET = (1.0, -1.0)
+ZIGZAG_KINDS = ("positive", "relu", "centred")
+# ReLU's outputs have no upper bound: its inputs are those of the pre-activations halved,
+# where the longest of the 32 default inputs has |a|^2 = 1.49 < 2 (see `zigzag`'s check on
+# lr). Halving changes no sign and no zero, which are all the zig-zag depends on.
+RELU_SCALE = 0.5
 
 
 def zigzag_inputs(kind, m=32, seed=0):
-    """``m`` input pairs: ``"positive"`` are sigmoid outputs (all in (0, 1)), ``"centred"``
-    tanh outputs (in (-1, 1), mean about 0) of the same standard-normal pre-activations."""
+    """``m`` input pairs, all from the same standard-normal pre-activations z: ``"positive"``
+    are sigmoid outputs (all in (0, 1)), ``"relu"`` ReLU outputs of ``RELU_SCALE * z`` (never
+    negative, about half of them exactly 0), ``"centred"`` tanh outputs (in (-1, 1), mean
+    about 0)."""
     z = np.random.default_rng(seed).standard_normal((m, 2))  # (m, 2)
     if kind == "positive":
         return get("sigmoid")(z)
+    if kind == "relu":
+        return get("relu")(RELU_SCALE * z)
     if kind == "centred":
         return get("tanh")(z)
-    raise ValueError(f"kind must be 'positive' or 'centred', got {kind!r}")
+    raise ValueError(f"kind must be one of {', '.join(ZIGZAG_KINDS)}, got {kind!r}")
 
 
 def zigzag(kind, steps=40, lr=1.0, m=32, seed=0, start=ZIGZAG_START, target=ZIGZAG_TARGET,
@@ -600,12 +699,14 @@ def zigzag(kind, steps=40, lr=1.0, m=32, seed=0, start=ZIGZAG_START, target=ZIGZ
     The gradient is one scalar times the input. When every input is positive (sigmoid
     outputs) both components share that scalar's sign, so each step moves both weights
     up or both down; reaching :math:`w^*` = (1, -1) from (-1, 1) then takes a zig-zag.
-    Zero-centred inputs (tanh outputs) allow any direction.
+    ReLU outputs are never negative either, so no step moves the weights opposite ways;
+    but an input of exactly 0 leaves its weight where it is, and such a step moves the other
+    weight alone. Zero-centred inputs (tanh outputs) allow any direction.
 
     Args:
-        kind: ``"positive"`` or ``"centred"`` (see :func:`zigzag_inputs`).
+        kind: ``"positive"``, ``"relu"`` or ``"centred"`` (see :func:`zigzag_inputs`).
         steps: updates, 1 to 1000. Default: 40.
-        lr: step size in (0, 1]. Default: 1.0.
+        lr: step size in (0, 1], with ``lr * |a|**2 <= 2`` for every input a. Default: 1.0.
         m: examples, cycled in order. Default: 32.
         seed, start, target: inputs' seed, :math:`w_0` and :math:`w^*`.
         grid: contour grid size. Default: 60.
@@ -617,6 +718,11 @@ def zigzag(kind, steps=40, lr=1.0, m=32, seed=0, start=ZIGZAG_START, target=ZIGZ
         # 1 - lr |a|^2 within (-1, 1): the path can never blow up.
         raise ValueError(f"lr must be a number in (0, 1], got {lr!r}")
     inputs = zigzag_inputs(kind, m, seed)
+    longest = float(np.max(np.sum(inputs * inputs, axis=1)))
+    if lr * longest > 2:
+        # Each step multiplies the error's part along a by 1 - lr |a|^2: beyond -1 it grows.
+        raise ValueError(f"lr * |a|^2 must be at most 2 for every input (the longest has "
+                         f"|a|^2 = {longest:.3g}), got lr = {lr!r}")
     w_star = np.asarray(target, dtype=np.float64)
     for name, w in (("start", np.asarray(start, dtype=np.float64)), ("target", w_star)):
         if w.shape != (2,) or not np.all(np.isfinite(w)):
@@ -628,10 +734,13 @@ def zigzag(kind, steps=40, lr=1.0, m=32, seed=0, start=ZIGZAG_START, target=ZIGZ
         a = inputs[k % m]  # (2,)
         grads[k] = ((path[k] - w_star) @ a) * a
         path[k + 1] = path[k] - lr * grads[k]
-    same = float(np.mean(np.sign(grads[:, 0]) == np.sign(grads[:, 1])))
+    product = np.sign(grads[:, 0]) * np.sign(grads[:, 1])  # (steps,) 1, -1 or 0
+    zeros = np.sum(grads == 0, axis=1)  # (steps,) components that are exactly 0
     gx, gy, loss = _zigzag_contours(inputs, w_star, path, grid)
-    return ZigZag(inputs, path, grads, same, w_star, gx, gy, loss,
-                  float(np.linalg.norm(path[-1] - w_star)))
+    return ZigZag(inputs, path, grads, float(np.mean(product > 0)), w_star, gx, gy, loss,
+                  float(np.linalg.norm(path[-1] - w_star)),
+                  opposite=float(np.mean(product < 0)), one_weight=float(np.mean(zeros == 1)),
+                  no_move=float(np.mean(zeros == 2)))
 
 
 def _zigzag_contours(inputs, w_star, path, size):

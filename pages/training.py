@@ -55,7 +55,9 @@ XOR_LINEAR_BEST = 3 / 4
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 DEFAULTS = dict(dataset="xor", noise=0.1, points=200, act="tanh", layers=1, width=8,
                 optimizer="adam", auto_lr=True, lr=0.03, steps=training.DEFAULT_STEPS, seed=0,
-                act_b="identity", zz_lr=1.0, zz_steps=40, surface="ravine", race_steps=200)
+                act_b="identity", zz_relu=False, zz_lr=1.0, zz_steps=40, surface="ravine",
+                race_steps=200)
+BOOLS = ("true", "false", "True", "False", "TRUE", "FALSE")  # a bound toggle's link values
 present = presenting()
 
 # One line of intro; the rest behind a button beside it, so the charts start higher. The
@@ -89,14 +91,14 @@ guard("training", formula_ui.rules() + [
     urlstate.choice("act_b", LINK_ACTS, act_label(DEFAULTS["act_b"])),
     urlstate.choice("optimizer", OPTIMIZERS, t(f"training.opt_{DEFAULTS['optimizer']}")),
     urlstate.choice("lr", [str(v) for v in LRS], DEFAULTS["lr"]),
-    urlstate.choice("auto_lr", ("true", "false", "True", "False", "TRUE", "FALSE"),
-                    yes_no(DEFAULTS["auto_lr"])),
+    urlstate.choice("auto_lr", BOOLS, yes_no(DEFAULTS["auto_lr"])),
     urlstate.number("noise", 0.0, 0.5, DEFAULTS["noise"]),
     urlstate.number("points", 20, training.MAX_POINTS, DEFAULTS["points"], integer=True),
     urlstate.number("layers", 0, training.MAX_LAYERS, DEFAULTS["layers"], integer=True),
     urlstate.number("width", 1, training.MAX_WIDTH, DEFAULTS["width"], integer=True),
     urlstate.number("steps", 50, training.MAX_STEPS, DEFAULTS["steps"], integer=True),
     urlstate.number("seed", 0, MAX_SEED, DEFAULTS["seed"], integer=True),
+    urlstate.choice("zz_relu", BOOLS, yes_no(DEFAULTS["zz_relu"])),
     urlstate.number("zz_lr", 0.1, 1.0, DEFAULTS["zz_lr"]),
     urlstate.number("zz_steps", 10, 200, DEFAULTS["zz_steps"], integer=True),
     urlstate.choice("surface", RACE_SURFACES, t(f"training.surface_{DEFAULTS['surface']}")),
@@ -242,6 +244,36 @@ def no_signal(activation, result) -> str:
              n=frozen, moved=fmt_text(moved, 3), acc=percent(result.final_accuracy))
 
 
+def ever_dead(result) -> bool:
+    """Whether a hidden unit of the run was dead (output 0 on every training point) before
+    training or after any of its steps."""
+    dead = result.dead
+    return dead is not None and bool(dead.initial or dead.died)
+
+
+def dead_story(net, result) -> str:
+    """The run's dead units, counted by the trainer on the training points after every
+    step: how many before and after, how often one died and came back, and why it could
+    or could not come back with this optimizer and depth. Nothing if none was ever dead."""
+    if not ever_dead(result):
+        return ""
+    dead, steps = result.dead, result.steps_run
+    counts = dict(n=len(result.X), start=dead.initial, units=dead.units,
+                  end=int(dead.history[-1]) if steps else dead.initial, steps=steps,
+                  died=dead.died, first=dead.first, revived=dead.revived)
+    parts = [t("training.dead_counts" if dead.died else "training.dead_counts_none", **counts)]
+    optimizer = t(f"training.opt_{net.optimizer}")
+    if training.moves_without_gradient(net.optimizer):
+        parts.append(t("training.dead_memory", optimizer=optimizer))
+    else:
+        parts.append(t("training.dead_stays", optimizer=optimizer))
+        if len(net.hidden) == 1:
+            parts.append(t("training.dead_one_layer"))
+    if len(net.hidden) > 1:
+        parts.append(t("training.dead_deep"))
+    return " ".join(parts)
+
+
 def signed(x: float, digits: int = 3) -> str:
     """A change as the metric's delta: the number alone, its sign first, so Streamlit's
     arrow follows it in every language (the words go in the delta's description)."""
@@ -267,15 +299,18 @@ def boundary(result, made_by, title, key, filename, height=None, side_legend=Fal
     chart(fig, key=key, filename=filename, alt=t("training.alt_boundary", title=title))
 
 
-def curves(runs, made_by, key, filename, height=None):
-    """Loss and accuracy of ``runs`` (name, losses, accuracies), made by ``made_by``."""
+def curves(runs, made_by, key, filename, height=None, dead=None):
+    """Loss and accuracy of ``runs`` (name, losses, accuracies), made by ``made_by``; with
+    ``dead`` (a `training.DeadUnits` of the first run) its share of dead units too."""
     stacked = on_phone()  # side by side, each panel would be about 150 px wide
     view = ("lab_curves", made_by, tuple(name for name, *_ in runs), height, lang(), present,
-            stacked)
+            stacked, dead is not None)
+    line = None if dead is None else (t("training.dead_line"),
+                                      100 * dead.history / max(dead.units, 1))
     fig = cached.kept(view, lambda: figs.curves_figure(
         runs, loss_title=t("training.loss_title"), accuracy_title=t("training.accuracy_title"),
         step_label=t("training.step"), loss_label=t("training.loss_axis"),
-        present=present, height=height, stacked=stacked,
+        present=present, height=height, stacked=stacked, dead=line,
     ))
     chart(fig, key=key, filename=filename,
           alt=t("training.alt_curves", names=", ".join(name for name, *_ in runs)))
@@ -314,7 +349,7 @@ def report_run(result):
 # ``tab=<id>`` in a link (the guided tour's) opens that tab; the labels depend on the language.
 tab_train, tab_compare, tab_zigzag, tab_race = lazy_tabs(
     TABS, TAB_LABELS,
-    keep=SETTINGS_KEYS + ("act_b", "zz_lr", "zz_steps", "surface", "race_steps"))
+    keep=SETTINGS_KEYS + ("act_b", "zz_relu", "zz_lr", "zz_steps", "surface", "race_steps"))
 
 
 # -------------------------------------------------------------- train
@@ -355,11 +390,14 @@ def _train_tab() -> None:
                  f"decision-boundary-{net.dataset}-{net.act}", height)
     with right:
         curves([(name, result.loss_history, result.accuracy_history)], (made_by,),
-               "curves", f"training-curves-{net.dataset}-{net.act}", height)
+               "curves", f"training-curves-{net.dataset}-{net.act}", height,
+               dead=result.dead if ever_dead(result) else None)
     # A step's run: why it learned so little (the XOR verdict's "units die or saturate"
     # would not say it).
     verdict = no_signal(net.act, result) or xor_verdict(net, result)
     st.caption(t("training.train_caption") + (f" {verdict}" if verdict else ""))
+    if story := dead_story(net, result):
+        st.caption(story)
 
 
 # -------------------------------------------------------------- compare
@@ -423,6 +461,23 @@ def _compare_tab() -> None:
 
 
 # -------------------------------------------------------------- zig-zag
+def relu_zigzag_caption(demo, lr: float) -> str:
+    """What the ReLU run on screen did, counted from it: how many inputs are 0, and how
+    its steps split into both weights the same way, one weight alone, none, opposite ways
+    (none: the inputs are never negative), with its distance and sigmoid inputs' one."""
+    steps = len(demo.grads)
+
+    def count(fraction):
+        return int(round(fraction * steps))
+
+    sigmoid = training.zigzag("positive", steps=steps, lr=lr)
+    return t("training.zigzag_relu_caption", zeros=int(np.sum(demo.inputs == 0)),
+             values=demo.inputs.size, steps=steps, both=count(demo.same_sign),
+             one=count(demo.one_weight), none=count(demo.no_move),
+             opposite=count(demo.opposite), d=fmt_text(demo.final_distance, 3),
+             d_sigmoid=fmt_text(sigmoid.final_distance, 3))
+
+
 @fragment
 def _zigzag_tab() -> None:
     """Why zero-centred inputs matter: the zig-zag of all-positive inputs."""
@@ -431,15 +486,21 @@ def _zigzag_tab() -> None:
                rf" = \underbrace{{(w - w^*)\cdot a}}"
                rf"_{{\text{{{t('training.one_number')}}}}}\;(a_1,\ a_2)",
                controls="controls")
-    z1, z2 = (box if present else st).columns(2)
+    z0, z1, z2 = (box if present else st).columns(3, vertical_alignment="bottom")
+    # The left panel: inputs that are never negative, from a sigmoid or a ReLU layer (the
+    # notes say both zig-zag); the right panel always has tanh's zero-centred ones.
+    zz_relu = z0.toggle(t("training.zz_relu_toggle"), DEFAULTS["zz_relu"], key="zz_relu",
+                        help=t("training.zz_relu_help"), bind="query-params")
+    zz_kind = "relu" if zz_relu else "positive"
     zz_lr = z1.slider(t("training.zz_lr"), 0.1, 1.0, DEFAULTS["zz_lr"], 0.1, key="zz_lr",
                       bind="query-params")
     zz_steps = z2.slider(t("training.zz_steps"), 10, 200, DEFAULTS["zz_steps"], 10,
                          key="zz_steps", bind="query-params")
     cols = st.columns(2) if not present else st.columns(2, gap="large")
     short = "_short" if present else ""
-    for col, kind in zip(cols, ("positive", "centred")):
-        demo = training.zigzag(kind, steps=int(zz_steps), lr=float(zz_lr))
+    demos = {}
+    for col, kind in zip(cols, (zz_kind, "centred")):
+        demo = demos[kind] = training.zigzag(kind, steps=int(zz_steps), lr=float(zz_lr))
         with col:
             fig = figs.zigzag_figure(
                 demo.gx, demo.gy, demo.loss, demo.path, demo.grads, demo.w_star,
@@ -448,6 +509,8 @@ def _zigzag_tab() -> None:
                 # short legend names on a projector: two rows fit under a narrow panel
                 same_names=(t(f"training.zz_pp{short}"), t(f"training.zz_mm{short}")),
                 mixed_name=t(f"training.zz_mixed{short}"),
+                one_name=t(f"training.zz_one{short}"),
+                still_name=t(f"training.zz_still{short}"),
                 target_name=t("training.zz_target"),
                 title=t(f"training.zz_{kind}"), present=present,
             )
@@ -457,7 +520,10 @@ def _zigzag_tab() -> None:
             a, b_ = st.columns(2)
             a.metric(t("training.zz_same"), percent(demo.same_sign))
             b_.metric(t("training.zz_distance"), fmt_text(demo.final_distance, 3))
-    st.caption(t("training.zigzag_caption"))
+    if zz_kind == "relu":
+        st.caption(relu_zigzag_caption(demos["relu"], float(zz_lr)))
+    else:
+        st.caption(t("training.zigzag_caption"))
 
 
 # -------------------------------------------------------------- optimizer race

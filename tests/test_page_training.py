@@ -1,5 +1,6 @@
 """The training page under AppTest: each view runs, the link is honoured, bad links warn."""
 
+import base64
 import json
 
 import numpy as np
@@ -101,6 +102,46 @@ def test_zigzag_view(apptest):
     assert EN["zz_pp"] in names and EN["zz_mm"] in names
     same = [m.value for m in at.metric if m.label == EN["zz_same"]]
     assert same[0] == "100%" and float(same[1].rstrip("%")) < 80
+    assert at.caption[-1].value == EN["zigzag_caption"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_zigzag_relu_inputs_show_the_staircase(apptest, lang):
+    """The notes: ReLU, not zero-centred, has the zig-zag problem too. ``zz_relu=true`` puts
+    ReLU inputs in the left panel, and the caption counts the run's steps: re-derived here
+    with the plain update, one example (ReLU of the same standard normals halved) a step."""
+    at = _view(apptest, EN["tab_zigzag"] if lang == "en" else KO["tab_zigzag"], lang=lang,
+               query={"zz_relu": "true"})
+    text = EN if lang == "en" else KO
+    assert not at.exception and not at.warning
+    assert at.toggle(key="zz_relu").value is True
+    relu, centred = _specs(at)
+    assert relu["layout"]["title"]["text"] == text["zz_relu"]
+    assert centred["layout"]["title"]["text"] == text["zz_centred"]
+    names = {d.get("name") for d in relu["data"]}
+    assert {text["zz_one"], text["zz_still"]} <= names
+    z = np.random.default_rng(0).standard_normal((32, 2))
+    a = np.maximum(0.5 * z, 0.0)
+    w, w_star = np.array([-1.0, 1.0]), np.array([1.0, -1.0])
+    both = one = none = opposite = 0
+    for k in range(40):
+        x = a[k % 32]
+        new = w - (w @ x - w_star @ x) * x
+        moved = np.sign(new - w)
+        nonzero = int(np.count_nonzero(moved))
+        both += nonzero == 2 and moved[0] == moved[1]
+        opposite += nonzero == 2 and moved[0] != moved[1]
+        one += nonzero == 1
+        none += nonzero == 0
+        w = new
+    sigmoid = training.zigzag("positive", steps=40, lr=1.0).final_distance
+    assert at.caption[-1].value == text["zigzag_relu_caption"].format(
+        zeros=int(np.sum(a == 0)), values=64, steps=40, both=both, one=one, none=none,
+        opposite=opposite, d=fmt_text(float(np.linalg.norm(w - w_star)), 3),
+        d_sigmoid=fmt_text(sigmoid, 3))
+    assert (both, one, none, opposite) == (12, 16, 12, 0)
+    same = [m.value for m in at.metric if m.label == text["zz_same"]]
+    assert same[0] == "30%"
 
 
 @pytest.mark.parametrize("surface", ["ravine", "saddle"])
@@ -324,8 +365,9 @@ def test_in_a_narrow_column_the_boundary_title_takes_two_lines(apptest):
 
 
 def test_xor_note_does_not_promise_100_percent_where_relu_stalls(apptest):
-    """ReLU from seed 0 stalls at 75% on XOR (dead units); the note under it said "tanh or
-    ReLU bend the boundary and reach 100%" beside "ReLU: 75% correct"."""
+    """ReLU from seed 0 stalls at 75% on XOR; the note under it said "tanh or ReLU bend the
+    boundary and reach 100%" beside "ReLU: 75% correct", and later blamed dead units, where
+    none is dead (tests/test_training.py checks what the note says instead)."""
     at = _view(apptest, EN["tab_compare"], query={"act": "relu", "act_b": "tanh", "seed": "0"})
     assert not at.exception
     left, right, _ = _specs(at)
@@ -488,3 +530,63 @@ def test_the_race_legend_names_each_optimizers_family(apptest, lang, present):
         else:
             assert runner["legendgrouptitle"]["text"] == title
     assert at.caption[-1].value.startswith(texts["race_families"])
+
+
+DEAD_LINK = {"act": "relu", "optimizer": "sgd", "auto_lr": "false", "lr": "10.0",
+             "steps": "200"}
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_train_tab_shows_relu_units_dying(apptest, lang):
+    """A dead ReLU never comes back under plain SGD: the link above kills 6 of 8 units in
+    the first steps. The accuracy panel draws their share, the caption counts them."""
+    at = apptest(PAGE, lang=lang, query=DEAD_LINK)
+    text = EN if lang == "en" else KO
+    assert not at.exception and not at.warning
+    _, curves = _specs(at)
+    (line,) = [d for d in curves["data"] if d.get("name") == text["dead_line"]]
+    r = training.train_mlp("xor", hidden=(8,), activation="relu", optimizer="sgd", lr=10.0,
+                           steps=200)
+    y = np.frombuffer(base64.b64decode(line["y"]["bdata"]), dtype=line["y"]["dtype"])
+    assert y[-1] == pytest.approx(100 * 6 / 8) and y[0] == 0
+    counts = text["dead_counts"].format(n=200, start=0, units=8, end=6, steps=200, died=6,
+                                        first=2, revived=0)
+    why = text["dead_stays"].format(optimizer=text["opt_sgd"])
+    assert at.caption[-1].value == f"{counts} {why} {text['dead_one_layer']}"
+    assert (r.dead.died, r.dead.first, r.dead.revived, int(r.dead.history[-1])) == (6, 2, 0, 6)
+
+
+def test_train_tab_says_adam_can_revive_a_dead_unit(apptest):
+    at = apptest(PAGE, query={"act": "relu", "seed": "1", "steps": "200", "layers": "2"})
+    assert not at.exception
+    story = at.caption[-1].value
+    assert EN["dead_memory"].format(optimizer=EN["opt_adam"]) in story
+    assert story.endswith(EN["dead_deep"]) and EN["dead_one_layer"] not in story
+
+
+def test_train_tab_without_dead_units_says_nothing_of_them(apptest):
+    at = apptest(PAGE, query=FAST)  # tanh: its units never output exactly 0 everywhere
+    assert not at.exception
+    _, curves = _specs(at)
+    assert EN["dead_line"] not in [d.get("name") for d in curves["data"]]
+    assert not any("Dead units" in c.value for c in at.caption)
+
+
+def test_tour_first_step_collapses_three_identity_layers(apptest):
+    """The notes' 3-layer h(h(h(x))) = c·c·c·x: the tour's first step opens the Compare tab
+    with three hidden layers, and what its caption says is on the page."""
+    from activations import tour
+    from ui.text.tour import EN as TOUR_EN, KO as TOUR_KO
+
+    step = tour.step("linear_collapse")
+    at = _view(apptest, EN["tab_compare"], query=dict(step.params))
+    assert not at.exception and not at.warning
+    assert at.slider(key="layers").value == 3
+    assert at.selectbox(key="act_b").value == "identity"
+    _, right, _ = _specs(at)
+    assert float(right["layout"]["title"]["text"].split(": ")[1].split("%")[0]) <= 75.0
+    intro = EN["collapse_intro"].format(n=3, nested="h(h(h(x)))", power="c³·x")
+    assert any(m.value == intro for m in at.markdown)
+    assert r"(2\times8)\;(8\times8)\;(8\times8)\;(8\times1)" in at.latex[0].value
+    for caption in (TOUR_EN["linear_collapse_caption"], TOUR_KO["linear_collapse_caption"]):
+        assert "h(h(h(x))) = c³·x" in caption

@@ -50,6 +50,26 @@ def test_relu_solves_xor_for_most_seeds():
     assert sum(solved) >= 8, solved
 
 
+def test_relu_stalls_on_xor_from_seed_0_with_two_clusters_cut_off():
+    """What the lab's XOR note says of ReLU's stalled run (the page's defaults but ReLU):
+    every hidden unit outputs 0 on two of the four clusters, so the network gives those
+    points exactly sigmoid(b) = 0.5 and no gradient from them reaches the hidden weights;
+    no unit is dead on every point. Written out from the final weights, not the trainer's
+    own counts."""
+    r = training.train_mlp("xor", hidden=(8,), activation="relu", seed=0)
+    assert r.final_accuracy == 0.75
+    X, y = training.load_data("xor")  # the run's data: n=200, noise 0.1, data seed 0
+    h = np.maximum(X @ r.weights[0] + r.biases[0], 0.0)  # (n, 8)
+    p = expit(h @ r.weights[1] + r.biases[1]).ravel()  # (n,)
+    quadrant = (X[:, 0] > 0).astype(int) * 2 + (X[:, 1] > 0)  # (n,) 0..3
+    off = [q for q in range(4) if not h[quadrant == q].any()]
+    assert len(off) == 2 and len(set(y[np.isin(quadrant, off)])) == 2  # one of each label
+    assert np.all(p[np.isin(quadrant, off)] == expit(r.biases[1][0]))
+    assert abs(expit(r.biases[1][0]) - 0.5) < 1e-3
+    assert h.any(axis=0).all()  # every unit is on somewhere: none dead
+    assert r.dead.died == 0 and r.dead.initial == 0
+
+
 @pytest.mark.parametrize("hidden", [(4,), (8, 8), (3, 3, 3, 3)])
 @pytest.mark.parametrize("optimizer", ["adam", "sgd"])
 def test_identity_network_never_beats_75_percent_on_xor(hidden, optimizer):
@@ -385,7 +405,79 @@ def test_zigzag_steps_follow_the_rule():
     assert z.loss[i, j] == pytest.approx(mean_loss, rel=1e-6)
 
 
-@pytest.mark.parametrize("kwargs", [dict(kind="relu"), dict(lr=1.5), dict(lr=0.0),
+def _plain_zigzag(inputs, steps, lr):
+    """The zig-zag run re-derived: w <- w - lr (w.a - w*.a) a, one example a step, and each
+    step's kind from which weights it moved (a weight whose input is 0 must stay)."""
+    w, w_star = np.array([-1.0, 1.0]), np.array([1.0, -1.0])
+    kinds = []
+    for k in range(steps):
+        a = inputs[k % len(inputs)]
+        new = w - lr * (w @ a - w_star @ a) * a
+        up, down = np.sum(new > w), np.sum(new < w)
+        moved = up + down
+        kinds.append("none" if moved == 0 else "one" if moved == 1 else
+                     "same" if up in (0, 2) else "opposite")
+        # an input of exactly 0 leaves its weight bit for bit where it was
+        assert np.all(new[a == 0] == w[a == 0])
+        w = new
+    return w, kinds
+
+
+def test_relu_inputs_are_relu_of_the_same_pre_activations():
+    z = np.random.default_rng(0).standard_normal((32, 2))
+    a = training.zigzag_inputs("relu")
+    np.testing.assert_array_equal(a, np.where(z > 0, 0.5 * z, 0.0))
+    assert np.all(a >= 0) and 0.3 < np.mean(a == 0) < 0.7  # about half exactly 0
+    # the same zeros where sigmoid's inputs of those z are below 1/2
+    np.testing.assert_array_equal(a == 0, training.zigzag_inputs("positive") <= 0.5)
+
+
+def test_relu_zigzag_never_moves_the_weights_opposite_ways():
+    """The notes' "ReLU is not zero-centred either: the same zig-zag": no step moves w1 and
+    w2 opposite ways, as (1, -1) from (-1, 1) needs; but an input of 0 leaves its weight,
+    so some steps move one weight alone and some move none (both inputs 0)."""
+    z = training.zigzag("relu", steps=40, lr=1.0)
+    w, kinds = _plain_zigzag(z.inputs, 40, 1.0)
+    np.testing.assert_allclose(z.path[-1], w, rtol=1e-13, atol=1e-15)
+    counts = {k: kinds.count(k) for k in ("same", "one", "none", "opposite")}
+    assert counts == {"same": 12, "one": 16, "none": 12, "opposite": 0}
+    assert (z.same_sign, z.one_weight, z.no_move, z.opposite) == (12 / 40, 16 / 40,
+                                                                  12 / 40, 0.0)
+    assert z.final_distance == pytest.approx(np.linalg.norm(w - [1.0, -1.0]), rel=1e-12)
+
+
+@pytest.mark.parametrize("kind", ["positive", "relu", "centred"])
+def test_zigzag_step_kinds_add_up_and_match_the_plain_run(kind):
+    z = training.zigzag(kind, steps=70, lr=0.6, m=16, seed=4)
+    _, kinds = _plain_zigzag(z.inputs, 70, 0.6)
+    assert z.same_sign == kinds.count("same") / 70
+    assert z.one_weight == kinds.count("one") / 70
+    assert z.no_move == kinds.count("none") / 70
+    assert z.opposite == kinds.count("opposite") / 70
+    assert z.same_sign + z.one_weight + z.no_move + z.opposite == pytest.approx(1.0)
+    if kind != "relu":  # sigmoid's and tanh's inputs are never 0
+        assert z.one_weight == z.no_move == 0.0
+
+
+@pytest.mark.parametrize("kind", ["positive", "relu", "centred"])
+def test_zigzag_never_moves_away_from_the_target(kind):
+    """With lr |a|^2 <= 2 each step multiplies the error's part along a by a factor in
+    [-1, 1] and leaves the rest: the distance to w* never grows, at the largest step."""
+    z = training.zigzag(kind, steps=200, lr=1.0)
+    dist = np.linalg.norm(z.path - z.w_star, axis=1)
+    assert np.all(np.diff(dist) <= 1e-12)
+
+
+def test_zigzag_refuses_a_step_that_could_blow_up():
+    # 1000 ReLU inputs: the longest has |a|^2 > 2, so step size 1 could grow the error
+    z = np.random.default_rng(0).standard_normal((1000, 2))
+    assert np.max(np.sum(np.maximum(0.5 * z, 0) ** 2, axis=1)) > 2
+    with pytest.raises(ValueError, match="at most 2"):
+        training.zigzag("relu", m=1000, lr=1.0)
+    training.zigzag("relu", m=1000, lr=0.2)  # small enough
+
+
+@pytest.mark.parametrize("kwargs", [dict(kind="nope"), dict(lr=1.5), dict(lr=0.0),
                                     dict(steps=0), dict(lr=math.nan)])
 def test_zigzag_bad_arguments(kwargs):
     with pytest.raises(ValueError):
@@ -558,6 +650,29 @@ def test_zigzag_figure_marks_sign_patterns():
     by_name = {d.name: d for d in fig.data if d.name}
     assert len(by_name["pp"].x) + len(by_name["mm"].x) == 30
     assert len(by_name["mixed"].x) == 0
+
+
+def test_zigzag_figure_marks_steps_on_a_zero_input():
+    z = training.zigzag("relu", steps=40)
+    fig = figs.zigzag_figure(z.gx, z.gy, z.loss, z.path, z.grads, z.w_star, x_label="w1",
+                             y_label="w2", path_name="path", same_names=("pp", "mm"),
+                             mixed_name="mixed", one_name="one", still_name="still",
+                             target_name="target")
+    _validated(fig)
+    by_name = {d.name: d for d in fig.data if d.name}
+    starts = np.asarray(z.path[:-1], dtype=np.float32)
+    zero = z.inputs[np.arange(40) % 32] == 0  # (40, 2) which inputs of each step are 0
+    for name, mask in (("one", zero.sum(axis=1) == 1), ("still", zero.sum(axis=1) == 2)):
+        np.testing.assert_array_equal(by_name[name].x, starts[mask, 0])
+        np.testing.assert_array_equal(by_name[name].y, starts[mask, 1])
+    assert sum(len(by_name[n].x) for n in ("pp", "mm", "mixed", "one", "still")) == 40
+    # sigmoid's inputs are never 0: no entry for steps that cannot happen
+    p = training.zigzag("positive", steps=40)
+    fig = figs.zigzag_figure(p.gx, p.gy, p.loss, p.path, p.grads, p.w_star, x_label="w1",
+                             y_label="w2", path_name="path", same_names=("pp", "mm"),
+                             mixed_name="mixed", one_name="one", still_name="still",
+                             target_name="target")
+    assert not {"one", "still"} & {d.name for d in fig.data}
 
 
 def test_zigzag_markers_point_the_way_their_step_moves():
@@ -848,3 +963,125 @@ def test_a_phones_grouped_race_is_taller_by_its_legend():
     extra = figs.RACE_PHONE_LEGEND
     assert grouped["height"] == plain["height"] + extra
     assert grouped["margin"]["t"] == plain["margin"]["t"] + extra
+
+
+# ---------------------------------------------------------------- dead units over training
+
+
+def _dead_by_hand(X, W1, b1):
+    """(width,) bool: a ReLU unit of the one hidden layer is dead when its weighted sum is
+    <= 0 at every point (ReLU then outputs 0 at all of them)."""
+    z = np.asarray(X, dtype=np.float64) @ W1 + b1  # (n, width)
+    return np.all(z <= 0, axis=0)
+
+
+def _events(masks):
+    """(died, revived, first): alive -> dead and dead -> alive changes from one step's mask
+    to the next, and the step of the first death (0 if none)."""
+    died = revived = first = 0
+    for step in range(1, len(masks)):
+        new = int(np.sum(masks[step] & ~masks[step - 1]))
+        if new and not died:
+            first = step
+        died += new
+        revived += int(np.sum(masks[step - 1] & ~masks[step]))
+    return died, revived, first
+
+
+def _relu_run(**kwargs):
+    """A ReLU run with a snapshot after every step (150 steps stay under MAX_SNAPSHOTS)."""
+    return training.train_mlp("xor", hidden=(8,), activation="relu", steps=150,
+                              snapshot_every=1, **kwargs)
+
+
+@pytest.mark.parametrize("kwargs", [dict(optimizer="sgd", lr=10.0), dict(lr=1.0),
+                                    dict(seed=1)])
+def test_dead_units_are_counted_after_every_step(kwargs):
+    r = _relu_run(**kwargs)
+    assert [s.step for s in r.snapshots] == list(range(151))
+    masks = [_dead_by_hand(r.X, s.weights[0], s.biases[0]) for s in r.snapshots]
+    np.testing.assert_array_equal(r.dead.history, [m.sum() for m in masks[1:]])
+    assert r.dead.initial == masks[0].sum() and r.dead.units == 8
+    assert (r.dead.died, r.dead.revived, r.dead.first) == _events(masks)
+    np.testing.assert_array_equal(r.dead.final[0], masks[-1])
+    np.testing.assert_array_equal(
+        training.dead_units(r.X, r.weights, r.biases, "relu")[0], masks[-1])
+
+
+def test_plain_sgd_never_moves_a_dead_unit_and_it_stays_dead():
+    """The notes' Dead ReLU: a unit dead on every training point gets a zero gradient on
+    its incoming weights and bias; SGD (no momentum, no weight decay) then leaves them bit
+    for bit, and with one hidden layer its inputs are the fixed points: dead for good."""
+    r = _relu_run(optimizer="sgd", lr=10.0)
+    assert r.dead.died == 6 and r.dead.revived == 0 and r.dead.first == 2
+    masks = [_dead_by_hand(r.X, s.weights[0], s.biases[0]) for s in r.snapshots]
+    for j in range(8):
+        dead_at = [k for k, m in enumerate(masks) if m[j]]
+        if not dead_at:
+            continue
+        k = dead_at[0]
+        assert dead_at == list(range(k, 151))  # dead from its death to the end
+        for s in r.snapshots[k:]:
+            assert np.array_equal(s.weights[0][:, j], r.snapshots[k].weights[0][:, j])
+            assert s.biases[0][j] == r.snapshots[k].biases[0][j]
+
+
+def test_adam_can_bring_a_dead_unit_back():
+    """Adam's momentum keeps moving weights whose gradient is 0: here three units die in
+    the first steps and all three come back (measured by hand from the snapshots)."""
+    r = _relu_run(lr=1.0)
+    masks = [_dead_by_hand(r.X, s.weights[0], s.biases[0]) for s in r.snapshots]
+    assert _events(masks) == (3, 3, 1)
+    assert any(m.any() for m in masks) and not masks[-1].any()
+
+
+def test_which_optimizers_move_a_weight_without_gradient():
+    # momentum=0.9: after gradients 1 then 0 the buffer is 0.9, a step; Adam's m is 0.09;
+    # SGD, Adagrad, RMSProp and AdaDelta multiply the current gradient, 0: no step
+    moving = {name for name in optim.NAMES if training.moves_without_gradient(name)}
+    assert moving == {"momentum", "nesterov", "adam", "nadam"}
+
+
+def test_dead_units_of_a_written_out_network():
+    X = np.array([[1.0, 2.0], [-1.0, 0.5], [0.0, -3.0]])
+    W1 = np.array([[1.0, 0.0, -1.0], [0.0, 0.0, -1.0]])
+    b1 = np.array([0.5, 0.0, -10.0])
+    # unit 0: z = x1 + 0.5 = 1.5, -0.5, 0.5, alive; unit 1: z = 0 everywhere, dead;
+    # unit 2: z = -x1 - x2 - 10 < 0 everywhere, dead. Layer 2: z = h1 - 1 <= 0.5.
+    W2, b2 = np.array([[1.0], [0.0], [0.0]]), np.array([-2.0])
+    W3, b3 = np.array([[1.0]]), np.array([0.0])
+    dead = training.dead_units(X, [W1, W2, W3], [b1, b2, b3], "relu")
+    np.testing.assert_array_equal(dead[0], [False, True, True])
+    np.testing.assert_array_equal(dead[1], [True])  # z = h1 - 2 <= -0.5
+
+
+def test_dead_units_continue_across_resume():
+    whole = training.train_mlp("xor", hidden=(8,), activation="relu", lr=1.0, steps=60)
+    half = training.train_mlp("xor", hidden=(8,), activation="relu", lr=1.0, steps=30)
+    more = training.train_mlp("xor", hidden=(8,), activation="relu", lr=1.0, steps=30,
+                              resume=half)
+    np.testing.assert_array_equal(more.dead.history, whole.dead.history)
+    assert (more.dead.died, more.dead.revived, more.dead.first, more.dead.initial) == \
+        (whole.dead.died, whole.dead.revived, whole.dead.first, whole.dead.initial)
+
+
+def test_tanh_units_never_die_and_a_perceptron_has_none():
+    r = training.train_mlp("xor", hidden=(8, 4), activation="tanh", steps=50)
+    assert r.dead.units == 12 and not r.dead.history.any() and r.dead.died == 0
+    p = training.train_mlp("xor", hidden=(), steps=20)
+    assert p.dead.units == 0 and p.dead.final == [] and not p.dead.history.any()
+
+
+def test_curves_figure_draws_dead_units_on_the_accuracy_axis():
+    r = training.train_mlp("xor", hidden=(8,), activation="relu", optimizer="sgd", lr=10.0,
+                           steps=40)
+    percents = 100 * r.dead.history / r.dead.units
+    fig = figs.curves_figure([("ReLU", r.loss_history, r.accuracy_history)],
+                             loss_title="L", accuracy_title="A", step_label="s",
+                             loss_label="l", dead=("dead", percents))
+    _validated(fig)
+    (line,) = [d for d in fig.data if d.name == "dead"]
+    assert line.xaxis == "x2" and line.yaxis == "y2" and line.line.dash == "dot"
+    np.testing.assert_array_equal(line.x, np.arange(1, 41))
+    np.testing.assert_allclose(line.y, percents)
+    assert line.y[-1] == 75.0  # 6 of 8

@@ -166,7 +166,7 @@ def _thin(values):
 
 
 def curves_figure(runs, *, loss_title, accuracy_title, step_label, loss_label,
-                  present=False, height=None, stacked=False) -> go.Figure:
+                  present=False, height=None, stacked=False, dead=None) -> go.Figure:
     """Loss (log scale) and accuracy against the step, side by side, or the loss above the
     accuracy when ``stacked`` (a phone: side by side each panel had about 150 px, its step
     ticks ran together and the accuracy's "100%" touched the loss panel).
@@ -174,6 +174,10 @@ def curves_figure(runs, *, loss_title, accuracy_title, step_label, loss_label,
     ``runs`` is a list of ``(name, loss_history, accuracy_history)``; each run gets one
     colour in both panels. Accuracy is drawn in percent, named by its panel's title alone:
     a y title of its own lay on the loss panel's lines on a 1280x720 projector.
+
+    ``dead``: ``(name, percents)``, the share of the first run's hidden units that are dead
+    after each step, in percent: drawn on the accuracy panel (the same 0-100% axis) as a
+    dotted step line in the next colour, named in the legend.
     """
     # room for the accuracy's "100%": 0.1 apart it lay on the loss panel's corner
     grid = two_panels((loss_title, accuracy_title), stacked, across=0.16, down=0.2)
@@ -193,6 +197,13 @@ def curves_figure(runs, *, loss_title, accuracy_title, step_label, loss_label,
                          legendgroup=name, line=line, showlegend=False,
                          hovertemplate=f"{name}: %{{y:.1f}}%<extra></extra>",
                          **cell(1, 2, 2)))
+    if dead is not None:
+        name, percents = dead
+        steps, dv = _thin(percents)
+        data.append(dict(type="scatter", x=steps, y=f32(dv), name=name, line_shape="hv",
+                         line=dict(color=color(len(runs)), width=width, dash="dot"),
+                         hovertemplate=f"{name}: %{{y:.0f}}%<extra></extra>",
+                         **cell(1, 2, 2)))
     step_axis = dict(title=dict(text=step_label))
     height = height or (600 if stacked else None)
     layout = merge(styled(grid, present=present, height=height), dict(
@@ -211,11 +222,14 @@ def curves_figure(runs, *, loss_title, accuracy_title, step_label, loss_label,
 
 
 def zigzag_figure(gx, gy, loss, path, grads, w_star, *, x_label, y_label, path_name,
-                  same_names, mixed_name, target_name, title=None, present=False,
-                  height=None) -> go.Figure:
+                  same_names, mixed_name, target_name, one_name=None, still_name=None,
+                  title=None, present=False, height=None) -> go.Figure:
     """A gradient-descent path on loss contours, each step's start marked by the sign pattern
     of its gradient: ``same_names = (name for (+, +), name for (-, -))``, ``mixed_name`` for
-    (+, -) and (-, +). ``w_star`` is drawn as a star named ``target_name``."""
+    (+, -) and (-, +). Steps whose gradient has a component exactly 0 (ReLU inputs of 0)
+    are marked, when they occur, as ``one_name`` (one weight moves alone) and ``still_name``
+    (neither moves); without those names they are left unmarked. ``w_star`` is drawn as a
+    star named ``target_name``."""
     width = line_width(present)
     data = [
         dict(type="contour", x=f32(gx), y=f32(gy), z=f32(loss), showscale=False,
@@ -234,8 +248,15 @@ def zigzag_figure(gx, gy, loss, path, grads, w_star, *, x_label, y_label, path_n
     groups = [
         (same_names[0], (signs[:, 0] > 0) & (signs[:, 1] > 0), color(3), "triangle-down"),
         (same_names[1], (signs[:, 0] < 0) & (signs[:, 1] < 0), color(0), "triangle-up"),
-        (mixed_name, signs[:, 0] * signs[:, 1] <= 0, color(2), "diamond"),
+        (mixed_name, signs[:, 0] * signs[:, 1] < 0, color(2), "diamond"),
     ]
+    # Only where such steps occur: sigmoid's and tanh's inputs are never 0, and a legend
+    # entry for steps that cannot happen there would only puzzle.
+    zeros = np.sum(signs == 0, axis=1)  # (steps,)
+    for name, mask, c, symbol in ((one_name, zeros == 1, color(5), "square"),
+                                  (still_name, zeros == 2, color(6), "x")):
+        if name is not None and mask.any():
+            groups.append((name, mask, c, symbol))
     starts = np.asarray(path)[:-1]  # (steps, 2)
     size = 13 if present else 9
     for name, mask, c, symbol in groups:

@@ -197,3 +197,24 @@ def test_the_race_legend_groups_families_clear_of_the_plot(server, page, lang, t
             apart = (g["right"] <= h["x"] or h["right"] <= g["x"] or g["bottom"] <= h["y"]
                      or h["bottom"] <= g["y"])
             assert apart, (g, h)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_relu_zigzag_and_dead_units_fit_the_projector(server, page, lang):
+    """The notes' two ReLU claims on a 1280x720 projector: its zig-zag (``zz_relu``) beside
+    tanh's, the steps on a zero input in the legend; and units dying under SGD at rate 10,
+    their share drawn in the curves' legend."""
+    from ui.text.training import EN, KO
+
+    text = EN if lang == "en" else KO
+    page.set_viewport_size({"width": 1280, "height": 720})
+    _open(page, f"{server}/training?lang={lang}&present=1&tab=zigzag&zz_relu=true")
+    screenshot(page, f"present-{lang}-training-zigzag-relu-1280x720", full_page=False)
+    assert_charts_in_view(page, ["zigzag_relu", "zigzag_centred"])
+    legend = page.locator(".st-key-zigzag_relu .legend").text_content()
+    assert text["zz_one_short"] in legend and text["zz_still_short"] in legend
+    _open(page, f"{server}/training?lang={lang}&present=1&act=relu&optimizer=sgd"
+                "&auto_lr=false&lr=10.0")
+    screenshot(page, f"present-{lang}-training-dead-units-1280x720", full_page=False)
+    assert_charts_in_view(page, ["boundary", "curves"])
+    assert text["dead_line"] in page.locator(".st-key-curves .legend").text_content()

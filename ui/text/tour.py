@@ -33,9 +33,9 @@ EN = {
     "selected": "Selected step",
     # --- steps: a title and one or two sentences on what to notice ---
     "linear_collapse": "Without a nonlinearity, layers collapse",
-    "linear_collapse_caption": "With identity activations the network is one linear map: "
-                               "its boundary on XOR is a straight line, and the weights "
-                               "multiply out to a single W and b. tanh bends the boundary.",
+    "linear_collapse_caption": "Three identity hidden layers give h(h(h(x))) = c³·x: the "
+                               "network collapses to one affine map X·W + b, and its boundary "
+                               "on XOR is a straight line. tanh bends the boundary.",
     "xor": "A nonlinearity solves XOR",
     "xor_caption": "One hidden layer of tanh units separates XOR, which no straight line can: "
                    "watch the boundary curve around the four clusters.",
@@ -158,8 +158,8 @@ KO = {
     "steps_header": "단계 목록",
     "selected": "선택한 단계",
     "linear_collapse": "비선형성이 없으면 층이 하나로 합쳐집니다",
-    "linear_collapse_caption": "항등 활성화만 쓰면 신경망은 하나의 선형 사상입니다. XOR에서 "
-                               "경계는 직선이고, 가중치는 곱해져 하나의 W와 b가 됩니다. "
+    "linear_collapse_caption": "항등 활성화 은닉층 세 개는 h(h(h(x))) = c³·x입니다. 신경망은 "
+                               "아핀 변환 X·W + b 하나로 줄어들고, XOR에서 경계는 직선입니다. "
                                "tanh는 경계를 구부립니다.",
     "xor": "비선형성으로 XOR 풀기",
     "xor_caption": "tanh 은닉층 하나면 어떤 직선으로도 나눌 수 없는 XOR을 분리합니다. "

@@ -121,6 +121,33 @@ EN = {
         "moved by up to {moved}), on the cuts of the plane the hidden units made at random "
         "at the start: {acc} correct."
     ),
+    "dead_line": "dead units (% of hidden)",
+    "dead_counts": (
+        "Dead units (output 0 on all {n} training points; the dotted line): {start} of {units} "
+        "before training, {end} after step {steps}. Units died {died} times, the first after "
+        "step {first}, and came back {revived} times."
+    ),
+    "dead_counts_none": (
+        "Dead units (output 0 on all {n} training points; the dotted line): {start} of {units} "
+        "before training, {end} after step {steps}. None died during training; units came "
+        "back {revived} times."
+    ),
+    "dead_stays": (
+        "A dead unit's incoming weights and bias get a zero gradient, and {optimizer}, which "
+        "keeps no memory of past gradients, then leaves them where they are."
+    ),
+    "dead_one_layer": (
+        "With one hidden layer its inputs, the points, never change either: a dead unit stays "
+        "dead for good."
+    ),
+    "dead_memory": (
+        "A dead unit's incoming weights and bias get a zero gradient, but {optimizer} keeps "
+        "moving them for a while with its momentum from past gradients, so a dead unit can "
+        "come back."
+    ),
+    "dead_deep": (
+        "A unit in a deeper layer can also come back when the layers below change its inputs."
+    ),
     "compare_intro": (
         "The same data, layers, optimizer, learning rate and seed; only the activation "
         "differs. Choose Identity (linear) to see what a network without a nonlinearity can do."
@@ -133,8 +160,11 @@ EN = {
         "On XOR no straight line puts opposite corners on the same side, so a linear model "
         "gets at most 3 of the 4 clusters right (75%). The identity network stays at or "
         "below that however many layers it has; a nonlinear activation such as tanh bends "
-        "the boundary and can reach 100%. ReLU does from most seeds, but from some too many "
-        "of its units die and it stalls at 75%: then try another seed."
+        "the boundary and can reach 100%. ReLU does from most seeds, but from some (seed 0) "
+        "every hidden unit outputs 0 on two of the four clusters: the network gives them 50% "
+        "whatever their label, no gradient from them reaches the hidden layer, and it stalls "
+        "at 75%. No unit is dead on every point, it is the clusters that are cut off: then "
+        "try another seed."
     ),
     "collapse_header": "Linear collapse: stacked identity layers are one matrix",
     "collapse_intro": (
@@ -177,6 +207,27 @@ EN = {
     "zz_steps": "Steps",
     "zz_positive": "Sigmoid outputs: a₁, a₂ > 0",
     "zz_centred": "Tanh outputs: zero-centred",
+    "zz_relu": "ReLU outputs: a₁, a₂ ≥ 0",
+    "zz_relu_toggle": "ReLU outputs on the left",
+    "zz_relu_help": (
+        "The left neuron's inputs: from a ReLU layer (never negative, about half of them "
+        "exactly 0) instead of a sigmoid layer (all positive). The right panel always has "
+        "tanh's zero-centred inputs."
+    ),
+    "zz_one": "an input is 0: one weight moves alone",
+    "zz_one_short": "one weight only",
+    "zz_still": "both inputs 0: no move",
+    "zz_still_short": "no move",
+    "zigzag_relu_caption": (
+        "The notes: ReLU is not zero-centred, so it has the zig-zag problem too. Its inputs "
+        "here are never negative, and {zeros} of the {values} are exactly 0. Of the {steps} "
+        "steps, {both} moved both weights the same way, {one} moved one weight alone (the "
+        "other's input was 0), {none} moved neither (both inputs 0: no gradient) and "
+        "{opposite} moved them opposite ways, as (1, −1) needs: the path is a staircase, not "
+        "a straight line to w*. A one-weight step can go the way the path needs, "
+        "which sigmoid's inputs never allow: after {steps} steps it is {d} from w*, with "
+        "sigmoid's inputs {d_sigmoid}. Contours: the mean loss over all examples."
+    ),
     "zz_same": "Same-sign steps",
     "zz_distance": "Final distance to w*",
     "w1": "w₁",
@@ -372,6 +423,28 @@ KO = {
         "처음 값 그대로입니다. 출력층만 학습했고(가중치가 최대 {moved}만큼 움직임), 은닉 "
         "유닛이 처음에 무작위로 가른 평면 위에서 정답률 {acc}에 이르렀습니다."
     ),
+    "dead_line": "죽은 유닛(은닉 유닛 중 %)",
+    "dead_counts": (
+        "죽은 유닛(학습 점 {n}개 모두에서 출력이 0, 점선): 학습 전 {units}개 중 {start}개, "
+        "{steps} 스텝 뒤 {end}개. 유닛이 죽은 것은 {died}번으로 처음은 {first} 스텝 뒤였고, "
+        "다시 살아난 것은 {revived}번입니다."
+    ),
+    "dead_counts_none": (
+        "죽은 유닛(학습 점 {n}개 모두에서 출력이 0, 점선): 학습 전 {units}개 중 {start}개, "
+        "{steps} 스텝 뒤 {end}개. 학습 중에 죽은 유닛은 없고, 다시 살아난 것은 {revived}번입니다."
+    ),
+    "dead_stays": (
+        "죽은 유닛으로 들어오는 가중치와 편향의 기울기는 0이고, 지난 기울기를 기억하지 않는 "
+        "{optimizer}은(는) 그 뒤로 이들을 움직이지 않습니다."
+    ),
+    "dead_one_layer": (
+        "은닉층이 하나이면 그 입력인 점들도 변하지 않으므로, 죽은 유닛은 영영 죽은 채로 남습니다."
+    ),
+    "dead_memory": (
+        "죽은 유닛으로 들어오는 가중치와 편향의 기울기는 0이지만, {optimizer}은(는) 지난 기울기로 "
+        "쌓은 모멘텀으로 이들을 한동안 계속 움직이므로 죽은 유닛이 다시 살아날 수 있습니다."
+    ),
+    "dead_deep": "더 깊은 층의 유닛은 아래층이 입력을 바꾸면 다시 살아날 수도 있습니다.",
     "compare_intro": (
         "데이터, 층, 옵티마이저, 학습률, 시드는 모두 같고 활성화 함수만 다릅니다. 비선형성이 "
         "없는 신경망이 무엇을 할 수 있는지 보려면 Identity (linear)를 고르세요."
@@ -384,8 +457,10 @@ KO = {
         "XOR에서는 어떤 직선도 마주 보는 모서리를 같은 쪽에 둘 수 없어서, 선형 모델은 네 점 "
         "덩어리 중 많아야 세 개(75%)만 맞힙니다. identity 신경망은 층이 몇 개든 그 이하에 "
         "머물고, tanh 같은 비선형 활성화 함수는 경계를 구부려 100%에 이를 수 있습니다. ReLU도 "
-        "대부분의 시드에서 그렇지만, 어떤 시드에서는 죽은 유닛이 너무 많아 75%에 머뭅니다. "
-        "그럴 때는 시드를 바꿔 보세요."
+        "대부분의 시드에서 그렇지만, 어떤 시드(시드 0)에서는 네 덩어리 중 두 덩어리에서 모든 "
+        "은닉 유닛이 0을 냅니다. 신경망은 그 두 덩어리에 레이블과 상관없이 50%를 주고, 그 점들의 "
+        "기울기는 은닉층에 닿지 못해 75%에 머뭅니다. 모든 점에서 죽은 유닛은 없고, 끊긴 것은 "
+        "덩어리들입니다. 그럴 때는 시드를 바꿔 보세요."
     ),
     "collapse_header": "선형 붕괴: 쌓아 올린 identity 층은 행렬 하나입니다",
     "collapse_intro": (
@@ -424,6 +499,27 @@ KO = {
     "zz_steps": "스텝 수",
     "zz_positive": "sigmoid 출력: a₁, a₂ > 0",
     "zz_centred": "tanh 출력: 0 중심",
+    "zz_relu": "ReLU 출력: a₁, a₂ ≥ 0",
+    "zz_relu_toggle": "왼쪽에 ReLU 출력",
+    "zz_relu_help": (
+        "왼쪽 뉴런의 입력을 sigmoid 층(모두 양수) 대신 ReLU 층(음수가 없고 절반쯤은 정확히 "
+        "0)에서 받습니다. 오른쪽 그림은 언제나 0을 중심으로 하는 tanh의 입력입니다."
+    ),
+    "zz_one": "입력 하나가 0: 한 가중치만 움직임",
+    "zz_one_short": "한 가중치만",
+    "zz_still": "두 입력 모두 0: 움직이지 않음",
+    "zz_still_short": "움직이지 않음",
+    "zigzag_relu_caption": (
+        "노트: ReLU는 0이 중심(zero-centered)이 아니어서 지그재그 문제가 있습니다. 여기서 "
+        "입력은 음수가 없고 {values}개 중 {zeros}개가 정확히 0입니다. {steps} 스텝 중 "
+        "{both}번은 두 가중치가 같은 방향으로, {one}번은 한 가중치만(다른 입력이 0) "
+        "움직였고, {none}번은 아무것도 움직이지 않았으며(두 입력이 0이라 기울기가 없음), "
+        "(1, −1)에 필요한 반대 방향 이동은 {opposite}번입니다. 그래서 경로는 w\\*로 곧장 가지 "
+        "못하고 계단 모양이 됩니다. 한 가중치만 움직이는 스텝은 경로에 필요한 방향으로 갈 수 "
+        "있는데, sigmoid 입력에서는 그런 스텝이 없습니다. {steps} 스텝 뒤 w\\*까지 거리는 "
+        "{d}이고, sigmoid 입력이면 {d_sigmoid}입니다. 등고선은 모든 예제에 대한 평균 "
+        "손실입니다."
+    ),
     "zz_same": "부호가 같은 스텝",
     "zz_distance": "w*까지 남은 거리",
     "w1": "w₁",
