@@ -80,6 +80,9 @@ STEPS: tuple[Step, ...] = (
     # (the notes' "2σ − 1" is tanh(x/2)).
     Step("tanh", "curves", {"fn": ("sigmoid", "tanh"), "expr": "2*sigmoid(2*x)-1"}),
     _preset("tanh_glorot"),
+    # Hardtanh: slope exactly 1 or 0, so the weights' size decides (note 003: "works well
+    # when the weights are small"): Xavier's keep the gradient, N(0, 1)'s and smaller don't.
+    _preset("hardtanh_weights"),
     # ReLU: slope 1 keeps the gradient (with He init), but a unit with z < 0 has none: it dies.
     _preset("relu_he"),
     # LeakyReLU beside it at slope 0.1 (its default 0.01 lies on ReLU's 0 at this scale).

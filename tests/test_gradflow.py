@@ -713,6 +713,21 @@ def test_the_tour_quotes_the_init_presets_numbers(lang):
         assert _quoted(fmt(value, 2), text["relu_he_caption"])
 
 
+@pytest.mark.parametrize("lang", ["EN", "KO"])
+def test_the_tour_quotes_the_hardtanh_presets_numbers(lang):
+    """The hardtanh step says what the table shows, in the runs' colours: Xavier (orange)
+    0.9, N(0, 1) (green) 10^16, standard (blue) 1.2x10^-7 (the table's own numbers)."""
+    from activations.numfmt import fmt_text as fmt
+    from ui.text import tour as texts
+
+    caption = getattr(texts, lang)["hardtanh_weights_caption"]
+    ratios = _ratios("hardtanh_weights")
+    assert list(ratios) == ["standard", "xavier_normal", "normal"]  # blue, orange, green
+    for value in ratios.values():
+        assert _quoted(fmt(value, 2 if value < 1 else 1), caption), (value, caption)
+    assert ratios["standard"] < 1e-6 < 0.5 < ratios["xavier_normal"] < 1 < 1e15 < ratios["normal"]
+
+
 def _quoted(number: str, text: str) -> bool:
     """Whether ``text`` has ``number`` as a whole number ("0.1", not the start of "0.12")."""
     return re.search(rf"(?<![\d.]){re.escape(number)}(?![\d])", text) is not None

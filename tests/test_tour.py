@@ -127,7 +127,7 @@ def _banner(at) -> list[str]:
     """The banner's text: its head line and its caption (Markdown elements in app.py's
     banner container, before the page's title)."""
     texts = [m.value for m in at.markdown]
-    return [x for x in texts if " / 23** · **" in x] + texts[1:2]
+    return [x for x in texts if f" / {len(tour.IDS)}** · **" in x] + texts[1:2]
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
@@ -171,7 +171,7 @@ def test_a_bad_tour_value_warns_and_shows_the_plain_page(apptest, bad, lang):
     assert not at.exception
     texts = getattr(tour_text, lang.upper())
     assert [w.value for w in at.warning] == [texts["bad_tour"]]
-    assert not any(" / 23** · **" in m.value for m in at.markdown)  # no banner
+    assert not any(f" / {len(tour.IDS)}** · **" in m.value for m in at.markdown)  # no banner
     assert "tour" not in at.query_params
     assert at.selectbox(key="curve0").value == "relu"  # the step's page, in its state
 
@@ -194,7 +194,7 @@ def test_leave_tour_closes_the_banner_and_keeps_the_page(apptest):
     at.button(key="tourbar_leave").click().run()
     assert not at.exception
     assert "tour" not in at.query_params
-    assert not any(" / 23** · **" in m.value for m in at.markdown)
+    assert not any(f" / {len(tour.IDS)}** · **" in m.value for m in at.markdown)
     assert at.selectbox(key="curve1").value == "leaky_relu"
 
 
@@ -304,7 +304,7 @@ def test_on_a_projector_or_a_phone_the_banner_heads_the_page_for_its_title(appte
         at.switch_page(PAGE_FILES[step.page])
         at.run()
         assert not at.exception
-        assert any(" / 23** · **" in m.value for m in at.markdown)  # the banner, each time
+        assert any(f" / {len(tour.IDS)}** · **" in m.value for m in at.markdown)  # the banner, each time
         titles[present, phone] = [x.value for x in at.title]
     # the charts get the title's height; on a phone the title and intro took two screens
     assert titles[False, False] and not titles[True, False] and not titles[False, True]

@@ -162,7 +162,7 @@ def _keys() -> None:
 
 
 def banner() -> None:
-    """The banner of the step in the link, if any: "k / 23", title, what to notice, and
+    """The banner of the step in the link, if any: "k / n", title, what to notice, and
     Back / Next / Leave. In presentation mode it is larger (ui/present.css) and Next comes
     first, so it is the first thing a lecturer's eye or Tab key reaches; the arrow keys and
     a presenter's clicker move between steps too (`_keys`)."""
@@ -180,7 +180,7 @@ def banner() -> None:
                 st.markdown(head, width="stretch")
             controls = {
                 # After the last step, "Finish" returns to the tour page: "Next" under
-                # "23 / 23" promised a step that is not there.
+                # "n / n" promised a step that is not there.
                 "next": lambda: _link_to(forward, t("tour.next"), ":material/arrow_forward:",
                                          "tourbar_next") if forward is not None
                 else _link_to(None, t("tour.finish"), ":material/flag:", "tourbar_next"),

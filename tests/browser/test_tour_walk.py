@@ -1,4 +1,4 @@
-"""The guided tour walks: from /tour, "Start the tour" and Next through all 23 steps, each
+"""The guided tour walks: from /tour, "Start the tour" and Next through every step, each
 step's page in its state with the banner; Back returns; the last Next lands on /tour."""
 
 from __future__ import annotations
@@ -79,12 +79,13 @@ def test_start_the_tour_and_walk_it(server, page):
 
 def test_banner_stays_while_playing_and_leaves_on_request(server, page):
     step = tour.step("relu_dead")
+    counter = f"{tour.IDS.index(step.id) + 1} / {len(tour.IDS)}"
     _open(page, f"{server}/{step.link()}&tour={step.id}")
-    assert "9 / 23" in _banner(page).inner_text()
+    assert counter in _banner(page).inner_text()
     page.locator(".st-key-dead label").first.click()  # the dead-zone toggle, in the sidebar
     page.wait_for_url(lambda url: "dead=true" not in url)
     wait_idle(page)
-    assert "9 / 23" in _banner(page).inner_text() and "tour=relu_dead" in page.url
+    assert counter in _banner(page).inner_text() and "tour=relu_dead" in page.url
     page.get_by_role("button", name="Leave tour").click()
     page.wait_for_url(lambda url: "tour=" not in url)
     wait_idle(page)
@@ -93,9 +94,9 @@ def test_banner_stays_while_playing_and_leaves_on_request(server, page):
 
 
 def test_back_and_next_to_the_same_page_do_not_look_selected(server, page):
-    """Step 20's neighbours are on its page (softmax): Streamlit draws a page link to the
-    page on screen as selected (shaded, bold), and both looked pressed. They must look as
-    step 15's Back does, which leads to another page."""
+    """soft_argmax's neighbours are on its page (softmax): Streamlit draws a page link to
+    the page on screen as selected (shaded, bold), and both looked pressed. They must look
+    as softplus's Back does, which leads to another page."""
     def looks(step_id):
         step = tour.step(step_id)
         _open(page, f"{server}/{step.link()}&tour={step.id}")
@@ -106,12 +107,13 @@ def test_back_and_next_to_the_same_page_do_not_look_selected(server, page):
             [getComputedStyle(a).backgroundColor,
              getComputedStyle(a.querySelector('p')).fontWeight]]))""")
 
-    assert tour.step(tour.IDS[18]).page == tour.step(tour.IDS[19]).page == "softmax"
-    assert tour.step(tour.IDS[20]).page == "softmax"
-    assert tour.step(tour.IDS[13]).page != tour.step(tour.IDS[14]).page == "curves"
-    plain = looks(tour.IDS[14])["back"]  # step 15's Back: to another page
+    k, j = tour.IDS.index("soft_argmax"), tour.IDS.index("softplus")
+    assert tour.step(tour.IDS[k - 1]).page == tour.step(tour.IDS[k]).page == "softmax"
+    assert tour.step(tour.IDS[k + 1]).page == "softmax"
+    assert tour.step(tour.IDS[j - 1]).page != tour.step(tour.IDS[j]).page == "curves"
+    plain = looks(tour.IDS[j])["back"]  # softplus's Back: to another page
     assert plain == ["rgba(0, 0, 0, 0)", "400"], plain
-    assert looks(tour.IDS[19]) == {"back": plain, "next": plain}
+    assert looks(tour.IDS[k]) == {"back": plain, "next": plain}
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
@@ -120,7 +122,7 @@ def test_tour_step_in_presentation_mode(server, page, lang):
     step = tour.step("sigmoid_derivative")
     _open(page, f"{server}/{step.link()}&tour={step.id}&lang={lang}&present=1")
     bar = _banner(page)
-    assert "3 / 23" in bar.inner_text()
+    assert f"3 / {len(tour.IDS)}" in bar.inner_text()
     # Next is the first button in the banner, and in view without scrolling.
     first = bar.locator("a, button").first
     assert first.inner_text().strip().startswith(getattr(tour_text, lang.upper())["next"])

@@ -61,6 +61,11 @@ EN = {
                            "tanh layers shrinks tenfold on its way back to layer 1 (0.1 in "
                            "the table under the charts); with Glorot (Xavier, orange) more "
                            "than half of it arrives (0.56).",
+    "hardtanh_weights": "Hardtanh needs weights of the right size",
+    "hardtanh_weights_caption": "Hardtanh's slope is exactly 1 or 0. Over 30 layers, Xavier "
+                                "weights (orange) bring 0.9 of the gradient back to layer 1; "
+                                "N(0,\u00a01) weights (green) blow it up to 10¹⁶; the smaller "
+                                "standard ones (blue) shrink it to 1.2×10⁻⁷.",
     "relu_he": "ReLU keeps the gradient",
     "relu_he_caption": "With Glorot (Xavier) initialisation ReLU's gradient shrinks about "
                        "18,000-fold over 30 layers (5.6×10⁻⁵ in the table under the charts); "
@@ -184,6 +189,11 @@ KO = {
     "tanh_glorot_caption": "표준 초기화(파란 선)에서는 tanh 5층의 기울기가 첫 층으로 돌아오는 "
                            "동안 10분의 1로 줄어듭니다(차트 아래 표의 0.1). Glorot(Xavier) 초기화(주황 "
                            "선)에서는 절반 넘게 닿습니다(0.56).",
+    "hardtanh_weights": "Hardtanh에는 알맞은 크기의 가중치가 필요합니다",
+    "hardtanh_weights_caption": "Hardtanh의 기울기는 정확히 1 아니면 0입니다. 30층에서 Xavier "
+                                "가중치(주황 선)는 기울기의 0.9를 1층까지 돌려보내고, N(0, 1) "
+                                "가중치(초록 선)는 10¹⁶으로 키우며, 더 작은 표준 초기화(파란 "
+                                "선)는 1.2×10⁻⁷로 줄입니다.",
     "relu_he": "ReLU는 기울기를 유지합니다",
     "relu_he_caption": "Glorot(Xavier) 초기화에서는 ReLU의 기울기가 30층을 지나며 약 "
                        "18,000분의 1로 줄어듭니다(차트 아래 표의 5.6×10⁻⁵). He(Kaiming) 초기화는 가중치 "
