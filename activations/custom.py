@@ -940,8 +940,6 @@ def _estimate_properties(expr, forward: _Program, derivative: _Program,
     f = _run(forward, _GRID, defaults)  # (2001,)
     g = _run(derivative, _GRID, defaults)  # (2001,)
     fin = np.isfinite(f) & np.isfinite(g)  # judged on the formula's domain only
-    f0 = float(_run(forward, np.zeros(1), defaults)[0])
-    zero_centred = bool(abs(f0) <= 1e-12 and np.any(f[fin] < 0) and np.any(f[fin] > 0))
     monotonic = bool(np.any(fin) and np.all(g[fin] >= -1e-12))
     flat = [bool(np.isfinite(v) and abs(v) < 1e-3) for v in (g[0], g[-1])]
     saturates = {(True, True): "both", (True, False): "negative",
@@ -950,7 +948,7 @@ def _estimate_properties(expr, forward: _Program, derivative: _Program,
     cost = "erf" if expr.has(sp.erf) else (
         "exp" if expr.has(*_TRANSCENDENTAL) or any(
             not p.exp.is_Integer for p in expr.atoms(sp.Pow)) else "cheap")
-    return Properties("?", zero_centred, monotonic, smooth, saturates, (), cost)
+    return Properties("?", monotonic, smooth, saturates, (), cost)
 
 
 def parse_activation(text) -> Activation:

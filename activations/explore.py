@@ -17,13 +17,15 @@ array) and float32 values, and the CSV export writes exactly those numbers.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import integrate
 
 from . import registry
 from .functions import rrelu_sample
@@ -32,10 +34,11 @@ from .numfmt import fmt, round_log_steps, round_stride
 __all__ = [
     "DEFAULT_CURVES", "DEFAULT_POINTS", "DEFAULT_XMAX", "DEFAULT_XMIN", "MAX_ABS_X",
     "MAX_CURVES", "MAX_POINTS", "MIN_POINTS", "PRESETS", "SATURATION_SLOPE",
-    "Curve", "Difference", "Grid", "Overview", "Preset", "RReluSamples", "Sample",
+    "MEAN_TOLERANCE", "Curve", "Difference", "Grid", "OutputMean", "Overview", "Preset",
+    "RReluSamples", "Sample",
     "check_grid", "csv_table", "curve_labels", "dead_zones", "difference", "file_stem",
     "jump_points", "Jump", "jumps",
-    "matching_preset", "max_slope", "overview", "param_key", "parse_curve_names",
+    "matching_preset", "max_slope", "output_mean", "overview", "param_key", "parse_curve_names",
     "parse_param_key", "preset", "resolve_curve", "rrelu_training", "sample", "saturation_zones",
     "scale_gap", "scaled", "zones", "Notice", "notice", "pytorch_url", "Sweep", "sweep",
     "sweep_params", "SWEEP_FRAMES",
@@ -258,10 +261,23 @@ def scaled(curve: Curve, grid: Grid, k: float) -> np.ndarray:
 
 
 def scale_gap(curve: Curve, grid: Grid, k: float) -> float:
-    r""":math:`\max_i |f(k x_i)/k - f(x_i)|` in float64: 0 for a scale-equivariant f."""
-    x = grid.x()  # (n,)
+    r""":math:`\max |f(kx)/k - f(x)|` over the grid, the points where kx lands on the grid
+    (k = 100 squeezes softplus's bend into 1/100 of the range: its largest gap, ln 2 ·
+    0.99 at x = 0, fell between grid points of a range that misses 0), and 0 and f's kinks
+    and jumps at x_j and x_j/k inside the range; a gap within float64's rounding of kx and of
+    the division (8 ulps of the largest |x| or |f| met) is 0, as it is for ReLU (where
+    the grid's 100·x/100 left 8.9e-16)."""
     act, kw = curve.act, curve.kwargs
-    return float(np.max(np.abs(act(k * x, **kw) / k - act(x, **kw))))
+    x = grid.x()  # (n,)
+    marks = [0.0, *act.kink_points(**kw)]
+    extra = np.array([*marks, *(m / k for m in marks)], dtype=np.float64)
+    x = np.concatenate([x, x / k, extra])
+    x = x[(x >= grid.xmin) & (x <= grid.xmax)]  # (m,)
+    f = act(x, **kw)
+    gap = np.abs(act(k * x, **kw) / k - f)
+    scale = max(float(np.max(np.abs(x))), float(np.max(np.abs(f))))
+    best = float(np.max(gap))
+    return 0.0 if best <= 8 * np.finfo(np.float64).eps * scale else best
 
 
 @dataclass(frozen=True)
@@ -482,9 +498,10 @@ class Notice:
     """What the drawn curves have in common, group by group, as indices into the curves.
 
     Each field lists the curves (by position) a sentence of "what to notice" is about; the
-    page writes the sentences. Registry facts (`registry.Properties`) describe a function
-    at its default parameters; ``dead`` and ``kinks`` follow the drawn parameters and range.
-    A curve without registry facts (a typed formula) appears only in ``dead``.
+    page writes the sentences. Every group follows the drawn parameters (the registry's
+    facts through `Activation.facts`, the mean measured by `output_mean`); ``dead``,
+    ``kinks`` and ``jumps`` also the drawn range. A curve without registry facts (a typed
+    formula) appears only in ``dead``.
     """
 
     saturate_both: tuple[int, ...] = ()  # f' -> 0 on both sides (sigmoid, tanh)
@@ -493,8 +510,8 @@ class Notice:
     unbounded: tuple[int, ...] = ()  # never levels off (LeakyReLU, identity)
     saturate_beyond: tuple[int, ...] = ()  # saturates, but not on the drawn range (sigmoid
     # on [-4, 4]: |f'| >= 0.018 there), so the three groups above leave it out
-    zero_centred: tuple[int, ...] = ()  # outputs of both signs around 0
-    not_centred: tuple[int, ...] = ()
+    mean_near_zero: tuple[int, ...] = ()  # mean output on z ~ N(0, 1) near 0 (`OutputMean`)
+    mean_off_zero: tuple[int, ...] = ()  # ... clearly away from 0 (sigmoid 0.5, ELU 0.16)
     dead: tuple[int, ...] = ()  # f' is exactly 0 somewhere on the drawn range
     kinks: tuple[int, ...] = ()  # f bends (continuous, no slope) inside the drawn range
     jumps: tuple[int, ...] = ()  # f itself jumps inside the drawn range (`jump_points`)
@@ -518,13 +535,15 @@ def notice(curves: Sequence[Curve], dead: Sequence[bool], grid: Grid,
         if not isinstance(curve.name, str):
             continue
         act = curve.act
-        props = act.properties
+        props = act.facts(**curve.kwargs)
         if props is None:
             continue
         side = {"both": "saturate_both", "negative": "saturate_negative",
                 "positive": "saturate_positive", "none": "unbounded"}[props.saturates]
         groups[side if side == "unbounded" or is_flat else "saturate_beyond"].append(i)
-        groups["zero_centred" if props.zero_centred else "not_centred"].append(i)
+        mean = output_mean(curve)
+        if mean is not None:
+            groups["mean_near_zero" if mean.near_zero else "mean_off_zero"].append(i)
         jumps = jump_points(curve)
         inside = [k for k in act.kink_points(**curve.kwargs) if grid.xmin < k < grid.xmax]
         if any(k not in jumps for k in inside):
@@ -580,6 +599,127 @@ def jump_points(curve: Curve) -> tuple[float, ...]:
     h = 1e-9 * np.maximum(1.0, np.abs(k))  # a slope of up to 1e3 moves f by 2e-6 over 2h
     gap = np.abs(act(k + h, **kw) - act(k - h, **kw))  # (m,)
     return tuple(float(p) for p, g in zip(points, gap, strict=True) if g > 1e-5)
+
+
+# ---------------------------------------------------------------- the mean output
+
+
+# "Near 0" (the lecture notes' "tanh's mean output is near 0, so models converge faster"):
+# what matters for the zig-zag of the next layer's weights is whether inputs of both signs
+# mix, so the mean is judged against the outputs' typical size, not in absolute terms
+# (0.02 is not "near 0" for a function whose every output is 0.02).
+MEAN_TOLERANCE = 0.1  # near 0: |E f(z)| < 0.1 * sqrt(E f(z)^2)
+
+
+@dataclass(frozen=True)
+class OutputMean:
+    r"""The mean and root mean square of f(z) for a standard normal input z ~ N(0, 1).
+
+    Both are integrals against the normal density :math:`\phi`, computed numerically
+    (`output_mean`): :math:`E f(z) = \int f(z)\,\phi(z)\,dz` and
+    :math:`\sqrt{E f(z)^2}`. ReLU's mean is :math:`1/\sqrt{2\pi} \approx 0.399`,
+    sigmoid's 1/2, tanh's 0 (it is odd).
+    """
+
+    mean: float
+    rms: float
+
+    @property
+    def near_zero(self) -> bool:
+        """|mean| below `MEAN_TOLERANCE` times the rms (an f that is 0 everywhere counts)."""
+        return abs(self.mean) < MEAN_TOLERANCE * self.rms or self.mean == 0.0
+
+
+def output_mean(curve: Curve) -> OutputMean | None:
+    """`OutputMean` of ``curve`` at its parameters, or None where the integrals do not
+    converge numerically to finite numbers (a typed ``exp(x**2)``, ``log(x)``, ``1/x``; also
+    an integrable spike such as ``1/abs(x)**0.5``, which the page then calls "no value").
+
+    Kept per function and parameter values, so a rerun costs a lookup; the first costs
+    about 0.2 ms (`_integrate`). A typed formula is keyed by its compiled forward function
+    (the same object for the same text, `custom.parse_activation` keeps it), since the page
+    wraps it in a new `Activation` on every run.
+    """
+    if isinstance(curve.name, str):
+        return _mean_of(curve.name, curve.params)
+    return _mean_of(curve.act.forward, curve.params)
+
+
+@functools.lru_cache(maxsize=512)
+def _mean_of(fn: str | Callable, params: tuple) -> OutputMean | None:
+    """`output_mean` of the registry activation named ``fn``, or of the forward function
+    ``fn`` of a typed formula (float64 in and out, no kinks known)."""
+    kw = dict(params)
+    if isinstance(fn, str):
+        act = registry.get(fn)
+        return _integrate(lambda z: act(z, **kw), act.kink_points(**kw))
+    return _integrate(lambda z: fn(z, **kw), ())
+
+
+# Composite Gauss-Legendre on [-40, 40] (the normal density underflows to 0 past |z| = 38.6:
+# numerically the real line), in unit cells cut also at f's kinks and jumps, so that f is
+# smooth on every cell and 16 nodes a cell give the integrals to rounding (the test checks
+# them against mpmath). 1.3 thousand points in one vectorised call: about 0.2 ms. The 8-node
+# rule on the same cells must agree; where it does not (a typed formula with a corner the
+# cells don't know, or a steep growth) the adaptive `scipy.integrate.cubature` decides.
+_REACH = 40.0
+_NODES = tuple(np.polynomial.legendre.leggauss(n) for n in (16, 8))
+_AGREE = 1e-10  # relative to the rms: the two rules' moments must agree this well
+_TAIL = 50.0  # |f| e^(-z^2/2) at +-40 must be below e^-50: nothing is cut off beyond
+
+
+def _normal_moments(f, edges: np.ndarray, nodes: np.ndarray, weights: np.ndarray):
+    """(E f(z), E f(z)^2) by the Gauss-Legendre rule ``nodes, weights`` on every cell."""
+    a, b = edges[:-1, None], edges[1:, None]  # (cells, 1)
+    half = 0.5 * (b - a)
+    z = (a + b) * 0.5 + half * nodes  # (cells, nodes)
+    w = half * weights * np.exp(-0.5 * z * z) / math.sqrt(2.0 * math.pi)  # (cells, nodes)
+    y = f(z.ravel()).reshape(z.shape)
+    return float(np.sum(w * y)), float(np.sum(w * y * y))
+
+
+def _integrate(forward: Callable, kinks) -> OutputMean | None:
+    """E f(z) and E f(z)^2 for z ~ N(0, 1) (see the rules above), for f = ``forward`` with
+    its ``kinks`` (and jumps); None where they are not finite numbers. A mean below 1e-12
+    of the rms is 0 (an odd f's rounding dust)."""
+    def f(z):
+        return np.asarray(forward(z), dtype=np.float64)
+
+    cuts = [k for k in kinks if -_REACH < k < _REACH]
+    edges = np.unique(np.r_[np.arange(-_REACH, _REACH + 0.5), cuts])  # (cells + 1,)
+    # A typed formula may overflow or leave its domain: that shows as no result. (errstate
+    # is per thread, so other sessions' warnings stay as they are.)
+    with np.errstate(all="ignore"):
+        (m1, m2), (l1, l2) = (_normal_moments(f, edges, *rule) for rule in _NODES)
+        if math.isnan(m1):  # f is undefined on a stretch (a typed log(x) for x < 0)
+            return None
+        ends = np.abs(f(np.array([-_REACH, _REACH])))  # (2,)
+        tails = np.log(ends) - 0.5 * _REACH**2 if np.all(np.isfinite(ends)) else None
+        agree = (np.isfinite([m1, m2, l1, l2]).all()
+                 and max(abs(m1 - l1), abs(m2 - l2)) <= _AGREE * max(math.sqrt(abs(m2)), 1e-300)
+                 and tails is not None and np.all(tails < -_TAIL))
+        if not agree:
+            m1, m2 = _adaptive_moments(f, cuts)
+    if not (math.isfinite(m1) and math.isfinite(m2)):
+        return None
+    rms = math.sqrt(max(m2, 0.0))
+    return OutputMean(0.0 if abs(m1) <= 1e-12 * rms else m1, rms)
+
+
+def _adaptive_moments(f, cuts) -> tuple[float, float]:
+    """(E f(z), E f(z)^2) by adaptive Gauss-Kronrod on the real line; nan where it does
+    not converge (an integral that diverges, as a typed exp(x**2)'s)."""
+    def integrand(z):  # (m, 1) -> (m, 2)
+        x = z[:, 0]
+        y = f(x)
+        w = np.exp(-0.5 * x * x) / math.sqrt(2.0 * math.pi)
+        return np.stack([y * w, y * y * w], axis=-1)
+
+    res = integrate.cubature(integrand, [-math.inf], [math.inf], rtol=1e-10, atol=1e-13,
+                             max_subdivisions=500, points=[[k] for k in cuts])
+    if res.status != "converged":
+        return math.nan, math.nan
+    return float(res.estimate[0]), float(res.estimate[1])
 
 
 # ---------------------------------------------------------------- links
@@ -691,3 +831,92 @@ def sweep(curves: Sequence[Curve], param: str, grid: Grid,
     return Sweep(slot, param, values, tuple(fmt(v) for v in values), g,
                  np.asarray(fs, dtype=np.float32), np.asarray(dfs, dtype=np.float32),
                  tuple(js))
+
+
+# ---------------------------------------------------------------- more jumps: f′'s, f(kx)/k's
+
+
+def _limits(f, x: float) -> tuple[float, float, float]:
+    """``f`` at ``x`` and its limits from the left and the right, read 1e-9 from the point
+    (as `jumps`: a slope of up to 1e3 moves f by 1e-6 there, a hair on any chart)."""
+    h = 1e-9 * max(1.0, abs(x))
+    v = f(np.array([x, x - h, x + h]))  # (3,)
+    return float(v[0]), float(v[1]), float(v[2])
+
+
+def slope_jumps(curve: Curve, grid: Grid) -> tuple[Jump, ...]:
+    """Where f′ jumps though f does not: f's kinks in the grid's range, its ends included
+    (ReLU at 0, Hardtanh at ±1, ReLU6's 6 on [-6, 6]), each a `Jump` *of f′*: ``at`` is
+    PyTorch's gradient there (ReLU′(0) = 0, LeakyReLU′(0) = a: `functions`), ``left`` and
+    ``right`` f′'s one-sided limits, and ``slope_left``/``slope_right`` those of f″ (f′'s
+    differences over 1e-6 on either side). A jump of f itself is `jumps`'s (f′ has no value
+    there), a typed formula has none."""
+    if not isinstance(curve.name, str):
+        return ()
+    act, kw = curve.act, curve.kwargs
+    skip = set(jump_points(curve))
+
+    def grad(x):
+        return act.grad(x, **kw)
+
+    out = []
+    for k in act.kink_points(**kw):
+        if k in skip or not grid.xmin <= k <= grid.xmax:  # an end too: ReLU6's 6 on [-6, 6]
+            continue
+        at, left, right = _limits(grad, k)
+        if abs(right - left) <= 1e-6 * max(1.0, abs(left), abs(right)):
+            continue  # f′ continuous: no jump to draw
+        d = 1e-6 * max(1.0, abs(k))
+        g = grad(np.array([k - 2 * d, k - d, k + d, k + 2 * d]))  # (4,)
+        out.append(Jump(k, at, left, right, float((g[1] - g[0]) / d),
+                        float((g[3] - g[2]) / d)))
+    return tuple(out)
+
+
+def scaled_jumps(curve: Curve, grid: Grid, k: float) -> tuple[Jump, ...]:
+    """The jumps of f(kx)/k (k > 0) strictly inside the grid's range: f's jump at x_j is
+    met where kx = x_j, at x_j/k, and there f(kx)/k takes f(x_j)/k, its limits f's
+    divided by k; its slope d/dx f(kx)/k = f′(kx) keeps f′'s limits at x_j."""
+    if not (math.isfinite(k) and k > 0):
+        return ()
+    wide = Grid(grid.xmin * k, grid.xmax * k, grid.n)  # x in the range <=> kx in this one
+    return tuple(Jump(j.x / k, j.at / k, j.left / k, j.right / k, j.slope_left, j.slope_right)
+                 for j in jumps(curve, wide) if grid.xmin < j.x / k < grid.xmax)
+
+
+def difference_jumps(a: Curve, b: Curve, grid: Grid) -> tuple[tuple[Jump, ...],
+                                                               tuple[Jump, ...]]:
+    """Where f_a − f_b jumps (a jump of either curve that the other does not cancel) and
+    where f_a′ − f_b′ does (a jump or kink of either) or has no value (where f_a − f_b
+    jumps, as the f′ chart breaks at f's jumps), in the grid's range, its ends included,
+    each a `Jump` of the difference (of its derivative in the second tuple, whose slopes
+    are zeros, unused: the difference chart draws no dots)."""
+    if not (isinstance(a.name, str) and isinstance(b.name, str)):
+        return (), ()
+
+    def d(x):
+        return a.act(x, **a.kwargs) - b.act(x, **b.kwargs)
+
+    def dd(x):
+        return a.act.grad(x, **a.kwargs) - b.act.grad(x, **b.kwargs)
+
+    def found(fn, dfn, points):
+        out = []
+        for p in sorted(set(points)):
+            if not grid.xmin <= p <= grid.xmax:  # the ends too, as `slope_jumps`
+                continue
+            at, left, right = _limits(fn, p)
+            if abs(right - left) > 1e-6 * max(1.0, abs(left), abs(right)):
+                s = (0.0, 0.0) if dfn is None else _limits(dfn, p)[1:]
+                out.append(Jump(p, at, left, right, *s))
+        return tuple(out)
+
+    jump_xs = [*jump_points(a), *jump_points(b)]
+    kink_xs = [*a.act.kink_points(**a.kwargs), *b.act.kink_points(**b.kwargs)]
+    steps = found(d, dd, jump_xs)
+    # where the difference jumps its slope has no value either (as f' at f's jump)
+    gone = {j.x for j in steps}
+    slopes = [Jump(j.x, float(dd(np.array([j.x]))[0]), j.slope_left, j.slope_right, 0.0, 0.0)
+              for j in steps]
+    slopes += [j for j in found(dd, None, jump_xs + kink_xs) if j.x not in gone]
+    return steps, tuple(sorted(slopes, key=lambda j: j.x))

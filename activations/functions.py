@@ -494,14 +494,14 @@ register(Activation(
     "identity", "Identity (linear)", identity, identity_grad,
     params=(Param("c", 1.0, -3.0, 3.0, 0.1, "slope of the line h(x) = c x"),),
     formula=r"h(x) = c\,x", derivative_formula=r"h'(x) = c",
-    properties=Properties(r"(-\infty, \infty)", True, True, True, "none"),
+    properties=Properties(r"(-\infty, \infty)", True, True, "none"),
     torch_template="{c} * x", numpy_template="{c} * x",
 ))
 register(Activation(
     "step", "Step (Heaviside)", step, step_grad,
     formula=r"H(x) = \begin{cases} 1 & x > 0 \\ 0 & x \le 0 \end{cases}",
     derivative_formula=r"H'(x) = 0 \quad (x \ne 0)",
-    properties=Properties(r"\{0, 1\}", False, True, False, "both", (0.0,)),
+    properties=Properties(r"\{0, 1\}", True, False, "both", (0.0,)),
     reference="Rosenblatt, The Perceptron (1958)",
     # torch.heaviside refuses mixed dtypes: the value at 0 must have x's dtype.
     torch_template="torch.heaviside(x, torch.zeros_like(x))",
@@ -511,7 +511,7 @@ register(Activation(
     "sigmoid", "Sigmoid", sigmoid, sigmoid_grad,
     formula=r"\sigma(x) = \frac{1}{1 + e^{-x}}",
     derivative_formula=r"\sigma'(x) = \sigma(x)\,(1 - \sigma(x))",
-    properties=Properties("(0, 1)", False, True, True, "both", cost=_EXP),
+    properties=Properties("(0, 1)", True, True, "both", cost=_EXP),
     reference="Rumelhart, Hinton & Williams, Learning representations by back-propagating "
               "errors (1986)",
     torch_template="torch.sigmoid(x)", numpy_template="scipy.special.expit(x)",
@@ -520,7 +520,7 @@ register(Activation(
     "tanh", "Tanh", tanh, tanh_grad,
     formula=r"\tanh(x) = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}} = 2\sigma(2x) - 1",
     derivative_formula=r"\tanh'(x) = 1 - \tanh^2(x)",
-    properties=Properties("(-1, 1)", True, True, True, "both", cost=_EXP),
+    properties=Properties("(-1, 1)", True, True, "both", cost=_EXP),
     reference="LeCun et al., Efficient BackProp (1998)",
     torch_template="torch.tanh(x)", numpy_template="np.tanh(x)",
 ))
@@ -528,7 +528,7 @@ register(Activation(
     "relu", "ReLU", relu, relu_grad,
     formula=r"\mathrm{ReLU}(x) = \max(0, x)",
     derivative_formula=r"\mathrm{ReLU}'(x) = \begin{cases} 1 & x > 0 \\ 0 & x \le 0 \end{cases}",
-    properties=Properties(r"[0, \infty)", False, True, False, "negative", (0.0,)),
+    properties=Properties(r"[0, \infty)", True, False, "negative", (0.0,)),
     reference="Nair & Hinton (2010); Glorot, Bordes & Bengio (2011)",
     torch_template=f"{F}.relu(x)", numpy_template="np.maximum(x, 0)",
 ))
@@ -538,7 +538,7 @@ register(Activation(
     formula=r"\mathrm{LeakyReLU}(x) = \begin{cases} x & x > 0 \\ a\,x & x \le 0 \end{cases}",
     derivative_formula=r"\begin{cases} 1 & x > 0 \\ a & x \le 0 \end{cases}",
     # Slopes a (left) and 1 (right) meet at 0: a kink unless a = 1 (the identity).
-    properties=Properties(r"(-\infty, \infty)", False, True, False, "none",
+    properties=Properties(r"(-\infty, \infty)", True, False, "none",
                           lambda p: () if p["negative_slope"] == 1.0 else (0.0,)),
     reference="Maas, Hannun & Ng (2013)",
     torch_template=f"{F}.leaky_relu(x, negative_slope={{negative_slope}})",
@@ -546,11 +546,18 @@ register(Activation(
 ))
 register(Activation(
     "prelu", "PReLU", prelu, prelu_grad,
-    params=(Param("a", 0.25, 0.0, 1.0, 0.01, "slope for x < 0 (learned in a network)"),),
+    params=(Param("a", 0.25, -1.0, 1.0, 0.01,
+                  "slope for x < 0; learned in a network, any number (a = -1 gives |x|)"),),
     formula=r"\mathrm{PReLU}(x) = \begin{cases} x & x > 0 \\ a\,x & x \le 0 \end{cases}",
     derivative_formula=r"\begin{cases} 1 & x > 0 \\ a & x \le 0 \end{cases}",
-    properties=Properties(r"(-\infty, \infty)", False, True, False, "none",
-                          lambda p: () if p["a"] == 1.0 else (0.0,)),
+    # a < 0 folds the left side up (a = -1: |x|): outputs >= 0, falling then rising; a = 0
+    # is ReLU (flat left side), a = 1 the identity (no kink).
+    properties=Properties(r"(-\infty, \infty)", True, False, "none",
+                          lambda p: () if p["a"] == 1.0 else (0.0,),
+                          varies=lambda p: {"range": r"(-\infty, \infty)" if p["a"] > 0
+                                            else r"[0, \infty)", "monotonic": p["a"] >= 0,
+                                            "smooth": p["a"] == 1.0,
+                                            "saturates": "negative" if p["a"] == 0 else "none"}),
     reference="He et al., Delving Deep into Rectifiers (2015)",
     # F.prelu does not promote: the weight must have x's dtype (float64 x, float32 weight fails).
     torch_template=f"{F}.prelu(x, torch.tensor([{{a}}], dtype=x.dtype))",
@@ -565,7 +572,7 @@ register(Activation(
     formula=r"\mathrm{RReLU}(x) = \begin{cases} x & x \ge 0 \\ \frac{l+u}{2}\,x & x < 0"
     r"\end{cases}\ (\text{eval});\ a \sim U(l, u)\ (\text{train})",
     derivative_formula=r"\begin{cases} 1 & x > 0 \\ \frac{l+u}{2} & x \le 0 \end{cases}",
-    properties=Properties(r"(-\infty, \infty)", False, True, False, "none",
+    properties=Properties(r"(-\infty, \infty)", True, False, "none",
                           lambda p: () if p["lower"] + p["upper"] == 2.0 else (0.0,)),
     reference="Xu et al., Empirical Evaluation of Rectified Activations (2015)",
     torch_template=f"{F}.rrelu(x, lower={{lower}}, upper={{upper}}, training=False)",
@@ -578,7 +585,7 @@ register(Activation(
     formula=r"\mathrm{ELU}(x) = \begin{cases} x & x > 0 \\ \alpha(e^{x} - 1) & x \le 0 \end{cases}",
     derivative_formula=r"\begin{cases} 1 & x > 0 \\ \alpha e^{x} & x \le 0 \end{cases}",
     # Slopes alpha (left) and 1 (right) meet at 0: a kink unless alpha = 1.
-    properties=Properties(r"(-\alpha, \infty)", True, True, False, "negative",
+    properties=Properties(r"(-\alpha, \infty)", True, False, "negative",
                           lambda p: () if p["alpha"] == 1.0 else (0.0,), _EXP),
     reference="Clevert, Unterthiner & Hochreiter (2016)",
     torch_template=f"{F}.elu(x, alpha={{alpha}})",
@@ -589,7 +596,7 @@ register(Activation(
     params=(Param("alpha", 1.0, 0.05, 3.0, 0.05, "negative saturation value is -alpha"),),
     formula=r"\mathrm{CELU}(x) = \max(0, x) + \min\!\left(0, \alpha(e^{x/\alpha} - 1)\right)",
     derivative_formula=r"\begin{cases} 1 & x > 0 \\ e^{x/\alpha} & x \le 0 \end{cases}",
-    properties=Properties(r"(-\alpha, \infty)", True, True, False, "negative", (), _EXP),
+    properties=Properties(r"(-\alpha, \infty)", True, False, "negative", (), _EXP),
     reference="Barron, Continuously Differentiable Exponential Linear Units (2017)",
     torch_template=f"{F}.celu(x, alpha={{alpha}})",
     numpy_template="np.where(x > 0, x, {alpha} * np.expm1(np.minimum(x, 0) / {alpha}))",
@@ -600,7 +607,7 @@ register(Activation(
     r"\end{cases},\ \alpha \approx 1.6733,\ \lambda \approx 1.0507",
     derivative_formula=(r"\begin{cases} \lambda & x > 0 \\ "
                         r"\lambda\alpha e^{x} & x \le 0 \end{cases}"),
-    properties=Properties(r"(-\lambda\alpha, \infty)", True, True, False, "negative", (0.0,), _EXP),
+    properties=Properties(r"(-\lambda\alpha, \infty)", True, False, "negative", (0.0,), _EXP),
     reference="Klambauer et al., Self-Normalizing Neural Networks (2017)",
     torch_template=f"{F}.selu(x)",
     numpy_template=f"{SELU_SCALE} * np.where(x > 0, x, {SELU_ALPHA} * np.expm1(np.minimum(x, 0)))",
@@ -612,7 +619,7 @@ register(Activation(
     formula=r"\mathrm{GELU}(x) = x\,\Phi(x) \approx \tfrac12 x\left(1 + \tanh\!\left[\sqrt{2/\pi}"
     r"\,(x + 0.044715x^3)\right]\right)",
     derivative_formula=r"\mathrm{GELU}'(x) = \Phi(x) + x\,\phi(x)",
-    properties=Properties(r"[\approx -0.17, \infty)", False, False, True, "negative", (), "erf"),
+    properties=Properties(r"[\approx -0.17, \infty)", False, True, "negative", (), "erf"),
     reference="Hendrycks & Gimpel, Gaussian Error Linear Units (2016)",
     torch_template=f"{F}.gelu(x, approximate='{{approximate}}')",
     numpy_template=_gelu_numpy,
@@ -621,7 +628,7 @@ register(Activation(
     "silu", "SiLU / Swish", silu, silu_grad,
     formula=r"\mathrm{SiLU}(x) = x\,\sigma(x)",
     derivative_formula=r"\mathrm{SiLU}'(x) = \sigma(x)\left(1 + x(1 - \sigma(x))\right)",
-    properties=Properties(r"[\approx -0.28, \infty)", False, False, True, "negative", (), _EXP),
+    properties=Properties(r"[\approx -0.28, \infty)", False, True, "negative", (), _EXP),
     reference=("Elfwing et al. (2017); "
                "Ramachandran et al., Searching for Activation Functions (2017)"),
     torch_template=f"{F}.silu(x)", numpy_template="x * scipy.special.expit(x)",
@@ -631,7 +638,7 @@ register(Activation(
     "mish", "Mish", mish, mish_grad,
     formula=r"\mathrm{Mish}(x) = x\,\tanh(\mathrm{softplus}(x))",
     derivative_formula=r"\tanh(\mathrm{sp}(x)) + x\,\sigma(x)\,\mathrm{sech}^2(\mathrm{sp}(x))",
-    properties=Properties(r"[\approx -0.31, \infty)", False, False, True, "negative", (), _EXP),
+    properties=Properties(r"[\approx -0.31, \infty)", False, True, "negative", (), _EXP),
     reference="Misra, Mish: A Self Regularized Non-Monotonic Activation Function (2019)",
     torch_template=f"{F}.mish(x)", numpy_template="x * np.tanh(np.logaddexp(0, x))",
 ))
@@ -643,7 +650,7 @@ register(Activation(
     ),
     formula=r"\mathrm{Softplus}(x) = \frac{1}{\beta}\log(1 + e^{\beta x})",
     derivative_formula=r"\mathrm{Softplus}'(x) = \sigma(\beta x)",
-    properties=Properties(r"(0, \infty)", False, True, True, "negative", (), _EXP),
+    properties=Properties(r"(0, \infty)", True, True, "negative", (), _EXP),
     reference="Dugas et al. (2001)",
     torch_template=f"{F}.softplus(x, beta={{beta}}, threshold={{threshold}})",
     numpy_template="np.where({beta} * x > {threshold}, x, np.logaddexp(0, {beta} * x) / {beta})",
@@ -652,7 +659,7 @@ register(Activation(
     "softsign", "Softsign", softsign, softsign_grad,
     formula=r"\mathrm{Softsign}(x) = \frac{x}{1 + |x|}",
     derivative_formula=r"\mathrm{Softsign}'(x) = \frac{1}{(1 + |x|)^2}",
-    properties=Properties("(-1, 1)", True, True, False, "both"),
+    properties=Properties("(-1, 1)", True, False, "both"),
     reference="Bergstra et al. (2009); Glorot & Bengio (2010)",
     torch_template=f"{F}.softsign(x)", numpy_template="x / (1 + np.abs(x))",
 ))
@@ -660,7 +667,7 @@ register(Activation(
     "relu6", "ReLU6", relu6, relu6_grad,
     formula=r"\mathrm{ReLU6}(x) = \min(\max(0, x), 6)",
     derivative_formula=r"\begin{cases} 1 & 0 < x < 6 \\ 0 & \text{otherwise} \end{cases}",
-    properties=Properties("[0, 6]", False, True, False, "both", (0.0, 6.0)),
+    properties=Properties("[0, 6]", True, False, "both", (0.0, 6.0)),
     reference="Krizhevsky (2010); Howard et al., MobileNets (2017)",
     torch_template=f"{F}.relu6(x)", numpy_template="np.clip(x, 0, 6)",
 ))
@@ -672,7 +679,7 @@ register(Activation(
     ),
     formula=r"\mathrm{Hardtanh}(x) = \min(\max(x, a), b)",
     derivative_formula=r"\begin{cases} 1 & a < x < b \\ 0 & \text{otherwise} \end{cases}",
-    properties=Properties("[a, b]", True, True, False, "both",
+    properties=Properties("[a, b]", True, False, "both",
                           lambda p: (p["min_val"], p["max_val"])),
     reference="Collobert (2004)",
     torch_template=f"{F}.hardtanh(x, min_val={{min_val}}, max_val={{max_val}})",
@@ -683,7 +690,7 @@ register(Activation(
     "hardsigmoid", "Hardsigmoid", hardsigmoid, hardsigmoid_grad,
     formula=r"\mathrm{Hardsigmoid}(x) = \mathrm{ReLU6}(x + 3) / 6",
     derivative_formula=r"\begin{cases} 1/6 & -3 < x < 3 \\ 0 & \text{otherwise} \end{cases}",
-    properties=Properties("[0, 1]", False, True, False, "both", (-3.0, 3.0)),
+    properties=Properties("[0, 1]", True, False, "both", (-3.0, 3.0)),
     reference="Howard et al., Searching for MobileNetV3 (2019)",
     torch_template=f"{F}.hardsigmoid(x)", numpy_template="np.clip(x + 3, 0, 6) / 6",
 ))
@@ -692,7 +699,7 @@ register(Activation(
     formula=r"\mathrm{Hardswish}(x) = x\,\mathrm{ReLU6}(x + 3) / 6",
     derivative_formula=r"\begin{cases} 0 & x \le -3 \\ x/3 + 1/2 & -3 < x < 3 \\ 1 & x \ge 3"
     r"\end{cases}",
-    properties=Properties(r"[-0.375, \infty)", False, False, False, "negative", (-3.0, 3.0)),
+    properties=Properties(r"[-0.375, \infty)", False, False, "negative", (-3.0, 3.0)),
     reference="Howard et al., Searching for MobileNetV3 (2019)",
     torch_template=f"{F}.hardswish(x)", numpy_template="x * np.clip(x + 3, 0, 6) / 6",
 ))
@@ -704,7 +711,7 @@ register(Activation(
     ),
     formula=r"y = \begin{cases} x & x > t \\ v & x \le t \end{cases}",
     derivative_formula=r"\begin{cases} 1 & x > t \\ 0 & x \le t \end{cases}",
-    properties=Properties(r"\{v\} \cup (t, \infty)", False, True, False, "negative",
+    properties=Properties(r"\{v\} \cup (t, \infty)", True, False, "negative",
                           lambda p: (p["threshold"],)),
     torch_template=f"{F}.threshold(x, {{threshold}}, {{value}})",
     numpy_template="np.where(x > {threshold}, x, {value})",
@@ -713,7 +720,7 @@ register(Activation(
     "tanhshrink", "Tanhshrink", tanhshrink, tanhshrink_grad,
     formula=r"\mathrm{Tanhshrink}(x) = x - \tanh(x)",
     derivative_formula=r"\mathrm{Tanhshrink}'(x) = \tanh^2(x)",
-    properties=Properties(r"(-\infty, \infty)", True, True, True, "none", (), _EXP),
+    properties=Properties(r"(-\infty, \infty)", True, True, "none", (), _EXP),
     torch_template=f"{F}.tanhshrink(x)", numpy_template="x - np.tanh(x)",
 ))
 register(Activation(
@@ -722,7 +729,7 @@ register(Activation(
     formula=r"\begin{cases} x - \lambda & x > \lambda \\ x + \lambda & x < -\lambda \\ 0 &"
     r"\text{otherwise} \end{cases}",
     derivative_formula=r"\begin{cases} 1 & |x| > \lambda \\ 0 & |x| \le \lambda \end{cases}",
-    properties=Properties(r"(-\infty, \infty)", True, True, False, "none",
+    properties=Properties(r"(-\infty, \infty)", True, False, "none",
                           lambda p: (-p["lambd"], p["lambd"])),
     reference="Donoho, De-noising by soft-thresholding (1995)",
     torch_template=f"{F}.softshrink(x, lambd={{lambd}})",
@@ -733,7 +740,7 @@ register(Activation(
     params=(Param("lambd", 0.5, 0.0, 5.0, 0.05, "half-width of the zero band"),),
     formula=r"\begin{cases} x & |x| > \lambda \\ 0 & \text{otherwise} \end{cases}",
     derivative_formula=r"\begin{cases} 1 & |x| > \lambda \\ 0 & |x| \le \lambda \end{cases}",
-    properties=Properties(r"(-\infty, -\lambda) \cup \{0\} \cup (\lambda, \infty)", True, True,
+    properties=Properties(r"(-\infty, -\lambda) \cup \{0\} \cup (\lambda, \infty)", True,
                           False, "none", lambda p: (-p["lambd"], p["lambd"])),
     reference="Donoho & Johnstone, Ideal spatial adaptation by wavelet shrinkage (1994)",
     torch_template=f"{F}.hardshrink(x, lambd={{lambd}})",
@@ -743,6 +750,6 @@ register(Activation(
     "log_sigmoid", "LogSigmoid", log_sigmoid, log_sigmoid_grad,
     formula=r"\log\sigma(x) = -\log(1 + e^{-x})",
     derivative_formula=r"1 - \sigma(x)",
-    properties=Properties(r"(-\infty, 0)", False, True, True, "positive", (), _EXP),
+    properties=Properties(r"(-\infty, 0)", True, True, "positive", (), _EXP),
     torch_template=f"{F}.logsigmoid(x)", numpy_template="scipy.special.log_expit(x)",
 ))

@@ -8,7 +8,7 @@ Functions are written in `functions.py`; this file only holds the types and the 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 import numpy as np
@@ -54,25 +54,29 @@ class Param:
 
 @dataclass(frozen=True)
 class Properties:
-    """Facts about the curve at its default parameters.
+    """Facts about the curve at its default parameters (`Activation.facts` at others).
 
     range: output range in LaTeX, e.g. ``(0, 1)``.
-    zero_centred: outputs take both signs around 0, so f(0) = 0 and the mean can be ~0.
     monotonic: non-decreasing everywhere.
     smooth: infinitely differentiable everywhere.
     saturates: where f' tends to 0: ``"both"``, ``"negative"``, ``"positive"`` or ``"none"``.
     kinks: x positions where f is not differentiable (or jumps); a callable of the resolved
         parameters where they move (use `Activation.kink_points`).
     cost: rough cost per element: ``"cheap"`` (comparisons and products), ``"exp"``, ``"erf"``.
+    varies: for a parameter that changes the other facts (PReLU's a < 0 makes |x|-like
+        curves: range [0, inf), not monotonic), a callable of the resolved parameters
+        giving those fields' values there, e.g. ``{"monotonic": p["a"] >= 0}``. The fields
+        above stay the defaults' facts, so a reader of ``properties.monotonic`` still gets
+        a bool.
     """
 
     range: str
-    zero_centred: bool
     monotonic: bool
     smooth: bool
     saturates: str
     kinks: tuple[float, ...] | Callable[[dict], tuple[float, ...]] = ()
     cost: str = "cheap"
+    varies: Callable[[dict], dict] | None = field(default=None, repr=False, compare=False)
 
 
 def as_float_array(x) -> np.ndarray:
@@ -165,6 +169,16 @@ class Activation:
         """Where f is not differentiable, for these parameters."""
         kinks = self.properties.kinks if self.properties else ()
         return tuple(kinks(self.resolve(params))) if callable(kinks) else tuple(kinks)
+
+    def facts(self, **params) -> Properties | None:
+        """The properties at these parameters: the defaults' facts with what
+        ``Properties.varies`` changes, and the kinks as a tuple. None without properties."""
+        props = self.properties
+        if props is None:
+            return None
+        p = self.resolve(params)
+        changed = props.varies(p) if props.varies else {}
+        return replace(props, **changed, kinks=self.kink_points(**p), varies=None)
 
     @property
     def torch(self) -> str:

@@ -34,6 +34,7 @@ default; they are checked when a link arrives, not on the page's own reruns.
 """
 
 import functools
+import math
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
@@ -45,7 +46,7 @@ from activations.figures.curves import (
     scale_figure, sweep_figure,
 )
 from activations.figures.style import SHADE, color, dash
-from activations.numfmt import fmt, fmt_chart
+from activations.numfmt import fmt, fmt_chart, round_log_steps
 from ui.frame import chart, display_math, fragment, on_phone, presenting, require_app_frame, touch
 from ui.i18n import lang, t, yes_no
 from ui import cached, tourbar
@@ -58,13 +59,19 @@ require_app_frame()  # first: a fresh process may run a page without app.py
 FN = "fn"
 SEEN = "_curves_fn"  # the curve names of the last run: a different list means a new link
 NAMES = activations.names()
-K_MIN, K_MAX, K_DEFAULT = 0.1, 10.0, 2.0
+# k from 1/100 to 100 (the notes: ×100 makes softplus a hard kink, /100 a kink smooth), on
+# round steps as fine on either side of 1: 0.01, 0.012, 0.015, ... 80, 100
+K_MIN, K_MAX, K_DEFAULT = 0.01, 100.0, 2.0
+K_STEPS = round_log_steps(K_MIN, K_MAX)
 BOOLS = ("true", "false", "True", "False", "TRUE", "FALSE")  # what a bound toggle accepts
 TOGGLES = {"sat": True, "dead": False, "diff": False, "train": True, "scale": False,
            "yzoom": False}
 ZOOM = (-1.5, 1.5)  # yzoom's f range: sigmoid and tanh fill it, ReLU's corner shows
 SWEEP = "sweep"
 WARN = ":material/warning:"
+# Activations whose details tab carries a note (`curves.act_note_<name>`): where the lecture
+# notes say something the charts contradict.
+ACT_NOTES = ("threshold",)
 # Chart heights side by side in presentation mode: the pair fills a 1280x720 projector
 # below the one-line title and intro, legend included (measured in tests/browser).
 PRESENT_PAIR_HEIGHT = 500
@@ -276,6 +283,28 @@ def _curve_controls(names) -> list[dict]:
     return raw
 
 
+def _k_text(k: float) -> str:
+    """k as the slider and a link show it: 2.0 -> "2", 0.012 -> "0.012"."""
+    return format(float(k), "g")
+
+
+def _snap_k() -> None:
+    """A link's k that the guard let through (a number in [K_MIN, K_MAX]) but that is no
+    step of the slider (``k=2.0``; ``k=7.7`` from the old slider's 0.1 steps): the nearest
+    step on a log scale, said under the slider when it moved. A bound select_slider drops
+    such a value silently."""
+    raw = st.query_params.get("k")
+    if raw is None or raw in map(_k_text, K_STEPS) or "k" in st.session_state:
+        return
+    value = urlstate.parse_number(raw, K_MIN, K_MAX)
+    if value is None:
+        return
+    snapped = min(K_STEPS, key=lambda step: abs(math.log(step / value)))
+    st.session_state["k"] = snapped
+    if snapped != value:
+        st.info(t("curves.k_snapped", value=_k_text(snapped)), icon=":material/info:")
+
+
 def _view_controls(names):
     st.subheader(t("curves.range_header"))
     row = st.container(horizontal=True, wrap=False)  # one block, not three
@@ -295,8 +324,9 @@ def _view_controls(names):
                               help=t(f"curves.{key}_help"), bind="query-params")
     k = None
     if show["scale"]:
-        k = st.slider(t("curves.k"), K_MIN, K_MAX, K_DEFAULT, 0.1, key="k", format="%.1f",
-                      help=t("curves.k_help"), bind="query-params")
+        _snap_k()
+        k = st.select_slider(t("curves.k"), K_STEPS, K_DEFAULT, key="k", format_func=_k_text,
+                             help=t("curves.k_help"), bind="query-params")
     if len(names) >= 2:
         show["diff"] = st.toggle(t("curves.diff"), False, key="diff", help=t("curves.diff_help"),
                                  bind="query-params")
@@ -329,6 +359,13 @@ def _breaks(curve: explore.Curve) -> list[tuple[str, str]]:
     return rows
 
 
+def _mean_text(mean: explore.OutputMean | None) -> str:
+    """The table's mean output: the number and whether it counts as near 0."""
+    if mean is None:
+        return t("curves.mean_none")
+    return t("curves.mean_near" if mean.near_zero else "curves.mean_off", value=_fmt(mean.mean))
+
+
 def _details(curve: explore.Curve, label: str, info: explore.Overview) -> None:
     act, kw = curve.act, curve.kwargs
     # Few blocks (each element is a message made and sent on every run): the formulas in
@@ -338,10 +375,10 @@ def _details(curve: explore.Curve, label: str, info: explore.Overview) -> None:
     top, spans = info.top
     rows = [(t("curves.prop_max_slope"), t("curves.at", value=_fmt(top), where=_where(spans))),
             *_breaks(curve)]
-    props = act.properties
+    props = act.facts(**kw)
     if props is not None:
         rows = [(t("curves.prop_range"), f"${props.range}$"),
-                (t("curves.prop_zero_centred"), yes_no(props.zero_centred)),
+                (t("curves.prop_mean"), _mean_text(explore.output_mean(curve))),
                 (t("curves.prop_monotonic"), yes_no(props.monotonic)),
                 (t("curves.prop_smooth"), yes_no(props.smooth)),
                 (t("curves.prop_saturates"), t(f"curves.saturates_{props.saturates}")),
@@ -350,6 +387,9 @@ def _details(curve: explore.Curve, label: str, info: explore.Overview) -> None:
     table = "\n".join(f"| {_cell(name)} | {_cell(value)} |" for name, value in rows)
     st.markdown(f"| {_cell(t('curves.property'))} | {_cell(_md(label))} |\n|---|---|\n{table}")
     st.caption(t("curves.props_note"))
+    if curve.name in ACT_NOTES:  # what the lecture notes say of it, next to what is drawn
+        st.info(t(f"curves.act_note_{curve.name}", **{k: _fmt(v) for k, v in kw.items()}),
+                icon=":material/school:")
     code = (f"**{t('curves.code_numpy')}**\n```python\n{act.numpy_code(**kw)}\n```\n"
             f"**{t('curves.code_torch')}**\n```python\n{act.torch_code(**kw)}\n```")
     link = explore.pytorch_url(curve.name)
@@ -366,13 +406,16 @@ def _notice(curves, labels, infos, grid) -> list[str]:
                            [bool(info.saturated) for info in infos])
     out = []
     for field in ("saturate_both", "saturate_negative", "saturate_positive", "saturate_beyond",
-                  "unbounded", "zero_centred", "not_centred", "dead", "kinks", "jumps"):
+                  "unbounded", "mean_near_zero", "mean_off_zero", "dead", "kinks", "jumps"):
         group = getattr(facts, field)
         if group:
-            out.append(t(f"curves.notice_{field}",
-                         names=_md(", ".join(labels[i] for i in group))))
+            # the mean groups name each curve's mean: "ELU 0.161, ReLU 0.399"
+            shown = [labels[i] + (f" {fmt(explore.output_mean(curves[i]).mean, 3)}"
+                                  if field.startswith("mean_") else "") for i in group]
+            out.append(t(f"curves.notice_{field}", names=_md(", ".join(shown))))
     if not (facts.kinks or facts.jumps) \
-            and len(facts.zero_centred) + len(facts.not_centred) == len(curves):
+            and len(facts.saturate_both + facts.saturate_negative + facts.saturate_positive
+                    + facts.saturate_beyond + facts.unbounded) == len(curves):
         out.append(t("curves.notice_smooth"))
     return out
 
@@ -463,9 +506,9 @@ def _explorer() -> None:
         curves, {p: _pname(p) for c in curves if isinstance(c.name, str) for p, _ in c.params},
         {v: t(f"curves.choice_approximate_{v}") for v in ("none", "tanh")},
         (t("curves.label_curve"), t("curves.label_param"), t("curves.label_params", a="", b="")))
-    # a jump is drawn broken, with its dots (a kink, continuous, is not)
+    # a jump is drawn broken, with its dots (a kink, continuous, is not on f; on f' it is)
     lines = [Line(label, color(i), info.sample.f, info.sample.df, dash(i),
-                  explore.jumps(c, grid))
+                  explore.jumps(c, grid), explore.slope_jumps(c, grid))
              for i, (c, label, info) in enumerate(zip(curves, labels, infos, strict=True))]
     # With dead zones shown, a curve's own lane covers only where it saturates yet still has
     # a slope, so the red f' = 0 band says "dead" alone.
@@ -546,18 +589,26 @@ def _explorer() -> None:
                                for label, info in zip(labels, infos, strict=True))
             st.caption(t("curves.df_caption", shares=_md(shares)))
 
-    st.info("  \n".join([t("curves.notice_header"), *_notice(curves, labels, infos, grid)]),
+    # While a parameter plays, the facts below hold at the curve's own value only (Softplus at
+    # β = 1 keeps a slope above 0.01 on [-3, 3]; at β = 20 it does not): the header says so.
+    header = t("curves.notice_header") if swept is None else t(
+        "curves.notice_header_at", param=_md(_pname(swept.param)),
+        value=_fmt(curves[swept.slot].kwargs[swept.param]))
+    st.info("  \n".join([header, *_notice(curves, labels, infos, grid)]),
             icon=":material/lightbulb:")
     match = explore.matching_preset(curves)
     if match is not None:
         st.info(t(f"curves.note_{match.key}"), icon=":material/school:")
 
     if show["scale"] and k is not None:
-        scaled = [(explore.scaled(c, grid, k), explore.scale_gap(c, grid, k)) for c in curves]
+        # the gap also where kx lands on the grid: k = 100 squeezes a bend 100 times
+        scaled = [(explore.scaled(c, grid, k), explore.scale_gap(c, grid, k))
+                  for c in curves]
         fig = scale_figure(grid.xmin, grid.dx, lines, [s for s, _ in scaled],
                            [t("curves.scaled_name", label=label, k=_fmt(k)) for label in labels],
                            Texts(t("curves.scale_title", k=_fmt(k)), t("curves.x"),
-                                 t("curves.f_axis")), present=present, stacked=on_phone())
+                                 t("curves.f_axis")), present=present, stacked=on_phone(),
+                           scaled_jumps=[explore.scaled_jumps(c, grid, k) for c in curves])
         chart(fig, key="chart_scale", filename=_stem(curves, f"scale-k{_fmt(k)}"),
               alt=t("curves.alt_scale", k=fmt_chart(k), names=span["names"]))
         gaps = "; ".join(f"{label} {_fmt(gap)}"
@@ -565,9 +616,10 @@ def _explorer() -> None:
         st.caption(t("curves.scale_caption", k=_fmt(k), gaps=_md(gaps)))
 
     if show["diff"] and len(curves) >= 2:
-        diffs, gaps = [], []
+        diffs, gaps, breaks = [], [], []
         for j in range(1, len(curves)):
             d = explore.difference(curves[j], curves[0], grid)
+            breaks.append(explore.difference_jumps(curves[j], curves[0], grid))
             diffs.append((t("curves.diff_f", a=labels[j], b=labels[0]),
                           t("curves.diff_df", a=labels[j], b=labels[0]), color(j), d.f, d.df))
             gaps.append(f"{labels[j]} {_fmt(d.gap)}")
@@ -575,7 +627,7 @@ def _explorer() -> None:
                                 Texts(t("curves.diff_title", b=labels[0]), t("curves.x"),
                                       t("curves.diff_axis")),
                                 titles=(t("curves.diff_panel_f"), t("curves.diff_panel_df")),
-                                present=present)
+                                present=present, jumps=breaks)
         chart(fig, key="chart_diff", filename=_stem(curves, "difference"),
               alt=t("curves.alt_diff", b=labels[0], x0=span["x0"], x1=span["x1"]))
         st.caption(t("curves.diff_caption", b=_md(labels[0]), gaps=_md("; ".join(gaps))))

@@ -162,7 +162,7 @@ def test_behaves_like_a_registry_activation():
     assert act.reference == ""  # no citation: the page shows none (it was English text)
     assert act.kink_points() == ()
     assert act.properties.range == "?"
-    assert act.properties.smooth and act.properties.monotonic and act.properties.zero_centred
+    assert act.properties.smooth and act.properties.monotonic
     assert activations.get(act) is act  # accepted wherever a registry name is
     with pytest.raises(ValueError, match="b must be in"):
         act(1.0, b=6.0)

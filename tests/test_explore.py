@@ -290,7 +290,8 @@ def test_relu_family_is_scale_equivariant(k, name):
 ])
 def test_sigmoid_and_tanh_are_not_scale_equivariant(name, f):
     k = 2.0
-    x = GRID.x()
+    x = GRID.x()  # the gap is read on the grid and where kx lands on it (x / k), and at 0
+    x = [v for v in np.r_[x, x / k, 0.0] if GRID.xmin <= v <= GRID.xmax]
     ref = max(abs(f(k * mp.mpf(v)) / k - f(mp.mpf(v))) for v in x)
     gap = explore.scale_gap(Curve.make(name), GRID, k)
     assert gap > 0.1
@@ -691,7 +692,7 @@ def test_notice_groups():
     got = explore.notice(curves, [False, True, False, False, False], grid)
     assert got.saturate_both == (0, 4) and got.saturate_negative == (1,)
     assert got.saturate_positive == (3,) and got.unbounded == (2,)
-    assert got.zero_centred == (4,) and got.not_centred == (0, 1, 2, 3)
+    assert got.mean_near_zero == (4,) and got.mean_off_zero == (0, 1, 2, 3)
     assert got.dead == (1,) and got.kinks == (1, 2)
     # a kink outside the drawn range is not mentioned
     right = explore.Grid(1.0, 5.0, 101)
@@ -864,3 +865,164 @@ def test_the_dots_move_with_the_sweep():
             assert not np.isnan(fy).any() and filled["x"] == [None]
     first = data[moving_ids[4]]
     assert first["x"] == [s.values[start]]  # the figure opens on frame start's dots
+
+
+# ---------------------------------------------------------------- the mean output
+
+
+SQRT_2PI = math.sqrt(2.0 * math.pi)
+
+
+def _phi(x: float) -> float:
+    return math.exp(-0.5 * x * x) / SQRT_2PI
+
+
+def _Phi(x: float) -> float:
+    return 0.5 * math.erfc(-x / math.sqrt(2.0))
+
+
+def _elu_mean(alpha: float) -> float:
+    """E ELU_alpha(z): 1/sqrt(2 pi) from z > 0, alpha (e^(1/2) Phi(-1) - 1/2) from z < 0
+    (E[e^z; z < 0] = e^(1/2) Phi(-1), completing the square)."""
+    return 1.0 / SQRT_2PI + alpha * (math.exp(0.5) * _Phi(-1.0) - 0.5)
+
+
+# (name, params, mean, rms) in closed form, for z ~ N(0, 1)
+CLOSED_FORMS = [
+    ("relu", {}, 1.0 / SQRT_2PI, math.sqrt(0.5)),
+    ("tanh", {}, 0.0, None),  # odd: mean 0 by symmetry
+    ("softsign", {}, 0.0, None),
+    ("sigmoid", {}, 0.5, None),  # sigma(z) - 1/2 is odd
+    ("hardsigmoid", {}, 0.5, None),
+    ("step", {}, 0.5, math.sqrt(0.5)),
+    ("identity", {"c": -2.5}, 0.0, 2.5),
+    ("prelu", {}, 0.75 / SQRT_2PI, math.sqrt((1 + 0.25**2) / 2)),
+    ("prelu", {"a": -1.0}, 2.0 / SQRT_2PI, 1.0),  # |z|: E|z| = sqrt(2/pi)
+    ("prelu", {"a": 1.0}, 0.0, 1.0),
+    ("leaky_relu", {"negative_slope": 0.2}, 0.8 / SQRT_2PI, math.sqrt(1.04 / 2)),
+    ("gelu", {}, 1.0 / (2.0 * math.sqrt(math.pi)), None),  # E z Phi(z) = E phi(z)
+    ("elu", {}, _elu_mean(1.0), None),
+    ("elu", {"alpha": 2.5}, _elu_mean(2.5), None),
+    ("celu", {}, _elu_mean(1.0), None),  # CELU with alpha = 1 is ELU
+    ("selu", {}, 0.0, 1.0),  # the self-normalising constants: mean 0, variance 1
+    ("threshold", {}, _phi(1.0), None),  # E[z; z > 1] = phi(1), the rest is 0
+    ("threshold", {"threshold": -0.5, "value": 2.0}, _phi(-0.5) + 2.0 * _Phi(-0.5), None),
+    ("relu6", {}, 1.0 / SQRT_2PI - (_phi(6.0) - 6.0 * _Phi(-6.0)), None),
+]
+
+
+@pytest.mark.parametrize(("name", "params", "mean", "rms"), CLOSED_FORMS)
+def test_output_mean_matches_closed_forms(name, params, mean, rms):
+    got = explore.output_mean(Curve.make(name, **params))
+    assert got.mean == pytest.approx(mean, rel=1e-11, abs=1e-14)
+    if rms is not None:
+        assert got.rms == pytest.approx(rms, rel=1e-11)
+
+
+def _mp_moments(f, cuts=()):
+    """E f(z) and sqrt(E f(z)^2) by mpmath's quadrature (30 digits), split at ``cuts``."""
+    with mp.workdps(30):
+        pdf = [lambda z: f(z) * mp.npdf(z), lambda z: f(z) ** 2 * mp.npdf(z)]
+        edges = [-mp.inf, *sorted(set(cuts) | {0}), mp.inf]
+        m1, m2 = (mp.quad(g, edges) for g in pdf)
+        return float(m1), float(mp.sqrt(m2))
+
+
+def _mp_sigmoid(z):
+    return 1 / (1 + mp.exp(-z))
+
+
+def _mp_softplus(z):
+    return mp.log(1 + mp.exp(z))
+
+
+# Each written again in mpmath from its textbook formula, not from activations.functions.
+MP_FORMS = [
+    ("softplus", {}, _mp_softplus, ()),
+    ("log_sigmoid", {}, lambda z: -mp.log(1 + mp.exp(-z)), ()),
+    ("silu", {}, lambda z: z * _mp_sigmoid(z), ()),
+    ("mish", {}, lambda z: z * mp.tanh(_mp_softplus(z)), ()),
+    ("gelu", {"approximate": "tanh"},
+     lambda z: z / 2 * (1 + mp.tanh(mp.sqrt(2 / mp.pi) * (z + 0.044715 * z**3))), ()),
+    ("hardswish", {}, lambda z: z * min(max(z + 3, 0), 6) / 6, (-3, 3)),
+    ("celu", {"alpha": 0.3}, lambda z: z if z > 0 else 0.3 * (mp.exp(z / 0.3) - 1), ()),
+    ("tanhshrink", {}, lambda z: z - mp.tanh(z), ()),
+    ("softshrink", {"lambd": 0.7}, lambda z: mp.sign(z) * max(abs(z) - 0.7, 0), (-0.7, 0.7)),
+    ("hardtanh", {"min_val": -0.5, "max_val": 2.0}, lambda z: min(max(z, -0.5), 2.0),
+     (-0.5, 2.0)),
+    ("softplus", {"beta": 3.0}, lambda z: mp.log(1 + mp.exp(3 * z)) / 3, ()),
+]
+
+
+@pytest.mark.parametrize(("name", "params", "f", "cuts"), MP_FORMS,
+                         ids=[f"{n}-{p}" for n, p, _, _ in MP_FORMS])
+def test_output_mean_matches_mpmath(name, params, f, cuts):
+    mean, rms = _mp_moments(f, cuts)
+    got = explore.output_mean(Curve.make(name, **params))
+    assert got.mean == pytest.approx(mean, rel=1e-10, abs=1e-13)
+    assert got.rms == pytest.approx(rms, rel=1e-10)
+
+
+def test_near_zero_is_the_measured_mean_against_the_outputs_size():
+    near = {n for n in activations.names() if explore.output_mean(Curve.make(n)).near_zero}
+    # odd functions, and SELU, whose constants make the mean 0 (ELU's is 0.16: no)
+    assert near == {"identity", "tanh", "selu", "softsign", "hardtanh", "tanhshrink",
+                    "softshrink", "hardshrink"}
+    # the tolerance: a tenth of the rms; a function that is 0 everywhere counts as near 0
+    assert explore.OutputMean(0.099, 1.0).near_zero and not explore.OutputMean(0.1, 1.0).near_zero
+    assert explore.OutputMean(0.0, 0.0).near_zero
+    # an output that is a small constant is not "near 0": every output has the same sign
+    flat = explore.output_mean(Curve.make("threshold", threshold=5.0, value=0.02))
+    assert flat.mean == pytest.approx(0.02, rel=1e-4) and not flat.near_zero
+
+
+@pytest.mark.parametrize(("text", "mean", "rms"), [
+    ("x**2", 1.0, math.sqrt(3.0)),  # E z^2 = 1, E z^4 = 3
+    ("exp(x)", math.exp(0.5), math.e),  # E e^(kz) = e^(k^2/2)
+    ("abs(x - 0.3)", 2 * _phi(0.3) + 0.3 * (2 * _Phi(0.3) - 1), math.sqrt(1.09)),
+    ("a*x + b", 1.0, math.sqrt(2.0)),  # a = b = 1 (the sliders' default)
+])
+def test_output_mean_of_a_typed_formula(text, mean, rms):
+    from activations.custom import parse_activation
+
+    act = parse_activation(text)
+    got = explore.output_mean(Curve(act, tuple((p.name, p.default) for p in act.params)))
+    assert got.mean == pytest.approx(mean, rel=1e-9)
+    assert got.rms == pytest.approx(rms, rel=1e-9)
+
+
+@pytest.mark.parametrize("text", ["exp(x**2)", "log(x)", "sqrt(x)", "1/x"])
+def test_a_typed_formula_without_a_finite_mean_gives_none(text):
+    from activations.custom import parse_activation
+
+    act = parse_activation(text)
+    assert explore.output_mean(Curve(act, tuple((p.name, p.default) for p in act.params))) is None
+
+
+def test_output_mean_is_kept_per_function_and_parameters():
+    a = explore.output_mean(Curve.make("elu", alpha=0.5))
+    assert explore.output_mean(Curve.make("elu", alpha=0.5)) is a  # kept, not recomputed
+    assert explore.output_mean(Curve.make("elu", alpha=0.6)).mean != a.mean
+
+
+def test_notice_sorts_by_the_measured_mean_at_the_drawn_parameters():
+    """The old hand-set flag called ELU and CELU zero-centred (mean 0.16) and LeakyReLU,
+    GELU and SiLU not; the groups now follow the measured mean, at the drawn values."""
+    names = ("elu", "celu", "leaky_relu", "gelu", "silu", "selu", "tanh")
+    curves = [Curve.make(n) for n in names] + [Curve.make("prelu", a=1.0)]
+    got = explore.notice(curves, [False] * len(curves), Grid())
+    assert got.mean_near_zero == (5, 6, 7)  # SELU, tanh, PReLU at a = 1 (the identity)
+    assert got.mean_off_zero == (0, 1, 2, 3, 4)
+
+
+def test_the_notes_quote_the_measured_means():
+    """The ELU preset's and the sigmoid-vs-tanh preset's notes quote means for z ~ N(0, 1);
+    they must be what the table shows, to the digits quoted."""
+    means = {n: explore.output_mean(Curve.make(n)).mean for n in ("elu", "selu", "relu",
+                                                                   "sigmoid", "tanh")}
+    assert (round(means["elu"], 2), round(means["selu"], 2), round(means["relu"], 2)) == (
+        0.16, 0.0, 0.40)
+    assert (means["sigmoid"], means["tanh"]) == (pytest.approx(0.5, abs=1e-12), 0.0)
+    for texts in (catalog.EN, catalog.KO):
+        assert all(v in texts["note_elu"] for v in ("0.16", "0.40", "SELU"))
+        assert "0.5" in texts["note_sigmoid_tanh"]

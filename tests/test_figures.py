@@ -631,6 +631,69 @@ def test_unit_fractions_of_a_dead_network_read_100_percent():
 # ---------------------------------------------------------------- gallery
 
 
+# Where each gallery panel breaks (default parameters, x in [-4, 4]), from the definitions
+# written out, not from the library: f's jumps as (x, left limit, right limit, the value f
+# takes there), and f''s, which jumps at each of f's kinks; f' breaks at f's jumps too
+# (limits only: f' has no value there). The values taken are PyTorch's (its forward, and
+# for f' the backward formulas of tests/test_functions.py's KINK_GRADS).
+SELU_L, SELU_A = 1.0507009873554804934193349852946, 1.6732632423543772848170429916717
+GALLERY_F_JUMPS = {
+    "step": [(0.0, 0.0, 1.0, 0.0)],  # torch.heaviside(0, 0) = 0
+    "threshold": [(1.0, 0.0, 1.0, 0.0)],  # x <= 1 -> value 0
+    "hardshrink": [(-0.5, -0.5, 0.0, 0.0), (0.5, 0.0, 0.5, 0.0)],  # |x| <= 0.5 -> 0
+}
+GALLERY_DF_AT_F_JUMPS = {"step": [(0.0, 0.0, 0.0)], "threshold": [(1.0, 0.0, 1.0)],
+                         "hardshrink": [(-0.5, 1.0, 0.0), (0.5, 0.0, 1.0)]}
+GALLERY_DF_JUMPS = {
+    "relu": [(0.0, 0.0, 1.0, 0.0)],
+    "leaky_relu": [(0.0, 0.01, 1.0, 0.01)],
+    "prelu": [(0.0, 0.25, 1.0, 0.25)],
+    "rrelu": [(0.0, (1 / 8 + 1 / 3) / 2, 1.0, (1 / 8 + 1 / 3) / 2)],
+    "selu": [(0.0, SELU_L * SELU_A, SELU_L, SELU_L * SELU_A)],
+    "relu6": [(0.0, 0.0, 1.0, 0.0)],  # its kink at 6 is off the panel
+    "hardtanh": [(-1.0, 0.0, 1.0, 0.0), (1.0, 1.0, 0.0, 0.0)],
+    "hardsigmoid": [(-3.0, 0.0, 1 / 6, 0.0), (3.0, 1 / 6, 0.0, 0.0)],
+    "hardswish": [(-3.0, 0.0, -0.5, 0.0), (3.0, 1.5, 1.0, 1.0)],  # (2x + 3)/6 inside
+    "softshrink": [(-0.5, 1.0, 0.0, 0.0), (0.5, 0.0, 1.0, 0.0)],
+}
+# Max |slope| of any panel's f and f' on [-4, 4] (SELU's f' = 1.76 e^x; Softsign's f'' = 2
+# at 0): a segment between neighbours steeper than this is a vertical connector.
+STEEPEST = 3.5
+
+
+def _panels(data: list[dict]) -> dict:
+    """The gallery's traces by panel (x axis): [f, f', dots?]."""
+    out = {}
+    for tr in data:
+        out.setdefault(tr["xaxis"], []).append(tr)
+    return out
+
+
+def _connectors(x: np.ndarray, y: np.ndarray) -> list[float]:
+    """x where a drawn segment (two neighbours, both finite) rises faster than any panel's
+    slope: a jump joined by a line."""
+    ok = np.isfinite(y[:-1]) & np.isfinite(y[1:])
+    rise = np.abs(np.diff(y))
+    steep = ok & (rise > STEEPEST * np.abs(np.diff(x)) + 1e-5)
+    return [float(v) for v in x[:-1][steep]]
+
+
+def _check_breaks(x: np.ndarray, y: np.ndarray, exact, breaks, name: str) -> None:
+    """``y`` is ``exact`` (the function on the grid) at every point but the breaks; at each
+    break (x_j, left, right) x_j comes three times: left limit, a gap, right limit."""
+    at_break = np.zeros(len(x), dtype=bool)
+    for xj, left, right, *_ in breaks:
+        (i,) = np.flatnonzero(np.isnan(y) & np.isclose(x, xj, atol=1e-6))
+        assert x[i - 1] == x[i + 1] == np.float32(xj), name
+        np.testing.assert_allclose([y[i - 1], y[i + 1]], [left, right], atol=1e-6,
+                                   err_msg=name)
+        at_break[i - 1: i + 2] = True
+    assert np.isnan(y).sum() == len(breaks), name
+    np.testing.assert_allclose(y[~at_break], exact(x[~at_break].astype(np.float64)),
+                               rtol=1e-6, atol=1e-7, err_msg=name)
+    assert _connectors(x, y) == [], name
+
+
 @pytest.mark.parametrize("lang", ["EN", "KO"])
 @pytest.mark.parametrize("present", [False, True])
 def test_gallery_of_every_activation(present, lang):
@@ -640,21 +703,25 @@ def test_gallery_of_every_activation(present, lang):
                                              present=present))
     data, layout = spec["data"], spec["layout"]
     columns, rows = 5, math.ceil(len(names) / 5)
-    assert len(data) == 2 * len(names)
+    panels = _panels(data)
+    assert len(panels) == len(names)
     x = np.linspace(-4, 4, 161)  # POINTS
     for i, name in enumerate(names):
         act = activations.get(name)
-        f, df = data[2 * i: 2 * i + 2]
         k = i + 1  # make_subplots numbers the cells row by row
         ref = ("x" if k == 1 else f"x{k}", "y" if k == 1 else f"y{k}")
+        f, df, *dots = panels[ref[0]]
         assert (f["xaxis"], f["yaxis"]) == (df["xaxis"], df["yaxis"]) == ref
         assert (f["name"], df["name"]) == (text["f"], text["df"])
         assert f["line"]["color"] == df["line"]["color"] == PALETTE[i % len(PALETTE)]
         assert df["line"]["dash"] == "dot" and "dash" not in f["line"]
         assert f["showlegend"] is False and df["showlegend"] is False
-        np.testing.assert_allclose(_decode(f["x"]), x, rtol=1e-6, atol=1e-7)
-        np.testing.assert_allclose(_decode(f["y"]), act(x), rtol=1e-6, atol=1e-7)
-        np.testing.assert_allclose(_decode(df["y"]), act.grad(x), rtol=1e-6, atol=1e-7)
+        fx, fy = _decode(f["x"]), _decode(f["y"])
+        if name not in GALLERY_F_JUMPS and name not in GALLERY_DF_JUMPS:
+            np.testing.assert_allclose(fx, x, rtol=1e-6, atol=1e-7)
+        _check_breaks(fx, fy, act, GALLERY_F_JUMPS.get(name, []), name)
+        slope_breaks = GALLERY_DF_AT_F_JUMPS.get(name, []) + GALLERY_DF_JUMPS.get(name, [])
+        _check_breaks(_decode(df["x"]), _decode(df["y"]), act.grad, slope_breaks, name)
     assert [a["text"] for a in layout["annotations"]] == [activations.get(n).label
                                                          for n in names]
     assert {a["font"]["size"] for a in layout["annotations"]} == {20 if present else 13}
@@ -674,11 +741,59 @@ def test_gallery_of_every_activation(present, lang):
     _check_look(layout, present, (250 if present else 185) * rows)
 
 
+@pytest.mark.parametrize("present", [False, True])
+def test_gallery_dots_a_jump_filled_at_the_value_taken_hollow_at_the_other_limit(present):
+    """f's jumps and f''s (at f's kinks) as the explorer draws them: a filled dot at the
+    value taken (PyTorch's: H(0) = 0, ReLU'(0) = 0), a hollow one at the other side's
+    limit, in one trace of the panel's colour; none where the jump is under
+    `MIN_DOT_JUMP` (Hardsigmoid's f' steps by 1/6: its dots lay on each other)."""
+    names = activations.names()
+    data = _validated(gallery.gallery_figure(list(names), "f", "df", present=present))["data"]
+    panels = _panels(data)
+    dotted = {}
+    for i, name in enumerate(names):
+        f, df, *dots = panels["x" if i == 0 else f"x{i + 1}"]
+        if dots:
+            (d,) = dots
+            assert d["mode"] == "markers" and d["showlegend"] is False
+            assert d["marker"]["color"] == d["marker"]["line"]["color"] == PALETTE[i % 8]
+            assert d["marker"]["size"] == (8 if present else 6)
+            dotted[name] = sorted(zip(_decode(d["x"]).round(6).tolist(),
+                                      _decode(d["y"]).round(6).tolist(),
+                                      d["marker"]["symbol"], strict=True))
+    expected = {}
+    for name in names:
+        marks = []
+        for xj, left, right, at in GALLERY_F_JUMPS.get(name, []) + GALLERY_DF_JUMPS.get(name, []):
+            if abs(right - left) >= 0.3:
+                marks += [(xj, at, "circle")] + [(xj, v, "circle-open")
+                                                 for v in sorted({left, right} - {at})]
+        if marks:
+            expected[name] = sorted((round(a, 6), round(b, 6), c) for a, b, c in marks)
+    assert dotted == expected
+    assert "hardsigmoid" not in dotted and {"step", "relu", "hardshrink"} <= set(dotted)
+
+
+def test_gallery_reuses_each_panel_and_costs_no_more_than_before():
+    """The panels (values, breaks, dots) are made once for the gallery's fixed grid and
+    shared by later builds: the home page's figure is rebuilt per language, mode and
+    layout; the jumps of the 12 with kinks took 2 ms, as long as the rest of a build."""
+    gallery._panel.cache_clear()
+    names = list(activations.names())
+    first = gallery.gallery_figure(names, "f", "df").to_dict()["data"]
+    hits = gallery._panel.cache_info().hits
+    again = gallery.gallery_figure(names, "f", "df", columns=3).to_dict()["data"]
+    assert gallery._panel.cache_info().hits == hits + len(names)
+    for a, b in zip(first, again, strict=True):
+        assert np.array_equal(_decode(a["y"]), _decode(b["y"]), equal_nan=True)
+
+
 def test_gallery_leaves_the_last_row_partly_empty():
     spec = _validated(gallery.gallery_figure(["sigmoid", "tanh", "relu", "gelu"], "f", "df",
                                              columns=3))
     data, layout = spec["data"], spec["layout"]
-    assert [t["xaxis"] for t in data] == ["x", "x", "x2", "x2", "x3", "x3", "x4", "x4"]
+    # ReLU's f' jump has its dots, a third trace in its panel
+    assert [t["xaxis"] for t in data] == ["x", "x", "x2", "x2", "x3", "x3", "x3", "x4", "x4"]
     assert "xaxis6" in layout and "xaxis7" not in layout  # 2 rows x 3 columns
     assert layout["height"] == 2 * 185
     assert len(layout["annotations"]) == 4

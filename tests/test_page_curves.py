@@ -171,10 +171,15 @@ def test_every_activation_can_be_selected(apptest, name):
     gap = np.zeros(len(x), dtype=bool)
     for point in explore.jump_points(explore.Curve.make(name)):
         gap[np.abs(x - point).argmin()] = True
-    for trace in (f, df):
-        assert np.array_equal(np.isnan(_array(trace["y"])), gap), name
+    # f' is a gap at f's kinks too, where f' itself jumps (ReLU's 0 to 1)
+    slope_gap = gap.copy()
+    for point in act.kink_points():  # in the range, its ends too (ReLU6's 6)
+        if x[0] <= point <= x[-1] and act.grad(point - 1e-9) != act.grad(point + 1e-9):
+            slope_gap[np.abs(x - point).argmin()] = True
+    for trace, where in ((f, gap), (df, slope_gap)):
+        assert np.array_equal(np.isnan(_array(trace["y"])), where), name
     _close_to_library(_array(f["y"])[~gap], act(x)[~gap])
-    _close_to_library(_array(df["y"])[~gap], act.grad(x)[~gap])
+    _close_to_library(_array(df["y"])[~slope_gap], act.grad(x)[~slope_gap])
     _close_to_library(_array(f["customdata"]), act.grad(x))  # hover shows f' on the f chart
     for p in act.params:  # one widget per Param, built from the registry
         key = explore.param_key(0, p.name)
@@ -197,7 +202,10 @@ def test_a_parameter_change_changes_the_curve(apptest):
     after = _array(f["y"])
     assert not np.array_equal(before, after)
     _close_to_library(after, np.where(x > 0, x, 0.3 * x))
-    _close_to_library(_array(df["y"]), np.where(x > 0, 1.0, 0.3))
+    # f' jumps from 0.3 to 1 at the kink: a gap there (drawn with its dots)
+    kink = np.abs(x).argmin()
+    _close_to_library(_array(df["y"]), np.where(np.arange(len(x)) == kink, np.nan,
+                                                np.where(x > 0, 1.0, 0.3)))
     assert f["name"] == "LeakyReLU (negative slope=0.3)"
 
 
@@ -410,14 +418,16 @@ def test_scale_equivariance_chart(apptest):
     np.testing.assert_allclose(relu_k, relu, rtol=1e-6, atol=1e-6)  # f(3x)/3 = f(x)
     assert np.max(np.abs(sig_k - sig)) > 0.1
     assert [tr["line"]["dash"] for tr in specs[2]["data"]] == ["solid", "dash"] * 2
-    assert at.slider(key="k").value == 3.0
+    assert at.select_slider(key="k").value == 3.0
 
 
 def test_rrelu_training_draws(apptest):
     at = apptest(PAGE, query={"fn": ["rrelu"], "p0_lower": "0.1", "p0_upper": "0.3"})
     assert not at.exception and not at.warning
     f, df = _specs(at)
-    draws = [tr for tr in df["data"] if tr.get("mode") == "markers"]
+    # (f''s dots at the kink are markers too, without a legend entry)
+    draws = [tr for tr in df["data"] if tr.get("mode") == "markers"
+             and tr.get("showlegend") is not False]
     assert len(draws) == 1
     slopes = _array(draws[0]["y"])
     assert np.all((slopes >= 0.1 - 1e-6) & (slopes <= 0.3 + 1e-6)) and np.ptp(slopes) > 0.1
@@ -428,7 +438,8 @@ def test_rrelu_training_draws(apptest):
     assert _curves(df)[0]["name"].startswith("RReLU (eval)")
     assert draws[0]["name"].startswith("RReLU") and "(eval)" not in draws[0]["name"]
     at.toggle(key="train").set_value(False).run()
-    assert not any(tr.get("mode") == "markers" for spec in _specs(at) for tr in spec["data"])
+    assert not any(tr.get("mode") == "markers" and tr.get("showlegend") is not False
+                   for spec in _specs(at) for tr in spec["data"])  # (f''s kink dots stay)
 
 
 def test_presentation_mode_uses_projector_sizes():
@@ -471,7 +482,9 @@ def test_csv_is_exactly_the_plotted_data(apptest, monkeypatch):
     assert np.array_equal([float(r[0]) for r in table], _x(f[0]))
     for j, trace in enumerate([f[0], df[0], f[1], df[1]], start=1):
         column = np.array([np.float32(r[j]) for r in table], dtype=np.float32)
-        assert np.array_equal(column, _array(trace["y"]))
+        drawn = _array(trace["y"])  # f' is a gap at the kink, x = 0; the CSV has its value
+        assert np.array_equal(column[np.isfinite(drawn)], drawn[np.isfinite(drawn)])
+        assert np.sum(~np.isfinite(drawn)) == (1 if trace in df else 0)
 
 
 def test_details_show_formula_properties_and_code(apptest):
@@ -484,7 +497,9 @@ def test_details_show_formula_properties_and_code(apptest):
     table = _texts(at)
     assert "| Kinks (not differentiable at) | x = 0 |" in table
     assert r"| Largest \|f′\| on this range | 1 at x ∈ [0.015, 6] |" in table  # | escaped
-    assert "| Zero-centred | no |" in table
+    # the measured mean at the drawn slope 0.2: (1 - 0.2) / sqrt(2 pi) = 0.3192
+    assert "| Mean output, z ~ N(0, 1) | 0.3192 (not near 0) |" in table
+    assert "Zero-centred" not in table
     at.session_state["details"] = at.tabs[1].label  # the second curve's tab
     at.run()
     assert _math(at) == [gelu.formula, gelu.derivative_formula]
@@ -563,9 +578,10 @@ def test_extreme_view_of_every_activation(apptest, group):
     for spec in specs:
         for trace in _curves(spec):
             y = _array(trace["y"])
-            jumps = sum(tr.get("legendgroup") == trace["name"] and tr.get("mode") == "lines"
-                        for tr in spec["data"] if "x0" not in tr)  # a jump's stubs
-            assert len(y) == 5000 and np.sum(~np.isfinite(y)) <= (2 if jumps else 0)
+            # a jump's stubs: up to two segments (three entries each) per jump drawn
+            stubs = sum(len(tr["x"]) // 3 for tr in spec["data"] if "x0" not in tr
+                        and tr.get("legendgroup") == trace["name"] and tr.get("mode") == "lines")
+            assert len(y) == 5000 and np.sum(~np.isfinite(y)) <= stubs
             assert not np.isinf(y).any()
 
 
@@ -588,15 +604,16 @@ def test_what_to_notice_follows_the_drawn_curves(apptest, lang, texts):
         for other in {"Sigmoid", "Tanh", "ReLU"} - drawn:  # only curves that are drawn
             assert other not in text, (fns, other)
     # written out from the curves' shapes: sigmoid saturates both ways and is smooth; ReLU
-    # is flat (dead) for x < 0 with a kink at 0; tanh alone of the three is zero-centred
+    # is flat (dead) for x < 0 with a kink at 0; tanh's mean output alone of the three is
+    # near 0 (sigmoid's 1/2, ReLU's 1/sqrt(2 pi) = 0.399)
     sig, relu, trio = seen[("sigmoid",)], seen[("relu",)], seen[("sigmoid", "tanh", "relu")]
     assert texts["notice_saturate_both"].format(names="Sigmoid") in sig
     assert texts["notice_smooth"] in sig and texts["notice_dead"].format(names="ReLU") not in sig
     assert texts["notice_dead"].format(names="ReLU") in relu
     assert texts["notice_kinks"].format(names="ReLU") in relu
     assert texts["notice_saturate_both"].format(names="Sigmoid, Tanh") in trio
-    assert texts["notice_zero_centred"].format(names="Tanh") in trio
-    assert texts["notice_not_centred"].format(names="Sigmoid, ReLU") in trio
+    assert texts["notice_mean_near_zero"].format(names="Tanh 0") in trio
+    assert texts["notice_mean_off_zero"].format(names="Sigmoid 0.5, ReLU 0.399") in trio
     assert len(set(seen.values())) == 3
     # On [-4, 4] sigmoid's slope stays above 0.01 (σ'(4) = 0.0177) and no strip is drawn:
     # "far from 0 the slope falls below 0.01" would not be what the chart shows.
@@ -653,7 +670,7 @@ def test_a_sweep_link_opens_the_animated_chart(apptest):
         np.testing.assert_allclose(df, np.where(beta * x > 20, 1.0, _sigmoid(beta * x)),
                                    rtol=2e-6, atol=1e-7)
     # ReLU stays put, in both panels
-    relu = [tr for tr in spec["data"] if tr["name"] == "ReLU"]
+    relu = [tr for tr in spec["data"] if tr["name"] == "ReLU" and "x0" in tr]  # not its dots
     assert len(relu) == 2
     np.testing.assert_allclose(_array(relu[0]["y"]), np.maximum(_x(relu[0]), 0), rtol=1e-7)
 
@@ -738,5 +755,111 @@ def test_a_jump_is_drawn_broken_with_its_dots(apptest, lang, texts):
     # f' too has no value there: a gap in Step's flat 0, a hollow dot on it
     d_step = _curves(df)[0]
     assert np.isnan(_array(d_step["y"])).sum() == 1
-    assert not any(tr.get("mode") == "markers" and tr["marker"]["symbol"] == "circle"
-                   for tr in df["data"] if tr.get("legendgroup"))
+    # ReLU's f' jumps at its kink: filled at PyTorch's ReLU'(0) = 0, hollow at 1 (H2)
+    d_filled = {tr["legendgroup"]: (tr["x"], tr["y"]) for tr in df["data"]
+                if tr.get("legendgroup") and tr.get("mode") == "markers"
+                and tr["marker"]["symbol"] == "circle"}
+    assert d_filled == {relu["name"]: ([0.0], [0.0])}
+
+
+# ---------------------------------------------------------------- mean, PReLU, Threshold
+
+
+def _table(at) -> str:
+    return "\n".join(str(el.value) for el in at.markdown if str(el.value).startswith("| "))
+
+
+@pytest.mark.parametrize(("lang", "texts", "row"), [
+    ("en", EN, "| Mean output, z ~ N(0, 1) | {} |"), ("ko", KO, "| 출력 평균, z ~ N(0, 1) | {} |")])
+def test_the_table_shows_the_measured_mean(apptest, lang, texts, row):
+    """The audit: the old table called ELU zero-centred though its mean output on
+    z ~ N(0, 1) is 0.16; the row is now that number, at the drawn parameters."""
+    at = apptest(PAGE, lang=lang, query={"fn": ["elu", "tanh", "relu"]})
+    assert not at.exception and not at.warning
+    # E ELU(z) = 1/sqrt(2 pi) + e^(1/2) Phi(-1) - 1/2 = 0.16052 (closed form)
+    assert row.format(texts["mean_off"].format(value="0.1605")) in _table(at)
+    assert texts["props_note"] in _texts(at)
+    at.session_state["details"] = at.tabs[1].label  # tanh: odd, mean exactly 0
+    at.run()
+    assert row.format(texts["mean_near"].format(value="0")) in _table(at)
+    # follows alpha: at alpha = 2 the mean is 1/sqrt(2 pi) + 2 (e^(1/2) Phi(-1) - 1/2) =
+    # -0.0779, under a tenth of the rms (0.96): near 0
+    at = apptest(PAGE, lang=lang, query={"fn": "elu", "p0_alpha": "2"})
+    assert row.format(texts["mean_near"].format(value="-0.0779")) in _table(at)
+
+
+def test_the_mean_row_follows_a_typed_formula(apptest):
+    at = apptest(PAGE, query={"fn": "relu", "expr": "x**2"})
+    assert not at.exception
+    at.session_state["details"] = at.tabs[-1].label  # the typed formula's tab
+    at.run()
+    assert "| Mean output, z ~ N(0, 1) | 1 (not near 0) |" in _table(at)  # E z^2 = 1
+    at = apptest(PAGE, query={"fn": "relu", "expr": "exp(x**2)"})
+    at.session_state["details"] = at.tabs[-1].label
+    at.run()
+    assert f"| Mean output, z ~ N(0, 1) | {EN['mean_none']} |" in _table(at)
+
+
+def test_prelu_links_with_a_negative_slope(apptest):
+    """a = -1 is |x|: range [0, inf), not monotonic, mean sqrt(2/pi) = 0.7979."""
+    at = apptest(PAGE, query={"fn": "prelu", "p0_a": "-1"})
+    assert not at.exception and not at.warning
+    assert at.slider(key="p0_a").value == -1.0 and at.slider(key="p0_a").min == -1.0
+    f = _curves(_specs(at)[0])[0]
+    _close_to_library(_array(f["y"]), np.abs(_x(f)))
+    table = _table(at)
+    assert r"| Range | $[0, \infty)$ |" in table and "| Monotonic | no |" in table
+    assert "| Mean output, z ~ N(0, 1) | 0.7979 (not near 0) |" in table
+    assert "| Kinks (not differentiable at) | x = 0 |" in table
+    assert at.slider(key="p0_a").help == EN["phelp_prelu_a"] and "learned" in EN["phelp_prelu_a"]
+
+
+@pytest.mark.parametrize("value", ["0", "0.5", "1"])
+def test_old_prelu_links_still_work(apptest, value):
+    at = apptest(PAGE, query={"fn": "prelu", "p0_a": value})
+    assert not at.exception and not at.warning
+    assert at.slider(key="p0_a").value == float(value)
+    assert ("| Monotonic | yes |" in _table(at))
+
+
+@pytest.mark.parametrize("value", ["-1.5", "2", "nan", "-inf"])
+def test_out_of_range_prelu_links_warn_and_use_the_default(apptest, value):
+    at = apptest(PAGE, query={"fn": "prelu", "p0_a": value})
+    assert not at.exception
+    assert at.warning, "a bad link must say so"
+    assert at.slider(key="p0_a").value == 0.25
+
+
+@pytest.mark.parametrize(("lang", "texts"), [("en", EN), ("ko", KO)])
+def test_threshold_note_says_what_the_slope_chart_shows(apptest, lang, texts):
+    """The notes: "Threshold는 경사를 역전파할 수 없기 때문에 거의 사용되지 않는다". Its slope is 1
+    above the threshold (drawn on the f' chart); the step's is 0 everywhere."""
+    at = apptest(PAGE, lang=lang, query={"fn": "threshold", "p0_threshold": "-0.5"})
+    assert not at.exception and not at.warning
+    note = texts["act_note_threshold"].format(threshold="-0.5", value="0")
+    assert note in [el.value for el in at.info]
+    df = _curves(_specs(at)[1])[0]  # what the note says is on screen: f' = 1 above -0.5
+    x, slope = _x(df), _array(df["y"])
+    drawn = np.isfinite(slope)  # the chart breaks the line at the jump
+    assert drawn.sum() >= len(slope) - 2
+    assert (slope[drawn & (x > -0.5)] == 1).all() and (slope[drawn & (x <= -0.5)] == 0).all()
+    step = apptest(PAGE, lang=lang, query={"fn": "step"})  # no such note for the step
+    assert not any(el.value == texts["act_note_threshold"].format(threshold="1", value="0")
+                   for el in step.info)
+    assert not any("Threshold" in str(el.value) for el in step.info)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_while_a_parameter_plays_the_notice_names_the_value_it_is_about(apptest, lang):
+    """Tour step "softplus": the box said "Softplus: here the slope stays above 0.01" under
+    an animation that runs β to 20, where Softplus's slope on [-3, 3] falls to e^-60. Its
+    facts are the sidebar's β = 1, and its header now says so; without a sweep it does not."""
+    texts = KO if lang == "ko" else EN
+    query = {"fn": ["softplus", "relu"], "xmin": "-3", "xmax": "3", "lang": lang}
+    at = apptest(PAGE, query={**query, "sweep": "beta"})
+    assert not at.exception
+    header = texts["notice_header_at"].format(param="β", value="1")
+    assert [i.value.split("  \n")[0] for i in at.info if "  \n" in i.value] == [header]
+    still = apptest(PAGE, query=query)
+    assert [i.value.split("  \n")[0] for i in still.info if "  \n" in i.value] \
+        == [texts["notice_header"]]

@@ -16,8 +16,12 @@ def test_home_runs_and_shows_every_activation(apptest, lang):
     spec = json.loads(gallery.proto.spec)
     titles = [a["text"] for a in spec["layout"]["annotations"]]
     assert titles == [activations.get(n).label for n in activations.names()]
-    # f and f' for each activation
-    assert len(spec["data"]) == 2 * len(activations.names())
+    # f and f' for each activation, and one trace of dots in each panel where f or f'
+    # jumps (the step, ReLU, ...: tests/test_figures.py)
+    lines = [tr for tr in spec["data"] if tr.get("mode") != "markers"]
+    assert len(lines) == 2 * len(activations.names())
+    dotted = {tr["xaxis"] for tr in spec["data"] if tr.get("mode") == "markers"}
+    assert len(dotted) == len(spec["data"]) - len(lines) == 12
     # alone, with no navigation, the explorer links are Markdown links (ui/frame.page_link)
     links = " ".join(m.value for m in at.markdown)
     for name in activations.names():

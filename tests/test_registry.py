@@ -280,13 +280,55 @@ def test_saturation_claims(name):
 
 
 @pytest.mark.parametrize("name", SPEC_NAMES)
-def test_zero_centred_claims(name):
+def test_facts_at_the_defaults_are_the_properties(name):
+    """`Activation.facts` changes nothing at the defaults; the kinks come resolved."""
     act = activations.get(name)
-    ys = act(X)
-    if act.properties.zero_centred:
-        assert act(0.0) == 0.0 and ys.min() < 0 < ys.max()
-    else:  # not zero-centred: f(0) != 0, or (almost) nothing below 0
-        assert act(0.0) != 0.0 or ys.min() > -0.4 * ys.max()
+    facts, props = act.facts(), act.properties
+    for field in ("range", "monotonic", "smooth", "saturates", "cost"):
+        assert getattr(facts, field) == getattr(props, field), field
+    assert facts.kinks == act.kink_points() and facts.varies is None
+
+
+def test_prelu_a_ranges_over_minus_one_to_one():
+    """PReLU's a is learned in a network, so any real number; the slider spans [-1, 1]
+    (a = -1 is |x|). Its help says it is learned."""
+    prelu = activations.get("prelu")
+    (a,) = prelu.params
+    assert (a.min, a.max, a.default) == (-1.0, 1.0, 0.25) and "learned" in a.help
+    np.testing.assert_array_equal(prelu(X, a=-1.0), np.abs(X))
+    assert prelu.resolve({"a": -1.0}) == {"a": -1.0}
+    for bad in (-1.01, 1.01):
+        with pytest.raises(ValueError, match="a must be in"):
+            prelu.resolve({"a": bad})
+    # LeakyReLU keeps its fixed slope in [0, 1]
+    (slope,) = activations.get("leaky_relu").params
+    assert (slope.min, slope.max) == (0.0, 1.0)
+
+
+PRELU_AS = np.round(np.linspace(-1.0, 1.0, 201), 2)  # every slider step
+
+
+@pytest.mark.parametrize("a", PRELU_AS)
+def test_prelu_facts_hold_for_every_a(a):
+    """Each shown property of PReLU, read off the curve itself at this a."""
+    prelu = activations.get("prelu")
+    facts = prelu.facts(a=a)
+    ys, xs = prelu(X, a=a), X
+    # range: [0, inf) when the left side folds up or is flat; both signs otherwise
+    if facts.range == r"[0, \infty)":
+        assert ys.min() == 0.0 and prelu(0.0, a=a) == 0.0
+    else:
+        assert facts.range == r"(-\infty, \infty)" and ys.min() < 0 < ys.max()
+    assert facts.monotonic == bool((np.diff(ys) >= 0).all())
+    assert facts.smooth == (facts.kinks == ())
+    assert facts.kinks == ((0.0,) if a != 1.0 else ())
+    if facts.kinks:  # the slopes on the two sides differ: a real kink
+        assert prelu.grad(-1e-3, a=a) != prelu.grad(1e-3, a=a)
+    else:
+        np.testing.assert_allclose(ys, xs)
+    flat = {side: abs(float(prelu.grad(side * 1e4, a=a))) < 1e-6 for side in (-1, 1)}
+    expected = {"negative": (True, False), "none": (False, False)}[facts.saturates]
+    assert (flat[-1], flat[1]) == expected
 
 
 @pytest.mark.parametrize("name", SPEC_NAMES)

@@ -32,8 +32,12 @@ A jump (the step at 0, Threshold at its t, Hardshrink at ±λ) is drawn as a tex
 it, not as matplotlib's vertical connector: f broken there, a filled dot at the value f
 takes (PyTorch's) and a hollow dot at the other side's limit; f' broken too, with a hollow
 dot at each side's limit, since f' has no value there (`_jump_traces`). A kink (ReLU at 0)
-is continuous and gets none. The grid carries no x, so the line loses its one grid point
-nearest the jump and short *stubs* (x given) join each side to its limit at the jump.
+is continuous and gets none on f; but f' jumps there (ReLU's from 0 to 1), so f' is drawn
+broken there the same way, filled at PyTorch's gradient at the kink (ReLU'(0) = 0) and
+hollow at the other side's limit (`Line.kinks`). The grid carries no x, so the line loses
+its one grid point nearest the jump and short *stubs* (x given) join each side to its
+limit at the jump. The f(kx)/k chart draws f's jumps so, and f(kx)/k's, met at x_j/k
+(`scale_figure`); the difference chart, which shows no f, breaks only (`difference_figure`).
 
 `sweep_figure` animates one parameter: f and f' side by side (on a phone one above the
 other), with Plotly frames and a slider, so playing it runs in the browser with no rerun of
@@ -107,6 +111,7 @@ class Line:
     df: np.ndarray  # (n,) float32
     dash: str = "solid"  # a second cue besides the colour (`style.dash`)
     jumps: Sequence = ()  # `explore.Jump`s inside the range: f broken there, with dots
+    kinks: Sequence = ()  # `explore.slope_jumps`: f' broken there, with f''s own dots
 
 
 @dataclass(frozen=True)
@@ -200,6 +205,12 @@ def _stubs(y: np.ndarray, x0: float, dx: float, ends) -> tuple[list, list]:
     return xs, ys
 
 
+def _same(a: float, b: float) -> bool:
+    """One dot's place: a limit read 1e-9 from the point (`explore.jumps`) differs from the
+    value there by a slope's 1e-9 (SELU's f' left of 0: λα e^(-1e-9))."""
+    return abs(a - b) <= 1e-6 * max(1.0, abs(b))
+
+
 def _jump_points(jumps, derivative: bool) -> tuple[list, list, list, list]:
     """The dots of ``jumps``: filled (x, y) where f takes its value (none on f'), hollow
     (x, y) at each limit it does not take (on f', each side's limit of the slope)."""
@@ -210,7 +221,7 @@ def _jump_points(jumps, derivative: bool) -> tuple[list, list, list, list]:
         else:
             fx.append(j.x)
             fy.append(j.at)
-            ends = {j.left, j.right} - {j.at}
+            ends = {v for v in (j.left, j.right) if not _same(v, j.at)}
         hx += [j.x] * len(ends)
         hy += sorted(ends)
     return fx, fy, hx, hy
@@ -380,7 +391,8 @@ def curves_figure(
     for line, y in zip(lines, ys, strict=True):
         hover = (f"{line.label}: {texts.f} = %{{{f_ref}:{HOVER_FORMAT}}}, "
                  f"{texts.df} = %{{{df_ref}:{HOVER_FORMAT}}}<extra></extra>")
-        points = [j.x for j in line.jumps]
+        kinks = line.kinks if derivative else ()  # f's kinks are f''s jumps
+        points = [j.x for j in (*line.jumps, *kinks)]
         traces.append(_line(x0, dx, _broken(y, x0, dx, points), line.label, line.color,
                             width, hover, dash=line.dash, legendgroup=line.label,
                             customdata=f32(line.f if derivative else line.df)))
@@ -388,6 +400,10 @@ def curves_figure(
             at = (f"{line.label}: {texts.f} = %{{y:{HOVER_FORMAT}}}, "
                   f"{texts.df}: {texts.undefined}<extra></extra>")
             marks += _jump_traces(line, y, x0, dx, derivative, width, present, at)
+        if kinks:  # f' itself jumps: its value (filled) and the other limit (hollow)
+            at = f"{line.label}: {texts.df} = %{{y:{HOVER_FORMAT}}}<extra></extra>"
+            marks += _jump_traces(Line(line.label, line.color, line.f, line.df, line.dash,
+                                       kinks), y, x0, dx, False, width, present, at)
     traces += marks
     for name, color, sx, sy in samples:
         traces.append(dict(
@@ -419,42 +435,64 @@ def curves_figure(
 def scale_figure(
     x0: float, dx: float, lines: Sequence[Line], scaled: Sequence[np.ndarray],
     scaled_labels: Sequence[str], texts: Texts, *, present: bool = False,
-    stacked: bool = False,
+    stacked: bool = False, scaled_jumps: Sequence[Sequence] = (),
 ) -> go.Figure:
     """f(x) solid and f(kx)/k dashed in the same colour: where they coincide, f is
-    scale-equivariant. ``stacked`` (a phone): the legend in one column."""
+    scale-equivariant. ``stacked`` (a phone): the legend in one column. Each line's jumps
+    (`Line.jumps`) and ``scaled_jumps`` (f(kx)/k's of each line: `explore.scaled_jumps`, at
+    x_j/k) are drawn as the f chart draws them: broken, a filled and a hollow dot."""
     n = len(lines[0].f) if lines else 1
     width = line_width(present)
-    traces = []
-    for line, ys, label in zip(lines, scaled, scaled_labels, strict=True):
-        traces.append(_line(x0, dx, line.f, line.label, line.color, width,
-                            f"{line.label}: %{{y:{HOVER_FORMAT}}}<extra></extra>"))
-        traces.append(_line(x0, dx, ys, label, line.color, width,
-                            f"{label}: %{{y:{HOVER_FORMAT}}}<extra></extra>", dash="dash"))
+    traces, marks = [], []
+    moved = list(scaled_jumps) or [()] * len(lines)
+    for line, ys, label, js in zip(lines, scaled, scaled_labels, moved, strict=True):
+        for shown in (Line(line.label, line.color, line.f, line.df, "solid", line.jumps),
+                      Line(label, line.color, ys, ys, "dash", tuple(js))):
+            hover = f"{shown.label}: %{{y:{HOVER_FORMAT}}}<extra></extra>"
+            points = [j.x for j in shown.jumps]
+            traces.append(_line(x0, dx, _broken(shown.f, x0, dx, points), shown.label,
+                                shown.color, width, hover, dash=shown.dash,
+                                legendgroup=shown.label))
+            if shown.jumps:
+                marks += _jump_traces(shown, shown.f, x0, dx, False, width, present, hover)
+    traces += marks  # over every line, as on the f chart
     # Two columns across the width (one on a phone), each curve's f and f(kx)/k in a row:
     # in columns of Plotly's own width "LeakyReLU (negative slope=0.2): f(2x)/2" ran into
     # the next entry.
-    legend = dict(legend=dict(entrywidth=1 if stacked else 0.5, entrywidthmode="fraction"))
+    # (in trace order: each legend group, which hides a line's dots with it, would start a
+    # row of its own)
+    legend = dict(legend=dict(entrywidth=1 if stacked else 0.5, entrywidthmode="fraction",
+                              traceorder="normal"))
     return _figure(traces, x0, x0 + (n - 1) * dx, texts, present, **legend)
 
 
 def difference_figure(
     x0: float, dx: float, diffs: Sequence[tuple[str, str, str, np.ndarray, np.ndarray]],
     texts: Texts, *, titles: tuple[str, str] = ("f", "f′"), present: bool = False,
+    jumps: Sequence[tuple[Sequence, Sequence]] = (),
 ) -> go.Figure:
     """Differences between curves, each entry (name of Δf, name of Δf', colour, Δf, Δf'):
     Δf on the left and Δf' on the right, each panel on its own y scale (the two gaps can
     differ by orders of magnitude), so a tiny gap (GELU's tanh form) shows. ``titles`` name
-    the two panels."""
+    the two panels. ``jumps`` holds each entry's (Δf's, Δf''s) jumps
+    (`explore.difference_jumps`): the line breaks there, its stubs reaching each side's
+    limit, with no dots (no curve's own value is drawn here)."""
     n = len(diffs[0][3]) if diffs else 1
     x1 = x0 + (n - 1) * dx
     width = line_width(present)
-    traces = []
-    for name_f, name_df, color, d, dd in diffs:
-        for col, name, y in ((1, name_f, d), (2, name_df, dd)):
-            traces.append(_line(x0, dx, y, name, color, width,
-                                f"{name} = %{{y:{HOVER_FORMAT}}}<extra></extra>",
-                                **cell(1, col, 2)))
+    traces, stubs = [], []
+    breaks = list(jumps) or [((), ())] * len(diffs)
+    for (name_f, name_df, color, d, dd), pair in zip(diffs, breaks, strict=True):
+        for col, name, y, js in ((1, name_f, d, pair[0]), (2, name_df, dd, pair[1])):
+            traces.append(_line(x0, dx, _broken(y, x0, dx, [j.x for j in js]), name, color,
+                                width, f"{name} = %{{y:{HOVER_FORMAT}}}<extra></extra>",
+                                legendgroup=name, **cell(1, col, 2)))
+            if js:
+                sx, sy = _stubs(y, x0, dx, [(j.x, j.left, j.right) for j in js])
+                stubs.append(dict(type="scatter", mode="lines", x=sx, y=sy, name=name,
+                                  legendgroup=name, showlegend=False, hoverinfo="skip",
+                                  line=dict(color=color, width=width), **cell(1, col, 2)))
+    traces += stubs
     grid = subplots(1, 2, subplot_titles=titles, horizontal_spacing=0.1)
     axis = dict(range=[x0, x1], hoverformat=HOVER_FORMAT,
                 title=dict(text=texts.x))
@@ -465,7 +503,8 @@ def difference_figure(
     grid["yaxis"]["title"] = dict(text=texts.y)
     base = styled(grid, present=present, title=texts.title)
     layout = merge(base, dict(uirevision=f"{x0}:{x1}", hovermode="x", modebar=MODEBAR,
-                              legend=dict(yanchor="top", y=-0.4, xanchor="left", x=0)))
+                              legend=dict(yanchor="top", y=-0.4, xanchor="left", x=0,
+                                          traceorder="normal")))  # as `scale_figure`'s
     return figure(traces, layout)
 
 
@@ -546,13 +585,19 @@ def sweep_figure(x0: float, dx: float, still: Sequence[Line], moving: Line,
         for line, y in zip(still, arrays, strict=True):
             own_dx = (x1 - x0) / max(len(y) - 1, 1)  # the still curves keep their own grid
             hover = f"{line.label}: %{{y:{HOVER_FORMAT}}}<extra></extra>"
-            traces.append(_line(x0, own_dx, _broken(y, x0, own_dx, [j.x for j in line.jumps]),
+            kinks = line.kinks if col == 2 else ()  # f''s own jumps (`curves_figure`)
+            points = [j.x for j in (*line.jumps, *kinks)]
+            traces.append(_line(x0, own_dx, _broken(y, x0, own_dx, points),
                                 line.label, line.color, width, hover,
                                 dash=line.dash, legendgroup=line.label, showlegend=col == 1,
                                 **cell(1, col, 2)))
             if line.jumps:
                 marks += _jump_traces(line, y, x0, own_dx, col == 2, width, present, hover,
                                       **cell(1, col, 2))
+            if kinks:
+                marks += _jump_traces(Line(line.label, line.color, line.f, line.df, line.dash,
+                                           kinks), y, x0, own_dx, False, width, present,
+                                      hover, **cell(1, col, 2))
     traces += marks
     hover = f"{moving.label}: %{{y:{HOVER_FORMAT}}}<extra></extra>"
     steps = list(jumps) if any(jumps) else []  # (frames,) of each frame's jumps

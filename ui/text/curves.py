@@ -42,6 +42,8 @@ EN = {
                   "into a thin strip by curves that keep growing.",
     "lane_note": "strips at the bottom, in each curve's colour: |f′| < 0.01",
     "notice_header": "**What to notice**",
+    "notice_header_at": "**What to notice** at {param} = {value}, the curve's own setting "
+                        "(the animation's other frames can differ)",
     "notice_saturate_both": "Saturating on both sides: {names}. Far from 0 the slope falls "
                             "below 0.01, so the gradient passed back vanishes there.",
     "notice_saturate_negative": "Saturating for negative x only: {names}. Flat far to the "
@@ -52,8 +54,11 @@ EN = {
                               "above 0.01 (no strip); widen x to see it flatten.",
     "notice_unbounded": "Never saturating: {names}. Far from 0, on either side, the slope "
                         "stays away from 0, so gradients do not vanish there.",
-    "notice_zero_centred": "Zero-centred (outputs of both signs, f(0) = 0): {names}.",
-    "notice_not_centred": "Not zero-centred (outputs lean to one sign): {names}.",
+    # {names}: each curve with its mean output, "Tanh 0, SELU 0"
+    "notice_mean_near_zero": "Mean output near 0 for inputs z ~ N(0, 1): {names}. The next "
+                             "layer gets inputs of both signs.",
+    "notice_mean_off_zero": "Mean output away from 0 for inputs z ~ N(0, 1) (outputs lean to "
+                            "one sign): {names}.",
     "notice_dead": "Dead zone (slope exactly 0 on part of this range, no gradient at all): "
                    "{names}.",
     "notice_kinks": "Kinks on this range (the slope jumps): {names}.",
@@ -101,8 +106,8 @@ EN = {
                    "there. ReLU's slope stays 1 for every x > 0 and is 0 for x < 0 (its strip "
                    "covers the whole left half).",
     "note_sigmoid_tanh": "tanh(x) = 2σ(2x) − 1: the same S shape, stretched. Sigmoid's slope "
-                         "peaks at 0.25, tanh's at 1, and tanh is zero-centred (its outputs "
-                         "take both signs), so it usually trains faster.",
+                         "peaks at 0.25, tanh's at 1, and tanh's outputs average 0 (sigmoid's "
+                         "0.5, for inputs z ~ N(0, 1)), so it usually trains faster.",
     "note_dead": "For x < 0 ReLU's slope is exactly 0 (red band): a unit whose input stays "
                  "negative gets no gradient and stops learning, the 'dying ReLU'. LeakyReLU "
                  "keeps a small slope there, so some gradient always flows back.",
@@ -113,9 +118,10 @@ EN = {
                      "ReLU and its slope σ(βx) sharpens into ReLU's step.",
     "note_gelu": "GELU's tanh approximation is almost indistinguishable from the exact "
                  "x·Φ(x): the difference chart shows how small the gap is.",
-    "note_elu": "ELU and SELU go below 0 smoothly and level off at −α (SELU: −λα), so their "
-                "mean output can sit near 0, where ReLU stops at 0. SELU's slope for x > 0 is "
-                "λ ≈ 1.05, not 1.",
+    "note_elu": "ELU and SELU go below 0 smoothly and level off at −α (SELU: −λα), which "
+                "pulls their mean output towards 0: for inputs z ~ N(0, 1) it is 0.16 for ELU "
+                "and 0 for SELU (its constants are chosen for that), against 0.40 for ReLU, "
+                "which stops at 0. SELU's slope for x > 0 is λ ≈ 1.05, not 1.",
     "note_scale": "Scale equivariance: for ReLU and LeakyReLU, f(kx)/k is the very same curve "
                   "(dashed lies on solid). Sigmoid's is not: scaling its input changes the "
                   "shape, not just the size.",
@@ -148,7 +154,12 @@ EN = {
     "scale_help": "Draws f(kx)/k beside f(x). They coincide for scale-equivariant functions "
                   "(ReLU, LeakyReLU, PReLU).",
     "k": "k (input scale)",
-    "k_help": "The input is multiplied by k and the output divided by k.",
+    "k_help": "The input is multiplied by k and the output divided by k. k = 100 makes a "
+              "smooth bend (Softplus, GELU) 100 times narrower, so it looks like ReLU's hard "
+              "kink; k = 0.01 makes it 100 times wider, a gentle convex curve. ReLU itself "
+              "stays the same at every k.",
+    "k_snapped": "k from the link is not a step of the slider: shown at the nearest step, "
+                 "{value}.",
     "diff": "Differences to curve 1",
     "diff_help": "Draws each curve minus the first, f and f′, on its own scale.",
     "train": "RReLU training draws",
@@ -210,7 +221,7 @@ EN = {
     "derivative": "Derivative",
     "property": "Property",
     "prop_range": "Range",
-    "prop_zero_centred": "Zero-centred",
+    "prop_mean": "Mean output, z ~ N(0, 1)",
     "prop_monotonic": "Monotonic",
     "prop_smooth": "Smooth (no kinks or jumps)",
     "prop_saturates": "Saturates",
@@ -227,15 +238,30 @@ EN = {
     "cost_cheap": "cheap (comparisons and products)",
     "cost_exp": "needs exp",
     "cost_erf": "needs erf (or its tanh approximation)",
-    "props_note": "Range and the yes/no rows describe the default parameters; kinks, jumps "
-                  "and the largest slope follow the current ones.",
+    "mean_near": "{value} (near 0)",
+    "mean_off": "{value} (not near 0)",
+    "mean_none": "no value: the integral does not converge numerically (f grows too fast, "
+                 "blows up, or is undefined somewhere)",
+    "props_note": "Mean output: the average of f(z) for inputs z drawn from N(0, 1), "
+                  "integrated numerically at the current parameters; “near 0” means under a "
+                  "tenth of the outputs' typical size √E[f(z)²]. Range and the yes/no rows "
+                  "describe the default parameters (PReLU's follow a); kinks, jumps and the "
+                  "largest slope follow the current ones.",
+    # under the properties of the activations in the page's ACT_NOTES; {threshold} and {value}
+    # are the current parameters
+    "act_note_threshold": "The lecture notes say Threshold “cannot backpropagate a gradient”. "
+                          "The slope chart shows otherwise: f′ = 1 above the threshold "
+                          "(x > {threshold}), so gradients flow there; only at or below it is "
+                          "f′ = 0. The claim fits the binary step neurons of the 1960s and 70s "
+                          "(the Heaviside step, also in this explorer), whose slope is 0 "
+                          "everywhere.",
     "code_numpy": "NumPy (import numpy as np, scipy.special)",
     "code_torch": "PyTorch (import torch, torch.nn.functional)",
     "reference": "Reference: {ref}",
     # parameter help (the registry's Param.help, translated)
     "phelp_identity_c": 'slope of the line h(x) = c x',
     "phelp_leaky_relu_negative_slope": 'slope for x < 0',
-    "phelp_prelu_a": 'slope for x < 0 (learned in a network)',
+    "phelp_prelu_a": 'slope for x < 0; learned in a network, so any number (a = −1 gives |x|)',
     "phelp_rrelu_lower": 'smallest random slope for x < 0',
     "phelp_rrelu_upper": 'largest random slope for x < 0',
     "phelp_elu_alpha": 'negative saturation value is -alpha',
@@ -289,6 +315,8 @@ KO = {
                   "얇은 띠로 눌리지 않게 합니다.",
     "lane_note": "아래쪽 띠(곡선마다 그 색): |f′| < 0.01",
     "notice_header": "**눈여겨볼 점**",
+    "notice_header_at": "곡선에 정한 값 {param} = {value}에서 **눈여겨볼 점** (애니메이션의 다른 "
+                        "장면에서는 다를 수 있습니다)",
     "notice_saturate_both": "양쪽 모두 포화: {names}. 0에서 멀어지면 |f′|이 0.01 아래로 "
                             "떨어져, 그곳에서는 역전파되는 기울기가 소실됩니다.",
     "notice_saturate_negative": "음수 쪽만 포화: {names}. 왼쪽 멀리에서는 평평하고, x > 0에서는 "
@@ -299,8 +327,10 @@ KO = {
                               "없습니다. x 범위를 넓히면 평평해지는 곳이 보입니다.",
     "notice_unbounded": "포화하지 않음: {names}. 0에서 멀어져도 양쪽 모두 f′이 0으로 가지 "
                         "않아, 그곳에서 기울기가 소실되지 않습니다.",
-    "notice_zero_centred": "0 중심(출력이 양수와 음수 모두, f(0) = 0): {names}.",
-    "notice_not_centred": "0 중심이 아님(출력이 한쪽 부호로 치우침): {names}.",
+    "notice_mean_near_zero": "입력이 z ~ N(0, 1)일 때 출력 평균이 0에 가까움: {names}. 다음 층은 "
+                             "양수와 음수 입력을 모두 받습니다.",
+    "notice_mean_off_zero": "입력이 z ~ N(0, 1)일 때 출력 평균이 0에서 떨어져 있음(출력이 한쪽 "
+                            "부호로 치우침): {names}.",
     "notice_dead": "죽은 구간(이 범위의 일부에서 f′이 정확히 0이라 기울기가 전혀 흐르지 "
                    "않음): {names}.",
     "notice_kinks": "이 범위에 꺾인 점이 있음(기울기가 갑자기 바뀜): {names}.",
@@ -344,8 +374,8 @@ KO = {
                    "도함수는 x > 0이면 언제나 1이고, x < 0이면 0입니다(띠가 왼쪽 절반 전체에 "
                    "그어집니다).",
     "note_sigmoid_tanh": "tanh(x) = 2σ(2x) − 1이므로 모양은 같은 S자이고 늘여 놓은 것뿐입니다. "
-                         "기울기의 최댓값은 sigmoid가 0.25, tanh가 1이고, tanh는 출력이 양수와 "
-                         "음수를 모두 가지는 0 중심 함수라 보통 더 빨리 학습됩니다.",
+                         "기울기의 최댓값은 sigmoid가 0.25, tanh가 1이고, tanh는 출력의 평균이 "
+                         "0이라(입력이 z ~ N(0, 1)일 때 sigmoid는 0.5) 보통 더 빨리 학습됩니다.",
     "note_dead": "x < 0에서 ReLU의 도함수는 정확히 0입니다(빨간 구간). 입력이 계속 음수인 "
                  "뉴런은 기울기를 전혀 받지 못해 학습을 멈추는데, 이를 'dying ReLU'라고 합니다. "
                  "LeakyReLU는 이 구간에도 작은 f′을 남겨 두어 기울기가 늘 조금은 전달됩니다.",
@@ -357,8 +387,9 @@ KO = {
     "note_gelu": "GELU의 tanh 근사는 정확한 식 x·Φ(x)와 거의 구별되지 않습니다. 차이 차트에서 "
                  "그 차이가 얼마나 작은지 확인해 보세요.",
     "note_elu": "ELU와 SELU는 0 아래로 부드럽게 내려가 −α(SELU는 −λα)에서 평평해지므로, "
-                "0에서 멈추는 ReLU와 달리 출력의 평균이 0 가까이 올 수 있습니다. SELU의 x > 0 "
-                "쪽 기울기는 1이 아니라 λ ≈ 1.05입니다.",
+                "출력의 평균이 0 쪽으로 당겨집니다. 입력이 z ~ N(0, 1)일 때 평균은 0에서 멈추는 "
+                "ReLU가 0.40인데 ELU는 0.16, SELU는 0입니다(SELU의 상수가 그렇게 정해졌습니다). "
+                "SELU의 x > 0 쪽 기울기는 1이 아니라 λ ≈ 1.05입니다.",
     "note_scale": "스케일 등변성: ReLU와 LeakyReLU는 f(kx)/k가 원래 곡선과 완전히 같습니다"
                   "(점선이 실선 위에 겹칩니다). Sigmoid는 그렇지 않아, 입력의 크기를 바꾸면 "
                   "크기뿐 아니라 모양까지 달라집니다.",
@@ -388,7 +419,11 @@ KO = {
     "scale_help": "f(x) 옆에 f(kx)/k를 그립니다. 스케일 등변 함수(ReLU, LeakyReLU, PReLU)에서는 "
                   "두 곡선이 겹칩니다.",
     "k": "k (입력 배율)",
-    "k_help": "입력에 k를 곱하고 출력을 k로 나눕니다.",
+    "k_help": "입력에 k를 곱하고 출력을 k로 나눕니다. k = 100이면 부드럽게 휘는 부분"
+              "(Softplus, GELU)이 100배 좁아져 ReLU의 hard kink처럼 보이고, k = 0.01이면 "
+              "100배 넓어져 완만한 볼록 곡선이 됩니다. ReLU 자체는 어떤 k에서도 그대로입니다.",
+    "k_snapped": "링크의 k가 슬라이더의 눈금에 없어 가장 가까운 눈금 {value}(으)로 "
+                 "보여 줍니다.",
     "diff": "곡선 1과의 차이",
     "diff_help": "각 곡선에서 첫 번째 곡선을 뺀 값(f와 f′)을 따로 그린 차트에 보여 줍니다.",
     "train": "RReLU 학습 모드 표본",
@@ -441,7 +476,7 @@ KO = {
     "derivative": "도함수",
     "property": "성질",
     "prop_range": "치역",
-    "prop_zero_centred": "0 중심",
+    "prop_mean": "출력 평균, z ~ N(0, 1)",
     "prop_monotonic": "단조 증가",
     "prop_smooth": "매끄러움 (꺾인 점·끊긴 점 없음)",
     "prop_saturates": "포화",
@@ -458,15 +493,27 @@ KO = {
     "cost_cheap": "저렴함 (비교와 곱셈)",
     "cost_exp": "exp 필요",
     "cost_erf": "erf 필요 (또는 tanh 근사)",
-    "props_note": "치역과 예/아니오 항목은 기본 매개변수 기준이고, 꺾인 점과 끊긴 점, 가장 큰 "
-                  "기울기는 현재 매개변수를 따릅니다.",
+    "mean_near": "{value} (0에 가까움)",
+    "mean_off": "{value} (0에 가깝지 않음)",
+    "mean_none": "값 없음: 수치 적분이 수렴하지 않습니다 (f가 너무 빨리 커지거나, 무한대로 "
+                 "발산하는 점이 있거나, 정의되지 않는 곳이 있음)",
+    "props_note": "출력 평균: 입력 z를 N(0, 1)에서 뽑을 때 f(z)의 평균으로, 현재 매개변수에서 "
+                  "수치 적분으로 구합니다. “0에 가까움”은 평균의 크기가 출력의 전형적인 크기 "
+                  "√E[f(z)²]의 10분의 1보다 작다는 뜻입니다. 치역과 예/아니오 항목은 기본 "
+                  "매개변수 기준이고(PReLU는 a를 따름), 꺾인 점과 끊긴 점, 가장 큰 기울기는 현재 "
+                  "매개변수를 따릅니다.",
+    "act_note_threshold": "강의 노트에는 Threshold가 “경사를 역전파할 수 없다”고 되어 있지만, "
+                          "기울기 차트는 다릅니다. 임계값보다 큰 곳(x > {threshold})에서는 "
+                          "f′ = 1이라 기울기가 흐르고, 임계값 이하에서만 f′ = 0입니다. 노트의 "
+                          "설명은 60~70년대 이진 뉴런의 계단 함수(Heaviside, 이 탐색기에도 "
+                          "있음)에 맞는 말로, 그 함수는 기울기가 어디서나 0입니다.",
     "code_numpy": "NumPy (import numpy as np, scipy.special)",
     "code_torch": "PyTorch (import torch, torch.nn.functional)",
     "reference": "참고: {ref}",
     # parameter help (the registry's Param.help, translated)
     "phelp_identity_c": '직선 h(x) = c x의 기울기',
     "phelp_leaky_relu_negative_slope": 'x < 0에서의 기울기',
-    "phelp_prelu_a": 'x < 0에서의 기울기(신경망에서는 학습됨)',
+    "phelp_prelu_a": 'x < 0에서의 기울기. 신경망에서는 학습되므로 어떤 수든 될 수 있음(a = −1이면 |x|)',
     "phelp_rrelu_lower": 'x < 0에서 무작위 기울기의 최솟값',
     "phelp_rrelu_upper": 'x < 0에서 무작위 기울기의 최댓값',
     "phelp_elu_alpha": '음의 포화값은 -alpha',
