@@ -200,7 +200,7 @@ EN = {
         "on zero if it uses tanh. The target weights are w* = (1, −1) and training starts at "
         "(−1, 1)."
     ),
-    "zigzag_short": "One neuron, two weights: all-positive inputs force a zig-zag.",
+    "zigzag_short": "One neuron, two weights: inputs that are never negative force a zig-zag.",
     "zigzag_rule": "The gradient of one example is one number times the input:",
     "one_number": "one number, same for both",
     "zz_lr": "Step size",
@@ -492,7 +492,7 @@ KO = {
         "(ReLU의 출력도 음수가 되지 않습니다), tanh를 쓰면 0을 중심으로 분포합니다. 목표 "
         "가중치는 w* = (1, −1)이고 (−1, 1)에서 출발합니다."
     ),
-    "zigzag_short": "가중치가 두 개인 뉴런 하나: 입력이 모두 양수이면 지그재그로 움직입니다.",
+    "zigzag_short": "가중치가 두 개인 뉴런 하나: 입력에 음수가 없으면 지그재그로 움직입니다.",
     "zigzag_rule": "예제 하나의 기울기는 숫자 하나에 입력을 곱한 것입니다:",
     "one_number": "두 성분에 공통인 숫자 하나",
     "zz_lr": "스텝 크기",
