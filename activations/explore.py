@@ -22,7 +22,7 @@ import io
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from scipy import integrate
@@ -514,7 +514,7 @@ class Notice:
     mean_off_zero: tuple[int, ...] = ()  # ... clearly away from 0 (sigmoid 0.5, ELU 0.16)
     dead: tuple[int, ...] = ()  # f' is exactly 0 somewhere on the drawn range
     kinks: tuple[int, ...] = ()  # f bends (continuous, no slope) inside the drawn range
-    jumps: tuple[int, ...] = ()  # f itself jumps inside the drawn range (`jump_points`)
+    jumps: tuple[int, ...] = ()  # f itself jumps on the drawn range, an end too (`jumps`)
 
 
 def notice(curves: Sequence[Curve], dead: Sequence[bool], grid: Grid,
@@ -544,11 +544,11 @@ def notice(curves: Sequence[Curve], dead: Sequence[bool], grid: Grid,
         mean = output_mean(curve)
         if mean is not None:
             groups["mean_near_zero" if mean.near_zero else "mean_off_zero"].append(i)
-        jumps = jump_points(curve)
+        breaks = jump_points(curve)
         inside = [k for k in act.kink_points(**curve.kwargs) if grid.xmin < k < grid.xmax]
-        if any(k not in jumps for k in inside):
+        if any(k not in breaks for k in inside):
             groups["kinks"].append(i)
-        if any(k in jumps for k in inside):
+        if jumps(curve, grid):  # an end too, as the chart draws it (the step on [0, 3])
             groups["jumps"].append(i)
     return Notice(**{k: tuple(v) for k, v in groups.items()})
 
@@ -557,7 +557,8 @@ def notice(curves: Sequence[Curve], dead: Sequence[bool], grid: Grid,
 class Jump:
     """Where f jumps, as a textbook draws it: at ``x`` f takes ``at`` (PyTorch's value
     there: the step's H(0) = 0), and ``left`` and ``right`` are its limits from either side.
-    f' has no value at ``x``; ``slope_left`` and ``slope_right`` are its limits."""
+    f' has no value at ``x``; ``slope_left`` and ``slope_right`` are its limits. At an end
+    of the drawn range the limits from outside it are the inside ones (`_on_range`)."""
 
     x: float
     at: float
@@ -568,21 +569,46 @@ class Jump:
 
 
 def jumps(curve: Curve, grid: Grid) -> tuple[Jump, ...]:
-    """The jumps of ``curve`` strictly inside the grid's range (`jump_points`), each with
-    f's value there and both sides' limits of f and f' (f at 1e-9 from the point: a slope
-    of up to 1e3 moves it by 1e-6, a hair on any chart). A typed formula has none."""
+    """The jumps of ``curve`` in the grid's range (`jump_points`), its ends included as
+    `_on_range` draws them (the step on [0, 3]), each with f's value there and both sides'
+    limits of f and f' (f at 1e-9 from the point: a slope of up to 1e3 moves it by 1e-6, a
+    hair on any chart). A typed formula has none."""
     if not isinstance(curve.name, str):
         return ()
     act, kw = curve.act, curve.kwargs
     out = []
     for k in jump_points(curve):
-        if not grid.xmin < k < grid.xmax:
+        if not grid.xmin <= k <= grid.xmax:
             continue
         h = 1e-9 * max(1.0, abs(k))
         side = np.array([k - h, k + h])  # (2,)
         f, df = act(side, **kw), act.grad(side, **kw)
         out.append(Jump(k, float(act(np.array([k]), **kw)[0]), float(f[0]), float(f[1]),
                         float(df[0]), float(df[1])))
+    return _on_range(out, grid)
+
+
+def _on_range(found: Sequence[Jump], grid: Grid) -> tuple[Jump, ...]:
+    """``found`` (of f or of f′) as a chart of the grid's range shows them. Inside the range,
+    as they are. At an end only the side inside is drawn: its limit from outside is not on
+    the chart, so the limits (and f′'s, `Jump.slope_left`/``slope_right``) from outside
+    become the inside ones, and a jump whose inside limit is the value there is no jump on
+    the range. So the step on [0, 3] starts with a filled dot at H(0) = 0 and a hollow one at
+    1, the limit from the right, as a textbook draws it, and ends on [-3, 0] at H(0) = 0 with
+    no dot; ReLU′ on [0, 3] is 0 at 0 (filled) and 1 after (hollow), on [-3, 0] just 0."""
+    out = []
+    for j in found:
+        if j.x == grid.xmin:
+            j = replace(j, left=j.at, slope_left=j.slope_right)
+            inside = j.right
+        elif j.x == grid.xmax:
+            j = replace(j, right=j.at, slope_right=j.slope_left)
+            inside = j.left
+        else:
+            out.append(j)
+            continue
+        if abs(inside - j.at) > 1e-6 * max(1.0, abs(inside), abs(j.at)):
+            out.append(j)
     return tuple(out)
 
 
@@ -781,6 +807,8 @@ class Sweep:
     f: np.ndarray  # (frames, n) float32
     df: np.ndarray  # (frames, n) float32
     jumps: tuple[tuple[Jump, ...], ...] = ()  # each frame's (`jumps`): the dots move too
+    kinks: tuple[tuple[Jump, ...], ...] = ()  # each frame's f′ jumps (`slope_jumps`): they
+    # move (Hardtanh's max_val), come and go (LeakyReLU's at slope 1: none) with the frames
 
 
 def _sweep_values(lo: float, hi: float, log: bool, step: float, frames: int) -> np.ndarray:
@@ -822,15 +850,16 @@ def sweep(curves: Sequence[Curve], param: str, grid: Grid,
     values = _sweep_values(lo, hi, log, spec.step, frames)  # (frames,)
     g = Grid(grid.xmin, grid.xmax, min(grid.n, SWEEP_POINTS))
     x = g.x()  # (n,)
-    fs, dfs, js = [], [], []
+    fs, dfs, js, ks = [], [], [], []
     for v in values:
         c, _ = resolve_curve(curve.name, {**curve.kwargs, param: float(v)})
         fs.append(c.act(x, **c.kwargs))
         dfs.append(c.act.grad(x, **c.kwargs))
         js.append(jumps(c, g))
+        ks.append(slope_jumps(c, g))
     return Sweep(slot, param, values, tuple(fmt(v) for v in values), g,
                  np.asarray(fs, dtype=np.float32), np.asarray(dfs, dtype=np.float32),
-                 tuple(js))
+                 tuple(js), tuple(ks))
 
 
 # ---------------------------------------------------------------- more jumps: f′'s, f(kx)/k's
@@ -846,11 +875,12 @@ def _limits(f, x: float) -> tuple[float, float, float]:
 
 def slope_jumps(curve: Curve, grid: Grid) -> tuple[Jump, ...]:
     """Where f′ jumps though f does not: f's kinks in the grid's range, its ends included
-    (ReLU at 0, Hardtanh at ±1, ReLU6's 6 on [-6, 6]), each a `Jump` *of f′*: ``at`` is
-    PyTorch's gradient there (ReLU′(0) = 0, LeakyReLU′(0) = a: `functions`), ``left`` and
-    ``right`` f′'s one-sided limits, and ``slope_left``/``slope_right`` those of f″ (f′'s
-    differences over 1e-6 on either side). A jump of f itself is `jumps`'s (f′ has no value
-    there), a typed formula has none."""
+    as `_on_range` draws them (ReLU at 0, Hardtanh at ±1, ReLU6's 6 on [-6, 6], where f′ is
+    1 up to 6 and PyTorch's 0 at 6; not on [6, 8], where it is 0 from 6 on), each a `Jump`
+    *of f′*: ``at`` is PyTorch's gradient there (ReLU′(0) = 0, LeakyReLU′(0) = a:
+    `functions`), ``left`` and ``right`` f′'s one-sided limits, and ``slope_left``/
+    ``slope_right`` those of f″ (f′'s differences over 1e-6 on either side). A jump of f
+    itself is `jumps`'s (f′ has no value there), a typed formula has none."""
     if not isinstance(curve.name, str):
         return ()
     act, kw = curve.act, curve.kwargs
@@ -870,18 +900,18 @@ def slope_jumps(curve: Curve, grid: Grid) -> tuple[Jump, ...]:
         g = grad(np.array([k - 2 * d, k - d, k + d, k + 2 * d]))  # (4,)
         out.append(Jump(k, at, left, right, float((g[1] - g[0]) / d),
                         float((g[3] - g[2]) / d)))
-    return tuple(out)
+    return _on_range(out, grid)
 
 
 def scaled_jumps(curve: Curve, grid: Grid, k: float) -> tuple[Jump, ...]:
-    """The jumps of f(kx)/k (k > 0) strictly inside the grid's range: f's jump at x_j is
-    met where kx = x_j, at x_j/k, and there f(kx)/k takes f(x_j)/k, its limits f's
-    divided by k; its slope d/dx f(kx)/k = f′(kx) keeps f′'s limits at x_j."""
+    """The jumps of f(kx)/k (k > 0) in the grid's range, its ends as `jumps` draws them:
+    f's jump at x_j is met where kx = x_j, at x_j/k, and there f(kx)/k takes f(x_j)/k, its
+    limits f's divided by k; its slope d/dx f(kx)/k = f′(kx) keeps f′'s limits at x_j."""
     if not (math.isfinite(k) and k > 0):
         return ()
     wide = Grid(grid.xmin * k, grid.xmax * k, grid.n)  # x in the range <=> kx in this one
     return tuple(Jump(j.x / k, j.at / k, j.left / k, j.right / k, j.slope_left, j.slope_right)
-                 for j in jumps(curve, wide) if grid.xmin < j.x / k < grid.xmax)
+                 for j in jumps(curve, wide) if grid.xmin <= j.x / k <= grid.xmax)
 
 
 def difference_jumps(a: Curve, b: Curve, grid: Grid) -> tuple[tuple[Jump, ...],

@@ -549,7 +549,7 @@ def _explorer() -> None:
             SweepTexts(t("curves.f_title"), t("curves.df_title"), t("curves.x"),
                        _pname(swept.param) + " = ", t("curves.play"), t("curves.pause")),
             present=present, height=PRESENT_PAIR_HEIGHT if present else 480, stacked=on_phone(),
-            jumps=swept.jumps)
+            jumps=swept.jumps, kinks=swept.kinks)
         chart(fig, key="chart_sweep", filename=_stem(curves, f"sweep-{swept.param}"),
               alt=t("curves.alt_sweep", param=_pname(swept.param),
                     label=curves[swept.slot].act.label, lo=fmt_chart(swept.values.min()),

@@ -838,9 +838,10 @@ def test_the_dots_move_with_the_sweep():
     grid = explore.Grid(-5.0, 5.0, 801)
     s = explore.sweep([Curve.make("threshold")], "threshold", grid)
     assert len(s.jumps) == len(s.values)
-    # t = v = 0 in one frame: Threshold is ReLU there, continuous; t = ±5 is on the range's
-    # edge, not inside it
-    assert [len(j) for j in s.jumps] == [0 if v in (0, -5, 5) else 1 for v in s.values]
+    # t = v = 0 in one frame: Threshold is ReLU there, continuous; t = 5 is on the range's
+    # right edge, where f is 0 up to and at 5: no jump on the range; t = -5 on its left edge,
+    # where f takes 0 and x -> -5 on the right: a jump at the edge (`jumps`)
+    assert [len(j) for j in s.jumps] == [0 if v in (0, 5) else 1 for v in s.values]
     still = _jump_line("step")
     moving = figs.Line("Threshold", PALETTE[1], s.f[0], s.df[0])
     texts = figs.SweepTexts("f", "df", "x", "t = ", "Play", "Pause")

@@ -90,8 +90,11 @@ def test_slope_jumps_keep_to_the_range_ends_included():
     relu6 = Curve.make("relu6")
     assert [j.x for j in explore.slope_jumps(relu6, Grid())] == [0.0, 6.0]
     assert [j.x for j in explore.slope_jumps(relu6, Grid(-5, 5, 801))] == [0.0]
-    (end,) = explore.slope_jumps(relu6, Grid(6, 8, 11))
+    (end,) = explore.slope_jumps(relu6, Grid(4, 6, 11))
     assert (end.x, end.at, end.left, end.right) == (6.0, 0.0, 1.0, 0.0)
+    # on [6, 8] f' is 0 from 6 on, PyTorch's 0 at 6 included: its 1 left of 6 is off the
+    # chart, and no jump is on it (see `test_an_end_of_the_range_...` below)
+    assert explore.slope_jumps(relu6, Grid(6, 8, 11)) == ()
 
 
 # ---------------------------------------------------------------- f(kx)/k's jumps
@@ -365,3 +368,234 @@ def test_a_hostile_k_warns_and_falls_back_to_2(apptest, k):
     assert any("k" in w.value for w in at.warning)
     assert at.select_slider(key="k").value == 2.0
     assert "alert(1)" not in " ".join(str(w.value) for w in at.warning)
+
+
+# ---------------------------------------------------------------- the animation's f' jumps
+
+# PyTorch's backward formulas (functions.py's docstrings; KINK_GRADS in test_functions.py):
+# leaky_relu_backward: x > 0 ? 1 : negval; hardtanh_backward: 1 on (min_val, max_val), else
+# 0. Each (kink x, PyTorch's f' there, f' just left, f' just right) written from them.
+
+
+def _leaky_kinks(a: float) -> list[tuple]:
+    return [] if a == 1.0 else [(0.0, a, a, 1.0)]  # slope 1 on both sides: no kink
+
+
+def _hardtanh_kinks(lo: float, hi: float) -> list[tuple]:
+    return [(lo, 0.0, 0.0, 1.0), (hi, 0.0, 1.0, 0.0)]
+
+
+def _as_tuples(found) -> list[tuple]:
+    return [(j.x, j.at, j.left, j.right) for j in found]
+
+
+def test_the_sweep_carries_each_frames_slope_jumps():
+    """LeakyReLU's kink at 0 takes PyTorch's a there in every frame and goes at a = 1
+    (f' = 1 on both sides); Hardtanh's max_val kink moves with max_val (a max_val not above
+    min_val = -1 keeps the curve's own 1, `explore.sweep`), its min_val kink stays."""
+    grid = Grid()
+    s = explore.sweep([Curve.make("leaky_relu")], "negative_slope", grid)
+    assert len(s.kinks) == len(s.values) and s.values[-1] == 1.0
+    for a, found in zip(s.values, s.kinks, strict=True):
+        assert _as_tuples(found) == [pytest.approx(k, abs=1e-8) for k in _leaky_kinks(a)]
+    assert s.kinks[-1] == ()
+    s = explore.sweep([Curve.make("hardtanh")], "max_val", grid)
+    for v, found in zip(s.values, s.kinks, strict=True):
+        hi = v if v > -1.0 else 1.0
+        assert _as_tuples(found) == [pytest.approx(k, abs=1e-8)
+                                     for k in _hardtanh_kinks(-1.0, hi)]
+    # PReLU's a over [-1, 1]: the same kink as LeakyReLU's, gone at a = 1
+    s = explore.sweep([Curve.make("prelu")], "a", grid)
+    assert [len(k) for k in s.kinks] == [0 if a == 1.0 else 1 for a in s.values]
+    # a smooth curve has none in any frame
+    assert not any(explore.sweep([Curve.make("softplus")], "beta", grid).kinks)
+
+
+def _moving(spec: dict, label: str) -> dict[str, int]:
+    """The moving curve's traces by role: f and f' lines, and its marks on f' (stubs,
+    hollow, filled), by their index in ``data``."""
+    ids = [i for i, d in enumerate(spec["data"]) if d.get("legendgroup") == label]
+    data = spec["data"]
+    lines = [i for i in ids if "x0" in data[i]]
+    roles = {"f": lines[0], "df": lines[1]}
+    for i in ids:
+        d = data[i]
+        if d.get("xaxis") == "x2" and d.get("mode") == "lines" and "x0" not in d:
+            roles["stubs"] = i
+        elif d.get("xaxis") == "x2" and d.get("mode") == "markers":
+            roles[d["marker"]["symbol"]] = i
+    return roles
+
+
+def _sweep_spec(name: str, param: str, grid: Grid, start: int = 0):
+    s = explore.sweep([Curve.make(name)], param, grid)
+    moving = Line("moving", "#111111", s.f[start], s.df[start])
+    spec = _spec(sweep_figure(grid.xmin, s.grid.dx, [], moving, s.f, s.df, s.labels, start,
+                              SweepTexts("f", "df", "x", "p=", "P", "S"), jumps=s.jumps,
+                              kinks=s.kinks))
+    return s, spec
+
+
+def _frame_traces(spec: dict, frame: dict) -> dict[int, dict]:
+    return dict(zip(frame["traces"], frame["data"], strict=True))
+
+
+def _real(values) -> list[float]:
+    return [v for v in values if v is not None]
+
+
+@pytest.mark.parametrize(("name", "param", "expected"), [
+    ("leaky_relu", "negative_slope", _leaky_kinks),
+    ("prelu", "a", _leaky_kinks),
+    ("hardtanh", "max_val", lambda v: _hardtanh_kinks(-1.0, v if v > -1.0 else 1.0)),
+])
+def test_the_moving_f_prime_breaks_at_its_kinks_with_dots_in_every_frame(name, param,
+                                                                         expected):
+    """In every frame the moving f' has a gap at the grid point nearest each kink and no
+    segment joining its two levels (f' is piecewise constant here: any step between
+    neighbours is a connector), a filled dot at PyTorch's f' there and a hollow one at the
+    other limit; a frame without a kink (slope 1) has none and no gap."""
+    s, spec = _sweep_spec(name, param, Grid())
+    grid = s.grid  # the animation's own (`explore.SWEEP_POINTS`)
+    x = grid.x()
+    roles = _moving(spec, "moving")
+    assert {"stubs", "circle", "circle-open"} <= roles.keys()
+    for v, frame in zip(s.values, spec["frames"], strict=True):
+        data = _frame_traces(spec, frame)
+        kinks = expected(v)
+        df = _array(data[roles["df"]]["y"])
+        assert list(np.flatnonzero(np.isnan(df))) == sorted(
+            int(np.abs(x - k[0]).argmin()) for k in kinks), v
+        assert _connectors(df, grid.dx, 0.0) == [], v
+        filled, hollow = data[roles["circle"]], data[roles["circle-open"]]
+        assert (_real(filled["x"]), _real(filled["y"])) == (
+            pytest.approx([k[0] for k in kinks]), pytest.approx([k[1] for k in kinks])), v
+        others = sorted((k[0], k[3] if k[2] == k[1] else k[2]) for k in kinks)
+        assert sorted(zip(_real(hollow["x"]), _real(hollow["y"]))) == [
+            pytest.approx(p) for p in others], v
+        # the f line is never broken: f is continuous
+        assert not np.isnan(_array(data[roles["f"]]["y"])).any()
+    # the figure opens on its first frame's marks
+    assert _real(spec["data"][roles["circle"]]["x"]) == pytest.approx(
+        [k[0] for k in expected(s.values[0])])
+
+
+def test_the_moving_marks_keep_the_frames_small():
+    """Each frame adds three short traces (stubs, hollow, filled) to its two float32 lines:
+    LeakyReLU's one kink costs two stubs (x, y and a None each side) and two dots."""
+    _, spec = _sweep_spec("leaky_relu", "negative_slope", Grid())
+    for frame in spec["frames"]:
+        marks = frame["data"][2:]
+        assert len(marks) == 3
+        assert sum(len(m["x"]) + len(m["y"]) for m in marks) <= 2 * (6 + 1 + 1)
+
+
+def test_the_page_passes_the_animation_its_kinks(apptest):
+    at = apptest(PAGE, query={"fn": "leaky_relu", "sweep": "negative_slope"})
+    assert not at.exception
+    (el,) = at.get("plotly_chart")
+    spec = json.loads(el.proto.spec)
+    label = spec["data"][0]["legendgroup"]
+    roles = _moving(spec, label)
+    labels = [f["name"] for f in spec["frames"]]
+    frame = spec["frames"][labels.index("0.2")]
+    data = _frame_traces(spec, frame)
+    assert (data[roles["circle"]]["x"], data[roles["circle"]]["y"]) == ([0.0], [0.2])
+    assert (data[roles["circle-open"]]["x"], data[roles["circle-open"]]["y"]) == ([0.0], [1.0])
+    last = _frame_traces(spec, spec["frames"][labels.index("1")])
+    assert _real(last[roles["circle"]]["x"]) == []  # slope 1: no kink, no dot
+
+
+# ---------------------------------------------------------------- jumps and kinks at an end
+
+# The charts show f on [xmin, xmax] only. At an end, f takes PyTorch's value (a filled dot)
+# and the limit from inside the range is drawn (hollow, where it differs); the limit from
+# outside is off the chart. The Heaviside step: torch.heaviside(x, 0), H(0) = 0, 1 for x > 0.
+
+
+@pytest.mark.parametrize(("grid", "expected"), [
+    (Grid(0.0, 3.0, 301), [(0.0, 0.0, 0.0, 1.0)]),  # starts at H(0) = 0, then 1 (hollow)
+    (Grid(-3.0, 0.0, 301), []),  # 0 up to and at 0: no jump on the range
+    (Grid(-3.0, 3.0, 601), [(0.0, 0.0, 0.0, 1.0)]),  # inside, as before
+])
+def test_the_steps_jump_at_an_end_of_the_range(grid, expected):
+    found = explore.jumps(Curve.make("step"), grid)
+    assert _as_tuples(found) == [pytest.approx(e, abs=1e-12) for e in expected]
+    for j in found:  # H' = 0 on either side (PyTorch's step_grad: 0)
+        assert (j.slope_left, j.slope_right) == (0.0, 0.0)
+
+
+@pytest.mark.parametrize(("name", "params", "grid", "expected"), [
+    # Threshold (x > t ? x : v), t = 1, v = 0: on [1, 3] f(1) = 0 and f -> 1 from the right
+    ("threshold", {}, Grid(1.0, 3.0, 201), [(1.0, 0.0, 0.0, 1.0)]),
+    ("threshold", {}, Grid(-1.0, 1.0, 201), []),  # f = 0 up to and at 1
+    # Hardshrink (|x| > λ ? x : 0), λ = 0.5: f(±0.5) = 0, and x -> ±0.5 outside [-λ, λ]
+    ("hardshrink", {}, Grid(0.5, 2.0, 151), [(0.5, 0.0, 0.0, 0.5)]),
+    ("hardshrink", {}, Grid(-2.0, -0.5, 151), [(-0.5, 0.0, -0.5, 0.0)]),
+])
+def test_other_jumps_at_an_end_follow_the_same_rule(name, params, grid, expected):
+    found = explore.jumps(Curve.make(name, **params), grid)
+    assert _as_tuples(found) == [pytest.approx(e, abs=1e-8) for e in expected]
+
+
+@pytest.mark.parametrize(("name", "grid", "expected"), [
+    ("relu", Grid(0.0, 3.0, 301), [(0.0, 0.0, 0.0, 1.0)]),  # ReLU'(0) = 0 (filled), 1 after
+    ("relu", Grid(-3.0, 0.0, 301), []),  # 0 up to and at 0
+    ("leaky_relu", Grid(-3.0, 0.0, 301), []),  # 0.01 up to and at 0 (negval at 0)
+    ("leaky_relu", Grid(0.0, 3.0, 301), [(0.0, 0.01, 0.01, 1.0)]),
+    # 0 at ±1 (PyTorch), 1 between: a jump at both ends, each to the inside's 1
+    ("hardtanh", Grid(-1.0, 1.0, 201), [(-1.0, 0.0, 0.0, 1.0), (1.0, 0.0, 1.0, 0.0)]),
+    ("relu6", Grid(6.0, 8.0, 201), []),  # 0 at 6 (PyTorch) and after
+])
+def test_slope_jumps_at_an_end_follow_the_same_rule(name, grid, expected):
+    found = explore.slope_jumps(Curve.make(name), grid)
+    assert _as_tuples(found) == [pytest.approx(e, abs=1e-8) for e in expected]
+
+
+def test_the_f_chart_starts_the_step_with_a_dot_on_0_3():
+    """The step on [0, 3]: no line from (0, 0) up to (0.01, 1): the first grid point is a
+    gap, a filled dot at (0, H(0) = 0) and a hollow one at (0, 1), a stub from (0, 1) to the
+    next grid point; f' (0 on both sides) has a gap there and a hollow dot at 0 alone."""
+    grid = Grid(0.0, 3.0, 301)
+    (step,) = _lines(["step"], grid)
+    for derivative in (False, True):
+        spec = _spec(curves_figure(grid.xmin, grid.dx, [step], TEXTS, derivative=derivative))
+        line = next(tr for tr in spec["data"] if "x0" in tr)
+        y = _array(line["y"])
+        assert list(np.flatnonzero(np.isnan(y))) == [0]
+        assert _connectors(y, grid.dx, 0.0) == []
+        dots = {tr["marker"]["symbol"]: tr for tr in spec["data"]
+                if tr.get("mode") == "markers"}
+        stubs = next(tr for tr in spec["data"] if tr.get("mode") == "lines" and "x0" not in tr)
+        # drawn whole at the plot's edge, not cut in half by it
+        assert all(tr["cliponaxis"] is False for tr in dots.values())
+        if derivative:
+            assert "circle" not in dots
+            assert (dots["circle-open"]["x"], dots["circle-open"]["y"]) == ([0.0], [0.0])
+        else:
+            assert (dots["circle"]["x"], dots["circle"]["y"]) == ([0.0], [0.0])
+            assert (dots["circle-open"]["x"], dots["circle-open"]["y"]) == ([0.0], [1.0])
+            assert (_real(stubs["x"]), _real(stubs["y"])) == (
+                pytest.approx([0.0, 0.01]), pytest.approx([1.0, 1.0]))
+
+
+def test_the_page_draws_the_step_on_0_3_with_its_dot(apptest):
+    at = apptest(PAGE, query={"fn": "step", "xmin": "0", "xmax": "3"})
+    assert not at.exception
+    f, df = (json.loads(el.proto.spec) for el in at.get("plotly_chart")[:2])
+    y = _array(next(tr for tr in f["data"] if "x0" in tr)["y"])
+    assert np.isnan(y[0]) and not np.isnan(y[1:]).any()
+    filled = [tr for tr in f["data"] if tr.get("mode") == "markers"
+              and tr["marker"]["symbol"] == "circle"]
+    assert [(tr["x"], tr["y"]) for tr in filled] == [([0.0], [0.0])]
+    dy = _array(next(tr for tr in df["data"] if "x0" in tr)["y"])
+    assert np.isnan(dy[0])
+
+
+@pytest.mark.parametrize(("grid", "named"), [
+    (Grid(0.0, 3.0, 301), (0,)),  # the dot at 0 is drawn: the notice names the jump
+    (Grid(-3.0, 0.0, 301), ()),  # nothing breaks on the range
+    (Grid(0.5, 3.0, 301), ()),
+])
+def test_the_notice_names_a_jump_at_an_end_as_the_chart_draws_it(grid, named):
+    assert explore.notice([Curve.make("step")], [True], grid).jumps == named

@@ -38,16 +38,19 @@ hollow at the other side's limit (`Line.kinks`). The grid carries no x, so the l
 its one grid point nearest the jump and short *stubs* (x given) join each side to its
 limit at the jump. The f(kx)/k chart draws f's jumps so, and f(kx)/k's, met at x_j/k
 (`scale_figure`); the difference chart, which shows no f, breaks only (`difference_figure`).
+At an end of the range only its inside is drawn (`explore.jumps`, `explore.slope_jumps`):
+the step on [0, 3] starts with a filled dot at H(0) = 0 and a hollow one at 1, whole on the
+plot's edge (``cliponaxis`` off).
 
 `sweep_figure` animates one parameter: f and f' side by side (on a phone one above the
 other), with Plotly frames and a slider, so playing it runs in the browser with no rerun of
-the page.
+the page. The moving curve's jumps and f''s at its kinks move, come and go with the frames.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import plotly.graph_objects as go
@@ -239,13 +242,16 @@ def _jump_traces(line: Line, y: np.ndarray, x0: float, dx: float, derivative: bo
     common = dict(type="scatter", legendgroup=line.label, showlegend=False, name=line.label,
                   **extra)
     size = JUMP_DOT[present]
+    # a dot at an end of the range (the step's at 0 on [0, 3]) whole, not cut in half by the
+    # plot's edge; Plotly still hides the dots a zoom leaves outside the axes
+    dots = dict(common, mode="markers", cliponaxis=False)
     traces = [dict(common, mode="lines", x=sx, y=sy, hoverinfo="skip",
                    line=dict(color=line.color, width=width, dash=line.dash)),
-              dict(common, mode="markers", x=hx, y=hy, hoverinfo="skip",
+              dict(dots, x=hx, y=hy, hoverinfo="skip",
                    marker=dict(size=size, color=line.color, symbol="circle-open",
                                line=dict(width=JUMP_RING[present], color=line.color)))]
     if not derivative:
-        traces.append(dict(common, mode="markers", x=fx, y=fy, hovertemplate=hover,
+        traces.append(dict(dots, x=fx, y=fy, hovertemplate=hover,
                            marker=dict(size=size, color=line.color, symbol="circle")))
     return traces
 
@@ -515,25 +521,34 @@ def _pad(values: list, size: int) -> list:
 
 
 def _moving_marks(moving: Line, f: np.ndarray, df: np.ndarray, steps: Sequence[Sequence],
-                  start: int, x0: float, dx: float, width: float, present: bool, hover: str,
-                  frames: list[dict]) -> list[dict]:
+                  kinks: Sequence[Sequence], start: int, x0: float, dx: float, width: float,
+                  present: bool, hover: str, frames: list[dict]) -> list[dict]:
     """The swept curve's stubs and dots (`_jump_traces`) for frame ``start``, appended to
     the figure's traces; each of ``frames`` gets their data in that frame, each trace
-    padded to its longest (`_pad`), and the line's gaps (``frames``' first two traces)."""
+    padded to its longest (`_pad`), and the line's gaps (``frames``' first two traces).
+    ``steps`` holds each frame's jumps of f, ``kinks`` its jumps of f′ (either may be empty:
+    then no frame carries its traces)."""
     sizes: dict[int, int] = {}  # trace -> its most points in any frame
     per_frame = []
-    for k, jumps in enumerate(steps):
-        line = Line(moving.label, moving.color, f[k], df[k], moving.dash, tuple(jumps))
+    for k in range(len(frames)):
+        jumps = tuple(steps[k]) if steps else ()
+        bends = tuple(kinks[k]) if kinks else ()
+        line = Line(moving.label, moving.color, f[k], df[k], moving.dash, jumps)
         cells = [_jump_traces(line, y, x0, dx, col == 2, width, present, hover,
-                              **cell(1, col, 2)) for col, y in ((1, f[k]), (2, df[k]))]
+                              **cell(1, col, 2))
+                 for col, y in ((1, f[k]), (2, df[k]))] if steps else []
+        if kinks:  # f′'s own jumps, drawn as f's are (`curves_figure`)
+            cells.append(_jump_traces(replace(line, jumps=bends), df[k], x0, dx, False,
+                                      width, present, hover, **cell(1, 2, 2)))
         marks = [m for c in cells for m in c]
         for i, m in enumerate(marks):
             sizes[i] = max(sizes.get(i, 0), len(m["x"]))
         per_frame.append(marks)
         frames[k]["data"][0]["y"] = _broken(f[k], x0, dx, [j.x for j in jumps])
-        frames[k]["data"][1]["y"] = _broken(df[k], x0, dx, [j.x for j in jumps])
-    # every frame has the same traces: three on f and two on f', maybe empty, placed
-    # right after the moving line's two (the figure's last traces so far)
+        frames[k]["data"][1]["y"] = _broken(df[k], x0, dx, [j.x for j in (*jumps, *bends)])
+    # every frame has the same traces: three on f and two on f' for f's jumps, three on f'
+    # for its own, maybe empty, placed right after the moving line's two (the figure's last
+    # traces so far)
     after = frames[0]["traces"][-1] + 1
     ids = list(range(after, after + len(sizes)))
     for frame, marks in zip(frames, per_frame, strict=True):
@@ -562,7 +577,8 @@ def sweep_figure(x0: float, dx: float, still: Sequence[Line], moving: Line,
                  f: np.ndarray, df: np.ndarray, labels: Sequence[str], start: int,
                  texts: SweepTexts, *, present: bool = False,
                  height: int | None = None, frame_ms: int | None = None,
-                 stacked: bool = False, jumps: Sequence[Sequence] = ()) -> go.Figure:
+                 stacked: bool = False, jumps: Sequence[Sequence] = (),
+                 kinks: Sequence[Sequence] = ()) -> go.Figure:
     """f (left) and f' (right) of ``still`` lines, and of ``moving`` at each of the
     ``labels`` values: ``f`` and ``df`` are (frames, n) arrays on the grid ``x0 + i * dx``.
 
@@ -576,6 +592,9 @@ def sweep_figure(x0: float, dx: float, still: Sequence[Line], moving: Line,
     (`stacked_player`), the figure that much taller again. ``jumps`` holds the moving
     curve's jumps in each frame (`explore.Sweep.jumps`): its line breaks there and its dots
     move with the frames (`_moving_marks`); a still line's come with it (`Line.jumps`).
+    ``kinks`` holds the moving curve's jumps of f′ in each frame (`explore.Sweep.kinks`): its
+    f′ breaks there, its dots (PyTorch's gradient filled) move, come and go the same way; a
+    still line's come with it (`Line.kinks`).
     """
     n = f.shape[1]
     x1 = x0 + (n - 1) * dx
@@ -585,8 +604,8 @@ def sweep_figure(x0: float, dx: float, still: Sequence[Line], moving: Line,
         for line, y in zip(still, arrays, strict=True):
             own_dx = (x1 - x0) / max(len(y) - 1, 1)  # the still curves keep their own grid
             hover = f"{line.label}: %{{y:{HOVER_FORMAT}}}<extra></extra>"
-            kinks = line.kinks if col == 2 else ()  # f''s own jumps (`curves_figure`)
-            points = [j.x for j in (*line.jumps, *kinks)]
+            own = line.kinks if col == 2 else ()  # f''s own jumps (`curves_figure`)
+            points = [j.x for j in (*line.jumps, *own)]
             traces.append(_line(x0, own_dx, _broken(y, x0, own_dx, points),
                                 line.label, line.color, width, hover,
                                 dash=line.dash, legendgroup=line.label, showlegend=col == 1,
@@ -594,25 +613,28 @@ def sweep_figure(x0: float, dx: float, still: Sequence[Line], moving: Line,
             if line.jumps:
                 marks += _jump_traces(line, y, x0, own_dx, col == 2, width, present, hover,
                                       **cell(1, col, 2))
-            if kinks:
+            if own:
                 marks += _jump_traces(Line(line.label, line.color, line.f, line.df, line.dash,
-                                           kinks), y, x0, own_dx, False, width, present,
+                                           own), y, x0, own_dx, False, width, present,
                                       hover, **cell(1, col, 2))
     traces += marks
     hover = f"{moving.label}: %{{y:{HOVER_FORMAT}}}<extra></extra>"
     steps = list(jumps) if any(jumps) else []  # (frames,) of each frame's jumps
+    bends = list(kinks) if any(kinks) else []  # (frames,) of each frame's f′ jumps
+    f_gaps = [j.x for j in steps[start]] if steps else []
+    df_gaps = f_gaps + ([j.x for j in bends[start]] if bends else [])
     moving_traces = [
-        _line(x0, dx, _broken(y, x0, dx, [j.x for j in steps[start]] if steps else []),
-              moving.label, moving.color, width * 1.4, hover, dash=moving.dash,
-              legendgroup=moving.label, showlegend=col == 1, **cell(1, col, 2))
-        for col, y in ((1, f[start]), (2, df[start]))]
+        _line(x0, dx, _broken(y, x0, dx, points), moving.label, moving.color, width * 1.4,
+              hover, dash=moving.dash, legendgroup=moving.label, showlegend=col == 1,
+              **cell(1, col, 2))
+        for col, y, points in ((1, f[start], f_gaps), (2, df[start], df_gaps))]
     traces += moving_traces
     ids = [len(traces) - 2, len(traces) - 1]
     frames = [dict(name=label, traces=ids, data=[dict(y=f32(f[k])), dict(y=f32(df[k]))])
               for k, label in enumerate(labels)]
-    if steps:  # the moving curve's jumps move, appear and go with its frames
-        traces += _moving_marks(moving, f, df, steps, start, x0, dx, width * 1.4, present,
-                                hover, frames)
+    if steps or bends:  # the moving curve's jumps move, appear and go with its frames
+        traces += _moving_marks(moving, f, df, steps, bends, start, x0, dx, width * 1.4,
+                                present, hover, frames)
     grid = two_panels((texts.f, texts.df), stacked, across=0.08)
     if stacked:
         height = SWEEP_STACKED_HEIGHT

@@ -1,6 +1,7 @@
 """Jumps drawn as jumps in Chromium: the home gallery's panels broken at the step's jump
 and at ReLU's f' jump, with their dots drawn, on a laptop and on a phone; the f(kx)/k chart
-at k = 100 (the notes: ×100 makes softplus look like a hard kink) opened from a link.
+at k = 100 (the notes: ×100 makes softplus look like a hard kink) opened from a link; the
+parameter animation's f' broken at the swept curve's kink, its dots going with the frames.
 
 What Plotly drew, read back from the page: the pieces of each trace's drawn line (a break
 starts a new one: an SVG path or a second "M" in one) and the marker points in the SVG.
@@ -98,5 +99,46 @@ def test_the_scale_chart_opens_at_k_100_from_a_link(browser, server):
         assert not pg.js_errors
         pg.locator(".st-key-chart_scale").scroll_into_view_if_needed()
         screenshot(pg, "scale-k100", full_page=False)
+    finally:
+        pg.context.close()
+
+
+# The animated chart's f' panel (x2) after Plotly.animate to frame ``name`` (null: as it
+# opened): the pieces of its drawn lines and its drawn marker points.
+SWEEP_JS = """async name => {
+    const gd = document.querySelector('.st-key-chart_sweep .js-plotly-plot');
+    if (name !== null) await Plotly.animate(gd, [name], {frame: {duration: 0, redraw: false},
+                                                         transition: {duration: 0},
+                                                         mode: 'immediate'});
+    const out = {pieces: 0, points: 0};
+    gd.querySelectorAll('.scatterlayer .trace').forEach(g => {
+        const t = g.__data__ && g.__data__[0] && g.__data__[0].trace;
+        if (!t || t.xaxis !== 'x2') return;
+        g.querySelectorAll('path.js-line').forEach(p => {
+            out.pieces += ((p.getAttribute('d') || '').match(/M/g) || []).length;
+        });
+        out.points += g.querySelectorAll('path.point').length;
+    });
+    return out;
+}"""
+
+
+def test_the_animated_f_prime_breaks_at_the_kink_in_every_frame(browser, server):
+    pg = new_page(browser, 1280, 720)
+    try:
+        charts = open_page(pg, server + "/curves?fn=leaky_relu&sweep=negative_slope")
+        assert "chart_sweep" in charts
+        # a = 0.01: f' is 0.01 up to 0 (PyTorch's value there: filled) and 1 after (hollow):
+        # its line in two pieces, and a stub on each side reaching the limits
+        opened = pg.evaluate(SWEEP_JS, None)
+        assert opened == {"pieces": 4, "points": 2}
+        half = pg.evaluate(SWEEP_JS, "0.5")
+        assert half == opened
+        # a = 1: LeakyReLU is the identity, f' = 1: no kink, one piece, no dot
+        assert pg.evaluate(SWEEP_JS, "1") == {"pieces": 1, "points": 0}
+        pg.evaluate(SWEEP_JS, "0.2")
+        assert not pg.js_errors
+        pg.locator(".st-key-chart_sweep").scroll_into_view_if_needed()
+        screenshot(pg, "sweep-kink-0.2", full_page=False)
     finally:
         pg.context.close()
