@@ -185,7 +185,7 @@ def test_next_keeps_presentation_mode_and_language_in_the_address(server, page):
     """From a step to the next on the same page (gradient flow to gradient flow) the address
     lost ``present=true`` and ``lang=ko``, and a reload opened the step in English in normal
     mode. Now each stays, once, on the same page and across pages, and a reload keeps both."""
-    first, k = tour.step("tanh_glorot"), tour.IDS.index("tanh_glorot") + 1
+    first, k = tour.step("hardtanh_weights"), tour.IDS.index("hardtanh_weights") + 1
     assert tour.step(tour.IDS[k]).page == first.page != tour.step(tour.IDS[k + 1]).page
     _open(page, f"{server}/{first.link()}&tour={first.id}&present=1&lang=ko")
     for step in (k + 1, k + 2):
@@ -325,10 +325,12 @@ def test_a_step_on_the_page_already_open_shows_its_own_values(server, page, brow
             page.evaluate("() => location.href")).query))
         assert query == dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(
             fresh.evaluate("() => location.href")).query)), (first, second, query)
-    # Back from step 20 to 19 (the logits go back to the default) and on to 18
-    assert tour.IDS[17:20] == ("temperature_low", "temperature_high", "soft_argmax")
+    # Back from soft_argmax to temperature_high (the logits go back to the default) and on
+    # to temperature_low; ``k`` counts steps from 1, as the banner does
+    i = tour.IDS.index("soft_argmax")
+    assert tour.IDS[i - 2:i + 1] == ("temperature_low", "temperature_high", "soft_argmax")
     _open(page, f"{server}/{tour.step('soft_argmax').link()}&tour=soft_argmax")
-    for k in (19, 18):
+    for k in (i, i - 1):
         page.locator(".st-key-tourbar_back a").click()
         _wait_step(page, k)
         step = tour.step(tour.IDS[k - 1])
