@@ -63,7 +63,6 @@ NAMES = activations.names()
 # round steps as fine on either side of 1: 0.01, 0.012, 0.015, ... 80, 100
 K_MIN, K_MAX, K_DEFAULT = 0.01, 100.0, 2.0
 K_STEPS = round_log_steps(K_MIN, K_MAX)
-BOOLS = ("true", "false", "True", "False", "TRUE", "FALSE")  # what a bound toggle accepts
 TOGGLES = {"sat": True, "dead": False, "diff": False, "train": True, "scale": False,
            "yzoom": False}
 ZOOM = (-1.5, 1.5)  # yzoom's f range: sigmoid and tanh fill it, ReLU's corner shows
@@ -225,7 +224,7 @@ def _rules(names) -> list[urlstate.Rule]:
              urlstate.number("n", explore.MIN_POINTS, explore.MAX_POINTS,
                              explore.DEFAULT_POINTS, integer=True),
              urlstate.number("k", K_MIN, K_MAX, K_DEFAULT)]
-    rules += [urlstate.choice(key, BOOLS, yes_no(default))
+    rules += [urlstate.choice(key, urlstate.BOOLS, yes_no(default))
               for key, default in TOGGLES.items()]
     rules.append(urlstate.choice(SWEEP, explore.sweep_params(names), t("curves.sweep_off")))
     for slot, name in enumerate(names):

@@ -42,7 +42,6 @@ REGS = ("none", "l1", "l2")
 MAX_LAYERS, MAX_UNITS = 6, 8
 MAX_SEED = 99
 STEP_CHOICES = (50, 100, 200, 300, 500, 1000, 2000)
-BOOLS = ("true", "false", "True", "False", "TRUE", "FALSE")
 DEFAULTS = dict(data="circles", classes=3, noise=0.1, points=200, test=0.3, layers=2,
                 width=(4, 2, 2, 2, 2, 2), act="tanh", feat=("x1", "x2"), optimizer="adam",
                 auto_lr=True, lr=0.03, batch="full", reg="none", rate=0.001, steps=500, seed=0)
@@ -74,7 +73,7 @@ guard("network", formula_ui.rules() + [
     *[urlstate.choice(f"a{i}", LINK_ACTS, act_label(DEFAULTS["act"]))
       for i in range(1, MAX_LAYERS + 1)],
     urlstate.choice("optimizer", OPTIMIZERS, t(f"training.opt_{DEFAULTS['optimizer']}")),
-    urlstate.choice("auto_lr", BOOLS, yes_no(DEFAULTS["auto_lr"])),
+    urlstate.choice("auto_lr", urlstate.BOOLS, yes_no(DEFAULTS["auto_lr"])),
     urlstate.choice("lr", [str(v) for v in LRS], DEFAULTS["lr"]),
     urlstate.choice("batch", BATCHES, _batch_label(DEFAULTS["batch"])),
     urlstate.choice("reg", REGS, tr(f"reg_{DEFAULTS['reg']}")),

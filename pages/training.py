@@ -57,7 +57,6 @@ DEFAULTS = dict(dataset="xor", noise=0.1, points=200, act="tanh", layers=1, widt
                 optimizer="adam", auto_lr=True, lr=0.03, steps=training.DEFAULT_STEPS, seed=0,
                 act_b="identity", zz_relu=False, zz_lr=1.0, zz_steps=40, surface="ravine",
                 race_steps=200)
-BOOLS = ("true", "false", "True", "False", "TRUE", "FALSE")  # a bound toggle's link values
 present = presenting()
 
 # One line of intro; the rest behind a button beside it, so the charts start higher. The
@@ -91,14 +90,14 @@ guard("training", formula_ui.rules() + [
     urlstate.choice("act_b", LINK_ACTS, act_label(DEFAULTS["act_b"])),
     urlstate.choice("optimizer", OPTIMIZERS, t(f"training.opt_{DEFAULTS['optimizer']}")),
     urlstate.choice("lr", [str(v) for v in LRS], DEFAULTS["lr"]),
-    urlstate.choice("auto_lr", BOOLS, yes_no(DEFAULTS["auto_lr"])),
+    urlstate.choice("auto_lr", urlstate.BOOLS, yes_no(DEFAULTS["auto_lr"])),
     urlstate.number("noise", 0.0, 0.5, DEFAULTS["noise"]),
     urlstate.number("points", 20, training.MAX_POINTS, DEFAULTS["points"], integer=True),
     urlstate.number("layers", 0, training.MAX_LAYERS, DEFAULTS["layers"], integer=True),
     urlstate.number("width", 1, training.MAX_WIDTH, DEFAULTS["width"], integer=True),
     urlstate.number("steps", 50, training.MAX_STEPS, DEFAULTS["steps"], integer=True),
     urlstate.number("seed", 0, MAX_SEED, DEFAULTS["seed"], integer=True),
-    urlstate.choice("zz_relu", BOOLS, yes_no(DEFAULTS["zz_relu"])),
+    urlstate.choice("zz_relu", urlstate.BOOLS, yes_no(DEFAULTS["zz_relu"])),
     urlstate.number("zz_lr", 0.1, 1.0, DEFAULTS["zz_lr"]),
     urlstate.number("zz_steps", 10, 200, DEFAULTS["zz_steps"], integer=True),
     urlstate.choice("surface", RACE_SURFACES, t(f"training.surface_{DEFAULTS['surface']}")),

@@ -22,6 +22,8 @@ from .i18n import t
 
 MAX_RAW_LENGTH = 200  # longer values are rejected unread
 NOTES = "_link_notes"  # {a guard's scope: its warnings}, kept in session state over reruns
+# What a bound toggle accepts from a link (and writes: "true"/"false"), for `choice`.
+BOOLS = ("true", "false", "True", "False", "TRUE", "FALSE")
 
 
 def parse_number(raw: str, lo: float, hi: float, integer: bool = False) -> float | int | None:
