@@ -566,6 +566,13 @@ class Jump:
     slope_left: float
     slope_right: float
 
+    def untaken(self) -> list[float]:
+        """The one-sided limits f does not take at ``x``, sorted: a chart's hollow dots. A
+        limit read 1e-9 from the point differs from the value there by a slope's 1e-9
+        (SELU's f' left of 0: λα e^(-1e-9)), so within 1e-6 it is the same place."""
+        return sorted({v for v in (self.left, self.right)
+                       if abs(v - self.at) > 1e-6 * max(1.0, abs(self.at))})
+
 
 def jumps(curve: Curve, grid: Grid) -> tuple[Jump, ...]:
     """The jumps of ``curve`` in the grid's range (`jump_points`), its ends included as

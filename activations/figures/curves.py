@@ -208,12 +208,6 @@ def _stubs(y: np.ndarray, x0: float, dx: float, ends) -> tuple[list, list]:
     return xs, ys
 
 
-def _same(a: float, b: float) -> bool:
-    """One dot's place: a limit read 1e-9 from the point (`explore.jumps`) differs from the
-    value there by a slope's 1e-9 (SELU's f' left of 0: λα e^(-1e-9))."""
-    return abs(a - b) <= 1e-6 * max(1.0, abs(b))
-
-
 def _jump_points(jumps, derivative: bool) -> tuple[list, list, list, list]:
     """The dots of ``jumps``: filled (x, y) where f takes its value (none on f'), hollow
     (x, y) at each limit it does not take (on f', each side's limit of the slope)."""
@@ -224,7 +218,7 @@ def _jump_points(jumps, derivative: bool) -> tuple[list, list, list, list]:
         else:
             fx.append(j.x)
             fy.append(j.at)
-            ends = {v for v in (j.left, j.right) if not _same(v, j.at)}
+            ends = j.untaken()
         hx += [j.x] * len(ends)
         hy += sorted(ends)
     return fx, fy, hx, hy

@@ -22,7 +22,6 @@ import numpy as np
 import plotly.graph_objects as go
 
 from .. import explore, registry
-from .curves import _same
 from .style import GRID, cell, color, every_axis, f32, figure, line_width, merge, styled, subplots
 
 X_RANGE = (-4.0, 4.0)
@@ -66,7 +65,7 @@ def _dots(jumps, kinks) -> tuple[list, list, list]:
     for j in (*jumps, *kinks):
         if abs(j.right - j.left) < MIN_DOT_JUMP:
             continue
-        others = sorted({v for v in (j.left, j.right) if not _same(v, j.at)})
+        others = j.untaken()
         xs += [j.x] * (1 + len(others))
         ys += [j.at, *others]
         shapes += ["circle"] + ["circle-open"] * len(others)
