@@ -92,6 +92,12 @@ STEPS: tuple[Step, ...] = (
     _preset("dying_relu"),
     # Or no bias at all, in a narrow network: a whole layer below zero cuts ReLU's gradient.
     _preset("narrow_relu"),
+    # Units die while training too (note 002: a unit whose weighted sum turns negative
+    # outputs only 0, "Dead ReLU"): at learning rate 10 plain SGD leaves 6 of ReLU's 8
+    # below zero on every point for good; LeakyReLU's slope keeps all 8 learning.
+    Step("dead_training", "training",
+         {"tab": "compare", "dataset": "xor", "act": "relu", "act_b": "leaky_relu",
+          "optimizer": "sgd", "auto_lr": "false", "lr": "10.0"}),
     # The fixes: a small slope for z < 0, fixed (Leaky), learned (PReLU) or random (RReLU).
     Step("leaky_family", "curves",
          {"fn": ("leaky_relu", "prelu", "rrelu"), "p0_negative_slope": "0.1", "xmin": "-3",

@@ -190,6 +190,17 @@ def percent(fraction):
     return f"{fmt_text(100 * fraction, 3)}%"
 
 
+def compare_title(activation, result) -> str:
+    """A compared run's title: its accuracy, and its dead units if any are left at the end
+    (a ReLU network that lost most of its units is half blank: the title says why), on
+    two lines on a phone."""
+    title = dict(act=act_label(activation), acc=percent(result.final_accuracy))
+    if dead := dead_at_end(result):
+        key = "compare_title_dead_lines" if on_phone() else "compare_title_dead"
+        return t(f"training.{key}", dead=dead, units=result.dead.units, **title)
+    return t("training.compare_title", **title)
+
+
 def collapse_intro(layers: int) -> str:
     """How the identity network on screen multiplies out, for its own hidden layers: h
     once per layer (three: h(h(h(x))) = c³·x). The text said "three layers" beside the
@@ -250,17 +261,30 @@ def ever_dead(result) -> bool:
     return dead is not None and bool(dead.initial or dead.died)
 
 
-def dead_story(net, result) -> str:
+def dead_at_end(result) -> int:
+    """How many hidden units of the run are dead (output 0 on every training point) after
+    its last step (before training if no step was done)."""
+    dead = result.dead
+    if dead is None:
+        return 0
+    return int(dead.history[-1]) if result.steps_run else dead.initial
+
+
+def dead_story(net, result, activation=None) -> str:
     """The run's dead units, counted by the trainer on the training points after every
     step: how many before and after, how often one died and came back, and why it could
-    or could not come back with this optimizer and depth. Nothing if none was ever dead."""
+    or could not come back with this optimizer and depth. Nothing if none was ever dead.
+    With ``activation`` (the comparison, which draws no dotted line) it is named first."""
     if not ever_dead(result):
         return ""
-    dead, steps = result.dead, result.steps_run
+    dead = result.dead
     counts = dict(n=len(result.X), start=dead.initial, units=dead.units,
-                  end=int(dead.history[-1]) if steps else dead.initial, steps=steps,
-                  died=dead.died, first=dead.first, revived=dead.revived)
-    parts = [t("training.dead_counts" if dead.died else "training.dead_counts_none", **counts)]
+                  end=dead_at_end(result), steps=result.steps_run, died=dead.died,
+                  first=dead.first, revived=dead.revived)
+    key = ("compare_dead" if activation else "dead_counts") + ("" if dead.died else "_none")
+    if activation:
+        counts["act"] = act_label(activation)
+    parts = [t(f"training.{key}", **counts)]
     optimizer = t(f"training.opt_{net.optimizer}")
     if training.moves_without_gradient(net.optimizer):
         parts.append(t("training.dead_memory", optimizer=optimizer))
@@ -420,21 +444,27 @@ def _compare_tab() -> None:
     cols = st.columns(2) if not present else st.columns(2, gap="large")
     for i, (col, (name, res)) in enumerate(zip(cols, pair)):
         with col:
-            boundary(res, run_key(name, net),
-                     t("training.compare_title", act=act_label(name),
-                       acc=percent(res.final_accuracy)),
+            boundary(res, run_key(name, net), compare_title(name, res),
                      f"compare_boundary_{i}", f"decision-boundary-{dataset}-{name}",
                      COMPARE_HEIGHT if present else _boundary_height(), side_legend=present)
     curves([(f"{act_label(name)} ({chr(65 + i)})" if act == act_b else act_label(name),
              res.loss_history, res.accuracy_history) for i, (name, res) in enumerate(pair)],
            tuple(run_key(name, net) for name, _ in pair),
            "compare_curves", f"training-curves-{act}-vs-{act_b}")
-    # Why a step's run stays where it is: once for each such activation compared.
+    # Why a run stays where it is (a step's zero slope, dead units): once for each
+    # activation compared.
     for name, res in pair[:1] if act == act_b else pair:
         if note := no_signal(name, res):
             st.caption(note)
+        if story := dead_story(net, res, name):
+            st.caption(story)
     if dataset == "xor":
-        st.info(t("training.xor_note"), icon=":material/lightbulb:")
+        # ReLU's stalled seed, told only beside such a run: where units did die (a large
+        # step), the captions above say so, and "none is dead" would contradict them.
+        stalled = any(name == "relu" and res.final_accuracy <= 0.75 and not dead_at_end(res)
+                      for name, res in pair)
+        note = t("training.xor_note") + (" " + t("training.xor_relu_note") if stalled else "")
+        st.info(note, icon=":material/lightbulb:")
 
     st.subheader(t("training.collapse_header"))
     linear = [(name, res) for name, res in pair if name == "identity"]

@@ -373,9 +373,10 @@ def test_xor_note_does_not_promise_100_percent_where_relu_stalls(apptest):
     left, right, _ = _specs(at)
     assert left["layout"]["title"]["text"] == "ReLU: 75% correct"
     assert right["layout"]["title"]["text"] == "Tanh: 100% correct"
-    (note,) = [i.value for i in at.info if i.value == EN["xor_note"]]
+    (note,) = [i.value for i in at.info if i.value.startswith(EN["xor_note"])]
+    assert note == f"{EN['xor_note']} {EN['xor_relu_note']}"
     assert "ReLU bend" not in note and "stalls at 75%" in note and "another seed" in note
-    assert "75%" in KO["xor_note"].split("ReLU")[-1]  # Korean says the same
+    assert "75%" in KO["xor_relu_note"]  # Korean says the same
 
 
 def test_korean_comparison_title_names_the_accuracy(apptest):
@@ -590,3 +591,39 @@ def test_tour_first_step_collapses_three_identity_layers(apptest):
     assert r"(2\times8)\;(8\times8)\;(8\times8)\;(8\times1)" in at.latex[0].value
     for caption in (TOUR_EN["linear_collapse_caption"], TOUR_KO["linear_collapse_caption"]):
         assert "h(h(h(x))) = c³·x" in caption
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_comparison_counts_the_units_a_large_step_killed(apptest, lang):
+    """The tour's "units die while training" view: at learning rate 10, SGD leaves 6 of
+    ReLU's 8 units dead and LeakyReLU none. The titles count them, a caption tells the
+    story (the comparison draws no dotted line, so it does not point at one), and the XOR
+    note leaves out ReLU's stalled seed, whose "no unit is dead" would contradict both."""
+    text = EN if lang == "en" else KO
+    at = _view(apptest, text["tab_compare"], lang=lang,
+               query={**DEAD_LINK, "act_b": "leaky_relu", "dataset": "xor"})
+    assert not at.exception and not at.warning
+    left, right, _ = _specs(at)
+    assert left["layout"]["title"]["text"] == text["compare_title_dead"].format(
+        act="ReLU", acc="75%", dead=6, units=8)
+    assert right["layout"]["title"]["text"] == text["compare_title"].format(
+        act="LeakyReLU", acc="100%")
+    counts = text["compare_dead"].format(act="ReLU", n=200, start=0, units=8, end=6,
+                                         steps=200, died=6, first=2, revived=0)
+    why = text["dead_stays"].format(optimizer=text["opt_sgd"])
+    assert [c.value for c in at.caption if c.value.startswith(counts)] == [
+        f"{counts} {why} {text['dead_one_layer']}"]
+    assert [i.value for i in at.info] == [text["xor_note"]]
+    # the same run written out from its final weights, not the trainer's own counts
+    r = training.train_mlp("xor", hidden=(8,), activation="relu", optimizer="sgd", lr=10.0,
+                           steps=200)
+    X, _ = training.load_data("xor")
+    h = np.maximum(X @ r.weights[0] + r.biases[0], 0.0)  # (n, 8)
+    assert int((~h.any(axis=0)).sum()) == 6
+    # a phone's column is too narrow for one line: it was cut at "6 of 8 un"
+    at = apptest(PAGE, lang=lang, run=False, phone=True,
+                 query={**DEAD_LINK, "act_b": "leaky_relu", "tab": "compare"})
+    at.run()
+    assert _specs(at)[0]["layout"]["title"]["text"] == text["compare_title_dead_lines"].format(
+        act="ReLU", acc="75%", dead=6, units=8)
+    assert "<br>" in text["compare_title_dead_lines"]

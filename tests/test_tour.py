@@ -386,3 +386,45 @@ def test_the_tanh_steps_formula_stays_out_of_later_steps(apptest):
     names = [tr["name"] for el in at.get("plotly_chart")
              for tr in json.loads(el.proto.spec)["data"] if "x0" in tr]
     assert names and not any("Custom" in n for n in names), names
+
+
+def test_the_dead_training_caption_counts_what_the_run_does():
+    """Step "dead_training": at learning rate 10 SGD leaves 6 of ReLU's 8 units dead for
+    good; where the other 2 output 0 too the network says 50% (the white region, a large
+    part of the picture); LeakyReLU keeps all 8 and solves XOR. Written out from each run's
+    final weights at the step's settings (the page's defaults otherwise: 500 steps)."""
+    from scipy.special import expit
+
+    from activations import training
+
+    p = tour.step("dead_training").params
+    assert (p["act"], p["act_b"], p["optimizer"], float(p["lr"])) == ("relu", "leaky_relu",
+                                                                      "sgd", 10.0)
+    X, y = training.load_data(p["dataset"])
+
+    def run(act):
+        r = training.train_mlp(p["dataset"], hidden=(8,), activation=act, optimizer="sgd",
+                               lr=10.0)
+        slope = 0.0 if act == "relu" else 0.01  # torch's LeakyReLU default
+        z = X @ r.weights[0] + r.biases[0]  # (n, 8)
+        h = np.where(z > 0, z, slope * z)
+        p_out = expit(h @ r.weights[1] + r.biases[1]).ravel()  # (n,)
+        return r, h, float(np.mean((p_out > 0.5) == y))
+
+    relu, h, acc = run("relu")
+    dead = ~h.any(axis=0)  # (8,) output 0 on every training point
+    assert dead.sum() == 6 and acc == 0.75 and relu.dead.revived == 0
+    gx, gy = np.meshgrid(relu.grid_x, relu.grid_y)  # (G, G) each, rows follow grid_y
+    grid = np.stack([gx.ravel(), gy.ravel()], axis=1)  # (G*G, 2)
+    hg = np.maximum(grid @ relu.weights[0] + relu.biases[0], 0.0)  # (G*G, 8)
+    silent = ~hg[:, ~dead].any(axis=1)  # where the 2 living units output 0 too
+    white = expit(relu.biases[1][0])
+    assert abs(white - 0.5) < 0.005 and silent.mean() > 0.3
+    assert np.allclose(relu.grid_probability.ravel()[silent], white, atol=1e-6)
+    leaky, h, acc = run("leaky_relu")
+    assert h.any(axis=0).all() and acc == 1.0 and leaky.final_accuracy == 1.0
+    for caption, words in ((EN["dead_training_caption"], ("learning rate 10", "6 of ReLU's 8",
+                                                          "50%", "all 8")),
+                           (KO["dead_training_caption"], ("학습률 10", "8개 중 6개", "50%",
+                                                          "8개 모두"))):
+        assert all(w in caption for w in words), (caption, words)

@@ -83,6 +83,10 @@ EN = {
     "narrow_relu_caption": "Only 2 units a layer: sooner or later a whole layer is below zero, "
                            "and ReLU passes back exactly 0 from there (the strip along the "
                            "bottom). LeakyReLU's gets through, times 0.01 at each such layer.",
+    "dead_training": "Units die while training",
+    "dead_training_caption": "At learning rate 10, SGD pushes 6 of ReLU's 8 units below 0 on "
+                             "every point: no gradient, dead for good, and where the other 2 "
+                             "are 0 too the network says 50% (white). LeakyReLU keeps all 8.",
     "leaky_family": "LeakyReLU, PReLU and RReLU",
     "leaky_family_caption": "All three keep a small slope for x < 0: fixed (LeakyReLU), "
                             "learned (PReLU) or random while training (RReLU, the dots). "
@@ -212,6 +216,10 @@ KO = {
                            "ReLU는 그 층부터 정확히 0을 돌려보냅니다(선 없이 아래쪽 띠). "
                            "LeakyReLU의 기울기는 그런 층을 지날 때마다 f′ = 0.01이 곱해져 "
                            "가파르게 떨어지지만, 끝까지 닿습니다.",
+    "dead_training": "학습 중에 죽는 유닛",
+    "dead_training_caption": "학습률 10에서 SGD는 ReLU 유닛 8개 중 6개를 모든 점에서 0 아래로 "
+                             "밀어냅니다. 기울기가 없어 영영 죽고, 나머지 2개도 0인 곳에서 "
+                             "신경망은 50%(흰색)를 냅니다. LeakyReLU는 8개 모두 살아 있습니다.",
     "leaky_family": "LeakyReLU, PReLU, RReLU",
     "leaky_family_caption": "셋 모두 x < 0에서 작은 기울기를 남깁니다. 고정값(LeakyReLU), "
                             "학습값(PReLU), 학습 중 무작위값(RReLU, 점)입니다. 죽은 구간이 "

@@ -156,12 +156,27 @@ EN = {
     "act_b": "Compare with",
     "act_b_help": "The second activation, trained on exactly the same setup.",
     "compare_title": "{act}: {acc} correct",
+    "compare_title_dead": "{act}: {acc} correct, {dead} of {units} units dead",
+    "compare_title_dead_lines": "{act}: {acc} correct,<br>{dead} of {units} units dead",
+    "compare_dead": (
+        "{act}: dead units (output 0 on all {n} training points): {start} of {units} before "
+        "training, {end} after step {steps}. Units died {died} times, the first after step "
+        "{first}, and came back {revived} times."
+    ),
+    "compare_dead_none": (
+        "{act}: dead units (output 0 on all {n} training points): {start} of {units} before "
+        "training, {end} after step {steps}. None died during training; units came back "
+        "{revived} times."
+    ),
     "xor_note": (
         "On XOR no straight line puts opposite corners on the same side, so a linear model "
         "gets at most 3 of the 4 clusters right (75%). The identity network stays at or "
         "below that however many layers it has; a nonlinear activation such as tanh bends "
-        "the boundary and can reach 100%. ReLU does from most seeds, but from some (seed 0) "
-        "every hidden unit outputs 0 on two of the four clusters: the network gives them 50% "
+        "the boundary and can reach 100%."
+    ),
+    "xor_relu_note": (
+        "ReLU does from most seeds, but from some (seed 0 at the default settings) every "
+        "hidden unit outputs 0 on two of the four clusters: the network gives them 50% "
         "whatever their label, no gradient from them reaches the hidden layer, and it stalls "
         "at 75%. No unit is dead on every point, it is the clusters that are cut off: then "
         "try another seed."
@@ -453,14 +468,27 @@ KO = {
     "act_b": "비교할 활성화 함수",
     "act_b_help": "완전히 같은 설정으로 학습하는 두 번째 활성화 함수입니다.",
     "compare_title": "{act}: 정답률 {acc}",
+    "compare_title_dead": "{act}: 정답률 {acc}, 유닛 {units}개 중 {dead}개 죽음",
+    "compare_title_dead_lines": "{act}: 정답률 {acc},<br>유닛 {units}개 중 {dead}개 죽음",
+    "compare_dead": (
+        "{act}의 죽은 유닛(학습 점 {n}개 모두에서 출력이 0): 학습 전 {units}개 중 {start}개, "
+        "{steps} 스텝 뒤 {end}개. 유닛이 죽은 것은 {died}번으로 처음은 {first} 스텝 뒤였고, "
+        "다시 살아난 것은 {revived}번입니다."
+    ),
+    "compare_dead_none": (
+        "{act}의 죽은 유닛(학습 점 {n}개 모두에서 출력이 0): 학습 전 {units}개 중 {start}개, "
+        "{steps} 스텝 뒤 {end}개. 학습 중에 죽은 유닛은 없고, 다시 살아난 것은 {revived}번입니다."
+    ),
     "xor_note": (
         "XOR에서는 어떤 직선도 마주 보는 모서리를 같은 쪽에 둘 수 없어서, 선형 모델은 네 점 "
         "덩어리 중 많아야 세 개(75%)만 맞힙니다. identity 신경망은 층이 몇 개든 그 이하에 "
-        "머물고, tanh 같은 비선형 활성화 함수는 경계를 구부려 100%에 이를 수 있습니다. ReLU도 "
-        "대부분의 시드에서 그렇지만, 어떤 시드(시드 0)에서는 네 덩어리 중 두 덩어리에서 모든 "
-        "은닉 유닛이 0을 냅니다. 신경망은 그 두 덩어리에 레이블과 상관없이 50%를 주고, 그 점들의 "
-        "기울기는 은닉층에 닿지 못해 75%에 머뭅니다. 모든 점에서 죽은 유닛은 없고, 끊긴 것은 "
-        "덩어리들입니다. 그럴 때는 시드를 바꿔 보세요."
+        "머물고, tanh 같은 비선형 활성화 함수는 경계를 구부려 100%에 이를 수 있습니다."
+    ),
+    "xor_relu_note": (
+        "ReLU도 대부분의 시드에서 그렇지만, 어떤 시드(기본 설정의 시드 0)에서는 네 덩어리 중 두 "
+        "덩어리에서 모든 은닉 유닛이 0을 냅니다. 신경망은 그 두 덩어리에 레이블과 상관없이 "
+        "50%를 주고, 그 점들의 기울기는 은닉층에 닿지 못해 75%에 머뭅니다. 모든 점에서 죽은 "
+        "유닛은 없고, 끊긴 것은 덩어리들입니다. 그럴 때는 시드를 바꿔 보세요."
     ),
     "collapse_header": "선형 붕괴: 쌓아 올린 identity 층은 행렬 하나입니다",
     "collapse_intro": (
