@@ -490,11 +490,31 @@ def hardshrink_grad(x, lambd=0.5):
 F = "torch.nn.functional"
 _EXP = "exp"
 
+
+def _left_slope_facts(a: float) -> dict:
+    """The facts of x for x > 0 and a x for x <= 0 that move with a >= 0: a = 0 is ReLU
+    (outputs [0, inf), flat on the left), a = 1 the line y = x (no kink, smooth)."""
+    if a == 0.0:
+        return {"range": r"[0, \infty)", "saturates": "negative"}
+    return {"smooth": a == 1.0}
+
+
+def _softplus_jump(p) -> bool:
+    """Whether PyTorch's switch to x where beta x > threshold shows: at x = t / beta the
+    curve drops from log(1 + e^t) / beta to t / beta, by log(1 + e^-t) / beta. That is 0.31
+    at t = 1 (a jump on the chart, and the curve is no longer monotonic) but 2e-9 at the
+    default t = 20, under float32's spacing there (PyTorch's default dtype): seamless."""
+    at, drop = p["threshold"] / p["beta"], np.log1p(np.exp(-p["threshold"])) / p["beta"]
+    return bool(drop > np.spacing(np.float32(at)))
+
 register(Activation(
     "identity", "Identity (linear)", identity, identity_grad,
     params=(Param("c", 1.0, -3.0, 3.0, 0.1, "slope of the line h(x) = c x"),),
     formula=r"h(x) = c\,x", derivative_formula=r"h'(x) = c",
-    properties=Properties(r"(-\infty, \infty)", True, True, "none"),
+    # c < 0 turns the line down (not non-decreasing); c = 0 is the constant 0.
+    properties=Properties(r"(-\infty, \infty)", True, True, "none",
+                          varies=lambda p: {"monotonic": p["c"] >= 0} if p["c"] else
+                          {"range": r"\{0\}", "saturates": "both"}),
     torch_template="{c} * x", numpy_template="{c} * x",
 ))
 register(Activation(
@@ -539,7 +559,8 @@ register(Activation(
     derivative_formula=r"\begin{cases} 1 & x > 0 \\ a & x \le 0 \end{cases}",
     # Slopes a (left) and 1 (right) meet at 0: a kink unless a = 1 (the identity).
     properties=Properties(r"(-\infty, \infty)", True, False, "none",
-                          lambda p: () if p["negative_slope"] == 1.0 else (0.0,)),
+                          lambda p: () if p["negative_slope"] == 1.0 else (0.0,),
+                          varies=lambda p: _left_slope_facts(p["negative_slope"])),
     reference="Maas, Hannun & Ng (2013)",
     torch_template=f"{F}.leaky_relu(x, negative_slope={{negative_slope}})",
     numpy_template="np.where(x > 0, x, {negative_slope} * x)",
@@ -573,7 +594,8 @@ register(Activation(
     r"\end{cases}\ (\text{eval});\ a \sim U(l, u)\ (\text{train})",
     derivative_formula=r"\begin{cases} 1 & x > 0 \\ \frac{l+u}{2} & x \le 0 \end{cases}",
     properties=Properties(r"(-\infty, \infty)", True, False, "none",
-                          lambda p: () if p["lower"] + p["upper"] == 2.0 else (0.0,)),
+                          lambda p: () if p["lower"] + p["upper"] == 2.0 else (0.0,),
+                          varies=lambda p: _left_slope_facts((p["lower"] + p["upper"]) / 2)),
     reference="Xu et al., Empirical Evaluation of Rectified Activations (2015)",
     torch_template=f"{F}.rrelu(x, lower={{lower}}, upper={{upper}}, training=False)",
     numpy_template="np.where(x > 0, x, ({lower} + {upper}) / 2 * x)",
@@ -586,7 +608,8 @@ register(Activation(
     derivative_formula=r"\begin{cases} 1 & x > 0 \\ \alpha e^{x} & x \le 0 \end{cases}",
     # Slopes alpha (left) and 1 (right) meet at 0: a kink unless alpha = 1.
     properties=Properties(r"(-\alpha, \infty)", True, False, "negative",
-                          lambda p: () if p["alpha"] == 1.0 else (0.0,), _EXP),
+                          lambda p: () if p["alpha"] == 1.0 else (0.0,), _EXP,
+                          varies=lambda p: {} if p["alpha"] else {"range": r"[0, \infty)"}),
     reference="Clevert, Unterthiner & Hochreiter (2016)",
     torch_template=f"{F}.elu(x, alpha={{alpha}})",
     numpy_template="np.where(x > 0, x, {alpha} * np.expm1(np.minimum(x, 0)))",
@@ -650,7 +673,10 @@ register(Activation(
     ),
     formula=r"\mathrm{Softplus}(x) = \frac{1}{\beta}\log(1 + e^{\beta x})",
     derivative_formula=r"\mathrm{Softplus}'(x) = \sigma(\beta x)",
-    properties=Properties(r"(0, \infty)", True, True, "negative", (), _EXP),
+    properties=Properties(r"(0, \infty)", True, True, "negative",
+                          lambda p: (p["threshold"] / p["beta"],) if _softplus_jump(p) else (),
+                          _EXP, varies=lambda p: {"monotonic": False, "smooth": False}
+                          if _softplus_jump(p) else {}),
     reference="Dugas et al. (2001)",
     torch_template=f"{F}.softplus(x, beta={{beta}}, threshold={{threshold}})",
     numpy_template="np.where({beta} * x > {threshold}, x, np.logaddexp(0, {beta} * x) / {beta})",
@@ -711,8 +737,10 @@ register(Activation(
     ),
     formula=r"y = \begin{cases} x & x > t \\ v & x \le t \end{cases}",
     derivative_formula=r"\begin{cases} 1 & x > t \\ 0 & x \le t \end{cases}",
+    # Non-decreasing only if the replacement is no higher than the threshold (v <= t).
     properties=Properties(r"\{v\} \cup (t, \infty)", True, False, "negative",
-                          lambda p: (p["threshold"],)),
+                          lambda p: (p["threshold"],),
+                          varies=lambda p: {"monotonic": p["value"] <= p["threshold"]}),
     torch_template=f"{F}.threshold(x, {{threshold}}, {{value}})",
     numpy_template="np.where(x > {threshold}, x, {value})",
 ))

@@ -379,7 +379,8 @@ def _details(curve: explore.Curve, label: str, info: explore.Overview) -> None:
         rows = [(t("curves.prop_range"), f"${props.range}$"),
                 (t("curves.prop_mean"), _mean_text(explore.output_mean(curve))),
                 (t("curves.prop_monotonic"), yes_no(props.monotonic)),
-                (t("curves.prop_smooth"), yes_no(props.smooth)),
+                (t("curves.prop_smooth"), yes_no(props.smooth) if props.smooth or props.kinks
+                 else t("curves.smooth_once")),
                 (t("curves.prop_saturates"), t(f"curves.saturates_{props.saturates}")),
                 *rows,
                 (t("curves.prop_cost"), t(f"curves.cost_{props.cost}"))]

@@ -863,3 +863,23 @@ def test_while_a_parameter_plays_the_notice_names_the_value_it_is_about(apptest,
     still = apptest(PAGE, query=query)
     assert [i.value.split("  \n")[0] for i in still.info if "  \n" in i.value] \
         == [texts["notice_header"]]
+
+
+@pytest.mark.parametrize(("lang", "texts", "row"), [
+    ("en", EN, "| Smooth (every derivative continuous) | {} |"),
+    ("ko", KO, "| 매끄러움 (모든 도함수가 연속) | {} |")])
+def test_the_smooth_row_says_why_a_curve_without_kinks_is_not_smooth(apptest, lang, texts, row):
+    """ELU at alpha = 1 has no kink (both slopes are 1 at 0), yet its f'' jumps there: the
+    row said "no" under a label that read "no kinks or jumps". At alpha = 2 the kink row
+    explains the "no"; PyTorch's Softplus at threshold 1 jumps (both "no" rows hold)."""
+    at = apptest(PAGE, lang=lang, query={"fn": "elu"})
+    assert not at.exception and not at.warning
+    assert row.format(texts["smooth_once"]) in _table(at)
+    at = apptest(PAGE, lang=lang, query={"fn": "elu", "p0_alpha": "2"})
+    assert row.format(t_no := {"en": "no", "ko": "아니오"}[lang]) in _table(at)
+    at = apptest(PAGE, lang=lang, query={"fn": "softplus", "p0_threshold": "1"})
+    assert not at.exception and not at.warning
+    table = _table(at)
+    assert row.format(t_no) in table
+    monotonic = {"en": "| Monotonic | {} |", "ko": "| 단조 증가 | {} |"}[lang]
+    assert monotonic.format(t_no) in table

@@ -331,6 +331,56 @@ def test_prelu_facts_hold_for_every_a(a):
     assert (flat[-1], flat[1]) == expected
 
 
+def _ends(act) -> list[dict]:
+    """One parameter at a time at its slider's ends (and 0 and 1 where they lie inside),
+    the others at their defaults; settings an activation refuses are left out."""
+    out = [{}]
+    for p in act.params:
+        if not isinstance(p.default, (int, float)) or p.min is None or p.max is None:
+            continue
+        for v in sorted({p.min, p.max} | {v for v in (0.0, 1.0) if p.min < v < p.max}):
+            try:
+                act.resolve({p.name: v})
+            except ValueError:
+                continue
+            out.append({p.name: v})
+    return out
+
+
+FINE = np.linspace(-30.0, 30.0, 600_001)  # steps of 1e-4
+EDGES = [(name, kw) for name in activations.names() if activations.get(name).properties
+         for kw in _ends(activations.get(name))]
+
+
+@pytest.mark.parametrize(("name", "kw"), EDGES, ids=[f"{n}-{kw}" for n, kw in EDGES])
+def test_facts_hold_at_every_parameters_ends(name, kw):
+    """The properties table at a slider's ends says what the curve does there, read off the
+    curve: the identity with c < 0 falls (it said monotonic) and with c = 0 is flat (it
+    said never saturates); LeakyReLU and RReLU with slope 0, and ELU with alpha 0, are
+    ReLU (range [0, inf), flat on the left); Threshold with v > t drops at t; Softplus with
+    a low threshold jumps down at t / beta, where PyTorch switches to x."""
+    act = activations.get(name)
+    facts = act.facts(**kw)
+    ys, slopes = act(FINE, **kw), act.grad(FINE, **kw)
+    kinks = np.array(facts.kinks)
+    # around each kink, the values on both sides (a jump can fall between grid points)
+    sides = np.sort(np.concatenate([FINE, kinks - 1e-9, kinks + 1e-9]))
+    assert facts.monotonic == bool((np.diff(act(sides, **kw)) >= 0).all()), kw
+    flat = {side: abs(float(act.grad(side * 1e4, **kw))) < 1e-6 for side in (-1, 1)}
+    expected = {"both": (True, True), "negative": (True, False), "positive": (False, True),
+                "none": (False, False)}[facts.saturates]
+    assert (flat[-1], flat[1]) == expected, kw
+    if facts.range == r"[0, \infty)":
+        assert ys.min() == 0.0 and ys.max() > 0
+    if facts.range == r"\{0\}":
+        assert not ys.any()
+    # f' jumps (by more than a smooth curve moves in 1e-4) only at the kinks listed
+    jumps = 0.5 * (FINE[1:] + FINE[:-1])[np.abs(np.diff(slopes)) > 0.05]
+    assert all(np.abs(kinks - x).min() < 1e-3 for x in jumps), (kw, jumps[:3])
+    if facts.smooth:
+        assert not facts.kinks
+
+
 @pytest.mark.parametrize("name", SPEC_NAMES)
 def test_monotonic_flag_and_smooth_flag(name):
     act = activations.get(name)
@@ -409,3 +459,20 @@ def test_rrelu_sample_keeps_dtype_and_shape():
 def test_rrelu_sample_checks_its_range(lower, upper):
     with pytest.raises(ValueError, match=r"\[0.0, 1.0\]"):
         activations.rrelu_sample(-1.0, lower, upper, np.random.default_rng(0))
+
+
+SMOOTH_ONCE = [n for n in activations.names() if activations.get(n).properties is not None
+               and not activations.get(n).facts().smooth and not activations.get(n).facts().kinks]
+
+
+@pytest.mark.parametrize("name", SMOOTH_ONCE)
+def test_not_smooth_without_a_kink_means_f2_jumps_at_0(name):
+    """The table's "no: f' has no kink, but f'' jumps at 0" (ELU at alpha = 1, CELU,
+    Softsign): f' is continuous at 0 and its one-sided slopes there differ."""
+    assert set(SMOOTH_ONCE) == {"elu", "celu", "softsign"}
+    act = activations.get(name)
+    h = 1e-5
+    g = act.grad(np.array([-2 * h, -h, 0.0, h, 2 * h]))  # (5,)
+    assert abs(g[1] - g[3]) < 1e-4  # no kink: f' continuous
+    left, right = (g[1] - g[0]) / h, (g[4] - g[3]) / h  # f'' on either side
+    assert abs(left - right) > 0.5, (left, right)

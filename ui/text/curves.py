@@ -223,7 +223,9 @@ EN = {
     "prop_range": "Range",
     "prop_mean": "Mean output, z ~ N(0, 1)",
     "prop_monotonic": "Monotonic",
-    "prop_smooth": "Smooth (no kinks or jumps)",
+    "prop_smooth": "Smooth (every derivative continuous)",
+    # ELU (alpha = 1), CELU, Softsign: f' is continuous, f'' jumps at 0
+    "smooth_once": "no: f′ has no kink, but f″ jumps at 0",
     "prop_saturates": "Saturates",
     "prop_kinks": "Kinks (not differentiable at)",
     "prop_jumps": "Jumps (discontinuous at)",
@@ -244,9 +246,8 @@ EN = {
                  "blows up, or is undefined somewhere)",
     "props_note": "Mean output: the average of f(z) for inputs z drawn from N(0, 1), "
                   "integrated numerically at the current parameters; “near 0” means under a "
-                  "tenth of the outputs' typical size √E[f(z)²]. Range and the yes/no rows "
-                  "describe the default parameters (PReLU's follow a); kinks, jumps and the "
-                  "largest slope follow the current ones.",
+                  "tenth of the outputs' typical size √E[f(z)²]. Every row follows the current "
+                  "parameters; the range is written in the formula's symbols (α, λ, t, …).",
     # under the properties of the activations in the page's ACT_NOTES; {threshold} and {value}
     # are the current parameters
     "act_note_threshold": "The lecture notes say Threshold “cannot backpropagate a gradient”. "
@@ -478,7 +479,8 @@ KO = {
     "prop_range": "치역",
     "prop_mean": "출력 평균, z ~ N(0, 1)",
     "prop_monotonic": "단조 증가",
-    "prop_smooth": "매끄러움 (꺾인 점·끊긴 점 없음)",
+    "prop_smooth": "매끄러움 (모든 도함수가 연속)",
+    "smooth_once": "아니오: f′는 꺾이지 않지만 0에서 f″가 끊깁니다",
     "prop_saturates": "포화",
     "prop_kinks": "꺾인 점 (미분 불가능한 곳)",
     "prop_jumps": "끊긴 점 (불연속인 곳)",
@@ -499,9 +501,8 @@ KO = {
                  "발산하는 점이 있거나, 정의되지 않는 곳이 있음)",
     "props_note": "출력 평균: 입력 z를 N(0, 1)에서 뽑을 때 f(z)의 평균으로, 현재 매개변수에서 "
                   "수치 적분으로 구합니다. “0에 가까움”은 평균의 크기가 출력의 전형적인 크기 "
-                  "√E[f(z)²]의 10분의 1보다 작다는 뜻입니다. 치역과 예/아니오 항목은 기본 "
-                  "매개변수 기준이고(PReLU는 a를 따름), 꺾인 점과 끊긴 점, 가장 큰 기울기는 현재 "
-                  "매개변수를 따릅니다.",
+                  "√E[f(z)²]의 10분의 1보다 작다는 뜻입니다. 모든 항목은 현재 매개변수를 따르고, "
+                  "치역은 수식의 기호(α, λ, t, …)로 적습니다.",
     "act_note_threshold": "강의 노트에는 Threshold가 “경사를 역전파할 수 없다”고 되어 있지만, "
                           "기울기 차트는 다릅니다. 임계값보다 큰 곳(x > {threshold})에서는 "
                           "f′ = 1이라 기울기가 흐르고, 임계값 이하에서만 f′ = 0입니다. 노트의 "
