@@ -671,8 +671,11 @@ register(Activation(
         Param("beta", 1.0, 0.1, 100.0, 0.1, "sharpness; large beta approaches ReLU"),
         Param("threshold", 20.0, 1.0, 100.0, 1.0, "above beta*x > threshold it returns x"),
     ),
-    formula=r"\mathrm{Softplus}(x) = \frac{1}{\beta}\log(1 + e^{\beta x})",
-    derivative_formula=r"\mathrm{Softplus}'(x) = \sigma(\beta x)",
+    # With PyTorch's switch to x above the threshold t: at small t it shows (a jump).
+    formula=r"\mathrm{Softplus}(x) = \begin{cases} \frac{1}{\beta}\log(1 + e^{\beta x})"
+    r" & \beta x \le t \\ x & \beta x > t \end{cases}",
+    derivative_formula=r"\mathrm{Softplus}'(x) = \begin{cases} \sigma(\beta x) & \beta x \le t"
+    r" \\ 1 & \beta x > t \end{cases}",
     properties=Properties(r"(0, \infty)", True, True, "negative",
                           lambda p: (p["threshold"] / p["beta"],) if _softplus_jump(p) else (),
                           _EXP, varies=lambda p: {"monotonic": False, "smooth": False}
