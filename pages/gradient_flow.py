@@ -17,8 +17,8 @@ import activations
 from activations import gradflow
 from activations.numfmt import fmt_text
 from activations.figures import gradflow as figs
-from ui.frame import (chart, display_math, fragment, on_phone, presenting, require_app_frame,
-                      text_table, touch, wide_gap)
+from ui.frame import (chart, compact_layout, display_math, fragment, on_phone, presenting,
+                      require_app_frame, text_table, touch, wide_gap)
 from ui.i18n import lang, t
 from ui import cached, tourbar
 from ui import custom as formula_ui
@@ -37,7 +37,8 @@ DEFAULT = dict(act=["sigmoid", "tanh", "relu"], init=["xavier_normal"], depth=10
 BIAS_RANGE = (-3.0, 3.0)
 SEED_MAX = 2**31 - 1
 WARN = ":material/warning:"
-present = presenting()
+present = presenting()  # the projector's look: larger chart text, the presets' short names
+compact = compact_layout()  # a one-line intro, no extra heading: on a projector, on the tour
 
 
 def tr(key: str, **fmt) -> str:
@@ -234,7 +235,7 @@ def _joined(*keys) -> str:
 
 if tourbar.heading_shown():
     st.title(tr("title"))
-    st.write(tr("intro_short" if present else "intro"))
+    st.write(tr("intro_short" if compact else "intro"))
 _check_link()
 with st.sidebar:
     formula = formula_ui.formula_box()  # offered as "custom" while it holds a valid formula
@@ -245,7 +246,7 @@ ACT_OPTIONS = formula_ui.picker_options(ACTS, formula)
 # reruns the page.
 @fragment
 def _lab() -> None:
-    if not present:
+    if not compact:
         st.caption(tr("presets_help"))
     # One row: the presets, then the controls in a popover, so neither pushes the chart down
     # (a preset's result is in view at once; the buttons wrap on narrow screens). On the
@@ -253,7 +254,8 @@ def _lab() -> None:
     # intro's rest in a popover at its end, stays one line at 1280x720 (a second row pushed
     # the chart's legend below the screen). Eight presets fit with the narrowest gap and
     # that popover as its info icon alone, named by its tooltip (and Streamlit's hidden
-    # "info icon" for screen readers): its word "About" wrapped the row in English.
+    # "info icon" for screen readers): its word "About" wrapped the row in English. On the
+    # tour in normal mode (sidebar open) the row keeps its full names, and that popover.
     label = "preset_short_{}" if present else "preset_{}"
     with st.container(horizontal=True, vertical_alignment="center",
                       gap="xxsmall" if present else "xsmall"):
@@ -263,7 +265,7 @@ def _lab() -> None:
         with st.popover(tr("controls_short" if present else "controls"), icon=":material/tune:",
                         key="gf_controls"):
             c = _controls()
-        if present:
+        if compact:
             with st.popover("", icon=":material/info:", type="tertiary",
                             help=tr("intro_more")):
                 st.write(tr("intro"))
@@ -302,7 +304,7 @@ def _lab() -> None:
                        icon=WARN)
 
     if stats:
-        if not present:  # in the room the chart's own panel titles say it
+        if not compact:  # in the room (and on the tour) the chart's own panel titles say it
             st.subheader(tr("grad_title"))
         theory = gradflow.theory_applies(norm, residual)
         # sigmoid's 0.25^n only next to a sigmoid run, started where that run ends
@@ -359,7 +361,7 @@ def _lab() -> None:
         text_table(_summary(stats, names, theory))
         st.caption(_joined("table_notice", theory and "table_notice_theory"))
 
-        with st.expander(tr("theory_title"), expanded=not present):
+        with st.expander(tr("theory_title"), expanded=not compact):
             st.markdown("\n\n".join([  # one Markdown block (see `display_math`)
                 tr("theory_text"),
                 display_math(r"g_l = n\,\mathrm{Var}(W)\,\mathbb{E}\!\left[f'(z_l)^2\right],",

@@ -20,8 +20,8 @@ from activations import playground as pg
 from activations.numfmt import fmt_chart, fmt_tex, fmt_text
 from activations.figures import softmax as figs
 from activations.softmax import entropy, logit_sweep, softmax
-from ui.frame import (chart, display_math, fragment, latex, lazy_tabs, on_phone, presenting,
-                      require_app_frame, tab_rule, text_table, wide_gap)
+from ui.frame import (chart, compact_layout, display_math, fragment, latex, lazy_tabs, on_phone,
+                      presenting, require_app_frame, tab_rule, text_table, wide_gap)
 from ui.i18n import lang, t
 from ui import cached, tourbar
 from ui import urlstate
@@ -34,7 +34,10 @@ T_LABELS = [pg.format_temperature(v) for v in pg.TEMPERATURES]
 WARN = ":material/warning:"
 DTYPES = ("float64", "float32")  # the stability tab's precisions
 EX_DIGITS = 5  # the worked example's cross-entropies: 1.3863 and 1.2997 (the notes: 1.38, 1.29)
-present = presenting()
+present = presenting()  # the projector's look
+# A one-line intro, the class controls in the sidebar, charts before their text: on a
+# projector (its sidebar folded), on the tour
+compact = compact_layout()
 
 
 def _error_text(error: pg.InputError, n: int | None = None) -> str:
@@ -142,18 +145,19 @@ def _logit_sliders(names, values) -> None:
 def _class_panel():
     """The logits and class names, drawn in the tabs that read them: in an expander (folded
     on a phone, where its sliders took a screen and a half above the tab's own controls and
-    charts), or on a projector in the sidebar (one click away), so that T and the chart fill
-    the screen.
+    charts), or laid out compactly in the sidebar (on a projector one click away; on the
+    tour, where above T they pushed the step's chart below the first screen), so that T
+    and the chart fill the screen.
 
     Returns (values, names, where they are: a tab may add its own controls there).
     """
-    if present:
+    if compact:
         box = st.sidebar.container()
         box.subheader(t("softmax.controls"))
     else:
         box = st.expander(t("softmax.controls"), expanded=not on_phone())
     with box:
-        left, right = (box, box) if present else st.columns([1, 1], gap=wide_gap())
+        left, right = (box, box) if compact else st.columns([1, 1], gap=wide_gap())
         with left:
             st.selectbox(t("softmax.preset"), list(pg.PRESETS), index=None, key="preset",
                          format_func=lambda p: t(f"softmax.preset_{p}"),
@@ -173,6 +177,13 @@ def _class_panel():
             _logit_sliders(names, values)
             _class_table(names, values)
     return values, names, box
+
+
+def _where_logits(key: str) -> str:
+    """``key``'s text as it fits where `_class_panel` put the logits: above, on the page; in
+    the sidebar, folded on a projector (the text names its » button), open on the tour."""
+    return t(f"softmax.{key}_present" if present else f"softmax.{key}_tour" if compact
+             else f"softmax.{key}")
 
 
 def _temperature() -> float:
@@ -224,7 +235,7 @@ def _class_table(names, values) -> None:
 
 if tourbar.heading_shown():  # (on the projector during the tour, its banner heads it)
     st.title(t("softmax.title"))
-    if present:  # one line for the room; the rest a click away
+    if compact:  # one line for the room (and the tour); the rest a click away
         with st.container(horizontal=True, vertical_alignment="center"):
             st.write(t("softmax.intro_short"))
             with st.popover(t("softmax.intro_more"), icon=":material/info:", type="tertiary"):
@@ -436,17 +447,16 @@ if tabs[0].open:  # only the chosen tab runs (a tab change reruns the page)
                          present, on_phone()), key="animation", filename="softmax-temperature",
               alt=t("softmax.alt_animation", n=len(names),
                     lo=fmt_chart(pg.TEMPERATURES[0]), hi=fmt_chart(pg.TEMPERATURES[-1])))
-        # on a projector the logits are in the sidebar, not above
-        st.caption(t("softmax.animation_caption_present" if present
-                     else "softmax.animation_caption"))
+        # compact, the logits are in the sidebar, not above
+        st.caption(_where_logits("animation_caption"))
 
 if tabs[1].open:
     with tabs[1]:
         values, names, box = _class_panel()
         n = values.size
-        # on a projector the target joins the class controls in the sidebar, one above the
-        # other, so the chart is in view
-        col_text, col_pick = (box, box) if present else st.columns([3, 2])
+        # compact, the target joins the class controls in the sidebar, one above the other,
+        # so the chart is in view
+        col_text, col_pick = (box, box) if compact else st.columns([3, 2])
         target_text = col_text.text_input(
             t("softmax.target"), value=pg.DEFAULT_TARGET, key="target",
             max_chars=pg.MAX_TEXT_LENGTH, help=t("softmax.target_help", n=n),
@@ -470,7 +480,7 @@ if tabs[1].open:
 if tabs[2].open:
     with tabs[2]:
         ex = pg.worked_example()
-        if not present:  # on a projector the chart comes first and the text after it
+        if not compact:  # compact, the chart comes first and the text after it
             st.markdown(t("softmax.example_intro"))
         chart(cached.softmax_figure(
             "worked_example_figure",
@@ -478,7 +488,7 @@ if tabs[2].open:
             p_name=t("softmax.ex_p"), q1_name=t("softmax.ex_q1"), q2_name=t("softmax.ex_q2"),
             y_title=t("softmax.probability"), present=present),
             key="example_chart", filename="cross-entropy-example", alt=t("softmax.alt_example"))
-        if present:
+        if compact:
             st.markdown(t("softmax.example_intro"))
         latex(r"H(p, q) = -\sum_x p(x) \log q(x)",
               r"D_{KL}(p \,\|\, q) = H(p, q) - H(p) \ge 0")
@@ -551,7 +561,7 @@ if tabs[3].open:
 def _regression() -> None:
     """The outlier slider, the table and the charts they feed: a change reruns this tab
     alone."""
-    if not present:
+    if not compact:  # compact, the chart comes first and the text after it
         st.markdown(t("softmax.regression_intro"))
     outlier = st.slider(t("softmax.outlier"), 0.0, pg.OUTLIER_MAX, 0.0, 0.5, key="outlier",
                         format="%.1f", help=t("softmax.outlier_help"), bind="query-params")
@@ -615,7 +625,7 @@ def _regression() -> None:
         stacked=on_phone()),  # side by side, the two x titles overlapped off the screen
         key="outlier_chart", filename="outlier-sweep",
         alt=t("softmax.alt_outlier", offset=fmt_chart(outlier)))
-    if present:
+    if compact:
         st.markdown(t("softmax.regression_intro"))
     st.markdown(t("softmax.regression_explained"))
 
@@ -653,7 +663,6 @@ def _stability(values, names) -> None:
 if tabs[5].open:
     with tabs[5]:
         values, names, _ = _class_panel()  # T plays no part here
-        # on a projector the logits it names are in the folded sidebar: the text says where
-        st.markdown(t("softmax.stability_intro_present" if present
-                      else "softmax.stability_intro"))
+        # compact, the logits it names are in the sidebar: the text says where
+        st.markdown(_where_logits("stability_intro"))
         _stability(values, names)

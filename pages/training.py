@@ -16,8 +16,8 @@ from activations import datasets, optim, training
 from activations.numfmt import fmt_tex, fmt_text
 from activations.figures import training as figs
 from activations.surfaces import SURFACES
-from ui.frame import (chart, fragment, height_cut, latex, lazy_tabs, on_phone, page_link,
-                      presenting, require_app_frame, tab_rule)
+from ui.frame import (chart, compact_layout, fragment, height_cut, latex, lazy_tabs, on_phone,
+                      page_link, presenting, require_app_frame, tab_rule)
 from ui.i18n import lang, t, yes_no
 from ui import cached, tourbar
 from ui import custom as formula_ui
@@ -57,20 +57,23 @@ DEFAULTS = dict(dataset="xor", noise=0.1, points=200, act="tanh", layers=1, widt
                 optimizer="adam", auto_lr=True, lr=0.03, steps=training.DEFAULT_STEPS, seed=0,
                 act_b="identity", zz_relu=False, zz_lr=1.0, zz_steps=40, surface="ravine",
                 race_steps=200)
-present = presenting()
+present = presenting()  # the projector's look: charts sized for a 720 px screen
+# A one-line intro, each tab's text and controls behind buttons: on a projector, on the tour
+compact = compact_layout()
 
 # One line of intro; the rest behind a button beside it, so the charts start higher. The
 # row wraps only where it must: on a 1280 px projector it stays one line (the charts need
 # the height), on a phone, a lecturer's link in presentation mode included, the buttons go
 # under the text instead of squeezing it into a column one word wide. (On the projector
-# during the tour, its banner heads the page instead.)
+# during the tour, its banner heads the page instead; in normal mode the tour keeps the
+# one line, so each step's chart starts on the first screen.)
 if tourbar.heading_shown():
     st.title(t("training.title"))
     with st.container(horizontal=True, vertical_alignment="center"):
-        # on a projector a line that fits beside the buttons; the full intro in the popover
-        st.markdown(t("training.intro_short" if present else "training.intro"), width="stretch")
+        # compact, a line that fits beside the buttons; the full intro in the popover
+        st.markdown(t("training.intro_short" if compact else "training.intro"), width="stretch")
         with st.popover(t("training.intro_more_label"), icon=":material/info:"):
-            if present:
+            if compact:
                 st.write(t("training.intro"))
             st.write(t("training.intro_more"))
         # The free-form network (any data, layers, features, live playback): its own page.
@@ -120,11 +123,11 @@ def picker(column, label, options, key, format_func, **kwargs):
 
 
 def settings(box=None) -> SimpleNamespace:
-    """The network and data controls, in ``box`` or else an expander (folded in
-    presentation mode, and on a phone: its three columns stack into two screens of
+    """The network and data controls, in ``box`` or else an expander (folded when the
+    layout is compact, and on a phone: its three columns stack into two screens of
     controls above the charts), and what they mean."""
     if box is None:
-        box = st.expander(t("training.settings"), expanded=not (present or on_phone()),
+        box = st.expander(t("training.settings"), expanded=not (compact or on_phone()),
                           icon=":material/tune:")
     with box:
         c1, c2, c3 = st.columns(3)
@@ -341,11 +344,11 @@ def curves(runs, made_by, key, filename, height=None, dead=None):
 
 def lead(short_key: str, long_keys: tuple[str, ...], formula: str | None = None,
          controls: str | None = None):
-    """A tab's explanation: in full (then ``formula`` as LaTeX); or, on a projector, one
-    short line with the full text a click away and, if ``controls`` (a label key) is given,
-    a popover for the tab's controls beside it, returned for the caller to fill. So the
-    chart starts high enough to be seen whole."""
-    if not present:
+    """A tab's explanation: in full (then ``formula`` as LaTeX); or, laid out compactly (a
+    projector, the tour), one short line with the full text a click away and, if
+    ``controls`` (a label key) is given, a popover for the tab's controls beside it,
+    returned for the caller to fill. So the chart starts high enough to be seen."""
+    if not compact:
         for key in long_keys:
             st.write(t(f"training.{key}"))
         if formula:
@@ -399,9 +402,10 @@ def _train_tab() -> None:
         left, right, numbers = st.columns([1, 1.7, 0.6], vertical_alignment="center")
         height = FIT_HEIGHT
         metrics(numbers)
-    else:
-        metrics(st.container(horizontal=True))
+    else:  # the numbers above the charts; compact, under them (the boundary starts higher)
+        numbers = None if compact else st.container(horizontal=True)
         left, right = st.columns([1, 1.3])
+        metrics(numbers or st.container(horizontal=True))
         height = _boundary_height()
     made_by = run_key(net.act, net)
     with left:
@@ -427,7 +431,7 @@ def _train_tab() -> None:
 @fragment
 def _compare_tab() -> None:
     """Two activations on the same data and settings."""
-    if present:  # one line, the settings and the second activation in a popover
+    if compact:  # one line, the settings and the second activation in a popover
         box = lead("compare_short", ("compare_intro",), controls="settings")
         net = settings(box)
     else:
@@ -435,8 +439,8 @@ def _compare_tab() -> None:
         lead("compare_short", ("compare_intro",))
     act, dataset = net.act, net.dataset
     # The width of the settings' own pickers, not the page's (a lone 1100 px box at 1920).
-    act_b = picker(box if present else st, t("training.act_b"), ACT_OPTIONS, "act_b",
-                   act_label, help=t("training.act_b_help"), width="stretch" if present else 320)
+    act_b = picker(box if compact else st, t("training.act_b"), ACT_OPTIONS, "act_b",
+                   act_label, help=t("training.act_b_help"), width="stretch" if compact else 320)
     pair = [(act, train(act, net)), (act_b, train(act_b, net))]
     for _, res in pair:
         report_run(res)
@@ -515,7 +519,7 @@ def _zigzag_tab() -> None:
                rf" = \underbrace{{(w - w^*)\cdot a}}"
                rf"_{{\text{{{t('training.one_number')}}}}}\;(a_1,\ a_2)",
                controls="controls")
-    z0, z1, z2 = (box if present else st).columns(3, vertical_alignment="bottom")
+    z0, z1, z2 = (box if compact else st).columns(3, vertical_alignment="bottom")
     # The left panel: inputs that are never negative, from a sigmoid or a ReLU layer (the
     # notes say both zig-zag); the right panel always has tanh's zero-centred ones.
     zz_relu = z0.toggle(t("training.zz_relu_toggle"), DEFAULTS["zz_relu"], key="zz_relu",
@@ -560,14 +564,14 @@ def _zigzag_tab() -> None:
 def _race_tab() -> None:
     """Optimizers racing on a 2-D surface."""
     box = lead("race_short", ("race_intro",), controls="controls")
-    r1, r2 = (box if present else st).columns([2, 1])
+    r1, r2 = (box if compact else st).columns([2, 1])
     # (A picker: the link's surface is its first value, and a change goes back into it.)
     surface_name = picker(r1, t("training.surface"), RACE_SURFACES, "surface",
                           lambda s: t(f"training.surface_{s}"))
     race_steps = r2.slider(t("training.race_steps"), 20, RACE_MAX_STEPS,
                            DEFAULTS["race_steps"], 20, key="race_steps", bind="query-params")
     surface = SURFACES[surface_name]
-    if not present:  # on a projector the chart first, its formula under it
+    if not compact:  # compact, the chart first, its formula under it
         st.latex(rf"f(x, y) = {surface.formula}")
 
     labels = tuple(t(f"training.opt_{name}") for name in OPTIMIZERS)
@@ -581,7 +585,7 @@ def _race_tab() -> None:
           key="race", filename=f"optimizer-race-{surface_name}",
           alt=t("training.alt_race", n=len(labels), steps=int(race_steps),
                 surface=t(f"training.surface_{surface_name}")))
-    if present:
+    if compact:
         st.latex(rf"f(x, y) = {surface.formula}")
     paths = cached.race(surface_name, int(race_steps))
     st.caption(f'{t("training.race_families")} {t(f"training.race_{surface_name}")} '

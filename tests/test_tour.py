@@ -12,6 +12,7 @@ from activations import optim, tour
 from activations.figures import training as figs
 from activations.surfaces import SURFACES, run_optimizer
 from ui import tourbar
+from ui.i18n import catalog
 from ui.text import tour as tour_text
 from ui.text.tour import EN, KO
 
@@ -428,3 +429,104 @@ def test_the_dead_training_caption_counts_what_the_run_does():
                            (KO["dead_training_caption"], ("학습률 10", "8개 중 6개", "50%",
                                                           "8개 모두"))):
         assert all(w in caption for w in words), (caption, words)
+
+
+# A step of each page and tab whose head is laid out compactly during the tour, with the
+# texts (catalog keys of the page) that then wait behind a click or under the chart.
+COMPACT_HEADS = {
+    "sigmoid_vanishing": ("gradient_flow", ("intro", "presets_help", "grad_title")),
+    "linear_collapse": ("training", ("intro", "compare_intro")),
+    "xor": ("training", ("intro",)),
+    "zigzag": ("training", ("intro", "zigzag_intro", "zigzag_rule")),
+    "ravine": ("training", ("intro", "race_intro")),
+    "temperature_low": ("softmax", ("intro",)),
+    "cross_entropy": ("softmax", ("intro", "example_intro")),
+    "mse_mae": ("softmax", ("intro", "regression_intro")),
+}
+
+
+def _above_the_chart(at) -> tuple[list[str], list[str]]:
+    """What the page shows above its first chart without a click: its texts (Markdown,
+    captions, headings; not those inside a popover or a folded expander) and the labels of
+    its open expanders."""
+    texts, opened, done = [], [], False
+
+    def walk(node) -> None:
+        nonlocal done
+        kind = getattr(node, "type", None)
+        if done or kind == "popover":
+            return
+        if kind == "plotly_chart":
+            done = True
+            return
+        if kind == "expandable":
+            if not node.proto.expandable.expanded:
+                return
+            opened.append(node.proto.expandable.label)
+        if kind in ("markdown", "caption", "subheader", "title"):
+            texts.append(node.value)
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at.main)
+    assert done, "no chart"
+    return texts, opened
+
+
+def _charts_look(at) -> dict[str, tuple]:
+    """Each chart's font size and height: the projector's look, which the tour leaves as
+    it is."""
+    return {c.proto.id.rsplit("-", 1)[-1]: (json.loads(c.proto.spec)["layout"]["font"]["size"],
+                                             json.loads(c.proto.spec)["layout"].get("height"))
+            for c in at.get("plotly_chart")}
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("step_id", COMPACT_HEADS)
+def test_a_step_in_normal_mode_lays_its_page_out_compactly(apptest, step_id, lang):
+    """Taken alone in normal mode (1280x720, sidebar open), most steps' charts lay below the
+    first screen, under the page's full intro and open settings. During the tour the page
+    lays out its head as presentation mode does: one line of intro, the rest and the
+    controls a click away (or under the chart), so the chart starts on the first screen.
+    The charts keep their normal look, and leaving the tour gives the full layout back."""
+    page, waiting = COMPACT_HEADS[step_id]
+    texts = catalog(page, lang)
+    at = _open_step(apptest, step_id, lang)
+    assert not at.exception
+    shown, opened = _above_the_chart(at)
+    assert texts["intro_short"] in shown, shown
+    assert not [key for key in waiting if texts[key] in shown], shown
+    assert not opened  # the settings are folded or in a popover
+    look = _charts_look(at)
+    assert look and all(size != 20 for size, _ in look.values())  # not the projector's
+
+    if lang == "en":
+        at.button(key="tourbar_leave").click().run()
+    else:  # (AppTest reruns a Korean page's pickers in English: the link without the tour)
+        step = tour.step(step_id)
+        at = apptest("app.py", lang=lang, run=False, query={
+            k: list(v) if isinstance(v, tuple) else v for k, v in step.params.items()})
+        at.switch_page(PAGE_FILES[step.page])
+        at.run()
+    assert not at.exception and "tour" not in at.query_params
+    shown, _ = _above_the_chart(at)
+    assert all(texts[key] in shown for key in waiting), [k for k in waiting
+                                                          if texts[k] not in shown]
+    assert texts["intro_short"] not in shown
+    assert _charts_look(at) == look
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_on_the_tour_the_softmax_texts_find_the_logits_in_the_open_sidebar(apptest, lang):
+    """During the tour the logits and class names are in the sidebar, as on a projector,
+    but the sidebar is open: the texts that point there name no » button."""
+    texts = catalog("softmax", lang)
+    at = _open_step(apptest, "temperature_low", lang)
+    assert at.sidebar.text_input(key="logits").value == "1,3,0,2"
+    assert texts["animation_caption_tour"] in [c.value for c in at.caption]
+    at = apptest("pages/softmax.py", lang=lang,
+                 query={"tab": "stability", "tour": "temperature_low"})
+    assert not at.exception
+    assert texts["stability_intro_tour"] in [m.value for m in at.markdown]
+    for key in ("animation_caption_tour", "stability_intro_tour"):
+        assert texts["controls"] in texts[key] and "»" not in texts[key]

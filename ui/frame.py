@@ -156,6 +156,20 @@ def presenting() -> bool:
     return bool(st.session_state.get("present", False)) and not on_phone()
 
 
+def compact_layout() -> bool:
+    """Whether pages lay out their head compactly: a one-line intro with the full text a
+    click away, their controls in popovers, folded or in the sidebar, and the text that
+    explains a chart under it, so the chart starts high. In presentation mode, and while a
+    tour step is open: a student taking the tour alone at 1280x720 with the sidebar open
+    found most steps' charts below the first screen, under the page's full intro and open
+    settings. Layout only: the projector's look (text size, chart heights for a 720 px
+    screen without a sidebar) stays with `presenting`. Not on a phone, which has its own
+    layout."""
+    from .tourbar import current  # here: tourbar imports this module
+
+    return presenting() or (current() is not None and not on_phone())
+
+
 def on_phone() -> bool:
     """Whether the visitor's browser says it is a phone: "Mobi" in its User-Agent (the
     mark MDN recommends; iPhone and Android phones carry it, tablets and desktops do not)

@@ -52,17 +52,37 @@ def _check_step(pg, k: int, lang: str = "en") -> None:
     assert found and all(c and c["points"] > 0 for c in found.values()), (k, found)
 
 
+# How much of a step's first chart a 1280x720 screen shows at least, in normal mode with
+# the sidebar open (measured: 184 px or more; before the compact layout, none for most steps).
+CHART_IN_VIEW = 160
+
+
+def _chart_starts_in_view(pg, k: int) -> None:
+    """The first chart of step ``k`` (1-based) starts on the first screen, with at least
+    CHART_IN_VIEW px of it in view: the page's head is laid out compactly during the tour
+    (ui.frame.compact_layout)."""
+    found, view = chart_layout(pg)
+    top = min(c["box"]["y"] for c in found.values() if c["box"])
+    if top > view["height"] - CHART_IN_VIEW:
+        screenshot(pg, f"tour-walk-chart-low-{k}", full_page=False)
+    assert top <= view["height"] - CHART_IN_VIEW, (k, tour.IDS[k - 1], top, view)
+
+
 def test_start_the_tour_and_walk_it(server, page):
+    """Alone at night: normal mode, the sidebar open, a 1280x720 screen."""
+    page.set_viewport_size({"width": 1280, "height": 720})
     _open(page, f"{server}/tour")
     assert page.locator(".st-key-tourbar").count() == 0
     page.get_by_role("button", name="Start the tour").click()
     _wait_step(page, 1)
     _check_step(page, 1)
+    _chart_starts_in_view(page, 1)
     assert page.locator(".st-key-tourbar_back").count() == 0  # no step before the first
     for k in range(2, N + 1):
         page.locator(".st-key-tourbar_next a").click()
         _wait_step(page, k)
         _check_step(page, k)
+        _chart_starts_in_view(page, k)
         if k == 3:  # Back returns to the previous step, Next comes back
             page.locator(".st-key-tourbar_back a").click()
             _wait_step(page, 2)

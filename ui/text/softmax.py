@@ -203,6 +203,12 @@ EN = {
         "temperatures from 0.01 to 100, with the logits under “Logits and class names” in "
         "the sidebar (» at the top left)."
     ),
+    # on the tour off a projector: the logits are in the sidebar, open (never on a phone)
+    "animation_caption_tour": (
+        "Press Play, or drag the slider under the chart: it runs in your browser over 41 "
+        "temperatures from 0.01 to 100, with the logits under “Logits and class names” in "
+        "the sidebar."
+    ),
     # tab 2
     "target": "Target (a class number, or one weight per class)",
     "target_help": (
@@ -356,6 +362,12 @@ EN = {
         "for a float. Shift every logit by the amount below and compare the textbook formula "
         "with the stable one: the table's z is the logits under “Logits and class names” "
         "in the sidebar (» at the top left), plus the shift."
+    ),
+    "stability_intro_tour": (
+        "Softmax written as exp(z) / Σ exp(z) breaks for large logits: exp(1000) is too big "
+        "for a float. Shift every logit by the amount below and compare the textbook formula "
+        "with the stable one: the table's z is the logits under “Logits and class names” "
+        "in the sidebar, plus the shift."
     ),
     "shift": "Add to every logit",
     "shift_help": "Softmax doesn't change when the same number is added to every logit.",
@@ -568,6 +580,10 @@ KO = {
         "재생을 누르거나 그래프 아래 슬라이더를 끌어 보세요. 사이드바(왼쪽 위의 »)의 “로짓과 "
         "클래스 이름”에 있는 로짓으로 0.01부터 100까지 41개 온도를 브라우저 안에서 보여 줍니다."
     ),
+    "animation_caption_tour": (
+        "재생을 누르거나 그래프 아래 슬라이더를 끌어 보세요. 사이드바의 “로짓과 클래스 이름”에 "
+        "있는 로짓으로 0.01부터 100까지 41개 온도를 브라우저 안에서 보여 줍니다."
+    ),
     # tab 2
     "target": "정답 (클래스 번호, 또는 클래스마다 가중치 하나)",
     "target_help": (
@@ -710,6 +726,12 @@ KO = {
         "담기에 너무 크기 때문입니다. 아래 값만큼 모든 로짓을 옮겨 보며 교과서 공식과 안정적인 "
         "공식을 비교해 보세요. 표의 z는 사이드바(왼쪽 위의 »)의 “로짓과 클래스 이름”에 있는 "
         "로짓에 이 값을 더한 것입니다."
+    ),
+    "stability_intro_tour": (
+        "exp(z) / Σ exp(z)로 쓴 softmax는 로짓이 크면 망가집니다. exp(1000)은 부동소수점에 "
+        "담기에 너무 크기 때문입니다. 아래 값만큼 모든 로짓을 옮겨 보며 교과서 공식과 안정적인 "
+        "공식을 비교해 보세요. 표의 z는 사이드바의 “로짓과 클래스 이름”에 있는 로짓에 이 값을 "
+        "더한 것입니다."
     ),
     "shift": "모든 로짓에 더할 값",
     "shift_help": "모든 로짓에 같은 수를 더해도 softmax는 바뀌지 않습니다.",
