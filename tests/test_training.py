@@ -896,11 +896,11 @@ FAMILIES = dict(sgd="plain", momentum="gradient", nesterov="gradient", adagrad="
                 rmsprop="rate", adadelta="rate", adam="both", nadam="both")
 
 
-def _grouped_race(present=False, stacked=False):
+def _grouped_race(present=False, stacked=False, cut=0):
     paths = [(name, run_optimizer(name, "ravine", 40)) for name in optim.NAMES]
     return _validated(figs.race_figure(
         SURFACES["ravine"], paths, x_label="x", y_label="y", play_label="p", pause_label="q",
-        step_label="s", minimum_name="m", present=present, stacked=stacked,
+        step_label="s", minimum_name="m", present=present, stacked=stacked, cut=cut,
         groups=tuple(FAMILIES[n] for n in optim.NAMES)))
 
 
@@ -923,35 +923,67 @@ def test_the_race_legend_groups_the_optimizers_by_family():
                if d.get("legendgroup"))
 
 
-def test_a_projectors_race_legend_is_two_rows_of_families():
-    """On a projector the family columns (four rows: a title and up to three runners) left
-    the plot a third less height: there each family is a legend of one row, its title on
-    its left, two families a row, above the plot; a runner toggles alone."""
-    spec = _grouped_race(present=True)
+@pytest.mark.parametrize("cut", [0, 56])  # 56: the tour's banner (ui.frame.TOUR_BANNER_ROOM)
+def test_a_projectors_race_legend_and_controls_stand_right_of_the_plot(cut):
+    """On a 1280x720 projector the legend's two rows above the plot and the Play button and
+    slider under it left the plot 137 px of the chart's 410 (85 on the tour's last step,
+    whose banner takes 56 more): the ravine's swings across were a strip. Now the legend
+    and the controls stand in a column right of the plot, which has the chart's height but
+    its axes' margins; top down: the minimum's star alone (it stood among the families,
+    between SGD and "Change the gradient"), a legend per family, its title over its
+    runners' row (a runner toggles alone), then Play, Pause and the slider, each clear of
+    the next and all of them inside the chart as the page draws it (height - cut)."""
+    spec = _grouped_race(present=True, cut=cut)
     layout = spec["layout"]
+    drawn = layout["height"] - cut
+    top, bottom = layout["margin"]["t"], layout["margin"]["b"]
+    plot = drawn - top - bottom  # px
+    assert plot >= (250 if cut else 300), (plot, layout["margin"])
+    assert top + bottom <= 100  # nothing above the plot but its top tick label
+    right = layout["margin"]["r"]
+    assert right >= figs.RACE_SIDE  # the column: Plotly grows it if a row is wider
+
+    def px(y):  # a height on the plot's axis as px from the top of the chart as drawn
+        return round(top + (1 - y) * plot, 6)
+
     runners = [d for d in spec["data"] if d.get("mode") == "lines+markers"]
-    legends = {d["legend"] for d in runners}
-    assert legends == {"legend2", "legend3", "legend4", "legend5"}
+    assert {d["legend"] for d in runners} == {"legend2", "legend3", "legend4", "legend5"}
     for d in spec["data"]:
-        if d.get("name") in FAMILIES:
+        if d.get("name") in FAMILIES:  # path and ring: a group of their own
             assert d["legendgroup"] == d["name"] and "legendgrouptitle" not in d
-            key = d["legend"]
-            assert layout[key]["title"]["text"] == FAMILIES[d["name"]]
-    assert [layout[f"legend{k}"]["title"]["text"] for k in (2, 3, 4, 5)] == \
-        ["plain", "gradient", "rate", "both"]
-    rows = {}
-    for key in ("legend2", "legend3", "legend4", "legend5"):
-        legend = layout[key]
-        assert legend["orientation"] == "h" and legend["yref"] == "container"
-        rows.setdefault(legend["y"], []).append(legend["x"])
-    assert len(rows) == 2 and all(sorted(xs) == [0, figs.RACE_LEGEND_SPLIT]
-                                  for xs in rows.values())
-    # Both rows within the top margin: above the plot, none on it.
-    height, top = layout["height"], layout["margin"]["t"]
-    lowest = min(rows)
-    assert (1 - lowest) * height + figs.RACE_LEGEND_ROW <= top + 4
+            assert layout[d["legend"]]["title"]["text"] == FAMILIES[d["name"]]
     star = next(d for d in spec["data"] if d.get("name") == "m")
-    assert star.get("legend", "legend") == "legend" and layout["legend"]["y"] == max(rows)
+    assert star.get("legend", "legend") == "legend"
+    keys = ["legend", "legend2", "legend3", "legend4", "legend5"]
+    assert [layout[k]["title"]["text"] for k in keys] == ["", "plain", "gradient", "rate",
+                                                           "both"]
+    tops = [px(layout[k]["y"]) for k in keys]
+    for k in keys:
+        legend = layout[k]
+        assert legend["x"] > 1 and legend["xanchor"] == "left"  # right of the plot
+        assert legend["yanchor"] == "top" and legend["orientation"] == "h"
+        assert legend.get("yref", "paper") == "paper" and legend.get("xref", "paper") == "paper"
+    assert all(layout[k]["title"]["side"] == "top" for k in keys[1:])
+    assert tops[0] >= figs.RACE_SIDE_EDGE  # Plotly keeps 10 px clear of the chart's top
+    rows = np.diff(tops)
+    assert rows[0] >= figs.RACE_SIDE_STAR and np.all(rows[1:] >= figs.RACE_SIDE_FAMILY)
+    # The controls under the last family, in the column, inside the chart.
+    (menu,) = layout["updatemenus"]
+    slider = layout["sliders"][-1]
+    for part in (menu, slider):
+        assert part["x"] > 1 and part["yanchor"] == "top"
+        assert px(part["y"]) >= tops[-1] + figs.RACE_SIDE_FAMILY
+        assert px(part["y"]) + figs.RACE_SIDE_CONTROLS + figs.RACE_SIDE_EDGE <= drawn
+    assert slider["lenmode"] == "pixels" and slider["len"] <= right
+
+
+def test_a_projectors_ungrouped_race_keeps_its_legend_and_controls_around_the_plot():
+    """Without families (no ``groups``) the projector's race keeps its one legend row above
+    the plot and its controls under it."""
+    _, fig = _ravine_race(present=True)
+    layout = fig.to_dict()["layout"]
+    assert layout["legend"]["orientation"] == "h" and "legend2" not in layout
+    assert layout["updatemenus"][0]["y"] < 0 and layout["sliders"][-1]["y"] < 0
 
 
 def test_a_phones_grouped_race_is_taller_by_its_legend():

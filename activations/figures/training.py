@@ -16,8 +16,8 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ..numfmt import fmt_chart, round_stride
-from .style import (GRID, cell, color, f32, figure, font_size, legend_on_top, line_width,
-                    log_axis, merge, stacked_player, styled, two_panels)
+from .style import (CLEAR, GRID, cell, color, f32, figure, font_size, legend_on_top,
+                    line_width, log_axis, merge, stacked_player, styled, two_panels)
 
 MAX_CURVE_POINTS = 400  # a loss curve needs no more to look exact
 RACE_FRAMES = 30  # most gaps between the optimizer race's frames (they fall on round steps)
@@ -38,15 +38,27 @@ PRESENT_RACE_HEIGHT = 410
 # eight sit on the star: filled dots of one size hid all but the last one drawn.
 RACE_NEST, RACE_NEST_PRESENT = (10, 5), (14, 7)
 # Runners meet where they lie within this share of the box's width and of its height of
-# each other (a chain of such runners meets as one): a few px on a projector's 1,100 x 190 px
+# each other (a chain of such runners meets as one): a few px on a projector's 800 x 330 px
 # plot and on a phone's 330 x 300 px.
 RACE_MEET = (0.015, 0.05)
-# A projector's grouped race legend: the height of a row of it, in px, and where its second
-# column starts, as a share of the plot's width (the longest family, the learning rate's
-# three runners and its title, takes about half of a 1,100 px plot).
-RACE_LEGEND_ROW, RACE_LEGEND_SPLIT = 36, 0.55
+# A projector's grouped race (`_side_column`): the legend and the animation controls in a
+# column right of the plot, which then has the chart's height to itself (above it the
+# legend's two rows and under it the Play button and the slider left it 137 px of 410, 85
+# on the tour's last step: the ravine's swings across were a strip). In px: the column's
+# width (the slider's length; the widest family, the learning rate's three runners, takes
+# about 330), its text size (a family's title over its runners' row fits the column and
+# four of them fit the tour's 354 px with the controls), the minimum's row at the top,
+# left of Plotly's toolbar (56 x 26 px, shown on hover), a family's legend, and the
+# controls at the foot: Play and Pause on the slider's value row, the rail and its ruler.
+# Plotly keeps RACE_SIDE_EDGE px between them and the chart's top and foot: a legend or a
+# slider closer to either shrinks the plot to make room.
+RACE_SIDE, RACE_SIDE_FONT = 350, 17
+RACE_SIDE_STAR, RACE_SIDE_FAMILY, RACE_SIDE_CONTROLS, RACE_SIDE_EDGE = 30, 50, 98, 10
+RACE_SIDE_X = 1.02  # where the column starts, in plot widths: a little clear of its edge
+# The plot's top and bottom margins there: half its top tick label, and its tick labels and
+# axis title (the title right under them: its default standoff took 20 px more).
+RACE_SIDE_MARGIN = (24, 68)
 RACE_PHONE_LEGEND = 120  # px more of it on a phone, whose width wraps the families
-RACE_LEGEND_STAR = 0.33  # the minimum's star: after the first family, plain SGD's one runner
 # Below a plot on a projector: its tick labels and axis title take this many pixels.
 PRESENT_AXIS_ROOM = 64
 
@@ -397,11 +409,13 @@ def _frame_ends(steps, frames):
 
 
 def _race_controls(ends, *, play_label, pause_label, step_label, present,
-                   below=None) -> dict:
+                   below=None, side=None) -> dict:
     """Layout of the animation controls under the plot: Play / Pause buttons and a slider
     with one stop per frame (named by its step, ``ends - 1``), starting on the last.
     ``below``: where they start, as a fraction of the plot's height under it (the default
-    suits a normal-mode chart)."""
+    suits a normal-mode chart). ``side``: instead, where they start in the column right of
+    the plot (`_side_column`), as a height on the plot's axis (its top is 1): Play and Pause
+    at the column's left on the row of the slider's value, the slider RACE_SIDE px long."""
     gap_ms = -(-RACE_PLAY_MS // max(1, len(ends) - 1))  # ceiling: a run lasts RACE_PLAY_MS
     anim = dict(frame=dict(duration=gap_ms, redraw=False), transition=dict(duration=0),
                 mode="immediate")
@@ -411,11 +425,20 @@ def _race_controls(ends, *, play_label, pause_label, step_label, present,
         return dict(frame=dict(duration=0, redraw=False), mode="immediate",
                     transition=dict(duration=0))
 
+    value = dict(prefix=f"{step_label}: ", font=dict(size=base))
+    if side is None:
+        buttons_at = dict(x=0, y=-0.14 if below is None else -below, pad=dict(t=10, r=10))
+        slider_at = dict(x=0.3, y=-0.1 if below is None else -below, len=0.7,
+                         pad=dict(t=10))
+    else:  # compact: the value close to the rail, the grip a few px under the buttons
+        buttons_at = dict(x=RACE_SIDE_X, y=side, pad=dict(r=10))
+        slider_at = dict(x=RACE_SIDE_X, y=side, len=RACE_SIDE - 30, lenmode="pixels",
+                         pad=dict(t=6))
+        value["offset"] = 8
     return dict(
         updatemenus=[dict(
-            type="buttons", direction="left", x=0, y=-0.14 if below is None else -below,
-            xanchor="left", yanchor="top",
-            showactive=False, pad=dict(t=10, r=10), font=dict(size=base),
+            type="buttons", direction="left", **buttons_at, xanchor="left", yanchor="top",
+            showactive=False, font=dict(size=base),
             buttons=[
                 dict(label=play_label, method="animate",
                      args=[None, {**anim, "fromcurrent": False}]),
@@ -423,10 +446,8 @@ def _race_controls(ends, *, play_label, pause_label, step_label, present,
             ],
         )],
         sliders=[dict(
-            active=len(ends) - 1, x=0.3, y=-0.1 if below is None else -below, len=0.7,
-            xanchor="left", yanchor="top",
-            pad=dict(t=10), font=dict(size=base - 2),
-            currentvalue=dict(prefix=f"{step_label}: ", font=dict(size=base)),
+            active=len(ends) - 1, **slider_at, xanchor="left", yanchor="top",
+            font=dict(size=base - 2), currentvalue=value,
             steps=[dict(label=str(int(e) - 1), method="animate", args=[[str(int(e) - 1)], jump()])
                    for e in ends],
         )],
@@ -453,16 +474,14 @@ def runner_sizes(points, x_range, y_range, present=False) -> list[int]:
     return sizes
 
 
-def _family_legends(data, layout, groups, drawn, top=0):
-    """A projector's race legend: a legend of its own per family, its title on its left
-    ("Change the gradient ○ Momentum ○ NAG"), in two rows of two above the plot, the
-    first and the third family at the left edge, the others at `RACE_LEGEND_SPLIT` of the
-    width, and the minimum's star in a legend of its own after the first. (Plotly's one
-    grouped legend stands each family in a column under its title: four rows, which left
-    the plot a third less height; a column right of the plot was cut at the plot's foot.)
-    A runner is a legend group alone there: a click shows or hides it alone. ``drawn``:
-    the figure's height as the page draws it (rows are placed in pixels from its top);
-    ``top``: pixels above the first row."""
+def _side_column(data, layout, groups, at) -> tuple[list, dict]:
+    """A projector's race legend, in the column right of the plot (RACE_SIDE px wide): top
+    down, the minimum's star alone, left of Plotly's toolbar (a landmark, not a runner: in
+    the legend's first row it stood among the families, between SGD and "Change the
+    gradient"), then a legend of its own per family, its title over its runners' row. A
+    runner is a legend group alone there: a click shows or hides it alone (path and ring).
+    ``at(px)``: the height on the plot's axis (its top 1) that lies ``px`` below the top of
+    the chart as the page draws it (rows are placed in pixels)."""
     order = list(dict.fromkeys(groups))
     ids = [f"legend{k + 2}" for k in range(len(order))]  # "legend": the minimum's alone
     out = []
@@ -473,17 +492,17 @@ def _family_legends(data, layout, groups, drawn, top=0):
             d["legendgroup"] = d["name"]
             d.pop("legendgrouptitle", None)
         out.append(d)
+    text = dict(size=RACE_SIDE_FONT)
 
-    def row(k, x, title=None):
+    def legend(px, title=None):
         return merge(layout["legend"], dict(
-            orientation="h", x=x, xanchor="left", xref="paper", yref="container",
-            yanchor="top", y=1 - (top + 8 + RACE_LEGEND_ROW * k) / drawn,
-            title=dict(text=title or "", side="left")))
+            orientation="h", x=RACE_SIDE_X, xanchor="left", y=at(px), yanchor="top",
+            font=text, title=dict(text=title or "", side="top", font=text),
+            bgcolor=CLEAR))
 
-    # the minimum's star in the first row, between the first family (plain SGD) and the next
-    legends = dict(legend=row(0, RACE_LEGEND_STAR))
+    legends = dict(legend=legend(RACE_SIDE_EDGE))
     for k, (key, name) in enumerate(zip(ids, order)):
-        legends[key] = row(k // 2, 0 if k % 2 == 0 else RACE_LEGEND_SPLIT, name)
+        legends[key] = legend(RACE_SIDE_EDGE + RACE_SIDE_STAR + RACE_SIDE_FAMILY * k, name)
     return out, merge(layout, legends)
 
 
@@ -504,8 +523,8 @@ def race_figure(surface, paths, *, x_label, y_label, play_label, pause_label, st
     ``groups``: a title per path, its family (the notes' "changes the gradient", "changes
     the learning rate", "both"): runners of one title make one group of the legend, a
     column under its title, and a click on a runner shows or hides its group (path and
-    ring); on a projector, a row per two families (`_family_legends`). None: a group per
-    runner, rows of names.
+    ring); on a projector, a legend per family in a column right of the plot, with the
+    controls under them (`_side_column`). None: a group per runner, rows of names.
     """
     gx, gy, z = surface_grid(surface)
     # Level curves as one scatter trace, not a Contour: plotly.js removes every non-scatter
@@ -580,30 +599,42 @@ def race_figure(surface, paths, *, x_label, y_label, play_label, pause_label, st
     # their titles: the figure is as much taller, so the plot keeps its size.
     phone_rows = RACE_PHONE_LEGEND if stacked and groups is not None and not present else 0
     height = height or (PRESENT_RACE_HEIGHT if present else 560 + phone_rows)
-    # Room for the controls under the plot. On a projector the plot is short, so they are
-    # placed in pixels (the margins are fixed: one legend row above, the controls below),
-    # clear of the tick labels and the axis title. Otherwise the legend takes two rows
-    # across the width, and the room above them keeps Plotly's toolbar (shown on hover at
-    # the top right) off the first row's last name ("Adam").
-    # Grouped on a projector, the families take two rows of two (`_family_legends`).
-    rows = 2 if present and groups is not None else 1
-    margin = dict(t=56 + RACE_LEGEND_ROW * (rows - 1) + (40 if title else 0),
-                  b=PRESENT_AXIS_ROOM + 84) if present \
-        else dict(t=96 + phone_rows + (40 if title else 0), b=120)
-    below = (PRESENT_AXIS_ROOM / (height - cut - margin["t"] - margin["b"]) if present
-             else None)
+    # Grouped on a projector, the legend and the controls stand right of the plot
+    # (`_side_column`): above it only room for its top tick label, under it its axis.
+    # Ungrouped there, the plot is short, so the controls under it are placed in pixels
+    # (the margins are fixed: one legend row above, the controls below), clear of the tick
+    # labels and the axis title. Otherwise the legend takes two rows across the width, and
+    # the room above them keeps Plotly's toolbar (shown on hover at the top right) off the
+    # first row's last name ("Adam").
+    side = present and groups is not None and not stacked
+    top = 40 if title else 0
+    if side:
+        margin = dict(t=RACE_SIDE_MARGIN[0] + top, b=RACE_SIDE_MARGIN[1], r=RACE_SIDE)
+    elif present:
+        margin = dict(t=56 + top, b=PRESENT_AXIS_ROOM + 84)
+    else:
+        margin = dict(t=96 + phone_rows + top, b=120)
+    drawn = height - cut  # the chart's height as the page draws it
+    plot = drawn - margin["t"] - margin["b"]  # px
+
+    def at(px):  # the height on the plot's axis (top 1) px below the chart's top
+        return 1 - (px - margin["t"]) / plot
+
+    below = PRESENT_AXIS_ROOM / plot if present and not side else None
+    controls = at(drawn - RACE_SIDE_EDGE - RACE_SIDE_CONTROLS) if side else None
     # One symbol size in the legend: a runner's own changes as runners meet and part.
     legend = dict(itemsizing="constant")
     layout = merge(
         styled(_race_controls(ends, play_label=play_label, pause_label=pause_label,
-                              step_label=step_label, present=present, below=below),
+                              step_label=step_label, present=present, below=below,
+                              side=controls),
                present=present, height=height, title=title),
         dict(hovermode="closest", margin=margin, legend=legend,
              **_box_axes(x_label, y_label, surface.x_range, surface.y_range)),
     )
-    if rows == 2:
-        data, layout = _family_legends(data, layout, groups, height - cut,
-                                       top=40 if title else 0)
+    if side:
+        data, layout = _side_column(data, layout, groups, lambda px: at(px + top))
+        layout = merge(layout, dict(xaxis=dict(title=dict(standoff=0))))  # (RACE_SIDE_MARGIN)
     return figure(data, stacked_player(layout, stacked),
                   [dict(data=positions(int(e)), traces=moving, name=str(int(e) - 1))
                    for e in ends])

@@ -165,6 +165,15 @@ LEGEND_JS = """(key) => {
                             bottom: Math.max(a.bottom, b.bottom)}));
     return {plot: box(root.querySelector('.nsewdrag')),
             modebar: box(root.querySelector('.modebar')),
+            buttons: box(root.querySelector('.updatemenu-header-group')),
+            // the slider's value ("step: 200"), its rail as high as its grip, and the
+            // ruler's labels under it (`style._with_ruler`: the first group)
+            slider: [...root.querySelectorAll('.slider-group')].map(g => [
+                box(g.querySelector(':scope > text.slider-label')),
+                {...box(g.querySelector('.slider-rail-rect')),
+                 y: box(g.querySelector('.slider-grip-rect')).y,
+                 bottom: box(g.querySelector('.slider-grip-rect')).bottom},
+                box(g.querySelector('.slider-labels'))]),
             legends: [...root.querySelectorAll('g.infolayer > g')]
                 .filter(g => /^legend\\d*$/.test(g.getAttribute('class')))
                 .map(g => ({...shown(g), text: g.textContent}))};
@@ -175,9 +184,12 @@ LEGEND_JS = """(key) => {
 @pytest.mark.parametrize("tour", [False, True])
 def test_the_race_legend_groups_families_clear_of_the_plot(server, page, lang, tour):
     """The race's legend names each optimizer's family (the notes' "change the gradient",
-    "change the learning rate", "both"), on a 1280x720 projector in two rows above the
-    plot: none on the plot, none under Plotly's toolbar, none on another; on the tour's
-    last step too, whose banner leaves the chart less height."""
+    "change the learning rate", "both"), on a 1280x720 projector in a column right of the
+    plot, the minimum's star alone at its top, the Play button and the slider at its
+    foot: none on the plot, none under Plotly's toolbar, none on another; on the tour's
+    last step too, whose banner leaves the chart less height. The plot keeps the chart's
+    height (the legend's two rows above it and the controls under it left it 137 px, 85 on
+    the tour's step: the ravine's swings across were a strip)."""
     from ui.text.training import EN, KO
 
     texts = EN if lang == "en" else KO
@@ -188,15 +200,23 @@ def test_the_race_legend_groups_families_clear_of_the_plot(server, page, lang, t
     page.hover(".st-key-race .nsewdrag")  # the toolbar shows
     found = page.evaluate(LEGEND_JS, "race")
     plot, modebar, legends = found["plot"], found["modebar"], found["legends"]
+    assert plot["bottom"] - plot["y"] >= 250, plot
     titles = [texts[f"family_{k}"] for k in ("plain", "gradient", "rate", "both")]
     assert all(any(title in g["text"] for g in legends) for title in titles), legends
-    for i, g in enumerate(legends):
-        assert g["bottom"] <= plot["y"] + 1, (g, plot)
+    star = min(legends, key=lambda g: g["y"])  # the top one: the minimum's, alone
+    assert star["text"].strip() == texts["minimum"], legends
+    (_, _, labels), (value, rail, _) = found["slider"]  # the ruler's labels, the slider's
+    controls = [found["buttons"], value, rail, labels]
+    parts = [*legends, *controls]
+    for i, g in enumerate(parts):
+        assert g["x"] >= plot["right"], (g, plot)
         assert g["right"] <= modebar["x"] or g["y"] >= modebar["bottom"], (g, modebar)
-        for h in legends[i + 1:]:
+        for h in parts[i + 1:]:
             apart = (g["right"] <= h["x"] or h["right"] <= g["x"] or g["bottom"] <= h["y"]
                      or h["bottom"] <= g["y"])
             assert apart, (g, h)
+    lowest = max(g["bottom"] for g in legends)
+    assert all(part["y"] >= lowest for part in controls), (controls, legends)
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
