@@ -166,9 +166,11 @@ class Activation:
         return self._apply(self.derivative, x, params)
 
     def kink_points(self, **params) -> tuple[float, ...]:
-        """Where f is not differentiable, for these parameters."""
+        """Where f is not differentiable, for these parameters: each point once, in order
+        (Hardshrink's -lambda and lambda meet at 0 when lambda = 0: one point, not "0, 0")."""
         kinks = self.properties.kinks if self.properties else ()
-        return tuple(kinks(self.resolve(params))) if callable(kinks) else tuple(kinks)
+        points = kinks(self.resolve(params)) if callable(kinks) else kinks
+        return tuple(sorted({float(k) + 0.0 for k in points}))  # + 0.0: -0.0 is 0
 
     def facts(self, **params) -> Properties | None:
         """The properties at these parameters: the defaults' facts with what

@@ -476,3 +476,13 @@ def test_not_smooth_without_a_kink_means_f2_jumps_at_0(name):
     assert abs(g[1] - g[3]) < 1e-4  # no kink: f' continuous
     left, right = (g[1] - g[0]) / h, (g[4] - g[3]) / h  # f'' on either side
     assert abs(left - right) > 0.5, (left, right)
+
+
+@pytest.mark.parametrize("name", ["hardshrink", "softshrink"])
+def test_kinks_that_meet_are_listed_once(name):
+    """At lambda = 0 the shrinks' kinks -lambda and lambda are one point: the table said
+    "x = 0, x = 0"."""
+    act = activations.get(name)
+    assert act.kink_points(lambd=0.0) == (0.0,)
+    assert str(act.kink_points(lambd=0.0)[0]) == "0.0"  # not -0.0
+    assert act.kink_points(lambd=1.5) == (-1.5, 1.5)
