@@ -492,8 +492,12 @@ _EXP = "exp"
 
 
 def _left_slope_facts(a: float) -> dict:
-    """The facts of x for x > 0 and a x for x <= 0 that move with a >= 0: a = 0 is ReLU
-    (outputs [0, inf), flat on the left), a = 1 the line y = x (no kink, smooth)."""
+    """The facts of x for x > 0 and a x for x <= 0 (LeakyReLU, RReLU, PReLU) that move with
+    a, over those of 0 < a < 1 (range (-inf, inf), monotonic, not smooth, no saturation):
+    a < 0 folds the left side up (outputs [0, inf), falling then rising), a = 0 is ReLU
+    (flat on the left), a = 1 the line y = x (no kink, smooth)."""
+    if a < 0.0:
+        return {"range": r"[0, \infty)", "monotonic": False}
     if a == 0.0:
         return {"range": r"[0, \infty)", "saturates": "negative"}
     return {"smooth": a == 1.0}
@@ -575,10 +579,7 @@ register(Activation(
     # is ReLU (flat left side), a = 1 the identity (no kink).
     properties=Properties(r"(-\infty, \infty)", True, False, "none",
                           lambda p: () if p["a"] == 1.0 else (0.0,),
-                          varies=lambda p: {"range": r"(-\infty, \infty)" if p["a"] > 0
-                                            else r"[0, \infty)", "monotonic": p["a"] >= 0,
-                                            "smooth": p["a"] == 1.0,
-                                            "saturates": "negative" if p["a"] == 0 else "none"}),
+                          varies=lambda p: _left_slope_facts(p["a"])),
     reference="He et al., Delving Deep into Rectifiers (2015)",
     # F.prelu does not promote: the weight must have x's dtype (float64 x, float32 weight fails).
     torch_template=f"{F}.prelu(x, torch.tensor([{{a}}], dtype=x.dtype))",
