@@ -431,11 +431,6 @@ if tourbar.heading_shown():
 if on_phone():  # the sidebar with every control is folded behind its » button
     st.caption(t("curves.menu_touch"))
 
-if tourbar.current() is not None and formula_ui.KEY not in st.query_params:
-    # A tour step draws its own curves: the session's typed formula (the tanh step's
-    # 2σ(2x) − 1, kept across pages by ui/custom.py) stays out of a step whose link has none.
-    st.session_state.pop(formula_ui.KEEP, None)
-
 notes = []
 names, problems = _url_curves()
 if "unknown" in problems:

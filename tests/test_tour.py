@@ -389,6 +389,46 @@ def test_the_tanh_steps_formula_stays_out_of_later_steps(apptest):
     assert names and not any("Custom" in n for n in names), names
 
 
+def _custom_names(at) -> list[str]:
+    return [tr["name"] for el in at.get("plotly_chart")
+            for tr in json.loads(el.proto.spec)["data"] if "Custom" in tr.get("name", "")]
+
+
+@pytest.mark.parametrize("own", ["x*sigmoid(x)", None])
+def test_a_formula_typed_before_the_tour_waits_and_comes_back(apptest, own):
+    """The tour shows each step as its link says: a formula the person typed before it stays
+    out of every step, is not replaced by the tanh step's 2σ(2x) − 1, and is back in the box
+    at their first page switch after leaving (the page they leave stays as it was)."""
+    at = apptest("app.py", lang="en", run=False)
+    at.switch_page(PAGE_FILES["curves"]).run()
+    if own:
+        at.text_input(key="expr").input(own).run()
+        assert _custom_names(at)
+
+    def open_step(step_id):
+        at.query_params.clear()
+        for key, value in tour.step(step_id).params.items():
+            at.query_params[key] = list(value) if isinstance(value, tuple) else value
+        at.query_params["tour"] = step_id
+        at.run()
+        assert not at.exception
+        return at.text_input(key="expr").value or ""
+
+    assert open_step("relu_dead") == "" and not _custom_names(at)
+    assert open_step("tanh") == "2*sigmoid(2*x)-1"
+    assert open_step("relu_dead") == "" and not _custom_names(at)
+    at.button(key="tourbar_leave").click().run()
+    assert "tour" not in at.query_params and not at.exception
+    assert (at.text_input(key="expr").value or "") == "" and not _custom_names(at)
+    at.run()  # a rerun on the page left as it was keeps the waiting formula
+    for page in ("gradient_flow", "curves"):
+        at.query_params.clear()
+        at.switch_page(PAGE_FILES[page]).run()
+        assert not at.exception
+        assert (at.text_input(key="expr").value or "") == (own or "")
+    assert bool(_custom_names(at)) == bool(own)
+
+
 def test_the_dead_training_caption_counts_what_the_run_does():
     """Step "dead_training": at learning rate 10 SGD leaves 6 of ReLU's 8 units dead for
     good; where the other 2 output 0 too the network says 50% (the white region, a large

@@ -11,7 +11,9 @@ activation pickers and hand the *text* and parameter values to their cached func
 What a person typed is never rendered as markdown or HTML: errors come from the catalog by
 their ``code`` (with the position), and the text itself is shown only in a code block.
 The formula lives in this person's session (and URL) only: when they switch pages, the
-last formula and its parameter values are restored from their session state.
+last formula and its parameter values are restored from their session state. A tour step
+shows its link's formula or none: the person's own waits, untouched by the steps, and comes
+back at their first page switch after the tour.
 
 A link's ``expr`` is checked like any URL value (`rules`, for `ui.urlstate.guard`): a formula
 that doesn't parse is taken out with a warning, and the page starts with an empty box.
@@ -26,19 +28,20 @@ import numpy as np
 import streamlit as st
 
 import activations
-from activations import explore
+from activations import explore, tour
 from activations.numfmt import fmt
 from activations.custom import (
     FUNCTIONS, LIMITS, ExpressionError, evaluate_report, parse_activation,
 )
 from activations.registry import Activation
 
-from . import urlstate
+from . import tourbar, urlstate
 from .i18n import t
 
 KEY = "expr"  # the text box's key, and so its URL parameter
 CHOICE = "custom"  # the option name in the pages' activation pickers
 KEEP = "_custom_formula"  # this session's last formula and values, across pages
+WAITING = "_custom_formula_waiting"  # a tour step's view left KEEP's formula out (see _keep)
 _CODES = {
     "type", "too_long", "empty", "character", "syntax", "too_big", "too_deep", "not_allowed",
     "number", "number_too_large", "function_without_call", "reserved_name",
@@ -147,12 +150,36 @@ def rules() -> list[urlstate.Rule]:
 # ---------------------------------------------------------------- the box
 
 
+def _step_formula() -> str | None:
+    """The formula of the tour step on screen: its link's ``expr`` ("" for none); None off
+    the tour."""
+    step_id = tourbar.current()
+    return None if step_id is None else str(tour.step(step_id).params.get(KEY, ""))
+
+
 def _restore() -> None:
-    """Bring back this session's formula after a page switch (a link's own value wins)."""
+    """Bring back this session's formula after a page switch (a link's own value wins).
+    A tour step shows the state its link describes, so nothing is brought back there."""
     kept = st.session_state.get(KEEP, {})
+    if _step_formula() is not None:
+        if kept.get(KEY):
+            st.session_state[WAITING] = True
+        return
     for key, value in kept.items():
         if key not in st.session_state and key not in st.query_params:
             st.session_state[key] = value
+            st.session_state.pop(WAITING, None)  # back in the box
+
+
+def _keep(text: str, values: list[tuple[str, float]]) -> None:
+    """Remember the box for the next page: what the person typed, not what a tour step
+    wrote. After leaving the tour on a step whose box is empty, the page stays as it was,
+    and the formula from before the tour waits for the next page switch."""
+    if text and text != _step_formula():
+        st.session_state[KEEP] = {KEY: text, **{param_key(n): v for n, v in values}}
+        st.session_state.pop(WAITING, None)  # a new formula replaces the one waiting
+    elif not text and _step_formula() is None and not st.session_state.get(WAITING):
+        st.session_state[KEEP] = {KEY: ""}  # emptied by the person
 
 
 def _show_error(text: str, err: ExpressionError) -> None:
@@ -181,7 +208,7 @@ def formula_box(where=None) -> Formula | None:
         if err is not None:
             _show_error(text, err)
         if act is None:  # empty (the placeholder and help say what to type) or refused
-            st.session_state[KEEP] = {KEY: text or ""}
+            _keep(text or "", [])
             return None
         st.latex(act.formula)
         st.latex(act.derivative_formula)
@@ -191,7 +218,7 @@ def formula_box(where=None) -> Formula | None:
                               float(p.step), key=param_key(p.name),
                               help=t("custom.param_help", name=p.name), bind="query-params")
             values.append((p.name, float(value)))
-    st.session_state[KEEP] = {KEY: text, **{param_key(n): v for n, v in values}}
+    _keep(text, values)
     # The registry-like name and a translated label; the typed text is no label.
     shown = dataclasses.replace(act, name=CHOICE, label=t("custom.name"), reference="")
     return Formula(text, shown, tuple(values))
