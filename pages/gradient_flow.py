@@ -253,9 +253,10 @@ def _lab() -> None:
     # projector the buttons and the controls carry short names, so that the row, with the
     # intro's rest in a popover at its end, stays one line at 1280x720 (a second row pushed
     # the chart's legend below the screen). Eight presets fit with the narrowest gap and
-    # that popover as its info icon alone, named by its tooltip (and Streamlit's hidden
-    # "info icon" for screen readers): its word "About" wrapped the row in English. On the
-    # tour in normal mode (sidebar open) the row keeps its full names, and that popover.
+    # that popover as its info icon alone: its words "About this page" wrapped the row in
+    # English, so ui/base.css hides them from the eye only (screen readers name the button
+    # by them; the tooltip says them on hover). On the tour in normal mode (sidebar open)
+    # the row keeps its full names, and that popover.
     label = "preset_short_{}" if present else "preset_{}"
     with st.container(horizontal=True, vertical_alignment="center",
                       gap="xxsmall" if present else "xsmall"):
@@ -266,8 +267,8 @@ def _lab() -> None:
                         key="gf_controls"):
             c = _controls()
         if compact:
-            with st.popover("", icon=":material/info:", type="tertiary",
-                            help=tr("intro_more")):
+            with st.popover(tr("intro_more"), icon=":material/info:", type="tertiary",
+                            help=tr("intro_more"), key="gf_about"):
                 st.write(tr("intro"))
     acts, inits, depth, width, batch = c["acts"], c["inits"], c["depth"], c["width"], c["batch"]
     bias, norm, residual, seed = c["bias"], c["norm"], c["residual"], c["seed"]

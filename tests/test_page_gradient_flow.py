@@ -386,8 +386,9 @@ def test_the_hardtanh_preset_shows_what_the_size_of_the_weights_does(apptest, te
 
 @pytest.mark.parametrize("texts, lang", [(EN, "en"), (KO, "ko")])
 def test_on_the_projector_the_intro_popover_is_its_icon_alone(apptest, texts, lang):
-    """Eight presets and "Settings" fill the row at 1280x720: the intro's popover shows no
-    word (its tooltip names it), so the row stays one line (tests/browser measures it)."""
+    """Eight presets and "Settings" fill the row at 1280x720: the intro's popover shows its
+    icon alone (ui/base.css hides its label from the eye; its tooltip and screen readers
+    say it), so the row stays one line (tests/browser measures it and the name read)."""
     at = apptest(PAGE, lang=lang, run=False)
     at.session_state["present"] = True
     at.run()
@@ -396,5 +397,5 @@ def test_on_the_projector_the_intro_popover_is_its_icon_alone(apptest, texts, la
     assert labels[:len(gradflow.PRESETS)] == [texts[f"preset_short_{n}"]
                                                for n in gradflow.PRESETS]
     popovers = [p.proto.popover for p in at.get("popover")]
-    assert [p.label for p in popovers] == [texts["controls_short"], ""]
+    assert [p.label for p in popovers] == [texts["controls_short"], texts["intro_more"]]
     assert (popovers[1].icon, popovers[1].help) == (":material/info:", texts["intro_more"])

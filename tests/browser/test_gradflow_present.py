@@ -216,9 +216,11 @@ ROW_JS = """() => [...document.querySelectorAll(
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_the_preset_row_stays_one_line_on_the_projector(server, page, lang):
     """Eight presets, "Settings" and the intro's info icon in one row at 1280x720: a second
-    row pushed the chart's legend off the screen. The sigmoid-explodes preset's result fits
-    too."""
+    row pushed the chart's legend off the screen. The icon's button is named by its words
+    for screen readers ("About this page", not "info icon"). The sigmoid-explodes preset's
+    result fits too."""
     from activations import gradflow
+    from ui.text.gradient_flow import EN, KO
 
     page.set_viewport_size({"width": 1280, "height": 720})
     found = open_page(page, f"{server}/gradient_flow?present=1&lang={lang}")
@@ -226,6 +228,8 @@ def test_the_preset_row_stays_one_line_on_the_projector(server, page, lang):
     assert len(row) == len(gradflow.PRESETS) + 2, row
     assert max(r["top"] for r in row) - min(r["top"] for r in row) <= 2, row
     assert max(r["right"] for r in row) <= 1280, row
+    about = page.get_by_role("button", name={"en": EN, "ko": KO}[lang]["intro_more"], exact=True)
+    assert about.count() == 1 and about.bounding_box()["width"] < 40
     page.locator(".st-key-preset_sigmoid_exploding button").first.click()
     wait_chart_change(page, "gf_grad", found["gf_grad"]["sig"])
     page.wait_for_url(re.compile("init=standard&init=normal"))
