@@ -540,12 +540,17 @@ DEAD_LINK = {"act": "relu", "optimizer": "sgd", "auto_lr": "false", "lr": "10.0"
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_train_tab_shows_relu_units_dying(apptest, lang):
     """A dead ReLU never comes back under plain SGD: the link above kills 6 of 8 units in
-    the first steps. The accuracy panel draws their share, the caption counts them."""
+    the first steps. The accuracy panel draws their share, the caption counts them. The
+    share (75%) is the accuracy (75%) here: it is a shaded area drawn under the accuracy's
+    line, so the line runs along its edge and both show (as two lines, one hid the other)."""
     at = apptest(PAGE, lang=lang, query=DEAD_LINK)
     text = EN if lang == "en" else KO
     assert not at.exception and not at.warning
     _, curves = _specs(at)
     (line,) = [d for d in curves["data"] if d.get("name") == text["dead_line"]]
+    accuracy = [i for i, d in enumerate(curves["data"]) if d.get("yaxis") == line["yaxis"]
+                and d is not line]
+    assert line["fill"] == "tozeroy" and curves["data"].index(line) < min(accuracy)
     r = training.train_mlp("xor", hidden=(8,), activation="relu", optimizer="sgd", lr=10.0,
                            steps=200)
     y = np.frombuffer(base64.b64decode(line["y"]["bdata"]), dtype=line["y"]["dtype"])

@@ -28,7 +28,8 @@ import plotly.graph_objects as go
 
 from ..features import transform
 from ..numfmt import fmt_chart, fmt_text
-from .style import PALETTE, color, f32, figure, font_size, line_width, merge, styled
+from .style import (PALETTE, color, f32, figure, font_size, line_width, merge, rgba,
+                    styled)
 
 JSON_BUDGET = 1_400_000  # bytes of frames we allow (the figure's JSON stays under 1.5 MB)
 MAX_FRAMES = 101  # a run's 101 snapshots (the start and every steps/100: see ui/cached.py)
@@ -60,11 +61,6 @@ def legend_row(font: int) -> int:
     padding around the legend: a row is at most 1.6 ``font`` (20 px at 13 px type, 29 at
     20, measured in Chromium), the padding 10 px."""
     return round(1.6 * font + 10)
-
-
-def _rgba(hex_colour, a):
-    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
-    return f"rgba({r},{g},{b},{round(a, 3)})"
 
 
 @dataclass(frozen=True)
@@ -104,7 +100,7 @@ def signed_colours(negative, positive, alpha, bands=UNIT_BANDS) -> list[str]:
     """The colour of each of `signed_bands`' bands (the middle one transparent): the
     outermost ones at full ``alpha``, fading to a quarter of it next to the middle."""
     mid = bands // 2
-    return [_rgba(negative if k < mid else positive, alpha * abs(k - mid) / mid)
+    return [rgba(negative if k < mid else positive, alpha * abs(k - mid) / mid)
             if k != mid else "rgba(0,0,0,0)" for k in range(bands)]
 
 
@@ -121,7 +117,7 @@ def class_bands(p) -> tuple[np.ndarray, int]:
 
 
 def class_colours(classes: int, per: int) -> list[str]:
-    return [_rgba(color(k), 0.06 + 0.64 * (s + 1) / per)
+    return [rgba(color(k), 0.06 + 0.64 * (s + 1) / per)
             for k in range(classes) for s in range(per)]
 
 
@@ -462,7 +458,7 @@ def network_figure(result, *, texts: Texts, fn_names, feature_labels, start=0,
             width = WIDTH_BINS[k] * (1.6 if present else 1.0)
             moving.append(len(data))
             data.append(dict(next(frame0), mode="lines",
-                             line=dict(width=width, color=_rgba(
+                             line=dict(width=width, color=rgba(
                                  POSITIVE if sign > 0 else NEGATIVE, 0.35 + 0.15 * k)),
                              hoverinfo="skip", showlegend=False, **diagram))
     # Invisible squares over the units carry the hover text (a filled shape can't).

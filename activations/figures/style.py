@@ -94,6 +94,12 @@ def color(i: int) -> str:
     return PALETTE[i % len(PALETTE)]
 
 
+def rgba(hex_colour: str, alpha: float) -> str:
+    """A ``#rrggbb`` colour at opacity ``alpha``, as Plotly's ``rgba(r,g,b,a)``."""
+    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{round(alpha, 3)})"
+
+
 def dash(i: int) -> str:
     """Curve ``i``'s dash pattern (Plotly ``line.dash``), the second cue besides `color`."""
     return DASHES[i % len(DASHES)]

@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 
 from ..numfmt import fmt_chart, round_stride
 from .style import (CLEAR, GRID, cell, color, f32, figure, font_size, legend_on_top,
-                    line_width, log_axis, merge, stacked_player, styled, two_panels)
+                    line_width, log_axis, merge, rgba, stacked_player, styled, two_panels)
 
 MAX_CURVE_POINTS = 400  # a loss curve needs no more to look exact
 RACE_FRAMES = 30  # most gaps between the optimizer race's frames (they fall on round steps)
@@ -27,6 +27,7 @@ RACE_EARLY = 20  # a frame's path keeps each of the first steps, where the zig-z
 RACE_GRID = 70  # contour resolution of a race surface
 RACE_LEVELS = 22  # contour lines drawn on a race surface
 GRID_LINE = "rgba(128,128,128,0.55)"  # contour lines that read on light and dark themes
+DEAD_EDGE, DEAD_FILL = "rgba(128,128,128,0.9)", "rgba(128,128,128,0.25)"  # dead units' share
 # Projector heights: the zig-zag's two panels side by side, and the race with its Play
 # button and slider, whole on a 1280x720 screen under the page's title and tabs and the
 # tab's one line of text (pages/training.py; tests/browser/test_training_view.py).
@@ -66,10 +67,6 @@ PRESENT_AXIS_ROOM = 64
 def _class_scale(opacity: float = 0.55):
     """Probability 0 -> class 0's colour, 1 -> class 1's, through a see-through middle, so
     the uncertain zone takes the page's own background (light or dark theme)."""
-    def rgba(hex_colour, a):
-        r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
-        return f"rgba({r},{g},{b},{a})"
-
     return [[0.0, rgba(color(0), opacity)], [0.5, "rgba(128,128,128,0.05)"],
             [1.0, rgba(color(1), opacity)]]
 
@@ -189,7 +186,9 @@ def curves_figure(runs, *, loss_title, accuracy_title, step_label, loss_label,
 
     ``dead``: ``(name, percents)``, the share of the first run's hidden units that are dead
     after each step, in percent: drawn on the accuracy panel (the same 0-100% axis) as a
-    dotted step line in the next colour, named in the legend.
+    grey shaded area under a dotted step line, named last in the legend. The
+    area lies under the accuracy lines: where the two meet (6 of 8 units dead at 75%
+    correct) the accuracy's line runs along the shaded area's top edge and both still show.
     """
     # room for the accuracy's "100%": 0.1 apart it lay on the loss panel's corner
     grid = two_panels((loss_title, accuracy_title), stacked, across=0.16, down=0.2)
@@ -212,10 +211,13 @@ def curves_figure(runs, *, loss_title, accuracy_title, step_label, loss_label,
     if dead is not None:
         name, percents = dead
         steps, dv = _thin(percents)
-        data.append(dict(type="scatter", x=steps, y=f32(dv), name=name, line_shape="hv",
-                         line=dict(color=color(len(runs)), width=width, dash="dot"),
-                         hovertemplate=f"{name}: %{{y:.0f}}%<extra></extra>",
-                         **cell(1, 2, 2)))
+        # Grey, the colour of what is switched off: the runs' colours are taken, and the
+        # next one is class 1's orange in the decision picture beside this chart.
+        data.insert(0, dict(type="scatter", x=steps, y=f32(dv), name=name, line_shape="hv",
+                            line=dict(color=DEAD_EDGE, width=width, dash="dot"),
+                            fill="tozeroy", fillcolor=DEAD_FILL, legendrank=1001,
+                            hovertemplate=f"{name}: %{{y:.0f}}%<extra></extra>",
+                            **cell(1, 2, 2)))
     step_axis = dict(title=dict(text=step_label))
     height = height or (600 if stacked else None)
     layout = merge(styled(grid, present=present, height=height), dict(

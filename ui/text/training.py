@@ -123,12 +123,12 @@ EN = {
     ),
     "dead_line": "dead units (% of hidden)",
     "dead_counts": (
-        "Dead units (output 0 on all {n} training points; the dotted line): {start} of {units} "
+        "Dead units (output 0 on all {n} training points; the shaded area): {start} of {units} "
         "before training, {end} after step {steps}. Units died {died} times, the first after "
         "step {first}, and came back {revived} times."
     ),
     "dead_counts_none": (
-        "Dead units (output 0 on all {n} training points; the dotted line): {start} of {units} "
+        "Dead units (output 0 on all {n} training points; the shaded area): {start} of {units} "
         "before training, {end} after step {steps}. None died during training; units came "
         "back {revived} times."
     ),
@@ -440,12 +440,12 @@ KO = {
     ),
     "dead_line": "죽은 유닛(은닉 유닛 중 %)",
     "dead_counts": (
-        "죽은 유닛(학습 점 {n}개 모두에서 출력이 0, 점선): 학습 전 {units}개 중 {start}개, "
+        "죽은 유닛(학습 점 {n}개 모두에서 출력이 0, 색칠한 영역): 학습 전 {units}개 중 {start}개, "
         "{steps} 스텝 뒤 {end}개. 유닛이 죽은 것은 {died}번으로 처음은 {first} 스텝 뒤였고, "
         "다시 살아난 것은 {revived}번입니다."
     ),
     "dead_counts_none": (
-        "죽은 유닛(학습 점 {n}개 모두에서 출력이 0, 점선): 학습 전 {units}개 중 {start}개, "
+        "죽은 유닛(학습 점 {n}개 모두에서 출력이 0, 색칠한 영역): 학습 전 {units}개 중 {start}개, "
         "{steps} 스텝 뒤 {end}개. 학습 중에 죽은 유닛은 없고, 다시 살아난 것은 {revived}번입니다."
     ),
     "dead_stays": (
