@@ -403,9 +403,11 @@ def _train_tab() -> None:
         height = FIT_HEIGHT
         metrics(numbers)
     else:  # the numbers above the charts; compact, under them (the boundary starts higher)
-        numbers = None if compact else st.container(horizontal=True)
+        if not compact:
+            metrics(st.container(horizontal=True))
         left, right = st.columns([1, 1.3])
-        metrics(numbers or st.container(horizontal=True))
+        if compact:
+            metrics(st.container(horizontal=True))
         height = _boundary_height()
     made_by = run_key(net.act, net)
     with left:
