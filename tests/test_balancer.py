@@ -15,6 +15,7 @@ import os
 import re
 import subprocess
 import tempfile
+import urllib.error
 import urllib.request
 from collections import Counter
 from pathlib import Path
@@ -149,6 +150,42 @@ def test_nginx_serves_the_frontend_compressed_from_its_own_copy(cluster):
     # The page itself (never cached: it names this release's files) goes out compressed.
     _, headers = _get(cluster.base + "/", gzip_ok=True)
     assert headers["Content-Encoding"] == "gzip" and "X-Cache-Status" not in headers
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # hand the 302 itself to the caller
+
+
+def _status(url: str) -> tuple[int, dict]:
+    opener = urllib.request.build_opener(_NoRedirect)
+    try:
+        with opener.open(url, timeout=TIMEOUT) as response:
+            return response.status, response.headers
+    except urllib.error.HTTPError as err:
+        return err.code, err.headers
+
+
+def test_a_page_address_with_more_after_it_goes_to_the_page(cluster):
+    """Streamlit shows a blank screen at /softmax/extra (its page's scripts, named by
+    relative paths, resolve under /softmax/): nginx sends such an address to the page, its
+    query kept, and leaves Streamlit's own paths and anything but a plain name alone."""
+    for path, target in [("/softmax/extra?lang=ko&t=2.5", "/softmax?lang=ko&t=2.5"),
+                         ("/softmax/", "/softmax"), ("/gradient_flow/a/b", "/gradient_flow"),
+                         ("/no_such_page/x", "/no_such_page")]:
+        status, headers = _status(cluster.base + path)
+        assert (status, headers["Location"]) == (302, target), path
+    for path in ("/_stcore/health", "/softmax", "/softmax?lang=ko"):
+        status, headers = _status(cluster.base + path)
+        assert status == 200 and "Location" not in headers, path
+    # The frontend finds its server by asking under the page first: it needs the 404.
+    for path in ("/softmax/_stcore/health", "/softmax/extra/_stcore/host-config"):
+        status, headers = _status(cluster.base + path)
+        assert status == 404 and "Location" not in headers, path
+    # A line break in the name is not put into a header (Streamlit refuses the path).
+    status, headers = _status(cluster.base + "/soft%0d%0aSet-Cookie:%20x=1/extra")
+    assert status != 302 and "Location" not in headers
+    assert not [c for c in headers.get_all("Set-Cookie") or [] if c.startswith("x=")]
 
 
 def test_killing_a_process_moves_its_visitor_to_the_survivor_with_the_view_intact(cluster):

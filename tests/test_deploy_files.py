@@ -524,14 +524,22 @@ def _servers(conf: list) -> tuple[list, list]:
 
 
 def _location(conf: list, path: str, server: list | None = None) -> list:
-    """The location nginx picks for ``path`` (prefix locations only: no regex here), in the
-    server visitors reach unless told."""
+    """The location nginx picks for the URI ``path``, in the server visitors reach unless
+    told: the longest matching prefix, unless it is ``^~`` and a regex location (``~``,
+    tried in order) matches first. nginx's PCRE and Python's `re` agree on these."""
     server = _servers(conf)[0] if server is None else server
     locations = [d for d in server if d[0] == "location"]
-    assert all(len(d[1]) == 1 for d in locations), "regex or exact locations: read them"
-    matching = [d for d in locations if path.startswith(d[1][0])]
+    prefixes = [d for d in locations if len(d[1]) == 1 or d[1][0] == "^~"]
+    regexes = [d for d in locations if d[1][0] == "~"]
+    assert len(prefixes) + len(regexes) == len(locations), "exact or ~* locations: read them"
+    matching = [d for d in prefixes if path.startswith(d[1][-1])]
     assert matching, f"no location serves {path}"
-    return max(matching, key=lambda d: len(d[1][0]))[2]
+    best = max(matching, key=lambda d: len(d[1][-1]))
+    if best[1][0] != "^~":
+        for d in regexes:
+            if re.search(d[1][1], path):
+                return d[2]
+    return best[2]
 
 
 def test_every_setup_fills_every_variable_of_the_template():

@@ -22,6 +22,22 @@ def _sigs(drawn: dict) -> dict:
     return {key: chart["sig"] for key, chart in drawn.items()}
 
 
+def test_a_page_address_with_more_after_it_opens_the_page(browser, cluster):  # noqa: F811
+    """/softmax/extra is a blank screen from Streamlit alone (its page's scripts resolve
+    under /softmax/); behind nginx it opens the page, with the link's settings."""
+    from ui.text.softmax import KO
+
+    pg = new_page(browser)
+    try:
+        drawn = open_page(pg, f"{cluster.base}/softmax/extra?lang=ko&T=2")
+        assert pg.url.startswith(f"{cluster.base}/softmax?") and "T=2" in pg.url
+        assert pg.locator('[data-testid="stMain"] h1').first.inner_text() == KO["title"]
+        assert "views" in drawn and not pg.js_errors, pg.js_errors
+        screenshot(pg, "balancer-page-address-with-more")
+    finally:
+        pg.context.close()
+
+
 def test_chromium_reconnects_to_the_survivor_and_keeps_the_view(browser, cluster):  # noqa: F811
     routes = _routes(cluster)
     pg = new_page(browser)
