@@ -253,15 +253,32 @@ def test_training_trains_the_custom_activation(apptest):
     assert shown == fmt(mine.final_loss) != fmt(plain.final_loss)  # the app's number format
 
 
-def test_formula_comes_back_after_a_page_switch(apptest):
-    """The box keeps this session's last formula and values (not the URL's job)."""
+@pytest.mark.parametrize("a, in_link", [(2.0, "2.0"), (1.0, None)])
+def test_formula_comes_back_after_a_page_switch(apptest, a, in_link):
+    """The box keeps this session's last formula and values across pages, and puts them
+    back into the address as the widgets would (a parameter at its default stays out):
+    the page showed the formula while "Share this view" and a reload had none."""
     at = apptest(CURVES, run=False)
-    at.session_state["_custom_formula"] = {"expr": "tanh(a*x)", "expr_a": 2.0}
+    at.session_state["_custom_formula"] = {"expr": "tanh(a*x)", "expr_a": a}
     at.run()
     assert not at.exception and not at.warning
     assert at.text_input(key="expr").value == "tanh(a*x)"
     x, y = _xy(_custom(at, 0))
-    np.testing.assert_allclose(y, np.tanh(2 * x), rtol=1e-6, atol=1e-6)
+    np.testing.assert_allclose(y, np.tanh(a * x), rtol=1e-6, atol=1e-6)
+    assert at.query_params["expr"] == "tanh(a*x)"
+    assert at.query_params.get("expr_a") == in_link
+    at.run()  # and the link is read back as the same view
+    assert not at.exception and not at.warning
+    assert (at.text_input(key="expr").value, at.slider(key="expr_a").value) == ("tanh(a*x)", a)
+
+
+def test_a_refused_formula_comes_back_to_the_box_but_not_into_the_link(apptest):
+    at = apptest(CURVES, run=False)
+    at.session_state["_custom_formula"] = {"expr": "tanh(x"}
+    at.run()
+    assert not at.exception and not at.warning
+    assert at.text_input(key="expr").value == "tanh(x" and at.error
+    assert "expr" not in at.query_params
 
 
 def test_bad_parameter_in_a_link_warns_and_uses_the_default(apptest):

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 import activations
 from activations import explore, tour
@@ -157,18 +158,48 @@ def _step_formula() -> str | None:
     return None if step_id is None else str(tour.step(step_id).params.get(KEY, ""))
 
 
+def _show_in_box(values: dict, defaults: dict) -> None:
+    """Put ``values`` in the box and its sliders, and into the address as their widgets
+    would (a value the session state assigns reaches the widget but not the address: the
+    page showed a formula while its link, "Share this view" and a reload had none)."""
+    for key, value in values.items():
+        st.session_state[key] = value
+        if key in defaults:
+            try:
+                urlstate.write(key, value, defaults[key])
+            except StreamlitAPIException:
+                # Still bound to the box of the page before, until this run ends; the
+                # box's next change writes it.
+                pass
+
+
 def _restore() -> None:
-    """Bring back this session's formula after a page switch (a link's own value wins).
-    A tour step shows the state its link describes, so nothing is brought back there."""
+    """Fill a box that has no value yet (a page switch, a new tour step) from what this
+    session should see there; a link's own ``expr`` wins, with its own parameters.
+
+    - Off the tour: this session's last formula and its parameters.
+    - On a tour step: the step's formula, or none. The person's own waits (`WAITING`).
+      Streamlit drops a link's ``expr`` when the page before had a box bound to it (it
+      filters out parameters bound to another page's widgets): the tanh step, reached by
+      Next from the zig-zag, opened without its 2σ(2x) − 1.
+    """
+    if KEY in st.session_state or KEY in st.query_params:
+        return  # the box, or the link, says what it holds
     kept = st.session_state.get(KEEP, {})
-    if _step_formula() is not None:
+    step = _step_formula()
+    if step is not None:
         if kept.get(KEY):
             st.session_state[WAITING] = True
+        if step:
+            _show_in_box({KEY: step}, {KEY: ""})
         return
-    for key, value in kept.items():
-        if key not in st.session_state and key not in st.query_params:
-            st.session_state[key] = value
-            st.session_state.pop(WAITING, None)  # back in the box
+    if not kept.get(KEY):
+        return
+    act, _ = parse(kept[KEY])
+    defaults = {KEY: "", **{param_key(p.name): float(p.default) for p in act.params}} \
+        if act is not None else {}  # a refused formula comes back to the box only
+    _show_in_box(kept, defaults)
+    st.session_state.pop(WAITING, None)  # back in the box
 
 
 def _keep(text: str, values: list[tuple[str, float]]) -> None:
