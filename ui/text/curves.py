@@ -8,7 +8,7 @@ EN = {
     "alt_scale": "Line chart of f(x) and f(kx)/k for k = {k}: {names}.",
     "alt_diff": "Line charts of how far each function is from {b}, in f and in f′, for x from "
                 "{x0} to {x1}.",
-    "title": "Activation explorer",
+    "title": "Curves and derivatives",
     "intro": "Compare activation functions f and their slopes f′ on one x axis.",
     "more": "Pick any curves in the sidebar, set their parameters, and compare f and its "
             "slope f′ side by side. The coloured strips along the bottom of each chart mark "
@@ -284,7 +284,7 @@ KO = {
     "alt_sweep": "{label}의 {param}이(가) {lo}부터 {hi}까지 바뀔 때 움직이는 f(x)와 f′(x)의 선 그래프, 재생 버튼과 슬라이더.",
     "alt_scale": "k = {k}일 때 f(x)와 f(kx)/k의 선 그래프: {names}.",
     "alt_diff": "x가 {x0}부터 {x1}까지일 때 각 함수가 {b}와(과) 얼마나 다른지 f와 f′에서 보여 주는 선 그래프.",
-    "title": "활성화 함수 탐색기",
+    "title": "곡선과 도함수",
     "intro": "활성화 함수 f와 그 기울기 f′을 같은 x축에서 비교합니다.",
     "more": "사이드바에서 곡선을 고르고 매개변수를 정한 뒤, f와 기울기 f′을 나란히 비교해 "
             "보세요. 각 차트 아래쪽의 색 띠는 곡선의 |f′|이 0.01보다 작은 구간(역전파되는 기울기가 "
