@@ -389,20 +389,27 @@ def test_the_tanh_steps_formula_stays_out_of_later_steps(apptest):
     assert names and not any("Custom" in n for n in names), names
 
 
-def test_the_tanh_step_draws_its_formula_when_streamlit_drops_it_from_the_link(apptest):
-    """Reached by Next from the zig-zag step, whose page has a formula box bound to
-    ``expr``, the tanh step's page got its link without ``expr`` (Streamlit filters out
-    parameters bound to another page's widgets; seen in Chromium): the caption spoke of
-    2σ(2x) − 1 lying on tanh, and nothing lay there. The box takes the step's formula."""
-    step = tour.step("tanh")
+# Keys of a step's link that the page left had bound to a widget of its own, which
+# Streamlit drops on the switch (seen in Chromium): Back from dead_training (the training
+# lab's `width`) to narrow_relu, Next from zigzag (the training lab's formula box) to tanh.
+DROPPED = [("narrow_relu", "width"), ("tanh", "expr")]
+
+
+@pytest.mark.parametrize("step_id, key", DROPPED)
+def test_a_step_gets_back_what_streamlit_dropped_from_its_link(apptest, step_id, key):
+    """The page opens with the link's value, not its default (the narrow-ReLU step at
+    width 128, the tanh step without the 2σ(2x) − 1 its caption speaks of), and the address
+    carries it again (a reload, a shared link)."""
+    step = tour.step(step_id)
     query = {k: list(v) if isinstance(v, tuple) else v for k, v in step.params.items()
-             if k != "expr"}
-    at = apptest("app.py", lang="en", run=False, query={**query, "tour": "tanh"})
-    at.switch_page(PAGE_FILES["curves"]).run()
-    assert not at.exception
-    assert at.text_input(key="expr").value == step.params["expr"]
-    assert at.query_params["expr"] == step.params["expr"]  # a reload or a shared link too
-    assert _custom_names(at)
+             if k != key}
+    at = apptest("app.py", lang="en", run=False, query={**query, "tour": step_id})
+    at.switch_page(PAGE_FILES[step.page]).run()
+    assert not at.exception and not at.warning
+    assert _as_url(_widget(at, key).value) == _expected(step.params[key])
+    assert at.query_params[key] == step.params[key]
+    if key == "expr":
+        assert _custom_names(at)
 
 
 def _custom_names(at) -> list[str]:

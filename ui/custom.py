@@ -178,20 +178,16 @@ def _restore() -> None:
     session should see there; a link's own ``expr`` wins, with its own parameters.
 
     - Off the tour: this session's last formula and its parameters.
-    - On a tour step: the step's formula, or none. The person's own waits (`WAITING`).
-      Streamlit drops a link's ``expr`` when the page before had a box bound to it (it
-      filters out parameters bound to another page's widgets): the tanh step, reached by
-      Next from the zig-zag, opened without its 2σ(2x) − 1.
+    - On a tour step: the step's link alone (the tanh step's formula, or none; the frame
+      puts back what Streamlit dropped of it, `ui.tourbar`). The person's own formula
+      waits (`WAITING`).
     """
     if KEY in st.session_state or KEY in st.query_params:
         return  # the box, or the link, says what it holds
     kept = st.session_state.get(KEEP, {})
-    step = _step_formula()
-    if step is not None:
+    if _step_formula() is not None:
         if kept.get(KEY):
             st.session_state[WAITING] = True
-        if step:
-            _show_in_box({KEY: step}, {KEY: ""})
         return
     if not kept.get(KEY):
         return

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from urllib.parse import urlencode
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from activations import tour
 
@@ -79,7 +81,31 @@ def entered_new_step() -> bool:
         # A link to the page already open changes the server's query string, but the
         # address bar may keep the previous step's: writing a key sends it back whole.
         st.query_params[KEY] = step_id
+        _restore_dropped(step_id)
     return changed
+
+
+def _restore_dropped(step_id: str) -> None:
+    """Put back the values of the step's link that Streamlit dropped on the way here.
+
+    On a page switch Streamlit drops a link's parameter when the page left had a widget
+    bound to the same key, taking it for a stale value of that page. Back from the dying-
+    units comparison (the training lab has a `width` of its own) opened the narrow-ReLU
+    step at gradient flow's default width, 128 instead of 2; Next from the zig-zag opened
+    the tanh step without its formula. The dropped values go back where a new page's bound
+    widgets read a link on their first run (Streamlit 1.67's `QueryParams`, reached
+    through the run's session state: no public call does this), and into the address.
+    """
+    have = set(st.query_params)
+    dropped = [(k, v) for k, v in tour.step(step_id).pairs() if k not in have]
+    if not dropped:
+        return
+    shown = [(k, v) for k in st.query_params for v in st.query_params.get_all(k)]
+    with get_script_run_ctx().session_state.query_params() as qp:
+        qp.set_initial_query_params(urlencode(shown + dropped))
+    for key in dict.fromkeys(k for k, _ in dropped):
+        values = [v for k, v in dropped if k == key]
+        st.query_params[key] = values if len(values) > 1 else values[0]
 
 
 RESYNC = "_tour_resync"  # widget values to set again at the next run (see `resync`)

@@ -109,6 +109,20 @@ def test_start_the_tour_and_walk_it(server, page):
     assert page.locator(".st-key-tourbar").count() == 0
 
 
+def test_back_from_the_training_lab_keeps_the_narrow_networks_width(server, page):
+    """The training lab binds a `width` of its own, and Streamlit drops a link's `width`
+    on the way from it: Back from the dying-units comparison opened the narrow-ReLU step
+    at the default width 128 instead of 2 (the frame puts it back, ui/tourbar.py)."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    step = tour.step("dead_training")
+    _open(page, f"{server}/{step.link()}&tour={step.id}")
+    k = tour.IDS.index("narrow_relu") + 1
+    page.locator(".st-key-tourbar_back a").click()
+    _wait_step(page, k)
+    _check_step(page, k)  # every value of the step's link in the address
+    assert ("width", "2") in urllib.parse.parse_qsl(urllib.parse.urlsplit(page.url).query)
+
+
 def test_a_formula_typed_before_the_tour_comes_back_after_it(server, page):
     """A student's own f(x) stays out of the tour's steps and is back, in the box and the
     address, on the first page they open after leaving it. In Chromium the box of the page
