@@ -173,19 +173,20 @@ def _show_in_box(values: dict, defaults: dict) -> None:
                 pass
 
 
-def _restore() -> None:
+def _restore(step_formula: str | None) -> None:
     """Fill a box that has no value yet (a page switch, a new tour step) from what this
     session should see there; a link's own ``expr`` wins, with its own parameters.
 
-    - Off the tour: this session's last formula and its parameters.
-    - On a tour step: the step's link alone (the tanh step's formula, or none; the frame
-      puts back what Streamlit dropped of it, `ui.tourbar`). The person's own formula
-      waits (`WAITING`).
+    - Off the tour (``step_formula`` None): this session's last formula and its
+      parameters.
+    - On a tour step: the step's link alone (``step_formula``, see `_step_formula`: the
+      tanh step's formula, or none; the frame puts back what Streamlit dropped of it,
+      `ui.tourbar`). The person's own formula waits (`WAITING`).
     """
     if KEY in st.session_state or KEY in st.query_params:
         return  # the box, or the link, says what it holds
     kept = st.session_state.get(KEEP, {})
-    if _step_formula() is not None:
+    if step_formula is not None:
         if kept.get(KEY):
             st.session_state[WAITING] = True
         return
@@ -198,14 +199,15 @@ def _restore() -> None:
     st.session_state.pop(WAITING, None)  # back in the box
 
 
-def _keep(text: str, values: list[tuple[str, float]]) -> None:
-    """Remember the box for the next page: what the person typed, not what a tour step
-    wrote. After leaving the tour on a step whose box is empty, the page stays as it was,
-    and the formula from before the tour waits for the next page switch."""
-    if text and text != _step_formula():
+def _keep(text: str, values: list[tuple[str, float]], step_formula: str | None) -> None:
+    """Remember the box for the next page: what the person typed, not what the tour step
+    on screen wrote (``step_formula``). After leaving the tour on a step whose box is
+    empty, the page stays as it was, and the formula from before the tour waits for the
+    next page switch."""
+    if text and text != step_formula:
         st.session_state[KEEP] = {KEY: text, **{param_key(n): v for n, v in values}}
         st.session_state.pop(WAITING, None)  # a new formula replaces the one waiting
-    elif not text and _step_formula() is None and not st.session_state.get(WAITING):
+    elif not text and step_formula is None and not st.session_state.get(WAITING):
         st.session_state[KEEP] = {KEY: ""}  # emptied by the person
 
 
@@ -223,7 +225,8 @@ def formula_box(where=None) -> Formula | None:
     Returns the `Formula` when the box holds a valid formula, else None (a refused one
     shows a translated error with its position).
     """
-    _restore()
+    step_formula = _step_formula()
+    _restore(step_formula)
     with where if where is not None else st.container():
         st.subheader(t("custom.header"))
         text = st.text_input(
@@ -235,7 +238,7 @@ def formula_box(where=None) -> Formula | None:
         if err is not None:
             _show_error(text, err)
         if act is None:  # empty (the placeholder and help say what to type) or refused
-            _keep(text or "", [])
+            _keep(text or "", [], step_formula)
             return None
         st.latex(act.formula)
         st.latex(act.derivative_formula)
@@ -245,7 +248,7 @@ def formula_box(where=None) -> Formula | None:
                               float(p.step), key=param_key(p.name),
                               help=t("custom.param_help", name=p.name), bind="query-params")
             values.append((p.name, float(value)))
-    _keep(text, values)
+    _keep(text, values, step_formula)
     # The registry-like name and a translated label; the typed text is no label.
     shown = dataclasses.replace(act, name=CHOICE, label=t("custom.name"), reference="")
     return Formula(text, shown, tuple(values))
