@@ -14,6 +14,7 @@ import time
 
 import pytest
 from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from benchmarks.stclient import Session
 from tests.conftest import run_async
@@ -138,19 +139,26 @@ def _chromium_messages(browser, server: str) -> list:
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US",
                                   timezone_id="UTC")
     pg = context.new_page()
-    sent = []
+    sent, finished = [], []  # rerun requests sent; runs the frontend heard end
 
-    def on_frame(payload):
+    def on_sent(payload):
         msg = BackMsg()
         msg.ParseFromString(payload)
         if msg.WhichOneof("type") == "rerun_script":
             sent.append(msg.rerun_script)
 
-    pg.on("websocket", lambda ws: ws.on("framesent", on_frame))
+    def on_received(payload):
+        msg = ForwardMsg()
+        msg.ParseFromString(payload)
+        if msg.WhichOneof("type") == "script_finished":
+            finished.append(msg.script_finished)
+
+    pg.on("websocket", lambda ws: (ws.on("framesent", on_sent),
+                                   ws.on("framereceived", on_received)))
     steps = []
     try:
         for action, target, value in PLAN:
-            before = len(sent)
+            before, done = len(sent), len(finished)
             if action == "open":
                 pg.goto(f"{server}/{target}?{value}")
             elif action == "page":
@@ -165,8 +173,12 @@ def _chromium_messages(browser, server: str) -> list:
                     pg.locator(f".st-key-{IN_POPOVER[target]} button").first.click()
                 thumb.focus()
                 thumb.press("ArrowRight" if value > 0 else "ArrowLeft")
+            # Until the step's run has ended, not only been asked for: on a busy machine
+            # the app still read idle for a moment after the request, and the next step
+            # went out before this run's charts were in the browser's message cache.
             deadline = time.monotonic() + 30
-            while len(sent) == before and time.monotonic() < deadline:
+            while ((len(sent) == before or len(finished) == done)
+                   and time.monotonic() < deadline):
                 pg.wait_for_timeout(50)
             wait_idle(pg, settle_ms=100)
             steps.append(sent[before:])
