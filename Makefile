@@ -11,8 +11,11 @@ PORT   ?= 8501
 run: $(VENV)/.runtime
 	$(PY) -m streamlit run app.py --server.port $(PORT)
 
+# Two workers that steal work: with plain `-n 2` the browser tests (a few seconds each,
+# a minute or two for the tour's) piled up on one worker at the end while the other sat
+# idle; a full run took 28 minutes where stealing takes 22 (2026-12-08, a slow machine).
 test: $(VENV)/.dev
-	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 --dist worksteal $(PYTEST_ARGS)
 
 bench: $(VENV)/.dev
 	$(PY) benchmarks/run_all.py
