@@ -61,6 +61,11 @@ with GATE.turn(), i18n.run_scope():
                 url_path="home", visibility="hidden"),
     ]
     frame.forgive_typed_path([page.url_path for page in pages])  # /Softmax opens softmax
+    # .streamlit/config.toml hides Streamlit's own page list, which a fresh process's first
+    # run draws from pages/ by file name ("app", "curves", "gradient flow"...) before this
+    # file replaces it; the menu built here is wanted (the option is read as it is built).
+    if not st.get_option("client.showSidebarNavigation"):
+        st.set_option("client.showSidebarNavigation", True)
     nav = st.navigation(pages)
     # The link's frame values are checked after st.navigation, like present=1 below: a
     # rerun before it lost the page, and a link with lang=fr opened Home instead.

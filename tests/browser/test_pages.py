@@ -17,7 +17,8 @@ from urllib.parse import quote, urlsplit
 import pytest
 
 import activations
-from ui.text import common as common_text
+from ui import frame
+from ui.text import app as app_text, common as common_text
 
 from .conftest import (
     ROOT, _free_port, charts, follow_nav_link, new_page, open_page, screenshot, start_server,
@@ -214,6 +215,32 @@ def test_language_from_a_link_survives_navigation(page, fresh_server):
     follow_nav_link(page, "curves")
     title = page.locator('[data-testid="stMain"] h1').first.inner_text()
     assert HANGUL.search(title) and "lang=ko" in page.url, (title, page.url)
+
+
+# Every set of sidebar link texts the page ever shows, recorded from before its first paint
+# (an init script: it runs in each document the page opens).
+RECORD_NAV_JS = """(() => {
+    window.__navSeen = [];
+    new MutationObserver(() => {
+        const labels = [...document.querySelectorAll('[data-testid="stSidebarNavLink"]')]
+            .map(a => a.innerText.split('\\n').pop().trim()).join('|');
+        if (labels && window.__navSeen[window.__navSeen.length - 1] !== labels)
+            window.__navSeen.push(labels);
+    }).observe(document, {childList: true, subtree: true, characterData: true});
+})();"""
+
+
+def test_a_fresh_process_shows_its_own_menu_and_never_the_page_files(page, fresh_server):
+    """A fresh process (Community Cloud waking the app, a restarted server): Streamlit's
+    first run listed pages/ by file name ("app", "curves", "gradient flow"...) for a second
+    or two before app.py's menu replaced it (.streamlit/config.toml). The first visitor
+    sees only the menu, and so does the next."""
+    menu = "|".join(app_text.EN[key] for key in frame.PAGES)
+    page.add_init_script(RECORD_NAV_JS)
+    for visitor in range(2):
+        open_page(page, _url(fresh_server, "softmax"))
+        page.wait_for_function("(menu) => window.__navSeen.includes(menu)", arg=menu)
+        assert page.evaluate("window.__navSeen") == [menu], visitor
 
 
 def test_widget_state_does_not_leak_into_another_page(page, server):
