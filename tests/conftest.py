@@ -42,6 +42,15 @@ def read_number(text: str) -> float:
     return float(f"{mantissa}e{power.translate(_SUPERSCRIPTS)}")
 
 
+def tour_query(step_id: str, without=()) -> dict:
+    """A tour step's link as an AppTest query (a repeated key as a list), less the keys
+    in ``without``."""
+    from activations import tour
+
+    return {k: list(v) if isinstance(v, tuple) else v
+            for k, v in tour.step(step_id).params.items() if k not in without}
+
+
 def run_async(coroutine):
     """``asyncio.run(coroutine)`` in a thread of its own, and its result: a Playwright sync
     session earlier in this worker (the browser tests' Chromium) keeps an event loop running

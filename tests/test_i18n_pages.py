@@ -22,6 +22,7 @@ import activations
 import ui.text
 from activations import datasets, optim, tour
 from activations.surfaces import SURFACES
+from tests.conftest import tour_query
 
 PAGES = ("home", "curves", "gradient_flow", "softmax", "training", "playground", "tour")
 PAGE_FILES = {p: f"pages/{p}.py" for p in PAGES}
@@ -200,8 +201,7 @@ def test_every_visible_text_is_in_the_catalog(apptest, page, step_id, lang):
     if step_id is not None and step_id.startswith("tab:"):
         query = {"tab": step_id[4:]}
     elif step_id is not None:
-        query = {k: list(v) if isinstance(v, tuple) else v
-                 for k, v in tour.step(step_id).params.items()}
+        query = tour_query(step_id)
     at = apptest(PAGE_FILES[page], lang=lang, query=query)
     assert not at.exception
     texts = _visible(at)

@@ -12,7 +12,7 @@ from hypothesis import given, strategies as st
 
 from activations import numfmt, tour
 from activations.numfmt import fmt, fmt_chart, fmt_list, fmt_power, fmt_text
-from tests.conftest import read_number
+from tests.conftest import read_number, tour_query
 from ui.text import tour as tour_text
 
 CASES = [
@@ -139,8 +139,7 @@ def test_no_page_of_the_tour_writes_e_notation(apptest, step_id):
     # 8.1e-17 (the linear collapse), 2.06e-09 (softmax at T = 0.1), the gradient tables:
     # each now a power of ten where the page shows it
     step = tour.step(step_id)
-    at = apptest(f"pages/{step.page}.py", query={
-        k: list(v) if isinstance(v, tuple) else v for k, v in step.params.items()})
+    at = apptest(f"pages/{step.page}.py", query=tour_query(step_id))
     assert not at.exception
     assert [m for text in _texts(at) for m in E_NOTATION.findall(text)] == []
 

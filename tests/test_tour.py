@@ -11,6 +11,7 @@ import pytest
 from activations import optim, tour
 from activations.figures import training as figs
 from activations.surfaces import SURFACES, run_optimizer
+from tests.conftest import tour_query
 from ui import tourbar
 from ui.i18n import catalog
 from ui.text import tour as tour_text
@@ -114,16 +115,10 @@ def test_links_keep_repeated_keys_in_order():
     assert tour.neighbours(tour.IDS[-1]) == (tour.IDS[-2], None)
 
 
-def _query(step_id, without=()) -> dict:
-    """The step's link as an AppTest query (a repeated key as a list), less ``without``."""
-    return {k: list(v) if isinstance(v, tuple) else v
-            for k, v in tour.step(step_id).params.items() if k not in without}
-
-
 def _open_step(apptest, step_id, lang, tour_value=None):
     """The whole app (frame and banner) on the step's page, opened from its link."""
     step = tour.step(step_id)
-    query = {**_query(step_id), "tour": step_id if tour_value is None else tour_value}
+    query = {**tour_query(step_id), "tour": step_id if tour_value is None else tour_value}
     at = apptest("app.py", lang=lang, run=False, query=query)
     at.switch_page(PAGE_FILES[step.page])
     return at.run()
@@ -302,7 +297,7 @@ def test_tour_page_rejects_a_bad_step(apptest, bad):
                                      "temperature_low", "xor"])
 def test_on_a_projector_or_a_phone_the_banner_heads_the_page_for_its_title(apptest, step_id):
     step = tour.step(step_id)
-    query = _query(step_id)
+    query = tour_query(step_id)
     titles = {}
     for present, phone in ((False, False), (True, False), (False, True)):
         at = apptest("app.py", lang="en", run=False, phone=phone,
@@ -381,11 +376,8 @@ def test_the_tanh_steps_formula_stays_out_of_later_steps(apptest):
     later explorer steps draw only their own curves."""
     at = _open_step(apptest, "tanh", "en")
     assert at.text_input(key="expr").value == "2*sigmoid(2*x)-1"
-    step = tour.step("relu_dead")
     at.query_params.clear()
-    for key, value in step.params.items():
-        at.query_params[key] = list(value) if isinstance(value, tuple) else value
-    at.query_params["tour"] = "relu_dead"
+    at.query_params.update(tour_query("relu_dead"), tour="relu_dead")
     at.run()
     assert not at.exception
     assert at.text_input(key="expr").value in ("", None)
@@ -406,7 +398,7 @@ def test_a_step_gets_back_what_streamlit_dropped_from_its_link(apptest, step_id,
     width 128, the tanh step without the 2σ(2x) − 1 its caption speaks of), and the address
     carries it again (a reload, a shared link)."""
     step = tour.step(step_id)
-    query = _query(step_id, without={key})
+    query = tour_query(step_id, without={key})
     at = apptest("app.py", lang="en", run=False, query={**query, "tour": step_id})
     at.switch_page(PAGE_FILES[step.page]).run()
     assert not at.exception and not at.warning
@@ -434,7 +426,7 @@ def test_a_formula_typed_before_the_tour_waits_and_comes_back(apptest, own):
 
     def open_step(step_id):
         at.query_params.clear()
-        at.query_params.update(_query(step_id), tour=step_id)
+        at.query_params.update(tour_query(step_id), tour=step_id)
         at.run()
         assert not at.exception
         return at.text_input(key="expr").value or ""
@@ -569,7 +561,7 @@ def test_a_step_in_normal_mode_lays_its_page_out_compactly(apptest, step_id, lan
         at.button(key="tourbar_leave").click().run()
     else:  # (AppTest reruns a Korean page's pickers in English: the link without the tour)
         step = tour.step(step_id)
-        at = apptest("app.py", lang=lang, run=False, query=_query(step_id))
+        at = apptest("app.py", lang=lang, run=False, query=tour_query(step_id))
         at.switch_page(PAGE_FILES[step.page])
         at.run()
     assert not at.exception and "tour" not in at.query_params
